@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "workforce",
+    products: [
+        .executable(name: "workforce", targets: ["workforce"]),
+        .library(name: "WorkforceKit", targets: ["WorkforceKit"]),
+    ],
+    targets: [
+        // The system SQLite library (Debian: libsqlite3-dev). Only Storage/ imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // All behaviour: storage, CSV and JSON, the framework model and its loaders, output.
+        .target(
+            name: "WorkforceKit",
+            dependencies: ["CSQLite"]
+        ),
+        // Command-line parsing and the commands; the executable only calls `WorkforceCLI.main`.
+        .target(
+            name: "WorkforceCLI",
+            dependencies: ["WorkforceKit"]
+        ),
+        .executableTarget(
+            name: "workforce",
+            dependencies: ["WorkforceCLI"]
+        ),
+        .testTarget(
+            name: "WorkforceKitTests",
+            dependencies: ["WorkforceKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "WorkforceCLITests",
+            dependencies: ["WorkforceCLI", "WorkforceKit", "workforce"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

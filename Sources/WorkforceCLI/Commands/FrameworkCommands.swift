@@ -1,0 +1,105 @@
+import Foundation
+import WorkforceKit
+
+/// `workforce framework list|show|search|import`
+enum FrameworkCommands {
+    static let spec = CommandSpec(
+        name: "framework",
+        abstract: "List, show, search and import NICE Framework editions.",
+        subcommands: [list, show, search, importSpec],
+        usesDatabase: false)
+
+    static let frameworkOption = OptionSpec.value(
+        "framework", "name", "The framework to query (default: the database's default framework).")
+
+    static let list = CommandSpec(
+        name: "list",
+        abstract: "List frameworks, or the roles, categories, areas, KSAs or tasks of one.",
+        discussion: """
+            ksas lists knowledge, skill and ability statements (K, S, A); tasks lists tasks (T).
+            areas lists specialty areas (NICE 2017) and competency areas (NICE Framework Components).
+            """,
+        options: [.value("role", "id", "Only the KSAs or tasks of this work role."), frameworkOption],
+        positionals: [
+            PositionalSpec(
+                name: "what", help: "What to list.", choices: ["frameworks", "roles", "categories", "areas", "ksas", "tasks"])
+        ],
+        printsTable: true,
+        run: { try runList($0) })
+
+    static func runList(_ invocation: Invocation) throws {
+        let store = try invocation.openStore()
+        let what = invocation.positional(0) ?? ""
+        if what == "frameworks" {
+            invocation.print(try store.frameworkList())
+            return
+        }
+        let f = try store.framework(named: invocation.value("framework"))
+        let role = invocation.value("role")
+        if role != nil && what != "ksas" && what != "tasks" {
+            throw WorkforceError.usage("--role goes with `list ksas` or `list tasks`")
+        }
+        switch what {
+        case "roles": invocation.print(try store.workRoles(f))
+        case "categories": invocation.print(try store.categories(f))
+        case "areas": invocation.print(try store.areas(f))
+        case "ksas": invocation.print(try store.statements(f, tasks: false, role: role))
+        default: invocation.print(try store.statements(f, tasks: true, role: role))
+        }
+    }
+
+    static let show = CommandSpec(
+        name: "show",
+        abstract: "Show one work role, category, area or statement by its id.",
+        options: [frameworkOption],
+        positionals: [PositionalSpec(name: "id", help: "An id such as PR-CIR-001, K0041, T0163, SP or RSK.")],
+        printsTable: true,
+        run: { invocation in
+            let store = try invocation.openStore()
+            let f = try store.framework(named: invocation.value("framework"))
+            invocation.print(try store.show(invocation.positional(0) ?? "", in: f))
+        })
+
+    static let search = CommandSpec(
+        name: "search",
+        abstract: "Full-text search over statement text, best matches first.",
+        discussion: "Every word must appear (stemmed); statements holding the exact phrase rank first.",
+        options: [
+            .value("framework", "name", "Search this framework only (default: the default framework)."),
+            .flag("all", "Search every framework in the database."),
+            .value("limit", "n", "At most this many results (default 25)."),
+        ],
+        positionals: [PositionalSpec(name: "text", help: "The words to look for.")],
+        printsTable: true,
+        run: { invocation in
+            let store = try invocation.openStore()
+            let f = invocation.flag("all") ? nil : try store.framework(named: invocation.value("framework"))
+            var limit = 25
+            if let text = invocation.value("limit") {
+                guard let n = Int(text), n > 0 else { throw WorkforceError.usage("--limit takes a whole number above 0") }
+                limit = n
+            }
+            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: limit))
+        })
+
+    static let importSpec = CommandSpec(
+        name: "import",
+        abstract: "Import a framework from NIST's CPRT JSON or a framework CSV folder.",
+        discussion: """
+            Links to ids missing from the file are reported as warnings and skipped. The framework is
+            named from its content (nice-components-vX.Y.Z for CPRT JSON; framework.json or the
+            folder's name for a CSV folder).
+            """,
+        options: [
+            .flag("replace", "Replace a framework of the same name."),
+            .flag("default", "Make it the default framework."),
+        ],
+        positionals: [PositionalSpec(name: "path", help: "A CPRT JSON file or a framework CSV folder.")],
+        run: { invocation in
+            let store = try invocation.openStore()
+            let data = try FrameworkSource.load(invocation.positional(0) ?? "", environment: invocation.environment)
+            let summary = try store.saveFramework(
+                data, replace: invocation.flag("replace"), makeDefault: invocation.flag("default"))
+            FrameworkSource.report(summary, invocation)
+        })
+}

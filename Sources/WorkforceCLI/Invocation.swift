@@ -1,0 +1,68 @@
+import Foundation
+import WorkforceKit
+
+/// Where a command writes: its standard output and error, and whether output is a terminal.
+public struct CommandIO: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+    public var outIsTerminal: Bool
+    public var errIsTerminal: Bool
+
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        outIsTerminal: Bool = false, errIsTerminal: Bool = false
+    ) {
+        self.out = out
+        self.err = err
+        self.outIsTerminal = outIsTerminal
+        self.errIsTerminal = errIsTerminal
+    }
+
+    /// The process's standard output and error.
+    public static let standard = CommandIO(
+        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        err: { FileHandle.standardError.write(Data($0.utf8)) },
+        outIsTerminal: isatty(1) == 1, errIsTerminal: isatty(2) == 1)
+}
+
+/// One run of a command: the parsed arguments plus the environment and output streams.
+struct Invocation {
+    let parsed: ParsedCommandLine
+    let environment: [String: String]
+    let io: CommandIO
+
+    func value(_ name: String) -> String? { parsed.values[name] }
+    func flag(_ name: String) -> Bool { parsed.flags.contains(name) }
+    func positional(_ index: Int) -> String? {
+        parsed.positionals.indices.contains(index) ? parsed.positionals[index] : nil
+    }
+
+    /// `--db`, else `$WORKFORCE_DB`, else `./workforce.sqlite`.
+    var databasePath: String {
+        if let path = value("db") { return path }
+        if let path = environment["WORKFORCE_DB"], !path.isEmpty { return path }
+        return "workforce.sqlite"
+    }
+
+    /// `--format`, else a table on a terminal and CSV in a pipe.
+    var format: OutputFormat {
+        value("format").flatMap(OutputFormat.init(rawValue:)) ?? (io.outIsTerminal ? .table : .csv)
+    }
+
+    /// Opens the existing database (migrating it if it is older).
+    func openStore() throws(WorkforceError) -> WorkforceStore {
+        try WorkforceStore(path: databasePath, create: false)
+    }
+
+    func print(_ table: ResultTable) {
+        io.out(table.rendered(as: format))
+    }
+
+    func say(_ line: String) { io.out(line + "\n") }
+    func warn(_ line: String) { io.err("warning: " + line + "\n") }
+
+    /// A comma-separated option as a list, without empty items.
+    func list(_ name: String) -> [String]? {
+        value(name).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import WorkforceKit
+
+/// The `workforce` command line: parses arguments, runs the command, maps errors to sysexits codes.
+public enum WorkforceCLI {
+    /// The tree of commands.
+    static let root = CommandSpec(
+        name: "workforce",
+        abstract: "Measure a national cybersecurity workforce against the NICE Framework and close the gaps.",
+        discussion: """
+            Generates workforce and awareness questionnaires, imports their answers into one SQLite
+            database, and reports skill gaps. Exit codes follow sysexits: 0 ok, 64 usage,
+            65 bad data, 66 missing input, 73/74 cannot write or I/O error, 1 other.
+            """,
+        subcommands: [InitCommand.spec, FrameworkCommands.spec],
+        usesDatabase: false)
+
+    /// Runs the command line `arguments` (without the program name) and returns the exit code.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        io: CommandIO = .standard
+    ) -> Int32 {
+        let parsed: ParsedCommandLine
+        do {
+            parsed = try ArgumentParser.parse(arguments, root: root)
+        } catch {
+            io.err("error: \(error.description)\n")
+            io.err("usage: \(HelpFormatter.usage(for: pathFor(arguments)))\n")
+            return ExitCode.usage.rawValue
+        }
+        guard !parsed.helpRequested, let run = parsed.command.run else {
+            io.out(HelpFormatter.help(for: parsed.path))
+            return parsed.helpRequested ? ExitCode.ok.rawValue : ExitCode.usage.rawValue
+        }
+        do {
+            try run(Invocation(parsed: parsed, environment: environment, io: io))
+            return ExitCode.ok.rawValue
+        } catch let error as WorkforceError {
+            io.err("error: \(error.description)\n")
+            if case .usage = error { io.err("usage: \(HelpFormatter.usage(for: parsed.path))\n") }
+            return error.exitCode.rawValue
+        } catch {
+            io.err("error: \(error)\n")
+            return ExitCode.failure.rawValue
+        }
+    }
+
+    /// The deepest command that `arguments` names, for a usage line after a parse error.
+    private static func pathFor(_ arguments: [String]) -> [CommandSpec] {
+        var path = [root]
+        for argument in arguments {
+            guard let sub = path[path.count - 1].subcommands.first(where: { $0.name == argument }) else { break }
+            path.append(sub)
+        }
+        return path
+    }
+
+    /// Entry point for the executable.
+    public static func main() -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+}

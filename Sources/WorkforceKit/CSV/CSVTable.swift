@@ -1,0 +1,67 @@
+import Foundation
+
+/// A CSV file read as a header row and data rows of the same width.
+///
+/// The header must be non-empty with unique, non-empty names. Every data row must have as many
+/// fields as the header; a row that does not is a ``CSVError`` naming its line.
+public final class CSVTable {
+    public let reader: CSVReader
+    public let header: [String]
+    private let headerRecord: CSVRecord
+    private var columnIndex: [String: Int] = [:]
+
+    /// Opens `reader` and reads its header.
+    ///
+    /// - Throws: ``CSVError`` for an empty file, an empty or duplicate column name, or a
+    ///   malformed header row.
+    public init(reader: CSVReader) throws(CSVError) {
+        self.reader = reader
+        guard let record = try reader.readRecord() else {
+            throw CSVError(.emptyFile, SourceLocation(file: reader.name, line: 1, column: 1))
+        }
+        for (i, name) in record.fields.enumerated() {
+            let location = record.location(ofField: i, in: reader.name)
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CSVError(.emptyHeader, location) }
+            if let first = columnIndex[name] {
+                throw CSVError(.duplicateHeader(name, firstColumn: record.fieldColumns[first]), location)
+            }
+            columnIndex[name] = i
+        }
+        self.header = record.fields
+        self.headerRecord = record
+    }
+
+    /// Opens the file at `url` and reads its header.
+    public convenience init(url: URL, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ",")) throws {
+        try self.init(reader: CSVReader(url: url, name: name, delimiter: delimiter))
+    }
+
+    /// The index of the column called `name`, or `nil`.
+    public func index(of name: String) -> Int? { columnIndex[name] }
+
+    /// The index of the column called `name`.
+    ///
+    /// - Throws: ``CSVError/Kind/missingColumn(_:)`` located at the header.
+    public func requireColumn(_ name: String) throws(CSVError) -> Int {
+        guard let i = columnIndex[name] else {
+            throw CSVError(.missingColumn(name), SourceLocation(file: reader.name, line: headerRecord.line, column: 1))
+        }
+        return i
+    }
+
+    /// The next data row, or `nil` at the end of the file.
+    ///
+    /// - Throws: ``CSVError`` for malformed text or a row of the wrong width; for too many
+    ///   fields the column is that of the first extra field, for too few the row's start.
+    public func nextRow() throws(CSVError) -> CSVRecord? {
+        guard let record = try reader.readRecord() else { return nil }
+        if record.fields.count != header.count {
+            let column = record.fields.count > header.count ? record.fieldColumns[header.count] : 1
+            let line = record.fields.count > header.count ? record.fieldLines[header.count] : record.line
+            throw CSVError(
+                .fieldCount(expected: header.count, found: record.fields.count),
+                SourceLocation(file: reader.name, line: line, column: column))
+        }
+        return record
+    }
+}

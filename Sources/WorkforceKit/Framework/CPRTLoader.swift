@@ -1,0 +1,114 @@
+import Foundation
+
+/// Reads NICE Framework Components from NIST's CPRT JSON export, exactly as NIST publishes it.
+///
+/// Two shapes are accepted: the four lists `documents`, `relationship_types`, `elements` and
+/// `relationships` at the top level (v2.0.0), or the same wrapped in
+/// `{"response": {"elements": {...}}}` (v2.1.0). Elements of type `category`, `work_role`,
+/// `competency_area`, `task`, `knowledge` and `skill` become the framework; `projection`
+/// relationships link categories to roles, roles to statements and OPM codes, and competency
+/// areas to statements. `sort` elements are ignored. Links to missing elements are reported as
+/// warnings and skipped.
+public enum CPRTLoader {
+    /// Loads the CPRT JSON file at `url`.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` for a missing file,
+    ///   ``WorkforceError/badData(_:_:)`` for malformed JSON (with line and column) or a shape
+    ///   that is not CPRT's.
+    public static func load(url: URL) throws(WorkforceError) -> FrameworkData {
+        let json = try FileInput.readJSON(url, name: url.path)
+        return try load(json: json, source: url.path)
+    }
+
+    static func load(json: JSONValue, source: String) throws(WorkforceError) -> FrameworkData {
+        let here = SourceLocation(file: source)
+        let body = json["response"]?["elements"] ?? json
+        guard let elements = body["elements"]?.array, let relationships = body["relationships"]?.array else {
+            throw .badData(
+                here,
+                "not a CPRT export: expected lists \"elements\" and \"relationships\" at the top level or under response.elements")
+        }
+        let document = body["documents"]?.array?.first
+        let version = document?["version"]?.string ?? "unknown"
+        let title = document?["name"]?.string ?? "NICE Framework Components"
+        var data = FrameworkData(
+            info: FrameworkInfo(
+                name: "nice-components-v\(version)", title: "\(title) v\(version)", version: version,
+                edition: .components, source: source))
+
+        var types: [String: String] = [:]
+        var roleOrder: [String] = []
+        var roles: [String: WorkRole] = [:]
+        for (n, element) in elements.enumerated() {
+            guard let type = element["element_type"]?.string, let id = element["element_identifier"]?.string else {
+                throw .badData(here, "element \(n + 1) of \"elements\" has no element_type or element_identifier")
+            }
+            let title = element["title"]?.string ?? ""
+            let text = element["text"]?.string ?? ""
+            types[id] = type
+            switch type {
+            case "category":
+                data.categories.append(FrameworkCategory(id: id, name: title, description: text))
+            case "work_role":
+                roleOrder.append(id)
+                roles[id] = WorkRole(
+                    id: id, name: title.isEmpty ? id : title, categoryID: "", specialtyAreaID: nil, opmCode: nil,
+                    description: text)
+            case "competency_area":
+                data.competencyAreas.append(CompetencyArea(id: id, name: title.isEmpty ? id : title, description: text))
+            case "task", "knowledge", "skill":
+                let kind: StatementKind = type == "task" ? .task : type == "knowledge" ? .knowledge : .skill
+                data.statements.append(
+                    FrameworkStatement(id: id, kind: kind, text: text, withdrawn: text.uppercased().hasPrefix("WITHDRAWN")))
+            default:
+                break  // sort, opm_code and types added later carry nothing we store
+            }
+        }
+
+        for (n, relationship) in relationships.enumerated() {
+            guard let from = relationship["source_element_identifier"]?.string,
+                let to = relationship["dest_element_identifier"]?.string
+            else {
+                throw .badData(here, "relationship \(n + 1) has no source_element_identifier or dest_element_identifier")
+            }
+            switch (types[from], types[to]) {
+            case ("category", "work_role"):
+                roles[to]?.categoryID = from
+            case ("work_role", "opm_code"):
+                roles[from]?.opmCode = to
+            case ("work_role", _):
+                // Statements, or a missing element (reported by dropDanglingLinks).
+                if types[to] == nil || ["task", "knowledge", "skill"].contains(types[to]) {
+                    data.roleLinks.append(FrameworkLink(from: from, to: to))
+                }
+            case ("competency_area", _):
+                if types[to] == nil || ["task", "knowledge", "skill"].contains(types[to]) {
+                    data.competencyLinks.append(FrameworkLink(from: from, to: to))
+                }
+            case (nil, _):
+                data.warnings.append("dangling link \(from) -> \(to): no element \(from)")
+            case ("category", nil):
+                data.warnings.append("dangling link \(from) -> \(to): no element \(to)")
+            default:
+                break
+            }
+        }
+
+        var categoryIDs = Set(data.categories.map(\.id))
+        for id in roleOrder {
+            guard var role = roles[id] else { continue }
+            if role.categoryID.isEmpty {
+                let prefix = String(id.prefix { $0 != "-" })
+                data.warnings.append("work role \(id) has no category link; category \(prefix) is taken from its id")
+                role.categoryID = prefix
+            }
+            if categoryIDs.insert(role.categoryID).inserted {
+                data.warnings.append("category \(role.categoryID) of work role \(id) is not in the file; its id is used as its name")
+                data.categories.append(FrameworkCategory(id: role.categoryID, name: role.categoryID, description: ""))
+            }
+            data.workRoles.append(role)
+        }
+        data.dropDanglingLinks()
+        return data
+    }
+}

@@ -1,0 +1,245 @@
+/// An error in JSON text, with the 1-based line and column of the offending character.
+public struct JSONParseError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public let location: SourceLocation
+    public var description: String { "\(location): \(message)" }
+}
+
+/// A strict RFC 8259 JSON parser that reports where text goes wrong.
+///
+/// Foundation's parsers only say "around character N"; ours gives line and column so that a
+/// person can open the file at the right place.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private let name: String
+    private var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+
+    /// Parses `bytes` (UTF-8, an optional byte-order mark skipped); `name` is used in errors.
+    public static func parse(_ bytes: [UInt8], name: String) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, name: name)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            parser.i = 3
+            parser.lineStart = 3
+        }
+        parser.skipSpace()
+        let value = try parser.parseValue()
+        parser.skipSpace()
+        if parser.i < bytes.count { throw parser.error("unexpected text after the end of the JSON value") }
+        return value
+    }
+
+    private init(bytes: [UInt8], name: String) {
+        self.bytes = bytes
+        self.name = name
+    }
+
+    private func error(_ message: String, at position: Int? = nil) -> JSONParseError {
+        let p = position ?? i
+        // Column in characters: count bytes that start a UTF-8 sequence.
+        let column = bytes[lineStart..<min(p, bytes.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return JSONParseError(message: message, location: SourceLocation(file: name, line: line, column: column))
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A:
+                i += 1
+                line += 1
+                lineStart = i
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        guard i < bytes.count else { throw error("unexpected end of the file; a value is missing") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("unexpected character; expected a value")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(JSONParseError) {
+        let w = Array(word.utf8)
+        guard bytes.count - i >= w.count, Array(bytes[i..<i + w.count]) == w else {
+            throw error("unexpected character; expected a value")
+        }
+        i += w.count
+    }
+
+    private mutating func enter() throws(JSONParseError) {
+        depth += 1
+        if depth > 512 { throw error("nesting deeper than 512 levels") }
+    }
+
+    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try enter()
+        i += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+            depth -= 1
+            return .object(members)
+        }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                throw error(i < bytes.count ? "expected a member name in double quotes" : "unexpected end of the file inside an object")
+            }
+            let key = try parseString()
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+            i += 1
+            skipSpace()
+            members.append((key, try parseValue()))
+            skipSpace()
+            guard i < bytes.count else { throw error("unexpected end of the file inside an object; '}' is missing") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+            } else if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                depth -= 1
+                return .object(members)
+            } else {
+                throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enter()
+        i += 1
+        var elements: [JSONValue] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            skipSpace()
+            elements.append(try parseValue())
+            skipSpace()
+            guard i < bytes.count else { throw error("unexpected end of the file inside an array; ']' is missing") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+            } else if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                depth -= 1
+                return .array(elements)
+            } else {
+                throw error("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    private mutating func parseString() throws(JSONParseError) -> String {
+        let start = i
+        i += 1
+        var out: [UInt8] = []
+        while true {
+            guard i < bytes.count else { throw error("string is never closed", at: start) }
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\""):
+                i += 1
+                guard UTF8Validation.firstInvalidIndex(in: out) == nil else {
+                    throw error("string holds bytes that are not UTF-8", at: start)
+                }
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                guard i + 1 < bytes.count else { throw error("string is never closed", at: start) }
+                let e = bytes[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                        bytes[i + 1] == UInt8(ascii: "u")
+                    {
+                        i += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 surrogate pair") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape (lone surrogate)") }
+                    out.append(contentsOf: Array(String(Character(u)).utf8))
+                default:
+                    throw error("invalid escape sequence in a string", at: i - 2)
+                }
+            case 0x00...0x1F:
+                throw error("control character in a string; escape it (line breaks as \\n)")
+            default:
+                out.append(b)
+                i += 1
+            }
+        }
+    }
+
+    private mutating func hex4() throws(JSONParseError) -> UInt32 {
+        guard bytes.count - i >= 4 else { throw error("\\u needs 4 hex digits") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[i]
+            let d: UInt32
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - 48)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - 87)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - 55)
+            default: throw error("\\u needs 4 hex digits")
+            }
+            v = v * 16 + d
+            i += 1
+        }
+        return v
+    }
+
+    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+        let start = i
+        func digits() -> Int {
+            let s = i
+            while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+            return i - s
+        }
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        let intStart = i
+        guard digits() > 0 else { throw error("invalid number", at: start) }
+        if bytes[intStart] == UInt8(ascii: "0"), i - intStart > 1 { throw error("numbers may not start with 0", at: start) }
+        var isInteger = true
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            isInteger = false
+            guard digits() > 0 else { throw error("invalid number: digits expected after '.'", at: start) }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            isInteger = false
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { throw error("invalid number: digits expected in the exponent", at: start) }
+        }
+        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        if isInteger, let v = Int64(text) { return .integer(v) }
+        guard let d = Double(text) else { throw error("invalid number", at: start) }
+        return .number(d)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// How a query command writes its result (`--format`).
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for a terminal.
+    case table
+    /// RFC 4180 CSV with a header row; formula-like text is neutralised.
+    case csv
+    /// `{"rows": [{...}, ...]}` with numbers and booleans as JSON values.
+    case json
+    /// A Markdown (GitHub) table.
+    case md
+}
+
+extension ResultTable {
+    /// The table written in `format`, ending with a line break.
+    public func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .table: renderedAsText()
+        case .csv: renderedAsCSV()
+        case .json: renderedAsJSON()
+        case .md: renderedAsMarkdown()
+        }
+    }
+
+    func renderedAsCSV() -> String {
+        let writer = CSVWriter()
+        var out = writer.record(columns)
+        for row in rows {
+            out += row.map { writer.field($0.plainText, isNumber: $0.isNumber) }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    func renderedAsJSON() -> String {
+        let objects = rows.map { row in
+            JSONValue.object(zip(columns, row).map { (key: $0, value: $1.json) })
+        }
+        return JSONWriter().string(.object([(key: "rows", value: .array(objects))])) + "\n"
+    }
+
+    func renderedAsMarkdown() -> String {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "\r", with: "")
+        }
+        var out = "| " + columns.map(escape).joined(separator: " | ") + " |\n"
+        out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
+        for row in rows {
+            out += "| " + row.map { escape($0.plainText) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// Aligned text; long cells are cut at 80 characters with an ellipsis. A record prints as
+    /// `field: value` lines, in full.
+    func renderedAsText() -> String {
+        let flat = rows.map { $0.map { $0.plainText.replacingOccurrences(of: "\n", with: " ") } }
+        if isRecord {
+            let width = columns.map(\.count).max() ?? 0
+            return flat.map { row in
+                zip(columns, row).map { $0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $1 }
+                    .joined(separator: "\n")
+            }.joined(separator: "\n\n") + "\n"
+        }
+        let limit = 80
+        let cut = flat.map { $0.map { $0.count > limit ? String($0.prefix(limit - 1)) + "…" : $0 } }
+        let widths = columns.indices.map { c in max(columns[c].count, cut.map { $0[c].count }.max() ?? 0) }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var out = line(columns) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
+        for row in cut { out += line(row) + "\n" }
+        out += "(\(rows.count) row\(rows.count == 1 ? "" : "s"))\n"
+        return out
+    }
+}

@@ -1,0 +1,72 @@
+/// One cell of a result: typed, so that JSON gets numbers and booleans, never strings.
+public enum Cell: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case text(String)
+
+    /// The cell as a person reads it in a table or CSV (empty for null).
+    public var plainText: String {
+        switch self {
+        case .null: ""
+        case .bool(let b): b ? "true" : "false"
+        case .int(let i): String(i)
+        case .double(let d): JSONWriter.number(d)
+        case .text(let s): s
+        }
+    }
+
+    var isNumber: Bool {
+        switch self {
+        case .int, .double: true
+        default: false
+        }
+    }
+
+    var json: JSONValue {
+        switch self {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .int(let i): .integer(Int64(i))
+        case .double(let d): d.isFinite ? .number(d) : .null
+        case .text(let s): .string(s)
+        }
+    }
+
+    /// A database value as a cell; integers stay integers.
+    public init(_ value: DatabaseValue) {
+        switch value {
+        case .null, .blob: self = .null
+        case .integer(let i): self = .int(Int(i))
+        case .real(let d): self = .double(d)
+        case .text(let s): self = .text(s)
+        }
+    }
+}
+
+/// The result of a query command: named columns and typed rows, rendered in any output format.
+public struct ResultTable: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[Cell]]
+    /// A single record (from `show`): a table prints it as `field: value` lines.
+    public var isRecord: Bool
+
+    public init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
+        self.columns = columns
+        self.rows = rows
+        self.isRecord = isRecord
+    }
+
+    /// Adds a row; it must have one cell per column.
+    public mutating func append(_ row: [Cell]) {
+        precondition(row.count == columns.count, "row has \(row.count) cells for \(columns.count) columns")
+        rows.append(row)
+    }
+
+    /// The cell in `column` of row `index`, or `.null`.
+    public func cell(_ index: Int, _ column: String) -> Cell {
+        guard let c = columns.firstIndex(of: column), rows.indices.contains(index) else { return .null }
+        return rows[index][c]
+    }
+}

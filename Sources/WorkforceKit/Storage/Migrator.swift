@@ -1,0 +1,73 @@
+/// Applies named schema migrations in order, each once, each in its own `BEGIN IMMEDIATE`
+/// transaction, and records them in the `schema_migrations` table (as GRDB's `DatabaseMigrator`).
+public struct Migrator: Sendable {
+    /// One named step of the schema.
+    public struct Migration: Sendable {
+        public let name: String
+        public let sql: String
+        public init(_ name: String, sql: String) {
+            self.name = name
+            self.sql = sql
+        }
+    }
+
+    public private(set) var migrations: [Migration] = []
+
+    public init() {}
+
+    /// Adds a migration after the others. Names must be unique.
+    public mutating func register(_ name: String, sql: String) {
+        precondition(!migrations.contains { $0.name == name }, "duplicate migration \(name)")
+        migrations.append(Migration(name, sql: sql))
+    }
+
+    /// The names of the migrations already applied to `db`, in the order they were applied.
+    public func appliedMigrations(_ db: Database) throws -> [String] {
+        try db.execute(
+            sql: "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)")
+        return try db.rows("SELECT name FROM schema_migrations ORDER BY rowid").compactMap { $0[0].string }
+    }
+
+    /// Applies every migration not yet applied, and returns their names.
+    ///
+    /// A migration that fails is rolled back whole; those before it stay applied.
+    /// - Throws: ``DatabaseError`` from the failing migration, or ``MigrationError`` when the
+    ///   database was made by a newer version of this tool (it has migrations this one lacks).
+    @discardableResult
+    public func migrate(_ db: Database) throws -> [String] {
+        let applied = Set(try appliedMigrations(db))
+        let known = Set(migrations.map(\.name))
+        let unknown = applied.subtracting(known)
+        if !unknown.isEmpty {
+            throw MigrationError.newerDatabase(path: db.path, unknownMigrations: unknown.sorted())
+        }
+        var done: [String] = []
+        for migration in migrations where !applied.contains(migration.name) {
+            try db.inTransaction(.immediate) { db in
+                // Another process may have applied it while we waited for the lock.
+                let already = try db.scalar(
+                    "SELECT count(*) FROM schema_migrations WHERE name = ?", [migration.name])
+                guard already.int == 0 else { return }
+                try db.execute(sql: migration.sql)
+                try db.execute(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                    [migration.name])
+                done.append(migration.name)
+            }
+        }
+        return done
+    }
+}
+
+/// A database that this version of the tool cannot safely open.
+public enum MigrationError: Error, CustomStringConvertible, Sendable {
+    case newerDatabase(path: String, unknownMigrations: [String])
+
+    public var description: String {
+        switch self {
+        case .newerDatabase(let path, let names):
+            return "\(path) was written by a newer version of workforce (unknown migrations: "
+                + names.joined(separator: ", ") + "); upgrade workforce to use it"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+internal import CSQLite
+
+/// A prepared SQLite statement; it owns its `sqlite3_stmt` and finalizes it on `deinit`.
+///
+/// Statements are made by ``Database/statement(_:)``, which caches them by SQL text.
+public final class PreparedStatement {
+    let handle: OpaquePointer
+    unowned let database: Database
+    public let sql: String
+
+    init(database: Database, sql: String) throws(DatabaseError) {
+        var stmt: OpaquePointer?
+        let code = sqlite3_prepare_v2(database.handle, sql, -1, &stmt, nil)
+        guard code == SQLITE_OK, let stmt else {
+            let error = database.error(code: code, sql: sql)
+            sqlite3_finalize(stmt)
+            throw error
+        }
+        self.handle = stmt
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Resets the statement and binds `arguments` to its parameters, in order.
+    ///
+    /// - Throws: ``DatabaseError`` when the number of arguments does not match or a bind fails.
+    func bind(_ arguments: [DatabaseValueConvertible]) throws(DatabaseError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard expected == arguments.count else {
+            throw DatabaseError(
+                code: SQLITE_MISUSE, message: "expected \(expected) arguments, got \(arguments.count)",
+                sql: sql)
+        }
+        for (offset, argument) in arguments.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch argument.databaseValue {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .integer(let i): code = sqlite3_bind_int64(handle, index, i)
+            case .real(let d): code = sqlite3_bind_double(handle, index, d)
+            case .text(let s): code = sqlite3_bind_text(handle, index, s, -1, sqliteTransient)
+            case .blob(let b):
+                code = b.withUnsafeBytes {
+                    sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient)
+                }
+            }
+            guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+        }
+    }
+
+    /// Runs one `sqlite3_step`. Returns `true` while there is a row to read.
+    func step() throws(DatabaseError) -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let error = database.error(code: code, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    var columnNames: [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    /// The value of column `index` in the current row (`sqlite3_column_*`).
+    func value(at index: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(handle, index) else { return .text("") }
+            return .text(String(cString: text))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+}
+
+@available(*, unavailable)
+extension PreparedStatement: Sendable {}
+
+/// `SQLITE_TRANSIENT`: SQLite copies bound text and blobs before the call returns.
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -1,0 +1,128 @@
+/// The database schema, as an ordered list of named migrations.
+///
+/// Never edit a migration that has shipped: add a new one. The README's "Database schema"
+/// section describes these tables for analysts.
+public enum Schema {
+    /// All migrations, in the order they are applied.
+    public static var migrator: Migrator {
+        var migrator = Migrator()
+        migrator.register("001-framework", sql: framework)
+        return migrator
+    }
+
+    /// Frameworks (NICE 2017 and NICE Framework Components side by side), their categories,
+    /// specialty areas, work roles, statements (tasks and K/S/A), links and full-text search.
+    static let framework = """
+        CREATE TABLE framework (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            title       TEXT NOT NULL,
+            version     TEXT NOT NULL,
+            edition     TEXT NOT NULL CHECK (edition IN ('nice-2017', 'components')),
+            source      TEXT NOT NULL,
+            is_default  INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+            loaded_at   TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX framework_single_default ON framework (is_default) WHERE is_default = 1;
+
+        CREATE TABLE category (
+            framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+            id           TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            description  TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (framework_id, id)
+        );
+
+        CREATE TABLE specialty_area (
+            framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+            id           TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            category_id  TEXT NOT NULL,
+            description  TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (framework_id, id),
+            FOREIGN KEY (framework_id, category_id) REFERENCES category (framework_id, id)
+        );
+
+        CREATE TABLE work_role (
+            framework_id      INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+            id                TEXT NOT NULL,
+            name              TEXT NOT NULL,
+            category_id       TEXT NOT NULL,
+            specialty_area_id TEXT,
+            opm_code          TEXT,
+            description       TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (framework_id, id),
+            FOREIGN KEY (framework_id, category_id) REFERENCES category (framework_id, id),
+            FOREIGN KEY (framework_id, specialty_area_id) REFERENCES specialty_area (framework_id, id)
+        );
+
+        -- Tasks (T) and knowledge, skills and abilities (K, S, A) in one table.
+        CREATE TABLE statement (
+            pk           INTEGER PRIMARY KEY,
+            framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+            id           TEXT NOT NULL,
+            kind         TEXT NOT NULL CHECK (kind IN ('T', 'K', 'S', 'A')),
+            text         TEXT NOT NULL,
+            withdrawn    INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
+            UNIQUE (framework_id, id)
+        );
+        CREATE INDEX statement_kind ON statement (framework_id, kind);
+
+        CREATE TABLE role_statement (
+            framework_id INTEGER NOT NULL,
+            role_id      TEXT NOT NULL,
+            statement_id TEXT NOT NULL,
+            PRIMARY KEY (framework_id, role_id, statement_id),
+            FOREIGN KEY (framework_id, role_id) REFERENCES work_role (framework_id, id) ON DELETE CASCADE,
+            FOREIGN KEY (framework_id, statement_id) REFERENCES statement (framework_id, id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        CREATE INDEX role_statement_by_statement ON role_statement (framework_id, statement_id);
+
+        CREATE TABLE competency_area (
+            framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+            id           TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            description  TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (framework_id, id)
+        );
+
+        CREATE TABLE competency_area_statement (
+            framework_id       INTEGER NOT NULL,
+            competency_area_id TEXT NOT NULL,
+            statement_id       TEXT NOT NULL,
+            PRIMARY KEY (framework_id, competency_area_id, statement_id),
+            FOREIGN KEY (framework_id, competency_area_id)
+                REFERENCES competency_area (framework_id, id) ON DELETE CASCADE,
+            FOREIGN KEY (framework_id, statement_id) REFERENCES statement (framework_id, id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+
+        -- Full-text search over statement text, kept in step with `statement` by triggers.
+        CREATE VIRTUAL TABLE statement_fts USING fts5 (
+            text, content = 'statement', content_rowid = 'pk', tokenize = 'porter unicode61'
+        );
+        CREATE TRIGGER statement_fts_insert AFTER INSERT ON statement BEGIN
+            INSERT INTO statement_fts (rowid, text) VALUES (new.pk, new.text);
+        END;
+        CREATE TRIGGER statement_fts_delete AFTER DELETE ON statement BEGIN
+            INSERT INTO statement_fts (statement_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+        END;
+        CREATE TRIGGER statement_fts_update AFTER UPDATE OF text ON statement BEGIN
+            INSERT INTO statement_fts (statement_fts, rowid, text) VALUES ('delete', old.pk, old.text);
+            INSERT INTO statement_fts (rowid, text) VALUES (new.pk, new.text);
+        END;
+
+        -- Views for analysts: names instead of integer keys.
+        CREATE VIEW v_work_role AS
+            SELECT f.name AS framework, r.id AS role_id, r.name, r.category_id, c.name AS category,
+                   r.specialty_area_id, a.name AS specialty_area, r.opm_code, r.description
+            FROM work_role r
+            JOIN framework f ON f.id = r.framework_id
+            JOIN category c ON c.framework_id = r.framework_id AND c.id = r.category_id
+            LEFT JOIN specialty_area a ON a.framework_id = r.framework_id AND a.id = r.specialty_area_id;
+        CREATE VIEW v_role_statement AS
+            SELECT f.name AS framework, l.role_id, s.id AS statement_id, s.kind, s.text, s.withdrawn
+            FROM role_statement l
+            JOIN framework f ON f.id = l.framework_id
+            JOIN statement s ON s.framework_id = l.framework_id AND s.id = l.statement_id;
+        """
+}

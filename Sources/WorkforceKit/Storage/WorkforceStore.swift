@@ -1,0 +1,72 @@
+import Foundation
+
+/// The tool's database: one SQLite file holding frameworks, instruments, responses, the
+/// catalog and analyses. Opening it applies any migrations it lacks.
+public final class WorkforceStore {
+    public let db: Database
+    public let path: String
+
+    /// Opens the database at `path`, creating it when `create` is true, and migrates it.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file is missing and
+    ///   `create` is false; other ``WorkforceError``s for files that are not databases or
+    ///   cannot be written.
+    public init(path: String, create: Bool) throws(WorkforceError) {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create {
+            throw .noInput(path: path, reason: "no database here; run `workforce init` first, or give --db PATH")
+        }
+        self.path = path
+        do {
+            self.db = try Database(path: path, mode: create ? .create : .readWrite)
+            try Schema.migrator.migrate(db)
+        } catch {
+            throw WorkforceError(error, path: path)
+        }
+    }
+
+    /// Runs `body` in an immediate transaction, turning database errors into ``WorkforceError``.
+    public func write<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
+        do {
+            return try db.inTransaction(.immediate, body)
+        } catch {
+            throw WorkforceError(error, path: path)
+        }
+    }
+
+    /// Runs a read, turning database errors into ``WorkforceError``.
+    public func read<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
+        do {
+            return try body(db)
+        } catch {
+            throw WorkforceError(error, path: path)
+        }
+    }
+}
+
+@available(*, unavailable)
+extension WorkforceStore: Sendable {}
+
+extension WorkforceError {
+    /// Any error met while using the database at `path`, as an error with an exit code.
+    public init(_ error: any Error, path: String) {
+        switch error {
+        case let error as WorkforceError:
+            self = error
+        case let error as MigrationError:
+            self = .other(error.description)
+        case let error as DatabaseError:
+            switch error.primaryCode {
+            case 26: self = .badData(SourceLocation(file: path), "not a workforce database (\(error.message))")
+            case 11: self = .badData(SourceLocation(file: path), "the database file is corrupt (\(error.message))")
+            case 8, 14: self = .cannotCreate(path: path, reason: error.message)
+            case 10, 13: self = .io(path: path, reason: error.message)
+            case 5, 6:
+                self = .other("\(path): the database stayed locked by another process (\(error.message)); try again")
+            default: self = .other("\(path): \(error)")
+            }
+        default:
+            self = .other("\(path): \(error)")
+        }
+    }
+}

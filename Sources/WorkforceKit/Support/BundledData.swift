@@ -1,0 +1,61 @@
+import Foundation
+
+/// Finds the data folders shipped with the tool (`Frameworks/`, `Surveys/`).
+///
+/// SwiftPM resources must live inside a target, but the product contract keeps the data at
+/// the top of the repository where people read and review it. So the tool looks, in order, in
+/// `$WORKFORCE_HOME`, then in each folder above the running executable (`.build/debug/workforce`
+/// finds the checkout it was built from), then in the checkout this file was compiled in.
+public enum BundledData {
+    /// The top folder holding `Frameworks/`.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when no candidate holds the data.
+    public static func home(environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(WorkforceError) -> URL
+    {
+        for candidate in candidates(environment: environment) where isHome(candidate) {
+            return candidate
+        }
+        throw .noInput(
+            path: "Frameworks/", reason: "the bundled data folder was not found; set WORKFORCE_HOME to the workforce checkout")
+    }
+
+    /// The bundled folder of the framework called `name` (as its `framework.json` names it,
+    /// or the folder's own name), or `nil`.
+    public static func frameworkFolder(named name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> URL?
+    {
+        guard let home = try? home(environment: environment) else { return nil }
+        let frameworks = home.appendingPathComponent("Frameworks")
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []
+        for folder in folders.sorted() {
+            let url = frameworks.appendingPathComponent(folder)
+            if folder == name { return url }
+            let manifest = url.appendingPathComponent("framework.json")
+            if let json = try? FileInput.readJSON(manifest, name: manifest.path), json["name"]?.string == name {
+                return url
+            }
+        }
+        return nil
+    }
+
+    private static func isHome(_ url: URL) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent("Frameworks/nice-2017/ksa.csv").path)
+    }
+
+    private static func candidates(environment: [String: String]) -> [URL] {
+        var result: [URL] = []
+        if let home = environment["WORKFORCE_HOME"], !home.isEmpty { result.append(URL(fileURLWithPath: home)) }
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
+        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            result.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        // Sources/WorkforceKit/Support/BundledData.swift -> the checkout.
+        var source = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { source = source.deletingLastPathComponent() }
+        result.append(source)
+        return result
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Reading whole input files with errors a person can act on.
+public enum FileInput {
+    /// The bytes of the file at `url`.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when it is missing or unreadable.
+    public static func readBytes(_ url: URL, name: String) throws(WorkforceError) -> [UInt8] {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw .noInput(path: name, reason: "no such file; check the path")
+        }
+        do {
+            return Array(try Data(contentsOf: url))
+        } catch {
+            throw .noInput(path: name, reason: "cannot be read (\(error.localizedDescription))")
+        }
+    }
+
+    /// The file at `url` parsed as JSON.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` or, for malformed JSON,
+    ///   ``WorkforceError/badData(_:_:)`` with the line and column.
+    public static func readJSON(_ url: URL, name: String) throws(WorkforceError) -> JSONValue {
+        let bytes = try readBytes(url, name: name)
+        do {
+            return try JSONParser.parse(bytes, name: name)
+        } catch {
+            throw .badData(error.location, "malformed JSON: \(error.message)")
+        }
+    }
+}

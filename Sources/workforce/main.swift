@@ -1,0 +1,3 @@
+import WorkforceCLI
+
+WorkforceCLI.main()
