@@ -75,7 +75,9 @@ public enum CPRTLoader {
             case ("category", "work_role"):
                 roles[to]?.categoryID = from
             case ("work_role", "opm_code"):
-                roles[from]?.opmCode = to
+                // A role may have two codes; written "631 and 632" as in NIST's workbook.
+                let existing = roles[from]?.opmCode
+                roles[from]?.opmCode = existing.map { "\($0) and \(to)" } ?? to
             case ("work_role", _):
                 // Statements, or a missing element (reported by dropDanglingLinks).
                 if types[to] == nil || ["task", "knowledge", "skill"].contains(types[to]) {

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import WorkforceKit
+
+/// Reads every record of `text` (as a table when `header` is true).
+private func readAll(_ bytes: [UInt8], delimiter: Character = ",") throws -> [[String]] {
+    let reader = CSVReader(bytes: bytes, name: "t.csv", delimiter: delimiter.asciiValue ?? 44)
+    var records: [[String]] = []
+    while let r = try reader.readRecord() { records.append(r.fields) }
+    return records
+}
+
+private func readTable(_ bytes: [UInt8]) throws -> [[String]] {
+    let table = try CSVTable(reader: CSVReader(bytes: bytes, name: "t.csv"))
+    var rows = [table.header]
+    while let r = try table.nextRow() { rows.append(r.fields) }
+    return rows
+}
+
+@Suite struct CSVReaderTests {
+    @Test func readsQuotedFieldsEscapedQuotesAndLineBreaks() throws {
+        let text = "id,text\r\n1,\"a, b\"\r\n2,\"say \"\"hi\"\"\"\r\n3,\"two\nlines\"\r\n4,\r\n"
+        #expect(
+            try readAll(Array(text.utf8)) == [
+                ["id", "text"], ["1", "a, b"], ["2", "say \"hi\""], ["3", "two\nlines"], ["4", ""],
+            ])
+    }
+
+    @Test func acceptsLFWithoutFinalLineBreakAndSkipsBlankLines() throws {
+        #expect(try readAll(Array("a,b\n\n1,2\n\r\n3,4".utf8)) == [["a", "b"], ["1", "2"], ["3", "4"]])
+    }
+
+    @Test func skipsAUTF8ByteOrderMark() throws {
+        #expect(try readAll([0xEF, 0xBB, 0xBF] + Array("a,b\n1,2\n".utf8)) == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test func readsSemicolonSeparatedText() throws {
+        #expect(try readAll(Array("a;b\n\"x;y\";2,5\n".utf8), delimiter: ";") == [["a", "b"], ["x;y", "2,5"]])
+    }
+
+    @Test func keepsNonASCIIText() throws {
+        #expect(try readAll(Array("district,name\nCayo,\"José Ñúñez\"\nToledo,Q'eqchi'\n".utf8))[1] == ["Cayo", "José Ñúñez"])
+    }
+
+    @Test func recordsKnowWhereEachFieldStarts() throws {
+        let reader = CSVReader(string: "a,b\n\"x\ny\",zé,w\n", name: "t.csv")
+        _ = try reader.readRecord()
+        let record = try #require(try reader.readRecord())
+        #expect(record.line == 2)
+        #expect(record.fieldLines == [2, 3, 3])
+        #expect(record.fieldColumns == [1, 4, 7])
+    }
+
+    @Test func streamsAcrossChunkBoundariesWithTheSameResult() throws {
+        let folder = try TemporaryFolder()
+        let text = "\u{FEFF}id,text\r\n1,\"a, \"\"b\"\"\r\nc\"\r\n2,é\r\n3,\"\"\r\n"
+        let url = try folder.write("s.csv", text)
+        for chunk in [4, 5, 7, 64] {
+            let reader = try CSVReader(url: url, chunkSize: chunk)
+            var records: [[String]] = []
+            while let r = try reader.readRecord() { records.append(r.fields) }
+            #expect(records == [["id", "text"], ["1", "a, \"b\"\r\nc"], ["2", "é"], ["3", ""]], "chunk size \(chunk)")
+        }
+    }
+
+    @Test func aMissingFileIsNoInput() throws {
+        let error = try #require(throws: WorkforceError.self) {
+            _ = try CSVReader(url: URL(fileURLWithPath: "/nonexistent/x.csv"))
+        }
+        #expect(error.exitCode == .noInput)
+        #expect(error.description.contains("/nonexistent/x.csv"))
+    }
+
+    /// Malformed input, the kind of error, and its exact 1-based line and column.
+    static let malformed: [(String, [UInt8], CSVError.Kind, Int, Int)] = [
+        ("unterminated quote at end of file", Array("a,b\n\"x,y\n".utf8), .unterminatedQuote, 2, 1),
+        ("unterminated quote over several lines", Array("a\n1\n\"open\nmore\n".utf8), .unterminatedQuote, 3, 1),
+        ("quote inside an unquoted field", Array("a,b\nab\"c,d\n".utf8), .quoteInUnquotedField, 2, 3),
+        ("quote after a leading space", Array("a,b\n \"x\",y\n".utf8), .quoteInUnquotedField, 2, 2),
+        ("quote after accented text", Array("name,x\nJosé\",1\n".utf8), .quoteInUnquotedField, 2, 5),
+        ("text after a closing quote", Array("a,b\n\"ab\"c,d\n".utf8), .textAfterClosingQuote("c"), 2, 5),
+        ("space after a closing quote", Array("a,b\n\"ab\" ,d\n".utf8), .textAfterClosingQuote(" "), 2, 5),
+        ("bare carriage return in a field", Array("a,b\nx,y\rz,w\n".utf8), .bareCarriageReturn, 2, 4),
+        ("bare carriage return in the header", Array("a\rb\n".utf8), .bareCarriageReturn, 1, 2),
+        ("bare carriage return on a blank line", Array("a\n\r".utf8), .bareCarriageReturn, 2, 1),
+        ("NUL byte", Array("a,b\nx,".utf8) + [0] + Array("\n".utf8), .nulByte, 2, 3),
+        ("invalid UTF-8 after an accented letter", Array("a,b\nñ,".utf8) + [0xFF] + [0x0A], .invalidUTF8, 2, 3),
+        ("truncated UTF-8 in a quoted multi-line field", Array("a,b\n\"x\ny".utf8) + [0xC3] + Array("\",z\n".utf8), .invalidUTF8, 3, 2),
+        ("overlong UTF-8", Array("a\n".utf8) + [0xC0, 0xAF] + [0x0A], .invalidUTF8, 2, 1),
+        ("UTF-8 surrogate", Array("a\nok".utf8) + [0xED, 0xA0, 0x80] + [0x0A], .invalidUTF8, 2, 3),
+        ("UTF-16 byte-order mark", [0xFF, 0xFE, 0x61, 0x00], .unsupportedEncoding("UTF-16"), 1, 1),
+    ]
+
+    @Test(arguments: malformed)
+    func malformedTextIsLocated(_ name: String, _ bytes: [UInt8], _ kind: CSVError.Kind, _ line: Int, _ column: Int) {
+        #expect(throws: CSVError(kind, SourceLocation(file: "t.csv", line: line, column: column)), "\(name)") {
+            _ = try readAll(bytes)
+        }
+    }
+
+    /// Header and width errors found by ``CSVTable``.
+    static let badTables: [(String, String, CSVError.Kind, Int, Int)] = [
+        ("empty file", "", .emptyFile, 1, 1),
+        ("only blank lines", "\n\n", .emptyFile, 1, 1),
+        ("duplicate column name", "a,b,a\n", .duplicateHeader("a", firstColumn: 1), 1, 5),
+        ("empty column name", "a,,c\n", .emptyHeader, 1, 3),
+        ("blank column name", "a,  \n", .emptyHeader, 1, 3),
+        ("too many fields", "a,b\n1,2,3\n", .fieldCount(expected: 2, found: 3), 2, 5),
+        ("too few fields", "a,b,c\n1,2\n", .fieldCount(expected: 3, found: 2), 2, 1),
+        ("extra field after a quoted line break", "a,b\n\"x\ny\",z,extra\n", .fieldCount(expected: 2, found: 3), 3, 6),
+        ("a row of one field in a wide table", "a,b\n1,2\nlonely\n", .fieldCount(expected: 2, found: 1), 3, 1),
+    ]
+
+    @Test(arguments: badTables)
+    func badTablesAreLocated(_ name: String, _ text: String, _ kind: CSVError.Kind, _ line: Int, _ column: Int) {
+        #expect(throws: CSVError(kind, SourceLocation(file: "t.csv", line: line, column: column)), "\(name)") {
+            _ = try readTable(Array(text.utf8))
+        }
+    }
+
+    @Test func messagesSayWhatToDo() {
+        let error = CSVError(.fieldCount(expected: 3, found: 2), SourceLocation(file: "r.csv", line: 9, column: 1))
+        #expect(error.description == "r.csv:9:1: row has 2 fields but the header has 3; check for a missing or extra separator")
+    }
+
+    @Test func missingColumnIsNamed() throws {
+        let table = try CSVTable(reader: CSVReader(string: "id,name\n", name: "t.csv"))
+        #expect(throws: CSVError(.missingColumn("text"), SourceLocation(file: "t.csv", line: 1, column: 1))) {
+            _ = try table.requireColumn("text")
+        }
+    }
+}
+
+@Suite struct CSVWriterTests {
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("a,b", "\"a,b\""),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+        (" padded ", "\" padded \""),
+        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("", ""),
+    ])
+    func quotesAndNeutralisesFields(_ value: String, _ expected: String) {
+        #expect(CSVWriter().field(value) == expected)
+    }
+
+    @Test func numbersAreNotNeutralised() {
+        #expect(CSVWriter().field("-2", isNumber: true) == "-2")
+    }
+
+    @Test func writtenCSVReadsBack() throws {
+        let rows = [["id", "text"], ["1", "a, \"b\"\nc"], ["2", ""]]
+        let text = rows.map { CSVWriter(neutralizeFormulas: false).record($0) }.joined()
+        let reader = CSVReader(string: text, name: "w.csv")
+        var read: [[String]] = []
+        while let r = try reader.readRecord() { read.append(r.fields) }
+        #expect(read == rows)
+    }
+}
