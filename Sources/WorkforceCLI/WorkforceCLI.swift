@@ -28,9 +28,14 @@ public enum WorkforceCLI {
             io.err("usage: \(HelpFormatter.usage(for: pathFor(arguments)))\n")
             return ExitCode.usage.rawValue
         }
-        guard !parsed.helpRequested, let run = parsed.command.run else {
+        if parsed.helpRequested {
             io.out(HelpFormatter.help(for: parsed.path))
-            return parsed.helpRequested ? ExitCode.ok.rawValue : ExitCode.usage.rawValue
+            return ExitCode.ok.rawValue
+        }
+        guard let run = parsed.command.run else {
+            // A group named without a subcommand: its help, on standard error, as a usage error.
+            io.err(HelpFormatter.help(for: parsed.path))
+            return ExitCode.usage.rawValue
         }
         do {
             try run(Invocation(parsed: parsed, environment: environment, io: io))
