@@ -7,6 +7,7 @@ public enum Schema {
     public static var migrator: Migrator {
         var migrator = Migrator()
         migrator.register("001-framework", sql: framework)
+        migrator.register("002-instrument", sql: instrument)
         return migrator
     }
 
@@ -124,5 +125,23 @@ public enum Schema {
             FROM role_statement l
             JOIN framework f ON f.id = l.framework_id
             JOIN statement s ON s.framework_id = l.framework_id AND s.id = l.statement_id;
+        """
+
+    /// Every generated questionnaire, with its codebook, so that the importer can find the
+    /// codebook a response file was collected with.
+    static let instrument = """
+        CREATE TABLE instrument (
+            id           INTEGER PRIMARY KEY,
+            kind         TEXT NOT NULL CHECK (kind IN ('employer', 'university', 'awareness')),
+            form_id      TEXT NOT NULL,
+            wave         TEXT,
+            version      TEXT NOT NULL UNIQUE,
+            framework    TEXT NOT NULL,
+            languages    TEXT NOT NULL,
+            questions    INTEGER NOT NULL,
+            codebook     TEXT NOT NULL,
+            generated_at TEXT NOT NULL
+        );
+        CREATE INDEX instrument_by_form ON instrument (form_id, id);
         """
 }

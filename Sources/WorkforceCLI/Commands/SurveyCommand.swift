@@ -1,0 +1,72 @@
+import Foundation
+import WorkforceKit
+
+/// `workforce survey employer|university|awareness [...]`
+enum SurveyCommand {
+    static let spec = CommandSpec(
+        name: "survey",
+        abstract: "Generate a questionnaire in the formats surveyors field.",
+        discussion: """
+            Writes, into --out (default Surveys/generated/): the XLSForm for KoboToolbox and ODK
+            (<form>.xlsx, and the CSV and Markdown layouts pyxform reads), printable HTML and
+            Markdown in each language, the codebook JSON and an empty response CSV template. The
+            university instrument also writes the training catalog template. The instrument and its
+            codebook are recorded in the database so that imports can be checked against it.
+
+            employer: --roles ID,... or --category ID choose the work roles (default: all roles of
+            the framework); --ksa-gaps also asks which of each role's KSAs staff lack.
+            awareness: --wave baseline (default) or followup-N; follow-up waves add campaign exposure.
+            """,
+        options: [
+            .value("roles", "ids", "Employer: the work roles to ask about, comma-separated."),
+            .value("category", "id", "Employer: only the work roles of this category."),
+            .flag("ksa-gaps", "Employer: ask which of each role's KSAs staff lack."),
+            .value("wave", "name", "Awareness: baseline or followup-N (default baseline)."),
+            .value("lang", "codes", "Label languages, comma-separated (default en,es)."),
+            .value("out", "dir", "Output folder (default Surveys/generated)."),
+            .value("framework", "name", "The framework to draw roles from (default: the database's default)."),
+        ],
+        positionals: [
+            PositionalSpec(name: "instrument", help: "Which questionnaire.", choices: InstrumentKind.allCases.map(\.rawValue))
+        ],
+        run: { try run($0) })
+
+    static func run(_ invocation: Invocation) throws {
+        let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .employer
+        if kind != .employer {
+            for option in ["roles", "category"] where invocation.value(option) != nil {
+                throw WorkforceError.usage("--\(option) goes with `survey employer`")
+            }
+            if invocation.flag("ksa-gaps") { throw WorkforceError.usage("--ksa-gaps goes with `survey employer`") }
+        }
+        if kind != .awareness, invocation.value("wave") != nil {
+            throw WorkforceError.usage("--wave goes with `survey awareness`")
+        }
+        let wave = try invocation.value("wave").map { name throws(WorkforceError) in try Wave(name) }
+        let codes = invocation.list("lang") ?? ["en", "es"]
+        guard !codes.isEmpty else { throw WorkforceError.usage("--lang needs at least one language code") }
+        var languages: [Language] = []
+        for code in codes where !languages.contains(where: { $0.code == code }) {
+            languages.append(try Language.parse(code))
+        }
+
+        let store = try invocation.openStore()
+        let framework = try store.framework(named: invocation.value("framework"))
+        let roles =
+            kind == .employer
+            ? try store.surveyRoles(framework, ids: invocation.list("roles"), category: invocation.value("category")) : []
+        let bank = try ItemBank.bundled(environment: invocation.environment)
+        let request = SurveyRequest(kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag("ksa-gaps"))
+        let instrument = try InstrumentBuilder.build(bank: bank, request: request, framework: framework.name, roles: roles)
+        let files = try SurveyFiles(instrument, bank: bank)
+        let out = URL(fileURLWithPath: invocation.value("out") ?? "Surveys/generated")
+        let written = try files.write(to: out)
+        let isNew = try store.recordInstrument(instrument, codebook: files.codebook)
+
+        let count = instrument.questions.filter { $0.type != .note }.count
+        var summary = "Generated \(instrument.formID): \(count) questions"
+        if kind == .employer { summary += " on \(roles.count) work role\(roles.count == 1 ? "" : "s")" }
+        invocation.say(summary + ", version \(files.version.prefix(12)) (\(isNew ? "recorded" : "already recorded")).")
+        for path in written { invocation.say("  \(path)") }
+    }
+}

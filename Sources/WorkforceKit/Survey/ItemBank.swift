@@ -1,0 +1,104 @@
+import Foundation
+
+/// One row of an item bank file, with where it came from.
+struct BankRow: Sendable {
+    var cells: [String: String]
+    var location: SourceLocation
+
+    subscript(_ column: String) -> String {
+        (cells[column] ?? "").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `column::lang` for each language that has text.
+    func localized(_ column: String) -> LocalizedText {
+        var text: LocalizedText = [:]
+        for (key, value) in cells where key.hasPrefix(column + "::") && !value.isEmpty {
+            text[String(key.dropFirst(column.count + 2))] = value
+        }
+        return text
+    }
+
+    /// The row with `{placeholder}` replaced in every cell.
+    func substituting(_ values: [String: String]) -> BankRow {
+        var copy = self
+        for (key, value) in cells {
+            var v = value
+            for (placeholder, replacement) in values { v = v.replacingOccurrences(of: "{\(placeholder)}", with: replacement) }
+            copy.cells[key] = v
+        }
+        return copy
+    }
+}
+
+/// The item banks under `Surveys/banks/`: questions as XLSForm-like CSV rows, shared choice
+/// lists, instrument titles and the catalog columns. They are data, edited by surveyors.
+public struct ItemBank: Sendable {
+    public let folder: URL
+    let titles: [String: LocalizedText]
+    let choiceLists: [String: ChoiceList]
+    let choiceListLocations: [String: SourceLocation]
+
+    /// Reads `choices.csv` and `instruments.csv` from `folder`.
+    ///
+    /// - Throws: ``WorkforceError`` for missing or malformed files, located.
+    public init(folder: URL) throws(WorkforceError) {
+        self.folder = folder
+        var lists: [String: ChoiceList] = [:]
+        var locations: [String: SourceLocation] = [:]
+        for row in try Self.rows(folder.appendingPathComponent("choices.csv"), required: ["list_name", "name"]) {
+            let list = row["list_name"], name = row["name"]
+            guard !list.isEmpty, !name.isEmpty else { throw .badData(row.location, "list_name and name must not be empty") }
+            if lists[list] == nil {
+                lists[list] = ChoiceList(name: list, choices: [])
+                locations[list] = row.location
+            }
+            if lists[list]?.choices.contains(where: { $0.name == name }) == true {
+                throw .badData(row.location, "choice \(name) appears twice in list \(list)")
+            }
+            lists[list]?.choices.append(Choice(name: name, label: row.localized("label")))
+        }
+        self.choiceLists = lists
+        self.choiceListLocations = locations
+        var titles: [String: LocalizedText] = [:]
+        for row in try Self.rows(folder.appendingPathComponent("instruments.csv"), required: ["instrument"]) {
+            titles[row["instrument"]] = row.localized("title")
+        }
+        self.titles = titles
+    }
+
+    /// The bank in the bundled `Surveys/banks/`.
+    public static func bundled(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WorkforceError)
+        -> ItemBank
+    {
+        try ItemBank(folder: BundledData.home(environment: environment).appendingPathComponent("Surveys/banks"))
+    }
+
+    /// The question rows of bank file `name` (e.g. `employer.csv`).
+    func questionRows(_ name: String) throws(WorkforceError) -> [BankRow] {
+        try Self.rows(folder.appendingPathComponent(name), required: ["type", "name"])
+    }
+
+    func title(_ kind: InstrumentKind) -> LocalizedText { titles[kind.rawValue] ?? ["en": kind.rawValue] }
+
+    /// Every row of a bank CSV file, read by column name.
+    static func rows(_ url: URL, required: [String]) throws(WorkforceError) -> [BankRow] {
+        let name = url.path
+        do {
+            let table = try CSVTable(reader: CSVReader(url: url, name: name))
+            for column in required { _ = try table.requireColumn(column) }
+            var rows: [BankRow] = []
+            while let record = try table.nextRow() {
+                var cells: [String: String] = [:]
+                for (i, column) in table.header.enumerated() { cells[column] = record.fields[i] }
+                rows.append(BankRow(cells: cells, location: SourceLocation(file: name, line: record.line)))
+            }
+            return rows
+        } catch let error as CSVError {
+            throw .badData(error.location, error.message)
+        } catch let error as WorkforceError {
+            throw error
+        } catch {
+            throw .io(path: name, reason: "\(error)")
+        }
+    }
+}

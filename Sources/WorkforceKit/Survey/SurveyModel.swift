@@ -1,0 +1,161 @@
+/// The three questionnaires the tool generates.
+public enum InstrumentKind: String, Sendable, CaseIterable {
+    /// Employer workforce survey (strategy activity 1.2).
+    case employer
+    /// University and training-provider survey, with the training catalog template (1.3).
+    case university
+    /// Public awareness survey: baseline (5.1) and follow-up waves (5.2).
+    case awareness
+}
+
+/// A survey wave: `baseline`, or `followup-N` for the N-th follow-up (N ≥ 1).
+public struct Wave: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    public var isFollowUp: Bool { name != "baseline" }
+
+    /// - Throws: ``WorkforceError/usage(_:)`` for any other name.
+    public init(_ name: String) throws(WorkforceError) {
+        if name == "baseline" {
+            self.name = name
+            return
+        }
+        guard name.hasPrefix("followup-"), let n = Int(name.dropFirst("followup-".count)), n >= 1,
+            String(n) == name.dropFirst("followup-".count)
+        else {
+            throw .usage("unknown wave \"\(name)\"; use baseline or followup-N (followup-1, followup-2, ...)")
+        }
+        self.name = name
+    }
+
+    public static let baseline = Wave(unchecked: "baseline")
+    private init(unchecked name: String) { self.name = name }
+    public var description: String { name }
+}
+
+/// A language the labels are written in; XLSForm names it `English (en)`.
+public struct Language: Sendable, Hashable {
+    public let code: String
+    public let name: String
+
+    public static let english = Language(code: "en", name: "English")
+    public static let spanish = Language(code: "es", name: "Español")
+    public static let supported = [english, spanish]
+
+    /// The XLSForm column suffix: `English (en)`.
+    public var xlsformName: String { "\(name) (\(code))" }
+
+    /// - Throws: ``WorkforceError/usage(_:)`` for a code the item banks have no labels in.
+    public static func parse(_ code: String) throws(WorkforceError) -> Language {
+        guard let language = supported.first(where: { $0.code == code }) else {
+            throw .usage("unknown language \"\(code)\"; the item banks have en and es")
+        }
+        return language
+    }
+}
+
+/// Text in several languages, keyed by language code.
+public typealias LocalizedText = [String: String]
+
+/// How one answer feeds an indicator (SPEC section 4): `ones` count as 1, `zeros` as 0, any
+/// other answer is missing. For a select_multiple: 1 when any of `ones` is selected, else 0 when
+/// any of `zeros` is, else missing.
+public struct Scoring: Sendable, Equatable {
+    public var indicator: String
+    public var ones: [String]
+    public var zeros: [String]
+}
+
+/// The XLSForm base types a question can have.
+public enum QuestionType: String, Sendable, CaseIterable {
+    case selectOne = "select_one"
+    case selectMultiple = "select_multiple"
+    case integer, decimal, text, date, note
+}
+
+/// One question of an instrument.
+public struct Question: Sendable, Equatable {
+    public var name: String
+    public var type: QuestionType
+    /// The choice list of a select question.
+    public var listName: String?
+    /// The names of the groups it is in, outermost first.
+    public var groupPath: [String]
+    public var label: LocalizedText
+    public var hint: LocalizedText = [:]
+    public var required: Bool
+    public var relevant: String?
+    public var min: Double?
+    public var max: Double?
+    /// A constraint beyond `min` and `max`, in XLSForm syntax.
+    public var extraConstraint: String?
+    public var constraintMessage: LocalizedText = [:]
+    public var appearance: String?
+    /// A tag analyses group by, e.g. `basic` or `advanced` for employer capability items.
+    public var topic: String?
+    public var scoring: [Scoring] = []
+
+    /// The full XLSForm constraint: the range and the extra rule joined by `and`.
+    public var constraint: String? {
+        var parts: [String] = []
+        if let min { parts.append(". >= \(Self.number(min))") }
+        if let max { parts.append(". <= \(Self.number(max))") }
+        if let extraConstraint { parts.append(extraConstraint) }
+        return parts.isEmpty ? nil : parts.joined(separator: " and ")
+    }
+
+    /// The XLSForm `type` cell: `select_one districts`, `integer`...
+    public var xlsformType: String {
+        listName.map { "\(type.rawValue) \($0)" } ?? type.rawValue
+    }
+
+    static func number(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    }
+}
+
+/// A group of questions (an XLSForm `begin_group` ... `end_group`).
+public struct QuestionGroup: Sendable, Equatable {
+    public var name: String
+    public var label: LocalizedText
+    public var hint: LocalizedText = [:]
+    public var relevant: String?
+    /// `field-list`: shown on one screen, and kept on one page when printed.
+    public var appearance: String?
+}
+
+/// The items of an instrument in order: group boundaries and questions.
+public enum SurveyItem: Sendable, Equatable {
+    case beginGroup(QuestionGroup)
+    case endGroup(String)
+    case question(Question)
+}
+
+public struct Choice: Sendable, Equatable {
+    public var name: String
+    public var label: LocalizedText
+}
+
+public struct ChoiceList: Sendable, Equatable {
+    public var name: String
+    public var choices: [Choice]
+}
+
+/// A generated questionnaire, ready to be written in every format.
+public struct Instrument: Sendable {
+    public var kind: InstrumentKind
+    public var wave: Wave?
+    public var framework: String
+    public var languages: [Language]
+    /// The XLSForm `form_id`: `employer`, `university`, `awareness_baseline`, `awareness_followup_1`.
+    public var formID: String
+    public var title: LocalizedText
+    public var items: [SurveyItem]
+    /// The lists the questions use, in order of first use.
+    public var choiceLists: [ChoiceList]
+
+    public var questions: [Question] {
+        items.compactMap { if case .question(let q) = $0 { q } else { nil } }
+    }
+
+    public func choiceList(_ name: String) -> ChoiceList? { choiceLists.first { $0.name == name } }
+}

@@ -1,0 +1,55 @@
+/// What the printed formats (HTML and Markdown) share: question numbers, skip instructions and
+/// the answer instructions of each question, in one language.
+struct QuestionnaireLayout {
+    let instrument: Instrument
+    let language: String
+    let numbers: [String: Int]
+    let skip: SkipLogic
+
+    init(_ instrument: Instrument, language: String) {
+        self.instrument = instrument
+        self.language = language
+        var numbers: [String: Int] = [:]
+        var n = 0
+        for q in instrument.questions where q.type != .note {
+            n += 1
+            numbers[q.name] = n
+        }
+        self.numbers = numbers
+        self.skip = SkipLogic(
+            numbers: numbers, questions: Dictionary(uniqueKeysWithValues: instrument.questions.map { ($0.name, $0) }),
+            instrument: instrument, language: language)
+    }
+
+    func text(_ t: LocalizedText) -> String { t[language] ?? t["en"] ?? "" }
+
+    /// How to answer: "Tick one.", "Number, from 0 to 100000", ...
+    func answerInstruction(_ q: Question) -> String? {
+        switch q.type {
+        case .selectOne: return UIText.get("tick_one", language)
+        case .selectMultiple: return UIText.get("tick_all", language)
+        case .integer, .decimal:
+            var s = UIText.get("number", language)
+            if let min = q.min, let max = q.max {
+                s += ", " + UIText.get("between", language).replacingOccurrences(of: "{min}", with: Question.number(min))
+                    .replacingOccurrences(of: "{max}", with: Question.number(max))
+            } else if let min = q.min {
+                s += ", " + UIText.get("at_least", language).replacingOccurrences(of: "{min}", with: Question.number(min))
+            }
+            return s
+        case .date: return UIText.get("date", language)
+        case .text, .note: return nil
+        }
+    }
+
+    /// The choices of a select question.
+    func choices(_ q: Question) -> [Choice] {
+        q.listName.flatMap { instrument.choiceList($0) }?.choices ?? []
+    }
+
+    /// The title line under the heading: form id, version, framework.
+    func metadata(version: String) -> String {
+        "\(UIText.get("form", language)) \(instrument.formID) · \(UIText.get("version", language)) \(version.prefix(12)) · "
+            + "\(UIText.get("framework", language)) \(instrument.framework)"
+    }
+}

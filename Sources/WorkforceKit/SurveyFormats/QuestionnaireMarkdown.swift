@@ -1,0 +1,36 @@
+/// A questionnaire as Markdown, for reading and reviewing: headings for sections, numbered
+/// questions, tick boxes as task-list items, skip instructions in italics.
+public enum QuestionnaireMarkdown {
+    public static func document(_ instrument: Instrument, language: String, version: String) -> String {
+        let layout = QuestionnaireLayout(instrument, language: language)
+        var out = "# \(layout.text(instrument.title))\n\n\(layout.metadata(version: version))\n\n"
+        out += "\(UIText.get("legend", language))\n"
+        var depth = 0
+        for item in instrument.items {
+            switch item {
+            case .beginGroup(let group):
+                depth += 1
+                out += "\n" + String(repeating: "#", count: min(depth + 1, 4)) + " \(layout.text(group.label))\n"
+                if let relevant = group.relevant { out += "\n_\(layout.skip.instruction(relevant, section: true))_\n" }
+                if !group.hint.isEmpty { out += "\n\(layout.text(group.hint))\n" }
+            case .endGroup:
+                depth -= 1
+            case .question(let q):
+                if q.type == .note {
+                    out += "\n> \(layout.text(q.label))\n"
+                    continue
+                }
+                let number = layout.numbers[q.name].map(String.init) ?? ""
+                out += "\n**\(number). \(layout.text(q.label))**\(q.required ? " \\*" : "") `\(q.name)`\n"
+                if let relevant = q.relevant { out += "\n_\(layout.skip.instruction(relevant))_\n" }
+                if !q.hint.isEmpty { out += "\n\(layout.text(q.hint))\n" }
+                if let instruction = layout.answerInstruction(q) { out += "\n_\(instruction)_\n" }
+                let choices = layout.choices(q)
+                if !choices.isEmpty {
+                    out += "\n" + choices.map { "- [ ] \(layout.text($0.label))" }.joined(separator: "\n") + "\n"
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The three XLSForm sheets of an instrument (`survey`, `choices`, `settings`), and the CSV and
+/// Markdown layouts of them that pyxform reads.
+public enum XLSForm {
+    /// The sheets, each a header row then data rows.
+    public static func sheets(_ instrument: Instrument, version: String) -> [XLSXWriter.Sheet] {
+        let languages = instrument.languages
+        func columns(_ base: String) -> [String] { languages.map { "\(base)::\($0.xlsformName)" } }
+        func texts(_ text: LocalizedText) -> [String] { languages.map { text[$0.code] ?? "" } }
+
+        let header = ["type", "name"] + columns("label") + columns("hint")
+            + ["required", "relevant", "constraint"] + columns("constraint_message") + ["appearance"]
+        var survey = [header]
+        let empty = Array(repeating: "", count: languages.count)
+        for item in instrument.items {
+            switch item {
+            case .beginGroup(let g):
+                survey.append(
+                    ["begin_group", g.name] + texts(g.label) + texts(g.hint) + ["", g.relevant ?? "", ""] + empty
+                        + [g.appearance ?? ""])
+            case .endGroup:
+                survey.append(["end_group", ""] + empty + empty + ["", "", ""] + empty + [""])
+            case .question(let q):
+                survey.append(
+                    [q.xlsformType, q.name] + texts(q.label) + texts(q.hint)
+                        + [q.required ? "yes" : "", q.relevant ?? "", q.constraint ?? ""]
+                        + (q.constraint == nil ? empty : texts(q.constraintMessage)) + [q.appearance ?? ""])
+            }
+        }
+        var choices = [["list_name", "name"] + columns("label")]
+        for list in instrument.choiceLists {
+            for choice in list.choices { choices.append([list.name, choice.name] + texts(choice.label)) }
+        }
+        let first = languages.first ?? .english
+        let settings = [
+            ["form_title", "form_id", "version", "default_language"],
+            [instrument.title[first.code] ?? instrument.formID, instrument.formID, version, first.xlsformName],
+        ]
+        return [
+            XLSXWriter.Sheet(name: "survey", rows: survey), XLSXWriter.Sheet(name: "choices", rows: choices),
+            XLSXWriter.Sheet(name: "settings", rows: settings),
+        ]
+    }
+
+    /// pyxform's CSV layout: a row holding the sheet name in the first column, then the
+    /// sheet's rows shifted one column right.
+    public static func csv(_ sheets: [XLSXWriter.Sheet]) -> String {
+        let writer = CSVWriter(neutralizeFormulas: false)
+        var out = ""
+        for sheet in sheets {
+            out += writer.record([sheet.name])
+            for row in sheet.rows { out += writer.record([""] + row) }
+        }
+        return out
+    }
+
+    /// pyxform's Markdown layout: `| survey |`, then `| | type | name | ... |` rows.
+    public static func markdown(_ sheets: [XLSXWriter.Sheet]) -> String {
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
+                .replacingOccurrences(of: "\n", with: " ")
+        }
+        var out = ""
+        for sheet in sheets {
+            out += "| \(sheet.name) |\n"
+            for row in sheet.rows { out += "| | " + row.map(cell).joined(separator: " | ") + " |\n" }
+        }
+        return out
+    }
+}
