@@ -3,13 +3,6 @@ import Testing
 @testable import WorkforceKit
 
 @Suite struct FrameworkStoreTests {
-    private func storeWithNICE2017() throws -> (TemporaryFolder, WorkforceStore) {
-        let folder = try TemporaryFolder()
-        let store = try WorkforceStore(path: folder.path("f.sqlite"), create: true)
-        try store.saveFramework(try FrameworkCSVLoader.load(folder: frameworksFolder("nice-2017")))
-        return (folder, store)
-    }
-
     @Test func theFirstFrameworkBecomesTheDefault() throws {
         let (_, store) = try storeWithNICE2017()
         let f = try store.framework(named: nil)

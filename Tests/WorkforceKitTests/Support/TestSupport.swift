@@ -46,3 +46,41 @@ func dataRowCount(_ relativePath: String) throws -> Int {
     let text = try String(contentsOf: repositoryRoot.appendingPathComponent(relativePath), encoding: .utf8)
     return text.split(whereSeparator: \.isNewline).count - 1
 }
+
+/// A new database in a temporary folder with NICE 2017 loaded (the default framework).
+func storeWithNICE2017() throws -> (TemporaryFolder, WorkforceStore) {
+    let folder = try TemporaryFolder()
+    let store = try WorkforceStore(path: folder.path("f.sqlite"), create: true)
+    try store.saveFramework(try FrameworkCSVLoader.load(folder: frameworksFolder("nice-2017")))
+    return (folder, store)
+}
+
+/// The item bank committed under `Surveys/banks/`.
+func bundledBank() throws -> ItemBank {
+    try ItemBank(folder: repositoryRoot.appendingPathComponent("Surveys/banks"))
+}
+
+/// Builds an instrument from the bundled bank and NICE 2017.
+func buildInstrument(
+    _ kind: InstrumentKind, roles roleIDs: [String]? = nil, wave: String? = nil, languages: [Language] = Language.supported,
+    ksaGaps: Bool = false
+) throws -> Instrument {
+    let (_, store) = try storeWithNICE2017()
+    let f = try store.framework(named: nil)
+    let roles = kind == .employer ? try store.surveyRoles(f, ids: roleIDs, category: nil) : []
+    let request = SurveyRequest(kind: kind, wave: try wave.map { try Wave($0) }, languages: languages, ksaGaps: ksaGaps)
+    return try InstrumentBuilder.build(bank: try bundledBank(), request: request, framework: f.name, roles: roles)
+}
+
+/// Compares `actual` with the golden file at `Fixtures/golden/NAME`; with
+/// `WORKFORCE_RECORD_GOLDEN=1` in the environment, writes it instead (how to re-record).
+func expectGolden(_ actual: String, _ name: String) throws -> Bool {
+    let url = repositoryRoot.appendingPathComponent("Tests/WorkforceKitTests/Fixtures/golden").appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["WORKFORCE_RECORD_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: url)
+        return true
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    return expected == actual
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `workforce survey` end to end through the real executable.
+@Suite struct SurveyCommandTests {
+    let scratch: Scratch
+    let db: String
+
+    init() throws {
+        scratch = try Scratch()
+        db = scratch.path("w.sqlite")
+        #expect(try runWorkforce(["init", "--db", db], in: scratch.url).code == 0)
+    }
+
+    private func run(_ arguments: [String]) throws -> CommandResult {
+        try runWorkforce(arguments + ["--db", db], in: scratch.url)
+    }
+
+    @Test func writesEveryFormatAndRecordsTheInstrument() throws {
+        let out = scratch.path("forms")
+        let result = try run(["survey", "employer", "--roles", "PR-CIR-001,OV-MGT-001", "--out", out])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("on 2 work roles"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(
+            files == [
+                "employer.codebook.json", "employer.en.html", "employer.en.md", "employer.es.html", "employer.es.md",
+                "employer.responses.csv", "employer.xlsform.csv", "employer.xlsform.md", "employer.xlsx",
+            ])
+        let codebook = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/employer.codebook.json")))
+        let version = (codebook as? [String: Any])?["version"] as? String
+        #expect(version?.count == 64)
+        let check = try runWorkforce(
+            ["framework", "list", "frameworks", "--db", db], in: scratch.url)  // the database still opens
+        #expect(check.code == 0)
+        let again = try run(["survey", "employer", "--roles", "PR-CIR-001,OV-MGT-001", "--out", out])
+        #expect(again.stdout.contains("already recorded"))
+    }
+
+    @Test func theDefaultFolderIsSurveysGenerated() throws {
+        let result = try run(["survey", "awareness", "--wave", "followup-1", "--lang", "es"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.path("Surveys/generated/awareness_followup_1.es.html")))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("Surveys/generated/awareness_followup_1.en.html")))
+    }
+
+    @Test(arguments: [
+        (["survey", "employer", "--roles", "PR-CIR-001,XX-NOPE-001"], "unknown work role XX-NOPE-001"),
+        (["survey", "employer", "--category", "ZZ"], "no work role of framework nice-2017 is in category ZZ"),
+        (["survey", "awareness", "--wave", "final"], "unknown wave \"final\""),
+        (["survey", "employer", "--wave", "baseline"], "--wave goes with `survey awareness`"),
+        (["survey", "university", "--roles", "PR-CIR-001"], "--roles goes with `survey employer`"),
+        (["survey", "awareness", "--lang", "fr"], "unknown language \"fr\""),
+        (["survey", "census"], "\"census\" is not one of employer, university, awareness"),
+    ])
+    func badOptionsAreUsageErrors(_ arguments: [String], _ message: String) throws {
+        let result = try run(arguments)
+        #expect(result.code == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func anUnwritableOutputFolderExitsSeventyThree() throws {
+        let file = scratch.path("a-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let result = try run(["survey", "university", "--out", file + "/forms"])
+        #expect(result.code == 73)
+        #expect(result.stderr.contains(file + "/forms"))
+    }
+
+    @Test func surveyingWithoutADatabaseSaysToInit() throws {
+        let result = try runWorkforce(["survey", "awareness", "--db", scratch.path("none.sqlite")], in: scratch.url)
+        #expect(result.code == 66)
+    }
+}
