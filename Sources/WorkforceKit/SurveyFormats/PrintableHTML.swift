@@ -26,11 +26,16 @@ public enum PrintableHTML {
 
             """
         var depth = 0
+        var sections = 0
         for item in instrument.items {
             switch item {
             case .beginGroup(let group):
                 depth += 1
-                let classes = ["section"] + (group.appearance == "field-list" ? ["keep"] : []) + (depth > 1 ? ["sub"] : [])
+                let keep = group.appearance == "field-list"
+                // Main sections start a new page, except the first; short kept-together ones flow.
+                let newPage = depth == 1 && !keep && sections > 0
+                if depth == 1 { sections += 1 }
+                let classes = ["section"] + (keep ? ["keep"] : []) + (depth > 1 ? ["sub"] : []) + (newPage ? ["newpage"] : [])
                 out += "<section class=\"\(classes.joined(separator: " "))\" id=\"\(e(group.name))\">\n"
                 out += "<h\(min(depth + 1, 4))>\(e(layout.text(group.label)))</h\(min(depth + 1, 4))>\n"
                 if let relevant = group.relevant {
@@ -93,8 +98,7 @@ public enum PrintableHTML {
         table.admin td { padding: 2pt 4pt 2pt 0; white-space: nowrap; }
         table.admin td.blank { border-bottom: 0.75pt solid #000; width: 30%; }
         section { margin-bottom: 8pt; }
-        section.section:not(.sub):not(.keep) { break-before: page; }
-        header + section.section, header + p + section.section { break-before: auto; }
+        section.newpage { break-before: page; }
         section.keep, .q { break-inside: avoid; }
         .q { margin: 0 0 9pt; }
         .label { margin: 0; font-weight: 600; }

@@ -36,6 +36,8 @@ struct QuestionnaireLayout {
             } else if let min = q.min {
                 s += ", " + UIText.get("at_least", language).replacingOccurrences(of: "{min}", with: Question.number(min))
             }
+            // Cross-field rules (e.g. hard-to-fill not above vacancies) in the bank's own words.
+            if q.extraConstraint != nil, let message = q.constraintMessage[language] { s += ". " + message }
             return s
         case .date: return UIText.get("date", language)
         case .text, .note: return nil
