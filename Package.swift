@@ -5,6 +5,7 @@ let package = Package(
     name: "workforce",
     products: [
         .executable(name: "workforce", targets: ["workforce"]),
+        .executable(name: "workforce-bench", targets: ["workforce-bench"]),
         .library(name: "WorkforceKit", targets: ["WorkforceKit"]),
     ],
     targets: [
@@ -27,6 +28,11 @@ let package = Package(
         .executableTarget(
             name: "workforce",
             dependencies: ["WorkforceCLI"]
+        ),
+        // Speed and memory figures for the README (run in release: swift run -c release workforce-bench).
+        .executableTarget(
+            name: "workforce-bench",
+            dependencies: ["WorkforceKit"]
         ),
         .testTarget(
             name: "WorkforceKitTests",

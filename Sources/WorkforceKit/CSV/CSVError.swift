@@ -25,6 +25,10 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case missingColumn(String)
         /// An encoding this reader does not read.
         case unsupportedEncoding(String)
+        /// One record longer than the reader accepts (usually a quote that is never closed).
+        case recordTooLong(limit: Int)
+        /// The bytes could not be read.
+        case unreadable(String)
     }
 
     public let kind: Kind
@@ -64,6 +68,10 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
             return "header has no column \"\(name)\"; add it"
         case .unsupportedEncoding(let name):
             return "\(name) text is not supported here; save the file as UTF-8 CSV"
+        case .recordTooLong(let limit):
+            return "a row longer than \(limit / (1 << 20)) MiB; check for a quote that is never closed"
+        case .unreadable(let reason):
+            return reason
         }
     }
 

@@ -17,57 +17,82 @@ public struct CSVRecord: Sendable {
     }
 }
 
-/// A strict RFC 4180 reader that streams a file in chunks and locates every error.
+/// A strict RFC 4180 reader that streams its input in chunks and locates every error.
 ///
-/// It reads UTF-8 (a leading byte-order mark is skipped), fields separated by `delimiter`
-/// (`,` by default, `;` and tab for exports that use them), quoted with `"` and `""` inside
-/// quotes, records ended by CRLF or LF. Blank lines between records are skipped. Everything else
-/// that RFC 4180 does not allow is a ``CSVError`` with its 1-based line and column: a quote
-/// inside an unquoted field, text after a closing quote, an unterminated quote, a lone CR, a NUL
-/// byte, bytes that are not UTF-8. Columns count characters, not bytes.
+/// It reads UTF-8 (a leading byte-order mark is skipped; other encodings come through a
+/// ``TranscodingByteSource``), fields separated by `delimiter` (`,` by default, `;` and tab for
+/// exports that use them), quoted with `"` and `""` inside quotes, records ended by CRLF or LF.
+/// Blank lines between records are skipped. Everything else RFC 4180 does not allow is a
+/// ``CSVError`` with its 1-based line and column: a quote inside an unquoted field, text after a
+/// closing quote, an unterminated quote, a lone CR, a NUL byte, bytes that are not UTF-8.
+/// Columns count characters, not bytes.
+///
+/// ``nextRecord()`` keeps the current record's bytes in one reused buffer, so a caller that reads
+/// fields as bytes (``fieldBytes(_:)``) allocates nothing per row; ``readRecord()`` returns them as
+/// strings.
 public final class CSVReader {
     /// The name used in error locations (usually the path as the user typed it).
     public let name: String
     public let delimiter: UInt8
+    /// The longest record accepted, in bytes.
+    public var maxRecordBytes = 64 << 20
 
-    private var handle: FileHandle?
-    private var buffer: [UInt8] = []
-    private var index = 0
-    private let chunkSize: Int
+    private var source: any ByteSource
     private var atStart = true
-
     private var line = 1
     private var column = 1
 
-    private var field: [UInt8] = []
-    private var fieldIsASCII = true
+    /// The chunk being read: raw storage, so the hot loop pays no array checks.
+    private var input: UnsafeMutablePointer<UInt8>
+    private var inputCapacity = 0
+    private var inputCount = 0
+    private var inputIndex = 0
+
+    /// Bytes that end a run inside an unquoted field (separator, LF, CR, quote, NUL), and
+    /// inside a quoted one (quote, LF, NUL): one table look-up per byte in the hot loop.
+    private let unquotedStops = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    private let quotedStops = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+
+    /// The current record: its bytes, and for each field its end, line and column.
+    private var record = RecordBuffer()
+    /// The line on which the current record starts.
+    public private(set) var recordLine = 0
+
+    /// Reads from any byte source.
+    ///
+    /// - Parameter chunkSize: how many bytes are read at a time (at least 4).
+    public init(source: any ByteSource, name: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) {
+        self.source = source
+        self.name = name
+        self.delimiter = delimiter
+        self.inputCapacity = max(4, chunkSize)
+        self.input = UnsafeMutablePointer<UInt8>.allocate(capacity: inputCapacity)
+        unquotedStops.initialize(repeating: false, count: 256)
+        quotedStops.initialize(repeating: false, count: 256)
+        for b in [delimiter, 0x0A, 0x0D, 0x22, 0] { unquotedStops[Int(b)] = true }
+        for b: UInt8 in [0x0A, 0x22, 0] { quotedStops[Int(b)] = true }
+    }
+
+    deinit {
+        input.deallocate()
+        record.deallocate()
+        unquotedStops.deallocate()
+        quotedStops.deallocate()
+    }
 
     /// Reads the file at `url`, `chunkSize` bytes at a time.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file cannot be opened.
-    public init(url: URL, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20)
+    public convenience init(url: URL, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20)
         throws(WorkforceError)
     {
-        let displayName = name ?? url.path
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw .noInput(path: displayName, reason: "no such file; check the path")
-        }
-        do {
-            self.handle = try FileHandle(forReadingFrom: url)
-        } catch {
-            throw .noInput(path: displayName, reason: "cannot be read (\(error.localizedDescription))")
-        }
-        self.name = displayName
-        self.delimiter = delimiter
-        self.chunkSize = max(chunkSize, 4)
+        let display = name ?? url.path
+        self.init(source: try FileByteSource(url: url, name: display), name: display, delimiter: delimiter, chunkSize: chunkSize)
     }
 
     /// Reads CSV text held in memory.
-    public init(bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ",")) {
-        self.buffer = bytes
-        self.name = name
-        self.delimiter = delimiter
-        self.chunkSize = 0
+    public convenience init(bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.init(source: MemoryByteSource(bytes), name: name, delimiter: delimiter)
     }
 
     /// Reads CSV text held in a string.
@@ -75,115 +100,148 @@ public final class CSVReader {
         self.init(bytes: Array(string.utf8), name: name, delimiter: delimiter)
     }
 
-    deinit { try? handle?.close() }
+    // MARK: The current record
 
-    // MARK: Bytes
+    public var fieldCount: Int { record.fieldCount }
 
-    /// Loads the next chunk when the buffer is used up; returns `false` at the end of the input.
-    private func refill() throws(CSVError) -> Bool {
-        guard let handle else { return false }
-        let data: Data?
+    /// The bytes of field `i` of the current record (valid UTF-8), valid until the next read.
+    public func fieldBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = i == 0 ? 0 : record.ends[i - 1]
+        return UnsafeBufferPointer(start: record.bytes + start, count: record.ends[i] - start)
+    }
+
+    /// Field `i` of the current record as a string.
+    public func field(_ i: Int) -> String { String(decoding: fieldBytes(i), as: UTF8.self) }
+
+    /// Every field of the current record as strings.
+    public var fields: [String] { (0..<fieldCount).map(field) }
+
+    public func fieldLine(_ i: Int) -> Int { record.lines[i] }
+    public func fieldColumn(_ i: Int) -> Int { record.columns[i] }
+
+    /// Where field `i` of the current record starts.
+    public func location(ofField i: Int) -> SourceLocation {
+        guard i < fieldCount else { return SourceLocation(file: name, line: recordLine) }
+        return SourceLocation(file: name, line: record.lines[i], column: record.columns[i])
+    }
+
+    /// Reads the next record and returns it with strings, or `nil` at the end.
+    public func readRecord() throws(CSVError) -> CSVRecord? {
+        guard try nextRecord() else { return nil }
+        return CSVRecord(
+            fields: fields, line: recordLine, fieldLines: (0..<fieldCount).map(fieldLine),
+            fieldColumns: (0..<fieldCount).map(fieldColumn))
+    }
+
+    // MARK: Reading
+
+    /// Reads more input after the `inputCount - inputIndex` unread bytes, which move to the
+    /// front. Returns `false` at the end.
+    private func loadChunk() throws(CSVError) -> Bool {
+        let keep = inputCount - inputIndex
+        if keep > 0, inputIndex > 0 { input.update(from: input + inputIndex, count: keep) }
+        inputIndex = 0
+        inputCount = keep
+        let n: Int
         do {
-            data = try handle.read(upToCount: chunkSize)
+            n = try source.read(into: UnsafeMutableBufferPointer(start: input + keep, count: inputCapacity - keep))
         } catch {
-            throw CSVError(.unsupportedEncoding("unreadable"), here)
+            throw CSVError(.unreadable(error.description), SourceLocation(file: name, line: line, column: column))
         }
-        guard let data, !data.isEmpty else {
-            try? handle.close()
-            self.handle = nil
-            return false
-        }
-        buffer = Array(data)
-        index = 0
-        return true
+        inputCount = keep + n
+        return n > 0
     }
 
-    @inline(__always)
-    private func peek() throws(CSVError) -> UInt8? {
-        if index == buffer.count, !(try refill()) { return nil }
-        return buffer[index]
-    }
-
-    private var here: SourceLocation { SourceLocation(file: name, line: line, column: column) }
-
-    /// Skips a UTF-8 byte-order mark and rejects UTF-16 and UTF-32 ones.
+    /// Skips a UTF-8 byte-order mark and rejects UTF-16 ones.
     private func checkStart() throws(CSVError) {
         atStart = false
-        guard try peek() != nil else { return }
-        // Make sure the first 4 bytes are in the buffer (a chunk is at least 4 bytes).
-        if buffer.count - index < 4, handle != nil {
-            let rest = Array(buffer[index...])
-            if try refill() { buffer = rest + buffer } else { buffer = rest }
-            index = 0
-        }
-        let head = Array(buffer[index..<min(index + 4, buffer.count)])
+        while inputCount - inputIndex < 3, try loadChunk() {}
+        let head = Array(UnsafeBufferPointer(start: input + inputIndex, count: min(3, inputCount - inputIndex)))
         if head.starts(with: [0xEF, 0xBB, 0xBF]) {
-            index += 3
+            inputIndex += 3
         } else if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            throw CSVError(.unsupportedEncoding("UTF-16"), here)
+            throw CSVError(.unsupportedEncoding("UTF-16"), SourceLocation(file: name, line: 1, column: 1))
         }
     }
-
-    // MARK: Records
 
     private enum State {
-        case fieldStart, unquoted, quoted, quoteInQuoted
+        case recordStart, fieldStart, unquoted, quoted, quoteInQuoted, crEnd, crBlank
     }
 
-    /// Reads the next record, or returns `nil` at the end of the input.
+    /// Reads the next record into the reader; returns `false` at the end of the input.
     ///
     /// - Throws: ``CSVError`` at the first byte that breaks the format.
-    public func readRecord() throws(CSVError) -> CSVRecord? {
+    public func nextRecord() throws(CSVError) -> Bool {
         if atStart { try checkStart() }
-        // Skip blank lines.
-        while let b = try peek() {
-            if b == 0x0A {
-                index += 1
-                line += 1
-                column = 1
-            } else if b == 0x0D {
-                index += 1
-                guard try peek() == 0x0A else {
-                    column += 1
-                    throw CSVError(.bareCarriageReturn, SourceLocation(file: name, line: line, column: column - 1))
-                }
-                index += 1
-                line += 1
-                column = 1
-            } else {
-                break
-            }
+        // Work on locals: class properties in a tight loop pay for exclusivity checks.
+        var rec = record
+        rec.reset()
+        var p = input
+        var i = inputIndex
+        var count = inputCount
+        var line = self.line
+        var column = self.column
+        defer {
+            record = rec
+            inputIndex = i
+            self.line = line
+            self.column = column
         }
-        guard try peek() != nil else { return nil }
 
-        var record = CSVRecord(fields: [], line: line, fieldLines: [], fieldColumns: [])
-        var state = State.fieldStart
-        var fieldLine = line
-        var fieldColumn = column
-        var quoteLine = line
-        var quoteColumn = column
-        field.removeAll(keepingCapacity: true)
-        fieldIsASCII = true
-
-        func finishField() throws(CSVError) {
-            record.fields.append(try makeString(startLine: fieldLine, startColumn: fieldColumn, quoted: false))
-            record.fieldLines.append(fieldLine)
-            record.fieldColumns.append(fieldColumn)
-        }
+        let delimiter = self.delimiter
+        let limit = maxRecordBytes
+        var state = State.recordStart
+        var markLine = line  // where the last quote or CR was
+        var markColumn = column
 
         while true {
-            guard let b = try peek() else {
-                switch state {
-                case .quoted:
-                    throw CSVError(.unterminatedQuote, SourceLocation(file: name, line: quoteLine, column: quoteColumn))
-                case .quoteInQuoted:
-                    try finishQuoted(&record, fieldLine, fieldColumn)
-                case .fieldStart, .unquoted:
-                    try finishField()
+            if i == count {
+                inputIndex = i
+                guard try loadChunk() else {
+                    i = 0
+                    count = 0
+                    switch state {
+                    case .recordStart: return false
+                    case .quoted:
+                        throw CSVError(.unterminatedQuote, SourceLocation(file: name, line: markLine, column: markColumn))
+                    case .crEnd, .crBlank:
+                        throw CSVError(.bareCarriageReturn, SourceLocation(file: name, line: markLine, column: markColumn))
+                    case .fieldStart, .unquoted, .quoteInQuoted:
+                        try rec.finishField(line: line, column: column, reader: self)
+                        return true
+                    }
                 }
-                return record
+                p = input
+                i = 0
+                count = inputCount
             }
-            index += 1
+            // Fast path: copy a run of ordinary bytes inside a field in one go.
+            if state == .unquoted || state == .quoted {
+                let runStart = i
+                let stops = state == .quoted ? quotedStops : unquotedStops
+                var high: UInt8 = 0
+                while i < count {
+                    let c = p[i]
+                    if stops[Int(c)] { break }
+                    high |= c
+                    i += 1
+                }
+                var continuation = 0
+                if high >= 0x80 {
+                    for k in runStart..<i where p[k] & 0xC0 == 0x80 { continuation += 1 }
+                }
+                if i > runStart {
+                    rec.append(p + runStart, i - runStart)
+                    column += i - runStart - continuation
+                    if high >= 0x80 { rec.nonASCII = true }
+                    if rec.count > limit {
+                        throw CSVError(.recordTooLong(limit: limit), SourceLocation(file: name, line: recordLine, column: 1))
+                    }
+                    if i == count { continue }
+                }
+            }
+            let b = p[i]
+            i += 1
             let byteLine = line
             let byteColumn = column
             if b == 0x0A {
@@ -195,93 +253,91 @@ public final class CSVReader {
             if b == 0 { throw CSVError(.nulByte, SourceLocation(file: name, line: byteLine, column: byteColumn)) }
 
             switch state {
+            case .recordStart:
+                if b == 0x0A { continue }
+                if b == 0x0D {
+                    markLine = byteLine
+                    markColumn = byteColumn
+                    state = .crBlank
+                    continue
+                }
+                recordLine = byteLine
+                rec.fieldLine = byteLine
+                rec.fieldColumn = byteColumn
+                fallthrough
             case .fieldStart, .unquoted:
                 if b == delimiter {
-                    try finishField()
-                    field.removeAll(keepingCapacity: true)
-                    fieldIsASCII = true
-                    fieldLine = line
-                    fieldColumn = column
+                    try rec.finishField(line: line, column: column, reader: self)
                     state = .fieldStart
                 } else if b == 0x0A {
-                    try finishField()
-                    return record
+                    try rec.finishField(line: line, column: column, reader: self)
+                    return true
                 } else if b == 0x0D {
-                    guard try peek() == 0x0A else {
-                        throw CSVError(.bareCarriageReturn, SourceLocation(file: name, line: byteLine, column: byteColumn))
-                    }
-                    index += 1
-                    line += 1
-                    column = 1
-                    try finishField()
-                    return record
+                    markLine = byteLine
+                    markColumn = byteColumn
+                    state = .crEnd
                 } else if b == 0x22 {
-                    guard state == .fieldStart else {
+                    guard state != .unquoted else {
                         throw CSVError(.quoteInUnquotedField, SourceLocation(file: name, line: byteLine, column: byteColumn))
                     }
-                    quoteLine = byteLine
-                    quoteColumn = byteColumn
+                    markLine = byteLine
+                    markColumn = byteColumn
+                    rec.fieldQuoted = true
                     state = .quoted
                 } else {
-                    if b >= 0x80 { fieldIsASCII = false }
-                    field.append(b)
+                    if b >= 0x80 { rec.nonASCII = true }
+                    rec.append(b)
                     state = .unquoted
                 }
             case .quoted:
                 if b == 0x22 {
                     state = .quoteInQuoted
                 } else {
-                    if b >= 0x80 { fieldIsASCII = false }
-                    field.append(b)
+                    if b >= 0x80 { rec.nonASCII = true }
+                    rec.append(b)
                 }
             case .quoteInQuoted:
                 if b == 0x22 {
-                    field.append(b)
+                    rec.append(b)
                     state = .quoted
                 } else if b == delimiter {
-                    try finishQuoted(&record, fieldLine, fieldColumn)
-                    field.removeAll(keepingCapacity: true)
-                    fieldIsASCII = true
-                    fieldLine = line
-                    fieldColumn = column
+                    try rec.finishField(line: line, column: column, reader: self)
                     state = .fieldStart
                 } else if b == 0x0A {
-                    try finishQuoted(&record, fieldLine, fieldColumn)
-                    return record
+                    try rec.finishField(line: line, column: column, reader: self)
+                    return true
                 } else if b == 0x0D {
-                    guard try peek() == 0x0A else {
-                        throw CSVError(.bareCarriageReturn, SourceLocation(file: name, line: byteLine, column: byteColumn))
-                    }
-                    index += 1
-                    line += 1
-                    column = 1
-                    try finishQuoted(&record, fieldLine, fieldColumn)
-                    return record
+                    markLine = byteLine
+                    markColumn = byteColumn
+                    state = .crEnd
                 } else {
-                    let shown = String(decoding: [b < 0x80 ? b : 0x3F], as: UTF8.self).first ?? "?"
-                    throw CSVError(
-                        .textAfterClosingQuote(shown), SourceLocation(file: name, line: byteLine, column: byteColumn))
+                    let shown = b < 0x80 ? Character(UnicodeScalar(b)) : "?"
+                    throw CSVError(.textAfterClosingQuote(shown), SourceLocation(file: name, line: byteLine, column: byteColumn))
                 }
+            case .crEnd:
+                guard b == 0x0A else {
+                    throw CSVError(.bareCarriageReturn, SourceLocation(file: name, line: markLine, column: markColumn))
+                }
+                try rec.finishField(line: line, column: column, reader: self)
+                return true
+            case .crBlank:
+                guard b == 0x0A else {
+                    throw CSVError(.bareCarriageReturn, SourceLocation(file: name, line: markLine, column: markColumn))
+                }
+                state = .recordStart
             }
         }
     }
 
-    private func finishQuoted(_ record: inout CSVRecord, _ fieldLine: Int, _ fieldColumn: Int) throws(CSVError) {
-        record.fields.append(try makeString(startLine: fieldLine, startColumn: fieldColumn + 1, quoted: true))
-        record.fieldLines.append(fieldLine)
-        record.fieldColumns.append(fieldColumn)
-    }
-
-    /// The current field as a string; for bytes that are not UTF-8, an error at the bad byte.
-    private func makeString(startLine: Int, startColumn: Int, quoted: Bool) throws(CSVError) -> String {
-        if fieldIsASCII { return String(decoding: field, as: UTF8.self) }
-        guard let bad = UTF8Validation.firstInvalidIndex(in: field) else {
-            return String(decoding: field, as: UTF8.self)
-        }
+    /// Checks a field that holds non-ASCII bytes; for bytes that are not UTF-8, an error at the bad byte.
+    func validate(_ field: UnsafeBufferPointer<UInt8>, line startLine: Int, column startColumn: Int, quoted: Bool)
+        throws(CSVError)
+    {
+        guard let bad = UTF8Validation.firstInvalidIndex(in: Array(field)) else { return }
         // Replay the field's bytes from its start to find the bad byte's line and column.
         var line = startLine
         var column = startColumn
-        for b in field[..<bad] {
+        for b in field.prefix(bad) {
             if b == 0x0A {
                 line += 1
                 column = 1

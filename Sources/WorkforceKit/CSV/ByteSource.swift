@@ -1,0 +1,58 @@
+import Foundation
+
+/// Supplies the bytes of an input, already in UTF-8, into a buffer the reader owns.
+public protocol ByteSource {
+    /// Reads up to `buffer.count` bytes into `buffer`; returns how many, and 0 only at the end.
+    mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int
+}
+
+/// Bytes held in memory.
+public struct MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    public mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
+        let n = min(buffer.count, bytes.count - offset)
+        guard n > 0 else { return 0 }
+        bytes.withUnsafeBufferPointer { source in
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<n]).update(fromContentsOf: source[offset..<offset + n])
+        }
+        offset += n
+        return n
+    }
+}
+
+/// A file read with `read(2)` straight into the reader's buffer; memory does not grow with the file.
+public final class FileByteSource: ByteSource {
+    private var handle: FileHandle?
+    public let path: String
+
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file is missing, a folder or unreadable.
+    public init(url: URL, name: String? = nil) throws(WorkforceError) {
+        let display = name ?? url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw .noInput(path: display, reason: "no such file; check the path")
+        }
+        guard !isDirectory.boolValue else { throw .noInput(path: display, reason: "is a folder, not a file") }
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw .noInput(path: display, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        self.path = display
+    }
+
+    deinit { try? handle?.close() }
+
+    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
+        guard let handle, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let n = Foundation.read(handle.fileDescriptor, base, buffer.count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw .io(path: path, reason: "read failed (\(String(cString: strerror(errno))))")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// The bytes of one CSV record and, per field, where it ends and where it started in the file.
+///
+/// Raw storage that ``CSVReader`` owns and frees: appending a byte is a store and an increment,
+/// which is what lets the reader keep pace with SQLite's own CSV import.
+struct RecordBuffer {
+    private(set) var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    private var capacity = 256
+    private(set) var count = 0
+    private(set) var ends = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private(set) var lines = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private(set) var columns = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private var fieldCapacity = 64
+    private(set) var fieldCount = 0
+
+    var fieldStart = 0
+    var fieldLine = 1
+    var fieldColumn = 1
+    var fieldQuoted = false
+    var nonASCII = false
+
+    func deallocate() {
+        bytes.deallocate()
+        ends.deallocate()
+        lines.deallocate()
+        columns.deallocate()
+    }
+
+    mutating func reset() {
+        count = 0
+        fieldCount = 0
+        fieldStart = 0
+        fieldQuoted = false
+        nonASCII = false
+    }
+
+    @inline(__always)
+    mutating func append(_ b: UInt8) {
+        if count == capacity { grow(count + 1) }
+        bytes[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<UInt8>, _ n: Int) {
+        if count + n > capacity { grow(count + n) }
+        (bytes + count).update(from: source, count: n)
+        count += n
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = bigger
+        capacity = newCapacity
+    }
+
+    /// Ends the current field; the next one starts at `line`, `column`.
+    @inline(__always)
+    mutating func finishField(line: Int, column: Int, reader: CSVReader) throws(CSVError) {
+        if nonASCII {
+            try reader.validate(
+                UnsafeBufferPointer(start: bytes + fieldStart, count: count - fieldStart), line: fieldLine,
+                column: fieldQuoted ? fieldColumn + 1 : fieldColumn, quoted: fieldQuoted)
+        }
+        if fieldCount == fieldCapacity { growFields() }
+        ends[fieldCount] = count
+        lines[fieldCount] = fieldLine
+        columns[fieldCount] = fieldColumn
+        fieldCount += 1
+        fieldStart = count
+        fieldQuoted = false
+        nonASCII = false
+        fieldLine = line
+        fieldColumn = column
+    }
+
+    private mutating func growFields() {
+        let newCapacity = fieldCapacity * 2
+        for keyPath in [\RecordBuffer.ends, \RecordBuffer.lines, \RecordBuffer.columns] {
+            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+            bigger.update(from: self[keyPath: keyPath], count: fieldCount)
+            self[keyPath: keyPath].deallocate()
+            switch keyPath {
+            case \RecordBuffer.ends: ends = bigger
+            case \RecordBuffer.lines: lines = bigger
+            default: columns = bigger
+            }
+        }
+        fieldCapacity = newCapacity
+    }
+}
