@@ -12,7 +12,9 @@ public enum WorkforceCLI {
             database, and reports skill gaps. Exit codes follow sysexits: 0 ok, 64 usage,
             65 bad data, 66 missing input, 73/74 cannot write or I/O error, 1 other.
             """,
-        subcommands: [InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec],
+        subcommands: [
+            InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, ImportCommands.importSpec, ImportCommands.importsSpec,
+        ],
         usesDatabase: false)
 
     /// Runs the command line `arguments` (without the program name) and returns the exit code.

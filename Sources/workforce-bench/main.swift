@@ -1,16 +1,36 @@
 import Foundation
 import WorkforceKit
 
-let args = Array(CommandLine.arguments.dropFirst())
-let path = args.first ?? "/tmp/big.csv"
-let start = Date()
-let reader = try CSVReader(url: URL(fileURLWithPath: path))
-var rows = 0
-var fields = 0
-var total = 0
-while try reader.nextRecord() {
-    rows += 1
-    fields += reader.fieldCount
-    total &+= reader.fieldBytes(2).count
+// workforce-bench: speed and memory figures for the README, in release mode.
+//
+//   swift run -c release workforce-bench import [--rows N] [--dir DIR]
+//
+// Each figure is printed as one `name: value unit` line.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
 }
-print("rows: \(rows) fields: \(fields) seconds: \(Date().timeIntervalSince(start))")
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("workforce-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+do {
+    switch arguments.first {
+    case "import":
+        try ImportBenchmark.run(rows: Int(option("--rows") ?? "") ?? 1_000_000, directory: option("--dir"))
+    case "_import":
+        // The measured child: imports FILE into DB and prints the counts.
+        guard arguments.count == 3 else { fail("usage: workforce-bench _import DB FILE") }
+        try ImportBenchmark.child(database: arguments[1], file: arguments[2])
+    default:
+        print("usage: workforce-bench import [--rows N] [--dir DIR]")
+        exit(arguments.isEmpty ? 0 : 64)
+    }
+} catch {
+    fail("\(error)")
+}

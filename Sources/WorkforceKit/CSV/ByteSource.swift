@@ -28,8 +28,9 @@ public final class FileByteSource: ByteSource {
     private var handle: FileHandle?
     public let path: String
 
+    /// - Parameter skip: bytes to skip at the start (a byte-order mark).
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file is missing, a folder or unreadable.
-    public init(url: URL, name: String? = nil) throws(WorkforceError) {
+    public init(url: URL, name: String? = nil, skip: Int = 0) throws(WorkforceError) {
         let display = name ?? url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -38,6 +39,7 @@ public final class FileByteSource: ByteSource {
         guard !isDirectory.boolValue else { throw .noInput(path: display, reason: "is a folder, not a file") }
         do {
             handle = try FileHandle(forReadingFrom: url)
+            if skip > 0 { try handle?.seek(toOffset: UInt64(skip)) }
         } catch {
             throw .noInput(path: display, reason: "cannot be read (\(error.localizedDescription))")
         }

@@ -32,6 +32,11 @@ public struct CSVWriter: Sendable {
 
     /// One record, ended by CRLF.
     public func record(_ fields: [String]) -> String {
-        fields.map { field($0) }.joined(separator: String(delimiter)) + "\r\n"
+        line(fields) + "\r\n"
+    }
+
+    /// One record without its line end.
+    public func line(_ fields: [String]) -> String {
+        fields.map { field($0) }.joined(separator: String(delimiter))
     }
 }

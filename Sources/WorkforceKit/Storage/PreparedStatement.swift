@@ -52,6 +52,54 @@ public final class PreparedStatement {
         }
     }
 
+    // MARK: Binding without boxing, for bulk inserts
+
+    /// Clears the previous run (`sqlite3_reset`, `sqlite3_clear_bindings`).
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds UTF-8 text from raw bytes to parameter `index` (1-based); SQLite copies them.
+    public func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws(DatabaseError) {
+        let code: Int32
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), sqliteTransient)
+            }
+        } else {
+            code = sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+        }
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Binds a value to parameter `index` (1-based).
+    public func bind(_ index: Int32, _ value: DatabaseValueConvertible) throws(DatabaseError) {
+        let code: Int32
+        switch value.databaseValue {
+        case .null: code = sqlite3_bind_null(handle, index)
+        case .integer(let i): code = sqlite3_bind_int64(handle, index, i)
+        case .real(let d): code = sqlite3_bind_double(handle, index, d)
+        case .text(let s): code = sqlite3_bind_text(handle, index, s, -1, sqliteTransient)
+        case .blob(let b):
+            code = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), sqliteTransient) }
+        }
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Runs the statement to completion, ignoring any rows, and resets it.
+    public func run() throws(DatabaseError) {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
+    /// Runs the statement and returns the first column of its first row (e.g. from `RETURNING`).
+    public func runReturningInteger() throws(DatabaseError) -> Int64? {
+        defer { sqlite3_reset(handle) }
+        guard try step() else { return nil }
+        return sqlite3_column_int64(handle, 0)
+    }
+
     /// Runs one `sqlite3_step`. Returns `true` while there is a row to read.
     func step() throws(DatabaseError) -> Bool {
         let code = sqlite3_step(handle)

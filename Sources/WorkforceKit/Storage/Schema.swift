@@ -8,6 +8,7 @@ public enum Schema {
         var migrator = Migrator()
         migrator.register("001-framework", sql: framework)
         migrator.register("002-instrument", sql: instrument)
+        migrator.register("003-responses", sql: responses)
         return migrator
     }
 
@@ -143,5 +144,101 @@ public enum Schema {
             generated_at TEXT NOT NULL
         );
         CREATE INDEX instrument_by_form ON instrument (form_id, id);
+        """
+
+    /// Imported responses, import batches and quarantined rows.
+    static let responses = """
+        CREATE TABLE import_batch (
+            id              INTEGER PRIMARY KEY,
+            instrument_id   INTEGER NOT NULL REFERENCES instrument (id),
+            kind            TEXT NOT NULL,
+            wave            TEXT,
+            file            TEXT NOT NULL,
+            dialect         TEXT NOT NULL,
+            encoding        TEXT NOT NULL,
+            delimiter       TEXT NOT NULL,
+            header          TEXT NOT NULL,
+            unknown_columns TEXT NOT NULL,
+            rows_read       INTEGER NOT NULL DEFAULT 0,
+            imported        INTEGER NOT NULL DEFAULT 0,
+            duplicates      INTEGER NOT NULL DEFAULT 0,
+            quarantined     INTEGER NOT NULL DEFAULT 0,
+            imported_at     TEXT NOT NULL,
+            CHECK (rows_read = imported + duplicates + quarantined)
+        );
+
+        -- The questions and choice lists of each instrument, by position: `response.answers`
+        -- refers to them by position to keep a million responses small.
+        CREATE TABLE instrument_question (
+            instrument_id INTEGER NOT NULL REFERENCES instrument (id),
+            position      INTEGER NOT NULL,
+            name          TEXT NOT NULL,
+            type          TEXT NOT NULL,
+            list_name     TEXT,
+            group_path    TEXT NOT NULL,
+            label_en      TEXT,
+            PRIMARY KEY (instrument_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE instrument_choice (
+            instrument_id INTEGER NOT NULL REFERENCES instrument (id),
+            list_name     TEXT NOT NULL,
+            position      INTEGER NOT NULL,
+            name          TEXT NOT NULL,
+            label_en      TEXT,
+            label_es      TEXT,
+            PRIMARY KEY (instrument_id, list_name, position)
+        ) WITHOUT ROWID;
+
+        -- One row per response. `answers` is a JSON array in the order of the instrument's
+        -- questions (instrument_question.position): null when not answered or not asked; a
+        -- select_one as the position of its choice in the list, a select_multiple as an array of
+        -- positions, numbers as numbers, text as strings. v_answer decodes it.
+        -- `key_hash` is a 64-bit hash of the batch's kind and `response_key`, unique.
+        CREATE TABLE response (
+            id           INTEGER PRIMARY KEY,
+            batch_id     INTEGER NOT NULL REFERENCES import_batch (id),
+            key_hash     INTEGER NOT NULL,
+            response_key TEXT NOT NULL,
+            line         INTEGER NOT NULL,
+            submitted_at TEXT,
+            answers      TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX response_identity ON response (key_hash);
+
+        -- Rows that failed validation, kept with their text, line and every reason.
+        CREATE TABLE rejected_row (
+            id       INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batch (id),
+            line     INTEGER NOT NULL,
+            raw      TEXT NOT NULL,
+            reasons  TEXT NOT NULL
+        );
+        CREATE INDEX rejected_row_by_batch ON rejected_row (batch_id, line);
+
+        -- Responses with their instrument, kind and wave.
+        CREATE VIEW v_response AS
+            SELECT r.id AS response_id, r.batch_id, b.instrument_id, i.form_id, b.kind, b.wave, r.response_key,
+                   r.line, r.submitted_at, r.answers
+            FROM response r JOIN import_batch b ON b.id = r.batch_id JOIN instrument i ON i.id = b.instrument_id;
+
+        -- Every answer as a row, by question name, with choices as their names (a
+        -- select_multiple as names separated by spaces): analysts count without parsing JSON.
+        CREATE VIEW v_answer AS
+            SELECT r.id AS response_id, r.batch_id, b.kind, b.wave, q.name AS question, q.type,
+                   CASE q.type
+                       WHEN 'select_one' THEN (
+                           SELECT c.name FROM instrument_choice c
+                           WHERE c.instrument_id = b.instrument_id AND c.list_name = q.list_name AND c.position = a.value)
+                       WHEN 'select_multiple' THEN (
+                           SELECT group_concat(c.name, ' ') FROM json_each(a.value) m
+                           JOIN instrument_choice c
+                             ON c.instrument_id = b.instrument_id AND c.list_name = q.list_name AND c.position = m.value)
+                       ELSE a.value
+                   END AS value
+            FROM response r
+            JOIN import_batch b ON b.id = r.batch_id
+            JOIN json_each(r.answers) a
+            JOIN instrument_question q ON q.instrument_id = b.instrument_id AND q.position = a.key
+            WHERE a.type <> 'null';
         """
 }

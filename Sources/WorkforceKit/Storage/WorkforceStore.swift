@@ -11,14 +11,15 @@ public final class WorkforceStore {
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file is missing and
     ///   `create` is false; other ``WorkforceError``s for files that are not databases or
     ///   cannot be written.
-    public init(path: String, create: Bool) throws(WorkforceError) {
+    /// - Parameter busyTimeout: how long to wait for another process's write lock, in milliseconds.
+    public init(path: String, create: Bool, busyTimeout: Int32 = 30_000) throws(WorkforceError) {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create {
             throw .noInput(path: path, reason: "no database here; run `workforce init` first, or give --db PATH")
         }
         self.path = path
         do {
-            self.db = try Database(path: path, mode: create ? .create : .readWrite)
+            self.db = try Database(path: path, mode: create ? .create : .readWrite, busyTimeout: busyTimeout)
             try Schema.migrator.migrate(db)
         } catch {
             throw WorkforceError(error, path: path)

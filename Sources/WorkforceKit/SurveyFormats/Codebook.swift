@@ -26,6 +26,7 @@ public enum Codebook {
             (key: "form_id", value: .string(instrument.formID)),
             (key: "title", value: localized(instrument.title, codes)),
             (key: "languages", value: .array(codes.map { .string($0) })),
+            (key: "groups", value: .array(groups(instrument, codes))),
             (key: "questions", value: .array(instrument.questions.map { question($0, codes) })),
             (
                 key: "choices",
@@ -41,6 +42,30 @@ public enum Codebook {
                     })
             ),
         ]
+    }
+
+    /// Every group with its path and `relevant`: a question is asked only when its own
+    /// `relevant` and those of all its groups hold.
+    private static func groups(_ instrument: Instrument, _ codes: [String]) -> [JSONValue] {
+        var path: [String] = []
+        var result: [JSONValue] = []
+        for item in instrument.items {
+            switch item {
+            case .beginGroup(let g):
+                path.append(g.name)
+                result.append(
+                    .object([
+                        (key: "name", value: .string(g.name)), (key: "path", value: .string(path.joined(separator: "/"))),
+                        (key: "label", value: localized(g.label, codes)),
+                        (key: "relevant", value: g.relevant.map { .string($0) } ?? .null),
+                    ]))
+            case .endGroup:
+                path.removeLast()
+            case .question:
+                break
+            }
+        }
+        return result
     }
 
     private static func question(_ q: Question, _ codes: [String]) -> JSONValue {
@@ -65,6 +90,7 @@ public enum Codebook {
             (key: "required", value: .bool(q.required)),
             (key: "relevant", value: optional(q.relevant)),
             (key: "constraint", value: optional(q.constraint)),
+            (key: "constraint_message", value: q.constraintMessage.isEmpty ? .null : localized(q.constraintMessage, codes)),
             (key: "min", value: number(q.min)),
             (key: "max", value: number(q.max)),
             (key: "topic", value: optional(q.topic)),

@@ -1,0 +1,127 @@
+import Foundation
+import WorkforceKit
+
+/// `workforce import employer|university|awareness FILE` and `workforce imports`.
+enum ImportCommands {
+    static let importSpec = CommandSpec(
+        name: "import",
+        abstract: "Import survey responses from a CSV export, checked against the questionnaire's codebook.",
+        discussion: """
+            Reads CSV as KoboToolbox, ODK Central, LimeSurvey and Google Forms export it, or the
+            project's own response template: UTF-8 (with or without BOM), UTF-16 with BOM or
+            Windows-1252; separated by , ; or tab; CRLF or LF. The file is one batch in one
+            transaction: rows that fail a check are quarantined with every reason (see
+            `workforce imports --rejected BATCH`), the rest are stored, and a row already in the
+            database (same id, or same content) is skipped. Exit 65 means the file could not be
+            read at all and nothing was written.
+            """,
+        options: [
+            .value("wave", "name", "Awareness: the wave (default baseline)."),
+            .value("instrument", "id", "The questionnaire: an instrument id, version prefix or form id (default: the latest generated)."),
+            .flag("dry-run", "Check and count, write nothing."),
+            .value("encoding", "name", "The file's encoding when it has no byte-order mark: utf-8, utf-16le, utf-16be, windows-1252.", choices: TextEncoding.allCases.map(\.rawValue)),
+            .value("delimiter", "char", "The separator: , ; or tab (default: detected from the header)."),
+        ],
+        positionals: [
+            PositionalSpec(name: "instrument-kind", help: "Which questionnaire the responses answer.", choices: InstrumentKind.allCases.map(\.rawValue)),
+            PositionalSpec(name: "file", help: "The CSV file."),
+        ],
+        run: { try runImport($0) })
+
+    static func runImport(_ invocation: Invocation) throws {
+        let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
+        if kind != .awareness, invocation.value("wave") != nil { throw WorkforceError.usage("--wave goes with `import awareness`") }
+        if let wave = invocation.value("wave") { _ = try Wave(wave) }
+        var delimiter: UInt8?
+        if let text = invocation.value("delimiter") {
+            switch text {
+            case ",": delimiter = 0x2C
+            case ";": delimiter = 0x3B
+            case "tab", "\t": delimiter = 0x09
+            default: throw WorkforceError.usage("--delimiter takes , ; or tab")
+            }
+        }
+        let path = invocation.positional(1) ?? ""
+        let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
+        let options = ImportOptions(
+            kind: kind, wave: invocation.value("wave"), instrument: invocation.value("instrument"),
+            dryRun: invocation.flag("dry-run"), encoding: invocation.value("encoding").flatMap(TextEncoding.init(rawValue:)),
+            delimiter: delimiter)
+        let showProgress = invocation.io.errIsTerminal
+        let summary = try ResponseImporter.run(
+            store: store, url: URL(fileURLWithPath: path), name: path, options: options,
+            progress: showProgress ? { invocation.io.err("\rread \($0) rows…") } : nil)
+        if showProgress { invocation.io.err("\r" + String(repeating: " ", count: 30) + "\r") }
+        report(summary, invocation)
+    }
+
+    static func report(_ s: ImportSummary, _ invocation: Invocation) {
+        let separator = s.delimiter == 0x09 ? "tab" : "'\(String(UnicodeScalar(s.delimiter)))'"
+        let what = "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
+        if s.dryRun {
+            invocation.say("Checked \(s.file) (\(what)); dry run: nothing was written.")
+        } else {
+            invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
+        }
+        invocation.say(
+            "  read \(s.rowsRead) row\(s.rowsRead == 1 ? "" : "s"): \(s.imported) imported, \(s.duplicates) duplicate\(s.duplicates == 1 ? "" : "s") skipped, \(s.quarantined) quarantined.")
+        if s.imported == 0 && s.duplicates == s.rowsRead {
+            invocation.say("  Nothing new: every row is already in the database.")
+        }
+        if !s.unknownColumns.isEmpty {
+            invocation.warn(
+                "\(s.unknownColumns.count) column\(s.unknownColumns.count == 1 ? " is" : "s are") not in the codebook and not stored: "
+                    + s.unknownColumns.prefix(10).joined(separator: ", ") + (s.unknownColumns.count > 10 ? ", ..." : ""))
+        }
+        if !s.metaColumns.isEmpty {
+            invocation.say("  \(s.metaColumns.count) export metadata column\(s.metaColumns.count == 1 ? "" : "s") not stored.")
+        }
+        for problem in s.problems.prefix(10) { invocation.warn("\(problem.location): \(problem.message)") }
+        if s.quarantined > 0 {
+            let more = s.problems.count > 10 ? " and more" : ""
+            invocation.io.err(
+                "\(s.quarantined) row\(s.quarantined == 1 ? "" : "s") quarantined\(more); "
+                    + (s.batchID.map { "list them with `workforce imports --rejected \($0)`, fix and import again.\n" } ?? "\n"))
+        }
+    }
+
+    static let importsSpec = CommandSpec(
+        name: "imports",
+        abstract: "List import batches, or the quarantined rows of one.",
+        discussion: """
+            With --rejected BATCH, lists that batch's quarantined rows with their line and reasons.
+            As CSV (--format csv), it writes the file's header and the rejected rows as they were,
+            plus _line and _reasons columns: fix the rows and import the file again (columns that
+            start with _ are ignored on import).
+            """,
+        options: [.value("rejected", "batch", "Show the quarantined rows of this batch.")],
+        printsTable: true,
+        run: { try runImports($0) })
+
+    static func runImports(_ invocation: Invocation) throws {
+        let store = try invocation.openStore()
+        guard let text = invocation.value("rejected") else {
+            invocation.print(try store.importBatches())
+            return
+        }
+        guard let batch = Int(text) else { throw WorkforceError.usage("--rejected takes a batch number") }
+        let (header, rows) = try store.rejectedRows(batch: batch)
+        guard invocation.format == .csv else {
+            invocation.print(rows)
+            return
+        }
+        // The original rows, ready to fix and import again; formula-like text is neutralised
+        // (numbers are left alone) so that opening the file in a spreadsheet runs nothing.
+        let writer = CSVWriter()
+        let headerFields = (try? CSVReader(string: header, name: "header").readRecord()?.fields) ?? []
+        func line(_ fields: [String]) -> String {
+            fields.map { writer.field($0, isNumber: Double($0) != nil) }.joined(separator: ",") + "\r\n"
+        }
+        var out = line(headerFields + ["_line", "_reasons"])
+        for row in rows.rows {
+            let raw = (try? CSVReader(string: row[2].plainText, name: "raw").readRecord()?.fields) ?? []
+            out += line(raw + [row[0].plainText, row[1].plainText])
+        }
+        invocation.io.out(out)
+    }
+}

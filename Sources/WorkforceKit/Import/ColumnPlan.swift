@@ -1,0 +1,171 @@
+/// The export tool a response file comes from, recognised by its header.
+public enum ImportDialect: String, Sendable {
+    case koboToolbox = "kobotoolbox"
+    case odkCentral = "odk-central"
+    case limeSurvey = "limesurvey"
+    case googleForms = "google-forms"
+    /// The project's own response template (`<form>.responses.csv`).
+    case template
+}
+
+/// What each column of a response file holds, worked out once from its header.
+///
+/// A column is matched to a question by its name (`district`), its Kobo group path
+/// (`profile/district`), its ODK Central path (`profile-district`), its LimeSurvey code (the name
+/// without underscores), or its label in any language (Google Forms and "labels" exports). A
+/// select_multiple question may also come as one column per choice: Kobo's `question/choice`
+/// (1/0) or LimeSurvey's `code[choice]` (Y/blank). Export metadata (`_id`, `start`,
+/// `SubmitterName`...) is recognised and never stored; other columns are reported as unknown and
+/// not stored either, so personal data the codebook does not declare never reaches the database.
+public struct ColumnPlan: Sendable {
+    public enum Role: Sendable, Equatable {
+        case question(Int)
+        case choice(question: Int, choice: Int)
+        case identity
+        case submitted
+        case meta
+        case unknown
+    }
+
+    public var roles: [Role]
+    public var dialect: ImportDialect
+    /// Per question, the column holding its whole answer.
+    public var questionColumn: [Int?]
+    /// Per select_multiple question, its one-column-per-choice columns.
+    public var choiceColumns: [[(column: Int, choice: Int)]]
+    public var identityColumn: Int?
+    public var submittedColumn: Int?
+    public var unknownColumns: [String]
+    public var metaColumns: [String]
+
+    /// Export metadata columns by exact name; any column starting with `_` is metadata too.
+    static let metaNames: Set<String> = [
+        "start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber", "audit",
+        "formhub/uuid", "meta/instanceID", "meta/deprecatedID", "meta/instanceName", "meta-instanceID",
+        "meta-instanceName", "instanceID", "KEY", "SubmissionDate", "SubmitterID", "SubmitterName", "AttachmentsPresent",
+        "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion", "id", "submitdate",
+        "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr", "refurl", "token", "Timestamp",
+        "Marca temporal", "Email Address", "Dirección de correo electrónico",
+    ]
+
+    /// Works out the plan for `header`.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` at the header when two columns hold the same
+    ///   question, or when no column is a question of the codebook (the wrong instrument).
+    public init(header: [String], codebook: ImportCodebook, file: String) throws(WorkforceError) {
+        let dialect = Self.detectDialect(header)
+        self.dialect = dialect
+        var exact: [String: Role] = [:]
+        var byLabel: [String: Role] = [:]
+        func limeCode(_ s: String) -> String { String(s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) }
+        for (q, item) in codebook.items.enumerated() where item.type != .note {
+            var forms = [item.name, limeCode(item.name)]
+            if !item.group.isEmpty {
+                forms.append(item.group + "/" + item.name)
+                forms.append(item.group.replacingOccurrences(of: "/", with: "-") + "-" + item.name)
+            }
+            for form in forms where exact[form] == nil { exact[form] = .question(q) }
+            for text in item.label.values { byLabel[Self.normalizedLabel(text)] = byLabel[Self.normalizedLabel(text)] ?? .question(q) }
+            if item.type == .selectMultiple, let list = item.listName, let choices = codebook.lists[list] {
+                for (c, choice) in choices.enumerated() {
+                    for form in forms {
+                        exact[form + "/" + choice.name] = exact[form + "/" + choice.name] ?? .choice(question: q, choice: c)
+                        exact[form + "[" + choice.name + "]"] = exact[form + "[" + choice.name + "]"] ?? .choice(question: q, choice: c)
+                    }
+                    exact[limeCode(item.name) + "[" + limeCode(choice.name) + "]"] = .choice(question: q, choice: c)
+                }
+            }
+        }
+
+        let identityNames = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY"] + (dialect == .limeSurvey ? ["id"] : [])
+        let submittedNames = ["_submission_time", "SubmissionDate", "submitdate", "Timestamp", "Marca temporal"]
+        var roles: [Role] = []
+        var questionColumn = [Int?](repeating: nil, count: codebook.items.count)
+        var choiceColumns = [[(column: Int, choice: Int)]](repeating: [], count: codebook.items.count)
+        var unknown: [String] = []
+        var meta: [String] = []
+        identityColumn = identityNames.lazy.compactMap { name in header.firstIndex(of: name) }.first
+        submittedColumn = submittedNames.lazy.compactMap { name in header.firstIndex(of: name) }.first
+        for (column, raw) in header.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            var role: Role
+            if column == identityColumn {
+                role = .identity
+            } else if column == submittedColumn {
+                role = .submitted
+            } else if let r = exact[name] {
+                role = r
+            } else if name.hasPrefix("_") || Self.metaNames.contains(name) || name.hasPrefix("meta/") || name.hasPrefix("meta-") {
+                role = .meta
+            } else if let slash = name.lastIndex(of: "/"), let r = exact[String(name[name.index(after: slash)...])] {
+                role = r  // a group path this codebook does not know, ending in a question name
+            } else if let r = byLabel[Self.normalizedLabel(name)] {
+                role = r
+            } else {
+                role = .unknown
+            }
+            switch role {
+            case .question(let q):
+                if let first = questionColumn[q] {
+                    throw .badData(
+                        SourceLocation(file: file, line: 1, column: column + 1),
+                        "columns \(first + 1) (\(header[first])) and \(column + 1) (\(raw)) both hold question \(codebook.items[q].name); remove one")
+                }
+                questionColumn[q] = column
+            case .choice(let q, let c):
+                choiceColumns[q].append((column, c))
+            case .unknown:
+                unknown.append(raw)
+            case .meta:
+                meta.append(raw)
+            case .identity, .submitted:
+                break
+            }
+            roles.append(role)
+        }
+        self.roles = roles
+        self.questionColumn = questionColumn
+        self.choiceColumns = choiceColumns
+        self.unknownColumns = unknown
+        self.metaColumns = meta
+
+        let matched = codebook.items.indices.filter { questionColumn[$0] != nil || !choiceColumns[$0].isEmpty }
+        guard !matched.isEmpty else {
+            let expected = codebook.items.filter { $0.type != .note }.prefix(4).map(\.name).joined(separator: ", ")
+            throw .badData(
+                SourceLocation(file: file, line: 1),
+                "no column is a question of \(codebook.formID) (expected e.g. \(expected)); is this a \(codebook.instrument) file?")
+        }
+        // A required question asked of everyone must have a column, or every row would fail.
+        let missing = codebook.items.indices.filter {
+            let item = codebook.items[$0]
+            return item.required && item.relevant == nil && item.type != .note && questionColumn[$0] == nil
+                && choiceColumns[$0].isEmpty
+        }
+        if !missing.isEmpty {
+            let names = missing.map { codebook.items[$0].name }
+            throw .badData(
+                SourceLocation(file: file, line: 1),
+                "the header has no column for the required question\(names.count == 1 ? "" : "s") "
+                    + names.prefix(8).joined(separator: ", ") + (names.count > 8 ? " and \(names.count - 8) more" : "")
+                    + " of \(codebook.formID); is this the right file and instrument?")
+        }
+    }
+
+    static func normalizedLabel(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func detectDialect(_ header: [String]) -> ImportDialect {
+        let names = Set(header)
+        if !names.isDisjoint(with: ["_uuid", "_submission_time", "_id", "_index", "_validation_status"]) { return .koboToolbox }
+        if names.contains("KEY") || names.contains("SubmissionDate") || names.contains("meta-instanceID") { return .odkCentral }
+        if !names.isDisjoint(with: ["submitdate", "lastpage", "startlanguage"])
+            || header.contains(where: { $0.hasSuffix("]") && $0.contains("[") })
+        {
+            return .limeSurvey
+        }
+        if let first = header.first, first == "Timestamp" || first == "Marca temporal" { return .googleForms }
+        return .template
+    }
+}

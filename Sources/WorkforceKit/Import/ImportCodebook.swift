@@ -1,0 +1,105 @@
+/// A codebook as the importer uses it: read back from the JSON the generator wrote (so that
+/// a codebook from another tool or an older version of this one imports the same way).
+public struct ImportCodebook: Sendable {
+    public struct Item: Sendable {
+        public var name: String
+        public var type: QuestionType
+        public var listName: String?
+        /// The `/`-joined group path a KoboToolbox export puts in front of the name.
+        public var group: String
+        public var label: LocalizedText
+        public var required: Bool
+        /// When the question is asked: its own `relevant` and those of its groups, joined by `and`.
+        public var relevant: XLSFormExpression?
+        public var constraint: XLSFormExpression?
+        public var constraintText: String?
+        public var constraintMessage: String?
+        public var min: Double?
+        public var max: Double?
+    }
+
+    public var instrument: String
+    public var wave: String?
+    public var version: String
+    public var formID: String
+    public var items: [Item]
+    public var lists: [String: [Choice]]
+
+    /// Reads a codebook.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` naming what is missing or unreadable.
+    public init(json: JSONValue, source: String) throws(WorkforceError) {
+        let here = SourceLocation(file: source)
+        guard let instrument = json["instrument"]?.string, let questions = json["questions"]?.array else {
+            throw .badData(here, "not a codebook: it needs \"instrument\" and \"questions\"")
+        }
+        self.instrument = instrument
+        self.wave = json["wave"]?.string
+        self.version = json["version"]?.string ?? ""
+        self.formID = json["form_id"]?.string ?? instrument
+        var lists: [String: [Choice]] = [:]
+        for (name, value) in json["choices"]?.objectMembers ?? [] {
+            lists[name] = (value.array ?? []).compactMap { choice in
+                guard let n = choice["name"]?.string else { return nil }
+                var label: LocalizedText = [:]
+                for (code, text) in choice["label"]?.objectMembers ?? [] { label[code] = text.string }
+                return Choice(name: n, label: label)
+            }
+        }
+        self.lists = lists
+        // Group conditions, by path, so that each question carries those of all its groups.
+        var groupRelevant: [String: XLSFormExpression] = [:]
+        for group in json["groups"]?.array ?? [] {
+            guard let path = group["path"]?.string, let text = group["relevant"]?.string, !text.isEmpty else { continue }
+            do {
+                groupRelevant[path] = try XLSFormExpression.parse(text)
+            } catch {
+                throw .badData(here, "group \(path): \(error.description)")
+            }
+        }
+        var items: [Item] = []
+        for (n, q) in questions.enumerated() {
+            guard let name = q["name"]?.string, let typeName = q["type"]?.string, let type = QuestionType(rawValue: typeName) else {
+                throw .badData(here, "question \(n + 1) of the codebook has no name or an unknown type")
+            }
+            var label: LocalizedText = [:]
+            for (code, text) in q["label"]?.objectMembers ?? [] { label[code] = text.string }
+            let relevantText = q["relevant"]?.string
+            let constraintText = q["constraint"]?.string
+            func parse(_ text: String?) throws(WorkforceError) -> XLSFormExpression? {
+                guard let text, !text.isEmpty else { return nil }
+                do {
+                    return try XLSFormExpression.parse(text)
+                } catch {
+                    throw .badData(here, "question \(name): \(error.description)")
+                }
+            }
+            let message = q["constraint_message"]
+            let group = q["group"]?.string ?? ""
+            var relevant = try parse(relevantText)
+            var prefix: [Substring] = []
+            for part in group.split(separator: "/") {
+                prefix.append(part)
+                if let condition = groupRelevant[prefix.joined(separator: "/")] {
+                    relevant = relevant.map { .binary("and", condition, $0) } ?? condition
+                }
+            }
+            items.append(
+                Item(
+                    name: name, type: type, listName: q["list"]?.string, group: group, label: label,
+                    required: q["required"]?.bool ?? false, relevant: relevant,
+                    constraint: try parse(constraintText), constraintText: constraintText,
+                    constraintMessage: message?["en"]?.string ?? message?.objectMembers?.first?.value.string,
+                    min: q["min"]?.double, max: q["max"]?.double))
+            if let list = items.last?.listName, lists[list] == nil {
+                throw .badData(here, "question \(name) uses choice list \(list), which the codebook does not have")
+            }
+        }
+        self.items = items
+    }
+
+    /// The index of each question by name.
+    public var indexByName: [String: Int] {
+        Dictionary(items.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -1,0 +1,49 @@
+/// What an import is asked to do.
+public struct ImportOptions: Sendable {
+    public var kind: InstrumentKind
+    /// Awareness: the wave (default `baseline`); selects the instrument and labels the responses.
+    public var wave: String?
+    /// An instrument id, version prefix or form id; default the latest of the kind (and wave).
+    public var instrument: String?
+    /// Validate and count, write nothing.
+    public var dryRun: Bool
+    /// The file's encoding when it has no byte-order mark and the guess would be wrong.
+    public var encoding: TextEncoding?
+    /// The separator, when detection from the header would be wrong.
+    public var delimiter: UInt8?
+
+    public init(
+        kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, dryRun: Bool = false,
+        encoding: TextEncoding? = nil, delimiter: UInt8? = nil
+    ) {
+        self.kind = kind
+        self.wave = wave
+        self.instrument = instrument
+        self.dryRun = dryRun
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+}
+
+/// What an import did. `rowsRead == imported + duplicates + quarantined`, always.
+public struct ImportSummary: Sendable {
+    public var batchID: Int64?
+    public var file: String
+    public var formID: String
+    public var version: String
+    public var wave: String?
+    public var dialect: ImportDialect
+    public var encoding: TextEncoding
+    public var delimiter: UInt8
+    public var rowsRead = 0
+    public var imported = 0
+    public var duplicates = 0
+    public var quarantined = 0
+    /// Columns that are not questions of the codebook nor known export metadata: not stored.
+    public var unknownColumns: [String]
+    /// Export metadata columns (ids, timestamps, device and submitter details): not stored.
+    public var metaColumns: [String]
+    /// The first problems found, each at its place in the file.
+    public var problems: [(location: SourceLocation, message: String)] = []
+    public var dryRun: Bool
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// Rows read and checked by the producer thread, handed to the thread that writes them.
+///
+/// Columnar, so that a batch of thousands of rows is a handful of allocations: every row's
+/// variable bytes (id, submission time, answers JSON) go into one buffer, with ranges.
+struct RowBatch: Sendable {
+    struct Entry: Sendable {
+        var line: Int
+        var identity: Range<Int>?
+        var submitted: Range<Int>?
+        var answers: Range<Int>
+        /// Index into `rejected` for a quarantined row.
+        var rejected: Int?
+    }
+
+    struct Rejected: Sendable {
+        var raw: String
+        var reasons: String
+        var problems: [(location: SourceLocation, message: String)]
+    }
+
+    var bytes: [UInt8] = []
+    var entries: [Entry] = []
+    var rejected: [Rejected] = []
+
+    static let capacity = 4096
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start = self.bytes.count
+        self.bytes.append(contentsOf: bytes)
+        return start..<self.bytes.count
+    }
+}
+
+/// A bounded queue between the reading thread and the writing one (at most `limit` batches
+/// wait, so memory stays flat whatever the file size).
+final class BatchQueue: @unchecked Sendable {  // all state guarded by `condition`
+    private let condition = NSCondition()
+    private var batches: [RowBatch] = []
+    private var finished = false
+    private var failure: (any Error & Sendable)?
+    private var cancelled = false
+    private let limit: Int
+
+    init(limit: Int = 4) { self.limit = limit }
+
+    /// Adds a batch, waiting while the queue is full. Returns `false` once the reader should stop.
+    func put(_ batch: RowBatch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= limit && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// Marks the end of the input, with the error that ended it, if any.
+    func finish(_ error: (any Error & Sendable)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch; `nil` at the end. Throws the reader's error.
+    func take() throws -> RowBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Tells the reader to stop (the writer failed).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Reads and checks rows on its own thread, filling ``RowBatch``es.
+///
+/// It owns the reader and the validator from the moment it starts: nothing else touches them.
+final class RowProducer: @unchecked Sendable {  // the reader and validator are used by its thread only
+    private let reader: CSVReader
+    private let validator: RowValidator
+    private let plan: ColumnPlan
+    private let queue: BatchQueue
+
+    init(reader: CSVReader, validator: RowValidator, plan: ColumnPlan, queue: BatchQueue) {
+        self.reader = reader
+        self.validator = validator
+        self.plan = plan
+        self.queue = queue
+    }
+
+    func start() {
+        let thread = Thread { [self] in self.run() }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    private func run() {
+        var batch = RowBatch()
+        batch.bytes.reserveCapacity(1 << 20)
+        do {
+            while try reader.nextRecord() {
+                add(&batch)
+                if batch.entries.count == RowBatch.capacity {
+                    guard queue.put(batch) else { return }
+                    batch = RowBatch()
+                    batch.bytes.reserveCapacity(1 << 20)
+                }
+            }
+            if !batch.entries.isEmpty { guard queue.put(batch) else { return } }
+            queue.finish(nil)
+        } catch {
+            queue.finish(error)
+        }
+    }
+
+    private func add(_ batch: inout RowBatch) {
+        let line = reader.recordLine
+        guard validator.validate(reader) else {
+            batch.rejected.append(rejection())
+            batch.entries.append(RowBatch.Entry(line: line, identity: nil, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
+            return
+        }
+        var identity: Range<Int>?
+        if let column = plan.identityColumn {
+            let id = Self.trimmed(reader.fieldBytes(column))
+            if id.count > 0 { identity = batch.append(id) }
+        }
+        var submitted: Range<Int>?
+        if let column = plan.submittedColumn, reader.fieldBytes(column).count > 0 {
+            submitted = batch.append(reader.fieldBytes(column))
+        }
+        let answers = validator.json.withUnsafeBufferPointer { batch.append($0) }
+        batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil))
+    }
+
+    private func rejection() -> RowBatch.Rejected {
+        let raw = CSVWriter(neutralizeFormulas: false).line(reader.fields)
+        var reasons: [JSONValue] = []
+        var first: [(location: SourceLocation, message: String)] = []
+        for reason in validator.reasons {
+            let location = reason.column.map { reader.location(ofField: $0) } ?? SourceLocation(file: reader.name, line: reader.recordLine)
+            reasons.append(
+                .object([
+                    (key: "line", value: .integer(Int64(location.line ?? reader.recordLine))),
+                    (key: "column", value: location.column.map { .integer(Int64($0)) } ?? .null),
+                    (key: "message", value: .string(reason.message)),
+                ]))
+            first.append((location, reason.message))
+        }
+        return RowBatch.Rejected(
+            raw: raw, reasons: JSONWriter(indent: nil).string(.array(reasons)), problems: first)
+    }
+
+    /// Spaces and tabs trimmed from both ends of a field.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// Imports one response file as one batch, in one transaction.
+///
+/// Every row read is imported, skipped as a duplicate, or quarantined with every reason, so
+/// that `read = imported + duplicates + quarantined`. A response is identified by the export's
+/// id column (`_uuid`, ODK's `instanceID`/`KEY`, LimeSurvey's `id`); in a file without one, by a
+/// 128-bit hash of its answers plus how many identical rows came before it in the file, so that
+/// importing the same file again imports nothing and two identical responses are both kept.
+/// A failure or a kill leaves the database as it was: the batch commits whole or not at all.
+public enum ResponseImporter {
+    /// Imports `url` (shown as `name` in messages) into `store`.
+    ///
+    /// - Parameter progress: called with the number of rows read, every 65,536 rows.
+    /// - Throws: ``WorkforceError`` for a file that cannot be read or parsed at all (nothing is
+    ///   written then); problems in single rows are quarantined, not thrown.
+    public static func run(
+        store: WorkforceStore, url: URL, name: String, options: ImportOptions, progress: ((Int) -> Void)? = nil
+    ) throws(WorkforceError) -> ImportSummary {
+        let instrument = try store.instrument(kind: options.kind, wave: options.wave, reference: options.instrument)
+        let codebook = try ImportCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
+        let sniffed = try InputSniffer(url: url, name: name, encoding: options.encoding, delimiter: options.delimiter)
+        do {
+            return try importFile(store, url, name, options, instrument, codebook, sniffed, progress)
+        } catch let error as CSVError where error.kind == .invalidUTF8 && sniffed.guessed && sniffed.encoding == .utf8 {
+            // The start looked like UTF-8 but the rest is not: Excel's Windows-1252. Start again.
+            var again = sniffed
+            again.encoding = .windows1252
+            do {
+                return try importFile(store, url, name, options, instrument, codebook, again, progress)
+            } catch {
+                throw asWorkforceError(error, store)
+            }
+        } catch {
+            throw asWorkforceError(error, store)
+        }
+    }
+
+    private static func asWorkforceError(_ error: any Error, _ store: WorkforceStore) -> WorkforceError {
+        if let error = error as? CSVError { return .badData(error.location, error.message) }
+        return WorkforceError(error, path: store.path)
+    }
+
+    private static func importFile(
+        _ store: WorkforceStore, _ url: URL, _ name: String, _ options: ImportOptions, _ instrument: RecordedInstrument,
+        _ codebook: ImportCodebook, _ sniffed: InputSniffer, _ progress: ((Int) -> Void)?
+    ) throws -> ImportSummary {
+        let file = try FileByteSource(url: url, name: name, skip: sniffed.encoding == .utf8 ? 0 : sniffed.skip)
+        let source = TranscodingByteSource(file, encoding: sniffed.encoding, name: name)
+        let reader = CSVReader(source: source, name: name, delimiter: sniffed.delimiter)
+        guard try reader.nextRecord() else {
+            throw CSVError(.emptyFile, SourceLocation(file: name, line: 1, column: 1))
+        }
+        let header = reader.fields
+        try checkHeader(reader, header)
+        let plan = try ColumnPlan(header: header, codebook: codebook, file: name)
+        let validator = RowValidator(codebook: codebook, plan: plan)
+        let wave = instrument.wave ?? options.wave
+        var summary = ImportSummary(
+            batchID: nil, file: name, formID: instrument.formID, version: instrument.version, wave: wave,
+            dialect: plan.dialect, encoding: sniffed.encoding, delimiter: sniffed.delimiter,
+            unknownColumns: plan.unknownColumns, metaColumns: plan.metaColumns, dryRun: options.dryRun)
+
+        let db = store.db
+        try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB of page cache for the identity index
+        try db.execute(sql: "BEGIN IMMEDIATE TRANSACTION")
+        do {
+            let writer = CSVWriter(neutralizeFormulas: false)
+            let headerText = writer.line(header)
+            let unknownJSON = JSONWriter(indent: nil).string(.array(plan.unknownColumns.map { .string($0) }))
+            try db.execute(
+                """
+                INSERT INTO import_batch (instrument_id, kind, wave, file, dialect, encoding, delimiter, header, unknown_columns, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+                """,
+                [
+                    instrument.id, options.kind.rawValue, wave, name, plan.dialect.rawValue, sniffed.encoding.rawValue,
+                    String(UnicodeScalar(sniffed.delimiter)), headerText, unknownJSON,
+                ])
+            let batch = db.lastInsertedRowID
+            summary.batchID = batch
+            try indexInstrument(db, instrument.id, codebook)
+
+            let responses = try ResponseWriter(
+                db: db, batch: batch, kind: options.kind.rawValue,
+                insert: try db.statement(
+                    """
+                    INSERT INTO response (batch_id, key_hash, response_key, line, submitted_at, answers)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING
+                    """),
+                existing: try db.statement(
+                    """
+                    SELECT r.response_key = ? AND b.kind = ? FROM response r JOIN import_batch b ON b.id = r.batch_id
+                    WHERE r.key_hash = ?
+                    """))
+            let reject = try db.statement("INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)")
+            reject.reset()
+            try reject.bind(1, batch)
+            var seen: PreparedStatement?
+            if plan.identityColumn == nil {
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (hash TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+                try db.execute(sql: "DELETE FROM import_seen")
+                seen = try db.statement(
+                    "INSERT INTO import_seen (hash, n) VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1 RETURNING n")
+            }
+
+            // Reading and checking run on a second thread; this one writes.
+            let queue = BatchQueue()
+            RowProducer(reader: reader, validator: validator, plan: plan, queue: queue).start()
+            do {
+                while let batch = try queue.take() {
+                    try batch.bytes.withUnsafeBufferPointer { bytes in
+                        for entry in batch.entries {
+                            summary.rowsRead += 1
+                            if summary.rowsRead & 0xFFFF == 0 { progress?(summary.rowsRead) }
+                            if let r = entry.rejected {
+                                let rejected = batch.rejected[r]
+                                summary.quarantined += 1
+                                for problem in rejected.problems where summary.problems.count < 20 { summary.problems.append(problem) }
+                                try reject.bind(2, entry.line)
+                                try reject.bind(3, rejected.raw)
+                                try reject.bind(4, rejected.reasons)
+                                try reject.run()
+                                continue
+                            }
+                            let answers = UnsafeBufferPointer(rebasing: bytes[entry.answers])
+                            let key: String
+                            if let identity = entry.identity {
+                                key = String(decoding: UnsafeBufferPointer(rebasing: bytes[identity]), as: UTF8.self)
+                            } else {
+                                let hash = contentHash(answers)
+                                if let seen {
+                                    try seen.bind(1, hash)
+                                    key = "row:\(hash)#\(try seen.runReturningInteger() ?? 1)"
+                                } else {
+                                    key = "row:" + hash  // a file with ids, but not on this row
+                                }
+                            }
+                            let submitted = entry.submitted.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+                            if try responses.insert(key: key, line: entry.line, submitted: submitted, answers: answers) {
+                                summary.imported += 1
+                            } else {
+                                summary.duplicates += 1
+                            }
+                        }
+                    }
+                }
+            } catch {
+                queue.cancel()
+                throw error
+            }
+            progress?(summary.rowsRead)
+            if summary.rowsRead == 0 {
+                throw WorkforceError.badData(
+                    SourceLocation(file: name, line: 2), "the file has a header but no rows; nothing to import")
+            }
+            try db.execute(
+                "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, quarantined = ? WHERE id = ?",
+                [summary.rowsRead, summary.imported, summary.duplicates, summary.quarantined, batch])
+            try db.execute(sql: options.dryRun ? "ROLLBACK TRANSACTION" : "COMMIT TRANSACTION")
+            if options.dryRun { summary.batchID = nil }
+            return summary
+        } catch {
+            if db.isInTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+            throw error
+        }
+    }
+
+    /// Records the instrument's questions and choices by position, once, for `v_answer`.
+    private static func indexInstrument(_ db: Database, _ id: Int64, _ codebook: ImportCodebook) throws {
+        guard try db.scalar("SELECT count(*) FROM instrument_question WHERE instrument_id = ?", [id]).int == 0 else { return }
+        var lists: [String] = []
+        for (position, item) in codebook.items.enumerated() {
+            try db.execute(
+                "INSERT INTO instrument_question (instrument_id, position, name, type, list_name, group_path, label_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [id, position, item.name, item.type.rawValue, item.listName, item.group, item.label["en"]])
+            if let list = item.listName, !lists.contains(list) { lists.append(list) }
+        }
+        for list in lists {
+            for (position, choice) in (codebook.lists[list] ?? []).enumerated() {
+                try db.execute(
+                    "INSERT INTO instrument_choice (instrument_id, list_name, position, name, label_en, label_es) VALUES (?, ?, ?, ?, ?, ?)",
+                    [id, list, position, choice.name, choice.label["en"], choice.label["es"]])
+            }
+        }
+    }
+
+    /// 128 bits of two differently seeded FNV-1a hashes, as 32 hex digits.
+    static func contentHash(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let a = FNV1a.hash(bytes)
+        var b = FNV1a.hash(bytes, seed: 0x8422_2325_cbf2_9ce4 ^ UInt64(bytes.count))
+        b ^= b >> 29
+        b = b &* 0xbf58_476d_1ce4_e5b9
+        return String(a, radix: 16).leftPadded(to: 16) + String(b, radix: 16).leftPadded(to: 16)
+    }
+
+    /// The header must have names, each once.
+    private static func checkHeader(_ reader: CSVReader, _ header: [String]) throws(CSVError) {
+        var seen: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            let location = reader.location(ofField: i)
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CSVError(.emptyHeader, location) }
+            if let first = seen[name] { throw CSVError(.duplicateHeader(name, firstColumn: reader.fieldColumn(first)), location) }
+            seen[name] = i
+        }
+    }
+}

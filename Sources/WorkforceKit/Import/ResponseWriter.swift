@@ -1,0 +1,58 @@
+/// Inserts responses, skipping those already stored.
+///
+/// A response's identity is its kind and key; the table's unique index is on a 64-bit hash of
+/// both (a small integer index keeps a million inserts fast). When a hash is taken, the stored
+/// row is compared: the same kind and key is a duplicate; anything else is a hash collision,
+/// and the next hash value is tried, so no response is ever lost to a collision.
+struct ResponseWriter {
+    let db: Database
+    let batch: Int64
+    let kind: String
+    let insert: PreparedStatement
+    let existing: PreparedStatement
+
+    init(db: Database, batch: Int64, kind: String, insert: PreparedStatement, existing: PreparedStatement) throws {
+        self.db = db
+        self.batch = batch
+        self.kind = kind
+        self.insert = insert
+        self.existing = existing
+        insert.reset()
+        try insert.bind(1, batch)
+    }
+
+    /// Inserts one response; returns `false` when it is already stored.
+    func insert(key: String, line: Int, submitted: UnsafeBufferPointer<UInt8>?, answers: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        var hash = Self.hash(kind: kind, key: key)
+        try insert.bind(3, key)
+        try insert.bind(4, line)
+        if let submitted, submitted.count > 0 { try insert.bind(5, utf8: submitted) } else { try insert.bind(5, DatabaseValue.null) }
+        try insert.bind(6, utf8: answers)
+        while true {
+            try insert.bind(2, hash)
+            try insert.run()
+            if db.changes == 1 { return true }
+            try existing.bind(1, key)
+            try existing.bind(2, kind)
+            try existing.bind(3, hash)
+            if try existing.runReturningInteger() == 1 { return false }
+            hash = hash &+ 1  // a collision: probe the next value
+        }
+    }
+
+    /// FNV-1a of `kind`, a NUL, and `key`, as a signed 64-bit integer.
+    static func hash(kind: String, key: String) -> Int64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in kind.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        h = h &* 0x100_0000_01b3  // the NUL separator
+        for b in key.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        h ^= h >> 33
+        return Int64(bitPattern: h)
+    }
+}

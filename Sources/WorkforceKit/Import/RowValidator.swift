@@ -1,0 +1,383 @@
+/// Checks one response row against the codebook and writes its answers as JSON.
+///
+/// For each question: the value must be of its type (a choice of its list, a whole number, a
+/// number, a date YYYY-MM-DD, text), within its range, and pass its constraint (cross-field rules
+/// such as hard-to-fill not above vacancies); a required question that is asked (its `relevant`
+/// and its groups' hold) must be answered. Answers to questions that were not asked are not
+/// stored. A row with any problem gets every reason, each at its column.
+final class RowValidator: CompiledExpression.Answers {
+    enum Answer {
+        case missing
+        case choice(Int)
+        /// The choices are in `selected[question]`.
+        case choices
+        case integer(Int64)
+        case decimal(Double)
+        case text(String)
+    }
+
+    struct Reason {
+        var column: Int?
+        var message: String
+    }
+
+    /// The longest text answer accepted, in characters.
+    static let maxTextLength = 10_000
+
+    /// What the hot loop needs of a question, without references (so copying it is free).
+    struct Slot {
+        var type: QuestionType
+        var required: Bool
+        var hasRelevant: Bool
+        var column: Int  // -1 when the question has no single column
+        var hasChoiceColumns: Bool
+    }
+
+    let codebook: ImportCodebook
+    let plan: ColumnPlan
+    private let slots: [Slot]
+    private let matchers: [ChoiceMatcher?]
+    private let asked: [Int]  // questions that can hold an answer (not notes)
+    private let relevant: [CompiledExpression?]
+    private let constraints: [CompiledExpression?]
+
+
+    @exclusivity(unchecked) private(set) var answers: [Answer]
+    @exclusivity(unchecked) private var selected: [[Int]]
+    @exclusivity(unchecked) private(set) var reasons: [Reason] = []
+    /// The row's answers as a JSON array (see ``writeJSON()``), after a successful ``validate(_:)``.
+    @exclusivity(unchecked) private(set) var json: [UInt8] = []
+
+    init(codebook: ImportCodebook, plan: ColumnPlan) {
+        self.codebook = codebook
+        self.plan = plan
+        let matchers = codebook.items.map { item in item.listName.flatMap { codebook.lists[$0] }.map(ChoiceMatcher.init) }
+        self.matchers = matchers
+        let indexByName = codebook.indexByName
+        func compile(_ e: XLSFormExpression?) -> CompiledExpression? {
+            e.map {
+                CompiledExpression(
+                    $0, index: { indexByName[$0] }, choice: { q, name in matchers[q]?.names.firstIndex(of: name) },
+                    isSelectOne: { codebook.items[$0].type == .selectOne })
+            }
+        }
+        relevant = codebook.items.map { compile($0.relevant) }
+        constraints = codebook.items.map { compile($0.constraint) }
+        asked = codebook.items.indices.filter { codebook.items[$0].type != .note }
+        slots = codebook.items.indices.map { q in
+            let item = codebook.items[q]
+            return Slot(
+                type: item.type, required: item.required, hasRelevant: item.relevant != nil,
+                column: plan.questionColumn[q] ?? -1, hasChoiceColumns: !plan.choiceColumns[q].isEmpty)
+        }
+        answers = Array(repeating: .missing, count: codebook.items.count)
+        selected = Array(repeating: [], count: codebook.items.count)
+    }
+
+    /// Validates the reader's current record. Returns `true` when it is valid (``json`` holds
+    /// its answers), `false` with ``reasons`` otherwise.
+    func validate(_ reader: CSVReader) -> Bool {
+        reasons.removeAll(keepingCapacity: true)
+        if reader.fieldCount != plan.roles.count {
+            let found = reader.fieldCount
+            reasons.append(
+                Reason(
+                    column: found > plan.roles.count ? plan.roles.count : nil,
+                    message: "row has \(found) field\(found == 1 ? "" : "s") but the header has \(plan.roles.count); check for a missing or extra separator"))
+            return false
+        }
+        for q in asked { answers[q] = parse(q, reader) }
+        for q in asked {
+            let slot = slots[q]
+            if slot.hasRelevant, let condition = relevant[q], !condition.evaluate(self, current: .string("")).asBool {
+                answers[q] = .missing  // not asked: an answer here is not stored
+                continue
+            }
+            switch answers[q] {
+            case .missing:
+                if slot.required, !reasonsMention(q) {
+                    reasons.append(Reason(column: plan.questionColumn[q], message: "\(codebook.items[q].name) is required but empty"))
+                }
+            case .choice, .choices:
+                if constraints[q] != nil { check(q, reader) }
+            default:
+                check(q, reader)
+            }
+        }
+        guard reasons.isEmpty else { return false }
+        writeJSON()
+        return true
+    }
+
+    private func reasonsMention(_ q: Int) -> Bool {
+        let name = codebook.items[q].name
+        return reasons.contains { $0.message.contains(name) }
+    }
+
+    // MARK: Values
+
+    private func parse(_ q: Int, _ reader: CSVReader) -> Answer {
+        let slot = slots[q]
+        guard slot.column >= 0 else {
+            return slot.type == .selectMultiple && slot.hasChoiceColumns ? fromChoiceColumns(q, reader) : .missing
+        }
+        let column = slot.column
+        let bytes = reader.fieldBytes(column)
+        if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 }) {
+            return slot.type == .selectMultiple && slot.hasChoiceColumns ? fromChoiceColumns(q, reader) : .missing
+        }
+        if slot.type == .selectOne, let matcher = matchers[q], let c = matcher.exact(bytes) { return .choice(c) }
+        let item = codebook.items[q]
+        switch item.type {
+        case .selectOne:
+            guard let matcher = matchers[q] else { return .missing }
+            if let c = matcher.lenient(String(decoding: bytes, as: UTF8.self)) { return .choice(c) }
+            invalid(q, column, "value \"\(String(decoding: bytes, as: UTF8.self))\" is not a choice of \(item.name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+            return .missing
+        case .selectMultiple:
+            return parseMultiple(q, column, bytes)
+        case .integer:
+            guard let v = Self.integer(bytes) else {
+                invalid(q, column, "value \"\(String(decoding: bytes, as: UTF8.self))\" of \(item.name) is not a whole number")
+                return .missing
+            }
+            return .integer(v)
+        case .decimal:
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard let v = Double(text), v.isFinite else {
+                invalid(q, column, "value \"\(text)\" of \(item.name) is not a number")
+                return .missing
+            }
+            return .decimal(v)
+        case .date:
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard Self.isDate(text) else {
+                invalid(q, column, "value \"\(text)\" of \(item.name) is not a date YYYY-MM-DD")
+                return .missing
+            }
+            return .text(text)
+        case .text:
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.count > Self.maxTextLength {
+                invalid(q, column, "text of \(item.name) is \(text.count) characters long; at most \(Self.maxTextLength) are accepted")
+                return .missing
+            }
+            if Self.looksLikeFormula(text) {
+                invalid(q, column, "text of \(item.name) looks like a spreadsheet formula (\(text.prefix(24))); remove the leading \(text.prefix(1)) if it is a real answer")
+                return .missing
+            }
+            return .text(text)
+        case .note:
+            return .missing
+        }
+    }
+
+    private func parseMultiple(_ q: Int, _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Answer {
+        guard let matcher = matchers[q] else { return .missing }
+        selected[q].removeAll(keepingCapacity: true)
+        var allExact = true
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+            if i > start {
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if let c = matcher.exact(token) ?? matcher.lenient(String(decoding: token, as: UTF8.self)) {
+                    if !selected[q].contains(c) { selected[q].append(c) }
+                } else {
+                    allExact = false
+                    break
+                }
+            }
+            start = i + 1
+        }
+        if !allExact {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let labels = matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
+                selected[q] = []
+                for c in labels where !selected[q].contains(c) { selected[q].append(c) }
+            } else {
+                invalid(q, column, "\"\(text)\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+                return .missing
+            }
+        }
+        selected[q].sort()
+        return .choices
+    }
+
+    /// A select_multiple given as one column per choice: 1/0 (Kobo) or Y/blank (LimeSurvey).
+    private func fromChoiceColumns(_ q: Int, _ reader: CSVReader) -> Answer {
+        selected[q].removeAll(keepingCapacity: true)
+        var anyFilled = false
+        for (column, choice) in plan.choiceColumns[q] {
+            let text = reader.field(column).trimmingCharacters(in: .whitespaces).lowercased()
+            switch text {
+            case "1", "y", "yes", "true", "sí", "si":
+                selected[q].append(choice)
+                anyFilled = true
+            case "0", "n", "no", "false":
+                anyFilled = true
+            case "":
+                break
+            default:
+                invalid(q, column, "value \"\(text)\" in a choice column of \(codebook.items[q].name) is not 1 or 0 (or Y or blank)")
+            }
+        }
+        guard anyFilled else { return .missing }
+        guard !selected[q].isEmpty else {
+            return .missing  // every choice column 0: nothing selected, as an unanswered question
+        }
+        selected[q].sort()
+        return .choices
+    }
+
+    private func invalid(_ q: Int, _ column: Int?, _ message: String) {
+        reasons.append(Reason(column: column, message: message))
+    }
+
+    /// Range and constraint checks of an answered question.
+    private func check(_ q: Int, _ reader: CSVReader) {
+        let item = codebook.items[q]
+        let column = plan.questionColumn[q] ?? plan.choiceColumns[q].first?.column
+        var number: Double?
+        switch answers[q] {
+        case .integer(let v): number = Double(v)
+        case .decimal(let v): number = v
+        default: break
+        }
+        if let number {
+            if let min = item.min, number < min {
+                invalid(q, column, "value \(Question.number(number)) of \(item.name) is below its minimum \(Question.number(min))")
+                return
+            }
+            if let max = item.max, number > max {
+                invalid(q, column, "value \(Question.number(number)) of \(item.name) is above its maximum \(Question.number(max))")
+                return
+            }
+        }
+        if let constraint = constraints[q] {
+            let current = value(q)
+            if !constraint.evaluate(self, current: current).asBool {
+                let detail = item.constraintMessage.map { ": \($0)" } ?? ""
+                invalid(q, column, "value \(current.asString) of \(item.name) breaks its rule `\(item.constraintText ?? "")`\(detail)")
+            }
+        }
+    }
+
+    /// A question's answer as XForms sees it: numbers as numbers, the rest as strings (empty
+    /// when unanswered).
+    func value(_ q: Int) -> XLSFormExpression.Value {
+        switch answers[q] {
+        case .missing: return .string("")
+        case .choice(let c): return .string(matchers[q]?.names[c] ?? "")
+        case .choices: return .string(selected[q].compactMap { matchers[q]?.names[$0] }.joined(separator: " "))
+        case .integer(let v): return .number(Double(v))
+        case .decimal(let v): return .number(v)
+        case .text(let s): return .string(s)
+        }
+    }
+
+    func isSelected(_ q: Int, _ choice: Int) -> Bool {
+        if case .choices = answers[q] { return selected[q].contains(choice) }
+        if case .choice(let c) = answers[q] { return c == choice }
+        return false
+    }
+
+    func choice(_ q: Int) -> Int? {
+        if case .choice(let c) = answers[q] { return c }
+        return nil
+    }
+
+    // MARK: Output
+
+    /// Writes the answers as a JSON array in codebook order: `null` when unanswered, a choice
+    /// as its position in the list, several as an array of positions, numbers, text as strings.
+    private func writeJSON() {
+        var out = [UInt8]()
+        swap(&out, &json)
+        defer { swap(&out, &json) }
+        out.removeAll(keepingCapacity: true)
+        out.append(UInt8(ascii: "["))
+        for q in answers.indices {
+            if q > 0 { out.append(UInt8(ascii: ",")) }
+            switch answers[q] {
+            case .missing: out.append(contentsOf: Self.null)
+            case .choice(let c): Self.appendInteger(c, to: &out)
+            case .choices:
+                out.append(UInt8(ascii: "["))
+                for (n, c) in selected[q].enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    Self.appendInteger(c, to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            case .integer(let v): out.append(contentsOf: String(v).utf8)
+            case .decimal(let v): out.append(contentsOf: JSONWriter.number(v).utf8)
+            case .text(let s): out.append(contentsOf: JSONText.quoted(s).utf8)
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static let null: [UInt8] = Array("null".utf8)
+
+    @inline(__always)
+    private static func appendInteger(_ v: Int, to out: inout [UInt8]) {
+        if v < 10 {
+            out.append(UInt8(48 + v))
+        } else {
+            out.append(contentsOf: String(v).utf8)
+        }
+    }
+
+    // MARK: Parsing helpers
+
+    /// A whole number: optional sign and digits, optionally `.0` (as spreadsheets write them).
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var i = 0
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        var end = bytes.count
+        while end > i, bytes[end - 1] == 0x20 { end -= 1 }
+        var negative = false
+        if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        guard i < end else { return nil }
+        var value: Int64 = 0
+        var digits = 0
+        while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int64(bytes[i] - 0x30))
+            guard !o1, !o2 else { return nil }
+            value = a
+            digits += 1
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        if i < end, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end, bytes[i] == UInt8(ascii: "0") { i += 1 }
+        }
+        guard i == end else { return nil }
+        return negative ? -value : value
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1
+        else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return d <= days
+    }
+
+    /// Text a spreadsheet would run: `=...`, or `+ - @` followed by a call or a pipe.
+    static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if first == "=" { return true }
+        if first == "+" || first == "-" || first == "@" {
+            let rest = text.dropFirst()
+            return rest.first?.isLetter == true && (rest.contains("(") || rest.contains("|"))
+        }
+        return false
+    }
+}

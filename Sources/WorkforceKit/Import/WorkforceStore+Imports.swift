@@ -1,0 +1,80 @@
+/// An instrument as the importer needs it.
+public struct RecordedInstrument: Sendable {
+    public var id: Int64
+    public var kind: String
+    public var formID: String
+    public var wave: String?
+    public var version: String
+    public var codebook: JSONValue
+}
+
+extension WorkforceStore {
+    /// The instrument responses are checked against: the one `reference` names (an id, a version
+    /// prefix or a form id), else the latest generated of `kind` (and `wave` for awareness).
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when none is recorded, saying how to make one.
+    public func instrument(kind: InstrumentKind, wave: String?, reference: String?) throws(WorkforceError) -> RecordedInstrument {
+        let rows = try read { db in
+            try db.rows(
+                "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue])
+        }
+        let candidates = rows.filter { row in
+            if let reference {
+                return row[0].string == reference || row[2].string == reference
+                    || (reference.count >= 6 && row[4].string?.hasPrefix(reference.lowercased()) == true)
+            }
+            if kind == .awareness { return row[3].string == (wave ?? "baseline") }
+            return true
+        }
+        guard let row = candidates.first else {
+            let what = reference.map { "instrument \($0)" } ?? (kind == .awareness ? "\(kind.rawValue) instrument for wave \(wave ?? "baseline")" : "\(kind.rawValue) instrument")
+            let hint = "workforce survey \(kind.rawValue)" + (kind == .awareness && wave != nil ? " --wave \(wave ?? "")" : "")
+            throw .noInput(
+                path: path,
+                reason: "no \(what) is recorded in this database; generate it with `\(hint)` (the questionnaire the responses were collected with)")
+        }
+        let text = row[5].string ?? ""
+        let codebook: JSONValue
+        do {
+            codebook = try JSONParser.parse(Array(text.utf8), name: "codebook of instrument \(row[0].int ?? 0)")
+        } catch {
+            throw .badData(error.location, error.message)
+        }
+        return RecordedInstrument(
+            id: Int64(row[0].int ?? 0), kind: row[1].string ?? "", formID: row[2].string ?? "", wave: row[3].string,
+            version: row[4].string ?? "", codebook: codebook)
+    }
+
+    /// Every import batch: `batch`, `form_id`, `wave`, `file`, `dialect`, `encoding`, `rows_read`,
+    /// `imported`, `duplicates`, `quarantined`, `imported_at`.
+    public func importBatches() throws(WorkforceError) -> ResultTable {
+        try table(
+            """
+            SELECT b.id AS batch, i.form_id, b.wave, b.file, b.dialect, b.encoding, b.rows_read, b.imported,
+                   b.duplicates, b.quarantined, b.imported_at
+            FROM import_batch b JOIN instrument i ON i.id = b.instrument_id ORDER BY b.id
+            """, [])
+    }
+
+    /// The quarantined rows of batch `batch`: `line`, `reasons`, `raw`.
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch.
+    public func rejectedRows(batch: Int) throws(WorkforceError) -> (header: String, rows: ResultTable) {
+        let header = try read { db in try db.scalar("SELECT header FROM import_batch WHERE id = ?", [batch]) }
+        guard let header = header.string else {
+            throw .usage("no import batch \(batch); `workforce imports` lists them")
+        }
+        var rows = ResultTable(columns: ["line", "reasons", "raw"])
+        try read { db in
+            try db.forEachRow("SELECT line, reasons, raw FROM rejected_row WHERE batch_id = ? ORDER BY line", [batch]) { row in
+                let reasons = (try? JSONParser.parse(Array((row[1].string ?? "[]").utf8), name: "reasons"))?.array ?? []
+                let text = reasons.map { r in
+                    let column = r["column"]?.double.map { "column \(Int($0)): " } ?? ""
+                    return column + (r["message"]?.string ?? "")
+                }.joined(separator: "; ")
+                rows.append([Cell(row[0]), .text(text), Cell(row[2])])
+            }
+        }
+        return (header, rows)
+    }
+}

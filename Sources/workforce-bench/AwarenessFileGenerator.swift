@@ -1,0 +1,87 @@
+import Foundation
+import WorkforceKit
+
+/// Writes a KoboToolbox-style awareness export of valid random responses: `_uuid` and
+/// `_submission_time`, every question of the baseline form, and four more export metadata
+/// columns (about 30 in all). Deterministic: the same row count gives the same file.
+struct AwarenessFileGenerator {
+    let instrument: Instrument
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    init(instrument: Instrument) { self.instrument = instrument }
+
+    static func columnCount(_ instrument: Instrument) -> Int {
+        instrument.questions.filter { $0.type != .note }.count + 6
+    }
+
+    private mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+
+    /// Writes `rows` rows to `url` and returns the file's size in bytes.
+    mutating func write(rows: Int, to url: URL) throws -> Int {
+        let questions = instrument.questions.filter { $0.type != .note }
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var out = ""
+        out += (["_uuid", "_submission_time"] + questions.map(\.name) + ["_id", "_index", "_status", "__version__"])
+            .joined(separator: ",") + "\n"
+        var size = 0
+        for row in 0..<rows {
+            let a = next()
+            let b = next()
+            var fields = [Self.uuid(a, b), "2026-03-\(String(1 + row % 28).leftPad2)T\(String(row % 24).leftPad2):00:00"]
+            var incidentsNone = false
+            for q in questions {
+                let choices = instrument.choiceList(q.listName ?? "")?.choices.map(\.name) ?? []
+                switch q.type {
+                case .selectOne:
+                    if q.name == "reported_incident" && incidentsNone {
+                        fields.append("")
+                    } else {
+                        fields.append(choices[Int(next() % UInt64(choices.count))])
+                    }
+                case .selectMultiple:
+                    // "none" alone, or one or two other choices.
+                    let others = choices.filter { $0 != "none" && $0 != "prefer_not" && $0 != "does_not_know" }
+                    if choices.contains("none") && next() % 3 == 0 {
+                        fields.append("none")
+                        if q.name == "incidents_12m" { incidentsNone = true }
+                    } else {
+                        let first = others[Int(next() % UInt64(others.count))]
+                        let second = others[Int(next() % UInt64(others.count))]
+                        fields.append(first == second ? first : "\(first) \(second)")
+                    }
+                default:
+                    fields.append("")
+                }
+            }
+            fields += [String(row + 1), String(row), "submitted_via_web", "vGx9mTz4pQ"]
+            out += fields.joined(separator: ",") + "\n"
+            if out.utf8.count > 1 << 20 {
+                size += out.utf8.count
+                handle.write(Data(out.utf8))
+                out = ""
+            }
+        }
+        size += out.utf8.count
+        handle.write(Data(out.utf8))
+        return size
+    }
+
+    static func uuid(_ a: UInt64, _ b: UInt64) -> String {
+        let hex = String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+        let c = Array(hex)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-4" + String(c[13..<16]) + "-a" + String(c[17..<20]) + "-"
+            + String(c[20..<32])
+    }
+}
+
+extension String {
+    var leftPad2: String { count >= 2 ? self : "0" + self }
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}
