@@ -146,7 +146,9 @@ public final class CSVReader {
         do {
             n = try source.read(into: UnsafeMutableBufferPointer(start: input + keep, count: inputCapacity - keep))
         } catch {
-            throw CSVError(.unreadable(error.description), SourceLocation(file: name, line: line, column: column))
+            var message = error.description
+            if case .badData(_, let text) = error { message = text }
+            throw CSVError(.unreadable(message), SourceLocation(file: name, line: line, column: column))
         }
         inputCount = keep + n
         return n > 0

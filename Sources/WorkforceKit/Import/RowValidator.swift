@@ -131,14 +131,14 @@ final class RowValidator: CompiledExpression.Answers {
         switch item.type {
         case .selectOne:
             guard let matcher = matchers[q] else { return .missing }
-            if let c = matcher.lenient(String(decoding: bytes, as: UTF8.self)) { return .choice(c) }
-            invalid(q, column, "value \"\(String(decoding: bytes, as: UTF8.self))\" is not a choice of \(item.name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+            if bytes.count <= 1000, let c = matcher.lenient(String(decoding: bytes, as: UTF8.self)) { return .choice(c) }
+            invalid(q, column, "value \"\(Self.shown(bytes))\" is not a choice of \(item.name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
             return .missing
         case .selectMultiple:
             return parseMultiple(q, column, bytes)
         case .integer:
             guard let v = Self.integer(bytes) else {
-                invalid(q, column, "value \"\(String(decoding: bytes, as: UTF8.self))\" of \(item.name) is not a whole number")
+                invalid(q, column, "value \"\(Self.shown(bytes))\" of \(item.name) is not a whole number")
                 return .missing
             }
             return .integer(v)
@@ -158,8 +158,8 @@ final class RowValidator: CompiledExpression.Answers {
             return .text(text)
         case .text:
             let text = String(decoding: bytes, as: UTF8.self)
-            if text.count > Self.maxTextLength {
-                invalid(q, column, "text of \(item.name) is \(text.count) characters long; at most \(Self.maxTextLength) are accepted")
+            if bytes.count > Self.maxTextLength, case let length = text.unicodeScalars.count, length > Self.maxTextLength {
+                invalid(q, column, "text of \(item.name) is \(length) characters long; at most \(Self.maxTextLength) are accepted")
                 return .missing
             }
             if Self.looksLikeFormula(text) {
@@ -190,12 +190,16 @@ final class RowValidator: CompiledExpression.Answers {
             start = i + 1
         }
         if !allExact {
+            guard bytes.count <= 10_000 else {
+                invalid(q, column, "\"\(Self.shown(bytes))\" is not a list of choices of \(codebook.items[q].name)")
+                return .missing
+            }
             let text = String(decoding: bytes, as: UTF8.self)
             if let labels = matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
                 selected[q] = []
                 for c in labels where !selected[q].contains(c) { selected[q].append(c) }
             } else {
-                invalid(q, column, "\"\(text)\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+                invalid(q, column, "\"\(Self.shown(text))\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
                 return .missing
             }
         }
@@ -328,6 +332,15 @@ final class RowValidator: CompiledExpression.Answers {
     }
 
     // MARK: Parsing helpers
+
+    /// A value as a message shows it: at most 40 characters.
+    static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        shown(String(decoding: bytes.prefix(200), as: UTF8.self))
+    }
+
+    static func shown(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
 
     /// A whole number: optional sign and digits, optionally `.0` (as spreadsheets write them).
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {

@@ -47,11 +47,48 @@ func dataRowCount(_ relativePath: String) throws -> Int {
     return text.split(whereSeparator: \.isNewline).count - 1
 }
 
+/// Builds shared test inputs once per test process: a database with NICE 2017 loaded (copied
+/// for each test) and built instruments.
+final class FixtureCache: @unchecked Sendable {  // all state guarded by `lock`
+    static let shared = FixtureCache()
+    private let lock = NSLock()
+    private var database: URL?
+    private var instruments: [String: Instrument] = [:]
+
+    /// A database file with NICE 2017 loaded, closed (its WAL checkpointed), to copy.
+    func nice2017Database() throws -> URL {
+        lock.lock()
+        defer { lock.unlock() }
+        if let database { return database }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("workforce-tests-nice2017-\(UUID().uuidString).sqlite")
+        do {
+            let store = try WorkforceStore(path: url.path, create: true)
+            try store.saveFramework(try FrameworkCSVLoader.load(folder: frameworksFolder("nice-2017")))
+        }
+        database = url
+        return url
+    }
+
+    func instrument(_ key: String, _ build: () throws -> Instrument) throws -> Instrument {
+        lock.lock()
+        if let cached = instruments[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let built = try build()
+        lock.lock()
+        instruments[key] = built
+        lock.unlock()
+        return built
+    }
+}
+
 /// A new database in a temporary folder with NICE 2017 loaded (the default framework).
 func storeWithNICE2017() throws -> (TemporaryFolder, WorkforceStore) {
     let folder = try TemporaryFolder()
-    let store = try WorkforceStore(path: folder.path("f.sqlite"), create: true)
-    try store.saveFramework(try FrameworkCSVLoader.load(folder: frameworksFolder("nice-2017")))
+    try FileManager.default.copyItem(at: try FixtureCache.shared.nice2017Database(), to: folder.url.appendingPathComponent("f.sqlite"))
+    let store = try WorkforceStore(path: folder.path("f.sqlite"), create: false)
     return (folder, store)
 }
 
@@ -64,6 +101,15 @@ func bundledBank() throws -> ItemBank {
 func buildInstrument(
     _ kind: InstrumentKind, roles roleIDs: [String]? = nil, wave: String? = nil, languages: [Language] = Language.supported,
     ksaGaps: Bool = false
+) throws -> Instrument {
+    let key = "\(kind)|\(roleIDs ?? [])|\(wave ?? "")|\(languages.map(\.code))|\(ksaGaps)"
+    return try FixtureCache.shared.instrument(key) {
+        try buildUncached(kind, roles: roleIDs, wave: wave, languages: languages, ksaGaps: ksaGaps)
+    }
+}
+
+private func buildUncached(
+    _ kind: InstrumentKind, roles roleIDs: [String]?, wave: String?, languages: [Language], ksaGaps: Bool
 ) throws -> Instrument {
     let (_, store) = try storeWithNICE2017()
     let f = try store.framework(named: nil)
@@ -83,4 +129,33 @@ func expectGolden(_ actual: String, _ name: String) throws -> Bool {
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
     return expected == actual
+}
+
+/// A database with NICE 2017 and the given instruments recorded, ready for imports.
+func storeWithInstruments(_ instruments: [(InstrumentKind, String?)]) throws -> (TemporaryFolder, WorkforceStore) {
+    let (folder, store) = try storeWithNICE2017()
+    for (kind, wave) in instruments {
+        let roleIDs: [String]? = kind == .employer ? ["PR-CIR-001", "OV-MGT-001"] : nil
+        let instrument = try buildInstrument(kind, roles: roleIDs, wave: wave)
+        try store.recordInstrument(instrument, codebook: Codebook.json(instrument))
+    }
+    return (folder, store)
+}
+
+/// Imports `url` into `store`.
+@discardableResult
+func importFile(_ store: WorkforceStore, _ url: URL, _ kind: InstrumentKind, encoding: TextEncoding? = nil, dryRun: Bool = false)
+    throws -> ImportSummary
+{
+    try ResponseImporter.run(
+        store: store, url: url, name: url.lastPathComponent, options: ImportOptions(kind: kind, dryRun: dryRun, encoding: encoding))
+}
+
+/// The stored answers of every response, in file order.
+func storedAnswers(_ store: WorkforceStore) throws -> [String] {
+    try store.db.rows("SELECT answers FROM response ORDER BY batch_id, line").compactMap { $0[0].string }
+}
+
+func responseFixture(_ name: String) -> URL {
+    repositoryRoot.appendingPathComponent("Tests/WorkforceKitTests/Fixtures/responses").appendingPathComponent(name)
 }
