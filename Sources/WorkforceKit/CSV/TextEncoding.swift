@@ -20,7 +20,10 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     public static func guess(sample: [UInt8]) -> TextEncoding {
         guard let bad = UTF8Validation.firstInvalidIndex(in: sample) else { return .utf8 }
         // A multi-byte sequence cut by the end of the sample is not evidence against UTF-8.
-        if sample.count - bad < 4, sample[bad] >= 0xC2, sample[bad] <= 0xF4 { return .utf8 }
+        let lead = sample[bad]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        let rest = sample[(bad + 1)...]
+        if lead >= 0xC2, lead <= 0xF4, rest.count < length - 1, rest.allSatisfy({ $0 & 0xC0 == 0x80 }) { return .utf8 }
         return .windows1252
     }
 
