@@ -99,3 +99,42 @@ func jsonRows(_ text: String) throws -> [[String: Any]] {
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     return object?["rows"] as? [[String: Any]] ?? []
 }
+
+/// A scratch folder holding an initialised database, for end-to-end tests.
+struct TestDatabase {
+    let scratch: Scratch
+    let path: String
+
+    /// Runs `workforce init`, then `workforce survey KIND` for each of `surveys`.
+    init(surveys: [String] = []) throws {
+        scratch = try Scratch()
+        path = scratch.path("w.sqlite")
+        let initialised = try runWorkforce(["init", "--db", path], in: scratch.url)
+        guard initialised.code == 0 else { throw TestFailure("init failed: \(initialised.stderr)") }
+        for kind in surveys {
+            let survey = try runWorkforce(["survey", kind, "--db", path, "--out", scratch.path("forms")], in: scratch.url)
+            guard survey.code == 0 else { throw TestFailure("survey \(kind) failed: \(survey.stderr)") }
+        }
+    }
+
+    /// Runs the executable on this database.
+    func run(_ arguments: [String]) throws -> CommandResult {
+        try runWorkforce(arguments + ["--db", path], in: scratch.url)
+    }
+
+    /// Starts the executable on this database without waiting for it.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = workforceExecutable
+        process.arguments = arguments + ["--db", path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

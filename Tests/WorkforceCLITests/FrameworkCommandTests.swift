@@ -3,19 +3,13 @@ import Testing
 
 /// End to end: the real `workforce` executable on real files and a real SQLite database.
 @Suite struct FrameworkCommandTests {
-    let scratch: Scratch
-    let db: String
+    let database: TestDatabase
+    var scratch: Scratch { database.scratch }
+    var db: String { database.path }
 
-    init() throws {
-        scratch = try Scratch()
-        db = scratch.path("w.sqlite")
-        let result = try runWorkforce(["init", "--db", db], in: scratch.url)
-        #expect(result.code == 0, "\(result.stderr)")
-    }
+    init() throws { database = try TestDatabase(surveys: []) }
 
-    private func run(_ arguments: [String]) throws -> CommandResult {
-        try runWorkforce(arguments + ["--db", db], in: scratch.url)
-    }
+    private func run(_ arguments: [String]) throws -> CommandResult { try database.run(arguments) }
 
     @Test func initLoadsTheFiftyTwoWorkRolesOfNICE2017() throws {
         let result = try run(["framework", "list", "roles", "--format", "json"])

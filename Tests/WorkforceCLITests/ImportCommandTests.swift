@@ -15,19 +15,13 @@ func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
 }
 
 @Suite struct ImportCommandTests {
-    let scratch: Scratch
-    let db: String
+    let database: TestDatabase
+    var scratch: Scratch { database.scratch }
+    var db: String { database.path }
 
-    init() throws {
-        scratch = try Scratch()
-        db = scratch.path("w.sqlite")
-        #expect(try runWorkforce(["init", "--db", db], in: scratch.url).code == 0)
-        #expect(try runWorkforce(["survey", "awareness", "--db", db, "--out", scratch.path("forms")], in: scratch.url).code == 0)
-    }
+    init() throws { database = try TestDatabase(surveys: ["awareness"]) }
 
-    private func run(_ arguments: [String]) throws -> CommandResult {
-        try runWorkforce(arguments + ["--db", db], in: scratch.url)
-    }
+    private func run(_ arguments: [String]) throws -> CommandResult { try database.run(arguments) }
 
     private var fixtures: URL { repositoryRoot.appendingPathComponent("Tests/WorkforceKitTests/Fixtures/responses") }
 
@@ -100,12 +94,7 @@ func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
     @Test func aKilledImportLeavesNoTraceAndTheRerunImportsEverything() throws {
         let file = scratch.url.appendingPathComponent("big.csv")
         try writeAwarenessFile(file, rows: 120_000)
-        let process = Process()
-        process.executableURL = workforceExecutable
-        process.arguments = ["import", "awareness", file.path, "--db", db]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try database.start(["import", "awareness", file.path])
         Thread.sleep(forTimeInterval: 0.8)
         #expect(process.isRunning, "the import finished before it could be killed; use a bigger file")
         kill(process.processIdentifier, SIGKILL)
@@ -135,16 +124,7 @@ func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
         let b = scratch.url.appendingPathComponent("b.csv")
         try writeAwarenessFile(a, rows: 15_000, first: 0)
         try writeAwarenessFile(b, rows: 15_000, first: 15_000)
-        var processes: [Process] = []
-        for file in [a, b] {
-            let process = Process()
-            process.executableURL = workforceExecutable
-            process.arguments = ["import", "awareness", file.path, "--db", db]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            processes.append(process)
-        }
+        let processes = try [a, b].map { try database.start(["import", "awareness", $0.path]) }
         for process in processes {
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)

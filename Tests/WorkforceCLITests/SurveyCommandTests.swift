@@ -3,18 +3,13 @@ import Testing
 
 /// `workforce survey` end to end through the real executable.
 @Suite struct SurveyCommandTests {
-    let scratch: Scratch
-    let db: String
+    let database: TestDatabase
+    var scratch: Scratch { database.scratch }
+    var db: String { database.path }
 
-    init() throws {
-        scratch = try Scratch()
-        db = scratch.path("w.sqlite")
-        #expect(try runWorkforce(["init", "--db", db], in: scratch.url).code == 0)
-    }
+    init() throws { database = try TestDatabase(surveys: []) }
 
-    private func run(_ arguments: [String]) throws -> CommandResult {
-        try runWorkforce(arguments + ["--db", db], in: scratch.url)
-    }
+    private func run(_ arguments: [String]) throws -> CommandResult { try database.run(arguments) }
 
     @Test func writesEveryFormatAndRecordsTheInstrument() throws {
         let out = scratch.path("forms")

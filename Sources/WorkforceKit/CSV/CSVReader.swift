@@ -1,22 +1,5 @@
 import Foundation
 
-/// One record read from a CSV file: its fields, and where each field starts.
-public struct CSVRecord: Sendable {
-    public var fields: [String]
-    /// The 1-based line on which the record starts.
-    public var line: Int
-    /// The 1-based line on which each field starts (differs from `line` after a quoted line break).
-    public var fieldLines: [Int]
-    /// The 1-based column (in characters) at which each field starts.
-    public var fieldColumns: [Int]
-
-    /// Where field `index` starts in `file`.
-    public func location(ofField index: Int, in file: String) -> SourceLocation {
-        guard fieldLines.indices.contains(index) else { return SourceLocation(file: file, line: line) }
-        return SourceLocation(file: file, line: fieldLines[index], column: fieldColumns[index])
-    }
-}
-
 /// A strict RFC 4180 reader that streams its input in chunks and locates every error.
 ///
 /// It reads UTF-8 (a leading byte-order mark is skipped; other encodings come through a

@@ -65,3 +65,24 @@ public final class CSVTable {
         return record
     }
 }
+
+extension CSVTable {
+    /// Every row of a small CSV file (framework data, item banks), checked to have `required`
+    /// columns, with CSV errors turned into located ``WorkforceError``s.
+    public static func readAll(url: URL, required: [String]) throws(WorkforceError) -> (table: CSVTable, records: [CSVRecord]) {
+        let name = url.path
+        do {
+            let table = try CSVTable(reader: CSVReader(url: url, name: name))
+            for column in required { _ = try table.requireColumn(column) }
+            var records: [CSVRecord] = []
+            while let record = try table.nextRow() { records.append(record) }
+            return (table, records)
+        } catch let error as CSVError {
+            throw .badData(error.location, error.message)
+        } catch let error as WorkforceError {
+            throw error
+        } catch {
+            throw .io(path: name, reason: "\(error)")
+        }
+    }
+}

@@ -132,23 +132,8 @@ public enum FrameworkCSVLoader {
 
     /// All rows of `folder/file`, with `required` columns checked.
     private static func rows(_ folder: URL, _ file: String, _ required: [String]) throws(WorkforceError) -> [CSVRow] {
-        let url = folder.appendingPathComponent(file)
-        let name = url.path
-        do {
-            let table = try CSVTable(reader: CSVReader(url: url, name: name))
-            for column in required { _ = try table.requireColumn(column) }
-            var rows: [CSVRow] = []
-            while let record = try table.nextRow() {
-                rows.append(CSVRow(table: table, record: record))
-            }
-            return rows
-        } catch let error as CSVError {
-            throw .badData(error.location, error.message)
-        } catch let error as WorkforceError {
-            throw error
-        } catch {
-            throw .io(path: name, reason: "\(error)")
-        }
+        let (table, records) = try CSVTable.readAll(url: folder.appendingPathComponent(file), required: required)
+        return records.map { CSVRow(table: table, record: $0) }
     }
 }
 

@@ -82,23 +82,11 @@ public struct ItemBank: Sendable {
 
     /// Every row of a bank CSV file, read by column name.
     static func rows(_ url: URL, required: [String]) throws(WorkforceError) -> [BankRow] {
-        let name = url.path
-        do {
-            let table = try CSVTable(reader: CSVReader(url: url, name: name))
-            for column in required { _ = try table.requireColumn(column) }
-            var rows: [BankRow] = []
-            while let record = try table.nextRow() {
-                var cells: [String: String] = [:]
-                for (i, column) in table.header.enumerated() { cells[column] = record.fields[i] }
-                rows.append(BankRow(cells: cells, location: SourceLocation(file: name, line: record.line)))
-            }
-            return rows
-        } catch let error as CSVError {
-            throw .badData(error.location, error.message)
-        } catch let error as WorkforceError {
-            throw error
-        } catch {
-            throw .io(path: name, reason: "\(error)")
+        let (table, records) = try CSVTable.readAll(url: url, required: required)
+        return records.map { record in
+            var cells: [String: String] = [:]
+            for (i, column) in table.header.enumerated() { cells[column] = record.fields[i] }
+            return BankRow(cells: cells, location: SourceLocation(file: url.path, line: record.line))
         }
     }
 }
