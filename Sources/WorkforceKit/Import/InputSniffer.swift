@@ -16,7 +16,7 @@ struct InputSniffer {
     ///   - encoding: the encoding the user named, if any.
     ///   - delimiter: the separator the user named, if any.
     init(url: URL, name: String, encoding: TextEncoding?, delimiter: UInt8?) throws(WorkforceError) {
-        var source = try FileByteSource(url: url, name: name)
+        let source = try FileByteSource(url: url, name: name)
         var sample = [UInt8](repeating: 0, count: Self.sampleSize)
         let n = try sample.withUnsafeMutableBufferPointer { buffer throws(WorkforceError) in try source.read(into: buffer) }
         sample.removeSubrange(n...)
