@@ -57,3 +57,41 @@ import Testing
         #expect(withKind == .text("awareness_baseline"))
     }
 }
+
+/// How responses are told apart, with and without an id column.
+@Suite struct ImportIdentityTests {
+    let scratch: TemporaryFolder
+    let store: WorkforceStore
+
+    init() throws { (scratch, store) = try storeWithInstruments([(.awareness, "baseline")]) }
+
+    private func template(_ numbers: [String]) throws -> String {
+        let text = try String(contentsOf: responseFixture("template.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        let row = lines[1]
+        return (["questionnaire_no," + lines[0]] + numbers.map { "\($0),\(row)" }).joined(separator: "\n") + "\n"
+    }
+
+    @Test func questionnaireNumbersIdentifyPaperResponses() throws {
+        let first = try importFile(store, try scratch.write("a.csv", try template(["Q-001", "Q-002"])), .awareness)
+        #expect(first.imported == 2, "identical answers, two questionnaires")
+        let second = try importFile(store, try scratch.write("b.csv", try template(["Q-002", "Q-003"])), .awareness)
+        #expect(second.imported == 1)
+        #expect(second.duplicates == 1)
+    }
+
+    @Test func aLaterGoogleFormsExportImportsOnlyTheNewRows() throws {
+        let text = try String(contentsOf: responseFixture("google-forms.csv"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let firstExport = lines.prefix(3).joined(separator: "\r\n") + "\r\n"
+        #expect(try importFile(store, try scratch.write("g1.csv", firstExport), .awareness).imported == 2)
+        // The next download holds the same two rows, the third, and someone who answered like
+        // the first respondent a minute later.
+        let sameAnswers = lines[1].replacingOccurrences(of: "9:14:07 AM", with: "9:15:07 AM")
+        let secondExport = (lines + [sameAnswers]).joined(separator: "\r\n") + "\r\n"
+        let second = try importFile(store, try scratch.write("g2.csv", secondExport), .awareness)
+        #expect(second.rowsRead == 4)
+        #expect(second.duplicates == 2)
+        #expect(second.imported == 2)
+    }
+}

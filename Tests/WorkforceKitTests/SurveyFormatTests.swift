@@ -45,7 +45,7 @@ import Testing
         let template = try #require(files.files.first { $0.name == "awareness_baseline.responses.csv" })
         let header = String(decoding: template.bytes, as: UTF8.self).trimmingCharacters(in: .newlines).split(separator: ",").map(String.init)
         let names = instrument.questions.filter { $0.type != .note }.map(\.name)
-        #expect(header == names)
+        #expect(header == ["questionnaire_no"] + names)
     }
 
     @Test func theUniversityInstrumentComesWithTheCatalogTemplate() throws {

@@ -38,6 +38,10 @@ public struct ColumnPlan: Sendable {
     public var unknownColumns: [String]
     public var metaColumns: [String]
 
+    /// The template's first column: the number written on a paper questionnaire, which
+    /// identifies the response when it is typed in.
+    public static let questionnaireNumber = "questionnaire_no"
+
     /// Export metadata columns by exact name; any column starting with `_` is metadata too.
     static let metaNames: Set<String> = [
         "start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber", "audit",
@@ -77,7 +81,9 @@ public struct ColumnPlan: Sendable {
             }
         }
 
-        let identityNames = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY"] + (dialect == .limeSurvey ? ["id"] : [])
+        let identityNames =
+            ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY", Self.questionnaireNumber]
+            + (dialect == .limeSurvey ? ["id"] : [])
         let submittedNames = ["_submission_time", "SubmissionDate", "submitdate", "Timestamp", "Marca temporal"]
         var roles: [Role] = []
         var questionColumn = [Int?](repeating: nil, count: codebook.items.count)

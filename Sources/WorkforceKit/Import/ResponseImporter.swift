@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Every row read is imported, skipped as a duplicate, or quarantined with every reason, so
 /// that `read = imported + duplicates + quarantined`. A response is identified by the export's
-/// id column (`_uuid`, ODK's `instanceID`/`KEY`, LimeSurvey's `id`); in a file without one, by a
-/// 128-bit hash of its answers plus how many identical rows came before it in the file, so that
-/// importing the same file again imports nothing and two identical responses are both kept.
+/// id column (`_uuid`, ODK's `instanceID`/`KEY`, LimeSurvey's `id`, the template's
+/// `questionnaire_no`); without one, by a 128-bit hash of its answers together with its
+/// submission time (Google Forms' `Timestamp`), or else with how many identical rows came
+/// before it in the file. So importing the same file, or a later export holding it, again
+/// imports nothing, and identical answers from different people are all kept.
 /// A failure or a kill leaves the database as it was: the batch commits whole or not at all.
 public enum ResponseImporter {
     /// Imports `url` (shown as `name` in messages) into `store`.
@@ -127,14 +129,17 @@ public enum ResponseImporter {
                             let key: String
                             if let identity = entry.identity {
                                 key = String(decoding: UnsafeBufferPointer(rebasing: bytes[identity]), as: UTF8.self)
-                            } else {
+                            } else if let submitted = entry.submitted {
+                                // No id, but a submission time (Google Forms): the answers and that time.
+                                let time = String(decoding: UnsafeBufferPointer(rebasing: bytes[submitted]), as: UTF8.self)
+                                key = "row:\(contentHash(answers))@\(time)"
+                            } else if let seen {
+                                // Neither: the answers and how many identical rows came before in this file.
                                 let hash = contentHash(answers)
-                                if let seen {
-                                    try seen.bind(1, hash)
-                                    key = "row:\(hash)#\(try seen.runReturningInteger() ?? 1)"
-                                } else {
-                                    key = "row:" + hash  // a file with ids, but not on this row
-                                }
+                                try seen.bind(1, hash)
+                                key = "row:\(hash)#\(try seen.runReturningInteger() ?? 1)"
+                            } else {
+                                key = "row:" + contentHash(answers)  // a file with ids, but not on this row
                             }
                             let submitted = entry.submitted.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
                             if try responses.insert(key: key, line: entry.line, submitted: submitted, answers: answers) {

@@ -9,7 +9,7 @@ public struct SurveyFiles: Sendable {
 
     /// Renders `instrument` in every format: XLSForm (`.xlsx`, `.xlsform.csv`, `.xlsform.md`),
     /// printable HTML and Markdown per language, the codebook JSON and the empty response CSV
-    /// template; for the university instrument also the training catalog template.
+    /// template (`questionnaire_no`, then the codebook's question names); for the university instrument also the training catalog template.
     public init(_ instrument: Instrument, bank: ItemBank) throws(WorkforceError) {
         let codebook = Codebook.json(instrument)
         let version = codebook["version"]?.string ?? ""
@@ -26,7 +26,8 @@ public struct SurveyFiles: Sendable {
             files.append(("\(id).\(language.code).md", Array(QuestionnaireMarkdown.document(instrument, language: language.code, version: version).utf8)))
         }
         let columns = instrument.questions.filter { $0.type != .note }.map(\.name)
-        files.append(("\(id).responses.csv", Array(CSVWriter().record(columns).utf8)))
+        // The questionnaire number first: on paper it identifies the response.
+        files.append(("\(id).responses.csv", Array(CSVWriter().record([ColumnPlan.questionnaireNumber] + columns).utf8)))
         if instrument.kind == .university {
             let catalog = try CatalogTemplate(bank: bank)
             files.append(("catalog_template.csv", Array(catalog.csv.utf8)))
