@@ -23,8 +23,14 @@ struct QuestionnaireLayout {
 
     func text(_ t: LocalizedText) -> String { t[language] ?? t["en"] ?? "" }
 
-    /// How to answer: "Tick one.", "Number, from 0 to 100000", ...
+    /// How to answer: "Tick one.", "Number, from 0 to 100000", ...; `nil` when the question's
+    /// own hint already says it.
     func answerInstruction(_ q: Question) -> String? {
+        guard let instruction = defaultInstruction(q) else { return nil }
+        return instruction == text(q.hint) ? nil : instruction
+    }
+
+    private func defaultInstruction(_ q: Question) -> String? {
         switch q.type {
         case .selectOne: return UIText.get("tick_one", language)
         case .selectMultiple: return UIText.get("tick_all", language)
