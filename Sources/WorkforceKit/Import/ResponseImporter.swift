@@ -50,11 +50,9 @@ public enum ResponseImporter {
         let file = try FileByteSource(url: url, name: name, skip: sniffed.encoding == .utf8 ? 0 : sniffed.skip)
         let source = TranscodingByteSource(file, encoding: sniffed.encoding, name: name)
         let reader = CSVReader(source: source, name: name, delimiter: sniffed.delimiter)
-        guard try reader.nextRecord() else {
-            throw CSVError(.emptyFile, SourceLocation(file: name, line: 1, column: 1))
-        }
-        let header = reader.fields
-        try checkHeader(reader, header)
+        // The header must have names, each once; rows are read from the reader itself, so that
+        // a row of the wrong width is quarantined rather than fatal.
+        let header = try CSVTable(reader: reader).header
         let plan = try ColumnPlan(header: header, codebook: codebook, file: name)
         let validator = RowValidator(codebook: codebook, plan: plan)
         let wave = instrument.wave ?? options.wave
@@ -197,16 +195,5 @@ public enum ResponseImporter {
         b ^= b >> 29
         b = b &* 0xbf58_476d_1ce4_e5b9
         return String(a, radix: 16).leftPadded(to: 16) + String(b, radix: 16).leftPadded(to: 16)
-    }
-
-    /// The header must have names, each once.
-    private static func checkHeader(_ reader: CSVReader, _ header: [String]) throws(CSVError) {
-        var seen: [String: Int] = [:]
-        for (i, name) in header.enumerated() {
-            let location = reader.location(ofField: i)
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CSVError(.emptyHeader, location) }
-            if let first = seen[name] { throw CSVError(.duplicateHeader(name, firstColumn: reader.fieldColumn(first)), location) }
-            seen[name] = i
-        }
     }
 }
