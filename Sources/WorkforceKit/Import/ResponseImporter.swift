@@ -79,7 +79,7 @@ public enum ResponseImporter {
                 ])
             let batch = db.lastInsertedRowID
             summary.batchID = batch
-            try indexInstrument(db, instrument.id, codebook)
+            try WorkforceStore.indexInstrument(db, instrument.id, codebook)
 
             let responses = try ResponseWriter(
                 db: db, batch: batch, kind: options.kind.rawValue,
@@ -166,25 +166,6 @@ public enum ResponseImporter {
         } catch {
             if db.isInTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
             throw error
-        }
-    }
-
-    /// Records the instrument's questions and choices by position, once, for `v_answer`.
-    private static func indexInstrument(_ db: Database, _ id: Int64, _ codebook: ImportCodebook) throws {
-        guard try db.scalar("SELECT count(*) FROM instrument_question WHERE instrument_id = ?", [id]).int == 0 else { return }
-        var lists: [String] = []
-        for (position, item) in codebook.items.enumerated() {
-            try db.execute(
-                "INSERT INTO instrument_question (instrument_id, position, name, type, list_name, group_path, label_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [id, position, item.name, item.type.rawValue, item.listName, item.group, item.label["en"]])
-            if let list = item.listName, !lists.contains(list) { lists.append(list) }
-        }
-        for list in lists {
-            for (position, choice) in (codebook.lists[list] ?? []).enumerated() {
-                try db.execute(
-                    "INSERT INTO instrument_choice (instrument_id, list_name, position, name, label_en, label_es) VALUES (?, ?, ?, ?, ?, ?)",
-                    [id, list, position, choice.name, choice.label["en"], choice.label["es"]])
-            }
         }
     }
 
