@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkforceKit
 
 /// `workforce survey` end to end through the real executable.
 @Suite struct SurveyCommandTests {
@@ -30,6 +31,13 @@ import Testing
         #expect(check.code == 0)
         let again = try run(["survey", "employer", "--roles", "PR-CIR-001,OV-MGT-001", "--out", out])
         #expect(again.stdout.contains("already recorded"))
+        let store = try WorkforceStore(path: db, create: false)
+        let recorded = try store.db.rows("SELECT version, questions FROM instrument")
+        #expect(recorded.count == 1)
+        #expect(recorded.first?[0] == .text(version ?? ""))
+        let positions = try store.db.scalar("SELECT count(*) FROM instrument_question WHERE instrument_id = 1")
+        let questions = ((codebook as? [String: Any])?["questions"] as? [Any])?.count ?? -1
+        #expect(positions.int == questions)
     }
 
     @Test func theDefaultFolderIsSurveysGenerated() throws {
