@@ -13,7 +13,8 @@ public enum WorkforceCLI {
             65 bad data, 66 missing input, 73/74 cannot write or I/O error, 1 other.
             """,
         subcommands: [
-            InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, ImportCommands.importSpec, ImportCommands.importsSpec,
+            InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
+            ImportCommands.importsSpec,
         ],
         usesDatabase: false)
 

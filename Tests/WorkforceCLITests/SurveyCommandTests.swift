@@ -38,6 +38,10 @@ import WorkforceKit
         let positions = try store.db.scalar("SELECT count(*) FROM instrument_question WHERE instrument_id = 1")
         let questions = ((codebook as? [String: Any])?["questions"] as? [Any])?.count ?? -1
         #expect(positions.int == questions)
+        let listed = try jsonRows(try run(["instruments", "--format", "json"]).stdout)
+        #expect(listed.map { $0["form_id"] as? String } == ["employer"])
+        #expect(listed.first?["version"] as? String == version)
+        #expect(listed.first?["id"] as? Int == 1)
     }
 
     @Test func theDefaultFolderIsSurveysGenerated() throws {

@@ -69,4 +69,11 @@ enum SurveyCommand {
         invocation.say(summary + ", version \(files.version.prefix(12)) (\(isNew ? "recorded" : "already recorded")).")
         for path in written { invocation.say("  \(path)") }
     }
+
+    static let instrumentsSpec = CommandSpec(
+        name: "instruments",
+        abstract: "List the questionnaires generated into this database, newest last.",
+        discussion: "`workforce import --instrument` takes an id, a version prefix or a form id from this list.",
+        printsTable: true,
+        run: { invocation in invocation.print(try invocation.openStore().instrumentList()) })
 }

@@ -44,11 +44,11 @@ extension WorkforceStore {
         }
     }
 
-    /// The recorded instruments: `form_id`, `kind`, `wave`, `version`, `framework`, `languages`,
-    /// `questions`, `generated_at`, newest last.
+    /// The recorded instruments: `id`, `form_id`, `kind`, `wave`, `version`, `framework`,
+    /// `languages`, `questions`, `generated_at`, newest last.
     public func instrumentList() throws(WorkforceError) -> ResultTable {
         try table(
-            "SELECT form_id, kind, wave, version, framework, languages, questions, generated_at FROM instrument ORDER BY id",
+            "SELECT id, form_id, kind, wave, version, framework, languages, questions, generated_at FROM instrument ORDER BY id",
             [])
     }
 }
