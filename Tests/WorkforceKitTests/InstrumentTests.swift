@@ -18,7 +18,7 @@ import Testing
         }
         #expect(!expressions.isEmpty)
         for expression in expressions {
-            for reference in InstrumentValidator.references(in: expression) {
+            for reference in try XLSFormExpression.parse(expression).references {
                 #expect(names.contains(reference), "\(expression)")
             }
         }
@@ -166,6 +166,12 @@ import Testing
         let (_, bank) = try bank(with: "university.csv", header + "select_one yes_no,a,A,A,,x:yes/maybe\r\n")
         let error = try #require(throws: WorkforceError.self) { try build(bank) }
         #expect(error.description.contains("names maybe, which is not in list yes_no"))
+    }
+
+    @Test func aMalformedExpressionIsLocated() throws {
+        let (path, bank) = try bank(with: "university.csv", header + "integer,a,A,A,,\r\ninteger,b,B,B,${a} >,\r\n")
+        let error = try #require(throws: WorkforceError.self) { try build(bank) }
+        #expect(error.description.hasPrefix("\(path):3: b: cannot read the expression `${a} >`"))
     }
 
     @Test func anInvalidNameAndAnUnclosedGroupAreRejected() throws {

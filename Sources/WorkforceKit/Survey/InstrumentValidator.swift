@@ -1,7 +1,8 @@
 /// Checks a built instrument the way pyxform and the importer need it to be.
 ///
-/// Every `${name}` in a `relevant` or `constraint` must be a question of the form; every select
-/// question's list must exist and be non-empty; scoring may only name choices of its list.
+/// Every `relevant` and `constraint` must parse, and each `${name}` in it must be a question
+/// of the form; every select question's list must exist and be non-empty; scoring may only
+/// name choices of its list.
 struct InstrumentValidator {
     let instrument: Instrument
     let locations: [String: SourceLocation]
@@ -22,8 +23,16 @@ struct InstrumentValidator {
         }
     }
 
+    /// Parses an expression (the importer evaluates it later) and checks its `${name}`s.
     private func checkReferences(_ expression: String?, owner: String, names: Set<String>) throws(WorkforceError) {
-        for reference in Self.references(in: expression ?? "") where !names.contains(reference) {
+        guard let expression, !expression.isEmpty else { return }
+        let parsed: XLSFormExpression
+        do {
+            parsed = try XLSFormExpression.parse(expression)
+        } catch {
+            throw .badData(locations[owner], "\(owner): \(error.description)")
+        }
+        for reference in parsed.references where !names.contains(reference) {
             throw .badData(locations[owner], "\(owner) refers to ${\(reference)}, which is not a question of this form")
         }
     }
@@ -47,18 +56,5 @@ struct InstrumentValidator {
                 throw .badData(locations["list:" + listName], "choice \(bad.name) of list \(listName) has no label::\(language.code)")
             }
         }
-    }
-
-    /// The names inside `${...}` in an XLSForm expression.
-    static func references(in expression: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(expression)
-        while let start = rest.range(of: "${") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "}") else { break }
-            result.append(String(rest[..<end]))
-            rest = rest[rest.index(after: end)...]
-        }
-        return result
     }
 }

@@ -55,7 +55,7 @@ struct SkipLogic {
 
     private func withNumbers(_ expression: String) -> String {
         var text = expression
-        for name in InstrumentValidator.references(in: expression) {
+        for name in (try? XLSFormExpression.parse(expression))?.references ?? [] {
             let number = numbers[name].map { UIText.get("question_n", language).replacingOccurrences(of: "{n}", with: String($0)) } ?? name
             text = text.replacingOccurrences(of: "${\(name)}", with: number)
         }
