@@ -45,6 +45,8 @@ final class RowValidator: CompiledExpression.Answers {
     @exclusivity(unchecked) private(set) var answers: [Answer]
     @exclusivity(unchecked) private var selected: [[Int]]
     @exclusivity(unchecked) private(set) var reasons: [Reason] = []
+    /// Per question, whether this row already has a reason about its value.
+    @exclusivity(unchecked) private var hasReason: [Bool]
     /// The row's answers as a JSON array (see ``writeJSON()``), after a successful ``validate(_:)``.
     @exclusivity(unchecked) private(set) var json: [UInt8] = []
 
@@ -72,12 +74,16 @@ final class RowValidator: CompiledExpression.Answers {
         }
         answers = Array(repeating: .missing, count: codebook.items.count)
         selected = Array(repeating: [], count: codebook.items.count)
+        hasReason = Array(repeating: false, count: codebook.items.count)
     }
 
     /// Validates the reader's current record. Returns `true` when it is valid (``json`` holds
     /// its answers), `false` with ``reasons`` otherwise.
     func validate(_ reader: CSVReader) -> Bool {
-        reasons.removeAll(keepingCapacity: true)
+        if !reasons.isEmpty {
+            reasons.removeAll(keepingCapacity: true)
+            for q in hasReason.indices { hasReason[q] = false }
+        }
         if reader.fieldCount != plan.roles.count {
             let found = reader.fieldCount
             reasons.append(
@@ -95,7 +101,7 @@ final class RowValidator: CompiledExpression.Answers {
             }
             switch answers[q] {
             case .missing:
-                if slot.required, !reasonsMention(q) {
+                if slot.required, !hasReason[q] {
                     reasons.append(Reason(column: plan.questionColumn[q], message: "\(codebook.items[q].name) is required but empty"))
                 }
             case .choice, .choices:
@@ -107,11 +113,6 @@ final class RowValidator: CompiledExpression.Answers {
         guard reasons.isEmpty else { return false }
         writeJSON()
         return true
-    }
-
-    private func reasonsMention(_ q: Int) -> Bool {
-        let name = codebook.items[q].name
-        return reasons.contains { $0.message.contains(name) }
     }
 
     // MARK: Values
@@ -234,6 +235,7 @@ final class RowValidator: CompiledExpression.Answers {
     }
 
     private func invalid(_ q: Int, _ column: Int?, _ message: String) {
+        hasReason[q] = true
         reasons.append(Reason(column: column, message: message))
     }
 
