@@ -40,18 +40,13 @@ struct ResponseWriter {
         }
     }
 
-    /// FNV-1a of `kind`, a NUL, and `key`, as a signed 64-bit integer.
+    /// FNV-1a of `kind`, a NUL, and `key`, mixed, as a signed 64-bit integer.
     static func hash(kind: String, key: String) -> Int64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in kind.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        h = h &* 0x100_0000_01b3  // the NUL separator
-        for b in key.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
+        var kind = kind
+        var key = key
+        var h = kind.withUTF8 { FNV1a.hash($0) }
+        h = h &* 0x100_0000_01b3  // the NUL separator: h ^= 0, then the FNV prime
+        h = key.withUTF8 { FNV1a.hash($0, seed: h) }
         h ^= h >> 33
         return Int64(bitPattern: h)
     }
