@@ -18,7 +18,7 @@ import Testing
         let db = try Database(path: folder.path("e.sqlite"))
         try db.execute(sql: "CREATE TABLE t (a NOT NULL)")
         let error = try #require(throws: DatabaseError.self) { try db.execute("INSERT INTO t VALUES (NULL)") }
-        #expect(error.primaryCode == 19)
+        #expect(error.primaryCode == .constraint)
         #expect(error.description.contains("NOT NULL constraint failed: t.a"))
         #expect(error.description.contains("while executing `INSERT INTO t VALUES (NULL)`"))
     }
@@ -43,15 +43,86 @@ import Testing
         let folder = try TemporaryFolder()
         let db = try Database(path: folder.path("t.sqlite"))
         try db.execute(sql: "CREATE TABLE t (a)")
-        try db.inTransaction { try $0.execute("INSERT INTO t VALUES (1)") }
+        try db.transaction { try $0.execute("INSERT INTO t VALUES (1)") }
         #expect(throws: Boom.self) {
-            try db.inTransaction { db in
+            try db.transaction { db in
                 try db.execute("INSERT INTO t VALUES (2)")
                 throw Boom()
             }
         }
         #expect(!db.isInTransaction)
         #expect(try db.rows("SELECT a FROM t").map { $0[0] } == [.integer(1)])
+    }
+
+    @Test func theBodyDecidesCommitOrRollback() throws {
+        let folder = try TemporaryFolder()
+        let db = try Database(path: folder.path("d.sqlite"))
+        try db.execute(sql: "CREATE TABLE t (a)")
+        try db.inTransaction { db in
+            try db.execute("INSERT INTO t VALUES (1)")
+            return .rollback
+        }
+        #expect(!db.isInTransaction)
+        #expect(try db.scalar("SELECT count(*) FROM t").int == 0)
+        try db.inTransaction { db in
+            try db.execute("INSERT INTO t VALUES (2)")
+            return .commit
+        }
+        #expect(try db.scalar("SELECT a FROM t").int == 2)
+    }
+
+    @Test func preparingTwoStatementsThrowsInsteadOfRunningTheFirst() throws {
+        let folder = try TemporaryFolder()
+        let db = try Database(path: folder.path("two.sqlite"))
+        try db.execute(sql: "CREATE TABLE t (a)")
+        let error = try #require(throws: DatabaseError.self) {
+            try db.execute("INSERT INTO t VALUES (1); INSERT INTO t VALUES (2)")
+        }
+        #expect(error.resultCode == .misuse)
+        #expect(error.message.contains("more than one SQL statement"))
+        #expect(try db.scalar("SELECT count(*) FROM t").int == 0)
+        // A trailing comment or semicolon is not a second statement.
+        try db.execute("INSERT INTO t VALUES (3); -- done")
+        #expect(try db.scalar("SELECT count(*) FROM t").int == 1)
+    }
+
+    @Test func nestedIterationOfOneQueryDoesNotResetTheOuterLoop() throws {
+        let folder = try TemporaryFolder()
+        let db = try Database(path: folder.path("n.sqlite"))
+        try db.execute(sql: "CREATE TABLE t (a); INSERT INTO t VALUES (1), (2), (3);")
+        var pairs: [[Int]] = []
+        try db.forEachRow("SELECT a FROM t ORDER BY a") { outer in
+            try db.forEachRow("SELECT a FROM t ORDER BY a") { inner in
+                pairs.append([outer[0].int ?? 0, inner[0].int ?? 0])
+            }
+        }
+        #expect(pairs.count == 9)
+        #expect(pairs.map { $0[0] } == [1, 1, 1, 2, 2, 2, 3, 3, 3])
+    }
+
+    @Test func resultCodesAreNamed() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("not-a-db.sqlite")
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: DatabaseError.self) { _ = try Database(path: path, mode: .readWrite) }
+        #expect(error.primaryCode == .notADatabase)
+        #expect(ResultCode(rawValue: 2067).primary == .constraint)  // SQLITE_CONSTRAINT_UNIQUE
+    }
+
+    @Test func aMigrationLeavingADanglingForeignKeyIsRolledBack() throws {
+        let folder = try TemporaryFolder()
+        let db = try Database(path: folder.path("fk.sqlite"))
+        var migrator = Migrator()
+        migrator.register("001", sql: "CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+        migrator.register(
+            "002",
+            sql: "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id)); INSERT INTO child VALUES (42);")
+        let error = try #require(throws: MigrationError.self) { try migrator.migrate(db) }
+        #expect(error.description.contains("migration 002"))
+        #expect(error.description.contains("child"))
+        #expect(try migrator.appliedMigrations(db) == ["001"])
+        #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'child'").int == 0)
+        #expect(try db.scalar("PRAGMA foreign_keys").int == 1)
     }
 
     @Test func migrationsApplyOnceInOrderAndAreRecorded() throws {
@@ -119,7 +190,7 @@ import Testing
         let thread = Thread {
             do {
                 let second = try Database(path: path, busyTimeout: 10_000)
-                try second.inTransaction(.immediate) { try $0.execute("INSERT INTO t VALUES ('second')") }
+                try second.transaction(.immediate) { try $0.execute("INSERT INTO t VALUES ('second')") }
                 outcome.set("ok")
             } catch {
                 outcome.set("\(error)")

@@ -111,7 +111,7 @@ extension WorkforceStore {
         do {
             try db.execute(sql, arguments)
         } catch {
-            guard error.primaryCode == 19 else { throw WorkforceError(error, path: path) }
+            guard error.primaryCode == .constraint else { throw WorkforceError(error, path: path) }
             throw .badData(
                 SourceLocation(file: source),
                 "\(what) \(id) cannot be stored: \(error.message) (a duplicate id, or an unknown category or area)")

@@ -63,8 +63,7 @@ public enum ResponseImporter {
 
         let db = store.db
         try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB of page cache for the identity index
-        try db.execute(sql: "BEGIN IMMEDIATE TRANSACTION")
-        do {
+        try db.inTransaction(.immediate) { db in
             let writer = CSVWriter(neutralizeFormulas: false)
             let headerText = writer.line(header)
             let unknownJSON = JSONWriter(indent: nil).string(.array(plan.unknownColumns.map { .string($0) }))
@@ -160,13 +159,10 @@ public enum ResponseImporter {
             try db.execute(
                 "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, quarantined = ? WHERE id = ?",
                 [summary.rowsRead, summary.imported, summary.duplicates, summary.quarantined, batch])
-            try db.execute(sql: options.dryRun ? "ROLLBACK TRANSACTION" : "COMMIT TRANSACTION")
-            if options.dryRun { summary.batchID = nil }
-            return summary
-        } catch {
-            if db.isInTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
-            throw error
+            return options.dryRun ? .rollback : .commit
         }
+        if options.dryRun { summary.batchID = nil }
+        return summary
     }
 
     /// 128 bits of two differently seeded FNV-1a hashes, as 32 hex digits.

@@ -71,8 +71,17 @@ public final class Database {
     }
 
     /// The cached prepared statement for `sql`, prepared on first use.
+    ///
+    /// When the cached statement is still being stepped (a loop over its rows runs the same
+    /// query again inside), a fresh statement is returned instead, so that the outer loop is not
+    /// reset under its feet (`sqlite3_stmt_busy`).
+    ///
+    /// - Throws: ``DatabaseError`` when `sql` does not compile or holds more than one statement.
     public func statement(_ sql: String) throws(DatabaseError) -> PreparedStatement {
-        if let cached = statementCache[sql] { return cached }
+        if let cached = statementCache[sql] {
+            guard cached.isBusy else { return cached }
+            return try PreparedStatement(database: self, sql: sql)
+        }
         let statement = try PreparedStatement(database: self, sql: sql)
         statementCache[sql] = statement
         return statement
@@ -82,8 +91,7 @@ public final class Database {
     public func execute(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws(DatabaseError) {
         let statement = try statement(sql)
         try statement.bind(arguments)
-        while try statement.step() {}
-        sqlite3_reset(statement.handle)
+        try statement.run()
     }
 
     /// Runs a query and calls `body` with each row as it is stepped, without keeping them.

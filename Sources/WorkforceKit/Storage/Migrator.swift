@@ -42,17 +42,31 @@ public struct Migrator: Sendable {
             throw MigrationError.newerDatabase(path: db.path, unknownMigrations: unknown.sorted())
         }
         var done: [String] = []
-        for migration in migrations where !applied.contains(migration.name) {
+        let pending = migrations.filter { !applied.contains($0.name) }
+        guard !pending.isEmpty else { return done }
+        // As GRDB: foreign keys are off while a migration reshapes tables (the pragma is a no-op
+        // inside a transaction, so it is set around them), and each migration ends with
+        // `PRAGMA foreign_key_check`, so one that leaves a dangling reference is rolled back.
+        let foreignKeysWereOn = try db.scalar("PRAGMA foreign_keys").int == 1
+        if foreignKeysWereOn { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        defer { if foreignKeysWereOn { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+        for migration in pending {
             try db.inTransaction(.immediate) { db in
                 // Another process may have applied it while we waited for the lock.
                 let already = try db.scalar(
                     "SELECT count(*) FROM schema_migrations WHERE name = ?", [migration.name])
-                guard already.int == 0 else { return }
+                guard already.int == 0 else { return .commit }
                 try db.execute(sql: migration.sql)
+                let violations = try db.rows("PRAGMA foreign_key_check")
+                if let first = violations.first {
+                    throw MigrationError.foreignKeyViolation(
+                        migration: migration.name, table: first[0].string ?? "?", count: violations.count)
+                }
                 try db.execute(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
                     [migration.name])
                 done.append(migration.name)
+                return .commit
             }
         }
         return done
@@ -62,12 +76,16 @@ public struct Migrator: Sendable {
 /// A database that this version of the tool cannot safely open.
 public enum MigrationError: Error, CustomStringConvertible, Sendable {
     case newerDatabase(path: String, unknownMigrations: [String])
+    /// A migration left rows whose foreign keys point nowhere; it was rolled back.
+    case foreignKeyViolation(migration: String, table: String, count: Int)
 
     public var description: String {
         switch self {
         case .newerDatabase(let path, let names):
             return "\(path) was written by a newer version of workforce (unknown migrations: "
                 + names.joined(separator: ", ") + "); upgrade workforce to use it"
+        case .foreignKeyViolation(let migration, let table, let count):
+            return "migration \(migration) left \(count) row\(count == 1 ? "" : "s") with a dangling foreign key (first in table \(table)); it was rolled back"
         }
     }
 }

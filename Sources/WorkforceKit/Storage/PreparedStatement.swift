@@ -8,13 +8,35 @@ public final class PreparedStatement {
     unowned let database: Database
     public let sql: String
 
+    /// Compiles `sql` (`sqlite3_prepare_v2`); it must hold exactly one statement.
+    ///
+    /// - Throws: ``DatabaseError`` when it does not compile, is empty, or holds a second
+    ///   statement after the first (which SQLite would silently leave unrun).
     init(database: Database, sql: String) throws(DatabaseError) {
         var stmt: OpaquePointer?
-        let code = sqlite3_prepare_v2(database.handle, sql, -1, &stmt, nil)
+        var extra: OpaquePointer?
+        let code = sql.withCString { text -> Int32 in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v2(database.handle, text, -1, &stmt, &tail)
+            guard code == SQLITE_OK, let tail, tail.pointee != 0 else { return code }
+            // Whatever follows must be whitespace or comments: preparing it gives no statement.
+            let next = sqlite3_prepare_v2(database.handle, tail, -1, &extra, nil)
+            return next == SQLITE_OK ? code : next
+        }
         guard code == SQLITE_OK, let stmt else {
-            let error = database.error(code: code, sql: sql)
+            let error = stmt == nil && code == SQLITE_OK
+                ? DatabaseError(code: SQLITE_MISUSE, message: "no SQL statement to prepare", sql: sql)
+                : database.error(code: code, sql: sql)
             sqlite3_finalize(stmt)
+            sqlite3_finalize(extra)
             throw error
+        }
+        guard extra == nil else {
+            sqlite3_finalize(stmt)
+            sqlite3_finalize(extra)
+            throw DatabaseError(
+                code: SQLITE_MISUSE, message: "more than one SQL statement; prepare them one at a time or use execute(sql:)",
+                sql: sql)
         }
         self.handle = stmt
         self.database = database
@@ -99,6 +121,9 @@ public final class PreparedStatement {
         guard try step() else { return nil }
         return sqlite3_column_int64(handle, 0)
     }
+
+    /// Whether the statement has been stepped and not yet reset (`sqlite3_stmt_busy`).
+    var isBusy: Bool { sqlite3_stmt_busy(handle) != 0 }
 
     /// Runs one `sqlite3_step`. Returns `true` while there is a row to read.
     func step() throws(DatabaseError) -> Bool {

@@ -29,7 +29,7 @@ public final class WorkforceStore {
     /// Runs `body` in an immediate transaction, turning database errors into ``WorkforceError``.
     public func write<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
         do {
-            return try db.inTransaction(.immediate, body)
+            return try db.transaction(.immediate, body)
         } catch {
             throw WorkforceError(error, path: path)
         }
@@ -58,11 +58,11 @@ extension WorkforceError {
             self = .other(error.description)
         case let error as DatabaseError:
             switch error.primaryCode {
-            case 26: self = .badData(SourceLocation(file: path), "not a workforce database (\(error.message))")
-            case 11: self = .badData(SourceLocation(file: path), "the database file is corrupt (\(error.message))")
-            case 8, 14: self = .cannotCreate(path: path, reason: error.message)
-            case 10, 13: self = .io(path: path, reason: error.message)
-            case 5, 6:
+            case .notADatabase: self = .badData(SourceLocation(file: path), "not a workforce database (\(error.message))")
+            case .corrupt: self = .badData(SourceLocation(file: path), "the database file is corrupt (\(error.message))")
+            case .readOnly, .cannotOpen: self = .cannotCreate(path: path, reason: error.message)
+            case .ioError, .full: self = .io(path: path, reason: error.message)
+            case .busy, .locked:
                 self = .other("\(path): the database stayed locked by another process (\(error.message)); try again")
             default: self = .other("\(path): \(error)")
             }
