@@ -32,6 +32,11 @@ struct Invocation {
     let io: CommandIO
 
     func value(_ name: String) -> String? { parsed.values[name] }
+
+    /// The typed value of `option`, or `nil` when it was not given (the parser checked it).
+    subscript<Value>(_ option: TypedOption<Value>) -> Value? {
+        parsed.values[option.spec.name].flatMap(option.parse)
+    }
     func flag(_ name: String) -> Bool { parsed.flags.contains(name) }
     func positional(_ index: Int) -> String? {
         parsed.positionals.indices.contains(index) ? parsed.positionals[index] : nil

@@ -14,7 +14,7 @@ public enum WorkforceCLI {
             """,
         subcommands: [
             InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
-            ImportCommands.importsSpec,
+            ImportCommands.importsSpec, ResponsesCommand.spec,
         ],
         usesDatabase: false)
 

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func xmlEscapingDropsForbiddenControlCharacters() {
-        #expect(XLSXWriter.escape("a<b & \"c\"\u{01}\n") == "a&lt;b &amp; &quot;c&quot;\n")
+        #expect(Markup.escape("a<b & \"c\"\u{01}\n") == "a&lt;b &amp; &quot;c&quot;\n")
     }
 
     @Test func zipEntriesCarryTheirChecksumsAndTheDirectoryCountsThem() throws {
@@ -59,6 +59,6 @@ import Testing
     }
 
     @Test func htmlEscapesEverythingThatCouldBreakOut() {
-        #expect(HTML.escape("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+        #expect(Markup.escape("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
     }
 }

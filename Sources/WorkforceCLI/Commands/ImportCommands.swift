@@ -64,7 +64,7 @@ enum ImportCommands {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }
         invocation.say(
-            "  read \(s.rowsRead) row\(s.rowsRead == 1 ? "" : "s"): \(s.imported) imported, \(s.duplicates) duplicate\(s.duplicates == 1 ? "" : "s") skipped, \(s.quarantined) quarantined.")
+            "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
         if s.imported == 0 && s.duplicates == s.rowsRead {
             invocation.say("  Nothing new: every row is already in the database.")
         }
@@ -74,13 +74,13 @@ enum ImportCommands {
                     + s.unknownColumns.prefix(10).joined(separator: ", ") + (s.unknownColumns.count > 10 ? ", ..." : ""))
         }
         if !s.metaColumns.isEmpty {
-            invocation.say("  \(s.metaColumns.count) export metadata column\(s.metaColumns.count == 1 ? "" : "s") not stored.")
+            invocation.say("  \(plural(s.metaColumns.count, "export metadata column")) not stored.")
         }
         for problem in s.problems.prefix(10) { invocation.warn("\(problem.location): \(problem.message)") }
         if s.quarantined > 0 {
             let more = s.problems.count > 10 ? " and more" : ""
             invocation.io.err(
-                "\(s.quarantined) row\(s.quarantined == 1 ? "" : "s") quarantined\(more); "
+                "\(plural(s.quarantined, "row")) quarantined\(more); "
                     + (s.batchID.map { "list them with `workforce imports --rejected \($0)`, fix and import again.\n" } ?? "\n"))
         }
     }
@@ -105,23 +105,10 @@ enum ImportCommands {
             return
         }
         guard let batch = Int(text) else { throw WorkforceError.usage("--rejected takes a batch number") }
-        let (header, rows) = try store.rejectedRows(batch: batch)
         guard invocation.format == .csv else {
-            invocation.print(rows)
+            invocation.print(try store.rejectedRows(batch: batch).rows)
             return
         }
-        // The original rows, ready to fix and import again; formula-like text is neutralised
-        // (numbers are left alone) so that opening the file in a spreadsheet runs nothing.
-        let writer = CSVWriter()
-        let headerFields = (try? CSVReader(string: header, name: "header").readRecord()?.fields) ?? []
-        func line(_ fields: [String]) -> String {
-            fields.map { writer.field($0, isNumber: Double($0) != nil) }.joined(separator: ",") + "\r\n"
-        }
-        var out = line(headerFields + ["_line", "_reasons"])
-        for row in rows.rows {
-            let raw = (try? CSVReader(string: row[2].plainText, name: "raw").readRecord()?.fields) ?? []
-            out += line(raw + [row[0].plainText, row[1].plainText])
-        }
-        invocation.io.out(out)
+        invocation.io.out(try store.rejectedRowsCSV(batch: batch))
     }
 }

@@ -48,7 +48,7 @@ enum FrameworkSource {
         throw .noInput(
             path: nameOrPath,
             reason: "no such file or folder, and no bundled framework has that name "
-                + "(bundled: nice-2017, nice-components-v2.2.0, nice-components-v1.0.0)")
+                + "(bundled: \(BundledData.frameworks(environment: environment).map(\.name).joined(separator: ", ")))")
     }
 
     /// Prints what a load did, with its warnings on standard error.
@@ -62,6 +62,6 @@ enum FrameworkSource {
         let verb = s.replaced ? "Replaced" : "Loaded"
         invocation.say("\(verb) framework \(s.name): \(parts.joined(separator: ", "))\(s.isDefault ? " (default)" : "").")
         for warning in s.warnings { invocation.warn(warning) }
-        if !s.warnings.isEmpty { invocation.io.err("\(s.warnings.count) warning\(s.warnings.count == 1 ? "" : "s").\n") }
+        if !s.warnings.isEmpty { invocation.io.err("\(plural(s.warnings.count, "warning")).\n") }
     }
 }

@@ -65,7 +65,7 @@ enum SurveyCommand {
 
         let count = instrument.questions.filter { $0.type != .note }.count
         var summary = "Generated \(instrument.formID): \(count) questions"
-        if kind == .employer { summary += " on \(roles.count) work role\(roles.count == 1 ? "" : "s")" }
+        if kind == .employer { summary += " on \(plural(roles.count, "work role"))" }
         invocation.say(summary + ", version \(files.version.prefix(12)) (\(isNew ? "recorded" : "already recorded")).")
         for path in written { invocation.say("  \(path)") }
     }

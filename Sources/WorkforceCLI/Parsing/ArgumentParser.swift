@@ -59,6 +59,9 @@ enum ArgumentParser {
                 if let choices = option.choices, !choices.contains(value) {
                     throw .usage("--\(name) \"\(value)\" is not one of \(choices.joined(separator: ", "))")
                 }
+                if let expected = option.check?(value) {
+                    throw .usage("--\(name) \"\(value)\" is not \(expected)")
+                }
                 if parsed.command.subcommands.isEmpty { parsed.values[name] = value } else { early.append((name, value)) }
                 continue
             }

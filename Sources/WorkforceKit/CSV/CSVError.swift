@@ -63,7 +63,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case .duplicateHeader(let name, let first):
             return "column name \"\(name)\" appears twice (first in column \(first)); column names must be unique"
         case .fieldCount(let expected, let found):
-            return "row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); check for a missing or extra separator"
+            return "row has \(plural(found, "field")) but the header has \(expected); check for a missing or extra separator"
         case .missingColumn(let name):
             return "header has no column \"\(name)\"; add it"
         case .unsupportedEncoding(let name):

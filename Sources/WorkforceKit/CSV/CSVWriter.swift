@@ -40,3 +40,39 @@ public struct CSVWriter: Sendable {
         fields.map { field($0) }.joined(separator: String(delimiter))
     }
 }
+
+extension CSVWriter {
+    /// Appends one field to `out` as ``field(_:isNumber:)`` writes it, without building strings:
+    /// for exports of a million rows.
+    public func append(_ value: String, isNumber: Bool = false, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
+            let neutralize = neutralizeFormulas && !isNumber && bytes.first.map(Self.startsFormula) == true
+            var quote = bytes.first == 0x20 || bytes.last == 0x20
+            if !quote {
+                for b in bytes where b == separator || b == 0x22 || b == 0x0A || b == 0x0D {
+                    quote = true
+                    break
+                }
+            }
+            if quote { out.append(0x22) }
+            if neutralize { out.append(UInt8(ascii: "'")) }
+            if quote {
+                for b in bytes {
+                    if b == 0x22 { out.append(0x22) }
+                    out.append(b)
+                }
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
+    }
+
+    /// `= + - @`, tab and carriage return: a spreadsheet may run a cell that starts with one.
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == 0x09 || byte == 0x0D
+    }
+}

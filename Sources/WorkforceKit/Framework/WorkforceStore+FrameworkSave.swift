@@ -43,9 +43,9 @@ extension WorkforceStore {
             try db.execute(
                 """
                 INSERT INTO framework (name, title, version, edition, source, is_default, loaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-                [data.info.name, data.info.title, data.info.version, data.info.edition.rawValue, data.info.source, isDefault])
+                [data.info.name, data.info.title, data.info.version, data.info.edition.rawValue, data.info.source, isDefault, Clock.timestamp()])
             let fid = db.lastInsertedRowID
             try insertContent(data, frameworkID: fid, into: db)
             return FrameworkLoadSummary(

@@ -94,12 +94,3 @@ enum FNV1a {
         return h
     }
 }
-
-/// JSON string literals for the answers JSON.
-enum JSONText {
-    static func quoted(_ s: String) -> String {
-        var out = ""
-        JSONWriter.quote(s, into: &out)
-        return out
-    }
-}

@@ -56,7 +56,7 @@ public struct ColumnPlan: Sendable {
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the header when two columns hold the same
     ///   question, or when no column is a question of the codebook (the wrong instrument).
-    public init(header: [String], codebook: ImportCodebook, file: String) throws(WorkforceError) {
+    public init(header: [String], codebook: ParsedCodebook, file: String) throws(WorkforceError) {
         let dialect = Self.detectDialect(header)
         self.dialect = dialect
         var exact: [String: Role] = [:]

@@ -44,6 +44,19 @@ public struct ImportSummary: Sendable {
     /// Export metadata columns (ids, timestamps, device and submitter details): not stored.
     public var metaColumns: [String]
     /// The first problems found, each at its place in the file.
-    public var problems: [(location: SourceLocation, message: String)] = []
+    public var problems: [ImportProblem] = []
     public var dryRun: Bool
+}
+
+/// One problem found in an input file, at its place (as swift-format's `Finding`).
+public struct ImportProblem: Sendable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(location: SourceLocation, message: String) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(message)" }
 }

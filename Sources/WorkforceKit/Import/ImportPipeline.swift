@@ -17,7 +17,7 @@ struct RowBatch: Sendable {
     struct Rejected: Sendable {
         var raw: String
         var reasons: String
-        var problems: [(location: SourceLocation, message: String)]
+        var problems: [ImportProblem]
     }
 
     var bytes: [UInt8] = []
@@ -152,7 +152,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
     private func rejection() -> RowBatch.Rejected {
         let raw = CSVWriter(neutralizeFormulas: false).line(reader.fields)
         var reasons: [JSONValue] = []
-        var first: [(location: SourceLocation, message: String)] = []
+        var first: [ImportProblem] = []
         for reason in validator.reasons {
             let location = reason.column.map { reader.location(ofField: $0) } ?? SourceLocation(file: reader.name, line: reader.recordLine)
             reasons.append(
@@ -161,7 +161,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
                     (key: "column", value: location.column.map { .integer(Int64($0)) } ?? .null),
                     (key: "message", value: .string(reason.message)),
                 ]))
-            first.append((location, reason.message))
+            first.append(ImportProblem(location: location, message: reason.message))
         }
         return RowBatch.Rejected(
             raw: raw, reasons: JSONWriter(indent: nil).string(.array(reasons)), problems: first)

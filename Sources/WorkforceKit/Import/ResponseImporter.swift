@@ -20,7 +20,7 @@ public enum ResponseImporter {
         store: WorkforceStore, url: URL, name: String, options: ImportOptions, progress: ((Int) -> Void)? = nil
     ) throws(WorkforceError) -> ImportSummary {
         let instrument = try store.instrument(kind: options.kind, wave: options.wave, reference: options.instrument)
-        let codebook = try ImportCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
+        let codebook = try ParsedCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
         let sniffed = try InputSniffer(url: url, name: name, encoding: options.encoding, delimiter: options.delimiter)
         do {
             return try importFile(store, url, name, options, instrument, codebook, sniffed, progress)
@@ -45,7 +45,7 @@ public enum ResponseImporter {
 
     private static func importFile(
         _ store: WorkforceStore, _ url: URL, _ name: String, _ options: ImportOptions, _ instrument: RecordedInstrument,
-        _ codebook: ImportCodebook, _ sniffed: InputSniffer, _ progress: ((Int) -> Void)?
+        _ codebook: ParsedCodebook, _ sniffed: InputSniffer, _ progress: ((Int) -> Void)?
     ) throws -> ImportSummary {
         let file = try FileByteSource(url: url, name: name, skip: sniffed.encoding == .utf8 ? 0 : sniffed.skip)
         let source = TranscodingByteSource(file, encoding: sniffed.encoding, name: name)
@@ -70,11 +70,11 @@ public enum ResponseImporter {
             try db.execute(
                 """
                 INSERT INTO import_batch (instrument_id, kind, wave, file, dialect, encoding, delimiter, header, unknown_columns, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     instrument.id, options.kind.rawValue, wave, name, plan.dialect.rawValue, sniffed.encoding.rawValue,
-                    String(UnicodeScalar(sniffed.delimiter)), headerText, unknownJSON,
+                    String(UnicodeScalar(sniffed.delimiter)), headerText, unknownJSON, Clock.timestamp(),
                 ])
             let batch = db.lastInsertedRowID
             summary.batchID = batch

@@ -33,7 +33,7 @@ final class RowValidator: CompiledExpression.Answers {
         var hasChoiceColumns: Bool
     }
 
-    let codebook: ImportCodebook
+    let codebook: ParsedCodebook
     let plan: ColumnPlan
     private let slots: [Slot]
     private let matchers: [ChoiceMatcher?]
@@ -47,10 +47,11 @@ final class RowValidator: CompiledExpression.Answers {
     @exclusivity(unchecked) private(set) var reasons: [Reason] = []
     /// Per question, whether this row already has a reason about its value.
     @exclusivity(unchecked) private var hasReason: [Bool]
-    /// The row's answers as a JSON array (see ``writeJSON()``), after a successful ``validate(_:)``.
-    @exclusivity(unchecked) private(set) var json: [UInt8] = []
+    @exclusivity(unchecked) private var encoder = AnswerCodec.Encoder()
+    /// The row's answers as stored (``AnswerCodec``), after a successful ``validate(_:)``.
+    var json: [UInt8] { encoder.bytes }
 
-    init(codebook: ImportCodebook, plan: ColumnPlan) {
+    init(codebook: ParsedCodebook, plan: ColumnPlan) {
         self.codebook = codebook
         self.plan = plan
         let matchers = codebook.items.map { item in item.listName.flatMap { codebook.lists[$0] }.map(ChoiceMatcher.init) }
@@ -89,7 +90,7 @@ final class RowValidator: CompiledExpression.Answers {
             reasons.append(
                 Reason(
                     column: found > plan.roles.count ? plan.roles.count : nil,
-                    message: "row has \(found) field\(found == 1 ? "" : "s") but the header has \(plan.roles.count); check for a missing or extra separator"))
+                    message: "row has \(plural(found, "field")) but the header has \(plan.roles.count); check for a missing or extra separator"))
             return false
         }
         for q in asked { answers[q] = parse(q, reader) }
@@ -294,42 +295,19 @@ final class RowValidator: CompiledExpression.Answers {
 
     // MARK: Output
 
-    /// Writes the answers as a JSON array in codebook order: `null` when unanswered, a choice
-    /// as its position in the list, several as an array of positions, numbers, text as strings.
+    /// Writes the answers through ``AnswerCodec`` (the one writer of `response.answers`).
     private func writeJSON() {
-        var out = [UInt8]()
-        swap(&out, &json)
-        defer { swap(&out, &json) }
-        out.removeAll(keepingCapacity: true)
-        out.append(UInt8(ascii: "["))
+        encoder.begin()
         for q in answers.indices {
-            if q > 0 { out.append(UInt8(ascii: ",")) }
             switch answers[q] {
-            case .missing: out.append(contentsOf: Self.null)
-            case .choice(let c): Self.appendInteger(c, to: &out)
-            case .choices:
-                out.append(UInt8(ascii: "["))
-                for (n, c) in selected[q].enumerated() {
-                    if n > 0 { out.append(UInt8(ascii: ",")) }
-                    Self.appendInteger(c, to: &out)
-                }
-                out.append(UInt8(ascii: "]"))
-            case .integer(let v): out.append(contentsOf: String(v).utf8)
-            case .decimal(let v): out.append(contentsOf: JSONWriter.number(v).utf8)
-            case .text(let s): out.append(contentsOf: JSONText.quoted(s).utf8)
+            case .missing: encoder.null()
+            case .choice(let c): encoder.choice(c)
+            case .choices: encoder.choices(selected[q])
+            case .integer(let v): encoder.integer(v)
+            case .decimal(let v): encoder.decimal(v)
+            case .text(let s): encoder.text(s)
             }
         }
-        out.append(UInt8(ascii: "]"))
-    }
-
-    private static let null: [UInt8] = Array("null".utf8)
-
-    @inline(__always)
-    private static func appendInteger(_ v: Int, to out: inout [UInt8]) {
-        if v < 10 {
-            out.append(UInt8(48 + v))
-        } else {
-            out.append(contentsOf: String(v).utf8)
-        }
+        encoder.end()
     }
 }

@@ -77,4 +77,23 @@ extension WorkforceStore {
         }
         return (header, rows)
     }
+
+    /// The quarantined rows of `batch` as the file they came from, ready to fix and import
+    /// again: the file's header and each rejected row as it was, plus `_line` and `_reasons`
+    /// columns (columns starting with `_` are ignored on import). Formula-like text is
+    /// neutralised (numbers are left alone), so that opening the file in a spreadsheet runs nothing.
+    public func rejectedRowsCSV(batch: Int) throws(WorkforceError) -> String {
+        let (header, rows) = try rejectedRows(batch: batch)
+        let writer = CSVWriter()
+        let headerFields = (try? CSVReader(string: header, name: "header").readRecord()?.fields) ?? []
+        func line(_ fields: [String]) -> String {
+            fields.map { writer.field($0, isNumber: Double($0) != nil) }.joined(separator: ",") + "\r\n"
+        }
+        var out = line(headerFields + ["_line", "_reasons"])
+        for row in rows.rows {
+            let raw = (try? CSVReader(string: row[2].plainText, name: "raw").readRecord()?.fields) ?? []
+            out += line(raw + [row[0].plainText, row[1].plainText])
+        }
+        return out
+    }
 }

@@ -72,7 +72,7 @@ extension ResultTable {
         }
         var out = line(columns) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in cut { out += line(row) + "\n" }
-        out += "(\(rows.count) row\(rows.count == 1 ? "" : "s"))\n"
+        out += "(\(plural(rows.count, "row")))\n"
         return out
     }
 }

@@ -85,7 +85,7 @@ public enum MigrationError: Error, CustomStringConvertible, Sendable {
             return "\(path) was written by a newer version of workforce (unknown migrations: "
                 + names.joined(separator: ", ") + "); upgrade workforce to use it"
         case .foreignKeyViolation(let migration, let table, let count):
-            return "migration \(migration) left \(count) row\(count == 1 ? "" : "s") with a dangling foreign key (first in table \(table)); it was rolled back"
+            return "migration \(migration) left \(plural(count, "row")) with a dangling foreign key (first in table \(table)); it was rolled back"
         }
     }
 }

@@ -20,23 +20,28 @@ public enum BundledData {
             path: "Frameworks/", reason: "the bundled data folder was not found; set WORKFORCE_HOME to the workforce checkout")
     }
 
-    /// The bundled folder of the framework called `name` (as its `framework.json` names it,
-    /// or the folder's own name), or `nil`.
+    /// The bundled framework folders under `Frameworks/`, each with its name (as its
+    /// `framework.json` names it, else the folder's own name), in folder order.
+    public static func frameworks(environment: [String: String] = ProcessInfo.processInfo.environment) -> [(name: String, folder: URL)] {
+        guard let home = try? home(environment: environment) else { return [] }
+        let frameworks = home.appendingPathComponent("Frameworks")
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []
+        return folders.sorted().compactMap { folder in
+            let url = frameworks.appendingPathComponent(folder)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+            let manifest = url.appendingPathComponent("framework.json")
+            guard FileManager.default.fileExists(atPath: manifest.path) else { return nil }  // cprt/ holds files to import
+            let name = (try? FileInput.readJSON(manifest, name: manifest.path))?["name"]?.string ?? folder
+            return (name, url)
+        }
+    }
+
+    /// The bundled folder of the framework called `name` (or named so), or `nil`.
     public static func frameworkFolder(named name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> URL?
     {
-        guard let home = try? home(environment: environment) else { return nil }
-        let frameworks = home.appendingPathComponent("Frameworks")
-        let folders = (try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []
-        for folder in folders.sorted() {
-            let url = frameworks.appendingPathComponent(folder)
-            if folder == name { return url }
-            let manifest = url.appendingPathComponent("framework.json")
-            if let json = try? FileInput.readJSON(manifest, name: manifest.path), json["name"]?.string == name {
-                return url
-            }
-        }
-        return nil
+        frameworks(environment: environment).first { $0.name == name || $0.folder.lastPathComponent == name }?.folder
     }
 
     private static func isHome(_ url: URL) -> Bool {

@@ -5,17 +5,17 @@ extension WorkforceStore {
     @discardableResult
     public func recordInstrument(_ instrument: Instrument, codebook: JSONValue) throws(WorkforceError) -> Bool {
         let version = codebook["version"]?.string ?? ""
-        let parsed = try ImportCodebook(json: codebook, source: "codebook of \(instrument.formID)")
+        let parsed = try ParsedCodebook(json: codebook, source: "codebook of \(instrument.formID)")
         return try write { db in
             try db.execute(
                 """
                 INSERT OR IGNORE INTO instrument (kind, form_id, wave, version, framework, languages, questions, codebook, generated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     instrument.kind.rawValue, instrument.formID, instrument.wave?.name, version, instrument.framework,
                     instrument.languages.map(\.code).joined(separator: ","),
-                    instrument.questions.filter { $0.type != .note }.count, JSONWriter(indent: nil).string(codebook),
+                    instrument.questions.filter { $0.type != .note }.count, JSONWriter(indent: nil).string(codebook), Clock.timestamp(),
                 ])
             let isNew = db.changes == 1
             if let id = try db.scalar("SELECT id FROM instrument WHERE version = ?", [version]).int {
@@ -26,7 +26,7 @@ extension WorkforceStore {
     }
 
     /// Records the instrument's questions and choices by position, once, for `v_answer`.
-    static func indexInstrument(_ db: Database, _ id: Int64, _ codebook: ImportCodebook) throws {
+    static func indexInstrument(_ db: Database, _ id: Int64, _ codebook: ParsedCodebook) throws {
         guard try db.scalar("SELECT count(*) FROM instrument_question WHERE instrument_id = ?", [id]).int == 0 else { return }
         var lists: [String] = []
         for (position, item) in codebook.items.enumerated() {

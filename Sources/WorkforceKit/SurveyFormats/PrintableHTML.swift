@@ -5,7 +5,7 @@ public enum PrintableHTML {
     /// The page for `instrument` in one `language` (a code such as `en`).
     public static func page(_ instrument: Instrument, language: String, version: String) -> String {
         let layout = QuestionnaireLayout(instrument, language: language)
-        let e = HTML.escape
+        let e = Markup.escape
         var out = """
             <!DOCTYPE html>
             <html lang="\(e(language))">
@@ -54,7 +54,7 @@ public enum PrintableHTML {
     }
 
     private static func question(_ q: Question, _ layout: QuestionnaireLayout) -> String {
-        let e = HTML.escape
+        let e = Markup.escape
         if q.type == .note { return "<p class=\"note\">\(e(layout.text(q.label)))</p>\n" }
         var out = "<div class=\"q\" id=\"q-\(e(q.name))\">\n"
         let number = layout.numbers[q.name].map(String.init) ?? ""

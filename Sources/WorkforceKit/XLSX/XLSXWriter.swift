@@ -35,7 +35,7 @@ public enum XLSXWriter {
                     + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
                     + "</Relationships>"))
         let sheetEntries = sheets.enumerated().map {
-            "<sheet name=\"\(escape($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>"
+            "<sheet name=\"\(Markup.escape($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>"
         }.joined()
         zip.add(
             "xl/workbook.xml",
@@ -74,7 +74,7 @@ public enum XLSXWriter {
         for (r, row) in sheet.rows.enumerated() {
             out += "<row r=\"\(r + 1)\">"
             for (c, value) in row.enumerated() where !value.isEmpty {
-                out += "<c r=\"\(columnName(c))\(r + 1)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(value))</t></is></c>"
+                out += "<c r=\"\(columnName(c))\(r + 1)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Markup.escape(value))</t></is></c>"
             }
             out += "</row>"
         }
@@ -92,24 +92,6 @@ public enum XLSXWriter {
             n = (n - 1) / 26
         }
         return name
-    }
-
-    /// XML text with `& < > "` escaped and the control characters XML 1.0 forbids removed.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     private static func xml(_ body: String) -> [UInt8] {

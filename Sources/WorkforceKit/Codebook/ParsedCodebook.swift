@@ -1,6 +1,8 @@
-/// A codebook as the importer uses it: read back from the JSON the generator wrote (so that
-/// a codebook from another tool or an older version of this one imports the same way).
-public struct ImportCodebook: Sendable {
+/// A codebook read back from the JSON the generator wrote (so that a codebook from another
+/// tool or an older version of this one imports and analyses the same way). The importer
+/// checks rows against it; ``ResponseReader`` and the analyses take meaning from it (types,
+/// choice lists, `relevant`, `topic` and `scoring`).
+public struct ParsedCodebook: Sendable {
     public struct Item: Sendable {
         public var name: String
         public var type: QuestionType
@@ -16,6 +18,10 @@ public struct ImportCodebook: Sendable {
         public var constraintMessage: String?
         public var min: Double?
         public var max: Double?
+        /// The bank's topic (`basic`/`advanced` capability tasks, a role's per-role question...).
+        public var topic: String?
+        /// How the answer feeds indicators (empty when it does not).
+        public var scoring: [Scoring]
     }
 
     public var instrument: String
@@ -90,7 +96,8 @@ public struct ImportCodebook: Sendable {
                     required: q["required"]?.bool ?? false, relevant: relevant,
                     constraint: try parse(constraintText), constraintText: constraintText,
                     constraintMessage: message?["en"]?.string ?? message?.objectMembers?.first?.value.string,
-                    min: q["min"]?.double, max: q["max"]?.double))
+                    min: q["min"]?.double, max: q["max"]?.double, topic: q["topic"]?.string,
+                    scoring: Self.scoring(q["scoring"])))
             if let list = items.last?.listName, lists[list] == nil {
                 throw .badData(here, "question \(name) uses choice list \(list), which the codebook does not have")
             }
@@ -101,5 +108,17 @@ public struct ImportCodebook: Sendable {
     /// The index of each question by name.
     public var indexByName: [String: Int] {
         Dictionary(items.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `scoring`: null, one object or a list of them.
+    private static func scoring(_ value: JSONValue?) -> [Scoring] {
+        guard let value else { return [] }
+        let objects = value.array ?? [value]
+        return objects.compactMap { o in
+            guard let indicator = o["indicator"]?.string else { return nil }
+            return Scoring(
+                indicator: indicator, ones: (o["ones"]?.array ?? []).compactMap(\.string),
+                zeros: (o["zeros"]?.array ?? []).compactMap(\.string))
+        }
     }
 }

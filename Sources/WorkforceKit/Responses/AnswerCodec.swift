@@ -1,0 +1,290 @@
+/// The one place that knows how `response.answers` is written and read.
+///
+/// A response's answers are stored as a compact JSON array with one element per question of
+/// its instrument, in codebook order (`instrument_question.position`): `null` when not
+/// answered or not asked, a select_one as the position of its choice in the list, a
+/// select_multiple as an array of positions, numbers as numbers, dates and text as strings.
+/// Everything else reads answers through ``ResponseReader``, which maps positions to names.
+enum AnswerCodec {
+    /// One stored element, before it is given its question's meaning.
+    enum Stored: Equatable, Sendable {
+        case null
+        case choice(Int)
+        case choices([Int])
+        case integer(Int64)
+        case decimal(Double)
+        case text(String)
+    }
+
+    /// Writes one response's answers into a reused byte buffer.
+    struct Encoder {
+        private(set) var bytes: [UInt8] = []
+        private var count = 0
+
+        mutating func begin() {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(UInt8(ascii: "["))
+            count = 0
+        }
+
+        mutating func end() { bytes.append(UInt8(ascii: "]")) }
+
+        private mutating func separate() {
+            if count > 0 { bytes.append(UInt8(ascii: ",")) }
+            count += 1
+        }
+
+        mutating func null() {
+            separate()
+            bytes.append(contentsOf: Self.nullBytes)
+        }
+
+        mutating func choice(_ position: Int) {
+            separate()
+            appendInteger(position)
+        }
+
+        mutating func choices(_ positions: [Int]) {
+            separate()
+            bytes.append(UInt8(ascii: "["))
+            for (n, c) in positions.enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendInteger(c)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+
+        mutating func integer(_ value: Int64) {
+            separate()
+            bytes.append(contentsOf: String(value).utf8)
+        }
+
+        mutating func decimal(_ value: Double) {
+            separate()
+            bytes.append(contentsOf: JSONWriter.number(value).utf8)
+        }
+
+        mutating func text(_ value: String) {
+            separate()
+            var quoted = ""
+            JSONWriter.quote(value, into: &quoted)
+            bytes.append(contentsOf: quoted.utf8)
+        }
+
+        mutating func append(_ element: Stored) {
+            switch element {
+            case .null: null()
+            case .choice(let c): choice(c)
+            case .choices(let cs): choices(cs)
+            case .integer(let v): integer(v)
+            case .decimal(let v): decimal(v)
+            case .text(let s): text(s)
+            }
+        }
+
+        @inline(__always)
+        private mutating func appendInteger(_ v: Int) {
+            if v >= 0 && v < 10 {
+                bytes.append(UInt8(48 + v))
+            } else {
+                bytes.append(contentsOf: String(v).utf8)
+            }
+        }
+
+        private static let nullBytes: [UInt8] = Array("null".utf8)
+    }
+
+    /// The encoding of `elements`, as stored.
+    static func encode(_ elements: [Stored]) -> [UInt8] {
+        var encoder = Encoder()
+        encoder.begin()
+        for element in elements { encoder.append(element) }
+        encoder.end()
+        return encoder.bytes
+    }
+
+    /// A stored answers array that does not read as one.
+    struct DecodingError: Error, Sendable, CustomStringConvertible {
+        var offset: Int
+        var message: String
+        var description: String { "stored answers, byte \(offset + 1): \(message)" }
+    }
+
+    /// Decodes a stored answers array into `out` (cleared first), giving each element the
+    /// meaning of its question: `types[i]` is the type of question `i`. A number stored for an
+    /// integer question is an integer, for a select_one a choice position, else a decimal.
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, types: [QuestionType], into out: inout [Stored]
+    ) throws(DecodingError) {
+        out.removeAll(keepingCapacity: true)
+        var scanner = Scanner(bytes: bytes)
+        try scanner.expect(UInt8(ascii: "["))
+        scanner.skipSpaces()
+        if scanner.peek == UInt8(ascii: "]") {
+            scanner.index += 1
+        } else {
+            while true {
+                let type: QuestionType = out.count < types.count ? types[out.count] : .text
+                out.append(try scanner.element(type))
+                scanner.skipSpaces()
+                guard let next = scanner.peek else { throw scanner.error("the array is not closed") }
+                scanner.index += 1
+                if next == UInt8(ascii: "]") { break }
+                guard next == UInt8(ascii: ",") else { throw scanner.error("expected , or ] between answers") }
+            }
+        }
+        guard out.count == types.count else {
+            throw DecodingError(offset: 0, message: "\(out.count) answers stored for \(types.count) questions")
+        }
+    }
+
+    /// A cursor over the stored bytes.
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        func error(_ message: String) -> DecodingError { DecodingError(offset: index, message: message) }
+
+        mutating func skipSpaces() {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+                index += 1
+            }
+        }
+
+        mutating func expect(_ byte: UInt8) throws(DecodingError) {
+            skipSpaces()
+            guard peek == byte else { throw error("expected \(Character(UnicodeScalar(byte)))") }
+            index += 1
+        }
+
+        mutating func element(_ type: QuestionType) throws(DecodingError) -> Stored {
+            skipSpaces()
+            guard let first = peek else { throw error("an answer is missing") }
+            switch first {
+            case UInt8(ascii: "n"):
+                guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
+                    bytes[index + 3] == UInt8(ascii: "l")
+                else { throw error("expected null") }
+                index += 4
+                return .null
+            case UInt8(ascii: "\""):
+                return .text(try string())
+            case UInt8(ascii: "["):
+                index += 1
+                var positions: [Int] = []
+                skipSpaces()
+                if peek == UInt8(ascii: "]") {
+                    index += 1
+                    return .choices(positions)
+                }
+                while true {
+                    skipSpaces()
+                    positions.append(try unsignedInteger())
+                    skipSpaces()
+                    guard let next = peek else { throw error("a list of choices is not closed") }
+                    index += 1
+                    if next == UInt8(ascii: "]") { return .choices(positions) }
+                    guard next == UInt8(ascii: ",") else { throw error("expected , or ] in a list of choices") }
+                }
+            default:
+                let start = index
+                while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
+                guard index > start else { throw error("unexpected character in stored answers") }
+                let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                switch type {
+                case .selectOne:
+                    guard let c = Int(token) else { throw error("choice position \(token) is not a whole number") }
+                    return .choice(c)
+                case .integer:
+                    if let v = Int64(token) { return .integer(v) }
+                    guard let d = Double(token) else { throw error("\(token) is not a number") }
+                    return .decimal(d)
+                default:
+                    guard let d = Double(token) else { throw error("\(token) is not a number") }
+                    return .decimal(d)
+                }
+            }
+        }
+
+        static func isNumberByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
+                || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+        }
+
+        mutating func unsignedInteger() throws(DecodingError) -> Int {
+            var value = 0
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 9 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+            }
+            guard index > start else { throw error("expected a choice position") }
+            return value
+        }
+
+        /// A JSON string; the fast path copies bytes between escapes.
+        mutating func string() throws(DecodingError) -> String {
+            index += 1  // the opening quote
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
+            guard index < bytes.count else { throw error("a text answer is not closed") }
+            if bytes[index] == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            }
+            var out = Array(bytes[start..<index])
+            while index < bytes.count {
+                let b = bytes[index]
+                index += 1
+                switch b {
+                case UInt8(ascii: "\""):
+                    return String(decoding: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard let e = peek else { throw error("an escape is cut short") }
+                    index += 1
+                    switch e {
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        var scalar = try hex4()
+                        if (0xD800..<0xDC00).contains(scalar), peek == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        {
+                            index += 2
+                            let low = try hex4()
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        out.append(contentsOf: String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8)
+                    default: out.append(e)  // \" \\ \/
+                    }
+                default:
+                    out.append(b)
+                }
+            }
+            throw error("a text answer is not closed")
+        }
+
+        mutating func hex4() throws(DecodingError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw error("a \\u escape is cut short") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[index]
+                index += 1
+                let digit: UInt32
+                switch b {
+                case 0x30...0x39: digit = UInt32(b - 0x30)
+                case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
+                case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
+                default: throw error("\\u needs four hex digits")
+                }
+                value = value * 16 + digit
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// Reads stored responses of one kind and wave, across every batch and every version of the
+/// form that answers it, by question name: the only reader of `response.answers`.
+///
+/// Columns are the questions of the latest version (or of the one `instrument` names) in
+/// codebook order, then any question that only an older version asked, in its order; notes are
+/// left out. Rows stream in storage order in constant memory.
+public final class ResponseReader {
+    public let kind: InstrumentKind
+    public let wave: String?
+    public let columns: [ResponseColumn]
+    /// The instruments whose responses are read, oldest first.
+    public let instrumentIDs: [Int64]
+    private let store: WorkforceStore
+    private let maps: [Int64: QuestionMap]
+    private let indexByName: [String: Int]
+
+    /// Prepares to read the responses of `kind` (awareness: of `wave`, default `baseline`).
+    ///
+    /// - Parameters:
+    ///   - instrument: only the responses to this instrument (an id, version prefix or form id).
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when no such responses are imported,
+    ///   saying what to import; ``WorkforceError/badData(_:_:)`` for an unreadable codebook.
+    public init(store: WorkforceStore, kind: InstrumentKind, wave: String? = nil, instrument: String? = nil) throws(WorkforceError) {
+        self.store = store
+        self.kind = kind
+        let wave = kind == .awareness ? (wave ?? "baseline") : nil
+        self.wave = wave
+        var ids = try store.read { db in
+            try db.rows(
+                "SELECT DISTINCT instrument_id FROM import_batch WHERE kind = ? AND wave IS ? ORDER BY instrument_id",
+                [kind.rawValue, wave]
+            ).compactMap { $0[0].int.map(Int64.init) }
+        }
+        if let instrument {
+            let chosen = try store.instrument(kind: kind, wave: wave, reference: instrument).id
+            ids = ids.filter { $0 == chosen }
+        }
+        guard !ids.isEmpty else {
+            let what = kind == .awareness ? "awareness responses of wave \(wave ?? "baseline")" : "\(kind.rawValue) responses"
+            let importHint = "workforce import \(kind.rawValue) FILE" + (kind == .awareness && wave != "baseline" ? " --wave \(wave ?? "")" : "")
+            throw .noInput(
+                path: store.path,
+                reason: "no \(what)\(instrument.map { " to instrument \($0)" } ?? "") are imported; import them first with `\(importHint)`")
+        }
+        var maps: [Int64: QuestionMap] = [:]
+        for id in ids { maps[id] = QuestionMap(instrumentID: id, codebook: try Self.codebook(store, id)) }
+        var columns: [ResponseColumn] = []
+        var indexByName: [String: Int] = [:]
+        for id in ids.reversed() {
+            guard let codebook = maps[id]?.codebook else { continue }
+            for item in codebook.items where item.type != .note && indexByName[item.name] == nil {
+                indexByName[item.name] = columns.count
+                columns.append(
+                    ResponseColumn(
+                        name: item.name, type: item.type, group: item.group, label: item.label,
+                        choices: item.listName.flatMap { codebook.lists[$0] } ?? [], topic: item.topic, scoring: item.scoring))
+            }
+        }
+        for map in maps.values { map.bind(to: indexByName) }
+        self.columns = columns
+        self.indexByName = indexByName
+        self.maps = maps
+        self.instrumentIDs = ids
+    }
+
+    /// The column of the question named `name`.
+    public func index(of name: String) -> Int? { indexByName[name] }
+
+    /// The parsed codebook of one instrument the reader reads.
+    public func codebook(of instrumentID: Int64) -> ParsedCodebook? { maps[instrumentID]?.codebook }
+
+    /// How many responses will be read.
+    public func count() throws(WorkforceError) -> Int {
+        try store.read { db in
+            try db.scalar(
+                "SELECT count(*) FROM response r JOIN import_batch b ON b.id = r.batch_id WHERE b.kind = ? AND b.wave IS ? AND b.instrument_id IN (\(instrumentIDs.map(String.init).joined(separator: ",")))",
+                [kind.rawValue, wave]
+            ).int ?? 0
+        }
+    }
+
+    /// Calls `body` with each response, in storage order.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` when stored answers do not decode (a
+    ///   database edited by hand), or what `body` throws.
+    public func forEach(_ body: (ResponseRecord) throws -> Void) throws {
+        let sql = """
+            SELECT r.id, r.batch_id, b.instrument_id, r.response_key, r.submitted_at, r.answers
+            FROM response r JOIN import_batch b ON b.id = r.batch_id
+            WHERE b.kind = ? AND b.wave IS ? AND b.instrument_id IN (\(instrumentIDs.map(String.init).joined(separator: ",")))
+            ORDER BY r.id
+            """
+        let width = columns.count
+        var stored: [AnswerCodec.Stored] = []
+        try store.read { db in
+            try db.forEachRawRow(sql, [kind.rawValue, wave]) { row in
+                let responseID = row.int64(0)
+                guard let map = maps[row.int64(2)] else { return }
+                let failure = row.withBytes(5) { bytes -> AnswerCodec.DecodingError? in
+                    do {
+                        try AnswerCodec.decode(bytes, types: map.types, into: &stored)
+                        return nil
+                    } catch {
+                        return error as? AnswerCodec.DecodingError ?? AnswerCodec.DecodingError(offset: 0, message: "\(error)")
+                    }
+                }
+                if let failure {
+                    throw WorkforceError.badData(SourceLocation(file: store.path), "response \(responseID): \(failure)")
+                }
+                try body(
+                    ResponseRecord(
+                        responseID: responseID, batchID: row.int64(1), instrumentID: map.instrumentID,
+                        key: row.text(3) ?? "", submittedAt: row.text(4), values: map.values(stored, width: width)))
+            }
+        }
+    }
+
+    private static func codebook(_ store: WorkforceStore, _ id: Int64) throws(WorkforceError) -> ParsedCodebook {
+        let text = try store.read { db in try db.scalar("SELECT codebook FROM instrument WHERE id = ?", [id]).string } ?? ""
+        let source = "codebook of instrument \(id)"
+        do {
+            return try ParsedCodebook(json: try JSONParser.parse(Array(text.utf8), name: source), source: source)
+        } catch let error as WorkforceError {
+            throw error
+        } catch let error as JSONParseError {
+            throw .badData(error.location, error.message)
+        } catch {
+            throw .other("\(source): \(error)")
+        }
+    }
+}
+
+@available(*, unavailable)
+extension ResponseReader: Sendable {}

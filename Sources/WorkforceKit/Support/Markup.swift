@@ -1,0 +1,29 @@
+/// The one escaper for text put into HTML, XML (the `.xlsx` parts) and SVG.
+public enum Markup {
+    /// `text` with `& < > " '` escaped, safe in element content and quoted attributes, and the
+    /// control characters XML 1.0 and HTML forbid (all below U+0020 but tab, line feed and
+    /// carriage return; U+FFFE and U+FFFF) removed.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// `count` and the noun, in the plural unless the count is one: `plural(3, "row")` is
+/// "3 rows"; irregular plurals are given (`plural(2, "company", "companies")`).
+public func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+}
