@@ -5,15 +5,18 @@ import WorkforceKit
 public struct CommandIO: Sendable {
     public var out: @Sendable (String) -> Void
     public var err: @Sendable (String) -> Void
+    /// UTF-8 bytes to standard output, for streamed exports (no conversion to `String`).
+    public var outBytes: @Sendable ([UInt8]) -> Void
     public var outIsTerminal: Bool
     public var errIsTerminal: Bool
 
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-        outIsTerminal: Bool = false, errIsTerminal: Bool = false
+        outBytes: (@Sendable ([UInt8]) -> Void)? = nil, outIsTerminal: Bool = false, errIsTerminal: Bool = false
     ) {
         self.out = out
         self.err = err
+        self.outBytes = outBytes ?? { out(String(decoding: $0, as: UTF8.self)) }
         self.outIsTerminal = outIsTerminal
         self.errIsTerminal = errIsTerminal
     }
@@ -22,6 +25,7 @@ public struct CommandIO: Sendable {
     public static let standard = CommandIO(
         out: { FileHandle.standardOutput.write(Data($0.utf8)) },
         err: { FileHandle.standardError.write(Data($0.utf8)) },
+        outBytes: { FileHandle.standardOutput.write(Data($0)) },
         outIsTerminal: isatty(1) == 1, errIsTerminal: isatty(2) == 1)
 }
 

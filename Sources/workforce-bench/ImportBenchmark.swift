@@ -42,6 +42,27 @@ enum ImportBenchmark {
         guard shell.status == 0 else { throw BenchError("sqlite3 .import failed:\n\(shell.output)") }
         print("sqlite3_import_seconds: \(String(format: "%.2f", shell.seconds)) s")
         print("import_vs_sqlite3_import: \(String(format: "%.2f", ours.seconds / shell.seconds))")
+
+        // The clean data file against the sqlite3 shell writing the stored rows as CSV.
+        let exported = folder.appendingPathComponent("export.csv").path
+        let export = try Spawn.measure(CommandLine.arguments[0], ["_export", database], outputFile: exported)
+        guard export.status == 0 else { throw BenchError("the export failed") }
+        let exportedSize = (try? FileManager.default.attributesOfItem(atPath: exported)[.size] as? Int) ?? 0
+        print("export_seconds: \(String(format: "%.2f", export.seconds)) s")
+        print("export_size: \(String(format: "%.1f", Double(exportedSize) / 1_000_000)) MB")
+        print("export_peak_memory: \(String(format: "%.1f", Double(export.maxRSSKiB) / 1024)) MiB")
+        let dump = try Spawn.measure(
+            sqlite3, ["-csv", "-header", database, "SELECT * FROM response"], outputFile: folder.appendingPathComponent("dump.csv").path)
+        guard dump.status == 0 else { throw BenchError("sqlite3 -csv failed") }
+        print("sqlite3_select_csv_seconds: \(String(format: "%.2f", dump.seconds)) s")
+        print("export_vs_sqlite3_select_csv: \(String(format: "%.2f", export.seconds / dump.seconds))")
+    }
+
+    /// The measured export child: writes `workforce responses awareness --format csv` to standard output.
+    static func exportChild(database: String) throws {
+        let store = try WorkforceStore(path: database, create: false)
+        let reader = try ResponseReader(store: store, kind: .awareness)
+        try ResponseExport().write(reader, as: .csv, bytes: { FileHandle.standardOutput.write(Data($0)) })
     }
 
     static func child(database: String, file: String) throws {

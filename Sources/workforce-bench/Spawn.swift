@@ -9,15 +9,18 @@ enum Spawn {
         var output: String
     }
 
-    static func measure(_ program: String, _ arguments: [String]) throws -> Result {
-        let outURL = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-out-\(getpid())-\(UUID().uuidString)")
+    /// Runs `program`; its standard output goes to `outputFile` when given (and is not read
+    /// back), else to a temporary file returned as ``Result/output``.
+    static func measure(_ program: String, _ arguments: [String], outputFile: String? = nil) throws -> Result {
+        let outURL = outputFile.map(URL.init(fileURLWithPath:))
+            ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-out-\(getpid())-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL) }
+        defer { if outputFile == nil { try? FileManager.default.removeItem(at: outURL) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, outURL.path, O_WRONLY | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if outputFile == nil { posix_spawn_file_actions_adddup2(&actions, 1, 2) }
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -28,7 +31,7 @@ enum Spawn {
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Date().timeIntervalSince(start)
-        let output = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+        let output = outputFile == nil ? (try? String(contentsOf: outURL, encoding: .utf8)) ?? "" : ""
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Result(status: exitStatus, seconds: seconds, maxRSSKiB: Int(usage.ru_maxrss), output: output)
     }

@@ -27,6 +27,9 @@ do {
         // The measured child: imports FILE into DB and prints the counts.
         guard arguments.count == 3 else { fail("usage: workforce-bench _import DB FILE") }
         try ImportBenchmark.child(database: arguments[1], file: arguments[2])
+    case "_export":
+        guard arguments.count == 2 else { fail("usage: workforce-bench _export DB") }
+        try ImportBenchmark.exportChild(database: arguments[1])
     default:
         print("usage: workforce-bench import [--rows N] [--dir DIR]")
         exit(arguments.isEmpty ? 0 : 64)

@@ -34,6 +34,6 @@ enum ResponsesCommand {
         let store = try invocation.openStore()
         let reader = try ResponseReader(store: store, kind: kind, wave: invocation[wave], instrument: invocation[instrument])
         let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple.name))
-        try export.write(reader, as: invocation.format) { invocation.io.out($0) }
+        try export.write(reader, as: invocation.format, bytes: invocation.io.outBytes)
     }
 }

@@ -8,12 +8,14 @@ import Foundation
 /// spreadsheet shows it rather than runs it (OWASP's advice on CSV injection). Numbers are
 /// written by the caller as plain digits and are not touched.
 public struct CSVWriter: Sendable {
-    public var delimiter: Character
-    public var neutralizeFormulas: Bool
+    public let delimiter: Character
+    public let neutralizeFormulas: Bool
+    private let delimiterByte: UInt8
 
     public init(delimiter: Character = ",", neutralizeFormulas: Bool = true) {
         self.delimiter = delimiter
         self.neutralizeFormulas = neutralizeFormulas
+        self.delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
     }
 
     /// One field, quoted and neutralised as needed.
@@ -47,7 +49,7 @@ extension CSVWriter {
     public func append(_ value: String, isNumber: Bool = false, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
-            let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
+            let separator = delimiterByte
             let neutralize = neutralizeFormulas && !isNumber && bytes.first.map(Self.startsFormula) == true
             var quote = bytes.first == 0x20 || bytes.last == 0x20
             if !quote {
@@ -67,6 +69,26 @@ extension CSVWriter {
             } else {
                 out.append(contentsOf: bytes)
             }
+        }
+    }
+
+    /// Appends the decimal digits of `value`.
+    public static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        guard value >= 0 else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = UInt64(value)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(48 + v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            out.append(contentsOf: buffer[(20 - count)...])
         }
     }
 

@@ -188,6 +188,8 @@ enum AnswerCodec {
                     if next == UInt8(ascii: "]") { return .choices(positions) }
                     guard next == UInt8(ascii: ",") else { throw error("expected , or ] in a list of choices") }
                 }
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where type == .selectOne:
+                return .choice(try unsignedInteger())
             default:
                 let start = index
                 while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }

@@ -26,17 +26,22 @@ final class QuestionMap {
         column = Array(repeating: -1, count: codebook.items.count)
     }
 
+    /// The position of each of the reader's columns in this instrument; -1 where it has none.
+    private(set) var position: [Int] = []
+
     /// Points each question at the reader's column of the same name.
     func bind(to indexByName: [String: Int]) {
+        position = Array(repeating: -1, count: indexByName.count)
         for (q, item) in codebook.items.enumerated() where item.type != .note {
             column[q] = indexByName[item.name] ?? -1
+            if column[q] >= 0 { position[column[q]] = q }
         }
     }
 
-    /// The values of one decoded response, in the reader's column order (`width` columns);
-    /// columns this instrument does not have are not asked.
-    func values(_ stored: [AnswerCodec.Stored], width: Int) -> [AnswerValue] {
-        var values = Array(repeating: AnswerValue.notAsked, count: width)
+    /// Fills `values` (the reader's columns) from one decoded response; columns this
+    /// instrument does not have are not asked.
+    func fill(_ values: inout [AnswerValue], from stored: [AnswerCodec.Stored]) {
+        for c in values.indices { values[c] = .notAsked }
         let answers = StoredAnswers(stored: stored, names: choiceNames)
         for q in stored.indices {
             let c = column[q]
@@ -62,7 +67,6 @@ final class QuestionMap {
                 values[c] = types[q] == .date ? .date(s) : .text(s)
             }
         }
-        return values
     }
 }
 

@@ -30,10 +30,19 @@ public struct ResponseExport {
         return names
     }
 
+    /// Writes every response of `reader` in `format`, calling `write` with pieces of UTF-8 output.
+    public func write(_ reader: ResponseReader, as format: OutputFormat, bytes write: ([UInt8]) -> Void) throws {
+        if format == .csv {
+            try writeCSV(reader, write)
+        } else {
+            try self.write(reader, as: format) { write(Array($0.utf8)) }
+        }
+    }
+
     /// Writes every response of `reader` in `format`, calling `write` with pieces of output.
     public func write(_ reader: ResponseReader, as format: OutputFormat, to write: (String) -> Void) throws {
         switch format {
-        case .csv: try writeCSV(reader, write)
+        case .csv: try writeCSV(reader) { write(String(decoding: $0, as: UTF8.self)) }
         case .json: try writeJSON(reader, write)
         case .table, .md:
             var table = ResultTable(columns: header(reader))
@@ -75,30 +84,144 @@ public struct ResponseExport {
         return text.joined(separator: "; ")
     }
 
-    private func writeCSV(_ reader: ResponseReader, _ write: (String) -> Void) throws {
+    private func writeCSV(_ reader: ResponseReader, _ write: ([UInt8]) -> Void) throws {
         let writer = CSVWriter()
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
+        let buffer = Buffer()
+        buffer.bytes.reserveCapacity(1 << 20)
         func flush() {
-            write(String(decoding: out, as: UTF8.self))
-            out.removeAll(keepingCapacity: true)
+            write(buffer.bytes)
+            buffer.bytes.removeAll(keepingCapacity: true)
         }
-        out.append(contentsOf: writer.record(header(reader)).utf8)
-        try reader.forEach { record in
-            for (n, cell) in cells(record, reader).enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                switch cell {
-                case .null: break
-                case .int(let i): out.append(contentsOf: String(i).utf8)
-                case .double, .bool: out.append(contentsOf: cell.plainText.utf8)
-                case .text(let s): writer.append(s, to: &out)
-                }
+        buffer.bytes.append(contentsOf: writer.record(header(reader)).utf8)
+        var layouts: [ObjectIdentifier: CSVLayout] = [:]
+        var last: (map: ObjectIdentifier, layout: CSVLayout)?
+        try reader.forEachStored { record in
+            let id = ObjectIdentifier(record.map)
+            let layout: CSVLayout
+            if let last, last.map == id {
+                layout = last.layout
+            } else {
+                layout = layouts[id] ?? CSVLayout(map: record.map, reader: reader, labels: labels, writer: writer)
+                layouts[id] = layout
+                last = (id, layout)
             }
-            out.append(0x0D)
-            out.append(0x0A)
-            if out.count >= 1 << 20 { flush() }
+            append(record, layout, writer, to: &buffer.bytes)
+            if buffer.bytes.count >= 1 << 20 { flush() }
         }
         flush()
+    }
+
+    /// What one instrument's stored answers print as: each choice already as CSV bytes, and
+    /// each of the reader's split columns as a position in the instrument's list.
+    private final class CSVLayout {
+        /// Every choice's name (or label) as a CSV field, one after the other; choice `p` of
+        /// position `q` is `fieldBytes[fieldStart[choiceBase[q] + p] ..< fieldStart[choiceBase[q] + p + 1]]`.
+        let fieldBytes: [UInt8]
+        let fieldStart: [Int]
+        let choiceBase: [Int]
+        let choiceCount: [Int]
+        /// Per position, per choice: the name (or label) as text, to join several.
+        let choiceText: [[String]]
+        /// Whether several choices can be written as their fields joined by spaces.
+        let joinsPlainly: Bool
+        /// Per reader column, per reader choice: the position in this instrument's list, or -1.
+        let splitPosition: [[Int]]
+        /// Per reader column: whether it is a decimal, and whether it gets split 0/1 columns.
+        let isDecimal: [Bool]
+        let isSplit: [Bool]
+
+        init(map: QuestionMap, reader: ResponseReader, labels: String?, writer: CSVWriter) {
+            let lists = map.codebook.items.map { item in item.listName.flatMap { map.codebook.lists[$0] } ?? [] }
+            choiceText = lists.map { list in list.map { choice in labels.flatMap { choice.label[$0] } ?? choice.name } }
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+            var bases: [Int] = []
+            for texts in choiceText {
+                bases.append(starts.count)
+                for text in texts {
+                    starts.append(bytes.count)
+                    writer.append(text, to: &bytes)
+                }
+            }
+            starts.append(bytes.count)
+            fieldBytes = bytes
+            fieldStart = starts
+            choiceBase = bases
+            choiceCount = choiceText.map(\.count)
+            // Names joined by spaces need no quoting when no name does (a label can: "; " joins them).
+            joinsPlainly = labels == nil && choiceText.allSatisfy { $0.allSatisfy { text in
+                var probe: [UInt8] = []
+                writer.append(text, to: &probe)
+                return probe.count == text.utf8.count
+            } }
+            isDecimal = reader.columns.map { $0.type == .decimal }
+            isSplit = reader.columns.map { $0.type == .selectMultiple }
+            splitPosition = reader.columns.indices.map { c in
+                let q = map.position[c]
+                guard q >= 0 else { return reader.columns[c].choices.map { _ in -1 } }
+                let names = map.choiceNames[q]
+                return reader.columns[c].choices.map { names.firstIndex(of: $0.name) ?? -1 }
+            }
+        }
+
+        /// Appends choice `p` of position `q` as a CSV field.
+        @inline(__always)
+        func appendChoice(_ q: Int, _ p: Int, to out: inout [UInt8]) {
+            guard p < choiceCount[q] else { return }
+            let i = choiceBase[q] + p
+            out.append(contentsOf: fieldBytes[fieldStart[i]..<fieldStart[i + 1]])
+        }
+    }
+
+    /// One CSV record, straight from the stored elements.
+    private func append(_ record: ResponseReader.StoredRecord, _ layout: CSVLayout, _ writer: CSVWriter, to out: inout [UInt8]) {
+        CSVWriter.appendInteger(record.responseID, to: &out)
+        out.append(UInt8(ascii: ","))
+        CSVWriter.appendInteger(record.batchID, to: &out)
+        out.append(UInt8(ascii: ","))
+        writer.append(record.key, to: &out)
+        out.append(UInt8(ascii: ","))
+        if let submitted = record.submittedAt { writer.append(submitted, to: &out) }
+        let positions = record.map.position
+        for c in positions.indices {
+            out.append(UInt8(ascii: ","))
+            let q = positions[c]
+            let element = q >= 0 ? record.stored[q] : .null
+            switch element {
+            case .null: break
+            case .integer(let v):
+                if layout.isDecimal[c] { out.append(contentsOf: JSONWriter.number(Double(v)).utf8) } else { CSVWriter.appendInteger(v, to: &out) }
+            case .decimal(let v): out.append(contentsOf: JSONWriter.number(v).utf8)
+            case .text(let text): writer.append(text, to: &out)
+            case .choice(let p):
+                layout.appendChoice(q, p, to: &out)
+            case .choices(let ps):
+                if ps.count == 1 || layout.joinsPlainly {
+                    for (n, p) in ps.enumerated() {
+                        if n > 0 { out.append(0x20) }
+                        layout.appendChoice(q, p, to: &out)
+                    }
+                } else {
+                    let texts = ps.compactMap { $0 < layout.choiceText[q].count ? layout.choiceText[q][$0] : nil }
+                    writer.append(texts.joined(separator: labels == nil ? " " : "; "), to: &out)
+                }
+            }
+            if splitMultiple, layout.isSplit[c] {
+                let chosen: [Int]? = if case .choices(let ps) = element { ps } else { nil }
+                for p in layout.splitPosition[c] {
+                    out.append(UInt8(ascii: ","))
+                    if let chosen { out.append(p >= 0 && chosen.contains(p) ? UInt8(ascii: "1") : UInt8(ascii: "0")) }
+                }
+            }
+        }
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
+    /// The output buffer of a streaming export; a class, so that the row closure appends to it
+    /// without the run-time exclusivity checks a captured local variable costs.
+    private final class Buffer {
+        @exclusivity(unchecked) var bytes: [UInt8] = []
     }
 
     private func writeJSON(_ reader: ResponseReader, _ write: (String) -> Void) throws {

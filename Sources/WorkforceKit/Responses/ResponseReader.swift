@@ -13,6 +13,8 @@ public final class ResponseReader {
     private let store: WorkforceStore
     private let maps: [Int64: QuestionMap]
     private let indexByName: [String: Int]
+    /// The instrument of each batch read.
+    private let batches: [Int64: Int64]
 
     /// Prepares to read the responses of `kind` (awareness: of `wave`, default `baseline`).
     ///
@@ -61,6 +63,17 @@ public final class ResponseReader {
         self.indexByName = indexByName
         self.maps = maps
         self.instrumentIDs = ids
+        var batches: [Int64: Int64] = [:]
+        try store.read { db in
+            try db.forEachRow(
+                "SELECT id, instrument_id FROM import_batch WHERE kind = ? AND wave IS ?", [kind.rawValue, wave]
+            ) { row in
+                if let batch = row[0].int, let instrument = row[1].int, ids.contains(Int64(instrument)) {
+                    batches[Int64(batch)] = Int64(instrument)
+                }
+            }
+        }
+        self.batches = batches
     }
 
     /// The column of the question named `name`.
@@ -69,13 +82,34 @@ public final class ResponseReader {
     /// The parsed codebook of one instrument the reader reads.
     public func codebook(of instrumentID: Int64) -> ParsedCodebook? { maps[instrumentID]?.codebook }
 
+    /// The batches read, as an SQL list of integers (ids come from the database, never from input).
+    private var batchList: String { batches.keys.sorted().map(String.init).joined(separator: ",") }
+
     /// How many responses will be read.
     public func count() throws(WorkforceError) -> Int {
         try store.read { db in
             try db.scalar(
-                "SELECT count(*) FROM response r JOIN import_batch b ON b.id = r.batch_id WHERE b.kind = ? AND b.wave IS ? AND b.instrument_id IN (\(instrumentIDs.map(String.init).joined(separator: ",")))",
-                [kind.rawValue, wave]
+                "SELECT count(*) FROM response WHERE batch_id IN (\(batchList))"
             ).int ?? 0
+        }
+    }
+
+    /// One response as stored, with the map that reads it: for exports that write millions of
+    /// rows straight from the stored elements (not-asked and blank are not told apart here).
+    struct StoredRecord {
+        var responseID: Int64
+        var batchID: Int64
+        var key: String
+        var submittedAt: String?
+        var map: QuestionMap
+        var stored: [AnswerCodec.Stored]
+    }
+
+    /// Calls `body` with each response as stored, in storage order.
+    func forEachStored(_ body: (StoredRecord) throws -> Void) throws {
+        var stored: [AnswerCodec.Stored] = []
+        try forEachRow(into: &stored) { responseID, batchID, key, submittedAt, map, stored in
+            try body(StoredRecord(responseID: responseID, batchID: batchID, key: key, submittedAt: submittedAt, map: map, stored: stored))
         }
     }
 
@@ -84,19 +118,33 @@ public final class ResponseReader {
     /// - Throws: ``WorkforceError/badData(_:_:)`` when stored answers do not decode (a
     ///   database edited by hand), or what `body` throws.
     public func forEach(_ body: (ResponseRecord) throws -> Void) throws {
-        let sql = """
-            SELECT r.id, r.batch_id, b.instrument_id, r.response_key, r.submitted_at, r.answers
-            FROM response r JOIN import_batch b ON b.id = r.batch_id
-            WHERE b.kind = ? AND b.wave IS ? AND b.instrument_id IN (\(instrumentIDs.map(String.init).joined(separator: ",")))
-            ORDER BY r.id
-            """
-        let width = columns.count
         var stored: [AnswerCodec.Stored] = []
+        // Reused: the record passed to `body` shares it, and it is unique again once `body` returns.
+        var values = Array(repeating: AnswerValue.notAsked, count: columns.count)
+        try forEachRow(into: &stored) { responseID, batchID, key, submittedAt, map, stored in
+            map.fill(&values, from: stored)
+            try body(
+                ResponseRecord(
+                    responseID: responseID, batchID: batchID, instrumentID: map.instrumentID, key: key,
+                    submittedAt: submittedAt, values: values))
+        }
+    }
+
+    /// Steps the stored responses, decoding each one's answers into `stored`.
+    private func forEachRow(
+        into stored: inout [AnswerCodec.Stored],
+        _ body: (Int64, Int64, String, String?, QuestionMap, [AnswerCodec.Stored]) throws -> Void
+    ) throws {
+        let sql = """
+            SELECT id, batch_id, response_key, submitted_at, answers FROM response
+            WHERE batch_id IN (\(batchList)) ORDER BY id
+            """
         try store.read { db in
-            try db.forEachRawRow(sql, [kind.rawValue, wave]) { row in
+            try db.forEachRawRow(sql) { row in
                 let responseID = row.int64(0)
-                guard let map = maps[row.int64(2)] else { return }
-                let failure = row.withBytes(5) { bytes -> AnswerCodec.DecodingError? in
+                let batchID = row.int64(1)
+                guard let instrument = batches[batchID], let map = maps[instrument] else { return }
+                let failure = row.withBytes(4) { bytes -> AnswerCodec.DecodingError? in
                     do {
                         try AnswerCodec.decode(bytes, types: map.types, into: &stored)
                         return nil
@@ -107,10 +155,7 @@ public final class ResponseReader {
                 if let failure {
                     throw WorkforceError.badData(SourceLocation(file: store.path), "response \(responseID): \(failure)")
                 }
-                try body(
-                    ResponseRecord(
-                        responseID: responseID, batchID: row.int64(1), instrumentID: map.instrumentID,
-                        key: row.text(3) ?? "", submittedAt: row.text(4), values: map.values(stored, width: width)))
+                try body(responseID, batchID, row.text(2) ?? "", row.text(3), map, stored)
             }
         }
     }
