@@ -35,27 +35,26 @@ struct Invocation {
     let environment: [String: String]
     let io: CommandIO
 
-    func value(_ name: String) -> String? { parsed.values[name] }
-
     /// The typed value of `option`, or `nil` when it was not given (the parser checked it).
     subscript<Value>(_ option: TypedOption<Value>) -> Value? {
         parsed.values[option.spec.name].flatMap(option.parse)
     }
-    func flag(_ name: String) -> Bool { parsed.flags.contains(name) }
+    /// Whether the flag `option` was given.
+    func flag(_ option: OptionSpec) -> Bool { parsed.flags.contains(option.name) }
     func positional(_ index: Int) -> String? {
         parsed.positionals.indices.contains(index) ? parsed.positionals[index] : nil
     }
 
     /// `--db`, else `$WORKFORCE_DB`, else `./workforce.sqlite`.
     var databasePath: String {
-        if let path = value("db") { return path }
+        if let path = self[Options.db] { return path }
         if let path = environment["WORKFORCE_DB"], !path.isEmpty { return path }
         return "workforce.sqlite"
     }
 
     /// `--format`, else a table on a terminal and CSV in a pipe.
     var format: OutputFormat {
-        value("format").flatMap(OutputFormat.init(rawValue:)) ?? (io.outIsTerminal ? .table : .csv)
+        self[Options.format] ?? (io.outIsTerminal ? .table : .csv)
     }
 
     /// Opens the existing database (migrating it if it is older).
@@ -69,9 +68,4 @@ struct Invocation {
 
     func say(_ line: String) { io.out(line + "\n") }
     func warn(_ line: String) { io.err("warning: " + line + "\n") }
-
-    /// A comma-separated option as a list, without empty items.
-    func list(_ name: String) -> [String]? {
-        value(name).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-    }
 }

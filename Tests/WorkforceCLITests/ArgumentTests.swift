@@ -32,7 +32,9 @@ import Testing
         (["framework", "list", "roles", "--db"], "--db needs a value"),
         (["framework", "show", "A", "B"], "unexpected argument \"B\""),
         (["init", "--replace"], "unknown option --replace"),
-        (["framework", "search", "x", "--limit", "0", "--db", "/nonexistent/none.sqlite"], "no database here"),
+        // A value of the wrong type is a usage error named by the parser, before the database is opened.
+        (["framework", "search", "x", "--limit", "0", "--db", "/nonexistent/none.sqlite"], "--limit \"0\" is not a whole number from 1"),
+        (["framework", "search", "x", "--db", "/nonexistent/none.sqlite"], "no database here"),
     ])
     func usageErrorsSayWhatIsWrong(_ arguments: [String], _ message: String) {
         let result = runInProcess(arguments)

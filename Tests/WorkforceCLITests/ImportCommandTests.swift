@@ -67,7 +67,7 @@ func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
     @Test(arguments: [
         (["import", "census", "x.csv"], 64, "\"census\" is not one of"),
         (["import", "employer", "x.csv", "--wave", "baseline"], 64, "--wave goes with `import awareness`"),
-        (["import", "awareness", "x.csv", "--delimiter", "|"], 64, "--delimiter takes , ; or tab"),
+        (["import", "awareness", "x.csv", "--delimiter", "|"], 64, "--delimiter \"|\" is not , ; or tab"),
         (["import", "awareness", "x.csv", "--encoding", "latin-9"], 64, "is not one of"),
         (["import", "awareness", "missing.csv"], 66, "missing.csv: no such file"),
         (["import", "employer", "x.csv"], 66, "no employer instrument is recorded"),

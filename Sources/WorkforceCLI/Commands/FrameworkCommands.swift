@@ -9,9 +9,6 @@ enum FrameworkCommands {
         subcommands: [list, show, search, importSpec],
         usesDatabase: false)
 
-    static let frameworkOption = OptionSpec.value(
-        "framework", "name", "The framework to query (default: the database's default framework).")
-
     static let list = CommandSpec(
         name: "list",
         abstract: "List frameworks, or the roles, categories, areas, KSAs or tasks of one.",
@@ -19,7 +16,7 @@ enum FrameworkCommands {
             ksas lists knowledge, skill and ability statements (K, S, A); tasks lists tasks (T).
             areas lists specialty areas (NICE 2017) and competency areas (NICE Framework Components).
             """,
-        options: [.value("role", "id", "Only the KSAs or tasks of this work role."), frameworkOption],
+        options: [Options.role.spec, Options.framework.spec],
         positionals: [
             PositionalSpec(
                 name: "what", help: "What to list.", choices: ["frameworks", "roles", "categories", "areas", "ksas", "tasks"])
@@ -34,8 +31,8 @@ enum FrameworkCommands {
             invocation.print(try store.frameworkList())
             return
         }
-        let f = try store.framework(named: invocation.value("framework"))
-        let role = invocation.value("role")
+        let f = try store.framework(named: invocation[Options.framework])
+        let role = invocation[Options.role]
         if role != nil && what != "ksas" && what != "tasks" {
             throw WorkforceError.usage("--role goes with `list ksas` or `list tasks`")
         }
@@ -51,12 +48,12 @@ enum FrameworkCommands {
     static let show = CommandSpec(
         name: "show",
         abstract: "Show one work role, category, area or statement by its id.",
-        options: [frameworkOption],
+        options: [Options.framework.spec],
         positionals: [PositionalSpec(name: "id", help: "An id such as PR-CIR-001, K0041, T0163, SP or RSK.")],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
-            let f = try store.framework(named: invocation.value("framework"))
+            let f = try store.framework(named: invocation[Options.framework])
             invocation.print(try store.show(invocation.positional(0) ?? "", in: f))
         })
 
@@ -65,21 +62,14 @@ enum FrameworkCommands {
         abstract: "Full-text search over statement text, best matches first.",
         discussion: "Every word must appear (stemmed); statements holding the exact phrase rank first.",
         options: [
-            .value("framework", "name", "Search this framework only (default: the default framework)."),
-            .flag("all", "Search every framework in the database."),
-            .value("limit", "n", "At most this many results (default 25)."),
+            Options.framework.spec, Options.all, Options.limit.spec,
         ],
         positionals: [PositionalSpec(name: "text", help: "The words to look for.")],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
-            let f = invocation.flag("all") ? nil : try store.framework(named: invocation.value("framework"))
-            var limit = 25
-            if let text = invocation.value("limit") {
-                guard let n = Int(text), n > 0 else { throw WorkforceError.usage("--limit takes a whole number above 0") }
-                limit = n
-            }
-            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: limit))
+            let f = invocation.flag(Options.all) ? nil : try store.framework(named: invocation[Options.framework])
+            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: invocation[Options.limit] ?? 25))
         })
 
     static let importSpec = CommandSpec(
@@ -91,15 +81,14 @@ enum FrameworkCommands {
             folder's name for a CSV folder).
             """,
         options: [
-            .flag("replace", "Replace a framework of the same name."),
-            .flag("default", "Make it the default framework."),
+            Options.replace, Options.makeDefault,
         ],
         positionals: [PositionalSpec(name: "path", help: "A CPRT JSON file or a framework CSV folder.")],
         run: { invocation in
             let store = try invocation.openStore()
             let data = try FrameworkSource.load(invocation.positional(0) ?? "", environment: invocation.environment)
             let summary = try store.saveFramework(
-                data, replace: invocation.flag("replace"), makeDefault: invocation.flag("default"))
+                data, replace: invocation.flag(Options.replace), makeDefault: invocation.flag(Options.makeDefault))
             FrameworkSource.report(summary, invocation)
         })
 }

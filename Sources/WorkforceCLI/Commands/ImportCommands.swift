@@ -16,11 +16,7 @@ enum ImportCommands {
             read at all and nothing was written.
             """,
         options: [
-            .value("wave", "name", "Awareness: the wave (default baseline)."),
-            .value("instrument", "id", "The questionnaire: an instrument id, version prefix or form id (default: the latest generated)."),
-            .flag("dry-run", "Check and count, write nothing."),
-            .value("encoding", "name", "The file's encoding when it has no byte-order mark: utf-8, utf-16le, utf-16be, windows-1252.", choices: TextEncoding.allCases.map(\.rawValue)),
-            .value("delimiter", "char", "The separator: , ; or tab (default: detected from the header)."),
+            Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
         ],
         positionals: [
             PositionalSpec(name: "instrument-kind", help: "Which questionnaire the responses answer.", choices: InstrumentKind.allCases.map(\.rawValue)),
@@ -30,23 +26,13 @@ enum ImportCommands {
 
     static func runImport(_ invocation: Invocation) throws {
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
-        if kind != .awareness, invocation.value("wave") != nil { throw WorkforceError.usage("--wave goes with `import awareness`") }
-        if let wave = invocation.value("wave") { _ = try Wave(wave) }
-        var delimiter: UInt8?
-        if let text = invocation.value("delimiter") {
-            switch text {
-            case ",": delimiter = 0x2C
-            case ";": delimiter = 0x3B
-            case "tab", "\t": delimiter = 0x09
-            default: throw WorkforceError.usage("--delimiter takes , ; or tab")
-            }
-        }
+        if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness`") }
+        if let wave = invocation[Options.wave] { _ = try Wave(wave) }
         let path = invocation.positional(1) ?? ""
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let options = ImportOptions(
-            kind: kind, wave: invocation.value("wave"), instrument: invocation.value("instrument"),
-            dryRun: invocation.flag("dry-run"), encoding: invocation.value("encoding").flatMap(TextEncoding.init(rawValue:)),
-            delimiter: delimiter)
+            kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
+            dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
         let showProgress = invocation.io.errIsTerminal
         let summary = try ResponseImporter.run(
             store: store, url: URL(fileURLWithPath: path), name: path, options: options,
@@ -94,17 +80,16 @@ enum ImportCommands {
             plus _line and _reasons columns: fix the rows and import the file again (columns that
             start with _ are ignored on import).
             """,
-        options: [.value("rejected", "batch", "Show the quarantined rows of this batch.")],
+        options: [Options.batch.spec],
         printsTable: true,
         run: { try runImports($0) })
 
     static func runImports(_ invocation: Invocation) throws {
         let store = try invocation.openStore()
-        guard let text = invocation.value("rejected") else {
+        guard let batch = invocation[Options.batch] else {
             invocation.print(try store.importBatches())
             return
         }
-        guard let batch = Int(text) else { throw WorkforceError.usage("--rejected takes a batch number") }
         guard invocation.format == .csv else {
             invocation.print(try store.rejectedRows(batch: batch).rows)
             return

@@ -2,9 +2,6 @@ import WorkforceKit
 
 /// `workforce responses employer|university|awareness`: the clean data file.
 enum ResponsesCommand {
-    static let wave = TypedOption<String>.text("wave", "name", "Awareness: the wave (default baseline).")
-    static let instrument = TypedOption<String>.text(
-        "instrument", "id", "Only the responses to this instrument (an id, version prefix or form id).")
     static let labels = TypedOption<String>(
         "labels", "lang", "Write choices as their labels in this language (en or es) instead of their names.",
         expected: "en or es", choices: ["en", "es"]) { $0 }
@@ -20,7 +17,7 @@ enum ResponsesCommand {
             spaces, its labels by "; "). Questions not asked of a respondent are empty in CSV and
             null in JSON, where each row lists them in "_not_asked". CSV and JSON stream.
             """,
-        options: [wave.spec, instrument.spec, labels.spec, splitMultiple],
+        options: [Options.wave.spec, Options.instrument.spec, labels.spec, splitMultiple],
         positionals: [
             PositionalSpec(name: "instrument-kind", help: "Which questionnaire's responses.", choices: InstrumentKind.allCases.map(\.rawValue))
         ],
@@ -29,11 +26,11 @@ enum ResponsesCommand {
 
     static func run(_ invocation: Invocation) throws {
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
-        if kind != .awareness, invocation[wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness`") }
-        if let name = invocation[wave] { _ = try Wave(name) }
+        if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness`") }
+        if let name = invocation[Options.wave] { _ = try Wave(name) }
         let store = try invocation.openStore()
-        let reader = try ResponseReader(store: store, kind: kind, wave: invocation[wave], instrument: invocation[instrument])
-        let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple.name))
+        let reader = try ResponseReader(store: store, kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument])
+        let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
         try export.write(reader, as: invocation.format, bytes: invocation.io.outBytes)
     }
 }

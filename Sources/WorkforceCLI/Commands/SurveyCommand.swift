@@ -18,13 +18,8 @@ enum SurveyCommand {
             awareness: --wave baseline (default) or followup-N; follow-up waves add campaign exposure.
             """,
         options: [
-            .value("roles", "ids", "Employer: the work roles to ask about, comma-separated."),
-            .value("category", "id", "Employer: only the work roles of this category."),
-            .flag("ksa-gaps", "Employer: ask which of each role's KSAs staff lack."),
-            .value("wave", "name", "Awareness: baseline or followup-N (default baseline)."),
-            .value("lang", "codes", "Label languages, comma-separated (default en,es)."),
-            .value("out", "dir", "Output folder (default Surveys/generated)."),
-            .value("framework", "name", "The framework to draw roles from (default: the database's default)."),
+            Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.wave.spec, Options.languages.spec,
+            Options.out.spec, Options.framework.spec,
         ],
         positionals: [
             PositionalSpec(name: "instrument", help: "Which questionnaire.", choices: InstrumentKind.allCases.map(\.rawValue))
@@ -34,16 +29,15 @@ enum SurveyCommand {
     static func run(_ invocation: Invocation) throws {
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .employer
         if kind != .employer {
-            for option in ["roles", "category"] where invocation.value(option) != nil {
-                throw WorkforceError.usage("--\(option) goes with `survey employer`")
-            }
-            if invocation.flag("ksa-gaps") { throw WorkforceError.usage("--ksa-gaps goes with `survey employer`") }
+            if invocation[Options.roles] != nil { throw WorkforceError.usage("--roles goes with `survey employer`") }
+            if invocation[Options.category] != nil { throw WorkforceError.usage("--category goes with `survey employer`") }
+            if invocation.flag(Options.ksaGaps) { throw WorkforceError.usage("--ksa-gaps goes with `survey employer`") }
         }
-        if kind != .awareness, invocation.value("wave") != nil {
+        if kind != .awareness, invocation[Options.wave] != nil {
             throw WorkforceError.usage("--wave goes with `survey awareness`")
         }
-        let wave = try invocation.value("wave").map { name throws(WorkforceError) in try Wave(name) }
-        let codes = invocation.list("lang") ?? ["en", "es"]
+        let wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(name) }
+        let codes = invocation[Options.languages] ?? ["en", "es"]
         guard !codes.isEmpty else { throw WorkforceError.usage("--lang needs at least one language code") }
         var languages: [Language] = []
         for code in codes where !languages.contains(where: { $0.code == code }) {
@@ -51,15 +45,15 @@ enum SurveyCommand {
         }
 
         let store = try invocation.openStore()
-        let framework = try store.framework(named: invocation.value("framework"))
+        let framework = try store.framework(named: invocation[Options.framework])
         let roles =
             kind == .employer
-            ? try store.surveyRoles(framework, ids: invocation.list("roles"), category: invocation.value("category")) : []
+            ? try store.surveyRoles(framework, ids: invocation[Options.roles], category: invocation[Options.category]) : []
         let bank = try ItemBank.bundled(environment: invocation.environment)
-        let request = SurveyRequest(kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag("ksa-gaps"))
+        let request = SurveyRequest(kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag(Options.ksaGaps))
         let instrument = try InstrumentBuilder.build(bank: bank, request: request, framework: framework.name, roles: roles)
         let files = try SurveyFiles(instrument, bank: bank)
-        let out = URL(fileURLWithPath: invocation.value("out") ?? "Surveys/generated")
+        let out = URL(fileURLWithPath: invocation[Options.out] ?? "Surveys/generated")
         let written = try files.write(to: out)
         let isNew = try store.recordInstrument(instrument, codebook: files.codebook)
 

@@ -39,7 +39,7 @@ enum ArgumentParser {
                 let name = String(body.prefix { $0 != "=" })
                 let inline = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
                 let known = parsed.command.allOptions.first { $0.name == name }
-                    ?? [GlobalOptions.db, GlobalOptions.format].first { $0.name == name && !parsed.command.subcommands.isEmpty }
+                    ?? [Options.db.spec, Options.format.spec].first { $0.name == name && !parsed.command.subcommands.isEmpty }
                 guard let option = known else {
                     throw .usage("unknown option --\(name) for `\(commandName(parsed.path))`" + suggestion(name, parsed.command))
                 }

@@ -108,17 +108,8 @@ struct CommandSpec: Sendable {
     /// The options this command accepts, with the global ones it takes.
     var allOptions: [OptionSpec] {
         var all = options
-        if usesDatabase { all.append(GlobalOptions.db) }
-        if printsTable { all.append(GlobalOptions.format) }
+        if usesDatabase { all.append(Options.db.spec) }
+        if printsTable { all.append(Options.format.spec) }
         return all
     }
-}
-
-/// Options every command that needs them takes.
-enum GlobalOptions {
-    static let db = OptionSpec.value(
-        "db", "path", "The database file (default: $WORKFORCE_DB, else ./workforce.sqlite).")
-    static let format = OptionSpec.value(
-        "format", "format", "Output format: table, csv, json or md (default: table on a terminal, csv otherwise).",
-        choices: OutputFormat.allCases.map(\.rawValue))
 }

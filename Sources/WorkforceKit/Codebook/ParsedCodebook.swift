@@ -34,7 +34,7 @@ public struct ParsedCodebook: Sendable {
     /// Reads a codebook.
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` naming what is missing or unreadable.
-    public init(json: JSONValue, source: String) throws(WorkforceError) {
+    package init(json: JSONValue, source: String) throws(WorkforceError) {
         let here = SourceLocation(file: source)
         guard let instrument = json["instrument"]?.string, let questions = json["questions"]?.array else {
             throw .badData(here, "not a codebook: it needs \"instrument\" and \"questions\"")

@@ -5,7 +5,7 @@ public struct RecordedInstrument: Sendable {
     public var formID: String
     public var wave: String?
     public var version: String
-    public var codebook: JSONValue
+    package var codebook: JSONValue
 }
 
 extension WorkforceStore {

@@ -1,15 +1,15 @@
 /// An error in JSON text, with the 1-based line and column of the offending character.
-public struct JSONParseError: Error, CustomStringConvertible, Sendable {
-    public let message: String
-    public let location: SourceLocation
-    public var description: String { "\(location): \(message)" }
+package struct JSONParseError: Error, CustomStringConvertible, Sendable {
+    package let message: String
+    package let location: SourceLocation
+    package var description: String { "\(location): \(message)" }
 }
 
 /// A strict RFC 8259 JSON parser that reports where text goes wrong.
 ///
 /// Foundation's parsers only say "around character N"; ours gives line and column so that a
 /// person can open the file at the right place.
-public struct JSONParser {
+package struct JSONParser {
     private let bytes: [UInt8]
     private let name: String
     private var i = 0
@@ -18,7 +18,7 @@ public struct JSONParser {
     private var depth = 0
 
     /// Parses `bytes` (UTF-8, an optional byte-order mark skipped); `name` is used in errors.
-    public static func parse(_ bytes: [UInt8], name: String) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], name: String) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes, name: name)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             parser.i = 3

@@ -1,5 +1,5 @@
 /// A JSON value. Objects keep their keys in order, so that written JSON is stable.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,7 +8,7 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    package static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -24,23 +24,23 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The member `key` of an object (the first, if repeated), or `nil`.
-    public subscript(_ key: String) -> JSONValue? {
+    package subscript(_ key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
-    public var string: String? { if case .string(let s) = self { s } else { nil } }
-    public var array: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
-    public var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
-    public var isNull: Bool { if case .null = self { true } else { false } }
-    public var double: Double? {
+    package var string: String? { if case .string(let s) = self { s } else { nil } }
+    package var array: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    package var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
+    package var isNull: Bool { if case .null = self { true } else { false } }
+    package var double: Double? {
         switch self {
         case .number(let d): d
         case .integer(let i): Double(i)
         default: nil
         }
     }
-    public var objectMembers: [(key: String, value: JSONValue)]? {
+    package var objectMembers: [(key: String, value: JSONValue)]? {
         if case .object(let m) = self { m } else { nil }
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Writes JSON text: keys in the order given, numbers as JSON numbers, `/` unescaped.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// Indentation per level; `nil` writes everything on one line.
-    public var indent: String?
+    package var indent: String?
 
-    public init(indent: String? = "  ") { self.indent = indent }
+    package init(indent: String? = "  ") { self.indent = indent }
 
-    public func string(_ value: JSONValue) -> String {
+    package func string(_ value: JSONValue) -> String {
         var out = ""
         write(value, level: 0, into: &out)
         return out

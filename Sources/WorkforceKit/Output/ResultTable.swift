@@ -35,7 +35,7 @@ public enum Cell: Sendable, Equatable {
     }
 
     /// A database value as a cell; integers stay integers.
-    public init(_ value: DatabaseValue) {
+    package init(_ value: DatabaseValue) {
         switch value {
         case .null, .blob: self = .null
         case .integer(let i): self = .int(Int(i))

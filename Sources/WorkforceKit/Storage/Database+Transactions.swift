@@ -1,12 +1,12 @@
 /// How a transaction takes its locks (`BEGIN DEFERRED`, `BEGIN IMMEDIATE`, `BEGIN EXCLUSIVE`).
-public enum TransactionKind: String, Sendable {
+package enum TransactionKind: String, Sendable {
     case deferred = "DEFERRED"
     case immediate = "IMMEDIATE"
     case exclusive = "EXCLUSIVE"
 }
 
 /// What the body of ``Database/inTransaction(_:_:)`` decides: keep its work or undo it.
-public enum TransactionCompletion: Sendable {
+package enum TransactionCompletion: Sendable {
     case commit
     case rollback
 }
@@ -22,7 +22,7 @@ extension Database {
     /// - Parameters:
     ///   - kind: how the transaction takes its locks.
     ///   - body: the work; it receives this connection and says how to end.
-    public func inTransaction(_ kind: TransactionKind = .immediate, _ body: (Database) throws -> TransactionCompletion) throws {
+    package func inTransaction(_ kind: TransactionKind = .immediate, _ body: (Database) throws -> TransactionCompletion) throws {
         try execute(sql: "BEGIN \(kind.rawValue) TRANSACTION")
         let completion: TransactionCompletion
         do {
@@ -45,7 +45,7 @@ extension Database {
     /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
     ///
     /// - Returns: what `body` returns.
-    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: (Database) throws -> T) throws -> T {
+    package func transaction<T>(_ kind: TransactionKind = .immediate, _ body: (Database) throws -> T) throws -> T {
         var result: T?
         try inTransaction(kind) { db in
             result = try body(db)

@@ -6,14 +6,14 @@ import Foundation
 /// A connection is used from one thread at a time and is not `Sendable`: open one per thread or
 /// process. Connections are opened in WAL mode with a busy timeout, so that two processes writing
 /// to one database wait for each other rather than fail.
-public final class Database {
+package final class Database {
     let handle: OpaquePointer
     /// The file this connection opened.
-    public let path: String
+    package let path: String
     private var statementCache: [String: PreparedStatement] = [:]
 
     /// How a connection is opened.
-    public enum Mode: Sendable {
+    package enum Mode: Sendable {
         /// Open an existing database for reading and writing; fail when the file is missing.
         case readWrite
         /// Open for reading and writing, creating the file when it is missing.
@@ -28,7 +28,7 @@ public final class Database {
     ///   - mode: whether a missing file is created.
     ///   - busyTimeout: how long to wait for another connection's lock, in milliseconds.
     /// - Throws: ``DatabaseError`` when the file cannot be opened or is not a database.
-    public init(path: String, mode: Mode = .create, busyTimeout: Int32 = 30_000) throws(DatabaseError) {
+    package init(path: String, mode: Mode = .create, busyTimeout: Int32 = 30_000) throws(DatabaseError) {
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
         if mode == .create { flags |= SQLITE_OPEN_CREATE }
@@ -60,7 +60,7 @@ public final class Database {
     }
 
     /// Runs one or more SQL statements with no arguments (`sqlite3_exec`): DDL, pragmas, scripts.
-    public func execute(sql: String) throws(DatabaseError) {
+    package func execute(sql: String) throws(DatabaseError) {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         guard code == SQLITE_OK else {
@@ -77,7 +77,7 @@ public final class Database {
     /// reset under its feet (`sqlite3_stmt_busy`).
     ///
     /// - Throws: ``DatabaseError`` when `sql` does not compile or holds more than one statement.
-    public func statement(_ sql: String) throws(DatabaseError) -> PreparedStatement {
+    package func statement(_ sql: String) throws(DatabaseError) -> PreparedStatement {
         if let cached = statementCache[sql] {
             guard cached.isBusy else { return cached }
             return try PreparedStatement(database: self, sql: sql)
@@ -88,14 +88,14 @@ public final class Database {
     }
 
     /// Runs one statement with bound `arguments`, ignoring any rows.
-    public func execute(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws(DatabaseError) {
+    package func execute(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws(DatabaseError) {
         let statement = try statement(sql)
         try statement.bind(arguments)
         try statement.run()
     }
 
     /// Runs a query and calls `body` with each row as it is stepped, without keeping them.
-    public func forEachRow(
+    package func forEachRow(
         _ sql: String, _ arguments: [DatabaseValueConvertible] = [], _ body: (Row) throws -> Void
     ) throws {
         let statement = try statement(sql)
@@ -109,14 +109,14 @@ public final class Database {
     }
 
     /// Runs a query and returns all its rows.
-    public func rows(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws -> [Row] {
+    package func rows(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws -> [Row] {
         var result: [Row] = []
         try forEachRow(sql, arguments) { result.append($0) }
         return result
     }
 
     /// The first column of the first row, or `.null` when there is no row.
-    public func scalar(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws -> DatabaseValue {
+    package func scalar(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws -> DatabaseValue {
         let statement = try statement(sql)
         try statement.bind(arguments)
         defer { sqlite3_reset(statement.handle) }
@@ -124,16 +124,16 @@ public final class Database {
     }
 
     /// The rowid of the last row inserted on this connection (`sqlite3_last_insert_rowid`).
-    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    package var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Rows changed by the last statement (`sqlite3_changes`).
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    package var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Whether a transaction is open on this connection (`sqlite3_get_autocommit` is 0).
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// The version of the SQLite library in use.
-    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+    package static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
 }
 
 @available(*, unavailable)

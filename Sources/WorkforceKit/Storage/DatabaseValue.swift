@@ -1,7 +1,7 @@
 /// A value stored in or read from an SQLite column.
 ///
 /// The five SQLite storage classes, as `sqlite3_column_type` reports them.
-public enum DatabaseValue: Sendable, Hashable {
+package enum DatabaseValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
@@ -9,7 +9,7 @@ public enum DatabaseValue: Sendable, Hashable {
     case blob([UInt8])
 
     /// The value as text, or `nil` for NULL and blobs. Numbers are formatted as SQLite would.
-    public var string: String? {
+    package var string: String? {
         switch self {
         case .text(let s): return s
         case .integer(let i): return String(i)
@@ -19,7 +19,7 @@ public enum DatabaseValue: Sendable, Hashable {
     }
 
     /// The value as an integer, or `nil` when it is not an integer.
-    public var int: Int? {
+    package var int: Int? {
         switch self {
         case .integer(let i): return Int(i)
         case .real(let d) where d == d.rounded(): return Int(exactly: d)
@@ -28,7 +28,7 @@ public enum DatabaseValue: Sendable, Hashable {
     }
 
     /// The value as a double, or `nil` when it is not a number.
-    public var double: Double? {
+    package var double: Double? {
         switch self {
         case .integer(let i): return Double(i)
         case .real(let d): return d
@@ -37,34 +37,34 @@ public enum DatabaseValue: Sendable, Hashable {
     }
 
     /// The value as a boolean (0 is false, any other integer true), or `nil`.
-    public var bool: Bool? { int.map { $0 != 0 } }
+    package var bool: Bool? { int.map { $0 != 0 } }
 
-    public var isNull: Bool { if case .null = self { true } else { false } }
+    package var isNull: Bool { if case .null = self { true } else { false } }
 }
 
 /// Something that can be bound to a statement parameter.
-public protocol DatabaseValueConvertible: Sendable {
+package protocol DatabaseValueConvertible: Sendable {
     var databaseValue: DatabaseValue { get }
 }
 
 extension DatabaseValue: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { self }
+    package var databaseValue: DatabaseValue { self }
 }
 extension String: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { .text(self) }
+    package var databaseValue: DatabaseValue { .text(self) }
 }
 extension Int: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { .integer(Int64(self)) }
+    package var databaseValue: DatabaseValue { .integer(Int64(self)) }
 }
 extension Int64: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { .integer(self) }
+    package var databaseValue: DatabaseValue { .integer(self) }
 }
 extension Double: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { .real(self) }
+    package var databaseValue: DatabaseValue { .real(self) }
 }
 extension Bool: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { .integer(self ? 1 : 0) }
+    package var databaseValue: DatabaseValue { .integer(self ? 1 : 0) }
 }
 extension Optional: DatabaseValueConvertible where Wrapped: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
+    package var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
 }

@@ -1,28 +1,28 @@
 /// Applies named schema migrations in order, each once, each in its own `BEGIN IMMEDIATE`
 /// transaction, and records them in the `schema_migrations` table (as GRDB's `DatabaseMigrator`).
-public struct Migrator: Sendable {
+package struct Migrator: Sendable {
     /// One named step of the schema.
-    public struct Migration: Sendable {
-        public let name: String
-        public let sql: String
-        public init(_ name: String, sql: String) {
+    package struct Migration: Sendable {
+        package let name: String
+        package let sql: String
+        package init(_ name: String, sql: String) {
             self.name = name
             self.sql = sql
         }
     }
 
-    public private(set) var migrations: [Migration] = []
+    package private(set) var migrations: [Migration] = []
 
-    public init() {}
+    package init() {}
 
     /// Adds a migration after the others. Names must be unique.
-    public mutating func register(_ name: String, sql: String) {
+    package mutating func register(_ name: String, sql: String) {
         precondition(!migrations.contains { $0.name == name }, "duplicate migration \(name)")
         migrations.append(Migration(name, sql: sql))
     }
 
     /// The names of the migrations already applied to `db`, in the order they were applied.
-    public func appliedMigrations(_ db: Database) throws -> [String] {
+    package func appliedMigrations(_ db: Database) throws -> [String] {
         try db.execute(
             sql: "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)")
         return try db.rows("SELECT name FROM schema_migrations ORDER BY rowid").compactMap { $0[0].string }
@@ -34,7 +34,7 @@ public struct Migrator: Sendable {
     /// - Throws: ``DatabaseError`` from the failing migration, or ``MigrationError`` when the
     ///   database was made by a newer version of this tool (it has migrations this one lacks).
     @discardableResult
-    public func migrate(_ db: Database) throws -> [String] {
+    package func migrate(_ db: Database) throws -> [String] {
         let applied = Set(try appliedMigrations(db))
         let known = Set(migrations.map(\.name))
         let unknown = applied.subtracting(known)
@@ -74,12 +74,12 @@ public struct Migrator: Sendable {
 }
 
 /// A database that this version of the tool cannot safely open.
-public enum MigrationError: Error, CustomStringConvertible, Sendable {
+package enum MigrationError: Error, CustomStringConvertible, Sendable {
     case newerDatabase(path: String, unknownMigrations: [String])
     /// A migration left rows whose foreign keys point nowhere; it was rolled back.
     case foreignKeyViolation(migration: String, table: String, count: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .newerDatabase(let path, let names):
             return "\(path) was written by a newer version of workforce (unknown migrations: "

@@ -3,10 +3,10 @@ internal import CSQLite
 /// A prepared SQLite statement; it owns its `sqlite3_stmt` and finalizes it on `deinit`.
 ///
 /// Statements are made by ``Database/statement(_:)``, which caches them by SQL text.
-public final class PreparedStatement {
+package final class PreparedStatement {
     let handle: OpaquePointer
     unowned let database: Database
-    public let sql: String
+    package let sql: String
 
     /// Compiles `sql` (`sqlite3_prepare_v2`); it must hold exactly one statement.
     ///
@@ -77,13 +77,13 @@ public final class PreparedStatement {
     // MARK: Binding without boxing, for bulk inserts
 
     /// Clears the previous run (`sqlite3_reset`, `sqlite3_clear_bindings`).
-    public func reset() {
+    package func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
     /// Binds UTF-8 text from raw bytes to parameter `index` (1-based); SQLite copies them.
-    public func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws(DatabaseError) {
+    package func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws(DatabaseError) {
         let code: Int32
         if let base = bytes.baseAddress, bytes.count > 0 {
             code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
@@ -96,7 +96,7 @@ public final class PreparedStatement {
     }
 
     /// Binds a value to parameter `index` (1-based).
-    public func bind(_ index: Int32, _ value: DatabaseValueConvertible) throws(DatabaseError) {
+    package func bind(_ index: Int32, _ value: DatabaseValueConvertible) throws(DatabaseError) {
         let code: Int32
         switch value.databaseValue {
         case .null: code = sqlite3_bind_null(handle, index)
@@ -110,13 +110,13 @@ public final class PreparedStatement {
     }
 
     /// Runs the statement to completion, ignoring any rows, and resets it.
-    public func run() throws(DatabaseError) {
+    package func run() throws(DatabaseError) {
         defer { sqlite3_reset(handle) }
         while try step() {}
     }
 
     /// Runs the statement and returns the first column of its first row (e.g. from `RETURNING`).
-    public func runReturningInteger() throws(DatabaseError) -> Int64? {
+    package func runReturningInteger() throws(DatabaseError) -> Int64? {
         defer { sqlite3_reset(handle) }
         guard try step() else { return nil }
         return sqlite3_column_int64(handle, 0)

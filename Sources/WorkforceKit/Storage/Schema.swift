@@ -4,7 +4,7 @@
 /// section describes these tables for analysts.
 public enum Schema {
     /// All migrations, in the order they are applied.
-    public static var migrator: Migrator {
+    package static var migrator: Migrator {
         var migrator = Migrator()
         migrator.register("001-framework", sql: framework)
         migrator.register("002-instrument", sql: instrument)

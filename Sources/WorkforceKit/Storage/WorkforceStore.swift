@@ -3,7 +3,7 @@ import Foundation
 /// The tool's database: one SQLite file holding frameworks, instruments, responses, the
 /// catalog and analyses. Opening it applies any migrations it lacks.
 public final class WorkforceStore {
-    public let db: Database
+    package let db: Database
     public let path: String
 
     /// Opens the database at `path`, creating it when `create` is true, and migrates it.
@@ -27,7 +27,7 @@ public final class WorkforceStore {
     }
 
     /// Runs `body` in an immediate transaction, turning database errors into ``WorkforceError``.
-    public func write<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
+    package func write<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
         do {
             return try db.transaction(.immediate, body)
         } catch {
@@ -36,7 +36,7 @@ public final class WorkforceStore {
     }
 
     /// Runs a read, turning database errors into ``WorkforceError``.
-    public func read<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
+    package func read<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
         do {
             return try body(db)
         } catch {

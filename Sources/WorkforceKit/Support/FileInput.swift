@@ -20,7 +20,7 @@ public enum FileInput {
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` or, for malformed JSON,
     ///   ``WorkforceError/badData(_:_:)`` with the line and column.
-    public static func readJSON(_ url: URL, name: String) throws(WorkforceError) -> JSONValue {
+    package static func readJSON(_ url: URL, name: String) throws(WorkforceError) -> JSONValue {
         let bytes = try readBytes(url, name: name)
         do {
             return try JSONParser.parse(bytes, name: name)

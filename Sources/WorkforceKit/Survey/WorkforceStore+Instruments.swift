@@ -3,7 +3,7 @@ extension WorkforceStore {
     ///
     /// - Returns: `true` when it was new, `false` when that version was already recorded.
     @discardableResult
-    public func recordInstrument(_ instrument: Instrument, codebook: JSONValue) throws(WorkforceError) -> Bool {
+    package func recordInstrument(_ instrument: Instrument, codebook: JSONValue) throws(WorkforceError) -> Bool {
         let version = codebook["version"]?.string ?? ""
         let parsed = try ParsedCodebook(json: codebook, source: "codebook of \(instrument.formID)")
         return try write { db in

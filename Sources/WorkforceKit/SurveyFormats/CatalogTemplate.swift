@@ -45,7 +45,7 @@ public struct CatalogTemplate: Sendable {
     public var csv: String { CSVWriter().record(columns.map(\.name)) }
 
     /// The catalog's codebook: its columns and choice lists, with a content-hash version.
-    public func codebook(framework: String, languages: [Language]) -> JSONValue {
+    package func codebook(framework: String, languages: [Language]) -> JSONValue {
         let codes = languages.map(\.code)
         func localized(_ t: LocalizedText) -> JSONValue { .object(codes.compactMap { c in t[c].map { (key: c, value: .string($0)) } }) }
         func number(_ d: Double?) -> JSONValue { d.map { .integer(Int64($0)) } ?? .null }

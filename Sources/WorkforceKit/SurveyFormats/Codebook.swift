@@ -4,7 +4,7 @@
 public enum Codebook {
     /// The codebook of `instrument` with its `version`: the SHA-256 of the codebook written
     /// compactly without the `version` member. The same content always has the same version.
-    public static func json(_ instrument: Instrument) -> JSONValue {
+    package static func json(_ instrument: Instrument) -> JSONValue {
         let body = members(instrument)
         let version = SHA256.hex(JSONWriter(indent: nil).string(.object(body)))
         var all = body

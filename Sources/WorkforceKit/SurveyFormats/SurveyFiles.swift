@@ -5,7 +5,7 @@ public struct SurveyFiles: Sendable {
     /// File name and content, in the order they are written.
     public var files: [(name: String, bytes: [UInt8])]
     public var version: String
-    public var codebook: JSONValue
+    package var codebook: JSONValue
 
     /// Renders `instrument` in every format: XLSForm (`.xlsx`, `.xlsform.csv`, `.xlsform.md`),
     /// printable HTML and Markdown per language, the codebook JSON and the empty response CSV

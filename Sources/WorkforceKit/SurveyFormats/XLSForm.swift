@@ -4,7 +4,7 @@ import Foundation
 /// Markdown layouts of them that pyxform reads.
 public enum XLSForm {
     /// The sheets, each a header row then data rows.
-    public static func sheets(_ instrument: Instrument, version: String) -> [XLSXWriter.Sheet] {
+    package static func sheets(_ instrument: Instrument, version: String) -> [XLSXWriter.Sheet] {
         let languages = instrument.languages
         func columns(_ base: String) -> [String] { languages.map { "\(base)::\($0.xlsformName)" } }
         func texts(_ text: LocalizedText) -> [String] { languages.map { text[$0.code] ?? "" } }
@@ -45,7 +45,7 @@ public enum XLSForm {
 
     /// pyxform's CSV layout: a row holding the sheet name in the first column, then the
     /// sheet's rows shifted one column right.
-    public static func csv(_ sheets: [XLSXWriter.Sheet]) -> String {
+    package static func csv(_ sheets: [XLSXWriter.Sheet]) -> String {
         let writer = CSVWriter(neutralizeFormulas: false)
         var out = ""
         for sheet in sheets {
@@ -56,7 +56,7 @@ public enum XLSForm {
     }
 
     /// pyxform's Markdown layout: `| survey |`, then `| | type | name | ... |` rows.
-    public static func markdown(_ sheets: [XLSXWriter.Sheet]) -> String {
+    package static func markdown(_ sheets: [XLSXWriter.Sheet]) -> String {
         func cell(_ s: String) -> String {
             s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
                 .replacingOccurrences(of: "\n", with: " ")

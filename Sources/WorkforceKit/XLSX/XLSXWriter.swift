@@ -2,19 +2,19 @@
 /// relationships, workbook, styles, one worksheet per sheet) with every cell an inline string.
 ///
 /// That is what XLSForm needs: KoboToolbox, ODK Central and pyxform (through openpyxl) read it.
-public enum XLSXWriter {
+package enum XLSXWriter {
     /// A named sheet: rows of cells, the first row usually a header.
-    public struct Sheet: Sendable {
-        public var name: String
-        public var rows: [[String]]
-        public init(name: String, rows: [[String]]) {
+    package struct Sheet: Sendable {
+        package var name: String
+        package var rows: [[String]]
+        package init(name: String, rows: [[String]]) {
             self.name = name
             self.rows = rows
         }
     }
 
     /// The bytes of a workbook holding `sheets` in order.
-    public static func workbook(_ sheets: [Sheet]) -> [UInt8] {
+    package static func workbook(_ sheets: [Sheet]) -> [UInt8] {
         var zip = ZipWriter()
         let overrides = sheets.indices.map {
             "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"

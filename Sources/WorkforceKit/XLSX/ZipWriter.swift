@@ -1,15 +1,15 @@
 /// Writes a ZIP archive (APPNOTE 6.3) with stored, uncompressed entries: enough for the OOXML
 /// container of an `.xlsx`, and deterministic (every entry dated 1980-01-01 00:00), so the same
 /// content always gives the same bytes.
-public struct ZipWriter: Sendable {
+package struct ZipWriter: Sendable {
     private var data: [UInt8] = []
     private var central: [UInt8] = []
     private var count = 0
 
-    public init() {}
+    package init() {}
 
     /// Adds a file called `name` (a `/`-separated path) holding `bytes`.
-    public mutating func add(_ name: String, _ bytes: [UInt8]) {
+    package mutating func add(_ name: String, _ bytes: [UInt8]) {
         let nameBytes = Array(name.utf8)
         let crc = CRC32.checksum(bytes)
         let offset = UInt32(data.count)
@@ -27,7 +27,7 @@ public struct ZipWriter: Sendable {
     }
 
     /// The whole archive.
-    public func finish() -> [UInt8] {
+    package func finish() -> [UInt8] {
         let end = le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(count)) + le16(UInt16(count))
             + le32(UInt32(central.count)) + le32(UInt32(data.count)) + le16(0)
         return data + central + end
@@ -38,14 +38,14 @@ public struct ZipWriter: Sendable {
 }
 
 /// CRC-32 (ISO-HDLC, polynomial 0xEDB88320) as ZIP uses it.
-public enum CRC32 {
+package enum CRC32 {
     private static let table: [UInt32] = (0..<256).map { n in
         var c = UInt32(n)
         for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
         return c
     }
 
-    public static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+    package static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
         var c: UInt32 = 0xFFFF_FFFF
         for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
         return c ^ 0xFFFF_FFFF

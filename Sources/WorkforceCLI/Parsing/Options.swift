@@ -1,0 +1,41 @@
+import WorkforceKit
+
+/// Every option of the command line, each declared once with its type, parser and help. A
+/// command lists the ones it takes and reads them with `invocation[option]`.
+enum Options {
+    static let db = TypedOption<String>.text("db", "path", "The database file (default: $WORKFORCE_DB, else ./workforce.sqlite).")
+    static let format = TypedOption<OutputFormat>.choice(
+        "format", "format", "Output format: table, csv, json or md (default: table on a terminal, csv otherwise).")
+    static let framework = TypedOption<String>.text(
+        "framework", "name", "The framework to use (default: the database's default framework).")
+    static let wave = TypedOption<String>.text("wave", "name", "Awareness: the wave, baseline or followup-N (default baseline).")
+    static let instrument = TypedOption<String>.text(
+        "instrument", "id", "The questionnaire: an instrument id, version prefix or form id (default: the latest generated).")
+    static let role = TypedOption<String>.text("role", "id", "Only the KSAs or tasks of this work role.")
+    static let roles = TypedOption<[String]>.list("roles", "ids", "The work roles, comma-separated.")
+    static let category = TypedOption<String>.text("category", "id", "Employer: only the work roles of this category.")
+    static let languages = TypedOption<[String]>.list("lang", "codes", "Label languages, comma-separated (default en,es).")
+    static let out = TypedOption<String>(
+        "out", "dir", "Output folder.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
+    static let limit = TypedOption<Int>.integer("limit", "n", "At most this many results (default 25).", in: 1...100_000)
+    static let encoding = TypedOption<TextEncoding>.choice(
+        "encoding", "name", "The file's encoding when it has no byte-order mark: utf-8, utf-16le, utf-16be, windows-1252.")
+    static let delimiter = TypedOption<UInt8>(
+        "delimiter", "char", "The separator: , ; or tab (default: detected from the header).", expected: ", ; or tab"
+    ) { text in
+        switch text {
+        case ",": 0x2C
+        case ";": 0x3B
+        case "tab", "\t": 0x09
+        default: nil
+        }
+    }
+    static let batch = TypedOption<Int>.integer("rejected", "batch", "Show the quarantined rows of this batch.", in: 1...Int.max)
+
+    static let all = OptionSpec.flag("all", "Search every framework in the database.")
+    static let dryRun = OptionSpec.flag("dry-run", "Check and count, write nothing.")
+    static let ksaGaps = OptionSpec.flag("ksa-gaps", "Employer: ask which of each role's KSAs staff lack.")
+    static let replace = OptionSpec.flag("replace", "Replace a framework of the same name.")
+    static let makeDefault = OptionSpec.flag("default", "Make it the default framework.")
+}
+
