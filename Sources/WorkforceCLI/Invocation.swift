@@ -63,6 +63,7 @@ struct Invocation {
     }
 
     func print(_ table: ResultTable) {
+        if format == .csv { for note in table.notes { io.err("note: \(note)\n") } }
         io.out(table.rendered(as: format))
     }
 

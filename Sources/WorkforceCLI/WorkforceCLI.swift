@@ -14,7 +14,8 @@ public enum WorkforceCLI {
             """,
         subcommands: [
             InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
-            ImportCommands.importsSpec, ResponsesCommand.spec,
+            ImportCommands.importsSpec, ResponsesCommand.spec, AwarenessCommands.awarenessSpec,
+            AwarenessCommands.sampleSizeSpec,
         ],
         usesDatabase: false)
 

@@ -11,14 +11,7 @@ enum ImportBenchmark {
         let database = folder.appendingPathComponent("bench.sqlite").path
         let file = folder.appendingPathComponent("awareness.csv")
 
-        // A database with NICE 2017 and the awareness baseline instrument.
-        let store = try WorkforceStore(path: database, create: true)
-        let home = try BundledData.home()
-        try store.saveFramework(try FrameworkCSVLoader.load(folder: home.appendingPathComponent("Frameworks/nice-2017")))
-        let bank = try ItemBank(folder: home.appendingPathComponent("Surveys/banks"))
-        let instrument = try InstrumentBuilder.build(
-            bank: bank, request: SurveyRequest(kind: .awareness), framework: "nice-2017", roles: [])
-        try store.recordInstrument(instrument, codebook: Codebook.json(instrument))
+        let instrument = try prepare(database: database)
 
         var generator = AwarenessFileGenerator(instrument: instrument)
         let size = try generator.write(rows: rows, to: file)
@@ -63,6 +56,18 @@ enum ImportBenchmark {
         let store = try WorkforceStore(path: database, create: false)
         let reader = try ResponseReader(store: store, kind: .awareness)
         try ResponseExport().write(reader, as: .csv, bytes: { FileHandle.standardOutput.write(Data($0)) })
+    }
+
+    /// A database with NICE 2017 and the awareness baseline instrument; returns the instrument.
+    static func prepare(database: String) throws -> Instrument {
+        let store = try WorkforceStore(path: database, create: true)
+        let home = try BundledData.home()
+        try store.saveFramework(try FrameworkCSVLoader.load(folder: home.appendingPathComponent("Frameworks/nice-2017")))
+        let bank = try ItemBank(folder: home.appendingPathComponent("Surveys/banks"))
+        let instrument = try InstrumentBuilder.build(
+            bank: bank, request: SurveyRequest(kind: .awareness), framework: "nice-2017", roles: [])
+        try store.recordInstrument(instrument, codebook: Codebook.json(instrument))
+        return instrument
     }
 
     static func child(database: String, file: String) throws {

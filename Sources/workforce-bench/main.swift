@@ -3,7 +3,8 @@ import WorkforceKit
 
 // workforce-bench: speed and memory figures for the README, in release mode.
 //
-//   swift run -c release workforce-bench import [--rows N] [--dir DIR]
+//   swift run -c release workforce-bench import [--rows N] [--dir DIR]      import and clean-data export
+//   swift run -c release workforce-bench awareness [--rows N] [--dir DIR]   import plus awareness statistics
 //
 // Each figure is printed as one `name: value unit` line.
 
@@ -27,11 +28,16 @@ do {
         // The measured child: imports FILE into DB and prints the counts.
         guard arguments.count == 3 else { fail("usage: workforce-bench _import DB FILE") }
         try ImportBenchmark.child(database: arguments[1], file: arguments[2])
+    case "awareness":
+        try AwarenessBenchmark.run(rows: Int(option("--rows") ?? "") ?? 1_000_000, directory: option("--dir"))
+    case "_awareness":
+        guard arguments.count == 3 else { fail("usage: workforce-bench _awareness DB MARGINS") }
+        try AwarenessBenchmark.child(database: arguments[1], margins: arguments[2])
     case "_export":
         guard arguments.count == 2 else { fail("usage: workforce-bench _export DB") }
         try ImportBenchmark.exportChild(database: arguments[1])
     default:
-        print("usage: workforce-bench import [--rows N] [--dir DIR]")
+        print("usage: workforce-bench import|awareness [--rows N] [--dir DIR]")
         exit(arguments.isEmpty ? 0 : 64)
     }
 } catch {

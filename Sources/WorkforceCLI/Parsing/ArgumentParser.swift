@@ -48,14 +48,15 @@ enum ArgumentParser {
                     if parsed.command.subcommands.isEmpty { parsed.flags.insert(name) } else { early.append((name, nil)) }
                     continue
                 }
-                let value: String
-                if let inline {
-                    value = inline
-                } else {
-                    guard index < arguments.count else { throw .usage("--\(name) needs a value <\(option.valueName ?? "value")>") }
-                    value = arguments[index]
+                var values: [String] = inline.map { [$0] } ?? []
+                while values.count < option.valueCount {
+                    guard index < arguments.count, !(values.count > 0 && arguments[index].hasPrefix("--")) else {
+                        throw .usage("--\(name) needs \(option.valueCount == 1 ? "a value" : "\(option.valueCount) values") <\(option.valueName ?? "value")>")
+                    }
+                    values.append(arguments[index])
                     index += 1
                 }
+                let value = values.joined(separator: "\n")
                 if let choices = option.choices, !choices.contains(value) {
                     throw .usage("--\(name) \"\(value)\" is not one of \(choices.joined(separator: ", "))")
                 }

@@ -10,6 +10,9 @@ struct OptionSpec: Sendable {
     var choices: [String]? = nil
     /// When set, checks the value's type: `nil` when it parses, else what was expected.
     var check: (@Sendable (String) -> String?)? = nil
+    /// How many values follow the option (`--compare BASE FOLLOWUP` takes 2); they reach the
+    /// parser joined by line feeds.
+    var valueCount = 1
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, valueName: nil, help: help)
@@ -27,12 +30,12 @@ struct TypedOption<Value>: Sendable {
     let parse: @Sendable (String) -> Value?
 
     /// - Parameter expected: what a wrong value is told it should be ("a number from 0 to 1").
-    init(_ name: String, _ valueName: String, _ help: String, expected: String, choices: [String]? = nil,
+    init(_ name: String, _ valueName: String, _ help: String, expected: String, choices: [String]? = nil, valueCount: Int = 1,
          parse: @escaping @Sendable (String) -> Value?) {
         self.parse = parse
         self.spec = OptionSpec(
             name: name, valueName: valueName, help: help, choices: choices,
-            check: { parse($0) == nil ? expected : nil })
+            check: { parse($0) == nil ? expected : nil }, valueCount: valueCount)
     }
 }
 

@@ -36,7 +36,10 @@ extension ResultTable {
         let objects = rows.map { row in
             JSONValue.object(zip(columns, row).map { (key: $0, value: $1.json) })
         }
-        return JSONWriter().string(.object([(key: "rows", value: .array(objects))])) + "\n"
+        var members: [(key: String, value: JSONValue)] = []
+        if !notes.isEmpty { members.append((key: "notes", value: .array(notes.map { .string($0) }))) }
+        members.append((key: "rows", value: .array(objects)))
+        return JSONWriter().string(.object(members)) + "\n"
     }
 
     func renderedAsMarkdown() -> String {
@@ -44,7 +47,8 @@ extension ResultTable {
             s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
                 .replacingOccurrences(of: "\r", with: "")
         }
-        var out = "| " + columns.map(escape).joined(separator: " | ") + " |\n"
+        var out = notes.map { escape($0) + "\n\n" }.joined()
+        out += "| " + columns.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
         for row in rows {
             out += "| " + row.map { escape($0.plainText) }.joined(separator: " | ") + " |\n"
@@ -70,7 +74,8 @@ extension ResultTable {
             zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        var out = line(columns) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
+        var out = notes.map { $0 + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
+        out += line(columns) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in cut { out += line(row) + "\n" }
         out += "(\(plural(rows.count, "row")))\n"
         return out

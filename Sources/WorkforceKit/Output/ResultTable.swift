@@ -51,6 +51,10 @@ public struct ResultTable: Sendable, Equatable {
     public var rows: [[Cell]]
     /// A single record (from `show`): a table prints it as `field: value` lines.
     public var isRecord: Bool
+    /// What a reader must know to read the figures (what they describe, weights, suppression):
+    /// lines before a table or Markdown table, `"notes"` in JSON; a CSV stays pure data (the
+    /// command line prints the notes on standard error).
+    public var notes: [String] = []
 
     public init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
         self.columns = columns

@@ -16,6 +16,21 @@ public enum FileInput {
         }
     }
 
+    /// The URL of an input file named on the command line, once it is known to be a readable
+    /// regular file.
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` for an empty path; ``WorkforceError/noInput(path:reason:)``
+    ///   for a missing file, a folder or a special file.
+    public static func existing(_ path: String) throws(WorkforceError) -> URL {
+        guard !path.isEmpty else { throw .usage("an empty file name was given") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .noInput(path: path, reason: "no such file; check the path")
+        }
+        guard !isDirectory.boolValue else { throw .noInput(path: path, reason: "is a folder, not a file") }
+        return URL(fileURLWithPath: path)
+    }
+
     /// The file at `url` parsed as JSON.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` or, for malformed JSON,

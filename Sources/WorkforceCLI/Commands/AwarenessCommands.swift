@@ -1,0 +1,126 @@
+import Foundation
+import WorkforceKit
+
+/// `workforce awareness` and `workforce sample-size`.
+enum AwarenessCommands {
+    static let by = TypedOption<[AwarenessBreakdown]>(
+        "by", "fields", "Break every indicator down by district, sex, age, urban, language or group (each target group); several, comma-separated.",
+        expected: "district, sex, age, urban, language or group (comma-separated)"
+    ) { text in
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let breakdowns = names.compactMap(AwarenessBreakdown.init(rawValue:))
+        return breakdowns.count == names.count && !breakdowns.isEmpty ? breakdowns : nil
+    }
+    static let compare = TypedOption<(base: String, followup: String)>(
+        "compare", "base> <followup", "Compare a follow-up wave with a baseline wave (e.g. --compare baseline followup-1).",
+        expected: "two wave names", valueCount: 2
+    ) { text in
+        let parts = text.split(separator: "\n").map(String.init)
+        guard parts.count == 2, (try? Wave(parts[0])) != nil, (try? Wave(parts[1])) != nil else { return nil }
+        return (parts[0], parts[1])
+    }
+    static let margins = TypedOption<String>.text(
+        "margins", "file", "Rake to population margins: a CSV variable,category,population (district, sex, age, urban).")
+    static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
+
+    static let awarenessSpec = CommandSpec(
+        name: "awareness",
+        abstract: "Awareness baseline and campaign impact: weighted indicators with intervals, by group.",
+        discussion: """
+            Indicators come from the codebook's scoring; knowledge_score is each respondent's share of
+            knowledge items answered right. p is the weighted share over valid answers, n_eff =
+            (sum w)^2 / sum w^2, and the 95% Wilson interval uses n_eff. --margins rakes each wave to
+            population margins (iterative proportional fitting, 1e-6, at most 100 iterations).
+            --compare gives the follow-up minus baseline difference with Newcombe's hybrid score
+            interval and the two-sided z-test. Cells with fewer than 10 respondents are suppressed.
+            """,
+        options: [Options.wave.spec, by.spec, compare.spec, margins.spec, indicator.spec],
+        printsTable: true,
+        run: { try runAwareness($0) })
+
+    static func runAwareness(_ invocation: Invocation) throws {
+        if let wave = invocation[Options.wave] { _ = try Wave(wave) }
+        if invocation[compare] != nil, invocation[Options.wave] != nil {
+            throw WorkforceError.usage("--wave and --compare do not go together: --compare names both waves")
+        }
+        let store = try invocation.openStore()
+        let request = AwarenessRequest(
+            wave: invocation[Options.wave] ?? "baseline", breakdowns: invocation[by] ?? [], compare: invocation[compare],
+            margins: try invocation[margins].map { path throws(WorkforceError) in
+                try PopulationMargins(url: try FileInput.existing(path))
+            },
+            indicator: invocation[indicator])
+        let (table, weighting) = try AwarenessAnalysis.run(store, request)
+        for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
+        invocation.print(table)
+    }
+
+    static let margin = TypedOption<Double>.number("margin", "e", "The half-width of the 95% interval, e.g. 0.05 for ±5 points.", in: 0.001...0.5)
+    static let p = TypedOption<Double>.number("p", "p", "The expected proportion (default 0.5, the most cautious).", in: 0.001...0.999)
+    static let deff = TypedOption<Double>.number("deff", "d", "The design effect of the weights, n/n_eff (default 1).", in: 1...20)
+    static let population = TypedOption<Double>.number("population", "N", "The population size, for the finite population correction.", in: 1...1e10)
+    static let detect = TypedOption<Double>.number("detect", "diff", "The campaign effect to detect, e.g. 0.05 for 5 points.", in: 0.001...0.9)
+    static let baseline = TypedOption<Double>.number("baseline", "p", "The baseline proportion of the indicator.", in: 0.001...0.999)
+    static let power = TypedOption<Double>.number("power", "power", "The chance of detecting the effect (default 0.8).", in: 0.5...0.999)
+    static let alpha = TypedOption<Double>.number("alpha", "alpha", "The two-sided significance level (default 0.05).", in: 0.001...0.2)
+    static let byDistrict = TypedOption<AwarenessBreakdown>(
+        "by", "district", "Per district: needs --margins; gives both a proportional allocation and the size for the same margin in each.",
+        expected: "district", choices: ["district"]
+    ) { $0 == "district" ? .district : nil }
+
+    static let sampleSizeSpec = CommandSpec(
+        name: "sample-size",
+        abstract: "Respondents needed for the next awareness wave.",
+        discussion: """
+            --margin E: n0 = z^2 p (1-p) / E^2 x deff (z = 1.96), with N: n0 / (1 + (n0 - 1) / N).
+            --detect DIFF --baseline P: per wave, (z_a/2 sqrt(2 pbar qbar) + z_power sqrt(p1 q1 + p2 q2))^2 / DIFF^2 x deff
+            (Fleiss, no continuity correction). --by district --margins FILE: per district.
+            """,
+        options: [margin.spec, p.spec, deff.spec, population.spec, byDistrict.spec, margins.spec, detect.spec, baseline.spec, power.spec, alpha.spec],
+        usesDatabase: false,
+        printsTable: true,
+        run: { try runSampleSize($0) })
+
+    static func runSampleSize(_ invocation: Invocation) throws {
+        let designEffect = invocation[deff] ?? 1
+        if let difference = invocation[detect] {
+            guard let base = invocation[baseline] else { throw WorkforceError.usage("--detect needs --baseline P, the indicator's baseline proportion") }
+            guard base + difference < 1 else { throw WorkforceError.usage("--baseline plus --detect must stay below 1") }
+            let n = SampleSize.toDetect(
+                difference, baseline: base, power: invocation[power] ?? 0.8, alpha: invocation[alpha] ?? 0.05, designEffect: designEffect)
+            var table = ResultTable(columns: ["baseline", "followup", "power", "alpha", "deff", "respondents_per_wave"])
+            table.append([.double(base), .double(base + difference), .double(invocation[power] ?? 0.8), .double(invocation[alpha] ?? 0.05), .double(designEffect), .int(n)])
+            invocation.print(table)
+            return
+        }
+        guard let e = invocation[margin] else { throw WorkforceError.usage("give --margin E, or --detect DIFF --baseline P") }
+        let proportion = invocation[p] ?? 0.5
+        guard invocation[byDistrict] != nil else {
+            var table = ResultTable(columns: ["margin", "p", "deff", "population", "respondents"])
+            table.append([
+                .double(e), .double(proportion), .double(designEffect), invocation[population].map(Cell.double) ?? .null,
+                .int(SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: invocation[population])),
+            ])
+            invocation.print(table)
+            return
+        }
+        guard let path = invocation[margins] else { throw WorkforceError.usage("--by district needs --margins FILE with the district populations") }
+        let file = try PopulationMargins(url: try FileInput.existing(path))
+        guard let districts = file.variables.first(where: { $0.breakdown == .district })?.margins else {
+            throw WorkforceError.badData(SourceLocation(file: path), "the margins have no district rows")
+        }
+        let total = districts.reduce(0) { $0 + $1.population }
+        let national = SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: total)
+        var table = ResultTable(columns: ["district", "population", "proportional", "same_margin"])
+        for d in districts {
+            table.append([
+                .text(d.category), .double(d.population), .int(Int((Double(national) * d.population / total).rounded(.up))),
+                .int(SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: d.population)),
+            ])
+        }
+        table.notes = [
+            "National sample for ±\(Cell.double(e).plainText) at 95%: \(national) respondents; proportional shares it by population, same_margin gives each district ±\(Cell.double(e).plainText) on its own."
+        ]
+        invocation.print(table)
+    }
+}

@@ -1,0 +1,181 @@
+/// The breakdowns of every awareness statistic, and the profile question each one reads.
+public enum AwarenessBreakdown: String, Sendable, CaseIterable {
+    case district, sex, age, urban, language
+    /// Target groups: a multi-select, so each group is its own breakdown row (a respondent can
+    /// be in several).
+    case group
+
+    /// The codebook question the breakdown reads.
+    public var question: String {
+        switch self {
+        case .district: "district"
+        case .sex: "sex"
+        case .age: "age_band"
+        case .urban: "urban_rural"
+        case .language: "home_language"
+        case .group: "target_groups"
+        }
+    }
+}
+
+/// One wave's awareness responses as columns, ready for the statistics: each indicator's 1/0
+/// (or missing) per respondent, the knowledge score, and each breakdown's category.
+///
+/// Indicators come from the codebook's `scoring` (no indicator is written in code): a
+/// select_one scores 1 when its answer is in `ones`, 0 when in `zeros`, else missing; a
+/// select_multiple 1 when any `ones` is chosen, else 0 when any `zeros` is, else missing.
+/// The knowledge score of a respondent is the share of the knowledge items (the scored
+/// questions of the `knowledge` group) answered right, among those answered; "don't know"
+/// is answered and not right.
+struct AwarenessData {
+    var wave: String
+    var count = 0
+    var indicators: [String] = []
+    /// Per indicator, per respondent: 1, 0, or -1 when missing.
+    var values: [[Int8]] = []
+    /// Per respondent; NaN when no knowledge item was answered.
+    var knowledge: [Double] = []
+    /// The categories (choice names) of each breakdown, and each respondent's (-1: none).
+    var categories: [AwarenessBreakdown: [String]] = [:]
+    var category: [AwarenessBreakdown: [Int16]] = [:]
+    /// Target groups as a bit set per respondent (bit `g` for `categories[.group][g]`).
+    var groups: [UInt64] = []
+
+    static let knowledgeIndicator = "knowledge_score"
+
+    /// Reads every response of `wave` through the reader.
+    init(store: WorkforceStore, wave: String) throws {
+        self.wave = wave
+        let reader = try ResponseReader(store: store, kind: .awareness, wave: wave)
+        // Indicators in codebook order; each read from the first question that scores it.
+        var sources: [(indicator: String, column: Int, scoring: Scoring)] = []
+        var seen: Set<String> = []
+        for (c, column) in reader.columns.enumerated() {
+            for scoring in column.scoring where seen.insert(scoring.indicator).inserted {
+                sources.append((scoring.indicator, c, scoring))
+            }
+        }
+        indicators = sources.map(\.indicator)
+        let knowledgeColumns = reader.columns.indices.filter {
+            reader.columns[$0].group.split(separator: "/").last == "knowledge" && !reader.columns[$0].scoring.isEmpty
+        }
+        let breakdowns = AwarenessBreakdown.allCases.compactMap { b in reader.index(of: b.question).map { (b, $0) } }
+        for (b, c) in breakdowns { categories[b] = reader.columns[c].choices.map(\.name) }
+        let groupColumn = reader.index(of: AwarenessBreakdown.group.question)
+
+        var plans: [ObjectIdentifier: Plan] = [:]
+        let expected = try reader.count()
+        var values = Array(repeating: [Int8](), count: sources.count)
+        for i in values.indices { values[i].reserveCapacity(expected) }
+        var knowledge: [Double] = []
+        knowledge.reserveCapacity(expected)
+        let single = breakdowns.map(\.0).filter { $0 != .group }
+        var columns = single.map { _ in [Int16]() }
+        for b in columns.indices { columns[b].reserveCapacity(expected) }
+        var groups: [UInt64] = []
+        groups.reserveCapacity(expected)
+        var last: (id: ObjectIdentifier, plan: Plan)?
+        try reader.forEachStored { record in
+            let id = ObjectIdentifier(record.map)
+            let plan: Plan
+            if let last, last.id == id {
+                plan = last.plan
+            } else {
+                plan = plans[id] ?? Plan(record.map, reader, sources, knowledgeColumns, breakdowns, groupColumn)
+                plans[id] = plan
+                last = (id, plan)
+            }
+            let stored = record.stored
+            for (i, p) in plan.indicators.enumerated() { values[i].append(p.score(stored)) }
+            var right = 0, answered = 0
+            for p in plan.knowledge {
+                let s = p.score(stored)
+                if s >= 0 {
+                    answered += 1
+                    if s == 1 { right += 1 }
+                }
+            }
+            knowledge.append(answered > 0 ? Double(right) / Double(answered) : .nan)
+            for (b, (q, map)) in plan.breakdowns.enumerated() {
+                var index: Int16 = -1
+                if q >= 0, case .choice(let p) = stored[q], p < map.count { index = map[p] }
+                columns[b].append(index)
+            }
+            var bits: UInt64 = 0
+            if let (q, map) = plan.groups, q >= 0, case .choices(let ps) = stored[q] {
+                for p in ps where p < map.count && map[p] >= 0 && map[p] < 64 { bits |= 1 << UInt64(map[p]) }
+            }
+            groups.append(bits)
+        }
+        self.values = values
+        self.knowledge = knowledge
+        self.category = Dictionary(uniqueKeysWithValues: zip(single, columns))
+        self.groups = groups
+        self.count = knowledge.count
+    }
+
+    /// For data made in tests: columns given directly.
+    init(wave: String, indicators: [String], values: [[Int8]], knowledge: [Double], categories: [AwarenessBreakdown: [String]],
+         category: [AwarenessBreakdown: [Int16]], groups: [UInt64]) {
+        self.wave = wave
+        self.indicators = indicators
+        self.values = values
+        self.knowledge = knowledge
+        self.categories = categories
+        self.category = category
+        self.groups = groups
+        self.count = knowledge.count
+    }
+
+    /// How one instrument's stored answers feed the columns.
+    private final class Plan {
+        struct Score {
+            var position: Int
+            var isOne: [Bool]
+            var isZero: [Bool]
+
+            @inline(__always)
+            func score(_ stored: [AnswerCodec.Stored]) -> Int8 {
+                guard position >= 0 else { return -1 }
+                switch stored[position] {
+                case .choice(let p): return p < isOne.count ? (isOne[p] ? 1 : isZero[p] ? 0 : -1) : -1
+                case .choices(let ps):
+                    var zero = false
+                    for p in ps where p < isOne.count {
+                        if isOne[p] { return 1 }
+                        if isZero[p] { zero = true }
+                    }
+                    return zero ? 0 : -1
+                default: return -1
+                }
+            }
+        }
+
+        let indicators: [Score]
+        let knowledge: [Score]
+        /// Per breakdown but groups, in order: the position, and each of the instrument's choices
+        /// as the reader's category.
+        let breakdowns: [(Int, [Int16])]
+        let groups: (Int, [Int16])?
+
+        init(
+            _ map: QuestionMap, _ reader: ResponseReader, _ sources: [(indicator: String, column: Int, scoring: Scoring)],
+            _ knowledgeColumns: [Int], _ breakdowns: [(AwarenessBreakdown, Int)], _ groupColumn: Int?
+        ) {
+            func score(_ column: Int, _ scoring: Scoring) -> Score {
+                let q = map.position[column]
+                let names = q >= 0 ? map.choiceNames[q] : []
+                return Score(position: q, isOne: names.map(scoring.ones.contains), isZero: names.map(scoring.zeros.contains))
+            }
+            func categories(_ column: Int) -> (Int, [Int16]) {
+                let q = map.position[column]
+                let names = reader.columns[column].choices.map(\.name)
+                return (q, (q >= 0 ? map.choiceNames[q] : []).map { Int16(names.firstIndex(of: $0) ?? -1) })
+            }
+            indicators = sources.map { score($0.column, $0.scoring) }
+            knowledge = knowledgeColumns.compactMap { c in reader.columns[c].scoring.first.map { score(c, $0) } }
+            self.breakdowns = breakdowns.filter { $0.0 != .group }.map { categories($0.1) }
+            groups = groupColumn.map(categories)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Population margins for raking: a CSV `variable,category,population` (for example
+/// `district,cayo,99118`). Variables are the breakdowns `district`, `sex`, `age` and `urban`
+/// (or their question names `age_band`, `urban_rural`); categories are choice names.
+public struct PopulationMargins: Sendable {
+    public struct Margin: Sendable {
+        public var category: String
+        public var population: Double
+        public var location: SourceLocation
+    }
+
+    /// Variables in file order, each with its categories in file order.
+    public var variables: [(breakdown: AwarenessBreakdown, margins: [Margin])]
+    public var file: String
+
+    /// Reads and checks a margins file: known variables, whole-number-or-decimal populations
+    /// above 0, no category twice, and every variable summing to the same total.
+    ///
+    /// - Throws: ``WorkforceError`` naming the file, line and column of the first problem.
+    public init(url: URL) throws(WorkforceError) {
+        file = url.path
+        let (table, records) = try CSVTable.readAll(url: url, required: ["variable", "category", "population"])
+        let v = table.index(of: "variable") ?? 0, c = table.index(of: "category") ?? 1, p = table.index(of: "population") ?? 2
+        var variables: [(breakdown: AwarenessBreakdown, margins: [Margin])] = []
+        for record in records {
+            let here = { (column: Int) in record.location(ofField: column, in: url.path) }
+            let name = record.fields[v].trimmingCharacters(in: .whitespaces).lowercased()
+            let aliases: [String: AwarenessBreakdown] = ["age_band": .age, "urban_rural": .urban]
+            guard let breakdown = aliases[name] ?? AwarenessBreakdown(rawValue: name), breakdown != .group, breakdown != .language else {
+                throw .badData(
+                    here(v), "unknown raking variable \"\(record.fields[v])\"; use district, sex, age (age_band) or urban (urban_rural)")
+            }
+            let category = record.fields[c].trimmingCharacters(in: .whitespaces)
+            guard !category.isEmpty else { throw .badData(here(c), "the category of \(name) is empty") }
+            let text = record.fields[p].trimmingCharacters(in: .whitespaces)
+            guard let population = Double(text), population.isFinite, population > 0 else {
+                throw .badData(here(p), "population \"\(text)\" of \(name) \(category) is not a number above 0")
+            }
+            let margin = Margin(category: category, population: population, location: here(c))
+            if let i = variables.firstIndex(where: { $0.breakdown == breakdown }) {
+                if variables[i].margins.contains(where: { $0.category == category }) {
+                    throw .badData(here(c), "\(breakdown.question) \(category) is given twice")
+                }
+                variables[i].margins.append(margin)
+            } else {
+                variables.append((breakdown, [margin]))
+            }
+        }
+        guard let first = variables.first else {
+            throw .badData(SourceLocation(file: url.path, line: 2), "the margins file has no rows")
+        }
+        let total = first.margins.reduce(0) { $0 + $1.population }
+        for variable in variables.dropFirst() {
+            let sum = variable.margins.reduce(0) { $0 + $1.population }
+            if abs(sum - total) > 1e-9 * total {
+                throw .badData(
+                    variable.margins[0].location,
+                    "the margins of \(variable.breakdown.question) sum to \(JSONWriter.number(sum)) but those of \(first.breakdown.question) to \(JSONWriter.number(total)); every variable must describe the same population")
+            }
+        }
+        self.variables = variables
+    }
+
+    /// The population total.
+    public var total: Double { variables.first?.margins.reduce(0) { $0 + $1.population } ?? 0 }
+}
+
+extension AwarenessData {
+    /// The choice names that mean the respondent did not say: unknown for raking.
+    static let notSaid: Set<String> = ["prefer_not", "dont_know"]
+
+    /// Rakes this wave's respondents to `margins`.
+    ///
+    /// Respondents who did not answer a raking variable, or answered "prefer not to say", are
+    /// unknown for that variable: they keep their weight in its step (see ``Raking``).
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` for a category of the margins that is not a
+    ///   choice or that no respondent has, or a category respondents have that the margins lack.
+    func rake(to margins: PopulationMargins) throws(WorkforceError) -> Raking.Result {
+        var variables: [Raking.Variable] = []
+        for (breakdown, list) in margins.variables {
+            guard let choices = categories[breakdown], let sample = category[breakdown] else {
+                throw .badData(SourceLocation(file: margins.file), "the \(wave) responses have no \(breakdown.question) question to rake on")
+            }
+            var index: [Int16] = Array(repeating: -1, count: choices.count)
+            for (m, margin) in list.enumerated() {
+                guard let c = choices.firstIndex(of: margin.category) else {
+                    throw .badData(
+                        margin.location,
+                        "\(breakdown.question) \"\(margin.category)\" is not a choice of the questionnaire (\(choices.joined(separator: ", ")))")
+                }
+                if Self.notSaid.contains(margin.category) {
+                    throw .badData(margin.location, "\(breakdown.question) \(margin.category) is not a population category; leave it out of the margins")
+                }
+                index[c] = Int16(m)
+            }
+            var counts = Array(repeating: 0, count: list.count)
+            var mapped = [Int16](repeating: -1, count: sample.count)
+            for i in sample.indices where sample[i] >= 0 {
+                let c = Int(sample[i])
+                if index[c] >= 0 {
+                    mapped[i] = index[c]
+                    counts[Int(index[c])] += 1
+                } else if !Self.notSaid.contains(choices[c]) {
+                    throw .badData(
+                        SourceLocation(file: margins.file),
+                        "respondents of wave \(wave) answered \(breakdown.question) \(choices[c]), which the margins do not have; add a row \(breakdown.rawValue),\(choices[c]),POPULATION")
+                }
+            }
+            if let empty = counts.firstIndex(of: 0) {
+                throw .badData(
+                    list[empty].location,
+                    "no respondent of wave \(wave) has \(breakdown.question) \(list[empty].category), so the sample cannot be raked to it; merge it with a neighbouring category in the margins")
+            }
+            variables.append(
+                Raking.Variable(name: breakdown.question, categories: list.map(\.category), population: list.map(\.population), category: mapped))
+        }
+        return Raking.rake(count: count, variables: variables)
+    }
+}
