@@ -15,7 +15,7 @@ public enum WorkforceCLI {
         subcommands: [
             InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
             ImportCommands.importsSpec, ResponsesCommand.spec, AwarenessCommands.awarenessSpec,
-            AwarenessCommands.sampleSizeSpec,
+            AwarenessCommands.sampleSizeSpec, CatalogCommands.catalogSpec, CatalogCommands.coursesSpec, GapsCommand.spec,
         ],
         usesDatabase: false)
 

@@ -17,14 +17,19 @@ enum ImportCommands {
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
+            Options.framework.spec,
         ],
         positionals: [
-            PositionalSpec(name: "instrument-kind", help: "Which questionnaire the responses answer.", choices: InstrumentKind.allCases.map(\.rawValue)),
+            PositionalSpec(
+                name: "instrument-kind", help: "Which questionnaire the responses answer, or catalog for the national training catalog.",
+                choices: InstrumentKind.allCases.map(\.rawValue) + ["catalog"]),
             PositionalSpec(name: "file", help: "The CSV file."),
         ],
         run: { try runImport($0) })
 
     static func runImport(_ invocation: Invocation) throws {
+        if invocation.positional(0) == "catalog" { return try runCatalogImport(invocation) }
+        if invocation[Options.framework] != nil { throw WorkforceError.usage("--framework goes with `import catalog`") }
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
         if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness`") }
         if let wave = invocation[Options.wave] { _ = try Wave(wave) }
@@ -38,6 +43,20 @@ enum ImportCommands {
             store: store, url: URL(fileURLWithPath: path), name: path, options: options,
             progress: showProgress ? { invocation.io.err("\rread \($0) rows…") } : nil)
         if showProgress { invocation.io.err("\r" + String(repeating: " ", count: 30) + "\r") }
+        report(summary, invocation)
+    }
+
+    /// `workforce import catalog FILE`: the national training catalog.
+    static func runCatalogImport(_ invocation: Invocation) throws {
+        for option in [Options.wave.spec, Options.instrument.spec] where invocation.parsed.values[option.name] != nil {
+            throw WorkforceError.usage("--\(option.name) does not go with `import catalog`")
+        }
+        let path = invocation.positional(1) ?? ""
+        let url = try FileInput.existing(path)
+        let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
+        let summary = try CatalogImporter.run(
+            store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
+            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
         report(summary, invocation)
     }
 
@@ -62,6 +81,7 @@ enum ImportCommands {
         if !s.metaColumns.isEmpty {
             invocation.say("  \(plural(s.metaColumns.count, "export metadata column")) not stored.")
         }
+        for warning in s.warnings.prefix(20) { invocation.warn("\(warning.location): \(warning.message)") }
         for problem in s.problems.prefix(10) { invocation.warn("\(problem.location): \(problem.message)") }
         if s.quarantined > 0 {
             let more = s.problems.count > 10 ? " and more" : ""

@@ -45,6 +45,8 @@ public struct ImportSummary: Sendable {
     public var metaColumns: [String]
     /// The first problems found, each at its place in the file.
     public var problems: [ImportProblem] = []
+    /// What was accepted but deserves a look (a withdrawn KSA id, a name taken as another's).
+    public var warnings: [ImportProblem] = []
     public var dryRun: Bool
 }
 

@@ -50,9 +50,9 @@ extension WorkforceStore {
     public func importBatches() throws(WorkforceError) -> ResultTable {
         try table(
             """
-            SELECT b.id AS batch, i.form_id, b.wave, b.file, b.dialect, b.encoding, b.rows_read, b.imported,
-                   b.duplicates, b.quarantined, b.imported_at
-            FROM import_batch b JOIN instrument i ON i.id = b.instrument_id ORDER BY b.id
+            SELECT b.id AS batch, coalesce(i.form_id, b.kind) AS form_id, b.wave, b.file, b.dialect, b.encoding, b.rows_read,
+                   b.imported, b.duplicates, b.quarantined, b.imported_at
+            FROM import_batch b LEFT JOIN instrument i ON i.id = b.instrument_id ORDER BY b.id
             """, [])
     }
 

@@ -15,11 +15,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 extension ResultTable {
     /// The table written in `format`, ending with a line break.
     public func rendered(as format: OutputFormat) -> String {
+        let first = banner.map { format == .csv ? "# \($0)\r\n" : format == .json ? "" : "\($0)\n\n" } ?? ""
         switch format {
-        case .table: renderedAsText()
-        case .csv: renderedAsCSV()
-        case .json: renderedAsJSON()
-        case .md: renderedAsMarkdown()
+        case .table: return first + renderedAsText()
+        case .csv: return first + renderedAsCSV()
+        case .json: return renderedAsJSON()
+        case .md: return first + renderedAsMarkdown()
         }
     }
 
@@ -37,6 +38,7 @@ extension ResultTable {
             JSONValue.object(zip(columns, row).map { (key: $0, value: $1.json) })
         }
         var members: [(key: String, value: JSONValue)] = []
+        if let banner { members.append((key: "warning", value: .string(banner))) }
         if !notes.isEmpty { members.append((key: "notes", value: .array(notes.map { .string($0) }))) }
         members.append((key: "rows", value: .array(objects)))
         return JSONWriter().string(.object(members)) + "\n"

@@ -55,6 +55,9 @@ public struct ResultTable: Sendable, Equatable {
     /// lines before a table or Markdown table, `"notes"` in JSON; a CSV stays pure data (the
     /// command line prints the notes on standard error).
     public var notes: [String] = []
+    /// A line every format must show first, even CSV (as a `#` line): for output that must
+    /// not be mistaken for publishable figures.
+    public var banner: String?
 
     public init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
         self.columns = columns

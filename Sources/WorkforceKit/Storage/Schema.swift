@@ -9,6 +9,7 @@ public enum Schema {
         migrator.register("001-framework", sql: framework)
         migrator.register("002-instrument", sql: instrument)
         migrator.register("003-responses", sql: responses)
+        migrator.register("004-catalog", sql: catalog)
         return migrator
     }
 

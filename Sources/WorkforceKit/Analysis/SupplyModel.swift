@@ -1,0 +1,147 @@
+/// One offering of the national training catalog, as stored.
+public struct Offering: Sendable, Equatable {
+    public var id: Int64
+    public var institution: String
+    public var code: String
+    public var title: String
+    public var level: String
+    public var deliveryMode: String
+    public var completions: Int
+    public var programme: String?
+    public var hours: Double?
+    public var credits: Double?
+    public var intake: Int?
+    public var lastUpdated: String
+    public var batchID: Int64
+    /// The current KSAs its row lists.
+    public var ksas: Set<String>
+    /// The work roles its row names (as the registrar declared them).
+    public var declaredRoles: [String]
+
+    public init(
+        id: Int64, institution: String, code: String, title: String, level: String, deliveryMode: String, completions: Int,
+        programme: String? = nil, hours: Double? = nil, credits: Double? = nil, intake: Int? = nil, lastUpdated: String = "",
+        batchID: Int64 = 0, ksas: Set<String>, declaredRoles: [String] = []
+    ) {
+        self.id = id
+        self.institution = institution
+        self.code = code
+        self.title = title
+        self.level = level
+        self.deliveryMode = deliveryMode
+        self.completions = completions
+        self.programme = programme
+        self.hours = hours
+        self.credits = credits
+        self.intake = intake
+        self.lastUpdated = lastUpdated
+        self.batchID = batchID
+        self.ksas = ksas
+        self.declaredRoles = declaredRoles
+    }
+}
+
+/// A work role with the KSAs it needs (its non-withdrawn K, S and A statements).
+public struct RoleProfile: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var specialtyArea: String?
+    public var category: String?
+    public var ksas: Set<String>
+
+    public init(id: String, name: String, specialtyArea: String? = nil, category: String? = nil, ksas: Set<String>) {
+        self.id = id
+        self.name = name
+        self.specialtyArea = specialtyArea
+        self.category = category
+        self.ksas = ksas
+    }
+}
+
+/// What supplies graduates: a standalone offering, or a programme with its courses.
+///
+/// A programme (the rows sharing `programme` within an institution) teaches the union of its
+/// courses' KSAs, and its completions are counted once: those of the programme's own row (the
+/// row whose code the courses name), or, when there is no such row, the smallest of its
+/// courses' completions (finishing the programme takes every course). A course that belongs
+/// to a programme is not counted again on its own.
+public struct SupplyUnit: Sendable, Equatable {
+    public var institution: String
+    public var code: String
+    public var title: String
+    public var completions: Int
+    public var ksas: Set<String>
+    /// The catalog offerings it is made of (the programme's row first, when there is one).
+    public var offerings: [Int64]
+    public var isProgramme: Bool
+
+    /// The units of a catalog: programmes and standalone offerings, in catalog order.
+    public static func units(_ offerings: [Offering]) -> [SupplyUnit] {
+        var units: [SupplyUnit] = []
+        var unitIndex: [String: Int] = [:]  // institution + code of a programme → unit
+        func key(_ institution: String, _ code: String) -> String { institution + "\u{1F}" + code.lowercased() }
+        let codes = Set(offerings.map { key($0.institution, $0.code) })
+        let programmeCodes = Set(offerings.compactMap { o in o.programme.map { key(o.institution, $0) } })
+        for o in offerings where o.programme == nil {
+            let isProgramme = programmeCodes.contains(key(o.institution, o.code))
+            if isProgramme { unitIndex[key(o.institution, o.code)] = units.count }
+            units.append(
+                SupplyUnit(
+                    institution: o.institution, code: o.code, title: o.title, completions: o.completions, ksas: o.ksas,
+                    offerings: [o.id], isProgramme: isProgramme))
+        }
+        for o in offerings {
+            guard let programme = o.programme else { continue }
+            let k = key(o.institution, programme)
+            if let u = unitIndex[k] {
+                units[u].ksas.formUnion(o.ksas)
+                units[u].offerings.append(o.id)
+                if !codes.contains(k) { units[u].completions = min(units[u].completions, o.completions) }
+            } else {
+                // A programme without a row of its own: named by its code, completions the smallest.
+                unitIndex[k] = units.count
+                units.append(
+                    SupplyUnit(
+                        institution: o.institution, code: programme, title: "programme \(programme)", completions: o.completions,
+                        ksas: o.ksas, offerings: [o.id], isProgramme: true))
+            }
+        }
+        return units
+    }
+}
+
+/// Coverage of roles by what an offering teaches (SPEC section 6).
+public enum Coverage {
+    /// `coverage(p, r) = |K_p ∩ K_r| / |K_r|`; 0 for a role without KSAs.
+    public static func coverage(_ taught: Set<String>, _ needed: Set<String>) -> Double {
+        guard !needed.isEmpty else { return 0 }
+        return Double(taught.intersection(needed).count) / Double(needed.count)
+    }
+
+    /// `R_p = { r : coverage(p, r) >= θ }`, each with its coverage, in `roles` order.
+    public static func preparedRoles(_ taught: Set<String>, _ roles: [RoleProfile], theta: Double) -> [(role: RoleProfile, coverage: Double)] {
+        roles.compactMap { role in
+            let c = coverage(taught, role.ksas)
+            return c >= theta && c > 0 ? (role, c) : nil
+        }
+    }
+
+    /// `share_p(r) = coverage(p, r) / Σ_{r' ∈ R_p} coverage(p, r')`: each completion counted once.
+    public static func shares(_ taught: Set<String>, _ roles: [RoleProfile], theta: Double) -> [String: Double] {
+        let prepared = preparedRoles(taught, roles, theta: theta)
+        let total = prepared.reduce(0) { $0 + $1.coverage }
+        guard total > 0 else { return [:] }
+        return Dictionary(uniqueKeysWithValues: prepared.map { ($0.role.id, $0.coverage / total) })
+    }
+
+    /// `supply_h(r) = Σ_p completions_p · years(h) · share_p(r)`, per role id.
+    public static func supply(_ units: [SupplyUnit], _ roles: [RoleProfile], theta: Double, years: Double) -> [String: Double] {
+        var supply: [String: Double] = [:]
+        for unit in units {
+            for (role, share) in shares(unit.ksas, roles, theta: theta) {
+                supply[role, default: 0] += Double(unit.completions) * years * share
+            }
+        }
+        return supply
+    }
+}

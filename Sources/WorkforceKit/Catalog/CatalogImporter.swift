@@ -1,0 +1,142 @@
+import Foundation
+
+/// Imports a national training catalog file (one row per offering, the template's columns)
+/// as one batch in one transaction, with the same guarantees as response imports: encodings
+/// and separators detected, every cell checked with its file:line:column, bad rows quarantined
+/// with every reason, `--dry-run` writing nothing.
+///
+/// A re-import replaces, institution by institution, the current offerings of the
+/// institutions that have a valid row in the file, and keeps the others; replaced offerings
+/// stay as history (`retired_by`), so `workforce catalog --as-of BATCH` shows an earlier catalog.
+public enum CatalogImporter {
+    /// Imports `url` (shown as `name`) against framework `frameworkName` (default: the default).
+    public static func run(
+        store: WorkforceStore, url: URL, name: String, framework frameworkName: String?, dryRun: Bool,
+        encoding: TextEncoding? = nil, delimiter: UInt8? = nil
+    ) throws(WorkforceError) -> ImportSummary {
+        let framework = try store.framework(named: frameworkName)
+        let template = try CatalogTemplate(bank: try ItemBank(folder: try BundledData.home().appendingPathComponent("Surveys/banks")))
+        let sniffed = try InputSniffer(url: url, name: name, encoding: encoding, delimiter: delimiter)
+        let (header, records) = try read(url, name, sniffed)
+        let required = template.columns.filter(\.required).map(\.name)
+        let present = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let missing = required.filter { !present.contains($0) }
+        guard missing.isEmpty else {
+            throw .badData(
+                SourceLocation(file: name, line: 1),
+                "the header lacks the catalog column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); start from catalog_template.csv (`workforce survey university` writes it)")
+        }
+        let known = Set(template.columns.map(\.name))
+        let unknown = header.filter { !known.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) && !$0.hasPrefix("_") }
+        let statements = try store.statementIndex(framework)
+        let roles = try store.roleIDs(framework)
+        let checker = CatalogRowChecker(
+            template: template, file: name, header: header, statements: statements, roles: roles, frameworkName: framework.name)
+
+        var summary = ImportSummary(
+            batchID: nil, file: name, formID: "catalog", version: "", wave: nil, dialect: .template, encoding: sniffed.encoding,
+            delimiter: sniffed.delimiter, unknownColumns: unknown, metaColumns: [], dryRun: dryRun)
+        var accepted: [CatalogRow] = []
+        var rejected: [(record: CSVRecord, reasons: [ImportProblem])] = []
+        var seen: [String: Int] = [:]  // institution key + code → line
+        for record in records {
+            summary.rowsRead += 1
+            var reasons: [ImportProblem] = []
+            if record.fields.count != header.count {
+                reasons.append(
+                    ImportProblem(
+                        location: SourceLocation(file: name, line: record.line),
+                        message: "row has \(plural(record.fields.count, "field")) but the header has \(header.count); check for a missing or extra separator"))
+            } else if let row = checker.check(record, problems: &reasons, warnings: &summary.warnings) {
+                let key = InstitutionName.matchKey(row.institution) + "\u{1F}" + row.code.lowercased()
+                if let first = seen[key] {
+                    reasons.append(
+                        ImportProblem(
+                            location: record.location(ofField: checker.columnIndex["code"] ?? 0, in: name),
+                            message: "code \(row.code) of \(row.institution) is given twice (first on line \(first)); codes are unique within an institution"))
+                } else {
+                    seen[key] = row.line
+                    accepted.append(row)
+                    continue
+                }
+            }
+            rejected.append((record, reasons))
+            summary.problems += reasons.prefix(max(0, 20 - summary.problems.count))
+        }
+        guard summary.rowsRead > 0 else {
+            throw .badData(SourceLocation(file: name, line: 2), "the file has a header but no rows; nothing to import")
+        }
+        summary.imported = accepted.count
+        summary.quarantined = rejected.count
+        do {
+            try store.db.inTransaction(.immediate) { db in
+                let batch = try insertBatch(db, framework, summary, header)
+                summary.batchID = batch
+                let writer = CSVWriter(neutralizeFormulas: false)
+                for (record, reasons) in rejected {
+                    try db.execute(
+                        "INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)",
+                        [batch, record.line, writer.line(record.fields), reasonsJSON(reasons)])
+                }
+                summary.warnings += try store.saveOfferings(accepted, batch: batch, db: db, file: name)
+                return dryRun ? .rollback : .commit
+            }
+        } catch {
+            throw WorkforceError(error, path: store.path)
+        }
+        if dryRun { summary.batchID = nil }
+        return summary
+    }
+
+    /// The header and every record, decoded as the sniffer decided.
+    private static func read(_ url: URL, _ name: String, _ sniffed: InputSniffer) throws(WorkforceError) -> ([String], [CSVRecord]) {
+        func attempt(_ encoding: TextEncoding) throws -> ([String], [CSVRecord]) {
+            let file = try FileByteSource(url: url, name: name, skip: encoding == .utf8 ? 0 : sniffed.skip)
+            let reader = CSVReader(source: TranscodingByteSource(file, encoding: encoding, name: name), name: name, delimiter: sniffed.delimiter)
+            let header = try CSVTable(reader: reader).header
+            var records: [CSVRecord] = []
+            while let record = try reader.readRecord() { records.append(record) }
+            return (header, records)
+        }
+        do {
+            do {
+                return try attempt(sniffed.encoding)
+            } catch let error as CSVError where error.kind == .invalidUTF8 && sniffed.guessed && sniffed.encoding == .utf8 {
+                return try attempt(.windows1252)
+            }
+        } catch let error as CSVError {
+            throw .badData(error.location, error.message)
+        } catch let error as WorkforceError {
+            throw error
+        } catch {
+            throw .io(path: name, reason: "\(error)")
+        }
+    }
+
+    private static func insertBatch(_ db: Database, _ framework: FrameworkRef, _ s: ImportSummary, _ header: [String]) throws -> Int64 {
+        try db.execute(
+            """
+            INSERT INTO import_batch (framework_id, kind, file, dialect, encoding, delimiter, header, unknown_columns,
+                                      rows_read, imported, duplicates, quarantined, imported_at)
+            VALUES (?, 'catalog', ?, 'template', ?, ?, ?, ?, ?, ?, 0, ?, ?)
+            """,
+            [
+                framework.id, s.file, s.encoding.rawValue, String(UnicodeScalar(s.delimiter)), CSVWriter(neutralizeFormulas: false).line(header),
+                JSONWriter(indent: nil).string(.array(s.unknownColumns.map { .string($0) })), s.rowsRead, s.imported, s.quarantined,
+                Clock.timestamp(),
+            ])
+        return db.lastInsertedRowID
+    }
+
+    static func reasonsJSON(_ reasons: [ImportProblem]) -> String {
+        JSONWriter(indent: nil).string(
+            .array(
+                reasons.map { r in
+                    .object([
+                        (key: "line", value: r.location.line.map { .integer(Int64($0)) } ?? .null),
+                        (key: "column", value: r.location.column.map { .integer(Int64($0)) } ?? .null),
+                        (key: "message", value: .string(r.message)),
+                    ])
+                }))
+    }
+}

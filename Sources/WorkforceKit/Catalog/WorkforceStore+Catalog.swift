@@ -1,0 +1,135 @@
+import Foundation
+
+extension WorkforceStore {
+    /// Every statement of framework `f`: id to kind and whether it is withdrawn.
+    func statementIndex(_ f: FrameworkRef) throws(WorkforceError) -> [String: (kind: String, withdrawn: Bool)] {
+        try read { db in
+            var index: [String: (kind: String, withdrawn: Bool)] = [:]
+            try db.forEachRow("SELECT id, kind, withdrawn FROM statement WHERE framework_id = ?", [f.id]) { row in
+                if let id = row[0].string { index[id.uppercased()] = (row[1].string ?? "", row[2].int == 1) }
+            }
+            return index
+        }
+    }
+
+    /// The work role ids of framework `f`, upper case.
+    func roleIDs(_ f: FrameworkRef) throws(WorkforceError) -> Set<String> {
+        try read { db in
+            Set(try db.rows("SELECT id FROM work_role WHERE framework_id = ?", [f.id]).compactMap { $0[0].string?.uppercased() })
+        }
+    }
+
+    /// Stores the accepted rows of catalog batch `batch`, retiring the current offerings of
+    /// the institutions they name. Returns warnings about institution names.
+    func saveOfferings(_ rows: [CatalogRow], batch: Int64, db: Database, file: String) throws -> [ImportProblem] {
+        var warnings: [ImportProblem] = []
+        var existing: [(id: Int64, name: String, key: String)] = try db.rows("SELECT id, name, match_key FROM institution").map {
+            (Int64($0[0].int ?? 0), $0[1].string ?? "", $0[2].string ?? "")
+        }
+        var institutionOf: [String: Int64] = [:]
+        var warned: Set<String> = []
+        for row in rows {
+            let key = InstitutionName.matchKey(row.institution)
+            if institutionOf[key] != nil { continue }
+            let here = SourceLocation(file: file, line: row.line)
+            if let match = existing.first(where: { $0.key == key }) {
+                institutionOf[key] = match.id
+                if match.name != row.institution, warned.insert(key).inserted {
+                    warnings.append(ImportProblem(location: here, message: "institution \"\(row.institution)\" is taken as \"\(match.name)\" (the same name in another case or accents)"))
+                }
+                continue
+            }
+            for other in existing where InstitutionName.looksAlike(other.name, row.institution) {
+                warnings.append(
+                    ImportProblem(
+                        location: here,
+                        message: "institution \"\(row.institution)\" is kept apart from \"\(other.name)\", whose name looks alike; if they are one institution, use one spelling in every file"))
+            }
+            try db.execute("INSERT INTO institution (name, match_key) VALUES (?, ?)", [row.institution, key])
+            let id = db.lastInsertedRowID
+            existing.append((id, row.institution, key))
+            institutionOf[key] = id
+        }
+        for id in Set(institutionOf.values) {
+            try db.execute("UPDATE offering SET retired_by = ? WHERE retired_by IS NULL AND institution_id = ?", [batch, id])
+        }
+        for row in rows {
+            let institution = institutionOf[InstitutionName.matchKey(row.institution)] ?? 0
+            try db.execute(
+                """
+                INSERT INTO offering (batch_id, institution_id, code, title, level, delivery_mode, hours, credits, annual_intake,
+                                      annual_completions, programme, last_updated, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    batch, institution, row.code, row.title, row.level, row.deliveryMode, row.hours, row.credits, row.intake,
+                    row.completions, row.programme, row.lastUpdated, row.line,
+                ])
+            let offering = db.lastInsertedRowID
+            for ksa in row.ksaIDs { try db.execute("INSERT INTO offering_ksa (offering_id, statement_id) VALUES (?, ?)", [offering, ksa]) }
+            for role in row.roleIDs { try db.execute("INSERT INTO offering_role (offering_id, role_id) VALUES (?, ?)", [offering, role]) }
+        }
+        return warnings
+    }
+
+    /// The catalog batches, newest last.
+    func catalogBatchIDs() throws(WorkforceError) -> [Int64] {
+        try read { db in try db.rows("SELECT id FROM import_batch WHERE kind = 'catalog' ORDER BY id").compactMap { $0[0].int.map(Int64.init) } }
+    }
+
+    /// The offerings of the catalog as it stood after batch `asOf` (default: now), of
+    /// framework `f`, with their KSAs and declared roles.
+    public func catalog(_ f: FrameworkRef, asOf: Int64? = nil) throws(WorkforceError) -> [Offering] {
+        if let asOf, !(try catalogBatchIDs().contains(asOf)) {
+            throw .usage("batch \(asOf) is not a catalog import; `workforce imports` lists the batches")
+        }
+        return try read { db in
+            let condition = asOf == nil
+                ? "o.retired_by IS NULL"
+                : "o.batch_id <= ?1 AND (o.retired_by IS NULL OR o.retired_by > ?1)"
+            var offerings: [Offering] = []
+            var byID: [Int64: Int] = [:]
+            let arguments: [DatabaseValueConvertible] = asOf.map { [$0, f.id] } ?? [f.id]
+            let frameworkParameter = asOf == nil ? "?1" : "?2"
+            try db.forEachRow(
+                """
+                SELECT o.id, i.name, o.code, o.title, o.level, o.delivery_mode, o.annual_completions, o.programme, o.hours, o.credits,
+                       o.annual_intake, o.last_updated, o.batch_id
+                FROM offering o JOIN institution i ON i.id = o.institution_id JOIN import_batch b ON b.id = o.batch_id
+                WHERE \(condition) AND b.framework_id = \(frameworkParameter)
+                ORDER BY i.name, o.code
+                """, arguments
+            ) { row in
+                let id = Int64(row[0].int ?? 0)
+                byID[id] = offerings.count
+                offerings.append(
+                    Offering(
+                        id: id, institution: row[1].string ?? "", code: row[2].string ?? "", title: row[3].string ?? "",
+                        level: row[4].string ?? "", deliveryMode: row[5].string ?? "", completions: row[6].int ?? 0,
+                        programme: row[7].string, hours: row[8].double, credits: row[9].double, intake: row[10].int,
+                        lastUpdated: row[11].string ?? "", batchID: Int64(row[12].int ?? 0), ksas: [], declaredRoles: []))
+            }
+            guard !offerings.isEmpty else { return offerings }
+            let ids = offerings.map { String($0.id) }.joined(separator: ",")
+            try db.forEachRow("SELECT offering_id, statement_id FROM offering_ksa WHERE offering_id IN (\(ids))") { row in
+                if let i = byID[Int64(row[0].int ?? 0)], let k = row[1].string { offerings[i].ksas.insert(k) }
+            }
+            try db.forEachRow("SELECT offering_id, role_id FROM offering_role WHERE offering_id IN (\(ids)) ORDER BY role_id") { row in
+                if let i = byID[Int64(row[0].int ?? 0)], let r = row[1].string { offerings[i].declaredRoles.append(r) }
+            }
+            return offerings
+        }
+    }
+
+    /// The stored spelling of an institution named `name` (case- and accent-insensitively).
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` naming the institutions there are.
+    public func institution(named name: String) throws(WorkforceError) -> String {
+        let rows = try read { db in try db.rows("SELECT name, match_key FROM institution ORDER BY name") }
+        if let row = rows.first(where: { $0[1].string == InstitutionName.matchKey(name) }), let stored = row[0].string { return stored }
+        let names = rows.compactMap { $0[0].string }
+        throw .usage(
+            "no institution \"\(name)\" in the catalog"
+                + (names.isEmpty ? "; import one with `workforce import catalog FILE`" : "; institutions: \(names.joined(separator: ", "))"))
+    }
+}

@@ -1,0 +1,114 @@
+extension Schema {
+    /// The national training catalog (strategy activity 1.3): institutions, their offerings
+    /// with the KSAs they teach and the roles they name, kept as history across re-imports.
+    ///
+    /// `import_batch` is rebuilt (SQLite's documented way to change a table) so that a batch
+    /// can be a catalog file: `instrument_id` may be NULL, `kind` may be `catalog`, and a
+    /// catalog batch names its framework. The response views are recreated unchanged.
+    static let catalog = """
+        CREATE TABLE import_batch_new (
+            id              INTEGER PRIMARY KEY,
+            instrument_id   INTEGER REFERENCES instrument (id),
+            framework_id    INTEGER REFERENCES framework (id),
+            kind            TEXT NOT NULL,
+            wave            TEXT,
+            file            TEXT NOT NULL,
+            dialect         TEXT NOT NULL,
+            encoding        TEXT NOT NULL,
+            delimiter       TEXT NOT NULL,
+            header          TEXT NOT NULL,
+            unknown_columns TEXT NOT NULL,
+            rows_read       INTEGER NOT NULL DEFAULT 0,
+            imported        INTEGER NOT NULL DEFAULT 0,
+            duplicates      INTEGER NOT NULL DEFAULT 0,
+            quarantined     INTEGER NOT NULL DEFAULT 0,
+            imported_at     TEXT NOT NULL,
+            CHECK (rows_read = imported + duplicates + quarantined),
+            CHECK ((kind = 'catalog') = (instrument_id IS NULL))
+        );
+        INSERT INTO import_batch_new (id, instrument_id, kind, wave, file, dialect, encoding, delimiter, header, unknown_columns,
+                                      rows_read, imported, duplicates, quarantined, imported_at)
+            SELECT id, instrument_id, kind, wave, file, dialect, encoding, delimiter, header, unknown_columns,
+                   rows_read, imported, duplicates, quarantined, imported_at FROM import_batch;
+        DROP VIEW v_response;
+        DROP VIEW v_answer;
+        DROP TABLE import_batch;
+        ALTER TABLE import_batch_new RENAME TO import_batch;
+
+        -- Responses with their instrument, kind and wave.
+        CREATE VIEW v_response AS
+            SELECT r.id AS response_id, r.batch_id, b.instrument_id, i.form_id, b.kind, b.wave, r.response_key,
+                   r.line, r.submitted_at, r.answers
+            FROM response r JOIN import_batch b ON b.id = r.batch_id JOIN instrument i ON i.id = b.instrument_id;
+
+        -- Every answer as a row, by question name, with choices as their names (a
+        -- select_multiple as names separated by spaces): analysts count without parsing JSON.
+        CREATE VIEW v_answer AS
+            SELECT r.id AS response_id, r.batch_id, b.kind, b.wave, q.name AS question, q.type,
+                   CASE q.type
+                       WHEN 'select_one' THEN (
+                           SELECT c.name FROM instrument_choice c
+                           WHERE c.instrument_id = b.instrument_id AND c.list_name = q.list_name AND c.position = a.value)
+                       WHEN 'select_multiple' THEN (
+                           SELECT group_concat(c.name, ' ') FROM json_each(a.value) m
+                           JOIN instrument_choice c
+                             ON c.instrument_id = b.instrument_id AND c.list_name = q.list_name AND c.position = m.value)
+                       ELSE a.value
+                   END AS value
+            FROM response r
+            JOIN import_batch b ON b.id = r.batch_id
+            JOIN json_each(r.answers) a
+            JOIN instrument_question q ON q.instrument_id = b.instrument_id AND q.position = a.key
+            WHERE a.type <> 'null';
+        -- Institutions, matched case- and accent-insensitively through match_key.
+        CREATE TABLE institution (
+            id        INTEGER PRIMARY KEY,
+            name      TEXT NOT NULL,
+            match_key TEXT NOT NULL UNIQUE
+        );
+
+        -- One row per offering (programme, course or certification preparation) as a catalog
+        -- batch imported it. An offering is current while retired_by is NULL; re-importing an
+        -- institution retires its offerings (retired_by = the new batch), which stay as history.
+        CREATE TABLE offering (
+            id                 INTEGER PRIMARY KEY,
+            batch_id           INTEGER NOT NULL REFERENCES import_batch (id),
+            institution_id     INTEGER NOT NULL REFERENCES institution (id),
+            code               TEXT NOT NULL,
+            title              TEXT NOT NULL,
+            level              TEXT NOT NULL,
+            delivery_mode      TEXT NOT NULL,
+            hours              REAL,
+            credits            REAL,
+            annual_intake      INTEGER,
+            annual_completions INTEGER NOT NULL CHECK (annual_completions >= 0),
+            programme          TEXT,
+            last_updated       TEXT NOT NULL,
+            line               INTEGER NOT NULL,
+            retired_by         INTEGER REFERENCES import_batch (id)
+        );
+        CREATE INDEX offering_current ON offering (retired_by, institution_id);
+
+        -- The current KSAs an offering's row lists (withdrawn ids are warned about, not stored).
+        CREATE TABLE offering_ksa (
+            offering_id  INTEGER NOT NULL REFERENCES offering (id),
+            statement_id TEXT NOT NULL,
+            PRIMARY KEY (offering_id, statement_id)
+        ) WITHOUT ROWID;
+        -- The work roles an offering's row names (optional, as the registrar declared them).
+        CREATE TABLE offering_role (
+            offering_id INTEGER NOT NULL REFERENCES offering (id),
+            role_id     TEXT NOT NULL,
+            PRIMARY KEY (offering_id, role_id)
+        ) WITHOUT ROWID;
+
+        -- Offerings with names instead of keys.
+        CREATE VIEW v_offering AS
+            SELECT o.id AS offering_id, i.name AS institution, o.code, o.title, o.level, o.delivery_mode, o.hours,
+                   o.credits, o.annual_intake, o.annual_completions, o.programme, o.last_updated, f.name AS framework,
+                   o.batch_id, o.retired_by, o.retired_by IS NULL AS current,
+                   (SELECT count(*) FROM offering_ksa k WHERE k.offering_id = o.id) AS ksas
+            FROM offering o JOIN institution i ON i.id = o.institution_id
+            JOIN import_batch b ON b.id = o.batch_id LEFT JOIN framework f ON f.id = b.framework_id;
+        """
+}
