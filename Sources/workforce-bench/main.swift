@@ -5,6 +5,7 @@ import WorkforceKit
 //
 //   swift run -c release workforce-bench import [--rows N] [--dir DIR]      import and clean-data export
 //   swift run -c release workforce-bench awareness [--rows N] [--dir DIR]   import plus awareness statistics
+//   swift run -c release workforce-bench gaps [--employers N] [--offerings N] [--dir DIR]
 //
 // Each figure is printed as one `name: value unit` line.
 
@@ -33,11 +34,17 @@ do {
     case "_awareness":
         guard arguments.count == 3 else { fail("usage: workforce-bench _awareness DB MARGINS") }
         try AwarenessBenchmark.child(database: arguments[1], margins: arguments[2])
+    case "gaps":
+        try GapsBenchmark.run(
+            employers: Int(option("--employers") ?? "") ?? 5_000, offerings: Int(option("--offerings") ?? "") ?? 2_000, directory: option("--dir"))
+    case "_gaps":
+        guard arguments.count == 2 else { fail("usage: workforce-bench _gaps DB") }
+        try GapsBenchmark.child(database: arguments[1])
     case "_export":
         guard arguments.count == 2 else { fail("usage: workforce-bench _export DB") }
         try ImportBenchmark.exportChild(database: arguments[1])
     default:
-        print("usage: workforce-bench import|awareness [--rows N] [--dir DIR]")
+        print("usage: workforce-bench import|awareness [--rows N] [--dir DIR] | gaps [--employers N] [--offerings N] [--dir DIR]")
         exit(arguments.isEmpty ? 0 : 64)
     }
 } catch {

@@ -29,6 +29,34 @@ public enum Horizon: String, Sendable, CaseIterable {
     }
 }
 
+/// Positions expected within each horizon; `nil` where the employer gave no number.
+public struct ExpectedPositions: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    private var values: (Double?, Double?, Double?) = (nil, nil, nil)
+
+    public init(dictionaryLiteral elements: (Horizon, Double)...) {
+        for (h, v) in elements { self[h] = v }
+    }
+
+    public subscript(_ horizon: Horizon) -> Double? {
+        get {
+            switch horizon {
+            case .short: values.0
+            case .medium: values.1
+            case .long: values.2
+            }
+        }
+        set {
+            switch horizon {
+            case .short: values.0 = newValue
+            case .medium: values.1 = newValue
+            case .long: values.2 = newValue
+            }
+        }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { Horizon.allCases.allSatisfy { a[$0] == b[$0] } }
+}
+
 /// What one employer reported about one work role. A number not answered (not asked, or
 /// "don't know") is `nil` and contributes nothing to a sum: no imputation.
 public struct RoleReport: Sendable, Equatable {
@@ -36,14 +64,14 @@ public struct RoleReport: Sendable, Equatable {
     public var vacancies: Double?
     public var hardToFill: Double?
     /// Positions expected within each horizon (`new_6m`, `new_1y`, `new_2y`: cumulative).
-    public var expected: [Horizon: Double]
+    public var expected: ExpectedPositions
     public var requiredLevel: Int?
     public var currentLevel: Int?
     /// The KSA ids staff lack, when the question was asked (`--ksa-gaps` forms, staff > 0).
     public var lacking: [String]?
 
     public init(
-        staff: Double? = nil, vacancies: Double? = nil, hardToFill: Double? = nil, expected: [Horizon: Double] = [:],
+        staff: Double? = nil, vacancies: Double? = nil, hardToFill: Double? = nil, expected: ExpectedPositions = [:],
         requiredLevel: Int? = nil, currentLevel: Int? = nil, lacking: [String]? = nil
     ) {
         self.staff = staff
@@ -86,11 +114,18 @@ extension EmployerResponse {
     ///   what to import.
     public static func all(in store: WorkforceStore) throws -> [EmployerResponse] {
         let reader = try ResponseReader(store: store, kind: .employer)
-        var roleFields: [(column: Int, role: String, field: String)] = []
+        // Each role's questions, grouped, so that a report is built in one go.
+        var roleColumns: [(role: String, fields: [(column: Int, field: String)])] = []
         var capability: [(column: Int, kind: String)] = []
         for (c, column) in reader.columns.enumerated() {
             let parts = (column.topic ?? "").split(separator: ":").map(String.init)
-            if parts.count == 3, parts[0] == "role" { roleFields.append((c, parts[1], parts[2])) }
+            if parts.count == 3, parts[0] == "role" {
+                if let i = roleColumns.firstIndex(where: { $0.role == parts[1] }) {
+                    roleColumns[i].fields.append((c, parts[2]))
+                } else {
+                    roleColumns.append((parts[1], [(c, parts[2])]))
+                }
+            }
             if let topic = column.topic, ["basic", "advanced", "incident"].contains(topic) { capability.append((c, topic)) }
         }
         let profile = ["sector", "size_band", "district"].map { reader.index(of: $0) }
@@ -98,21 +133,28 @@ extension EmployerResponse {
         try reader.forEach { record in
             func choice(_ c: Int?) -> String? { c.flatMap { record.values[$0].chosen.first } }
             var employer = EmployerResponse(sector: choice(profile[0]), sizeBand: choice(profile[1]), district: choice(profile[2]))
-            for (c, role, field) in roleFields {
-                let value = record.values[c]
-                if value == .notAsked { continue }
-                var report = employer.roles[role] ?? RoleReport()
-                switch field {
-                case "staff": report.staff = value.number
-                case "vacancies": report.vacancies = value.number
-                case "hard_to_fill": report.hardToFill = value.number
-                case "required_level": report.requiredLevel = value.chosen.first.flatMap { Int($0) }
-                case "current_level": report.currentLevel = value.chosen.first.flatMap { Int($0) }
-                case "ksa_gaps": report.lacking = value.chosen.map { $0.uppercased() }
-                default:
-                    if let horizon = Horizon.allCases.first(where: { $0.field == field }), let n = value.number { report.expected[horizon] = n }
+            employer.roles.reserveCapacity(roleColumns.count)
+            for (role, fields) in roleColumns {
+                var report = RoleReport()
+                var asked = false
+                for (c, field) in fields {
+                    let value = record.values[c]
+                    if value == .notAsked { continue }
+                    asked = true
+                    switch field {
+                    case "staff": report.staff = value.number
+                    case "vacancies": report.vacancies = value.number
+                    case "hard_to_fill": report.hardToFill = value.number
+                    case "new_6m": report.expected[.short] = value.number
+                    case "new_1y": report.expected[.medium] = value.number
+                    case "new_2y": report.expected[.long] = value.number
+                    case "required_level": report.requiredLevel = value.chosen.first.flatMap { Int($0) }
+                    case "current_level": report.currentLevel = value.chosen.first.flatMap { Int($0) }
+                    case "ksa_gaps": report.lacking = value.chosen.map { $0.uppercased() }
+                    default: break
+                    }
                 }
-                employer.roles[role] = report
+                if asked { employer.roles[role] = report }
             }
             for (c, kind) in capability {
                 switch record.values[c].chosen.first {

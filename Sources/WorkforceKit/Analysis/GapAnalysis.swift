@@ -142,19 +142,34 @@ public enum GapAnalysis {
         /// Catalog offerings (rows) teaching it.
         public var taught = 0
         public var roles: [String] = []
-        public var employers: Set<Int> = []
+        /// Distinct employers reporting any role that needs it.
+        public var respondents = 0
         public var gap: Double { demand - supply }
     }
 
     /// Every KSA needed by a role with demand, or taught by the catalog.
     public static func ksaGaps(_ inputs: GapInputs, _ gaps: [RoleGap]) -> [KSAGap] {
         var result: [String: KSAGap] = [:]
-        for g in gaps where g.demand > 0 {
+        // Roles as bits: each KSA's roles, and each employer's reported roles.
+        let words = (gaps.count + 63) / 64
+        var roleBits: [String: [UInt64]] = [:]
+        var employerBits = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: inputs.employers.count)
+        for (r, g) in gaps.enumerated() {
+            for e in g.employerIndices { employerBits[e][r >> 6] |= 1 << UInt64(r & 63) }
+            guard g.demand > 0 else { continue }
             for k in g.role.ksas {
                 result[k, default: KSAGap(id: k)].demand += g.demand
                 result[k, default: KSAGap(id: k)].roles.append(g.role.id)
-                result[k, default: KSAGap(id: k)].employers.formUnion(g.employerIndices)
+                roleBits[k, default: [UInt64](repeating: 0, count: words)][r >> 6] |= 1 << UInt64(r & 63)
             }
+        }
+        // Distinct employers reporting any role that needs the KSA, counted once per set of roles.
+        var counted: [[UInt64]: Int] = [:]
+        for (k, bits) in roleBits {
+            if counted[bits] == nil {
+                counted[bits] = employerBits.filter { e in (0..<words).contains { e[$0] & bits[$0] != 0 } }.count
+            }
+            result[k]?.respondents = counted[bits] ?? 0
         }
         for unit in inputs.units {
             for k in unit.ksas { result[k, default: KSAGap(id: k)].supply += Double(unit.completions) * inputs.horizon.years }

@@ -95,8 +95,8 @@ public enum GapReport {
                 let t = context.texts[k.id]
                 table.append(
                     [.text(k.id), .text(t?.kind ?? ""), .text(t?.text ?? "")]
-                        + figures(k.employers.count, [.double(k.demand), .double(k.supply), .double(k.gap), .int(k.taught)])
-                        + [.text(k.roles.joined(separator: " ")), .int(k.employers.count), .bool(hidden(k.employers.count))])
+                        + figures(k.respondents, [.double(k.demand), .double(k.supply), .double(k.gap), .int(k.taught)])
+                        + [.text(k.roles.joined(separator: " ")), .int(k.respondents), .bool(hidden(k.respondents))])
             }
         case .area, .category:
             let byArea = request.by == .area

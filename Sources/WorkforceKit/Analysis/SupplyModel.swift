@@ -134,14 +134,38 @@ public enum Coverage {
         return Dictionary(uniqueKeysWithValues: prepared.map { ($0.role.id, $0.coverage / total) })
     }
 
-    /// `supply_h(r) = Σ_p completions_p · years(h) · share_p(r)`, per role id.
+    /// `supply_h(r) = Σ_p completions_p · years(h) · share_p(r)`, per role id. (The same
+    /// arithmetic as ``shares(_:_:theta:)``, on bit sets of KSAs, for thousands of offerings.)
     public static func supply(_ units: [SupplyUnit], _ roles: [RoleProfile], theta: Double, years: Double) -> [String: Double] {
-        var supply: [String: Double] = [:]
+        var index: [String: Int] = [:]
+        for role in roles { for k in role.ksas where index[k] == nil { index[k] = index.count } }
+        let words = (index.count + 63) / 64
+        func bits(_ ksas: Set<String>) -> [UInt64] {
+            var b = [UInt64](repeating: 0, count: words)
+            for k in ksas { if let i = index[k] { b[i >> 6] |= 1 << UInt64(i & 63) } }
+            return b
+        }
+        let roleBits = roles.map { bits($0.ksas) }
+        var supply = [Double](repeating: 0, count: roles.count)
+        var coverage = [Double](repeating: 0, count: roles.count)
         for unit in units {
-            for (role, share) in shares(unit.ksas, roles, theta: theta) {
-                supply[role, default: 0] += Double(unit.completions) * years * share
+            let u = bits(unit.ksas)
+            var total = 0.0
+            for r in roles.indices {
+                guard !roles[r].ksas.isEmpty else { coverage[r] = 0; continue }
+                var shared = 0
+                for w in 0..<words { shared += (u[w] & roleBits[r][w]).nonzeroBitCount }
+                let c = Double(shared) / Double(roles[r].ksas.count)
+                coverage[r] = c >= theta && c > 0 ? c : 0
+                total += coverage[r]
+            }
+            guard total > 0 else { continue }
+            for r in roles.indices where coverage[r] > 0 {
+                supply[r] += Double(unit.completions) * years * coverage[r] / total
             }
         }
-        return supply
+        var result: [String: Double] = [:]
+        for r in roles.indices where supply[r] > 0 { result[roles[r].id] = supply[r] }
+        return result
     }
 }
