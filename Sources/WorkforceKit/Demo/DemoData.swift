@@ -1,0 +1,193 @@
+import Foundation
+
+/// The bundled synthetic demo data (`Surveys/demo/`): a deterministic generator of employer,
+/// catalog and awareness files that look like Belize, a country of about 400,000 people (a
+/// few hundred cybersecurity workers, tens of completions a year). Every file says it is
+/// synthetic: a `_synthetic` column (ignored on import), ids starting `synthetic-`, a README.
+public enum DemoData {
+    /// The work roles the demo employers answer about: a small economy's core set.
+    public static let roles = [
+        "OV-MGT-001", "OV-MGT-002", "OV-SPP-002", "OV-TEA-001", "OM-NET-001", "OM-ADM-001", "OM-STS-001", "SP-ARC-001",
+        "SP-RSK-001", "SP-RSK-002", "PR-CDA-001", "PR-CIR-001", "PR-VAM-001", "OV-LGA-002", "IN-FOR-001",
+    ]
+
+    static let note = "synthetic demo data, not real responses"
+
+    /// The instruments the demo data answers, built from the bank.
+    public static func instruments(bank: ItemBank, store: WorkforceStore) throws -> [Instrument] {
+        let framework = try store.framework(named: "nice-2017")
+        let roles = try store.surveyRoles(framework, ids: roles, category: nil)
+        return [
+            try InstrumentBuilder.build(bank: bank, request: SurveyRequest(kind: .employer, ksaGaps: true), framework: framework.name, roles: roles),
+            try InstrumentBuilder.build(bank: bank, request: SurveyRequest(kind: .awareness), framework: framework.name, roles: []),
+            try InstrumentBuilder.build(
+                bank: bank, request: SurveyRequest(kind: .awareness, wave: try Wave("followup-1")), framework: framework.name, roles: []),
+        ]
+    }
+
+    /// Every demo file, by name.
+    public static func files(bank: ItemBank, store: WorkforceStore, margins: String) throws -> [(name: String, text: String)] {
+        let instruments = try instruments(bank: bank, store: store)
+        let codebooks = try instruments.map { try ParsedCodebook(json: Codebook.json($0), source: $0.formID) }
+        let employers = employerRows(codebooks[0], count: 150)
+        let writer = CSVWriter(neutralizeFormulas: false)
+        func csv(_ header: [String], _ rows: [[String]]) -> String {
+            writer.record(header + ["_synthetic"]) + rows.map { writer.record($0 + [note]) }.joined()
+        }
+        return [
+            ("employers-kobotoolbox.csv", csv(employers.kobo.header, employers.kobo.rows)),
+            ("employers-odk-central.csv", csv(employers.odk.header, employers.odk.rows)),
+            ("catalog.csv", catalog(try store.roleProfiles(try store.framework(named: "nice-2017")))),
+            ("awareness-baseline.csv", awareness(codebooks[1], count: 2000, seed: 11, effect: 0)),
+            ("awareness-followup-1.csv", awareness(codebooks[2], count: 2000, seed: 12, effect: 0.06)),
+            ("margins.csv", margins),
+            ("frame.csv", frame()),
+        ]
+    }
+
+    // MARK: Employers
+
+    static let sectors: [(String, Int)] = [
+        ("government_security", 16), ("banking_finance", 14), ("telecommunications", 6), ("energy", 5), ("water", 3), ("transport", 5),
+        ("health", 8), ("tourism", 16), ("education", 8), ("ict_bpo", 10), ("retail_commerce", 14), ("agriculture", 6), ("immigration", 2),
+        ("other", 3),
+    ]
+    static let sizes: [(String, Int)] = [("micro", 30), ("small", 38), ("medium", 22), ("large", 10)]
+    static let districts: [(String, Int)] = [
+        ("belize", 40), ("cayo", 22), ("corozal", 9), ("orange_walk", 10), ("stann_creek", 11), ("toledo", 8),
+    ]
+
+    static func pick(_ weighted: [(String, Int)], _ random: inout SeededRandom) -> String {
+        var n = random.next(weighted.reduce(0) { $0 + $1.1 })
+        for (name, weight) in weighted {
+            if n < weight { return name }
+            n -= weight
+        }
+        return weighted[0].0
+    }
+
+    static func employerRows(_ codebook: ParsedCodebook, count: Int) -> (kobo: (header: [String], rows: [[String]]), odk: (header: [String], rows: [[String]])) {
+        var generator = SyntheticResponses(codebook: codebook, seed: 2026)
+        let keys = roles.map { $0.lowercased().replacingOccurrences(of: "-", with: "_") }
+        var kobo: [[String]] = []
+        var odk: [[String]] = []
+        for n in 0..<count {
+            let layout: SyntheticResponses.Layout = n < count * 3 / 5 ? .koboToolbox : .odkCentral
+            let size = n
+            let row = generator.row(layout, id: "synthetic-employer-\(n + 1)", submitted: "2026-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
+                name, random, answers in
+                switch name {
+                case "sector": return .choices([pick(sectors, &random)])
+                case "size_band": return .choices([pick(sizes, &random)])
+                case "district": return .choices([pick(districts, &random)])
+                case "roles":
+                    // Larger employers have more roles; administrators and managers are most common.
+                    let large: Bool = if case .choices(let s) = answers["size_band"] { s == ["large"] || s == ["medium"] } else { false }
+                    var chosen: Set<String> = [keys[[4, 5, 0, 4, 5][random.next(5)]]]
+                    for _ in 0..<(large ? 2 + random.next(3) : random.next(2)) { chosen.insert(keys[random.next(keys.count)]) }
+                    return .choices(keys.filter { chosen.contains($0) })
+                default:
+                    if name.hasSuffix("_staff") { return .number(size % 7 == 0 ? 0 : 1 + random.next(3)) }
+                    if name.hasSuffix("_vacancies") { return .number(random.next(5) == 0 ? 1 + random.next(2) : 0) }
+                    if name.hasSuffix("_new_6m") { return .number(random.next(4) == 0 ? 1 : 0) }
+                    return nil
+                }
+            }
+            if layout == .koboToolbox { kobo.append(row) } else { odk.append(row) }
+        }
+        return ((generator.header(.koboToolbox), kobo), (generator.header(.odkCentral), odk))
+    }
+
+    // MARK: Catalog
+
+    static let institutions: [(name: String, prefix: String, level: String, mode: String)] = [
+        ("University of Belize", "UB", "bachelor", "in_person"),
+        ("University of the West Indies Open Campus", "UWI", "certificate", "online"),
+        ("Galen University", "GAL", "bachelor", "in_person"),
+        ("ITVET Belize City", "ITVET", "certificate", "in_person"),
+        ("Corozal Junior College", "CJC", "associate", "in_person"),
+        ("Belize Certification Centre", "CERT", "certification_prep", "blended"),
+    ]
+
+    /// About 40 offerings: each institution teaches parts of a few roles' KSAs; a programme at
+    /// the University of Belize groups three courses.
+    static func catalog(_ profiles: [RoleProfile]) -> String {
+        var random = SeededRandom(seed: 77)
+        let demo = profiles.filter { roles.contains($0.id) }
+        var rows: [[String]] = []
+        for (i, institution) in institutions.enumerated() {
+            let offerings = i == 0 ? 9 : 6 + random.next(2)
+            for n in 0..<offerings {
+                let role = demo[(i * 5 + n * 3) % demo.count]
+                let ksas = role.ksas.sorted()
+                // Some offerings teach most of a role (and so prepare for it), others a slice.
+                let share = n % 3 == 0 ? 0.55 + Double(random.next(30)) / 100 : 0.15 + Double(random.next(25)) / 100
+                let taught = ksas.filter { _ in random.unit() < share }
+                let code = "\(institution.prefix)-\(String(format: "%03d", 101 + n * 10))"
+                var programme = ""
+                var level = institution.level
+                if i == 0 && n >= 1 && n <= 3 { programme = "UB-BSCS" }
+                if i == 0 && n == 0 { level = "bachelor" }
+                if institution.prefix == "ITVET" || n % 4 == 3 { level = n % 2 == 0 ? "short_course" : level }
+                let completions = institution.prefix == "CERT" ? 5 + random.next(15) : 3 + random.next(12)
+                rows.append([
+                    institution.name, i == 0 && n == 0 ? "UB-BSCS" : code,
+                    i == 0 && n == 0 ? "BSc Computer Science (cybersecurity track)" : "\(role.name) \(n % 2 == 0 ? "I" : "II")", level,
+                    institution.mode, String(30 + random.next(90)), String(completions * 2), String(completions), taught.joined(separator: " "),
+                    programme, "2026-0\(1 + random.next(8))-15",
+                ])
+            }
+        }
+        let header = [
+            "institution", "code", "title", "level", "delivery_mode", "hours", "annual_intake", "annual_completions", "ksa_ids", "programme",
+            "last_updated",
+        ]
+        let writer = CSVWriter(neutralizeFormulas: false)
+        return writer.record(header + ["_synthetic"]) + rows.map { writer.record($0 + [note]) }.joined()
+    }
+
+    // MARK: Awareness
+
+    /// `count` respondents; `effect` raises the chance of a scored "right" answer (the campaign).
+    static func awareness(_ codebook: ParsedCodebook, count: Int, seed: UInt64, effect: Double) -> String {
+        var generator = SyntheticResponses(codebook: codebook, seed: seed)
+        let scoring = Dictionary(codebook.items.compactMap { item in item.scoring.first.map { (item.name, $0) } }, uniquingKeysWith: { a, _ in a })
+        let writer = CSVWriter(neutralizeFormulas: false)
+        var text = writer.record(generator.header(.koboToolbox) + ["_synthetic"])
+        let districtWeights = [("belize", 30), ("cayo", 24), ("corozal", 12), ("orange_walk", 13), ("stann_creek", 11), ("toledo", 10)]
+        for n in 0..<count {
+            let row = generator.row(.koboToolbox, id: "synthetic-\(seed)-\(n + 1)", submitted: "2026-0\(seed == 11 ? 2 : 9)-\(10 + n % 18)T12:00:00") {
+                name, random, answers in
+                if name == "district" { return .choices([pick(districtWeights, &random)]) }
+                if name == "sex" { return .choices([random.next(50) == 0 ? "prefer_not" : random.next(2) == 0 ? "female" : "male"]) }
+                if name == "urban_rural" { return .choices([random.next(100) < 45 ? "urban" : "rural"]) }
+                guard let s = scoring[name], codebook.items.first(where: { $0.name == name })?.type == .selectOne else { return nil }
+                // Younger, urban respondents know a little more; the campaign adds `effect`.
+                var p = 0.42 + effect
+                if case .choices(let a) = answers["age_band"], a == ["18_24"] || a == ["25_34"] { p += 0.08 }
+                if case .choices(let u) = answers["urban_rural"], u == ["urban"] { p += 0.05 }
+                if random.unit() < p, let one = s.ones.first { return .choices([s.ones.count > 1 ? s.ones[random.next(s.ones.count)] : one]) }
+                return s.zeros.isEmpty ? nil : .choices([s.zeros[random.next(s.zeros.count)]])
+            }
+            text += writer.record(row + [note])
+        }
+        return text
+    }
+
+    // MARK: Frame
+
+    /// An approximate employer sampling frame: organisations by sector and size band.
+    static func frame() -> String {
+        var text = "sector,size_band,organisations\n"
+        let perSector: [String: Int] = [
+            "government_security": 60, "banking_finance": 45, "telecommunications": 12, "energy": 10, "water": 8, "transport": 40,
+            "health": 70, "tourism": 420, "education": 160, "ict_bpo": 55, "retail_commerce": 900, "agriculture": 300, "immigration": 4,
+            "other": 200,
+        ]
+        let split: [(String, Double)] = [("micro", 0.62), ("small", 0.26), ("medium", 0.09), ("large", 0.03)]
+        for (sector, _) in sectors {
+            for (band, share) in split { text += "\(sector),\(band),\(max(1, Int((Double(perSector[sector] ?? 10) * share).rounded())))\n" }
+        }
+        return text
+    }
+}
