@@ -11,7 +11,7 @@ public enum DemoData {
         "SP-RSK-001", "SP-RSK-002", "PR-CDA-001", "PR-CIR-001", "PR-VAM-001", "OV-LGA-002", "IN-FOR-001",
     ]
 
-    static let note = "synthetic demo data, not real responses"
+    static let note = "synthetic demo data - not real responses"
 
     /// The instruments the demo data answers, built from the bank.
     public static func instruments(bank: ItemBank, store: WorkforceStore) throws -> [Instrument] {
@@ -83,13 +83,23 @@ public enum DemoData {
                 case "roles":
                     // Larger employers have more roles; administrators and managers are most common.
                     let large: Bool = if case .choices(let s) = answers["size_band"] { s == ["large"] || s == ["medium"] } else { false }
-                    var chosen: Set<String> = [keys[[4, 5, 0, 4, 5][random.next(5)]]]
-                    for _ in 0..<(large ? 2 + random.next(3) : random.next(2)) { chosen.insert(keys[random.next(keys.count)]) }
+                    var chosen: Set<String> = [keys[[4, 5, 0, 4, 5, 11, 10][random.next(7)]]]
+                    for _ in 0..<(large ? 1 + random.next(3) : random.next(2)) { chosen.insert(keys[random.next(keys.count)]) }
                     return .choices(keys.filter { chosen.contains($0) })
                 default:
-                    if name.hasSuffix("_staff") { return .number(size % 7 == 0 ? 0 : 1 + random.next(3)) }
-                    if name.hasSuffix("_vacancies") { return .number(random.next(5) == 0 ? 1 + random.next(2) : 0) }
-                    if name.hasSuffix("_new_6m") { return .number(random.next(4) == 0 ? 1 : 0) }
+                    // The role's earlier answer `field` (pr_cir_001_new_1y reads pr_cir_001_new_6m).
+                    func count(_ field: String) -> Int {
+                        if case .number(let n) = answers[(name.components(separatedBy: "_new_").first ?? "") + field] { return n }
+                        return 0
+                    }
+                    let band: String = if case .choices(let s) = answers["size_band"] { s.first ?? "" } else { "" }
+                    if name.hasSuffix("_staff") {
+                        return .number(size % 9 == 0 ? 0 : band == "large" ? 2 + random.next(3) : band == "medium" ? 1 + random.next(2) : 1)
+                    }
+                    if name.hasSuffix("_vacancies") { return .number(random.next(6) == 0 ? 1 : 0) }
+                    if name.hasSuffix("_new_6m") { return .number(random.next(8) == 0 ? 1 : 0) }
+                    if name.hasSuffix("_new_1y") { return .number(count("_new_6m") + (random.next(5) == 0 ? 1 : 0)) }
+                    if name.hasSuffix("_new_2y") { return .number(count("_new_1y") + (random.next(4) == 0 ? 1 : 0)) }
                     return nil
                 }
             }
@@ -186,7 +196,8 @@ public enum DemoData {
         ]
         let split: [(String, Double)] = [("micro", 0.62), ("small", 0.26), ("medium", 0.09), ("large", 0.03)]
         for (sector, _) in sectors {
-            for (band, share) in split { text += "\(sector),\(band),\(max(1, Int((Double(perSector[sector] ?? 10) * share).rounded())))\n" }
+            // Organisations likely to employ or contract cybersecurity work: about a fifth of them.
+            for (band, share) in split { text += "\(sector),\(band),\(max(1, Int((Double(perSector[sector] ?? 10) * share * 0.2).rounded())))\n" }
         }
         return text
     }

@@ -76,4 +76,13 @@ public struct ResultTable: Sendable, Equatable {
         guard let c = columns.firstIndex(of: column), rows.indices.contains(index) else { return .null }
         return rows[index][c]
     }
+
+    /// The same rows with only `columns` (those it has), in that order.
+    public func selecting(_ names: [String]) -> ResultTable {
+        let indices = names.compactMap { columns.firstIndex(of: $0) }
+        var table = ResultTable(columns: indices.map { columns[$0] }, rows: rows.map { row in indices.map { row[$0] } })
+        table.notes = notes
+        table.banner = banner
+        return table
+    }
 }

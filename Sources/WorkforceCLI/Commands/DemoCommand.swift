@@ -1,0 +1,71 @@
+import Foundation
+import WorkforceKit
+
+/// `workforce demo`: the whole chain on the bundled synthetic data.
+enum DemoCommand {
+    static let banner = "Synthetic demo data: every response, offering and figure in this report is made up to show how the tool works; it says nothing about Belize."
+
+    static func run(_ invocation: Invocation) throws {
+        let home = try BundledData.home(environment: invocation.environment)
+        let data = home.appendingPathComponent("Surveys/demo")
+        let out = URL(fileURLWithPath: invocation[ReportCommands.out] ?? "Reports/demo")
+        let temporary = invocation[ReportCommands.dbPath] == nil
+        let path = invocation[ReportCommands.dbPath] ?? FileManager.default.temporaryDirectory.appendingPathComponent("workforce-demo-\(getpid()).sqlite").path
+        if FileManager.default.fileExists(atPath: path) {
+            throw WorkforceError.usage("\(path) exists; the demo builds a fresh database: give another --db path or remove it")
+        }
+        defer {
+            if temporary { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        }
+        func step(_ text: String) { invocation.say("• " + text) }
+        let store = try WorkforceStore(path: path, create: true)
+        step("Database \(temporary ? "(temporary) " : "")\(path)")
+        let framework = try FrameworkCSVLoader.load(folder: home.appendingPathComponent("Frameworks/nice-2017"))
+        try store.saveFramework(framework, makeDefault: true)
+        step("Loaded NICE 2017: \(framework.workRoles.count) work roles, \(framework.statements.count) statements")
+
+        let bank = try ItemBank.bundled(environment: invocation.environment)
+        let forms = out.appendingPathComponent("forms")
+        for instrument in try DemoData.instruments(bank: bank, store: store) {
+            let files = try SurveyFiles(instrument, bank: bank)
+            _ = try files.write(to: forms)
+            try store.recordInstrument(instrument, codebook: files.codebook)
+            step("Generated the \(instrument.formID) questionnaire (\(forms.path))")
+        }
+        let imports: [(file: String, kind: String, wave: String?)] = [
+            ("employers-kobotoolbox.csv", "employer", nil), ("employers-odk-central.csv", "employer", nil), ("catalog.csv", "catalog", nil),
+            ("awareness-baseline.csv", "awareness", "baseline"), ("awareness-followup-1.csv", "awareness", "followup-1"),
+        ]
+        for item in imports {
+            let url = data.appendingPathComponent(item.file)
+            let summary: ImportSummary
+            if item.kind == "catalog" {
+                summary = try CatalogImporter.run(store: store, url: url, name: url.path, framework: nil, dryRun: false)
+            } else {
+                let kind = InstrumentKind(rawValue: item.kind) ?? .employer
+                summary = try ResponseImporter.run(store: store, url: url, name: url.path, options: ImportOptions(kind: kind, wave: item.wave))
+            }
+            step("Imported \(item.file): \(summary.imported) of \(summary.rowsRead) rows (\(summary.dialect.rawValue)), \(summary.quarantined) quarantined")
+        }
+
+        var request = GapRequest()
+        request.frame = data.appendingPathComponent("frame.csv")
+        let context = try GapContext.load(store, request)
+        let gaps = GapAnalysis.roleGaps(context.inputs).filter { $0.respondents >= request.minimumCell }
+        let total = gaps.reduce(0) { $0 + $1.gap }
+        step("Gaps, medium term, weighted to the sampling frame: \(gaps.count) published roles, total gap \(SVGChart.number(total)) positions")
+        let margins = try PopulationMargins(url: data.appendingPathComponent("margins.csv"))
+        let (_, weighting) = try AwarenessAnalysis.run(store, AwarenessRequest(compare: ("baseline", "followup-1"), margins: margins))
+        for w in weighting { step(w.description) }
+        let plans = WorkforcePlan.build(context.inputs)
+        step("Plan: \(plural(plans.count, "role")) with actions")
+        var options = ReportOptions()
+        options.frame = request.frame
+        options.margins = data.appendingPathComponent("margins.csv")
+        options.banner = banner
+        let written = try WorkforceReport.write(store, options, to: out)
+        step("Wrote \(written.count) report files")
+        invocation.say("\nThe report: \(out.appendingPathComponent("report.html").path)")
+        invocation.say("The course-gap explorer: \(out.appendingPathComponent("explorer.html").path)")
+    }
+}

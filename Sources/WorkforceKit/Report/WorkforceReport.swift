@@ -1,0 +1,121 @@
+import Foundation
+
+/// What `workforce report` (and the demo) writes the report from.
+public struct ReportOptions: Sendable {
+    public var horizon: Horizon = .medium
+    public var theta = 0.5
+    public var frame: URL?
+    public var margins: URL?
+    /// A line shown at the top of every page and file (the demo: "synthetic data").
+    public var banner: String?
+
+    public init() {}
+}
+
+/// The report people read: one self-contained HTML page (summary, workforce gaps, catalog and
+/// course gaps, the plan, awareness baseline and impact, methodology), its Markdown, every
+/// table as CSV and JSON, and the course-gap explorer page.
+public enum WorkforceReport {
+    struct Section {
+        var id: String
+        var title: String
+        var html: String
+        var markdown: String
+    }
+
+    /// Builds every file of the report, by name (relative to the report folder).
+    public static func files(_ store: WorkforceStore, _ options: ReportOptions) throws -> [(name: String, text: String)] {
+        var tables: [(name: String, table: ResultTable)] = []
+        var figures: [(label: String, value: Cell)] = []
+        var sections: [Section] = []
+        var gapRequest = GapRequest()
+        gapRequest.horizon = options.horizon
+        gapRequest.theta = options.theta
+        gapRequest.frame = options.frame
+
+        // Workforce gaps and the plan need employer responses.
+        var context: GapContext?
+        do {
+            context = try GapContext.load(store, gapRequest)
+        } catch let error as WorkforceError {
+            guard case .noInput = error else { throw error }
+        }
+        let framework = try store.framework(named: nil)
+        let offerings = try store.catalog(framework)
+        let roles = try store.roleProfiles(framework)
+        if let context {
+            sections.append(gapsSection(context, gapRequest, &tables, &figures))
+        } else {
+            sections.append(missing("gaps", "Workforce gaps", "No employer responses are imported. Generate the form with `workforce survey employer`, field it, and import the export with `workforce import employer FILE`."))
+        }
+        sections.append(catalogSection(offerings, roles, context, gapRequest, &tables, &figures))
+        if let context {
+            sections.append(planSection(context, options, &tables, &figures))
+        } else {
+            sections.append(missing("plan", "The workforce development plan", "The plan needs employer responses (see Workforce gaps)."))
+        }
+        sections.append(try awarenessSection(store, options, &tables, &figures))
+        sections.append(try methodologySection(store, options, context, &tables))
+
+        // Figures as published: counts of people and places to whole numbers, shares to 3 places.
+        figures = figures.map { f in
+            guard case .double(let d) = f.value else { return f }
+            return (f.label, .double(abs(d) >= 10 ? d.rounded() : (d * 1000).rounded() / 1000))
+        }
+        let generated = Clock.today()
+        let title = "Belize cybersecurity workforce and awareness report"
+        var body = "<header><h1>\(Markup.escape(title))</h1>"
+        body += ReportHTML.paragraph("National Cybersecurity Strategy, Area of Priority 3. Generated \(generated) by workforce.", class: "meta")
+        if let banner = options.banner { body += ReportHTML.paragraph(banner, class: "synthetic") }
+        body += "</header><nav aria-label=\"Contents\"><h2>Contents</h2><ul><li><a href=\"#summary\">Summary</a></li>"
+        body += sections.map { "<li><a href=\"#\($0.id)\">\(Markup.escape($0.title))</a></li>" }.joined() + "</ul></nav>"
+        body += "<section id=\"summary\"><h2>Summary</h2><ul class=\"figures\">"
+        body += figures.map { "<li><span class=\"value\" data-figure=\"\(Markup.escape($0.label))\">\(Markup.escape(ReportHTML.shown($0.value)))</span>\(Markup.escape($0.label))</li>" }.joined()
+        body += "</ul><p><a href=\"explorer.html\">Open the course-gap explorer</a> to see, for one institution, the needed skills its courses do not teach.</p></section>"
+        body += sections.map { "<section id=\"\($0.id)\"><h2>\(Markup.escape($0.title))</h2>\($0.html)</section>" }.joined()
+
+        var markdown = "# \(title)\n\nGenerated \(generated) by workforce.\n\n"
+        if let banner = options.banner { markdown += "**\(banner)**\n\n" }
+        markdown += "## Summary\n\n" + figures.map { "- \($0.label): **\(ReportHTML.shown($0.value))**" }.joined(separator: "\n") + "\n\n"
+        markdown += sections.map { "## \($0.title)\n\n\($0.markdown)" }.joined(separator: "\n")
+
+        var summary = ResultTable(columns: ["figure", "value"])
+        for f in figures { summary.append([.text(f.label), f.value]) }
+        tables.insert(("summary", summary), at: 0)
+        var files: [(name: String, text: String)] = [
+            ("report.html", ReportHTML.page(title: title, body: body)),
+            ("report.md", markdown),
+            ("explorer.html", ExplorerPage.page(offerings: offerings, roles: roles, context: context, store: store, banner: options.banner)),
+        ]
+        for (name, table) in tables {
+            var marked = table
+            if let banner = options.banner { marked.notes.insert(banner, at: 0) }
+            files.append(("tables/\(name).csv", table.rendered(as: .csv)))
+            files.append(("tables/\(name).json", marked.rendered(as: .json)))
+        }
+        return files
+    }
+
+    /// Writes the report into `folder`, replacing the files it writes; returns their paths.
+    public static func write(_ store: WorkforceStore, _ options: ReportOptions, to folder: URL) throws -> [String] {
+        let files = try files(store, options)
+        do {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("tables"), withIntermediateDirectories: true)
+            for file in files { try Data(file.text.utf8).write(to: folder.appendingPathComponent(file.name), options: .atomic) }
+        } catch {
+            throw WorkforceError.cannotCreate(path: folder.path, reason: error.localizedDescription)
+        }
+        return files.map { folder.appendingPathComponent($0.name).path }
+    }
+
+    static func missing(_ id: String, _ title: String, _ text: String) -> Section {
+        Section(id: id, title: title, html: ReportHTML.paragraph(text, class: "note"), markdown: text + "\n")
+    }
+
+    static func markdown(_ table: ResultTable, limit: Int? = nil) -> String {
+        var shown = table
+        if let limit { shown.rows = Array(table.rows.prefix(limit)) }
+        shown.notes = []
+        return shown.renderedAsMarkdown() + "\n"
+    }
+}
