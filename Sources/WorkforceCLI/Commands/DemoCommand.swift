@@ -38,12 +38,13 @@ enum DemoCommand {
         ]
         for item in imports {
             let url = data.appendingPathComponent(item.file)
+            let name = "Surveys/demo/\(item.file)"  // as the report shows it, the same on every machine
             let summary: ImportSummary
             if item.kind == "catalog" {
-                summary = try CatalogImporter.run(store: store, url: url, name: url.path, framework: nil, dryRun: false)
+                summary = try CatalogImporter.run(store: store, url: url, name: name, framework: nil, dryRun: false)
             } else {
                 let kind = InstrumentKind(rawValue: item.kind) ?? .employer
-                summary = try ResponseImporter.run(store: store, url: url, name: url.path, options: ImportOptions(kind: kind, wave: item.wave))
+                summary = try ResponseImporter.run(store: store, url: url, name: name, options: ImportOptions(kind: kind, wave: item.wave))
             }
             step("Imported \(item.file): \(summary.imported) of \(summary.rowsRead) rows (\(summary.dialect.rawValue)), \(summary.quarantined) quarantined")
         }

@@ -101,6 +101,9 @@ enum ExplorerPage {
           }
           document.getElementById("count").textContent = chosen.size ? rows.length + " KSAs of the chosen roles are not taught at " + inst + "." : "Choose work roles to see what is missing.";
         }
+        // A link may choose the institution: explorer.html#institution=University%20of%20Belize
+        const wanted = new URLSearchParams(location.hash.slice(1)).get("institution");
+        select.value = data.institutions.includes(wanted) ? wanted : (data.institutions.includes("University of Belize") ? "University of Belize" : data.institutions[0] || "");
         pick(data.demanded.length ? data.demanded : data.core);
         """
 }

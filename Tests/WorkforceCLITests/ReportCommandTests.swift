@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// The demo's report: the committed sample is what the demo writes, its figures agree, text
+/// from data is escaped. Re-record the sample:
+/// `WORKFORCE_RECORD_SAMPLE=1 swift test --filter ReportCommandTests` (it runs the demo with
+/// SOURCE_DATE_EPOCH=1767225600, 2026-01-01, and copies the report into Reports/sample/).
+@Suite(.serialized) struct ReportCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let epoch = ["SOURCE_DATE_EPOCH": "1767225600"]
+
+    static func reportFiles(_ folder: URL) throws -> [String] {
+        let tables = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("tables").path).sorted().map { "tables/" + $0 }
+        return ["report.html", "report.md", "explorer.html"] + tables
+    }
+
+    @Test func theSampleReportIsWhatTheDemoWrites() throws {
+        let scratch = try Scratch()
+        let out = scratch.url.appendingPathComponent("demo")
+        let result = try runWorkforce(["demo", "--out", out.path], in: scratch.url, environment: Self.epoch)
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("The report: \(out.path)/report.html"))
+        let sample = Self.repository.appendingPathComponent("Reports/sample")
+        if ProcessInfo.processInfo.environment["WORKFORCE_RECORD_SAMPLE"] == "1" {
+            // The report's own files only: the committed screenshot (report.png) stays.
+            try? FileManager.default.removeItem(at: sample.appendingPathComponent("tables"))
+            for name in ["report.html", "report.md", "explorer.html"] { try? FileManager.default.removeItem(at: sample.appendingPathComponent(name)) }
+            try FileManager.default.createDirectory(at: sample.appendingPathComponent("tables"), withIntermediateDirectories: true)
+            for name in try Self.reportFiles(out) {
+                try FileManager.default.copyItem(at: out.appendingPathComponent(name), to: sample.appendingPathComponent(name))
+            }
+        }
+        #expect(try Self.reportFiles(out) == (try Self.reportFiles(sample)))
+        for name in try Self.reportFiles(out) {
+            let written = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            let committed = try String(contentsOf: sample.appendingPathComponent(name), encoding: .utf8)
+            #expect(written == committed, "\(name) differs from Reports/sample; re-record with WORKFORCE_RECORD_SAMPLE=1")
+        }
+
+        // Every number in the HTML summary equals the JSON.
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let summary = try jsonRows(try String(contentsOf: out.appendingPathComponent("tables/summary.json"), encoding: .utf8))
+        #expect(summary.count >= 8)
+        for row in summary {
+            let label = try #require(row["figure"] as? String)
+            let value = try #require(row["value"] as? Double)
+            let shown = value == value.rounded() ? String(Int(value)) : String(format: "%.3f", value)
+            let escaped = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            #expect(html.contains("data-figure=\"\(escaped)\">\(shown)</span>"), "\(label) = \(shown)")
+        }
+        #expect(html.contains("Synthetic demo data"))
+        #expect(!html.contains("<script"))  // the report needs no script
+        // Suppression reaches every output: suppressed rows carry no figures.
+        for row in try jsonRows(try String(contentsOf: out.appendingPathComponent("tables/gaps_by_role.json"), encoding: .utf8))
+        where row["suppressed"] as? Bool == true {
+            #expect(row["demand"] is NSNull)
+        }
+    }
+
+    @Test func textFromDataIsEscapedAndCSVCellsAreNeutralised() throws {
+        let database = try TestDatabase()
+        let hostile = "<script>alert(1)</script>"
+        let catalog = "institution,code,title,level,delivery_mode,annual_completions,ksa_ids,last_updated\n"
+            + "\"\"\"><img src=x onerror=alert(2)>\",C1,\"\(hostile)\",certificate,online,5,K0001 K0002,2026-01-01\n"
+            + "Galen University,C2,\"=cmd|' /C calc'!A0\",certificate,online,5,K0003,2026-01-01\n"
+            + "Galen University,C3,\"@SUM(A1)\",certificate,online,5,K0004,2026-01-01\n"
+        let file = database.scratch.url.appendingPathComponent("hostile.csv")
+        try Data(catalog.utf8).write(to: file)
+        #expect(try database.run(["import", "catalog", file.path]).code == 0)
+        let out = database.scratch.url.appendingPathComponent("report")
+        let result = try database.run(["report", "--out", out.path])
+        #expect(result.code == 0, "\(result.stderr)")
+        for page in ["report.html", "explorer.html"] {
+            let text = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
+            #expect(!text.contains("<script>alert(1)"), "\(page)")
+            #expect(!text.contains("<img src=x"), "\(page)")
+            #expect(!text.contains("\"><img"), "\(page)")
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("No employer responses are imported"))
+        let csv = try String(contentsOf: out.appendingPathComponent("tables/catalog.csv"), encoding: .utf8)
+        #expect(csv.contains("'=cmd|"))
+        #expect(csv.contains("'@SUM(A1)"))
+        for field in try csvRows(csv).joined() {
+            if let first = field.first { #expect(!"=+-@\t\r".contains(first) || Double(field) != nil, "\(field)") }
+        }
+    }
+}
