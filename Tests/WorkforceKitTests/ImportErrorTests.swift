@@ -127,12 +127,46 @@ struct ResponseFile {
         ("a fractional count", .employer, "pr_cir_001_staff", "2.5", "value \"2.5\" of pr_cir_001_staff is not a whole number"),
         ("hard-to-fill above vacancies", .employer, "pr_cir_001_hard_to_fill", "5", "value 5 of pr_cir_001_hard_to_fill breaks its rule `. >= 0 and . <= ${pr_cir_001_vacancies}`: Cannot be more than the vacancies."),
         ("expected positions decreasing", .employer, "pr_cir_001_new_2y", "0", "value 0 of pr_cir_001_new_2y breaks its rule"),
-        ("a formula in a text answer", .university, "institution_name", "=HYPERLINK(\"http://evil.example\",\"click\")", "text of institution_name looks like a spreadsheet formula"),
-        ("a DDE payload in a text answer", .university, "respondent_position", "@SUM(1+1)*cmd|' /C calc'!A0", "text of respondent_position looks like a spreadsheet formula"),
         ("a year before the minimum", .university, "last_review_year", "1800", "value 1800 of last_review_year is below its minimum 1990"),
         ("a 10 MB field", .university, "institution_name", String(repeating: "x", count: 10 << 20), "text of institution_name is 10485760 characters long; at most 10000 are accepted"),
         ("a 10 MB field in a choice column", .awareness, "district", String(repeating: "y", count: 10 << 20), "value \"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…\" is not a choice of district"),
     ]
+
+    /// Text that looks like a formula is an answer like any other: stored as written (every
+    /// output neutralises it), never refused (SPEC section 7; OWASP's advice on CSV injection).
+    @Test(arguments: ["=HYPERLINK(\"http://evil.example\",\"click\")", "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "=)", "-- no idea"])
+    func formulaLikeTextIsStoredAsWritten(_ value: String) throws {
+        var file = ResponseFile(university)
+        file.rows[1]["respondent_position"] = value
+        let url = try write("formula.csv", file.csv())
+        let summary = try importFile(store, url, .university)
+        #expect(summary.quarantined == 0, "\(summary.problems.map(\.message))")
+        let reader = try ResponseReader(store: store, kind: .university)
+        var stored: [AnswerValue] = []
+        try reader.forEach { stored.append($0.values[reader.index(of: "respondent_position") ?? 0]) }
+        #expect(stored.contains(.text(value)))
+    }
+
+    /// A quarantined row keeps only the columns the codebook declares: personal data in an
+    /// export's other columns never reaches the database.
+    @Test func quarantinedRowsKeepNoUndeclaredColumn() throws {
+        var file = ResponseFile(awareness)
+        file.rows[1]["uses_2fa"] = "maybe"
+        let planted = ["_submitted_by": "maria.planted", "username": "jdoe-planted", "phonenumber": "+501-600-4242", "email": "planted@example.bz", "_geolocation": "17.25 -88.77"]
+        var text = file.csv()
+        var lines = text.components(separatedBy: "\r\n")
+        lines[0] += "," + planted.keys.sorted().joined(separator: ",")
+        for i in 1..<lines.count where !lines[i].isEmpty { lines[i] += "," + planted.keys.sorted().map { planted[$0] ?? "" }.joined(separator: ",") }
+        text = lines.joined(separator: "\r\n")
+        let url = try write("planted.csv", text)
+        let summary = try importFile(store, url, .awareness)
+        #expect(summary.quarantined == 1, "\(summary.problems.map(\.description))")
+        let raw = try store.db.rows("SELECT raw FROM rejected_row").compactMap { $0[0].string }.joined()
+        #expect(raw.contains("maybe"))
+        for value in planted.values { #expect(!raw.contains(value), "\(value)") }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        for value in planted.values { #expect(bytes.range(of: Data(value.utf8)) == nil, "\(value) is in the database file") }
+    }
 
     @Test(arguments: rowCases)
     func badRowsAreQuarantinedWithTheirReasonAndPlace(_ name: String, _ kind: InstrumentKind, _ column: String, _ value: String, _ reason: String) throws {

@@ -125,14 +125,6 @@ private func decode(_ bytes: [UInt8], _ encoding: TextEncoding) throws -> String
         #expect(RowValidator.isDate(text) == valid)
     }
 
-    @Test(arguments: [
-        ("=1+1", true), ("=HYPERLINK(\"x\")", true), ("@SUM(A1)", true), ("+cmd|' /C calc'!A0", true), ("-2", false),
-        ("+501 555 1234", false), ("- a list item", false), ("normal text", false),
-    ])
-    func formulaLikeText(_ text: String, _ formula: Bool) {
-        #expect(RowValidator.looksLikeFormula(text) == formula)
-    }
-
     @Test func googleFormsCheckboxLabelsAreSplitEvenWithCommasInside() {
         let matcher = ChoiceMatcher([
             Choice(name: "a", label: ["en": "Private, Belizean-owned"]), Choice(name: "b", label: ["en": "Public"]),

@@ -149,8 +149,18 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
         batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil))
     }
 
+    /// The rejected row as it was, but only the columns the codebook declares (questions, their
+    /// choice columns, the response id, the submission time): an export's undeclared columns
+    /// (names, e-mail, phone, device, location) are blanked, so no personal data is stored even
+    /// for a quarantined row. It can still be fixed and imported again.
     private func rejection() -> RowBatch.Rejected {
-        let raw = CSVWriter(neutralizeFormulas: false).line(reader.fields)
+        let fields = reader.fields.enumerated().map { column, value -> String in
+            switch column < plan.roles.count ? plan.roles[column] : .unknown {
+            case .question, .choice, .identity, .submitted: value
+            case .meta, .unknown: ""
+            }
+        }
+        let raw = CSVWriter(neutralizeFormulas: false).line(fields)
         var reasons: [JSONValue] = []
         var first: [ImportProblem] = []
         for reason in validator.reasons {

@@ -49,15 +49,4 @@ extension RowValidator {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         return d <= days
     }
-
-    /// Text a spreadsheet would run: `=...`, or `+ - @` followed by a call or a pipe.
-    static func looksLikeFormula(_ text: String) -> Bool {
-        guard let first = text.first else { return false }
-        if first == "=" { return true }
-        if first == "+" || first == "-" || first == "@" {
-            let rest = text.dropFirst()
-            return rest.first?.isLetter == true && (rest.contains("(") || rest.contains("|"))
-        }
-        return false
-    }
 }

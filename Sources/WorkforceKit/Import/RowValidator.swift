@@ -164,10 +164,8 @@ final class RowValidator: CompiledExpression.Answers {
                 invalid(q, column, "text of \(item.name) is \(length) characters long; at most \(Self.maxTextLength) are accepted")
                 return .missing
             }
-            if Self.looksLikeFormula(text) {
-                invalid(q, column, "text of \(item.name) looks like a spreadsheet formula (\(text.prefix(24))); remove the leading \(text.prefix(1)) if it is a real answer")
-                return .missing
-            }
+            // Stored as the respondent wrote it, even when it looks like a spreadsheet formula
+            // ("=)", "-- no idea"): every output the tool writes neutralises it (SPEC section 7).
             return .text(text)
         case .note:
             return .missing
