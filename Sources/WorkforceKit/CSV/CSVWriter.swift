@@ -48,27 +48,30 @@ extension CSVWriter {
     /// for exports of a million rows.
     public func append(_ value: String, isNumber: Bool = false, to out: inout [UInt8]) {
         var value = value
-        value.withUTF8 { bytes in
-            let separator = delimiterByte
-            let neutralize = neutralizeFormulas && !isNumber && bytes.first.map(Self.startsFormula) == true
-            var quote = bytes.first == 0x20 || bytes.last == 0x20
-            if !quote {
-                for b in bytes where b == separator || b == 0x22 || b == 0x0A || b == 0x0D {
-                    quote = true
-                    break
-                }
+        value.withUTF8 { append(bytes: $0, isNumber: isNumber, to: &out) }
+    }
+
+    /// Appends one field given as UTF-8 bytes.
+    public func append(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout [UInt8]) {
+        let separator = delimiterByte
+        let neutralize = neutralizeFormulas && !isNumber && bytes.first.map(Self.startsFormula) == true
+        var quote = bytes.first == 0x20 || bytes.last == 0x20
+        if !quote {
+            for b in bytes where b == separator || b == 0x22 || b == 0x0A || b == 0x0D {
+                quote = true
+                break
             }
-            if quote { out.append(0x22) }
-            if neutralize { out.append(UInt8(ascii: "'")) }
-            if quote {
-                for b in bytes {
-                    if b == 0x22 { out.append(0x22) }
-                    out.append(b)
-                }
-                out.append(0x22)
-            } else {
-                out.append(contentsOf: bytes)
+        }
+        if quote { out.append(0x22) }
+        if neutralize { out.append(UInt8(ascii: "'")) }
+        if quote {
+            for b in bytes {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
             }
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: bytes)
         }
     }
 

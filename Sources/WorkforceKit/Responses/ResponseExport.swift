@@ -86,29 +86,156 @@ public struct ResponseExport {
 
     private func writeCSV(_ reader: ResponseReader, _ write: ([UInt8]) -> Void) throws {
         let writer = CSVWriter()
-        let buffer = Buffer()
-        buffer.bytes.reserveCapacity(1 << 20)
-        func flush() {
-            write(buffer.bytes)
-            buffer.bytes.removeAll(keepingCapacity: true)
-        }
-        buffer.bytes.append(contentsOf: writer.record(header(reader)).utf8)
+        let row = CSVRowWriter(writer: writer, splitMultiple: splitMultiple, labels: labels)
+        row.out.reserveCapacity(1 << 20)
+        row.out.append(contentsOf: writer.record(header(reader)).utf8)
         var layouts: [ObjectIdentifier: CSVLayout] = [:]
-        var last: (map: ObjectIdentifier, layout: CSVLayout)?
-        try reader.forEachStored { record in
-            let id = ObjectIdentifier(record.map)
-            let layout: CSVLayout
-            if let last, last.map == id {
-                layout = last.layout
-            } else {
-                layout = layouts[id] ?? CSVLayout(map: record.map, reader: reader, labels: labels, writer: writer)
+        var scratch: [Int] = []
+        try reader.forEachRaw { responseID, batchID, key, submitted, map, answers in
+            let id = ObjectIdentifier(map)
+            if row.layout == nil || row.mapID != id {
+                let layout = layouts[id] ?? CSVLayout(map: map, reader: reader, labels: labels, writer: writer)
                 layouts[id] = layout
-                last = (id, layout)
+                row.use(map, layout)
             }
-            append(record, layout, writer, to: &buffer.bytes)
-            if buffer.bytes.count >= 1 << 20 { flush() }
+            CSVWriter.appendInteger(responseID, to: &row.out)
+            row.out.append(UInt8(ascii: ","))
+            CSVWriter.appendInteger(batchID, to: &row.out)
+            row.out.append(UInt8(ascii: ","))
+            writer.append(bytes: key, to: &row.out)
+            row.out.append(UInt8(ascii: ","))
+            writer.append(bytes: submitted, to: &row.out)
+            do {
+                try row.write(map, answers, &scratch)
+            } catch {
+                throw WorkforceError.badData(SourceLocation(file: "response \(responseID)"), "\(error)")
+            }
+            row.out.append(0x0D)
+            row.out.append(0x0A)
+            if row.out.count >= 1 << 20 {
+                write(row.out)
+                row.out.removeAll(keepingCapacity: true)
+            }
         }
-        flush()
+        write(row.out)
+    }
+
+    /// Writes one response's answers as CSV fields. When the instrument asks the reader's
+    /// questions in the reader's order (one version of the form), the stored elements are
+    /// streamed straight into the fields; otherwise they are decoded and placed by name.
+    private final class CSVRowWriter: AnswerVisitor {
+        let writer: CSVWriter
+        let splitMultiple: Bool
+        let labels: String?
+        @exclusivity(unchecked) var out: [UInt8] = []
+        @exclusivity(unchecked) var layout: CSVLayout?
+        @exclusivity(unchecked) var mapID: ObjectIdentifier?
+        /// The reader's column of each position of the current map (-1: none).
+        @exclusivity(unchecked) private var columns: [Int] = []
+        @exclusivity(unchecked) private var stored: [AnswerCodec.Stored] = []
+
+        init(writer: CSVWriter, splitMultiple: Bool, labels: String?) {
+            self.writer = writer
+            self.splitMultiple = splitMultiple
+            self.labels = labels
+        }
+
+        /// Takes up the instrument of the next rows.
+        func use(_ map: QuestionMap, _ layout: CSVLayout) {
+            self.layout = layout
+            mapID = ObjectIdentifier(map)
+            columns = map.column
+        }
+
+        func write(_ map: QuestionMap, _ answers: UnsafeBufferPointer<UInt8>, _ scratch: inout [Int]) throws(AnswerCodec.DecodingError) {
+            if layout?.inOrder == true {
+                try AnswerCodec.visit(answers, types: map.types, scratch: &scratch, self)
+                return
+            }
+            try AnswerCodec.decode(answers, types: map.types, into: &stored)
+            let positions = map.position
+            for c in positions.indices {
+                let q = positions[c]
+                let element = q >= 0 ? stored[q] : .null
+                switch element {
+                case .null: column(c, q, nil)
+                case .integer(let v): columnStart(); if layout?.isDecimal[c] == true { out.append(contentsOf: JSONWriter.number(Double(v)).utf8) } else { CSVWriter.appendInteger(v, to: &out) }; split(c, nil)
+                case .decimal(let v): columnStart(); out.append(contentsOf: JSONWriter.number(v).utf8); split(c, nil)
+                case .text(let t): columnStart(); writer.append(t, to: &out); split(c, nil)
+                case .choice(let p): columnStart(); layout?.appendChoice(q, p, to: &out); split(c, nil)
+                case .choices(let ps): columnStart(); choices(q, ps); split(c, ps)
+                }
+            }
+        }
+
+        private func columnStart() { out.append(UInt8(ascii: ",")) }
+
+        private func column(_ c: Int, _ q: Int, _ chosen: [Int]?) {
+            columnStart()
+            split(c, chosen)
+        }
+
+        /// The 0/1 columns of a select_multiple (empty when it was not answered).
+        private func split(_ c: Int, _ chosen: [Int]?) {
+            guard splitMultiple, let layout, layout.isSplit[c] else { return }
+            for p in layout.splitPosition[c] {
+                out.append(UInt8(ascii: ","))
+                if let chosen { out.append(p >= 0 && chosen.contains(p) ? UInt8(ascii: "1") : UInt8(ascii: "0")) }
+            }
+        }
+
+        private func choices(_ q: Int, _ ps: [Int]) {
+            guard let layout else { return }
+            if ps.count == 1 || layout.joinsPlainly {
+                for (n, p) in ps.enumerated() {
+                    if n > 0 { out.append(0x20) }
+                    layout.appendChoice(q, p, to: &out)
+                }
+            } else {
+                let texts = ps.compactMap { $0 < layout.choiceText[q].count ? layout.choiceText[q][$0] : nil }
+                writer.append(texts.joined(separator: labels == nil ? " " : "; "), to: &out)
+            }
+        }
+
+        // MARK: Streaming (positions in the reader's order)
+
+        @inline(__always)
+        private func columnOf(_ q: Int) -> Int? {
+            let c = columns[q]
+            return c >= 0 ? c : nil
+        }
+
+        func visitNull(_ q: Int) {
+            if let c = columnOf(q) { column(c, q, nil) }
+        }
+
+        func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>) {
+            guard let c = columnOf(q) else { return }
+            columnStart()
+            out.append(contentsOf: raw)
+            split(c, nil)
+        }
+
+        func visitText(_ q: Int, _ text: String) {
+            guard let c = columnOf(q) else { return }
+            columnStart()
+            writer.append(text, to: &out)
+            split(c, nil)
+        }
+
+        func visitChoice(_ q: Int, _ position: Int) {
+            guard let c = columnOf(q) else { return }
+            columnStart()
+            layout?.appendChoice(q, position, to: &out)
+            split(c, nil)
+        }
+
+        func visitChoices(_ q: Int, _ positions: [Int]) {
+            guard let c = columnOf(q) else { return }
+            columnStart()
+            choices(q, positions)
+            split(c, positions)
+        }
     }
 
     /// What one instrument's stored answers print as: each choice already as CSV bytes, and
@@ -129,6 +256,9 @@ public struct ResponseExport {
         /// Per reader column: whether it is a decimal, and whether it gets split 0/1 columns.
         let isDecimal: [Bool]
         let isSplit: [Bool]
+        /// Whether the instrument has every reader column, in the reader's order, and numbers
+        /// print as stored (no integer stored for a decimal column): then elements stream.
+        let inOrder: Bool
 
         init(map: QuestionMap, reader: ResponseReader, labels: String?, writer: CSVWriter) {
             let lists = map.codebook.items.map { item in item.listName.flatMap { map.codebook.lists[$0] } ?? [] }
@@ -155,6 +285,9 @@ public struct ResponseExport {
                 return probe.count == text.utf8.count
             } }
             isDecimal = reader.columns.map { $0.type == .decimal }
+            let positions = map.position
+            inOrder = !positions.contains(-1) && zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 }
+                && reader.columns.indices.allSatisfy { reader.columns[$0].type == map.types[positions[$0]] }
             isSplit = reader.columns.map { $0.type == .selectMultiple }
             splitPosition = reader.columns.indices.map { c in
                 let q = map.position[c]
@@ -169,59 +302,9 @@ public struct ResponseExport {
         func appendChoice(_ q: Int, _ p: Int, to out: inout [UInt8]) {
             guard p < choiceCount[q] else { return }
             let i = choiceBase[q] + p
-            out.append(contentsOf: fieldBytes[fieldStart[i]..<fieldStart[i + 1]])
+            let start = fieldStart[i], end = fieldStart[i + 1]
+            fieldBytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
-    }
-
-    /// One CSV record, straight from the stored elements.
-    private func append(_ record: ResponseReader.StoredRecord, _ layout: CSVLayout, _ writer: CSVWriter, to out: inout [UInt8]) {
-        CSVWriter.appendInteger(record.responseID, to: &out)
-        out.append(UInt8(ascii: ","))
-        CSVWriter.appendInteger(record.batchID, to: &out)
-        out.append(UInt8(ascii: ","))
-        writer.append(record.key, to: &out)
-        out.append(UInt8(ascii: ","))
-        if let submitted = record.submittedAt { writer.append(submitted, to: &out) }
-        let positions = record.map.position
-        for c in positions.indices {
-            out.append(UInt8(ascii: ","))
-            let q = positions[c]
-            let element = q >= 0 ? record.stored[q] : .null
-            switch element {
-            case .null: break
-            case .integer(let v):
-                if layout.isDecimal[c] { out.append(contentsOf: JSONWriter.number(Double(v)).utf8) } else { CSVWriter.appendInteger(v, to: &out) }
-            case .decimal(let v): out.append(contentsOf: JSONWriter.number(v).utf8)
-            case .text(let text): writer.append(text, to: &out)
-            case .choice(let p):
-                layout.appendChoice(q, p, to: &out)
-            case .choices(let ps):
-                if ps.count == 1 || layout.joinsPlainly {
-                    for (n, p) in ps.enumerated() {
-                        if n > 0 { out.append(0x20) }
-                        layout.appendChoice(q, p, to: &out)
-                    }
-                } else {
-                    let texts = ps.compactMap { $0 < layout.choiceText[q].count ? layout.choiceText[q][$0] : nil }
-                    writer.append(texts.joined(separator: labels == nil ? " " : "; "), to: &out)
-                }
-            }
-            if splitMultiple, layout.isSplit[c] {
-                let chosen: [Int]? = if case .choices(let ps) = element { ps } else { nil }
-                for p in layout.splitPosition[c] {
-                    out.append(UInt8(ascii: ","))
-                    if let chosen { out.append(p >= 0 && chosen.contains(p) ? UInt8(ascii: "1") : UInt8(ascii: "0")) }
-                }
-            }
-        }
-        out.append(0x0D)
-        out.append(0x0A)
-    }
-
-    /// The output buffer of a streaming export; a class, so that the row closure appends to it
-    /// without the run-time exclusivity checks a captured local variable costs.
-    private final class Buffer {
-        @exclusivity(unchecked) var bytes: [UInt8] = []
     }
 
     private func writeJSON(_ reader: ResponseReader, _ write: (String) -> Void) throws {

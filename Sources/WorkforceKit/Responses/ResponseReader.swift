@@ -113,6 +113,26 @@ public final class ResponseReader {
         }
     }
 
+    /// Calls `body` with each response's stored bytes, undecoded: its id, batch, key and
+    /// submission time (raw UTF-8, empty when none), the map that reads it, and the answers.
+    /// For exports that stream millions of rows; everything else uses ``forEach(_:)``.
+    func forEachRaw(
+        _ body: (Int64, Int64, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, QuestionMap, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        let sql = "SELECT id, batch_id, response_key, submitted_at, answers FROM response WHERE batch_id IN (\(batchList)) ORDER BY id"
+        try store.read { db in
+            try db.forEachRawRow(sql) { row in
+                let batchID = row.int64(1)
+                guard let instrument = batches[batchID], let map = maps[instrument] else { return }
+                try row.withBytes(2) { key in
+                    try row.withBytes(3) { submitted in
+                        try row.withBytes(4) { answers in try body(row.int64(0), batchID, key, submitted, map, answers) }
+                    }
+                }
+            }
+        }
+    }
+
     /// Calls `body` with each response, in storage order.
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` when stored answers do not decode (a
