@@ -15,14 +15,7 @@ final class QuestionMap {
         types = codebook.items.map(\.type)
         let choiceNames = codebook.items.map { item in item.listName.flatMap { codebook.lists[$0] }?.map(\.name) ?? [] }
         self.choiceNames = choiceNames
-        let indexByName = codebook.indexByName
-        relevant = codebook.items.map { item in
-            item.relevant.map {
-                CompiledExpression(
-                    $0, index: { indexByName[$0] }, choice: { q, name in choiceNames[q].firstIndex(of: name) },
-                    isSelectOne: { codebook.items[$0].type == .selectOne })
-            }
-        }
+        relevant = CompiledExpression.relevance(of: codebook, lists: choiceNames)
         column = Array(repeating: -1, count: codebook.items.count)
     }
 

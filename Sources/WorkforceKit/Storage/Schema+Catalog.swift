@@ -35,31 +35,7 @@ extension Schema {
         DROP TABLE import_batch;
         ALTER TABLE import_batch_new RENAME TO import_batch;
 
-        -- Responses with their instrument, kind and wave.
-        CREATE VIEW v_response AS
-            SELECT r.id AS response_id, r.batch_id, b.instrument_id, i.form_id, b.kind, b.wave, r.response_key,
-                   r.line, r.submitted_at, r.answers
-            FROM response r JOIN import_batch b ON b.id = r.batch_id JOIN instrument i ON i.id = b.instrument_id;
-
-        -- Every answer as a row, by question name, with choices as their names (a
-        -- select_multiple as names separated by spaces): analysts count without parsing JSON.
-        CREATE VIEW v_answer AS
-            SELECT r.id AS response_id, r.batch_id, b.kind, b.wave, q.name AS question, q.type,
-                   CASE q.type
-                       WHEN 'select_one' THEN (
-                           SELECT c.name FROM instrument_choice c
-                           WHERE c.instrument_id = b.instrument_id AND c.list_name = q.list_name AND c.position = a.value)
-                       WHEN 'select_multiple' THEN (
-                           SELECT group_concat(c.name, ' ') FROM json_each(a.value) m
-                           JOIN instrument_choice c
-                             ON c.instrument_id = b.instrument_id AND c.list_name = q.list_name AND c.position = m.value)
-                       ELSE a.value
-                   END AS value
-            FROM response r
-            JOIN import_batch b ON b.id = r.batch_id
-            JOIN json_each(r.answers) a
-            JOIN instrument_question q ON q.instrument_id = b.instrument_id AND q.position = a.key
-            WHERE a.type <> 'null';
+        \(responseViews)
         -- Institutions, matched case- and accent-insensitively through match_key.
         CREATE TABLE institution (
             id        INTEGER PRIMARY KEY,

@@ -216,6 +216,12 @@ public enum Schema {
         );
         CREATE INDEX rejected_row_by_batch ON rejected_row (batch_id, line);
 
+        \(responseViews)
+        """
+
+    /// The views over responses (`v_response`, `v_answer`), created by 003-responses and
+    /// recreated unchanged by 004-catalog, which rebuilds the table they read.
+    static let responseViews = """
         -- Responses with their instrument, kind and wave.
         CREATE VIEW v_response AS
             SELECT r.id AS response_id, r.batch_id, b.instrument_id, i.form_id, b.kind, b.wave, r.response_key,

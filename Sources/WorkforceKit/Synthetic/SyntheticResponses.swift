@@ -22,14 +22,7 @@ public struct SyntheticResponses {
         random = SeededRandom(seed: seed)
         let lists = codebook.items.map { item in item.listName.flatMap { codebook.lists[$0] }?.map(\.name) ?? [] }
         self.lists = lists
-        let index = codebook.indexByName
-        relevant = codebook.items.map { item in
-            item.relevant.map {
-                CompiledExpression(
-                    $0, index: { index[$0] }, choice: { q, name in lists[q].firstIndex(of: name) },
-                    isSelectOne: { codebook.items[$0].type == .selectOne })
-            }
-        }
+        relevant = CompiledExpression.relevance(of: codebook, lists: lists)
     }
 
     /// A value chosen for a question: names of choices, or a number or text.
