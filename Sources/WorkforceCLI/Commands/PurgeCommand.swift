@@ -1,0 +1,31 @@
+import WorkforceKit
+
+/// `workforce purge --batch ID | --response KEY [--vacuum]`
+enum PurgeCommand {
+    static let batch = TypedOption<Int64>("batch", "id", "Delete this import batch and everything it stored.", expected: "a batch number") {
+        Int64($0).flatMap { $0 > 0 ? $0 : nil }
+    }
+    static let response = TypedOption<String>.text("response", "key", "Delete one respondent's response (its response_key), e.g. after a withdrawal of consent.")
+    static let vacuum = OptionSpec.flag("vacuum", "Rewrite the database file so that deleted values do not linger in free pages.")
+
+    static let spec = CommandSpec(
+        name: "purge",
+        abstract: "Delete an import batch, or one respondent's response, completely.",
+        discussion: """
+            --batch deletes the batch's responses, quarantined rows and catalog offerings, and the batch.
+            --response deletes one response and keeps its batch's counts true. Both run in one
+            transaction. --vacuum then rewrites the file (VACUUM) so that nothing deleted remains in it.
+            """,
+        options: [batch.spec, response.spec, vacuum],
+        run: { invocation in
+            guard invocation[batch] != nil || invocation[response] != nil else {
+                throw WorkforceError.usage("give --batch ID or --response KEY")
+            }
+            let store = try invocation.openStore()
+            let s = try store.purge(batch: invocation[batch], responseKey: invocation[response], vacuum: invocation.flag(vacuum))
+            var parts = ["\(plural(s.responses, "response"))"]
+            if s.rejectedRows > 0 { parts.append(plural(s.rejectedRows, "quarantined row")) }
+            if s.offerings > 0 { parts.append(plural(s.offerings, "catalog offering")) }
+            invocation.say("Purged \(parts.joined(separator: ", "))\(invocation[batch].map { " and batch \($0)" } ?? "")\(s.vacuumed ? "; the file was rewritten (VACUUM)" : "; run with --vacuum to rewrite the file").")
+        })
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@Suite struct PurgeCommandTests {
+    func fileContains(_ database: TestDatabase, _ text: String) throws -> Bool {
+        var found = false
+        for suffix in ["", "-wal"] {
+            let path = database.path + suffix
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            if try Data(contentsOf: URL(fileURLWithPath: path)).range(of: Data(text.utf8)) != nil { found = true }
+        }
+        return found
+    }
+
+    @Test func purgingAResponseAndThenItsBatchLeavesNoTraceAfterVacuum() throws {
+        let database = try TestDatabase(surveys: ["awareness"])
+        let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
+        let text = try ResponsesCommandTests.koboExport(codebook: codebook, rows: 40).text
+            .replacingOccurrences(of: "uuid-000007", with: "withdrawn-consent-7f3a")
+            .replacingOccurrences(of: "uuid-000011", with: "planted-respondent-91c2")
+        let file = database.scratch.url.appendingPathComponent("kobo.csv")
+        try Data(text.utf8).write(to: file)
+        #expect(try database.run(["import", "awareness", file.path]).code == 0)
+        #expect(try fileContains(database, "withdrawn-consent-7f3a"))
+
+        let one = try database.run(["purge", "--response", "withdrawn-consent-7f3a"])
+        #expect(one.code == 0, "\(one.stderr)")
+        let keys = try jsonRows(try database.run(["responses", "awareness", "--format", "json"]).stdout).compactMap { $0["response_key"] as? String }
+        #expect(keys.count == 39 && !keys.contains("withdrawn-consent-7f3a"))
+        let batches = try jsonRows(try database.run(["imports", "--format", "json"]).stdout)
+        #expect(batches.first?["rows_read"] as? Double == 39)
+        #expect(batches.first?["imported"] as? Double == 39)
+
+        let all = try database.run(["purge", "--batch", "1", "--vacuum"])
+        #expect(all.code == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("Purged 39 responses and batch 1"))
+        #expect(try jsonRows(try database.run(["imports", "--format", "json"]).stdout).isEmpty)
+        #expect(try !fileContains(database, "withdrawn-consent-7f3a"))
+        #expect(try !fileContains(database, "planted-respondent-91c2"))
+    }
+
+    @Test func purgeNeedsSomethingToPurge() throws {
+        let database = try TestDatabase()
+        #expect(try database.run(["purge"]).code == 64)
+        let unknown = try database.run(["purge", "--batch", "9"])
+        #expect(unknown.code == 64)
+        #expect(unknown.stderr.contains("no import batch 9"))
+    }
+}
