@@ -63,10 +63,10 @@ struct Invocation {
     }
 
     func print(_ table: ResultTable) {
-        if format == .csv { for note in table.notes { io.err("note: \(note)\n") } }
+        if format == .csv { for note in table.notes { io.err("note: \(terminalSafe(note))\n") } }
         io.out(table.rendered(as: format))
     }
 
     func say(_ line: String) { io.out(line + "\n") }
-    func warn(_ line: String) { io.err("warning: " + line + "\n") }
+    func warn(_ line: String) { io.err("warning: " + terminalSafe(line) + "\n") }
 }

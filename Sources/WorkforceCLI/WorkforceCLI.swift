@@ -29,7 +29,7 @@ public enum WorkforceCLI {
         do {
             parsed = try ArgumentParser.parse(arguments, root: root)
         } catch {
-            io.err("error: \(error.description)\n")
+            io.err("error: \(terminalSafe(error.description))\n")
             io.err("usage: \(HelpFormatter.usage(for: pathFor(arguments)))\n")
             return ExitCode.usage.rawValue
         }
@@ -46,11 +46,11 @@ public enum WorkforceCLI {
             try run(Invocation(parsed: parsed, environment: environment, io: io))
             return ExitCode.ok.rawValue
         } catch let error as WorkforceError {
-            io.err("error: \(error.description)\n")
+            io.err("error: \(terminalSafe(error.description))\n")
             if case .usage = error { io.err("usage: \(HelpFormatter.usage(for: parsed.path))\n") }
             return error.exitCode.rawValue
         } catch {
-            io.err("error: \(error)\n")
+            io.err("error: \(terminalSafe("\(error)"))\n")
             return ExitCode.failure.rawValue
         }
     }

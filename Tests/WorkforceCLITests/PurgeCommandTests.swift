@@ -47,3 +47,28 @@ import Testing
         #expect(unknown.stderr.contains("no import batch 9"))
     }
 }
+
+@Suite struct TerminalSafetyTests {
+    @Test func controlCharactersInValuesAreNeverPrintedRaw() throws {
+        let database = try TestDatabase(surveys: ["awareness"])
+        let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
+        var lines = try ResponsesCommandTests.koboExport(codebook: codebook, rows: 3).text.components(separatedBy: "\n")
+        // A district that rewrites the screen: ESC [2J, and a bell.
+        lines[2] = lines[2].replacingOccurrences(of: ",belize,", with: ",\u{1B}[2Jcayo\u{07},")
+            .replacingOccurrences(of: ",cayo,", with: ",\u{1B}[2Jcayo\u{07},")
+            .replacingOccurrences(of: ",toledo,", with: ",\u{1B}[2Jcayo\u{07},")
+            .replacingOccurrences(of: ",corozal,", with: ",\u{1B}[2Jcayo\u{07},")
+            .replacingOccurrences(of: ",orange_walk,", with: ",\u{1B}[2Jcayo\u{07},")
+            .replacingOccurrences(of: ",stann_creek,", with: ",\u{1B}[2Jcayo\u{07},")
+        let file = database.scratch.url.appendingPathComponent("escape.csv")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let result = try database.run(["import", "awareness", file.path])
+        #expect(result.code == 0)
+        #expect(result.stdout.contains("1 quarantined"))
+        #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"))
+        #expect(result.stderr.contains("\\u{1B}[2J"))
+        let table = try database.run(["imports", "--rejected", "1", "--format", "table"])
+        #expect(table.code == 0)
+        #expect(!table.stdout.contains("\u{1B}"))
+    }
+}

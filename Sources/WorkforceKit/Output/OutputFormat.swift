@@ -61,7 +61,7 @@ extension ResultTable {
     /// Aligned text; long cells are cut at 80 characters with an ellipsis. A record prints as
     /// `field: value` lines, in full.
     func renderedAsText() -> String {
-        let flat = rows.map { $0.map { $0.plainText.replacingOccurrences(of: "\n", with: " ") } }
+        let flat = rows.map { $0.map { terminalSafe($0.plainText.replacingOccurrences(of: "\n", with: " "), keepLineFeeds: false) } }
         if isRecord {
             let width = columns.map(\.count).max() ?? 0
             return flat.map { row in

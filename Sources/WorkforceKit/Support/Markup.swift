@@ -27,3 +27,23 @@ public enum Markup {
 public func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
     "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
 }
+
+/// Text for a terminal: control characters (ESC sequences that could recolour, move the
+/// cursor or rewrite the screen, and the rest of C0, DEL and C1) shown as `\u{1B}`, never sent
+/// raw. Line feeds stay when `keepLineFeeds` is true.
+public func terminalSafe(_ text: String, keepLineFeeds: Bool = true) -> String {
+    guard text.unicodeScalars.contains(where: { isControl($0) && !(keepLineFeeds && $0 == "\n") }) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+        if isControl(scalar) && !(keepLineFeeds && scalar == "\n") {
+            out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
+
+private func isControl(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x20 || (0x7F...0x9F).contains(s.value)
+}
