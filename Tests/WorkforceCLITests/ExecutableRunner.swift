@@ -26,7 +26,7 @@ let workforceExecutable: URL = {
 
 /// Runs the real executable with `arguments` in `directory`; output goes through files so
 /// that large outputs cannot block a pipe.
-func runWorkforce(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws
+func runWorkforce(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], input: URL? = nil) throws
     -> CommandResult
 {
     let process = Process()
@@ -50,7 +50,7 @@ func runWorkforce(_ arguments: [String], in directory: URL, environment extra: [
     let err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
     try out.close()

@@ -72,3 +72,33 @@ import Testing
         #expect(!table.stdout.contains("\u{1B}"))
     }
 }
+
+@Suite struct SpecialInputTests {
+    @Test func standardInputImportsAndSpecialFilesAreRefusedWithoutHanging() throws {
+        let database = try TestDatabase(surveys: ["awareness"])
+        let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
+        let file = database.scratch.url.appendingPathComponent("kobo.csv")
+        try Data(try ResponsesCommandTests.koboExport(codebook: codebook, rows: 5).text.utf8).write(to: file)
+        // `cat file | workforce import awareness -` (a pipe: the file given as standard input).
+        let piped = try runWorkforce(["import", "awareness", "-", "--db", database.path], in: database.scratch.url, input: file)
+        #expect(piped.code == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains("Imported standard input") && piped.stdout.contains("5 imported"))
+
+        let fifo = database.scratch.path("pipe.csv")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let pipe = try database.run(["import", "awareness", fifo])
+        #expect(pipe.code == 66)
+        #expect(pipe.stderr.contains("is a named pipe"))
+        let framework = try database.run(["framework", "import", fifo])
+        #expect(framework.code == 66)
+        #expect(framework.stderr.contains("is a named pipe"))
+
+        let loop = database.scratch.path("loop-a")
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: database.scratch.path("loop-b"))
+        try FileManager.default.createSymbolicLink(atPath: database.scratch.path("loop-b"), withDestinationPath: loop)
+        let looped = try database.run(["import", "awareness", loop])
+        #expect(looped.code == 66)
+        #expect(looped.stderr.contains("symbolic link loop"))
+        #expect(try database.run(["import", "awareness", ""]).code == 64)
+    }
+}

@@ -33,14 +33,15 @@ enum ImportCommands {
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
         if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness`") }
         if let wave = invocation[Options.wave] { _ = try Wave(wave) }
-        let path = invocation.positional(1) ?? ""
+        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
+        defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let options = ImportOptions(
             kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
             dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
         let showProgress = invocation.io.errIsTerminal
         let summary = try ResponseImporter.run(
-            store: store, url: URL(fileURLWithPath: path), name: path, options: options,
+            store: store, url: url, name: path, options: options,
             progress: showProgress ? { invocation.io.err("\rread \($0) rows…") } : nil)
         if showProgress { invocation.io.err("\r" + String(repeating: " ", count: 30) + "\r") }
         report(summary, invocation)
@@ -51,13 +52,20 @@ enum ImportCommands {
         for option in [Options.wave.spec, Options.instrument.spec] where invocation.parsed.values[option.name] != nil {
             throw WorkforceError.usage("--\(option.name) does not go with `import catalog`")
         }
-        let path = invocation.positional(1) ?? ""
-        let url = try FileInput.existing(path)
+        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
+        defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let summary = try CatalogImporter.run(
             store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
             encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
         report(summary, invocation)
+    }
+
+    /// The file to import: `-` or `/dev/stdin` is standard input, copied to a temporary file
+    /// first (a pipe can be read only once); anything else must be a regular file.
+    static func inputFile(_ path: String) throws(WorkforceError) -> (url: URL, name: String, spooled: Bool) {
+        if path == "-" || path == "/dev/stdin" { return (try FileInput.spoolStandardInput(), "standard input", true) }
+        return (try FileInput.existing(path), path, false)
     }
 
     static func report(_ s: ImportSummary, _ invocation: Invocation) {

@@ -32,11 +32,7 @@ public final class FileByteSource: ByteSource {
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file is missing, a folder or unreadable.
     public init(url: URL, name: String? = nil, skip: Int = 0) throws(WorkforceError) {
         let display = name ?? url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw .noInput(path: display, reason: "no such file; check the path")
-        }
-        guard !isDirectory.boolValue else { throw .noInput(path: display, reason: "is a folder, not a file") }
+        try FileInput.requireRegularFile(url.path, name: display)
         do {
             handle = try FileHandle(forReadingFrom: url)
             if skip > 0 { try handle?.seek(toOffset: UInt64(skip)) }

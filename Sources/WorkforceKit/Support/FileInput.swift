@@ -6,9 +6,7 @@ public enum FileInput {
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when it is missing or unreadable.
     public static func readBytes(_ url: URL, name: String) throws(WorkforceError) -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw .noInput(path: name, reason: "no such file; check the path")
-        }
+        try requireRegularFile(url.path, name: name)
         do {
             return Array(try Data(contentsOf: url))
         } catch {
@@ -23,12 +21,55 @@ public enum FileInput {
     ///   for a missing file, a folder or a special file.
     public static func existing(_ path: String) throws(WorkforceError) -> URL {
         guard !path.isEmpty else { throw .usage("an empty file name was given") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .noInput(path: path, reason: "no such file; check the path")
-        }
-        guard !isDirectory.boolValue else { throw .noInput(path: path, reason: "is a folder, not a file") }
+        try requireRegularFile(path, name: path)
         return URL(fileURLWithPath: path)
+    }
+
+    /// Checks that `path` names a regular file (following links), so that reading it can never
+    /// hang on a pipe or a device.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` saying what the path is instead: missing,
+    ///   a symbolic link loop, a folder, a named pipe, a device or a socket.
+    public static func requireRegularFile(_ path: String, name: String) throws(WorkforceError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            switch errno {
+            case ELOOP: throw .noInput(path: name, reason: "is a symbolic link loop; point it at a file")
+            case EACCES: throw .noInput(path: name, reason: "cannot be read (permission denied)")
+            default: throw .noInput(path: name, reason: "no such file; check the path")
+            }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw .noInput(path: name, reason: "is a folder, not a file")
+        case S_IFIFO: throw .noInput(path: name, reason: "is a named pipe, not a regular file; to import from a pipe, give - (standard input)")
+        case S_IFCHR, S_IFBLK: throw .noInput(path: name, reason: "is a device, not a regular file")
+        case S_IFSOCK: throw .noInput(path: name, reason: "is a socket, not a regular file")
+        default: throw .noInput(path: name, reason: "is not a regular file")
+        }
+    }
+
+    /// Copies standard input into a temporary file, in 1 MiB pieces (memory does not grow),
+    /// so that a piped download can be imported like a file; the caller removes the file.
+    ///
+    /// - Throws: ``WorkforceError/io(path:reason:)`` when it cannot be read or written.
+    public static func spoolStandardInput() throws(WorkforceError) -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("workforce-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).csv")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let out = try? FileHandle(forWritingTo: url) else {
+            throw .cannotCreate(path: url.path, reason: "cannot write a temporary copy of standard input")
+        }
+        defer { try? out.close() }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(0, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: "standard input", reason: String(cString: strerror(errno)))
+            }
+            out.write(Data(buffer[0..<n]))
+        }
+        return url
     }
 
     /// The file at `url` parsed as JSON.
