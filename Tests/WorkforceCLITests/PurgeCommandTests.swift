@@ -102,3 +102,20 @@ import Testing
         #expect(try database.run(["import", "awareness", ""]).code == 64)
     }
 }
+
+@Suite struct WrongSeparatorTests {
+    @Test func aFileWhoseEveryRowHasTheWrongWidthIsRefusedWithTheSeparatorHint() throws {
+        let database = try TestDatabase(surveys: ["awareness"])
+        let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
+        // A semicolon file: forcing , makes every row one field wide... and the header too, so
+        // keep a comma header and semicolon rows.
+        let lines = try ResponsesCommandTests.koboExport(codebook: codebook, rows: 4).text.split(separator: "\n").map(String.init)
+        let text = ([lines[0]] + lines.dropFirst().map { $0.replacingOccurrences(of: ",", with: ";") }).joined(separator: "\n") + "\n"
+        let file = database.scratch.url.appendingPathComponent("mixed.csv")
+        try Data(text.utf8).write(to: file)
+        let result = try database.run(["import", "awareness", file.path])
+        #expect(result.code == 65)
+        #expect(result.stderr.contains("check the separator"))
+        #expect(try jsonRows(try database.run(["imports", "--format", "json"]).stdout).isEmpty)
+    }
+}

@@ -18,6 +18,8 @@ struct RowBatch: Sendable {
         var raw: String
         var reasons: String
         var problems: [ImportProblem]
+        /// The row does not have as many fields as the header.
+        var wrongWidth = false
     }
 
     var bytes: [UInt8] = []
@@ -174,7 +176,8 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             first.append(ImportProblem(location: location, message: reason.message))
         }
         return RowBatch.Rejected(
-            raw: raw, reasons: JSONWriter(indent: nil).string(.array(reasons)), problems: first)
+            raw: raw, reasons: JSONWriter(indent: nil).string(.array(reasons)), problems: first,
+            wrongWidth: reader.fieldCount != plan.roles.count)
     }
 
     /// Spaces and tabs trimmed from both ends of a field.

@@ -103,6 +103,7 @@ public enum ResponseImporter {
                     "INSERT INTO import_seen (hash, n) VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1 RETURNING n")
             }
 
+            var wrongWidth = 0
             // Reading and checking run on a second thread; this one writes.
             let queue = BatchQueue()
             RowProducer(reader: reader, validator: validator, plan: plan, queue: queue).start()
@@ -115,6 +116,7 @@ public enum ResponseImporter {
                             if let r = entry.rejected {
                                 let rejected = batch.rejected[r]
                                 summary.quarantined += 1
+                                if rejected.wrongWidth { wrongWidth += 1 }
                                 for problem in rejected.problems where summary.problems.count < 20 { summary.problems.append(problem) }
                                 try reject.bind(2, entry.line)
                                 try reject.bind(3, rejected.raw)
@@ -155,6 +157,13 @@ public enum ResponseImporter {
             if summary.rowsRead == 0 {
                 throw WorkforceError.badData(
                     SourceLocation(file: name, line: 2), "the file has a header but no rows; nothing to import")
+            }
+            if wrongWidth == summary.rowsRead {
+                // Not one row reads as a record of the header: the separator is wrong, not the rows.
+                let separator = sniffed.delimiter == 0x09 ? "tab" : "'\(Character(UnicodeScalar(sniffed.delimiter)))'"
+                throw WorkforceError.badData(
+                    SourceLocation(file: name, line: 2),
+                    "no row has as many fields as the header (\(plan.roles.count)) when separated by \(separator); check the separator (--delimiter , ; or tab), nothing was imported")
             }
             try db.execute(
                 "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, quarantined = ? WHERE id = ?",
