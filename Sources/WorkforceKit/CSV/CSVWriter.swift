@@ -46,13 +46,13 @@ public struct CSVWriter: Sendable {
 extension CSVWriter {
     /// Appends one field to `out` as ``field(_:isNumber:)`` writes it, without building strings:
     /// for exports of a million rows.
-    public func append(_ value: String, isNumber: Bool = false, to out: inout [UInt8]) {
+    public func append<Sink: ByteSink>(_ value: String, isNumber: Bool = false, to out: inout Sink) {
         var value = value
         value.withUTF8 { append(bytes: $0, isNumber: isNumber, to: &out) }
     }
 
     /// Appends one field given as UTF-8 bytes.
-    public func append(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout [UInt8]) {
+    public func append<Sink: ByteSink>(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout Sink) {
         let separator = delimiterByte
         let neutralize = neutralizeFormulas && !isNumber && bytes.first.map(Self.startsFormula) == true
         var quote = bytes.first == 0x20 || bytes.last == 0x20
@@ -75,10 +75,17 @@ extension CSVWriter {
         }
     }
 
+    /// Appends one field to a ``ByteBuffer`` (a class: no `inout`).
+    public func append(_ value: String, isNumber: Bool = false, to buffer: ByteBuffer) {
+        var sink = buffer
+        append(value, isNumber: isNumber, to: &sink)
+    }
+
     /// Appends the decimal digits of `value`.
-    public static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+    public static func appendInteger<Sink: ByteSink>(_ value: Int64, to out: inout Sink) {
         guard value >= 0 else {
-            out.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { out.append(contentsOf: $0) }
             return
         }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -91,7 +98,8 @@ extension CSVWriter {
                 v /= 10
                 count += 1
             } while v > 0
-            out.append(contentsOf: buffer[(20 - count)...])
+            let digitsOnly = UnsafeMutableRawBufferPointer(rebasing: buffer[(20 - count)...])
+            out.append(contentsOf: UnsafeBufferPointer(digitsOnly.bindMemory(to: UInt8.self)))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The analysts' clean data file (`workforce responses`): one row per stored response, as
 /// KoboToolbox's and SPSS users expect it: `response_id`, `batch_id`, `response_key`,
 /// `submitted_at`, then every question in codebook order (notes left out).
@@ -7,7 +9,7 @@
 /// `splitMultiple` one more 0/1 column per choice (`question/choice`). Not-asked and blank
 /// cells are empty in CSV and `null` in JSON, where each row lists its not-asked questions in
 /// `_not_asked`. CSV and JSON stream in constant memory; table and Markdown are built whole.
-public struct ResponseExport {
+public struct ResponseExport: Sendable {
     public var labels: String?
     public var splitMultiple: Bool
 
@@ -84,14 +86,29 @@ public struct ResponseExport {
         return text.joined(separator: "; ")
     }
 
+    /// Responses per block when two threads share a large export (4 blocks or more).
+    var blockSize: Int64 = 20_000
+
     private func writeCSV(_ reader: ResponseReader, _ write: ([UInt8]) -> Void) throws {
         let writer = CSVWriter()
-        let row = CSVRowWriter(writer: writer, splitMultiple: splitMultiple, labels: labels)
-        row.out.reserveCapacity(1 << 20)
-        row.out.append(contentsOf: writer.record(header(reader)).utf8)
+        write(Array(writer.record(header(reader)).utf8))
+        guard let ids = try reader.idRange() else { return }
+        if ids.upperBound - ids.lowerBound < 4 * blockSize {
+            let buffer = ByteBuffer()
+            try writeRows(reader, ids: nil, into: buffer) { write(Array($0.bytes)); $0.removeAll() }
+            write(Array(buffer.bytes))
+            return
+        }
+        try writeInParallel(reader, ids, write)
+    }
+
+    /// Formats the rows of `ids` (all without) into `buffer`, calling `flush` when it holds a MiB.
+    private func writeRows(_ reader: ResponseReader, ids: ClosedRange<Int64>?, into buffer: ByteBuffer, flush: (ByteBuffer) -> Void) throws {
+        let writer = CSVWriter()
+        let row = CSVRowWriter(writer: writer, splitMultiple: splitMultiple, labels: labels, out: buffer)
         var layouts: [ObjectIdentifier: CSVLayout] = [:]
         var scratch: [Int] = []
-        try reader.forEachRaw { responseID, batchID, key, submitted, map, answers in
+        try reader.forEachRaw(ids: ids) { responseID, batchID, key, submitted, map, answers in
             let id = ObjectIdentifier(map)
             if row.layout == nil || row.mapID != id {
                 let layout = layouts[id] ?? CSVLayout(map: map, reader: reader, labels: labels, writer: writer)
@@ -112,12 +129,90 @@ public struct ResponseExport {
             }
             row.out.append(0x0D)
             row.out.append(0x0A)
-            if row.out.count >= 1 << 20 {
-                write(row.out)
-                row.out.removeAll(keepingCapacity: true)
-            }
+            if row.out.count >= 1 << 20 { flush(row.out) }
         }
-        write(row.out)
+    }
+
+    /// Two threads, each with its own connection, format alternate blocks of ids; this thread
+    /// writes the blocks in order. At most a few blocks are held at once, so memory stays bounded.
+    private func writeInParallel(_ reader: ResponseReader, _ ids: ClosedRange<Int64>, _ write: ([UInt8]) -> Void) throws {
+        let blocks = stride(from: ids.lowerBound, through: ids.upperBound, by: Int(blockSize)).map {
+            $0...min(ids.upperBound, $0 + blockSize - 1)
+        }
+        let queue = BlockQueue(count: blocks.count)
+        let path = reader.store.path, kind = reader.kind, wave = reader.wave, instrument = reader.instrumentReference
+        let export = self
+        for worker in 0..<2 {
+            let thread = Thread {
+                do {
+                    let store = try WorkforceStore(path: path, create: false)
+                    let own = try ResponseReader(store: store, kind: kind, wave: wave, instrument: instrument)
+                    for b in stride(from: worker, to: blocks.count, by: 2) {
+                        guard queue.waitForRoom(b) else { return }
+                        let buffer = ByteBuffer(capacity: 6 << 20)
+                        try export.writeRows(own, ids: blocks[b], into: buffer) { _ in }
+                        queue.put(b, Array(buffer.bytes))
+                    }
+                } catch {
+                    queue.fail(error)
+                }
+            }
+            thread.start()
+        }
+        defer { queue.cancel() }
+        for b in blocks.indices { write(try queue.take(b)) }
+    }
+
+    /// Blocks of output handed from the formatting threads to the writer, in order.
+    private final class BlockQueue: @unchecked Sendable {  // all state guarded by `condition`
+        private let condition = NSCondition()
+        private var ready: [Int: [UInt8]] = [:]
+        private var next = 0
+        private var error: (any Error)?
+        private var cancelled = false
+        static let lookahead = 4
+
+        init(count: Int) {}
+
+        /// Waits until block `b` is near enough to the one being written; `false` when cancelled.
+        func waitForRoom(_ b: Int) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while b - next >= Self.lookahead && !cancelled && error == nil { condition.wait() }
+            return !cancelled && error == nil
+        }
+
+        func put(_ b: Int, _ bytes: [UInt8]) {
+            condition.lock()
+            ready[b] = bytes
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func fail(_ error: any Error) {
+            condition.lock()
+            if self.error == nil { self.error = error }
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func take(_ b: Int) throws -> [UInt8] {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready[b] == nil && error == nil { condition.wait() }
+            if let error { throw error }
+            let bytes = ready.removeValue(forKey: b) ?? []
+            next = b + 1
+            condition.broadcast()
+            return bytes
+        }
     }
 
     /// Writes one response's answers as CSV fields. When the instrument asks the reader's
@@ -127,14 +222,15 @@ public struct ResponseExport {
         let writer: CSVWriter
         let splitMultiple: Bool
         let labels: String?
-        @exclusivity(unchecked) var out: [UInt8] = []
+        @exclusivity(unchecked) var out: ByteBuffer
         @exclusivity(unchecked) var layout: CSVLayout?
         @exclusivity(unchecked) var mapID: ObjectIdentifier?
         /// The reader's column of each position of the current map (-1: none).
         @exclusivity(unchecked) private var columns: [Int] = []
         @exclusivity(unchecked) private var stored: [AnswerCodec.Stored] = []
 
-        init(writer: CSVWriter, splitMultiple: Bool, labels: String?) {
+        init(writer: CSVWriter, splitMultiple: Bool, labels: String?, out: ByteBuffer) {
+            self.out = out
             self.writer = writer
             self.splitMultiple = splitMultiple
             self.labels = labels
@@ -159,8 +255,8 @@ public struct ResponseExport {
                 let element = q >= 0 ? stored[q] : .null
                 switch element {
                 case .null: column(c, q, nil)
-                case .integer(let v): columnStart(); if layout?.isDecimal[c] == true { out.append(contentsOf: JSONWriter.number(Double(v)).utf8) } else { CSVWriter.appendInteger(v, to: &out) }; split(c, nil)
-                case .decimal(let v): columnStart(); out.append(contentsOf: JSONWriter.number(v).utf8); split(c, nil)
+                case .integer(let v): columnStart(); if layout?.isDecimal[c] == true { out.append(JSONWriter.number(Double(v))) } else { CSVWriter.appendInteger(v, to: &out) }; split(c, nil)
+                case .decimal(let v): columnStart(); out.append(JSONWriter.number(v)); split(c, nil)
                 case .text(let t): columnStart(); writer.append(t, to: &out); split(c, nil)
                 case .choice(let p): columnStart(); layout?.appendChoice(q, p, to: &out); split(c, nil)
                 case .choices(let ps): columnStart(); choices(q, ps); split(c, ps)
@@ -243,10 +339,12 @@ public struct ResponseExport {
     private final class CSVLayout {
         /// Every choice's name (or label) as a CSV field, one after the other; choice `p` of
         /// position `q` is `fieldBytes[fieldStart[choiceBase[q] + p] ..< fieldStart[choiceBase[q] + p + 1]]`.
-        let fieldBytes: [UInt8]
-        let fieldStart: [Int]
-        let choiceBase: [Int]
-        let choiceCount: [Int]
+        // Owned copies in raw memory, freed with the layout: read once per cell without
+        // reference counting.
+        let fieldBytes: UnsafeMutableBufferPointer<UInt8>
+        let fieldStart: UnsafeMutableBufferPointer<Int>
+        let choiceBase: UnsafeMutableBufferPointer<Int>
+        let choiceCount: UnsafeMutableBufferPointer<Int>
         /// Per position, per choice: the name (or label) as text, to join several.
         let choiceText: [[String]]
         /// Whether several choices can be written as their fields joined by spaces.
@@ -274,10 +372,15 @@ public struct ResponseExport {
                 }
             }
             starts.append(bytes.count)
-            fieldBytes = bytes
-            fieldStart = starts
-            choiceBase = bases
-            choiceCount = choiceText.map(\.count)
+            func owned<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+                let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+                _ = buffer.initialize(from: array)
+                return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
+            }
+            fieldBytes = owned(bytes)
+            fieldStart = owned(starts)
+            choiceBase = owned(bases)
+            choiceCount = owned(choiceText.map(\.count))
             // Names joined by spaces need no quoting when no name does (a label can: "; " joins them).
             joinsPlainly = labels == nil && choiceText.allSatisfy { $0.allSatisfy { text in
                 var probe: [UInt8] = []
@@ -299,11 +402,16 @@ public struct ResponseExport {
 
         /// Appends choice `p` of position `q` as a CSV field.
         @inline(__always)
-        func appendChoice(_ q: Int, _ p: Int, to out: inout [UInt8]) {
+        func appendChoice<Sink: ByteSink>(_ q: Int, _ p: Int, to out: inout Sink) {
             guard p < choiceCount[q] else { return }
             let i = choiceBase[q] + p
             let start = fieldStart[i], end = fieldStart[i + 1]
-            fieldBytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: fieldBytes[start..<end]))
+        }
+
+        deinit {
+            for buffer in [fieldStart, choiceBase, choiceCount] { buffer.baseAddress?.deallocate() }
+            fieldBytes.baseAddress?.deallocate()
         }
     }
 

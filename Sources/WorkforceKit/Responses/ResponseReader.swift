@@ -10,7 +10,9 @@ public final class ResponseReader {
     public let columns: [ResponseColumn]
     /// The instruments whose responses are read, oldest first.
     public let instrumentIDs: [Int64]
-    private let store: WorkforceStore
+    /// The instrument `init` was asked to restrict to, for a second reader on another connection.
+    let instrumentReference: String?
+    let store: WorkforceStore
     private let maps: [Int64: QuestionMap]
     private let indexByName: [String: Int]
     /// The instrument of each batch read.
@@ -25,6 +27,7 @@ public final class ResponseReader {
     public init(store: WorkforceStore, kind: InstrumentKind, wave: String? = nil, instrument: String? = nil) throws(WorkforceError) {
         self.store = store
         self.kind = kind
+        self.instrumentReference = instrument
         let wave = kind == .awareness ? (wave ?? "baseline") : nil
         self.wave = wave
         var ids = try store.read { db in
@@ -85,6 +88,15 @@ public final class ResponseReader {
     /// The batches read, as an SQL list of integers (ids come from the database, never from input).
     private var batchList: String { batches.keys.sorted().map(String.init).joined(separator: ",") }
 
+    /// The smallest and largest response id that will be read, or `nil` without responses.
+    func idRange() throws(WorkforceError) -> ClosedRange<Int64>? {
+        try store.read { db in
+            let row = try db.rows("SELECT min(id), max(id) FROM response WHERE batch_id IN (\(batchList))").first
+            guard let low = row?[0].int, let high = row?[1].int else { return nil }
+            return Int64(low)...Int64(high)
+        }
+    }
+
     /// How many responses will be read.
     public func count() throws(WorkforceError) -> Int {
         try store.read { db in
@@ -117,9 +129,11 @@ public final class ResponseReader {
     /// submission time (raw UTF-8, empty when none), the map that reads it, and the answers.
     /// For exports that stream millions of rows; everything else uses ``forEach(_:)``.
     func forEachRaw(
+        ids: ClosedRange<Int64>? = nil,
         _ body: (Int64, Int64, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, QuestionMap, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
-        let sql = "SELECT id, batch_id, response_key, submitted_at, answers FROM response WHERE batch_id IN (\(batchList)) ORDER BY id"
+        let range = ids.map { " AND id BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
+        let sql = "SELECT id, batch_id, response_key, submitted_at, answers FROM response WHERE batch_id IN (\(batchList))\(range) ORDER BY id"
         try store.read { db in
             try db.forEachRawRow(sql) { row in
                 let batchID = row.int64(1)

@@ -148,6 +148,29 @@ import Testing
         #expect(third?["groups"]?.array?.compactMap(\.string) == ["teacher"])  // no Spanish label: the name stays
     }
 
+    @Test func aLargeExportSplitBetweenTwoThreadsIsTheSameFile() throws {
+        let (folder, store) = try Self.store()
+        defer { withExtendedLifetime(folder) {} }  // the threads open the file by its path
+        // More rows, so that blocks of 3 ids make several blocks per thread.
+        try store.write { db in
+            for n in 0..<60 {
+                let answers = n % 2 == 0 ? "[[0,2],0,null,null,null,null]" : "[[1],1,7,2.5,\"2026-01-0\(1 + n % 9)\",null]"
+                try db.execute(
+                    "INSERT INTO response (batch_id, key_hash, response_key, line, answers) VALUES (2, ?, ?, ?, ?)",
+                    [1000 + n, "extra-\(n)", n + 10, answers])
+            }
+        }
+        let reader = try ResponseReader(store: store, kind: .awareness)
+        var single = ""
+        try ResponseExport(splitMultiple: true).write(reader, as: .csv) { single += $0 }
+        var parallel = ResponseExport(splitMultiple: true)
+        parallel.blockSize = 3
+        var split = ""
+        try parallel.write(reader, as: .csv) { split += $0 }
+        #expect(split == single)
+        #expect(single.components(separatedBy: "\r\n").count == 1 + 64 + 1)
+    }
+
     @Test func readingBeforeAnyImportSaysWhatToImport() throws {
         let folder = try TemporaryFolder()
         let store = try WorkforceStore(path: folder.path("e.sqlite"), create: true)
