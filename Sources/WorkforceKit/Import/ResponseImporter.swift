@@ -22,14 +22,15 @@ public enum ResponseImporter {
         let instrument = try store.instrument(kind: options.kind, wave: options.wave, reference: options.instrument)
         let codebook = try ParsedCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
         let sniffed = try InputSniffer(url: url, name: name, encoding: options.encoding, delimiter: options.delimiter)
+        let job = ImportJob(store: store, url: url, name: name, options: options, instrument: instrument, codebook: codebook, progress: progress)
         do {
-            return try importFile(store, url, name, options, instrument, codebook, sniffed, progress)
+            return try importFile(job, sniffed)
         } catch let error as CSVError where error.kind == .invalidUTF8 && sniffed.guessed && sniffed.encoding == .utf8 {
             // The start looked like UTF-8 but the rest is not: Excel's Windows-1252. Start again.
             var again = sniffed
             again.encoding = .windows1252
             do {
-                return try importFile(store, url, name, options, instrument, codebook, again, progress)
+                return try importFile(job, again)
             } catch {
                 throw asWorkforceError(error, store)
             }
@@ -43,10 +44,22 @@ public enum ResponseImporter {
         return WorkforceError(error, path: store.path)
     }
 
-    private static func importFile(
-        _ store: WorkforceStore, _ url: URL, _ name: String, _ options: ImportOptions, _ instrument: RecordedInstrument,
-        _ codebook: ParsedCodebook, _ sniffed: InputSniffer, _ progress: ((Int) -> Void)?
-    ) throws -> ImportSummary {
+    /// One file to import: where it is, what it answers and where it goes.
+    private struct ImportJob {
+        var store: WorkforceStore
+        var url: URL
+        var name: String
+        var options: ImportOptions
+        var instrument: RecordedInstrument
+        var codebook: ParsedCodebook
+        var progress: ((Int) -> Void)?
+    }
+
+    /// Imports `job`'s file, read as `sniffed` says.
+    private static func importFile(_ job: ImportJob, _ sniffed: InputSniffer) throws -> ImportSummary {
+        let (store, url, name, options, instrument, codebook, progress) = (
+            job.store, job.url, job.name, job.options, job.instrument, job.codebook, job.progress
+        )
         let file = try FileByteSource(url: url, name: name, skip: sniffed.encoding == .utf8 ? 0 : sniffed.skip)
         let source = TranscodingByteSource(file, encoding: sniffed.encoding, name: name)
         let reader = CSVReader(source: source, name: name, delimiter: sniffed.delimiter)
