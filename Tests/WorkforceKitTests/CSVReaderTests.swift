@@ -18,6 +18,14 @@ private func readTable(_ bytes: [UInt8]) throws -> [[String]] {
 }
 
 @Suite struct CSVReaderTests {
+    @Test func repeatedByteOrderMarksAreSkippedNotGluedToTheFirstName() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("questionnaire_no,district\nQ-1,cayo\n".utf8)
+        let reader = CSVReader(bytes: bytes, name: "bom.csv")
+        let header = try #require(try reader.readRecord())
+        #expect(header.fields == ["questionnaire_no", "district"])
+        #expect(try reader.readRecord()?.fields == ["Q-1", "cayo"])
+    }
+
     @Test func readsQuotedFieldsEscapedQuotesAndLineBreaks() throws {
         let text = "id,text\r\n1,\"a, b\"\r\n2,\"say \"\"hi\"\"\"\r\n3,\"two\nlines\"\r\n4,\r\n"
         #expect(

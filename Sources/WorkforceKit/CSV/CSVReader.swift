@@ -137,15 +137,22 @@ public final class CSVReader {
         return n > 0
     }
 
-    /// Skips a UTF-8 byte-order mark and rejects UTF-16 ones.
+    /// Skips a UTF-8 byte-order mark, and any repeated one (a file saved twice by a tool that
+    /// adds one each time; left in place it would glue itself to the first column's name), and
+    /// rejects UTF-16 ones.
     private func checkStart() throws(CSVError) {
         atStart = false
-        while inputCount - inputIndex < 3, try loadChunk() {}
-        let head = Array(UnsafeBufferPointer(start: input + inputIndex, count: min(3, inputCount - inputIndex)))
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) {
-            inputIndex += 3
-        } else if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            throw CSVError(.unsupportedEncoding("UTF-16"), SourceLocation(file: name, line: 1, column: 1))
+        while true {
+            while inputCount - inputIndex < 3, try loadChunk() {}
+            let head = Array(UnsafeBufferPointer(start: input + inputIndex, count: min(3, inputCount - inputIndex)))
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) {
+                inputIndex += 3
+                continue
+            }
+            if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+                throw CSVError(.unsupportedEncoding("UTF-16"), SourceLocation(file: name, line: 1, column: 1))
+            }
+            return
         }
     }
 
