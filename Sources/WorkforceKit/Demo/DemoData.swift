@@ -139,7 +139,8 @@ public enum DemoData {
                 if i == 0 && n >= 1 && n <= 3 { programme = "UB-BSCS" }
                 if i == 0 && n == 0 { level = "bachelor" }
                 if institution.prefix == "ITVET" || n % 4 == 3 { level = n % 2 == 0 ? "short_course" : level }
-                let completions = institution.prefix == "CERT" ? 5 + random.next(15) : 3 + random.next(12)
+                // Tens of completions a year in the whole country.
+                let completions = institution.prefix == "CERT" ? 2 + random.next(4) : 1 + random.next(3)
                 rows.append([
                     institution.name, i == 0 && n == 0 ? "UB-BSCS" : code,
                     i == 0 && n == 0 ? "BSc Computer Science (cybersecurity track)" : "\(role.name) \(n % 2 == 0 ? "I" : "II")", level,
@@ -196,8 +197,8 @@ public enum DemoData {
         ]
         let split: [(String, Double)] = [("micro", 0.62), ("small", 0.26), ("medium", 0.09), ("large", 0.03)]
         for (sector, _) in sectors {
-            // Organisations likely to employ or contract cybersecurity work: about a fifth of them.
-            for (band, share) in split { text += "\(sector),\(band),\(max(1, Int((Double(perSector[sector] ?? 10) * share * 0.2).rounded())))\n" }
+            // Organisations likely to employ or contract cybersecurity work: about one in seven.
+            for (band, share) in split { text += "\(sector),\(band),\(max(1, Int((Double(perSector[sector] ?? 10) * share * 0.15).rounded())))\n" }
         }
         return text
     }
