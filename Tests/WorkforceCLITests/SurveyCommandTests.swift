@@ -72,6 +72,25 @@ import WorkforceKit
         let result = try run(["survey", "university", "--out", file + "/forms"])
         #expect(result.code == 73)
         #expect(result.stderr.contains(file + "/forms"))
+        #expect(result.stderr.contains("is a file, not a folder"))
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+        #expect(try run(["instruments", "--format", "json"]).stdout.contains("\"rows\": []"))
+        #expect(try run(["survey", "university", "--out", ""]).code == 64)
+    }
+
+    @Test func aFailedWriteLeavesNoHalfQuestionnaire() throws {
+        // A folder stands where one of the files should go: nothing is written, no temporary
+        // folder stays, and the instrument is not recorded.
+        let out = scratch.url.appendingPathComponent("forms-blocked")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("university.en.html/inner"), withIntermediateDirectories: true)
+        let result = try run(["survey", "university", "--out", out.path])
+        #expect(result.code == 73)
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+        #expect(result.stderr.contains("a folder of that name is in the way"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+        #expect(!left.contains { $0.contains(".partial-") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["university.en.html"])
+        #expect(try run(["instruments", "--format", "json"]).stdout.contains("\"rows\": []"))
     }
 
     @Test func surveyingWithoutADatabaseSaysToInit() throws {

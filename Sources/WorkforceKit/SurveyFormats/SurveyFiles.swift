@@ -39,26 +39,80 @@ public struct SurveyFiles: Sendable {
         self.codebook = codebook
     }
 
-    /// Writes every file into `folder`, creating it; each file is replaced atomically.
+    /// Writes every file into `folder`, all or none: the files are written into a temporary
+    /// folder beside it and moved in only when every one is written, so a failure (a full disk,
+    /// a file in the way) leaves no half questionnaire. Every path stays inside `folder`.
     ///
     /// - Returns: the paths written.
-    /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` when the folder or a file cannot be written.
+    /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` saying in words what could not be written.
     public func write(to folder: URL) throws(WorkforceError) -> [String] {
+        let fm = FileManager.default
+        var ancestor = folder
+        while ancestor.path != "/" {
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw .cannotCreate(path: folder.path, reason: "\(ancestor.path) is a file, not a folder; choose another --out")
+                }
+                break
+            }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreate(path: folder.path, reason: "the folder cannot be created (\(error.localizedDescription)); choose another --out")
+            throw .cannotCreate(path: folder.path, reason: "the folder cannot be created (\(Self.words(error))); choose another --out")
+        }
+        let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).partial-\(getpid())")
+        defer { try? fm.removeItem(at: staging) }
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(path: staging.path, reason: "a temporary folder beside --out cannot be created (\(Self.words(error)))")
+        }
+        for file in files {
+            // Names are generated (form ids), never paths: nothing can leave the folder.
+            guard !file.name.contains("/"), !file.name.hasPrefix(".") else {
+                throw .cannotCreate(path: file.name, reason: "a generated file name is not a plain name")
+            }
+            let url = staging.appendingPathComponent(file.name)
+            do {
+                try Data(file.bytes).write(to: url)
+            } catch {
+                throw .cannotCreate(path: folder.appendingPathComponent(file.name).path, reason: "\(Self.words(error)); nothing was written")
+            }
+        }
+        // Nothing may stand in the way of a file (a folder of the same name): checked for all
+        // first, so that the moves below, rename(2) on one file system, all succeed.
+        for file in files {
+            let target = folder.appendingPathComponent(file.name)
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw .cannotCreate(path: target.path, reason: "a folder of that name is in the way; nothing was written")
+            }
         }
         var written: [String] = []
         for file in files {
-            let url = folder.appendingPathComponent(file.name)
-            do {
-                try Data(file.bytes).write(to: url, options: .atomic)
-            } catch {
-                throw .cannotCreate(path: url.path, reason: "\(error.localizedDescription); check the folder's permissions or choose another --out")
+            let target = folder.appendingPathComponent(file.name)
+            if rename(staging.appendingPathComponent(file.name).path, target.path) != 0 {
+                throw .cannotCreate(
+                    path: target.path, reason: "\(String(cString: strerror(errno))); check the folder's permissions or choose another --out")
             }
-            written.append(url.path)
+            written.append(target.path)
         }
         return written
+    }
+
+    /// A file-system error in words (not "NSCocoaErrorDomain error 512").
+    static func words(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        if (error as NSError).domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32((error as NSError).code))) }
+        switch (error as NSError).code {
+        case NSFileWriteOutOfSpaceError: return "the disk is full"
+        case NSFileWriteNoPermissionError: return "permission denied"
+        case NSFileWriteFileExistsError: return "a file is in the way"
+        default: return "it cannot be written"
+        }
     }
 }
