@@ -28,20 +28,38 @@ public enum CPRTLoader {
                 here,
                 "not a CPRT export: expected lists \"elements\" and \"relationships\" at the top level or under response.elements")
         }
-        let document = body["documents"]?.array?.first
-        let version = document?["version"]?.string ?? "unknown"
-        let title = document?["name"]?.string ?? "NICE Framework Components"
+        guard let document = body["documents"]?.array?.first else {
+            throw .badData(here, "the CPRT export has no \"documents\" entry, so its version is unknown; export it again from CPRT")
+        }
+        guard let version = document["version"]?.string, !version.isEmpty,
+            version.allSatisfy({ $0.isNumber || $0 == "." || $0.isLetter || $0 == "-" })
+        else {
+            throw .badData(here, "the CPRT export's documents entry has no version like \"2.1.0\" (a text); export it again from CPRT")
+        }
+        let title = document["name"]?.string ?? "NICE Framework Components"
         var data = FrameworkData(
             info: FrameworkInfo(
                 name: "nice-components-v\(version)", title: "\(title) v\(version)", version: version,
                 edition: .components, source: source))
 
         var types: [String: String] = [:]
+        var position: [String: Int] = [:]
         var roleOrder: [String] = []
         var roles: [String: WorkRole] = [:]
         for (n, element) in elements.enumerated() {
             guard let type = element["element_type"]?.string, let id = element["element_identifier"]?.string else {
                 throw .badData(here, "element \(n + 1) of \"elements\" has no element_type or element_identifier")
+            }
+            let what = "element \(n + 1) of \"elements\" (\(id.isEmpty ? "no id" : id))"
+            guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw .badData(here, "\(what) has an empty element_identifier") }
+            if let first = position[id], types[id] == type {
+                throw .badData(here, "\(what): the identifier \(id) is given twice (first as element \(first + 1)); identifiers are unique")
+            }
+            position[id] = n
+            for field in ["title", "text"] {
+                guard let value = element[field], !value.isNull else { continue }
+                guard let text = value.string else { throw .badData(here, "\(what): \(field) is not a text") }
+                if text.unicodeScalars.contains("\u{0}") { throw .badData(here, "\(what): \(field) holds a NUL character") }
             }
             let title = element["title"]?.string ?? ""
             let text = element["text"]?.string ?? ""

@@ -49,7 +49,12 @@ public enum FrameworkCSVLoader {
         let url = folder.appendingPathComponent("framework.json")
         guard FileManager.default.fileExists(atPath: url.path) else { return info }
         let json = try FileInput.readJSON(url, name: url.path)
-        if let name = json["name"]?.string { info.name = name }
+        if let value = json["name"] {
+            guard let name = value.string, !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("/") else {
+                throw .badData(SourceLocation(file: url.path), "\"name\" must be a non-empty text without /, e.g. \"nice-2017\"")
+            }
+            info.name = name
+        }
         if let title = json["title"]?.string { info.title = title }
         if let version = json["version"]?.string { info.version = version }
         return info
@@ -131,8 +136,22 @@ public enum FrameworkCSVLoader {
     }
 
     /// All rows of `folder/file`, with `required` columns checked.
+    /// The rows of `file`; a file with an `id` column must give every row a distinct, non-empty
+    /// id without control characters (a located error otherwise, never a database error later).
     private static func rows(_ folder: URL, _ file: String, _ required: [String]) throws(WorkforceError) -> [CSVRow] {
-        let (table, records) = try CSVTable.readAll(url: folder.appendingPathComponent(file), required: required)
+        let url = folder.appendingPathComponent(file)
+        let (table, records) = try CSVTable.readAll(url: url, required: required)
+        if let column = table.index(of: "id") {
+            var seen: [String: Int] = [:]
+            for record in records {
+                let id = record.fields[column]
+                let here = record.location(ofField: column, in: url.path)
+                if id.trimmingCharacters(in: .whitespaces).isEmpty { throw .badData(here, "the id is empty; every row needs one") }
+                if id.unicodeScalars.contains(where: { $0.value < 0x20 }) { throw .badData(here, "the id holds a control character") }
+                if let first = seen[id] { throw .badData(here, "id \(id) is given twice (first on line \(first)); ids are unique") }
+                seen[id] = record.line
+            }
+        }
         return records.map { CSVRow(table: table, record: $0) }
     }
 }
