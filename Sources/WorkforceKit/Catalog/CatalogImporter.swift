@@ -76,7 +76,7 @@ public enum CatalogImporter {
                 for (record, reasons) in rejected {
                     try db.execute(
                         "INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)",
-                        [batch, record.line, writer.line(record.fields), reasonsJSON(reasons)])
+                        [batch, record.line, writer.line(record.fields), ImportProblem.json(reasons)])
                 }
                 summary.warnings += try store.saveOfferings(accepted, batch: batch, db: db, file: name)
                 return dryRun ? .rollback : .commit
@@ -126,17 +126,5 @@ public enum CatalogImporter {
                 Clock.timestamp(),
             ])
         return db.lastInsertedRowID
-    }
-
-    static func reasonsJSON(_ reasons: [ImportProblem]) -> String {
-        JSONWriter(indent: nil).string(
-            .array(
-                reasons.map { r in
-                    .object([
-                        (key: "line", value: r.location.line.map { .integer(Int64($0)) } ?? .null),
-                        (key: "column", value: r.location.column.map { .integer(Int64($0)) } ?? .null),
-                        (key: "message", value: .string(r.message)),
-                    ])
-                }))
     }
 }

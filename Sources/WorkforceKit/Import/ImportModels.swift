@@ -61,4 +61,17 @@ public struct ImportProblem: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(location): \(message)" }
+
+    /// Problems as `rejected_row.reasons` stores them: a JSON array of `line`, `column`, `message`.
+    static func json(_ problems: [ImportProblem]) -> String {
+        JSONWriter(indent: nil).string(
+            .array(
+                problems.map { p in
+                    .object([
+                        (key: "line", value: p.location.line.map { .integer(Int64($0)) } ?? .null),
+                        (key: "column", value: p.location.column.map { .integer(Int64($0)) } ?? .null),
+                        (key: "message", value: .string(p.message)),
+                    ])
+                }))
+    }
 }

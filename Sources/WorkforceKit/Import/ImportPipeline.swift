@@ -163,20 +163,13 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             }
         }
         let raw = CSVWriter(neutralizeFormulas: false).line(fields)
-        var reasons: [JSONValue] = []
-        var first: [ImportProblem] = []
-        for reason in validator.reasons {
-            let location = reason.column.map { reader.location(ofField: $0) } ?? SourceLocation(file: reader.name, line: reader.recordLine)
-            reasons.append(
-                .object([
-                    (key: "line", value: .integer(Int64(location.line ?? reader.recordLine))),
-                    (key: "column", value: location.column.map { .integer(Int64($0)) } ?? .null),
-                    (key: "message", value: .string(reason.message)),
-                ]))
-            first.append(ImportProblem(location: location, message: reason.message))
+        let problems = validator.reasons.map { reason in
+            ImportProblem(
+                location: reason.column.map { reader.location(ofField: $0) } ?? SourceLocation(file: reader.name, line: reader.recordLine),
+                message: reason.message)
         }
         return RowBatch.Rejected(
-            raw: raw, reasons: JSONWriter(indent: nil).string(.array(reasons)), problems: first,
+            raw: raw, reasons: ImportProblem.json(problems), problems: problems,
             wrongWidth: reader.fieldCount != plan.roles.count)
     }
 
