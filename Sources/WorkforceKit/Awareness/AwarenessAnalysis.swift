@@ -224,12 +224,10 @@ public enum AwarenessAnalysis {
         }
         let diff = (followup.mean ?? 0) - (base.mean ?? 0)
         let s = (se(base) * se(base) + se(followup) * se(followup)).squareRoot()
-        var d = ProportionDifference(base: 0, n2: 1, followup: 0, n1: 1)
-        d.difference = diff
-        d.interval = (diff - Normal.z95 * s)...(diff + Normal.z95 * s)
-        d.z = s > 0 ? diff / s : 0
-        d.pValue = s > 0 ? Normal.twoSidedPValue(d.z) : 1
-        return d
+        let z = s > 0 ? diff / s : 0
+        return ProportionDifference(
+            difference: diff, interval: (diff - Normal.z95 * s)...(diff + Normal.z95 * s), z: z,
+            pValue: s > 0 ? Normal.twoSidedPValue(z) : 1)
     }
 
     static func cell(_ value: Double?) -> Cell { value.map(Cell.double) ?? .null }

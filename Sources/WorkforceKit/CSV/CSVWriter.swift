@@ -75,11 +75,6 @@ extension CSVWriter {
         }
     }
 
-    /// Appends one field to a ``ByteBuffer`` (a class: no `inout`).
-    public func append(_ value: String, isNumber: Bool = false, to buffer: ByteBuffer) {
-        var sink = buffer
-        append(value, isNumber: isNumber, to: &sink)
-    }
 
     /// Appends the decimal digits of `value`.
     public static func appendInteger<Sink: ByteSink>(_ value: Int64, to out: inout Sink) {

@@ -53,7 +53,7 @@ extension ResponseExport {
         let blocks = stride(from: ids.lowerBound, through: ids.upperBound, by: Int(blockSize)).map {
             $0...min(ids.upperBound, $0 + blockSize - 1)
         }
-        let queue = BlockQueue(count: blocks.count)
+        let queue = BlockQueue()
         let path = reader.store.path, kind = reader.kind, wave = reader.wave, instrument = reader.instrumentReference
         let export = self
         for worker in 0..<2 {
@@ -85,8 +85,6 @@ extension ResponseExport {
         private var error: (any Error)?
         private var cancelled = false
         static let lookahead = 4
-
-        init(count: Int) {}
 
         /// Waits until block `b` is near enough to the one being written; `false` when cancelled.
         func waitForRoom(_ b: Int) -> Bool {

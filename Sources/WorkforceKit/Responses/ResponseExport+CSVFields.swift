@@ -39,7 +39,7 @@ extension ResponseExport {
                 let q = positions[c]
                 let element = q >= 0 ? stored[q] : .null
                 switch element {
-                case .null: column(c, q, nil)
+                case .null: column(c, nil)
                 case .integer(let v): columnStart(); if layout?.isDecimal[c] == true { out.append(JSONWriter.number(Double(v))) } else { CSVWriter.appendInteger(v, to: &out) }; split(c, nil)
                 case .decimal(let v): columnStart(); out.append(JSONWriter.number(v)); split(c, nil)
                 case .text(let t): columnStart(); writer.append(t, to: &out); split(c, nil)
@@ -51,7 +51,7 @@ extension ResponseExport {
 
         private func columnStart() { out.append(UInt8(ascii: ",")) }
 
-        private func column(_ c: Int, _ q: Int, _ chosen: [Int]?) {
+        private func column(_ c: Int, _ chosen: [Int]?) {
             columnStart()
             split(c, chosen)
         }
@@ -87,7 +87,7 @@ extension ResponseExport {
         }
 
         func visitNull(_ q: Int) {
-            if let c = columnOf(q) { column(c, q, nil) }
+            if let c = columnOf(q) { column(c, nil) }
         }
 
         func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>) {

@@ -82,9 +82,6 @@ public final class ResponseReader {
     /// The column of the question named `name`.
     public func index(of name: String) -> Int? { indexByName[name] }
 
-    /// The parsed codebook of one instrument the reader reads.
-    public func codebook(of instrumentID: Int64) -> ParsedCodebook? { maps[instrumentID]?.codebook }
-
     /// The batches read, as an SQL list of integers (ids come from the database, never from input).
     private var batchList: String { batches.keys.sorted().map(String.init).joined(separator: ",") }
 

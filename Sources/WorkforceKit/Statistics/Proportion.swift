@@ -67,6 +67,14 @@ public struct ProportionDifference: Sendable, Equatable {
     /// Its two-sided p-value.
     public var pValue: Double
 
+    /// A difference worked out elsewhere (the knowledge score's, from two means).
+    public init(difference: Double, interval: ClosedRange<Double>, z: Double, pValue: Double) {
+        self.difference = difference
+        self.interval = interval
+        self.z = z
+        self.pValue = pValue
+    }
+
     /// Compares `followup` with `base`, each a proportion with its effective size.
     public init(base p2: Double, n2: Double, followup p1: Double, n1: Double, z zCritical: Double = Normal.z95) {
         difference = p1 - p2

@@ -5,9 +5,6 @@ internal import CSQLite
 struct RawRow {
     fileprivate let handle: OpaquePointer
 
-    /// Whether column `index` is NULL.
-    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
-
     /// Column `index` as an integer (`sqlite3_column_int64`); 0 for NULL.
     func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
