@@ -40,14 +40,16 @@ struct AwarenessFileGenerator {
                 let choices = instrument.choiceList(q.listName ?? "")?.choices.map(\.name) ?? []
                 switch q.type {
                 case .selectOne:
-                    if q.name == "reported_incident" && incidentsNone {
+                    if q.isGate {
+                        fields.append("yes")  // every respondent consents and is 18 or older
+                    } else if q.name == "reported_incident" && incidentsNone {
                         fields.append("")
                     } else {
                         fields.append(choices[Int(next() % UInt64(choices.count))])
                     }
                 case .selectMultiple:
                     // "none" alone, or one or two other choices.
-                    let others = choices.filter { $0 != "none" && $0 != "prefer_not" && $0 != "does_not_know" }
+                    let others = choices.filter { !InstrumentBuilder.exclusiveChoiceNames.contains($0) }
                     if choices.contains("none") && next() % 3 == 0 {
                         fields.append("none")
                         if q.name == "incidents_12m" { incidentsNone = true }

@@ -72,8 +72,10 @@ import Testing
         let diff = try #require(row["diff"] as? Double), low = try #require(row["diff_ci_low"] as? Double)
         #expect(low < diff)
         #expect(row["p_value"] is Double)
-        // Campaign indicators exist only in the follow-up, so they are not compared.
-        #expect(!rows.contains { ($0["indicator"] as? String)?.hasPrefix("campaign_seen") == true })
+        // Exposure is asked in both waves and compared; slogan recognition and what people did
+        // exist only in the follow-up, so they are not.
+        #expect(rows.contains { ($0["indicator"] as? String) == "campaign_seen_any" })
+        #expect(!rows.contains { ["recognises_campaign", "acted_on_campaign"].contains($0["indicator"] as? String ?? "") })
     }
 
     @Test(arguments: [

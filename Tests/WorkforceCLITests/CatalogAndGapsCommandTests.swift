@@ -156,7 +156,7 @@ import WorkforceKit
 
     @Test func aFrameWeightsAndNamesEmptyStrata() throws {
         let database = try Self.database(employers: 30)
-        let frame = (["sector,size_band,organisations"] + ["energy", "water", "banking_finance", "telecommunications", "transport", "health", "government_security", "tourism", "immigration", "education", "ict_bpo", "retail_commerce", "agriculture", "other"].flatMap { s in ["micro", "small", "medium", "large"].map { "\(s),\($0),20" } }).joined(separator: "\n") + "\n"
+        let frame = (["sector,size_band,organisations"] + ["agriculture", "agro_processing", "energy", "water", "retail_commerce", "tourism", "transport", "telecommunications", "ict_bpo", "banking_finance", "offshore_finance", "credit_unions_insurance", "health", "education", "government_security", "local_government", "other"].flatMap { s in ["micro", "small", "medium", "large"].map { "\(s),\($0),20" } }).joined(separator: "\n") + "\n"
         let result = try database.run(["gaps", "--frame", try Self.write(database, "frame.csv", frame), "--format", "json"])
         #expect(result.code == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]

@@ -4,12 +4,12 @@ import Testing
 /// Writes an awareness response file of `rows` valid rows in KoboToolbox's layout; ids start at `first`.
 func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
     let header =
-        "_uuid,district,urban_rural,age_band,sex,home_language,target_groups,k_phishing,k_password_reuse,k_two_factor,k_updates,k_public_wifi,k_grooming,k_privacy,uses_2fa,reuses_passwords,installs_updates,banks_on_public_wifi,checked_privacy,backs_up,incidents_12m,reported_incident,would_report_to,trust_egov,trust_ecommerce\n"
+        "_uuid,district,urban_rural,age_band,sex,home_language,target_groups,k_phishing,k_password_reuse,k_two_factor,k_updates,k_public_wifi,k_grooming,k_privacy,uses_2fa,reuses_passwords,installs_updates,banks_on_public_wifi,checked_privacy,backs_up,incidents_12m,reported_incident,would_report_to,trust_egov,trust_ecommerce,consent,age_check,education,internet_use,campaign_seen\n"
     let districts = ["belize", "cayo", "corozal", "orange_walk", "stann_creek", "toledo"]
     var text = header
     text.reserveCapacity(rows * 180)
     for i in first..<(first + rows) {
-        text += "uuid-\(i),\(districts[i % 6]),urban,25_34,female,english,parent teacher,c,no,a,a,b,b,c,yes,never,always,rarely,yes,no,phishing,yes,bank,somewhat,a_lot\n"
+        text += "uuid-\(i),\(districts[i % 6]),urban,25_34,female,english,parent teacher,c,no,a,a,b,b,c,yes,never,always,rarely,yes,no,phishing,yes,bank,somewhat,a_lot,yes,yes,secondary,daily,none\n"
     }
     try Data(text.utf8).write(to: url)
 }
@@ -48,14 +48,14 @@ func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
         let result = try run(["import", "awareness", bad.path])
         #expect(result.code == 0)
         #expect(result.stdout.contains("2 imported, 0 duplicates skipped, 1 quarantined"))
-        #expect(result.stderr.contains("bad.csv:3:8: value \"maybe\" is not a choice of urban_rural (urban, rural)"))
+        #expect(result.stderr.contains("bad.csv:3:16: value \"maybe\" is not a choice of urban_rural (urban, rural)"))
         #expect(result.stderr.contains("workforce imports --rejected 1"))
 
         let rejected = try jsonRows(try run(["imports", "--rejected", "1", "--format", "json"]).stdout)
         #expect(rejected.count == 1)
         #expect(rejected.first?["line"] as? Int == 3)
         let csv = try run(["imports", "--rejected", "1", "--format", "csv"]).stdout
-        #expect(csv.hasPrefix("district,urban_rural,"))
+        #expect(csv.hasPrefix("consent,age_check,district,urban_rural,"))
         #expect(csv.contains(",_line,_reasons\r\n"))
         let fixed = scratch.url.appendingPathComponent("fixed.csv")
         try Data(csv.replacingOccurrences(of: "toledo,maybe", with: "toledo,rural").utf8).write(to: fixed)

@@ -33,6 +33,10 @@ import Testing
                 var value = ""
                 if (q["type"] as? String) == "select_one" {
                     value = choices[next(choices.count)]
+                    // Every respondent passes the gates (consent, age) and uses the internet, so
+                    // that every question is asked.
+                    if (q["topic"] as? String) == "gate" { value = "yes" }
+                    if name == "internet_use", value == "never" { value = "daily" }
                     if name == "reported_incident", record["incidents_12m"] == "none" { value = "" }
                 } else if (q["type"] as? String) == "select_multiple" {
                     let others = choices.filter { !exclusive.contains($0) }

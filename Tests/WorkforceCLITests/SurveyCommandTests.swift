@@ -44,6 +44,16 @@ import WorkforceKit
         #expect(listed.first?["id"] as? Int == 1)
     }
 
+    @Test func aRoleSetChoosesItsRolesAndPlaceholdersAreWarnedAbout() throws {
+        let out = scratch.path("core")
+        let result = try run(["survey", "employer", "--role-set", "belize-core", "--out", out])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("on 15 work roles"))
+        #expect(result.stderr.contains("employer.csv:2: the text still holds the placeholder [[contact name, telephone and e-mail]]"))
+        let markdown = try String(contentsOfFile: out + "/employer.en.md", encoding: .utf8)
+        #expect(markdown.contains("- [ ] Cyber Crime Investigator (IN-INV-001): _Identifies, collects, examines, and preserves evidence"))
+    }
+
     @Test func theDefaultFolderIsSurveysGenerated() throws {
         let result = try run(["survey", "awareness", "--wave", "followup-1", "--lang", "es"])
         #expect(result.code == 0, "\(result.stderr)")
@@ -59,6 +69,9 @@ import WorkforceKit
         (["survey", "university", "--roles", "PR-CIR-001"], "--roles goes with `survey employer`"),
         (["survey", "awareness", "--lang", "fr"], "unknown language \"fr\""),
         (["survey", "census"], "\"census\" is not one of employer, university, awareness"),
+        (["survey", "employer", "--role-set", "belize-all"], "unknown role set \"belize-all\"; role-sets.csv has belize-core"),
+        (["survey", "employer", "--role-set", "belize-core", "--roles", "PR-CIR-001"], "give --role-set or --roles, not both"),
+        (["survey", "awareness", "--role-set", "belize-core"], "--role-set goes with `survey employer`"),
     ])
     func badOptionsAreUsageErrors(_ arguments: [String], _ message: String) throws {
         let result = try run(arguments)

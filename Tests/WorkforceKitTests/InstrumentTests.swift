@@ -46,14 +46,14 @@ import Testing
         let two = try buildInstrument(.employer, roles: ["OV-MGT-001", "PR-CIR-001"])
         let names = { (i: Instrument) in i.questions.map(\.name).filter { $0.hasPrefix("pr_cir_001_") } }
         #expect(names(one) == [
-            "pr_cir_001_staff", "pr_cir_001_vacancies", "pr_cir_001_hard_to_fill", "pr_cir_001_new_6m",
-            "pr_cir_001_new_1y", "pr_cir_001_new_2y", "pr_cir_001_required_level", "pr_cir_001_current_level",
+            "pr_cir_001_staff", "pr_cir_001_vacancies", "pr_cir_001_hard_to_fill", "pr_cir_001_leavers_12m", "pr_cir_001_expects",
+            "pr_cir_001_new_6m", "pr_cir_001_new_1y", "pr_cir_001_new_2y", "pr_cir_001_required_level", "pr_cir_001_current_level",
         ])
         #expect(names(one) == names(two))
         let group = two.items.compactMap { if case .beginGroup(let g) = $0, g.name == "role_pr_cir_001" { g } else { nil } }.first
-        #expect(group?.relevant == "selected(${roles}, 'pr_cir_001')")
+        #expect(group?.relevant == "${consent} = 'yes' and selected(${roles}, 'pr_cir_001')")
         let roles = try #require(two.choiceList("work_roles"))
-        #expect(roles.choices.map(\.name) == ["ov_mgt_001", "pr_cir_001"])
+        #expect(roles.choices.map(\.name) == ["ov_mgt_001", "pr_cir_001", "none"])
         #expect(roles.choices[1].label["en"] == "Cyber Defense Incident Responder (PR-CIR-001)")
     }
 
@@ -62,7 +62,8 @@ import Testing
         let q = Dictionary(uniqueKeysWithValues: instrument.questions.map { ($0.name, $0) })
         #expect(q["pr_cir_001_hard_to_fill"]?.constraint == ". >= 0 and . <= ${pr_cir_001_vacancies}")
         #expect(q["pr_cir_001_new_1y"]?.constraint == ". >= 0 and . <= 100000 and . >= ${pr_cir_001_new_6m}")
-        #expect(q["pr_cir_001_new_2y"]?.constraint == ". >= 0 and . <= 100000 and . >= ${pr_cir_001_new_1y}")
+        // Who expects new positions expects at least one within 2 years.
+        #expect(q["pr_cir_001_new_2y"]?.constraint == ". >= 1 and . <= 100000 and . >= ${pr_cir_001_new_1y}")
     }
 
     @Test func ksaGapsAreAskedOnlyOnRequestAndNeverAboutWithdrawnStatements() throws {
@@ -78,11 +79,13 @@ import Testing
         #expect(Array(names.dropLast()) == current)
     }
 
-    @Test func followUpWavesAddCampaignExposure() throws {
+    @Test func followUpWavesAddSloganRecognitionAndActions() throws {
         let baseline = try buildInstrument(.awareness, wave: "baseline")
         let followup = try buildInstrument(.awareness, wave: "followup-2")
-        #expect(!baseline.questions.contains { $0.name == "campaign_seen" })
-        #expect(followup.questions.contains { $0.name == "campaign_seen" })
+        #expect(baseline.questions.contains { $0.name == "campaign_seen" })
+        #expect(!baseline.questions.contains { $0.name == "slogans_recognised" || $0.name == "campaign_action" })
+        #expect(followup.questions.contains { $0.name == "slogans_recognised" })
+        #expect(followup.questions.contains { $0.name == "campaign_action" })
         #expect(followup.formID == "awareness_followup_2")
         #expect(Set(baseline.questions.map(\.name)).isSubset(of: Set(followup.questions.map(\.name))))
     }

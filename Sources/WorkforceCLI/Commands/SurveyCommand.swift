@@ -13,12 +13,15 @@ enum SurveyCommand {
             university instrument also writes the training catalog template. The instrument and its
             codebook are recorded in the database so that imports can be checked against it.
 
-            employer: --roles ID,... or --category ID choose the work roles (default: all roles of
-            the framework); --ksa-gaps also asks which of each role's KSAs staff lack.
-            awareness: --wave baseline (default) or followup-N; follow-up waves add campaign exposure.
+            employer: --role-set NAME (a curated set in Surveys/banks/role-sets.csv: belize-core,
+            15 roles for a small economy), --roles ID,... or --category ID choose the work roles
+            (default: all roles of the framework); --ksa-gaps also asks which of each role's KSAs
+            staff lack.
+            awareness: --wave baseline (default) or followup-N; follow-up waves add slogan
+            recognition and what people did after seeing a campaign.
             """,
         options: [
-            Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.wave.spec, Options.languages.spec,
+            Options.roleSet.spec, Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.wave.spec, Options.languages.spec,
             Options.out.spec, Options.framework.spec,
         ],
         positionals: [
@@ -30,6 +33,7 @@ enum SurveyCommand {
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .employer
         if kind != .employer {
             if invocation[Options.roles] != nil { throw WorkforceError.usage("--roles goes with `survey employer`") }
+            if invocation[Options.roleSet] != nil { throw WorkforceError.usage("--role-set goes with `survey employer`") }
             if invocation[Options.category] != nil { throw WorkforceError.usage("--category goes with `survey employer`") }
             if invocation.flag(Options.ksaGaps) { throw WorkforceError.usage("--ksa-gaps goes with `survey employer`") }
         }
@@ -46,10 +50,13 @@ enum SurveyCommand {
 
         let store = try invocation.openStore()
         let framework = try store.framework(named: invocation[Options.framework])
-        let roles =
-            kind == .employer
-            ? try store.surveyRoles(framework, ids: invocation[Options.roles], category: invocation[Options.category]) : []
         let bank = try ItemBank.bundled(environment: invocation.environment)
+        var ids = invocation[Options.roles]
+        if let set = invocation[Options.roleSet] {
+            guard ids == nil else { throw WorkforceError.usage("give --role-set or --roles, not both") }
+            ids = try bank.roleSet(set, framework: framework.name)
+        }
+        let roles = kind == .employer ? try store.surveyRoles(framework, ids: ids, category: invocation[Options.category]) : []
         let request = SurveyRequest(kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag(Options.ksaGaps))
         let instrument = try InstrumentBuilder.build(bank: bank, request: request, framework: framework.name, roles: roles)
         let files = try SurveyFiles(instrument, bank: bank)
@@ -62,6 +69,15 @@ enum SurveyCommand {
         if kind == .employer { summary += " on \(plural(roles.count, "work role"))" }
         invocation.say(summary + ", version \(files.version.prefix(12)) (\(isNew ? "recorded" : "already recorded")).")
         for path in written { invocation.say("  \(path)") }
+        // One warning per bank row, naming its placeholders in every language.
+        var rows: [(location: SourceLocation, texts: [String])] = []
+        for p in instrument.placeholders {
+            if let i = rows.firstIndex(where: { $0.location == p.location }) { rows[i].texts.append(p.text) } else { rows.append((p.location, [p.text])) }
+        }
+        for row in rows {
+            invocation.warn(
+                "\(row.location): the text still holds the placeholder \(row.texts.joined(separator: " / ")); fill it in the item bank before fielding the form")
+        }
     }
 
     static let instrumentsSpec = CommandSpec(

@@ -14,6 +14,8 @@ enum Options {
     static let role = TypedOption<String>.text("role", "id", "Only the KSAs or tasks of this work role.")
     static let roles = TypedOption<[String]>.list("roles", "ids", "The work roles, comma-separated.")
     static let category = TypedOption<String>.text("category", "id", "Employer: only the work roles of this category.")
+    static let roleSet = TypedOption<String>.text(
+        "role-set", "name", "Employer: the work roles of this curated set in Surveys/banks/role-sets.csv (belize-core).")
     static let languages = TypedOption<[String]>.list("lang", "codes", "Label languages, comma-separated (default en,es).")
     static let out = TypedOption<String>(
         "out", "dir", "Output folder.", expected: "a folder path") { $0.isEmpty ? nil : $0 }

@@ -63,6 +63,8 @@ public struct RoleReport: Sendable, Equatable {
     public var staff: Double?
     public var vacancies: Double?
     public var hardToFill: Double?
+    /// People who left the role in the last 12 months.
+    public var leavers: Double?
     /// Positions expected within each horizon (`new_6m`, `new_1y`, `new_2y`: cumulative).
     public var expected: ExpectedPositions
     public var requiredLevel: Int?
@@ -71,12 +73,13 @@ public struct RoleReport: Sendable, Equatable {
     public var lacking: [String]?
 
     public init(
-        staff: Double? = nil, vacancies: Double? = nil, hardToFill: Double? = nil, expected: ExpectedPositions = [:],
+        staff: Double? = nil, vacancies: Double? = nil, hardToFill: Double? = nil, leavers: Double? = nil, expected: ExpectedPositions = [:],
         requiredLevel: Int? = nil, currentLevel: Int? = nil, lacking: [String]? = nil
     ) {
         self.staff = staff
         self.vacancies = vacancies
         self.hardToFill = hardToFill
+        self.leavers = leavers
         self.expected = expected
         self.requiredLevel = requiredLevel
         self.currentLevel = currentLevel
@@ -110,10 +113,12 @@ extension EmployerResponse {
     /// capability tasks by their topic `basic`, `advanced` or `incident`, the profile by name
     /// (`sector`, `size_band`, `district`).
     ///
+    /// Only respondents are read: an employer that declined consent is not in any figure.
+    ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import, saying
     ///   what to import.
     public static func all(in store: WorkforceStore) throws -> [EmployerResponse] {
-        let reader = try ResponseReader(store: store, kind: .employer)
+        let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
         // Each role's questions, grouped, so that a report is built in one go.
         var roleColumns: [(role: String, fields: [(column: Int, field: String)])] = []
         var capability: [(column: Int, kind: String)] = []
@@ -145,6 +150,11 @@ extension EmployerResponse {
                     case "staff": report.staff = value.number
                     case "vacancies": report.vacancies = value.number
                     case "hard_to_fill": report.hardToFill = value.number
+                    case "expects":
+                        // "No" means no new positions at any horizon (the counts are not asked);
+                        // "don't know" leaves them unknown.
+                        if value.chosen.first == "no" { for h in Horizon.allCases { report.expected[h] = 0 } }
+                    case "leavers_12m": report.leavers = value.number
                     case "new_6m": report.expected[.short] = value.number
                     case "new_1y": report.expected[.medium] = value.number
                     case "new_2y": report.expected[.long] = value.number

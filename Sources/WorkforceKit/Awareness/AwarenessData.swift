@@ -46,7 +46,7 @@ struct AwarenessData {
     /// Reads every response of `wave` through the reader.
     init(store: WorkforceStore, wave: String) throws {
         self.wave = wave
-        let reader = try ResponseReader(store: store, kind: .awareness, wave: wave)
+        let reader = try ResponseReader(store: store, kind: .awareness, wave: wave, respondentsOnly: true)
         // Indicators in codebook order; each read from the first question that scores it.
         var sources: [(indicator: String, column: Int, scoring: Scoring)] = []
         var seen: Set<String> = []

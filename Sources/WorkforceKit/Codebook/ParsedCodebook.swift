@@ -22,6 +22,9 @@ public struct ParsedCodebook: Sendable {
         public var topic: String?
         /// How the answer feeds indicators (empty when it does not).
         public var scoring: [Scoring]
+        /// Whether every respondent who passes the gates (consent, age) is asked it: its
+        /// conditions and its groups' are only `${gate} = 'yes'`, or there are none.
+        public var askedOfEveryRespondent = true
     }
 
     public var instrument: String
@@ -47,16 +50,26 @@ public struct ParsedCodebook: Sendable {
         for (name, value) in json["choices"]?.objectMembers ?? [] {
             lists[name] = (value.array ?? []).compactMap { choice in
                 guard let n = choice["name"]?.string else { return nil }
-                var label: LocalizedText = [:]
+                var label: LocalizedText = [:], hint: LocalizedText = [:]
                 for (code, text) in choice["label"]?.objectMembers ?? [] { label[code] = text.string }
-                return Choice(name: n, label: label)
+                for (code, text) in choice["hint"]?.objectMembers ?? [] { hint[code] = text.string }
+                return Choice(name: n, label: label, hint: hint)
             }
         }
         self.lists = lists
+        // The gates' conditions: a question under only these is asked of every respondent.
+        let gateConditions = Set(
+            questions.compactMap { q in q["topic"]?.string == Question.gateTopic ? q["name"]?.string.map { "${\($0)} = 'yes'" } : nil })
+        func onlyGates(_ text: String?) -> Bool {
+            guard let text, !text.isEmpty else { return true }
+            return text.components(separatedBy: " and ").allSatisfy { gateConditions.contains($0.trimmingCharacters(in: .whitespaces)) }
+        }
         // Group conditions, by path, so that each question carries those of all its groups.
         var groupRelevant: [String: XLSFormExpression] = [:]
+        var groupOnlyGates: [String: Bool] = [:]
         for group in json["groups"]?.array ?? [] {
             guard let path = group["path"]?.string, let text = group["relevant"]?.string, !text.isEmpty else { continue }
+            groupOnlyGates[path] = onlyGates(text)
             do {
                 groupRelevant[path] = try XLSFormExpression.parse(text)
             } catch {
@@ -83,11 +96,13 @@ public struct ParsedCodebook: Sendable {
             let message = q["constraint_message"]
             let group = q["group"]?.string ?? ""
             var relevant = try parse(relevantText)
+            var everyone = onlyGates(relevantText)
             var prefix: [Substring] = []
             for part in group.split(separator: "/") {
                 prefix.append(part)
                 if let condition = groupRelevant[prefix.joined(separator: "/")] {
                     relevant = relevant.map { .binary("and", condition, $0) } ?? condition
+                    everyone = everyone && groupOnlyGates[prefix.joined(separator: "/")] ?? true
                 }
             }
             items.append(
@@ -97,7 +112,7 @@ public struct ParsedCodebook: Sendable {
                     constraint: try parse(constraintText), constraintText: constraintText,
                     constraintMessage: message?["en"]?.string ?? message?.objectMembers?.first?.value.string,
                     min: q["min"]?.double, max: q["max"]?.double, topic: q["topic"]?.string,
-                    scoring: Self.scoring(q["scoring"])))
+                    scoring: Self.scoring(q["scoring"]), askedOfEveryRespondent: everyone))
             if let list = items.last?.listName, lists[list] == nil {
                 throw .badData(here, "question \(name) uses choice list \(list), which the codebook does not have")
             }

@@ -5,18 +5,19 @@ import Foundation
 /// few hundred cybersecurity workers, tens of completions a year). Every file says it is
 /// synthetic: a `_synthetic` column (ignored on import), ids starting `synthetic-`, a README.
 public enum DemoData {
-    /// The work roles the demo employers answer about: a small economy's core set.
-    public static let roles = [
-        "OV-MGT-001", "OV-MGT-002", "OV-SPP-002", "OV-TEA-001", "OM-NET-001", "OM-ADM-001", "OM-STS-001", "SP-ARC-001",
-        "SP-RSK-001", "SP-RSK-002", "PR-CDA-001", "PR-CIR-001", "PR-VAM-001", "OV-LGA-002", "IN-FOR-001",
-    ]
+    /// The role set the demo employers answer about (`Surveys/banks/role-sets.csv`): a small
+    /// economy's core roles.
+    public static let roleSet = "belize-core"
+
+    /// The ids of ``roleSet``'s work roles.
+    public static func roles(_ bank: ItemBank) throws -> [String] { try bank.roleSet(roleSet, framework: "nice-2017") }
 
     static let note = "synthetic demo data - not real responses"
 
     /// The instruments the demo data answers, built from the bank.
     public static func instruments(bank: ItemBank, store: WorkforceStore) throws -> [Instrument] {
         let framework = try store.framework(named: "nice-2017")
-        let roles = try store.surveyRoles(framework, ids: roles, category: nil)
+        let roles = try store.surveyRoles(framework, ids: try roles(bank), category: nil)
         return [
             try InstrumentBuilder.build(bank: bank, request: SurveyRequest(kind: .employer, ksaGaps: true), framework: framework.name, roles: roles),
             try InstrumentBuilder.build(bank: bank, request: SurveyRequest(kind: .awareness), framework: framework.name, roles: []),
@@ -29,7 +30,8 @@ public enum DemoData {
     public static func files(bank: ItemBank, store: WorkforceStore, margins: String) throws -> [(name: String, text: String)] {
         let instruments = try instruments(bank: bank, store: store)
         let codebooks = try instruments.map { try ParsedCodebook(json: Codebook.json($0), source: $0.formID) }
-        let employers = employerRows(codebooks[0], count: 150)
+        let roles = try roles(bank)
+        let employers = employerRows(codebooks[0], roles: roles, count: 150)
         let writer = CSVWriter(neutralizeFormulas: false)
         func csv(_ header: [String], _ rows: [[String]]) -> String {
             writer.record(header + ["_synthetic"]) + rows.map { writer.record($0 + [note]) }.joined()
@@ -37,7 +39,7 @@ public enum DemoData {
         return [
             ("employers-kobotoolbox.csv", csv(employers.kobo.header, employers.kobo.rows)),
             ("employers-odk-central.csv", csv(employers.odk.header, employers.odk.rows)),
-            ("catalog.csv", catalog(try store.roleProfiles(try store.framework(named: "nice-2017")))),
+            ("catalog.csv", catalog(try store.roleProfiles(try store.framework(named: "nice-2017")), roles: roles)),
             ("awareness-baseline.csv", awareness(codebooks[1], count: 2000, seed: 11, effect: 0)),
             ("awareness-followup-1.csv", awareness(codebooks[2], count: 2000, seed: 12, effect: 0.06)),
             ("margins.csv", margins),
@@ -48,9 +50,9 @@ public enum DemoData {
     // MARK: Employers
 
     static let sectors: [(String, Int)] = [
-        ("government_security", 16), ("banking_finance", 14), ("telecommunications", 6), ("energy", 5), ("water", 3), ("transport", 5),
-        ("health", 8), ("tourism", 16), ("education", 8), ("ict_bpo", 10), ("retail_commerce", 14), ("agriculture", 6), ("immigration", 2),
-        ("other", 3),
+        ("government_security", 16), ("local_government", 3), ("banking_finance", 10), ("offshore_finance", 4), ("credit_unions_insurance", 4),
+        ("telecommunications", 6), ("energy", 5), ("water", 3), ("transport", 5), ("health", 8), ("tourism", 16), ("education", 8),
+        ("ict_bpo", 10), ("retail_commerce", 12), ("agriculture", 4), ("agro_processing", 3), ("other", 3),
     ]
     static let sizes: [(String, Int)] = [("micro", 30), ("small", 38), ("medium", 22), ("large", 10)]
     static let districts: [(String, Int)] = [
@@ -66,9 +68,15 @@ public enum DemoData {
         return weighted[0].0
     }
 
-    static func employerRows(_ codebook: ParsedCodebook, count: Int) -> (kobo: (header: [String], rows: [[String]]), odk: (header: [String], rows: [[String]])) {
+    static func employerRows(_ codebook: ParsedCodebook, roles: [String], count: Int) -> (
+        kobo: (header: [String], rows: [[String]]), odk: (header: [String], rows: [[String]])
+    ) {
         var generator = SyntheticResponses(codebook: codebook, seed: 2026)
-        let keys = roles.map { $0.lowercased().replacingOccurrences(of: "-", with: "_") }
+        let keys = roles.map(SurveyRole.key)
+        // The most common roles: network and systems administrators, the security manager, incident responders and analysts.
+        let common = ["OM-NET-001", "OM-ADM-001", "OV-MGT-001", "OM-NET-001", "OM-ADM-001", "PR-CIR-001", "PR-CDA-001"].compactMap {
+            roles.firstIndex(of: $0).map { keys[$0] }
+        }
         var kobo: [[String]] = []
         var odk: [[String]] = []
         for n in 0..<count {
@@ -77,13 +85,16 @@ public enum DemoData {
             let row = generator.row(layout, id: "synthetic-employer-\(n + 1)", submitted: "2026-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
                 name, random, answers in
                 switch name {
+                case "consent": return .choices([n % 50 == 49 ? "no" : "yes"])  // a few decline
+                case "cyber_work": return .choices([random.next(12) == 0 ? "no" : "yes"])
                 case "sector": return .choices([pick(sectors, &random)])
                 case "size_band": return .choices([pick(sizes, &random)])
                 case "district": return .choices([pick(districts, &random)])
                 case "roles":
                     // Larger employers have more roles; administrators and managers are most common.
                     let large: Bool = if case .choices(let s) = answers["size_band"] { s == ["large"] || s == ["medium"] } else { false }
-                    var chosen: Set<String> = [keys[[4, 5, 0, 4, 5, 11, 10][random.next(7)]]]
+                    if answers["cyber_work"] == .choices(["no"]), random.next(2) == 0 { return .choices(["none"]) }
+                    var chosen: Set<String> = [common[random.next(common.count)]]
                     for _ in 0..<(large ? 1 + random.next(3) : random.next(2)) { chosen.insert(keys[random.next(keys.count)]) }
                     return .choices(keys.filter { chosen.contains($0) })
                 default:
@@ -97,9 +108,12 @@ public enum DemoData {
                         return .number(size % 9 == 0 ? 0 : band == "large" ? 2 + random.next(3) : band == "medium" ? 1 + random.next(2) : 1)
                     }
                     if name.hasSuffix("_vacancies") { return .number(random.next(6) == 0 ? 1 : 0) }
-                    if name.hasSuffix("_new_6m") { return .number(random.next(8) == 0 ? 1 : 0) }
-                    if name.hasSuffix("_new_1y") { return .number(count("_new_6m") + (random.next(5) == 0 ? 1 : 0)) }
-                    if name.hasSuffix("_new_2y") { return .number(count("_new_1y") + (random.next(4) == 0 ? 1 : 0)) }
+                    if name.hasSuffix("_leavers_12m") { return .number(random.next(7) == 0 ? 1 : 0) }
+                    if name.hasSuffix("_expects") { return .choices([random.next(10) == 0 ? "dont_know" : random.next(3) == 0 ? "yes" : "no"]) }
+                    if name.hasSuffix("_new_6m") { return .number(random.next(4) == 0 ? 1 : 0) }
+                    if name.hasSuffix("_new_1y") { return .number(count("_new_6m") + (random.next(3) == 0 ? 1 : 0)) }
+                    // Those who expect new positions expect at least one within 2 years.
+                    if name.hasSuffix("_new_2y") { return .number(max(1, count("_new_1y") + (random.next(3) == 0 ? 1 : 0))) }
                     return nil
                 }
             }
@@ -121,7 +135,7 @@ public enum DemoData {
 
     /// About 40 offerings: each institution teaches parts of a few roles' KSAs; a programme at
     /// the University of Belize groups three courses.
-    static func catalog(_ profiles: [RoleProfile]) -> String {
+    static func catalog(_ profiles: [RoleProfile], roles: [String]) -> String {
         var random = SeededRandom(seed: 77)
         let demo = profiles.filter { roles.contains($0.id) }
         var rows: [[String]] = []
@@ -169,6 +183,9 @@ public enum DemoData {
         for n in 0..<count {
             let row = generator.row(.koboToolbox, id: "synthetic-\(seed)-\(n + 1)", submitted: "2026-0\(seed == 11 ? 2 : 9)-\(10 + n % 18)T12:00:00") {
                 name, random, answers in
+                if name == "consent" { return .choices([n % 60 == 59 ? "no" : "yes"]) }  // a few decline
+                if name == "age_check" { return .choices([n % 97 == 96 ? "no" : "yes"]) }  // a few are under 18
+                if name == "internet_use" { return .choices([pick([("daily", 70), ("weekly", 14), ("less_often", 7), ("never", 9)], &random)]) }
                 if name == "district" { return .choices([pick(districtWeights, &random)]) }
                 if name == "sex" { return .choices([random.next(50) == 0 ? "prefer_not" : random.next(2) == 0 ? "female" : "male"]) }
                 if name == "urban_rural" { return .choices([random.next(100) < 45 ? "urban" : "rural"]) }
@@ -191,9 +208,9 @@ public enum DemoData {
     static func frame() -> String {
         var text = "sector,size_band,organisations\n"
         let perSector: [String: Int] = [
-            "government_security": 60, "banking_finance": 45, "telecommunications": 12, "energy": 10, "water": 8, "transport": 40,
-            "health": 70, "tourism": 420, "education": 160, "ict_bpo": 55, "retail_commerce": 900, "agriculture": 300, "immigration": 4,
-            "other": 200,
+            "government_security": 60, "local_government": 20, "banking_finance": 20, "offshore_finance": 30, "credit_unions_insurance": 25,
+            "telecommunications": 12, "energy": 10, "water": 8, "transport": 40, "health": 70, "tourism": 420, "education": 160, "ict_bpo": 55,
+            "retail_commerce": 900, "agriculture": 260, "agro_processing": 40, "other": 200,
         ]
         let split: [(String, Double)] = [("micro", 0.62), ("small", 0.26), ("medium", 0.09), ("large", 0.03)]
         for (sector, _) in sectors {

@@ -142,10 +142,10 @@ public struct ColumnPlan: Sendable {
                 SourceLocation(file: file, line: 1),
                 "no column is a question of \(codebook.formID) (expected e.g. \(expected)); is this a \(codebook.instrument) file?")
         }
-        // A required question asked of everyone must have a column, or every row would fail.
+        // A required question asked of every respondent must have a column, or every row would fail.
         let missing = codebook.items.indices.filter {
             let item = codebook.items[$0]
-            return item.required && item.relevant == nil && item.type != .note && questionColumn[$0] == nil
+            return item.required && item.askedOfEveryRespondent && item.type != .note && questionColumn[$0] == nil
                 && choiceColumns[$0].isEmpty
         }
         if !missing.isEmpty {

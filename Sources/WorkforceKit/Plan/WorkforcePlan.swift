@@ -3,9 +3,13 @@ import Foundation
 /// The national workforce development plan (strategy activity 1.4, SPEC section 7): per role
 /// with a gap, ranked, the actions that close it, with targets whose arithmetic is shown.
 public enum WorkforcePlan {
-    /// The sectors the strategy names as critical infrastructure.
+    /// The sectors the strategy names as critical infrastructure (energy, water, banking and
+    /// finance, telecommunications, transport, health, government and national security with
+    /// immigration, tourism), in the bank's sector names: finance covers banks, international
+    /// financial services and credit unions and insurance.
     public static let criticalSectors: Set<String> = [
-        "energy", "water", "banking_finance", "telecommunications", "transport", "health", "government_security",
+        "energy", "water", "banking_finance", "offshore_finance", "credit_unions_insurance", "telecommunications", "transport", "health",
+        "government_security", "tourism",
     ]
     public static let lead = "Ministry responsible for education"
     public static let partners = [

@@ -14,6 +14,10 @@ enum ExplorerPage {
             demanded = published.filter { $0.demand > 0 }.map(\.role.id)
         }
         let texts = (try? store.statementTexts(try store.framework(named: nil))) ?? [:]
+        // "Core roles": the curated set of the bundled bank, when it is made for this framework.
+        let framework = context?.framework.name ?? "nice-2017"
+        let known = Set(roles.map(\.id))
+        let core = ((try? ItemBank.bundled().roleSet(DemoData.roleSet, framework: framework)) ?? []).filter(known.contains)
         let needed = roles.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }
         let data: JSONValue = .object([
             (key: "institutions", value: .array(Array(Set(offerings.map(\.institution))).sorted().map { .string($0) })),
@@ -27,7 +31,7 @@ enum ExplorerPage {
             (key: "texts", value: .object(needed.sorted().map { (key: $0, value: .string(texts[$0]?.text ?? "")) })),
             (key: "demand", value: .object(demand.sorted { $0.key < $1.key }.map { (key: $0.key, value: .number($0.value)) })),
             (key: "demanded", value: .array(demanded.map { .string($0) })),
-            (key: "core", value: .array(DemoData.roles.map { .string($0) })),
+            (key: "core", value: .array(core.map { .string($0) })),
         ])
         // Inside <script>, "<" is written \u003c so that no text can close the element.
         let json = JSONWriter(indent: nil).string(data).replacingOccurrences(of: "<", with: "\\u003c")

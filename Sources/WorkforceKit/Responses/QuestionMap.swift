@@ -8,6 +8,8 @@ final class QuestionMap {
     private(set) var column: [Int]
     let choiceNames: [[String]]
     private let relevant: [CompiledExpression?]
+    /// Each gate question (topic `gate`: consent, age 18+) and the position of its `yes` choice.
+    private let gates: [(question: Int, yes: Int)]
 
     init(instrumentID: Int64, codebook: ParsedCodebook) {
         self.instrumentID = instrumentID
@@ -17,6 +19,18 @@ final class QuestionMap {
         self.choiceNames = choiceNames
         relevant = CompiledExpression.relevance(of: codebook, lists: choiceNames)
         column = Array(repeating: -1, count: codebook.items.count)
+        gates = codebook.items.indices.compactMap { q in
+            guard codebook.items[q].topic == Question.gateTopic, let yes = choiceNames[q].firstIndex(of: "yes") else { return nil }
+            return (q, yes)
+        }
+    }
+
+    /// Whether the response answered "yes" at every gate: a respondent the analyses count.
+    func passesGates(_ stored: [AnswerCodec.Stored]) -> Bool {
+        for gate in gates {
+            guard gate.question < stored.count, case .choice(let c) = stored[gate.question], c == gate.yes else { return false }
+        }
+        return true
     }
 
     /// The position of each of the reader's columns in this instrument; -1 where it has none.

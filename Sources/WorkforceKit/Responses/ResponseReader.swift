@@ -12,6 +12,8 @@ public final class ResponseReader {
     public let instrumentIDs: [Int64]
     /// The instrument `init` was asked to restrict to, for a second reader on another connection.
     let instrumentReference: String?
+    /// Whether only respondents who passed every gate (consent, age) are read.
+    public let respondentsOnly: Bool
     let store: WorkforceStore
     private let maps: [Int64: QuestionMap]
     private let indexByName: [String: Int]
@@ -22,10 +24,15 @@ public final class ResponseReader {
     ///
     /// - Parameters:
     ///   - instrument: only the responses to this instrument (an id, version prefix or form id).
+    ///   - respondentsOnly: skip responses that did not answer "yes" at every gate question
+    ///     (topic `gate`: consent, age 18+), as every analysis does; exports read them all.
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when no such responses are imported,
     ///   saying what to import; ``WorkforceError/badData(_:_:)`` for an unreadable codebook.
-    public init(store: WorkforceStore, kind: InstrumentKind, wave: String? = nil, instrument: String? = nil) throws(WorkforceError) {
+    public init(
+        store: WorkforceStore, kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, respondentsOnly: Bool = false
+    ) throws(WorkforceError) {
         self.store = store
+        self.respondentsOnly = respondentsOnly
         self.kind = kind
         self.instrumentReference = instrument
         let wave = kind == .awareness ? (wave ?? "baseline") : nil
@@ -94,7 +101,7 @@ public final class ResponseReader {
         }
     }
 
-    /// How many responses will be read.
+    /// How many responses are stored (with ``respondentsOnly``, an upper bound of those read).
     public func count() throws(WorkforceError) -> Int {
         try store.read { db in
             try db.scalar(
@@ -186,6 +193,7 @@ public final class ResponseReader {
                 if let failure {
                     throw WorkforceError.badData(SourceLocation(file: store.path), "response \(responseID): \(failure)")
                 }
+                if respondentsOnly, !map.passesGates(stored) { return }
                 try body(responseID, batchID, row.text(2) ?? "", row.text(3), map, stored)
             }
         }

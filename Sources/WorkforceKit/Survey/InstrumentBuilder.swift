@@ -7,6 +7,21 @@ import Foundation
 /// repeated for each role, with `{id}` (the role's key), `{role_id}` and `{role}` (its name)
 /// filled in. Rows whose `waves` column says `followup` appear only in follow-up waves; rows
 /// whose `option` is `ksa_gaps` only when that question is asked for.
+///
+/// Three rules are the builder's, not each question's:
+/// - **Gates.** A question whose topic is `gate` (`consent`, `age_check`) must be a top-level
+///   select_one with a `yes` choice; every later top-level item (group or question) gets
+///   `${gate} = 'yes'` added to its `relevant` unless it already refers to the gate (as the
+///   polite "the form ends here" notes do). A "no" makes the rest of the form not relevant.
+/// - **Exclusive choices.** In a select_multiple, the choices named in
+///   ``exclusiveChoiceNames`` cannot be ticked with any other: the question gets the
+///   constraint `not(selected(., 'none') and count-selected(.) > 1)` for each, and a message.
+/// - **Any role.** A `relevant` written `any-role(EXPR)` on the employer form becomes
+///   `(EXPR1 or EXPR2 ...)`, EXPR repeated for each surveyed role with `{id}` filled in
+///   (`hard_to_fill_reasons` is asked when some role has hard-to-fill vacancies).
+///
+/// Text written `[[like this]]` in a label or hint is a placeholder a surveyor fills in the
+/// bank (the sponsor's contact); ``Instrument/placeholders`` lists those left.
 public struct InstrumentBuilder {
     let bank: ItemBank
     let request: SurveyRequest
@@ -17,6 +32,12 @@ public struct InstrumentBuilder {
     private var usedLists: [String] = []
     private var generatedLists: [String: ChoiceList] = [:]
     private(set) var locations: [String: SourceLocation] = [:]
+    /// The gate questions met so far (top level, in order).
+    private var gates: [String] = []
+    private var placeholders: [Placeholder] = []
+
+    /// Choice names that exclude every other choice of a select_multiple.
+    public static let exclusiveChoiceNames: Set<String> = ["none", "dont_know", "prefer_not", "does_not_know"]
 
     init(bank: ItemBank, request: SurveyRequest, roles: [SurveyRole]) {
         self.bank = bank
@@ -35,8 +56,10 @@ public struct InstrumentBuilder {
             builder.generatedLists["work_roles"] = ChoiceList(
                 name: "work_roles",
                 choices: roles.map { role in
-                    Choice(name: role.key, label: Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, "\(role.name) (\(role.id))") }))
-                })
+                    Choice(
+                        name: role.key, label: Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, "\(role.name) (\(role.id))") }),
+                        hint: role.description.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, role.description) }))
+                } + [Choice(name: "none", label: Self.noRoleLabel)])
         }
         let rows = try bank.questionRows("\(request.kind.rawValue).csv")
         try builder.process(rows)
@@ -55,11 +78,12 @@ public struct InstrumentBuilder {
             .joined(separator: "_")
         var title = bank.title(request.kind)
         if let wave {
-            for (code, text) in title { title[code] = "\(text) (\(wave.name))" }
+            for (code, text) in title { title[code] = "\(text) (\(wave.words(code)))" }
         }
-        let instrument = Instrument(
+        var instrument = Instrument(
             kind: request.kind, wave: wave, framework: framework, languages: request.languages, formID: formID,
             title: title, items: builder.items, choiceLists: lists)
+        instrument.placeholders = builder.placeholders
         try InstrumentValidator(instrument: instrument, locations: builder.locations).validate()
         return instrument
     }
@@ -93,12 +117,18 @@ public struct InstrumentBuilder {
             switch type {
             case "begin_group":
                 let name = try checkedName(row)
+                let relevant = gated(try expanded(row["relevant"], row))
                 groupStack.append(name)
+                var hint = row.localized("hint")
+                if let role = roles.first(where: { "role_" + $0.key == name }), hint.isEmpty, !role.description.isEmpty {
+                    // A role's page says what the role is (its NICE description).
+                    hint = Dictionary(uniqueKeysWithValues: request.languages.map { ($0.code, role.description) })
+                }
                 items.append(
                     .beginGroup(
                         QuestionGroup(
-                            name: name, label: try labels(row, "label"), hint: row.localized("hint"),
-                            relevant: row["relevant"].nilIfEmpty, appearance: row["appearance"].nilIfEmpty)))
+                            name: name, label: try labels(row, "label"), hint: hint, relevant: relevant,
+                            appearance: row["appearance"].nilIfEmpty)))
             case "end_group":
                 guard let name = groupStack.popLast() else { throw .badData(row.location, "end_group without begin_group") }
                 items.append(.endGroup(name))
@@ -108,7 +138,49 @@ public struct InstrumentBuilder {
                     try process(template.map { $0.substituting(["id": role.key, "role_id": role.id, "role": role.name]) })
                 }
             default:
-                items.append(.question(try question(row)))
+                let q = try question(row)
+                if q.isGate {
+                    guard groupStack.isEmpty, q.type == .selectOne,
+                        let list = q.listName.flatMap({ bank.choiceLists[$0] }), list.choices.contains(where: { $0.name == "yes" })
+                    else {
+                        throw .badData(row.location, "gate \(q.name) must be a select_one with a yes choice, outside any group")
+                    }
+                }
+                items.append(.question(q))
+                if q.isGate { gates.append(q.name) }
+            }
+        }
+    }
+
+    /// `relevant` with `${gate} = 'yes'` added for each gate before a top-level item that does
+    /// not refer to it.
+    private func gated(_ relevant: String?) -> String? {
+        guard groupStack.isEmpty else { return relevant }
+        let conditions = gates.filter { !(relevant ?? "").contains("${\($0)}") }.map { "${\($0)} = 'yes'" }
+        guard !conditions.isEmpty else { return relevant }
+        return (conditions + [relevant].compactMap { $0 }).joined(separator: " and ")
+    }
+
+    /// `any-role(EXPR)` repeated for each role, joined by `or`; any other text as it is.
+    private func expanded(_ relevant: String, _ row: BankRow) throws(WorkforceError) -> String? {
+        guard relevant.hasPrefix("any-role(") else { return relevant.nilIfEmpty }
+        guard relevant.hasSuffix(")"), request.kind == .employer else {
+            throw .badData(row.location, "any-role(...) must be the whole relevant of an employer question")
+        }
+        let body = String(relevant.dropFirst("any-role(".count).dropLast())
+        guard !roles.isEmpty else { return "false()" }
+        let each = roles.map { body.replacingOccurrences(of: "{id}", with: $0.key) }
+        return each.count == 1 ? each[0] : "(" + each.joined(separator: " or ") + ")"
+    }
+
+    /// Remembers `[[...]]` placeholders left in the row's texts.
+    private mutating func notePlaceholders(_ row: BankRow) {
+        for column in ["label", "hint"] {
+            for language in request.languages {
+                guard let text = row.localized(column)[language.code], let start = text.range(of: "[["),
+                    let end = text.range(of: "]]", range: start.upperBound..<text.endIndex)
+                else { continue }
+                placeholders.append(Placeholder(location: row.location, text: String(text[start.lowerBound..<end.upperBound])))
             }
         }
     }
@@ -138,13 +210,40 @@ public struct InstrumentBuilder {
         }
         if locations[name] != nil { throw .badData(row.location, "question name \(name) is used twice; names must be unique") }
         locations[name] = row.location
-        return Question(
+        notePlaceholders(row)
+        var question = Question(
             name: name, type: type, listName: listName, groupPath: groupStack, label: try labels(row, "label"),
             hint: row.localized("hint"), required: ["yes", "true"].contains(row["required"].lowercased()),
-            relevant: row["relevant"].nilIfEmpty, min: try number(row, "min"), max: try number(row, "max"),
+            relevant: gated(try expanded(row["relevant"], row)), min: try number(row, "min"), max: try number(row, "max"),
             extraConstraint: row["constraint"].nilIfEmpty, constraintMessage: row.localized("constraint_message"),
             appearance: row["appearance"].nilIfEmpty, topic: row["topic"].nilIfEmpty, scoring: try scoring(row))
+        if type == .selectMultiple, let list = listName.flatMap({ generatedLists[$0] ?? bank.choiceLists[$0] }) {
+            let exclusive = list.choices.filter { Self.exclusiveChoiceNames.contains($0.name) }
+            question.exclusive = exclusive.map(\.name)
+            if !exclusive.isEmpty {
+                for language in request.languages {
+                    let rule = Self.exclusiveRule(exclusive.map { $0.label[language.code] ?? $0.name }, language: language.code)
+                    question.constraintMessage[language.code] = [question.constraintMessage[language.code], rule].compactMap { $0 }
+                        .joined(separator: " ")
+                }
+            }
+        }
+        return question
     }
+
+    /// The message of the exclusive rule: `“None of these” cannot be ticked with another answer.`
+    public static func exclusiveRule(_ labels: [String], language: String) -> String {
+        let spanish = language == "es"
+        let quoted = labels.map { spanish ? "«\($0)»" : "“\($0)”" }
+        let joined = quoted.count <= 1 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + (spanish ? " o " : " or ") + quoted.last!
+        return spanish ? "No se puede marcar \(joined) junto con otra respuesta." : "\(joined) cannot be ticked with another answer."
+    }
+
+    /// The roles question's exclusive choice for an organisation with no cybersecurity work.
+    static let noRoleLabel: LocalizedText = [
+        "en": "None: nobody does cybersecurity work here, and none is needed within 2 years",
+        "es": "Ninguna: nadie realiza trabajo de ciberseguridad aquí, ni se necesitará en los próximos 2 años",
+    ]
 
     /// The choices of a role's KSA list: its current KSAs, then `none`.
     static func ksaList(_ role: SurveyRole) -> ChoiceList {

@@ -55,7 +55,7 @@ public struct ItemBank: Sendable {
             if lists[list]?.choices.contains(where: { $0.name == name }) == true {
                 throw .badData(row.location, "choice \(name) appears twice in list \(list)")
             }
-            lists[list]?.choices.append(Choice(name: name, label: row.localized("label")))
+            lists[list]?.choices.append(Choice(name: name, label: row.localized("label"), hint: row.localized("hint")))
         }
         self.choiceLists = lists
         self.choiceListLocations = locations
@@ -79,6 +79,31 @@ public struct ItemBank: Sendable {
     }
 
     func title(_ kind: InstrumentKind) -> LocalizedText { titles[kind.rawValue] ?? ["en": kind.rawValue] }
+
+    /// The work role ids of role set `name` in `role-sets.csv` (columns `set`, `framework`,
+    /// `role_id`), in file order: a curated starting set such as `belize-core`.
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` for an unknown set (naming the known ones), or
+    ///   one made for another framework; ``WorkforceError/badData(_:_:)`` for a malformed file.
+    public func roleSet(_ name: String, framework: String) throws(WorkforceError) -> [String] {
+        let rows = try Self.rows(folder.appendingPathComponent("role-sets.csv"), required: ["set", "framework", "role_id"])
+        let chosen = rows.filter { $0["set"] == name }
+        guard !chosen.isEmpty else {
+            var known: [String] = []
+            for row in rows where !known.contains(row["set"]) { known.append(row["set"]) }
+            throw .usage("unknown role set \"\(name)\"; role-sets.csv has \(known.joined(separator: ", "))")
+        }
+        if let other = chosen.first(where: { $0["framework"] != framework }) {
+            throw .usage("role set \(name) is made for framework \(other["framework"]), not \(framework); use --framework \(other["framework"]) or --roles")
+        }
+        var ids: [String] = []
+        for row in chosen {
+            guard !row["role_id"].isEmpty else { throw .badData(row.location, "role_id is empty") }
+            guard !ids.contains(row["role_id"]) else { throw .badData(row.location, "role \(row["role_id"]) appears twice in role set \(name)") }
+            ids.append(row["role_id"])
+        }
+        return ids
+    }
 
     /// Every row of a bank CSV file, read by column name.
     static func rows(_ url: URL, required: [String]) throws(WorkforceError) -> [BankRow] {

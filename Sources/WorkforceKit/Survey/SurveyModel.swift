@@ -30,6 +30,14 @@ public struct Wave: Sendable, Hashable, CustomStringConvertible {
     public static let baseline = Wave(unchecked: "baseline")
     private init(unchecked name: String) { self.name = name }
     public var description: String { name }
+
+    /// The wave's name in words of `language`, for titles: "baseline", "follow-up 1",
+    /// "línea de base", "seguimiento 1".
+    public func words(_ language: String) -> String {
+        let spanish = language == "es"
+        guard isFollowUp else { return spanish ? "línea de base" : "baseline" }
+        return (spanish ? "seguimiento " : "follow-up ") + name.dropFirst("followup-".count)
+    }
 }
 
 /// A language the labels are written in; XLSForm names it `English (en)`.
@@ -93,13 +101,24 @@ public struct Question: Sendable, Equatable {
     /// A tag analyses group by, e.g. `basic` or `advanced` for employer capability items.
     public var topic: String?
     public var scoring: [Scoring] = []
+    /// The choices of a select_multiple that cannot be ticked with any other ("none of these",
+    /// "don't know", "prefer not to say"): see ``InstrumentBuilder/exclusiveChoiceNames``.
+    public var exclusive: [String] = []
 
-    /// The full XLSForm constraint: the range and the extra rule joined by `and`.
+    /// The topic of a gate question (`consent`, `age_check`): only a "yes" goes on; every later
+    /// item of the form is asked only then, and analyses count only respondents who passed
+    /// every gate.
+    public static let gateTopic = "gate"
+    public var isGate: Bool { topic == Self.gateTopic }
+
+    /// The full XLSForm constraint: the range, the extra rule and each exclusive choice's rule,
+    /// joined by `and`.
     public var constraint: String? {
         var parts: [String] = []
         if let min { parts.append(". >= \(Self.number(min))") }
         if let max { parts.append(". <= \(Self.number(max))") }
         if let extraConstraint { parts.append(extraConstraint) }
+        for name in exclusive { parts.append("not(selected(., '\(name)') and count-selected(.) > 1)") }
         return parts.isEmpty ? nil : parts.joined(separator: " and ")
     }
 
@@ -133,11 +152,26 @@ public enum SurveyItem: Sendable, Equatable {
 public struct Choice: Sendable, Equatable {
     public var name: String
     public var label: LocalizedText
+    /// What the choice means, one line (a proficiency level, a work role's NICE description).
+    /// Printed under the tick box; XLSForm has no per-choice hint (see ``XLSForm``).
+    public var hint: LocalizedText = [:]
+
+    public init(name: String, label: LocalizedText, hint: LocalizedText = [:]) {
+        self.name = name
+        self.label = label
+        self.hint = hint
+    }
 }
 
 public struct ChoiceList: Sendable, Equatable {
     public var name: String
     public var choices: [Choice]
+}
+
+/// Text in an item bank the surveyor must replace (`[[contact name, phone, e-mail]]`).
+public struct Placeholder: Sendable, Equatable {
+    public var location: SourceLocation
+    public var text: String
 }
 
 /// A generated questionnaire, ready to be written in every format.
@@ -152,6 +186,22 @@ public struct Instrument: Sendable {
     public var items: [SurveyItem]
     /// The lists the questions use, in order of first use.
     public var choiceLists: [ChoiceList]
+    /// `[[...]]` placeholders left in the bank's texts, for the surveyor to fill before fielding.
+    public var placeholders: [Placeholder] = []
+
+    public init(
+        kind: InstrumentKind, wave: Wave?, framework: String, languages: [Language], formID: String, title: LocalizedText,
+        items: [SurveyItem], choiceLists: [ChoiceList]
+    ) {
+        self.kind = kind
+        self.wave = wave
+        self.framework = framework
+        self.languages = languages
+        self.formID = formID
+        self.title = title
+        self.items = items
+        self.choiceLists = choiceLists
+    }
 
     public var questions: [Question] {
         items.compactMap { if case .question(let q) = $0 { q } else { nil } }

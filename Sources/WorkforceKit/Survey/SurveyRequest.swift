@@ -19,6 +19,8 @@ public struct SurveyRequest: Sendable {
 public struct SurveyRole: Sendable, Equatable {
     public var id: String
     public var name: String
+    /// The framework's description of the role (empty when it has none).
+    public var description: String = ""
     /// Non-withdrawn knowledge, skill and ability statements, in framework order.
     public var ksas: [FrameworkStatement]
 
@@ -36,7 +38,7 @@ extension WorkforceStore {
     /// - Throws: ``WorkforceError/usage(_:)`` naming unknown role or category ids.
     public func surveyRoles(_ f: FrameworkRef, ids: [String]?, category: String?) throws(WorkforceError) -> [SurveyRole] {
         let all = try read { db in
-            try db.rows("SELECT id, name, category_id FROM work_role WHERE framework_id = ? ORDER BY rowid", [f.id])
+            try db.rows("SELECT id, name, category_id, description FROM work_role WHERE framework_id = ? ORDER BY rowid", [f.id])
         }
         var chosen = all
         if let ids {
@@ -67,7 +69,7 @@ extension WorkforceStore {
                     """, [f.id, id])
             }
             return SurveyRole(
-                id: id, name: row[1].string ?? id,
+                id: id, name: row[1].string ?? id, description: row[3].string ?? "",
                 ksas: ksas.map {
                     FrameworkStatement(
                         id: $0[0].string ?? "", kind: StatementKind(rawValue: $0[1].string ?? "K") ?? .knowledge,

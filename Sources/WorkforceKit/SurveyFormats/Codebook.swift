@@ -36,7 +36,9 @@ public enum Codebook {
                             key: list.name,
                             value: .array(
                                 list.choices.map { choice in
-                                    .object([(key: "name", value: .string(choice.name)), (key: "label", value: localized(choice.label, codes))])
+                                    .object(
+                                        [(key: "name", value: .string(choice.name)), (key: "label", value: localized(choice.label, codes))]
+                                            + (choice.hint.isEmpty ? [] : [(key: "hint", value: localized(choice.hint, codes))]))
                                 })
                         )
                     })

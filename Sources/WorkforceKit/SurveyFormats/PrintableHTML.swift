@@ -38,8 +38,8 @@ public enum PrintableHTML {
                 let classes = ["section"] + (keep ? ["keep"] : []) + (depth > 1 ? ["sub"] : []) + (newPage ? ["newpage"] : [])
                 out += "<section class=\"\(classes.joined(separator: " "))\" id=\"\(e(group.name))\">\n"
                 out += "<h\(min(depth + 1, 4))>\(e(layout.text(group.label)))</h\(min(depth + 1, 4))>\n"
-                if let relevant = group.relevant {
-                    out += "<p class=\"skip\">\(e(layout.skip.instruction(relevant, section: true)))</p>\n"
+                if let relevant = group.relevant, let instruction = layout.skip.instruction(relevant, section: true) {
+                    out += "<p class=\"skip\">\(e(instruction))</p>\n"
                 }
                 if !group.hint.isEmpty { out += "<p class=\"hint\">\(e(layout.text(group.hint)))</p>\n" }
             case .endGroup:
@@ -61,7 +61,7 @@ public enum PrintableHTML {
         out += "<p class=\"label\"><span class=\"num\">\(number).</span> \(e(layout.text(q.label)))"
         out += q.required ? " <span class=\"req\" title=\"\(e(UIText.get("required", layout.language)))\">*</span>" : ""
         out += " <span class=\"name\">[\(e(q.name))]</span></p>\n"
-        if let relevant = q.relevant { out += "<p class=\"skip\">\(e(layout.skip.instruction(relevant)))</p>\n" }
+        if let relevant = q.relevant, let instruction = layout.skip.instruction(relevant) { out += "<p class=\"skip\">\(e(instruction))</p>\n" }
         if !q.hint.isEmpty { out += "<p class=\"hint\">\(e(layout.text(q.hint)))</p>\n" }
         if let instruction = layout.answerInstruction(q) { out += "<p class=\"instr\">\(e(instruction))</p>\n" }
         switch q.type {
@@ -71,7 +71,9 @@ public enum PrintableHTML {
             let columns = choices.count > 12 ? " cols" : ""
             out += "<ul class=\"choices\(columns)\">\n"
             for choice in choices {
-                out += "<li><span class=\"box\">\(box)</span> \(e(layout.text(choice.label)))</li>\n"
+                let hint = layout.text(choice.hint)
+                out += "<li><span class=\"box\">\(box)</span> \(e(layout.text(choice.label)))"
+                out += hint.isEmpty ? "</li>\n" : "<span class=\"chint\">\(e(hint))</span></li>\n"
             }
             out += "</ul>\n"
         case .integer, .decimal, .date:
@@ -111,6 +113,7 @@ public enum PrintableHTML {
         ul.choices { list-style: none; margin: 2pt 0 0 2.2em; padding: 0; }
         ul.choices.cols { columns: 2; column-gap: 18pt; }
         ul.choices li { margin: 1pt 0; break-inside: avoid; }
+        .chint { display: block; margin-left: 1.2em; font-size: 9pt; color: #333; }
         .box { font-size: 12pt; display: inline-block; width: 1.2em; }
         .answer { margin-left: 2.2em; border-bottom: 0.75pt solid #000; height: 18pt; }
         .answer.short { width: 1.6in; }

@@ -27,13 +27,18 @@ struct QuestionnaireLayout {
     /// own hint already says it.
     func answerInstruction(_ q: Question) -> String? {
         guard let instruction = defaultInstruction(q) else { return nil }
-        return instruction == text(q.hint) ? nil : instruction
+        let hint = text(q.hint)
+        guard !hint.isEmpty, instruction.hasPrefix(hint) else { return instruction }
+        let rest = instruction.dropFirst(hint.count).trimmingCharacters(in: .whitespaces)
+        return rest.isEmpty ? nil : rest
     }
 
     private func defaultInstruction(_ q: Question) -> String? {
         switch q.type {
-        case .selectOne: return UIText.get("tick_one", language)
-        case .selectMultiple: return UIText.get("tick_all", language)
+        case .selectOne: return UIText.get("tick_one", language) + (q.isGate ? " " + UIText.get("gate_no", language) : "")
+        case .selectMultiple:
+            let exclusive = choices(q).filter { q.exclusive.contains($0.name) }.map { text($0.label) }
+            return UIText.get("tick_all", language) + (exclusive.isEmpty ? "" : " " + InstrumentBuilder.exclusiveRule(exclusive, language: language))
         case .integer, .decimal:
             var s = UIText.get("number", language)
             if let min = q.min, let max = q.max {

@@ -11,7 +11,7 @@ public enum QuestionnaireMarkdown {
             case .beginGroup(let group):
                 depth += 1
                 out += "\n" + String(repeating: "#", count: min(depth + 1, 4)) + " \(layout.text(group.label))\n"
-                if let relevant = group.relevant { out += "\n_\(layout.skip.instruction(relevant, section: true))_\n" }
+                if let relevant = group.relevant, let instruction = layout.skip.instruction(relevant, section: true) { out += "\n_\(instruction)_\n" }
                 if !group.hint.isEmpty { out += "\n\(layout.text(group.hint))\n" }
             case .endGroup:
                 depth -= 1
@@ -22,12 +22,15 @@ public enum QuestionnaireMarkdown {
                 }
                 let number = layout.numbers[q.name].map(String.init) ?? ""
                 out += "\n**\(number). \(layout.text(q.label))**\(q.required ? " \\*" : "") `\(q.name)`\n"
-                if let relevant = q.relevant { out += "\n_\(layout.skip.instruction(relevant))_\n" }
+                if let relevant = q.relevant, let instruction = layout.skip.instruction(relevant) { out += "\n_\(instruction)_\n" }
                 if !q.hint.isEmpty { out += "\n\(layout.text(q.hint))\n" }
                 if let instruction = layout.answerInstruction(q) { out += "\n_\(instruction)_\n" }
                 let choices = layout.choices(q)
                 if !choices.isEmpty {
-                    out += "\n" + choices.map { "- [ ] \(layout.text($0.label))" }.joined(separator: "\n") + "\n"
+                    out += "\n" + choices.map { choice in
+                        let hint = layout.text(choice.hint)
+                        return "- [ ] \(layout.text(choice.label))" + (hint.isEmpty ? "" : ": _\(hint)_")
+                    }.joined(separator: "\n") + "\n"
                 }
             }
         }

@@ -3,20 +3,46 @@
 /// The forms the item banks use are translated: `selected(${q}, 'v')`, `not(selected(${q}, 'v'))`,
 /// `${q} = 'v'`, `${q} != 'v'`, `${q} > N`, joined by `and`. Anything else is shown as the
 /// expression itself with each `${q}` replaced by its question number, so nothing is hidden.
+/// A parenthesised list of such clauses joined by `or` reads "... ; or ...". The gates'
+/// `${consent} = 'yes'` clauses are left out: on paper the gate question itself says that a
+/// "no" ends the interview.
 struct SkipLogic {
     let numbers: [String: Int]
     let questions: [String: Question]
     let instrument: Instrument
     let language: String
 
-    /// The instruction for `relevant`, e.g. `Ask only if question 5 is "Other".`
-    func instruction(_ relevant: String, section: Bool = false) -> String {
-        let clauses = relevant.components(separatedBy: " and ").map { describe($0.trimmingCharacters(in: .whitespaces)) }
+    /// The instruction for `relevant`, e.g. `Ask only if question 5 is "Other".`; `nil` when
+    /// only gate clauses are left.
+    func instruction(_ relevant: String, section: Bool = false) -> String? {
+        let gates = Set(instrument.questions.filter(\.isGate).map { "${\($0.name)} = 'yes'" })
+        let parts = relevant.components(separatedBy: " and ").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !gates.contains($0) }
+        guard !parts.isEmpty else { return nil }
+        let clauses = parts.map(describeAny)
         let lead = UIText.get(section ? "ask_section_only_if" : "ask_only_if", language)
         if clauses.contains(where: { $0 == nil }) {
-            return lead + " " + withNumbers(relevant) + "."
+            return lead + " " + withNumbers(parts.joined(separator: " and ")) + "."
         }
         return lead + " " + clauses.compactMap { $0 }.joined(separator: UIText.get("and", language)) + "."
+    }
+
+    /// One clause, or `(a or b or ...)` of clauses.
+    private func describeAny(_ clause: String) -> String? {
+        guard clause.hasPrefix("("), clause.hasSuffix(")"), clause.contains(" or ") else { return describe(clause) }
+        let parts = clause.dropFirst().dropLast().components(separatedBy: " or ").map { $0.trimmingCharacters(in: .whitespaces) }
+        // `${a} > 0 or ${b} > 0 ...` (a test repeated for each work role) reads as one sentence.
+        let greater = parts.compactMap { match($0, prefix: "${", infix: "} > ", suffix: "") }
+        if greater.count == parts.count, let value = greater.first?.1, Double(value) != nil, greater.allSatisfy({ $0.1 == value }) {
+            let list = greater.compactMap { numbers[$0.0].map(String.init) }
+            if list.count == greater.count {
+                return UIText.get("any_more_than", language).replacingOccurrences(of: "{list}", with: list.joined(separator: ", "))
+                    .replacingOccurrences(of: "{v}", with: value)
+            }
+        }
+        let alternatives = parts.map(describe)
+        guard !alternatives.contains(where: { $0 == nil }) else { return nil }
+        return alternatives.compactMap { $0 }.joined(separator: UIText.get("or", language))
     }
 
     private func describe(_ clause: String) -> String? {
@@ -69,6 +95,15 @@ enum UIText {
         "ask_only_if": ["en": "Ask only if", "es": "Pregunte solo si"],
         "ask_section_only_if": ["en": "Ask this section only if", "es": "Aplique esta sección solo si"],
         "and": ["en": "; and ", "es": "; y "],
+        "or": ["en": "; or ", "es": "; o "],
+        "any_more_than": [
+            "en": "the answer to any of questions {list} is more than {v}",
+            "es": "la respuesta a alguna de las preguntas {list} es mayor que {v}",
+        ],
+        "gate_no": [
+            "en": "If the answer is “No”, thank the person: the questionnaire ends here.",
+            "es": "Si la respuesta es «No», agradezca a la persona: el cuestionario termina aquí.",
+        ],
         "ticked": ["en": "“{v}” was ticked at question {n}", "es": "se marcó «{v}» en la pregunta {n}"],
         "not_ticked": ["en": "“{v}” was not ticked at question {n}", "es": "no se marcó «{v}» en la pregunta {n}"],
         "is": ["en": "the answer to question {n} is “{v}”", "es": "la respuesta a la pregunta {n} es «{v}»"],

@@ -2,7 +2,27 @@ import Foundation
 
 /// The three XLSForm sheets of an instrument (`survey`, `choices`, `settings`), and the CSV and
 /// Markdown layouts of them that pyxform reads.
+///
+/// XLSForm has no hint per choice. A question whose choices have hints and are few (at most
+/// ``maxHintedChoices``, such as the proficiency levels) gets them as lines of its own hint;
+/// a longer list (the work roles) keeps them for the printed forms and the codebook, and each
+/// role's page carries its description as the group hint.
 public enum XLSForm {
+    static let maxHintedChoices = 8
+
+    /// The hint written for `q`: its own, then one line per choice with a hint.
+    static func hint(_ q: Question, _ instrument: Instrument) -> LocalizedText {
+        guard let choices = q.listName.flatMap({ instrument.choiceList($0) })?.choices, choices.count <= maxHintedChoices,
+            choices.contains(where: { !$0.hint.isEmpty })
+        else { return q.hint }
+        var hint = q.hint
+        for language in instrument.languages {
+            let lines = choices.compactMap { c in c.hint[language.code].map { "\(c.label[language.code] ?? c.name): \($0)" } }
+            hint[language.code] = ([q.hint[language.code]].compactMap { $0 } + lines).joined(separator: "\n")
+        }
+        return hint
+    }
+
     /// The sheets, each a header row then data rows.
     package static func sheets(_ instrument: Instrument, version: String) -> [XLSXWriter.Sheet] {
         let languages = instrument.languages
@@ -23,7 +43,7 @@ public enum XLSForm {
                 survey.append(["end_group", ""] + empty + empty + ["", "", ""] + empty + [""])
             case .question(let q):
                 survey.append(
-                    [q.xlsformType, q.name] + texts(q.label) + texts(q.hint)
+                    [q.xlsformType, q.name] + texts(q.label) + texts(hint(q, instrument))
                         + [q.required ? "yes" : "", q.relevant ?? "", q.constraint ?? ""]
                         + (q.constraint == nil ? empty : texts(q.constraintMessage)) + [q.appearance ?? ""])
             }

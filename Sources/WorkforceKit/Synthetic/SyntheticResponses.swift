@@ -4,7 +4,9 @@
 /// Answers follow the codebook: a question is answered only when its `relevant` holds on the
 /// answers before it (evaluated as the importer does), choices come from its list, and the
 /// employer form's per-role numbers keep their rules (hard to fill not above vacancies,
-/// expected positions cumulative). `choose` lets a caller steer any question.
+/// expected positions cumulative), gate questions (consent, age 18+) are answered "yes", the
+/// exclusive choices ("none", "don't know") are ticked alone, and the headcount falls in the
+/// size band. `choose` lets a caller steer any question.
 public struct SyntheticResponses {
     /// The export layout: KoboToolbox (`group/name`, `_uuid`) or ODK Central (`group-name`, `KEY`).
     public enum Layout: Sendable {
@@ -68,7 +70,7 @@ public struct SyntheticResponses {
     /// A plausible value for question `q` given the answers so far.
     private mutating func generate(_ q: Int, _ answers: [String: Value]) -> Value {
         let item = codebook.items[q]
-        let exclusive: Set<String> = ["none", "dont_know", "prefer_not", "does_not_know"]
+        let exclusive = InstrumentBuilder.exclusiveChoiceNames
         func number(_ name: String) -> Int {
             if case .number(let n) = answers[name] { return n }
             return 0
@@ -77,12 +79,13 @@ public struct SyntheticResponses {
         case .selectOne:
             let names = lists[q]
             guard !names.isEmpty else { return .blank }
+            if item.topic == Question.gateTopic, names.contains("yes") { return .choices(["yes"]) }
             if let topic = item.topic, topic.hasSuffix(":current_level"), case .choices(let r) = answers[item.name.replacingOccurrences(of: "current", with: "required")],
                 let required = r.first.flatMap({ Int($0) })
             {
                 return .choices([String(random.next(required + 1))])
             }
-            if let topic = item.topic, topic.hasSuffix(":required_level") { return .choices([String(1 + random.next(4))]) }
+            if let topic = item.topic, topic.hasSuffix(":required_level") { return .choices([names[random.next(names.count)]]) }
             return .choices([names[random.next(names.count)]])
         case .selectMultiple:
             let names = lists[q].filter { !exclusive.contains($0) }
@@ -93,15 +96,26 @@ public struct SyntheticResponses {
         case .integer:
             let field = item.topic?.split(separator: ":").last.map(String.init) ?? ""
             let role = item.name.dropLast(field.count)
+            let low = Int(item.min ?? 0)
+            if item.name == "total_employees", case .choices(let band) = answers["size_band"] {
+                // Within the size band, as the form's rule asks.
+                switch band.first {
+                case "micro": return .number(1 + random.next(9))
+                case "small": return .number(10 + random.next(40))
+                case "medium": return .number(50 + random.next(200))
+                default: return .number(250 + random.next(1000))
+                }
+            }
             switch field {
             case "staff": return .number(random.next(6))
             case "vacancies": return .number(random.next(4))
             case "hard_to_fill": return .number(random.next(number(role + "vacancies") + 1))
             case "new_6m": return .number(random.next(3))
             case "new_1y": return .number(number(role + "new_6m") + random.next(2))
-            case "new_2y": return .number(number(role + "new_1y") + random.next(3))
+            case "new_2y": return .number(max(low, number(role + "new_1y") + random.next(3)))
+            case "leavers_12m": return .number(random.next(2))
             default:
-                let low = Int(item.min ?? 0), high = Int(min(item.max ?? 20, 20))
+                let high = Int(min(item.max ?? 20, 20))
                 return .number(low + random.next(max(1, high - low + 1)))
             }
         case .decimal:

@@ -10,7 +10,7 @@ import Testing
         // Two are in energy (critical infrastructure), with 2 staff below the required level each.
         let employers = (0..<5).map { n in
             EmployerResponse(
-                sector: n < 2 ? "energy" : "tourism", sizeBand: "small",
+                sector: n < 2 ? "energy" : "retail_commerce", sizeBand: "small",
                 roles: ["R1": RoleReport(staff: 2, vacancies: 4, expected: [.medium: 2], requiredLevel: 3, currentLevel: n < 2 ? 1 : 3, lacking: ["d"])])
         }
         return GapInputs(employers: employers, roles: [r1, r2], units: SupplyUnit.units(offerings), offerings: offerings, theta: 0.5, horizon: .medium)
