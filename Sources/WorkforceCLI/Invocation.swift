@@ -58,8 +58,10 @@ struct Invocation {
     }
 
     /// Opens the existing database (migrating it if it is older).
+    /// The database, read-write when it can be written, else read-only: queries work on a
+    /// database the user may only read, and a command that writes to it fails with 73.
     func openStore() throws(WorkforceError) -> WorkforceStore {
-        try WorkforceStore(path: databasePath, create: false)
+        try WorkforceStore.forQueries(path: databasePath)
     }
 
     func print(_ table: ResultTable) {

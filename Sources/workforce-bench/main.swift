@@ -6,6 +6,8 @@ import WorkforceKit
 //   swift run -c release workforce-bench import [--rows N] [--dir DIR]      import and clean-data export
 //   swift run -c release workforce-bench awareness [--rows N] [--dir DIR]   import plus awareness statistics
 //   swift run -c release workforce-bench gaps [--employers N] [--offerings N] [--dir DIR]
+//   swift run -c release workforce-bench hostile [--mb N] [--dir DIR]      peak memory of imports of huge cells
+//   swift run -c release workforce-bench setup [--runs N] [--dir DIR]      framework load and questionnaire generation
 //
 // Each figure is printed as one `name: value unit` line.
 
@@ -40,11 +42,17 @@ do {
     case "_gaps":
         guard arguments.count == 2 else { fail("usage: workforce-bench _gaps DB") }
         try GapsBenchmark.child(database: arguments[1])
+    case "hostile":
+        try HostileBenchmark.run(megabytes: Int(option("--mb") ?? "") ?? 50, directory: option("--dir"))
+    case "setup":
+        try SetupBenchmark.run(runs: Int(option("--runs") ?? "") ?? 5, directory: option("--dir"))
     case "_export":
         guard arguments.count == 2 else { fail("usage: workforce-bench _export DB") }
         try ImportBenchmark.exportChild(database: arguments[1])
     default:
-        print("usage: workforce-bench import|awareness [--rows N] [--dir DIR] | gaps [--employers N] [--offerings N] [--dir DIR]")
+        print(
+            "usage: workforce-bench import|awareness [--rows N] [--dir DIR] | gaps [--employers N] [--offerings N] [--dir DIR]"
+                + " | hostile [--mb N] [--dir DIR] | setup [--runs N] [--dir DIR]")
         exit(arguments.isEmpty ? 0 : 64)
     }
 } catch {

@@ -27,6 +27,31 @@ import Testing
         #expect(error.description.contains(message), "\(error.description)")
     }
 
+    @Test func cprtElementErrorsGiveTheElementsLineAndColumn() throws {
+        let folder = try TemporaryFolder()
+        let bad = #"{"element_type": "knowledge", "element_identifier": "", "text": "x"}"#
+        let text = """
+            {"documents": [{"version": "2.1.0", "name": "NICE"}], "relationship_types": [],
+             "elements": [
+              \(Self.good),
+                \(bad)
+             ],
+             "relationships": []}
+            """
+        let url = try folder.write("located.json", text)
+        let error = try #require(throws: WorkforceError.self) { try CPRTLoader.load(url: url) }
+        #expect(error.description.contains("located.json:4:5: element 2 of \"elements\" (no id) has an empty element_identifier"), "\(error)")
+        let relationship = """
+            {"documents": [{"version": "2.1.0", "name": "NICE"}], "relationship_types": [],
+             "elements": [\(Self.good)],
+             "relationships": [
+               {"source_element_identifier": "K0001", "dest_element_identifier": "K0001"}, {"source_element_identifier": "K0001"}
+             ]}
+            """
+        let second = try #require(throws: WorkforceError.self) { try CPRTLoader.load(url: try folder.write("rel.json", relationship)) }
+        #expect(second.description.contains("rel.json:4:80: relationship 2 has no"), "\(second)")
+    }
+
     @Test(arguments: [
         ("id,kind,text\nK0001,K,a\nK0001,K,b\n", "tks.csv:3:1: id K0001 is given twice (first on line 2)"),
         ("id,kind,text\nK0001,K,a\n,K,b\n", "tks.csv:3:1: the id is empty"),

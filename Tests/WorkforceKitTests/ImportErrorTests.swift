@@ -131,8 +131,10 @@ struct ResponseFile {
         ("hard-to-fill above vacancies", .employer, "pr_cir_001_hard_to_fill", "5", "value 5 of pr_cir_001_hard_to_fill breaks its rule `. >= 0 and . <= ${pr_cir_001_vacancies}`: Cannot be more than the vacancies."),
         ("expected positions decreasing", .employer, "pr_cir_001_new_1y", "0", "value 0 of pr_cir_001_new_1y breaks its rule"),
         ("a year before the minimum", .university, "last_review_year", "1800", "value 1800 of last_review_year is below its minimum 1990"),
-        ("a 10 MB field", .university, "institution_name", String(repeating: "x", count: 10 << 20), "text of institution_name is 10485760 characters long; at most 10000 are accepted"),
-        ("a 10 MB field in a choice column", .awareness, "district", String(repeating: "y", count: 10 << 20), "value \"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…\" is not a choice of district"),
+        ("a 10 MB field", .university, "institution_name", String(repeating: "x", count: 10 << 20), "row is longer than 1 MiB or has more than 20000 fields: only its first 1024 bytes are kept"),
+        ("a text over 10,000 characters", .university, "institution_name", String(repeating: "x", count: 10_001), "text of institution_name is 10001 characters long; at most 10000 are accepted"),
+        ("a 10 MB field in a choice column", .awareness, "district", String(repeating: "y", count: 10 << 20), "row is longer than 1 MiB or has more than 20000 fields: only its first 1024 bytes are kept"),
+        ("a long value in a choice column", .awareness, "district", String(repeating: "y", count: 5000), "value \"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…\" is not a choice of district"),
     ]
 
     /// Text that looks like a formula is an answer like any other: stored as written (every

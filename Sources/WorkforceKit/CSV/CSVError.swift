@@ -19,6 +19,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case emptyHeader
         /// A header name that appears twice; `firstColumn` is where it first appears.
         case duplicateHeader(String, firstColumn: Int)
+        case headerNameTooLong(prefix: String, bytes: Int, limit: Int)
         /// A row with a different number of fields than the header.
         case fieldCount(expected: Int, found: Int)
         /// A header that lacks a column the reader needs.
@@ -26,7 +27,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         /// An encoding this reader does not read.
         case unsupportedEncoding(String)
         /// One record longer than the reader accepts (usually a quote that is never closed).
-        case recordTooLong(limit: Int)
+        case recordTooLong(limit: Int, fields: Int)
         /// The bytes could not be read.
         case unreadable(String)
     }
@@ -61,18 +62,30 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case .emptyHeader:
             return "empty column name in the header row; name every column"
         case .duplicateHeader(let name, let first):
-            return "column name \"\(name)\" appears twice (first in column \(first)); column names must be unique"
+            return "column name \"\(Self.prefix(name))\" appears twice (first in column \(first)); column names must be unique"
+        case .headerNameTooLong(let prefix, let bytes, let limit):
+            return "a column name of \(bytes) bytes (\"\(prefix)\"); at most \(limit) are accepted: is the first row the header?"
         case .fieldCount(let expected, let found):
             return "row has \(plural(found, "field")) but the header has \(expected); check for a missing or extra separator"
         case .missingColumn(let name):
             return "header has no column \"\(name)\"; add it"
         case .unsupportedEncoding(let name):
             return "\(name) text is not supported here; save the file as UTF-8 CSV"
-        case .recordTooLong(let limit):
-            return "a row longer than \(limit / (1 << 20)) MiB; check for a quote that is never closed"
+        case .recordTooLong(let limit, let fields):
+            return "a row longer than \(Self.size(limit)) or with more than \(fields) fields; check for a quote that is never closed"
         case .unreadable(let reason):
             return reason
         }
+    }
+
+    /// At most the first 40 characters of `text`, then `…`: what a message quotes of any value.
+    static func prefix(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
+    /// `64 MiB`, `1 MiB`, `512 KiB`.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes / (1 << 20)) MiB" : "\(max(1, bytes / 1024)) KiB"
     }
 
     private static func describe(_ c: Character) -> String {

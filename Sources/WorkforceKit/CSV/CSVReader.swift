@@ -17,8 +17,17 @@ public final class CSVReader {
     /// The name used in error locations (usually the path as the user typed it).
     public let name: String
     public let delimiter: UInt8
-    /// The longest record accepted, in bytes.
+    /// The longest record kept, in bytes, and the most fields: a longer or wider record is read
+    /// to its end but kept only up to the limit and marked ``recordTruncated`` (``readRecord()``
+    /// throws for it), so that no input, whatever its cells, grows memory past the limit.
     public var maxRecordBytes = 64 << 20
+    public var maxFields = 100_000
+
+    /// Whether the current record went past ``maxRecordBytes`` or ``maxFields``: only its first
+    /// bytes and fields are kept.
+    public var recordTruncated: Bool { record.truncated }
+    /// The field in which a truncated record was cut.
+    public var truncatedField: Int { record.truncatedField }
 
     private var source: any ByteSource
     private var atStart = true
@@ -111,6 +120,9 @@ public final class CSVReader {
     /// Reads the next record and returns it with strings, or `nil` at the end.
     public func readRecord() throws(CSVError) -> CSVRecord? {
         guard try nextRecord() else { return nil }
+        if recordTruncated {
+            throw CSVError(.recordTooLong(limit: maxRecordBytes, fields: maxFields), SourceLocation(file: name, line: recordLine, column: 1))
+        }
         return CSVRecord(
             fields: fields, line: recordLine, fieldLines: (0..<fieldCount).map(fieldLine),
             fieldColumns: (0..<fieldCount).map(fieldColumn))
@@ -168,6 +180,8 @@ public final class CSVReader {
         // Work on locals: class properties in a tight loop pay for exclusivity checks.
         var rec = record
         rec.reset()
+        rec.byteLimit = maxRecordBytes
+        rec.fieldLimit = maxFields
         var p = input
         var i = inputIndex
         var count = inputCount
@@ -181,7 +195,6 @@ public final class CSVReader {
         }
 
         let delimiter = self.delimiter
-        let limit = maxRecordBytes
         var state = State.recordStart
         var markLine = line  // where the last quote or CR was
         var markColumn = column
@@ -226,9 +239,6 @@ public final class CSVReader {
                     rec.append(p + runStart, i - runStart)
                     column += i - runStart - continuation
                     if high >= 0x80 { rec.nonASCII = true }
-                    if rec.count > limit {
-                        throw CSVError(.recordTooLong(limit: limit), SourceLocation(file: name, line: recordLine, column: 1))
-                    }
                     if i == count { continue }
                 }
             }

@@ -10,9 +10,13 @@ public final class CSVTable {
     private let headerRecord: CSVRecord
     private var columnIndex: [String: Int] = [:]
 
+    /// The longest column name accepted, in bytes (a KoboToolbox group path and name, a Google
+    /// Forms question, are far shorter).
+    public static let maxHeaderNameBytes = 1000
+
     /// Opens `reader` and reads its header.
     ///
-    /// - Throws: ``CSVError`` for an empty file, an empty or duplicate column name, or a
+    /// - Throws: ``CSVError`` for an empty file, an empty, too long or duplicate column name, or a
     ///   malformed header row.
     public init(reader: CSVReader) throws(CSVError) {
         self.reader = reader
@@ -21,6 +25,10 @@ public final class CSVTable {
         }
         for (i, name) in record.fields.enumerated() {
             let location = record.location(ofField: i, in: reader.name)
+            if name.utf8.count > Self.maxHeaderNameBytes {
+                throw CSVError(
+                    .headerNameTooLong(prefix: CSVError.prefix(name), bytes: name.utf8.count, limit: Self.maxHeaderNameBytes), location)
+            }
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CSVError(.emptyHeader, location) }
             if let first = columnIndex[name] {
                 throw CSVError(.duplicateHeader(name, firstColumn: record.fieldColumns[first]), location)

@@ -17,6 +17,15 @@ struct RecordBuffer {
     var fieldColumn = 1
     var fieldQuoted = false
     var nonASCII = false
+    /// The most bytes and fields kept; past either the record is cut and marked ``truncated``
+    /// (its bytes and fields so far stay, the rest is read and dropped), so memory stays bounded.
+    var byteLimit = Int.max
+    var fieldLimit = Int.max
+    private(set) var truncated = false {
+        didSet { if truncated && !oldValue { truncatedField = fieldCount } }
+    }
+    /// The field in which the record was cut.
+    private(set) var truncatedField = 0
 
     func deallocate() {
         bytes.deallocate()
@@ -31,17 +40,29 @@ struct RecordBuffer {
         fieldStart = 0
         fieldQuoted = false
         nonASCII = false
+        truncated = false
     }
 
     @inline(__always)
     mutating func append(_ b: UInt8) {
-        if count == capacity { grow(count + 1) }
+        if count == capacity {
+            guard count < byteLimit else {
+                truncated = true
+                return
+            }
+            grow(count + 1)
+        }
         bytes[count] = b
         count += 1
     }
 
     @inline(__always)
     mutating func append(_ source: UnsafePointer<UInt8>, _ n: Int) {
+        var n = n
+        if count + n > byteLimit {
+            truncated = true
+            n = max(0, byteLimit - count)
+        }
         if count + n > capacity { grow(count + n) }
         (bytes + count).update(from: source, count: n)
         count += n
@@ -50,6 +71,7 @@ struct RecordBuffer {
     private mutating func grow(_ needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
+        if byteLimit < Int.max { newCapacity = max(needed, min(newCapacity, byteLimit + 1)) }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         bigger.update(from: bytes, count: count)
         bytes.deallocate()
@@ -60,6 +82,23 @@ struct RecordBuffer {
     /// Ends the current field; the next one starts at `line`, `column`.
     @inline(__always)
     mutating func finishField(line: Int, column: Int, reader: CSVReader) throws(CSVError) {
+        if fieldCount == fieldLimit { truncated = true }
+        if truncated {
+            // A cut record is quarantined, not read: its last kept field may end inside a character.
+            if fieldCount < fieldLimit {
+                if fieldCount == fieldCapacity { growFields() }
+                ends[fieldCount] = count
+                lines[fieldCount] = fieldLine
+                columns[fieldCount] = fieldColumn
+                fieldCount += 1
+            }
+            fieldStart = count
+            fieldQuoted = false
+            nonASCII = false
+            fieldLine = line
+            fieldColumn = column
+            return
+        }
         if nonASCII {
             try reader.validate(
                 UnsafeBufferPointer(start: bytes + fieldStart, count: count - fieldStart), line: fieldLine,

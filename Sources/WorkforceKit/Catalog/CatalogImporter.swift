@@ -88,14 +88,27 @@ public enum CatalogImporter {
         return summary
     }
 
+    /// The most offerings one catalog file may hold.
+    static let maxOfferings = 100_000
+
     /// The header and every record, decoded as the sniffer decided.
     private static func read(_ url: URL, _ name: String, _ sniffed: InputSniffer) throws(WorkforceError) -> ([String], [CSVRecord]) {
         func attempt(_ encoding: TextEncoding) throws -> ([String], [CSVRecord]) {
             let file = try FileByteSource(url: url, name: name, skip: encoding == .utf8 ? 0 : sniffed.skip)
             let reader = CSVReader(source: TranscodingByteSource(file, encoding: encoding, name: name), name: name, delimiter: sniffed.delimiter)
+            reader.maxRecordBytes = ImportLimits.rowBytes
+            reader.maxFields = ImportLimits.fields
             let header = try CSVTable(reader: reader).header
             var records: [CSVRecord] = []
-            while let record = try reader.readRecord() { records.append(record) }
+            while let record = try reader.readRecord() {
+                // A catalog is read whole (offerings refer to programmes on any row): bounded.
+                guard records.count < maxOfferings else {
+                    throw WorkforceError.badData(
+                        SourceLocation(file: name, line: record.line),
+                        "more than \(maxOfferings) offerings; a national catalog has hundreds: is this the right file?")
+                }
+                records.append(record)
+            }
             return (header, records)
         }
         do {

@@ -16,12 +16,26 @@ public enum CPRTLoader {
     ///   ``WorkforceError/badData(_:_:)`` for malformed JSON (with line and column) or a shape
     ///   that is not CPRT's.
     public static func load(url: URL) throws(WorkforceError) -> FrameworkData {
-        let json = try FileInput.readJSON(url, name: url.path)
-        return try load(json: json, source: url.path)
+        let bytes = try FileInput.readBytes(url, name: url.path)
+        do {
+            let (json, positions) = try JSONParser.parse(bytes, name: url.path, trackingArrays: ["elements", "relationships"])
+            return try load(json: json, source: url.path) { list, n in positions[list].flatMap { n < $0.count ? $0[n] : nil }?.location(in: bytes, file: url.path) }
+        } catch let error as JSONParseError {
+            throw .badData(error.location, "malformed JSON: \(error.message)")
+        } catch let error as WorkforceError {
+            throw error
+        } catch {
+            throw .other("\(url.path): \(error)")
+        }
     }
 
-    static func load(json: JSONValue, source: String) throws(WorkforceError) -> FrameworkData {
+    /// Loads parsed CPRT JSON; `locate` gives the line and column of element `n` of list
+    /// `elements` or `relationships`, when known.
+    static func load(
+        json: JSONValue, source: String, locate: (String, Int) -> SourceLocation? = { _, _ in nil }
+    ) throws(WorkforceError) -> FrameworkData {
         let here = SourceLocation(file: source)
+        func at(_ list: String, _ n: Int) -> SourceLocation { locate(list, n) ?? here }
         let body = json["response"]?["elements"] ?? json
         guard let elements = body["elements"]?.array, let relationships = body["relationships"]?.array else {
             throw .badData(
@@ -48,18 +62,18 @@ public enum CPRTLoader {
         var roles: [String: WorkRole] = [:]
         for (n, element) in elements.enumerated() {
             guard let type = element["element_type"]?.string, let id = element["element_identifier"]?.string else {
-                throw .badData(here, "element \(n + 1) of \"elements\" has no element_type or element_identifier")
+                throw .badData(at("elements", n), "element \(n + 1) of \"elements\" has no element_type or element_identifier")
             }
             let what = "element \(n + 1) of \"elements\" (\(id.isEmpty ? "no id" : id))"
-            guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw .badData(here, "\(what) has an empty element_identifier") }
+            guard !id.trimmingCharacters(in: .whitespaces).isEmpty else { throw .badData(at("elements", n), "\(what) has an empty element_identifier") }
             if let first = position[id], types[id] == type {
-                throw .badData(here, "\(what): the identifier \(id) is given twice (first as element \(first + 1)); identifiers are unique")
+                throw .badData(at("elements", n), "\(what): the identifier \(id) is given twice (first as element \(first + 1)); identifiers are unique")
             }
             position[id] = n
             for field in ["title", "text"] {
                 guard let value = element[field], !value.isNull else { continue }
-                guard let text = value.string else { throw .badData(here, "\(what): \(field) is not a text") }
-                if text.unicodeScalars.contains("\u{0}") { throw .badData(here, "\(what): \(field) holds a NUL character") }
+                guard let text = value.string else { throw .badData(at("elements", n), "\(what): \(field) is not a text") }
+                if text.unicodeScalars.contains("\u{0}") { throw .badData(at("elements", n), "\(what): \(field) holds a NUL character") }
             }
             let title = element["title"]?.string ?? ""
             let text = element["text"]?.string ?? ""
@@ -87,7 +101,7 @@ public enum CPRTLoader {
             guard let from = relationship["source_element_identifier"]?.string,
                 let to = relationship["dest_element_identifier"]?.string
             else {
-                throw .badData(here, "relationship \(n + 1) has no source_element_identifier or dest_element_identifier")
+                throw .badData(at("relationships", n), "relationship \(n + 1) has no source_element_identifier or dest_element_identifier")
             }
             switch (types[from], types[to]) {
             case ("category", "work_role"):

@@ -162,7 +162,12 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             case .meta, .unknown: ""
             }
         }
-        let raw = CSVWriter(neutralizeFormulas: false).line(fields)
+        var raw = CSVWriter(neutralizeFormulas: false).line(fields)
+        if reader.recordTruncated, raw.utf8.count > ImportLimits.keptBytes {
+            // A row past the limits keeps its first bytes only (cut on a character boundary).
+            raw = String(decoding: raw.utf8.prefix(ImportLimits.keptBytes), as: UTF8.self)
+            while raw.unicodeScalars.last == "\u{FFFD}" { raw.unicodeScalars.removeLast() }
+        }
         let problems = validator.reasons.map { reason in
             ImportProblem(
                 location: reason.column.map { reader.location(ofField: $0) } ?? SourceLocation(file: reader.name, line: reader.recordLine),
@@ -170,7 +175,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
         }
         return RowBatch.Rejected(
             raw: raw, reasons: ImportProblem.json(problems), problems: problems,
-            wrongWidth: reader.fieldCount != plan.roles.count)
+            wrongWidth: !reader.recordTruncated && reader.fieldCount != plan.roles.count)
     }
 
     /// Spaces and tabs trimmed from both ends of a field.

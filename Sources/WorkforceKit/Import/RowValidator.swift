@@ -85,6 +85,14 @@ final class RowValidator: CompiledExpression.Answers {
             reasons.removeAll(keepingCapacity: true)
             for q in hasReason.indices { hasReason[q] = false }
         }
+        if reader.recordTruncated {
+            reasons.append(
+                Reason(
+                    column: reader.truncatedField < reader.fieldCount ? reader.truncatedField : nil,
+                    message: "row is longer than \(CSVError.size(ImportLimits.rowBytes)) or has more than \(ImportLimits.fields) fields: "
+                        + "only its first \(ImportLimits.keptBytes) bytes are kept; check for a quote that is never closed"))
+            return false
+        }
         if reader.fieldCount != plan.roles.count {
             let found = reader.fieldCount
             reasons.append(
@@ -93,6 +101,7 @@ final class RowValidator: CompiledExpression.Answers {
                     message: "row has \(plural(found, "field")) but the header has \(plan.roles.count); check for a missing or extra separator"))
             return false
         }
+        if let column = plan.identityColumn { checkIdentity(reader, column) }
         for q in asked { answers[q] = parse(q, reader) }
         for q in asked {
             let slot = slots[q]
@@ -114,6 +123,24 @@ final class RowValidator: CompiledExpression.Answers {
         guard reasons.isEmpty else { return false }
         writeJSON()
         return true
+    }
+
+    /// The response id must be short and fully decoded: an id holding U+FFFD (an unpaired
+    /// UTF-16 surrogate, a byte the encoding could not map) would silently merge or split
+    /// respondents.
+    private func checkIdentity(_ reader: CSVReader, _ column: Int) {
+        let id = reader.fieldBytes(column)
+        if id.count > ImportLimits.idBytes {
+            reasons.append(
+                Reason(
+                    column: column,
+                    message: "the response id is \(id.count) bytes long (\"\(Self.shown(id))\"); at most \(ImportLimits.idBytes) are accepted"))
+        } else if id.count >= 3, String(decoding: id, as: UTF8.self).unicodeScalars.contains("\u{FFFD}") {
+            reasons.append(
+                Reason(
+                    column: column,
+                    message: "the response id \"\(Self.shown(id))\" holds a character that could not be decoded (U+FFFD, such as an unpaired UTF-16 surrogate); fix the id in the export"))
+        }
     }
 
     // MARK: Values

@@ -16,10 +16,37 @@ package struct JSONParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    /// Member names whose array elements' positions are recorded, and the positions.
+    private var tracked: Set<String> = []
+    private var pendingTrack: String?
+    private var positions: [String: [Position]] = [:]
+
+    /// Where a value starts: enough to give its line and column when an error needs them
+    /// (columns are counted only then, so minified files stay linear).
+    package struct Position: Sendable {
+        var offset: Int
+        var line: Int
+        var lineStart: Int
+
+        /// The 1-based line and column in `bytes` (the bytes that were parsed).
+        package func location(in bytes: [UInt8], file: String) -> SourceLocation {
+            let column = bytes[lineStart..<min(offset, bytes.count)].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            return SourceLocation(file: file, line: line, column: column)
+        }
+    }
 
     /// Parses `bytes` (UTF-8, an optional byte-order mark skipped); `name` is used in errors.
     package static func parse(_ bytes: [UInt8], name: String) throws(JSONParseError) -> JSONValue {
+        try parse(bytes, name: name, trackingArrays: []).value
+    }
+
+    /// Parses `bytes` and records where each element of every array held by a member named in
+    /// `keys` starts (`"elements": [ {...}, {...} ]`), in order, for located errors about them.
+    package static func parse(_ bytes: [UInt8], name: String, trackingArrays keys: Set<String>) throws(JSONParseError)
+        -> (value: JSONValue, positions: [String: [Position]])
+    {
         var parser = JSONParser(bytes: bytes, name: name)
+        parser.tracked = keys
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             parser.i = 3
             parser.lineStart = 3
@@ -28,7 +55,7 @@ package struct JSONParser {
         let value = try parser.parseValue()
         parser.skipSpace()
         if parser.i < bytes.count { throw parser.error("unexpected text after the end of the JSON value") }
-        return value
+        return (value, parser.positions)
     }
 
     private init(bytes: [UInt8], name: String) {
@@ -103,6 +130,7 @@ package struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             i += 1
             skipSpace()
+            if !tracked.isEmpty, tracked.contains(key), i < bytes.count, bytes[i] == UInt8(ascii: "[") { pendingTrack = key }
             members.append((key, try parseValue()))
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of the file inside an object; '}' is missing") }
@@ -121,6 +149,8 @@ package struct JSONParser {
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enter()
         i += 1
+        let track = pendingTrack
+        pendingTrack = nil
         var elements: [JSONValue] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
@@ -130,6 +160,7 @@ package struct JSONParser {
         }
         while true {
             skipSpace()
+            if let track { positions[track, default: []].append(Position(offset: i, line: line, lineStart: lineStart)) }
             elements.append(try parseValue())
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of the file inside an array; ']' is missing") }

@@ -18,6 +18,9 @@ package final class Database {
         case readWrite
         /// Open for reading and writing, creating the file when it is missing.
         case create
+        /// Open an existing database for reading only (a file or folder the user may not write).
+        /// When even SQLite's shared-memory file cannot be made, the file is read as immutable.
+        case readOnly
     }
 
     /// Opens the database at `path` (`sqlite3_open_v2`), turns on foreign keys, WAL journaling
@@ -29,12 +32,31 @@ package final class Database {
     ///   - busyTimeout: how long to wait for another connection's lock, in milliseconds.
     /// - Throws: ``DatabaseError`` when the file cannot be opened or is not a database.
     package init(path: String, mode: Mode = .create, busyTimeout: Int32 = 30_000) throws(DatabaseError) {
-        var db: OpaquePointer?
-        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        func open(_ name: String, _ flags: Int32) -> (Int32, OpaquePointer?) {
+            var db: OpaquePointer?
+            let code = sqlite3_open_v2(name, &db, flags, nil)
+            if code == SQLITE_OK, let db, mode == .readOnly {
+                // A WAL database opened read-only still needs its -shm file: check now.
+                if sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nil, nil, nil) != SQLITE_OK {
+                    let failed = sqlite3_extended_errcode(db)
+                    sqlite3_close_v2(db)
+                    return (failed, nil)
+                }
+            }
+            return (code, db)
+        }
+        var flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         if mode == .create { flags |= SQLITE_OPEN_CREATE }
-        let code = sqlite3_open_v2(path, &db, flags, nil)
+        var (code, db) = open(path, flags)
+        if mode == .readOnly, code != SQLITE_OK {
+            // Nothing can be written beside the file: read it as immutable (no locks, no -shm).
+            sqlite3_close_v2(db)
+            let uri = "file:" + path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!.replacingOccurrences(of: "?", with: "%3f")
+                + "?mode=ro&immutable=1"
+            (code, db) = open(uri, flags | SQLITE_OPEN_URI)
+        }
         guard code == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open the database (code \(code))"
             sqlite3_close_v2(db)  // close even when open fails
             throw DatabaseError(code: code, message: message)
         }
@@ -42,6 +64,7 @@ package final class Database {
         self.path = path
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeout)
+        guard mode != .readOnly else { return }
         try execute(sql: "PRAGMA foreign_keys = ON")
         // journal_mode returns a row; `execute(sql:)` runs it through sqlite3_exec, which is fine.
         try execute(sql: "PRAGMA journal_mode = WAL")

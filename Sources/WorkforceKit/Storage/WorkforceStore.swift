@@ -26,6 +26,38 @@ public final class WorkforceStore {
         }
     }
 
+    /// Opens an existing database for reading only: for queries on a file (or in a folder) the
+    /// user may not write. A database that needs a migration cannot be read this way.
+    ///
+    /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` (73) when it needs an upgrade.
+    public init(readingOnly path: String) throws(WorkforceError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .noInput(path: path, reason: "no database here; run `workforce init` first, or give --db PATH")
+        }
+        self.path = path
+        do {
+            self.db = try Database(path: path, mode: .readOnly)
+            let applied = Set(try db.rows("SELECT name FROM schema_migrations").compactMap { $0[0].string })
+            if let missing = Schema.migrator.migrations.map(\.name).first(where: { !applied.contains($0) }) {
+                throw WorkforceError.cannotCreate(
+                    path: path, reason: "the database needs an upgrade (\(missing)) and it cannot be written here; run `workforce init` where it can")
+            }
+        } catch {
+            throw WorkforceError(error, path: path)
+        }
+    }
+
+    /// Opens `path` to read and write when it can, else (a read-only file or folder) to read
+    /// only, so that queries work on a database the user may only read; a write then fails
+    /// with 73.
+    public static func forQueries(path: String) throws(WorkforceError) -> WorkforceStore {
+        do {
+            return try WorkforceStore(path: path, create: false)
+        } catch .cannotCreate {
+            return try WorkforceStore(readingOnly: path)
+        }
+    }
+
     /// Runs `body` in an immediate transaction, turning database errors into ``WorkforceError``.
     package func write<T>(_ body: (Database) throws -> T) throws(WorkforceError) -> T {
         do {

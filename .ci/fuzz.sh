@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in Tests/Fuzz/ (swiftc -sanitize=fuzzer,address, WorkforceKit
+# compiled in with coverage) and runs each for SECONDS seconds (default 30), seeded from the test
+# fixtures. .ci/run runs it briefly; run it longer by hand, e.g. `.ci/fuzz.sh 600` for 10 minutes
+# a target. A crash leaves its input in .build-fuzz/crashes/ and fails the script: turn the input
+# into a regression test, fix, and run again. Leak detection is off: the Swift runtime's caches
+# (metadata, lazily built globals) look like leaks to LeakSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+out=.build-fuzz
+mkdir -p "$out/crashes"
+
+sources=$(find Sources/WorkforceKit -name '*.swift' | sort)
+flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name workforce -O -g -I Sources/CSQLite)
+if [[ ! -f "$out/libWorkforceKit.a" || -n "$(find Sources/WorkforceKit -newer "$out/libWorkforceKit.a" -name '*.swift' | head -1)" ]]; then
+    echo "building WorkforceKit with fuzzer coverage..."
+    # shellcheck disable=SC2086
+    swiftc "${flags[@]}" -enable-testing -module-name WorkforceKit -emit-library -static -emit-module \
+        -emit-module-path "$out/WorkforceKit.swiftmodule" -o "$out/libWorkforceKit.a" $sources 2>&1 | grep -v "Cannot export local symbol" || true
+    [[ -f "$out/libWorkforceKit.a" ]] || { echo "WorkforceKit did not build"; exit 1; }
+fi
+
+# target name, harness, seed files
+declare -A seeds=(
+    [csv]="Tests/WorkforceKitTests/Fixtures/responses Tests/WorkforceKitTests/Fixtures/catalog Frameworks/nice-2017"
+    [import]="Tests/WorkforceKitTests/Fixtures/responses"
+    [json]="Tests/WorkforceKitTests/Fixtures/golden Frameworks/nice-2017/framework.json Tests/Fuzz/seeds"
+    [cprt]="Tests/Fuzz/seeds"
+)
+declare -A harness=([csv]=FuzzCSV [import]=FuzzImport [json]=FuzzJSON [cprt]=FuzzCPRT)
+status=0
+for target in csv import json cprt; do
+    binary="$out/fuzz-$target"
+    if [[ ! -f "$binary" || "$out/libWorkforceKit.a" -nt "$binary" || "Tests/Fuzz/${harness[$target]}.swift" -nt "$binary" ]]; then
+        rm -f "$binary"
+        swiftc "${flags[@]}" -I "$out" "Tests/Fuzz/${harness[$target]}.swift" "$out/libWorkforceKit.a" -lsqlite3 -o "$binary" 2>&1 \
+            | grep -v "Cannot export local symbol" || true
+        [[ -x "$binary" ]] || { echo "fuzz target $target did not build"; exit 1; }
+    fi
+    corpus="$out/corpus-$target"
+    mkdir -p "$corpus"
+    # Seeds: every fixture file (libFuzzer reads the folders; big CPRT files are cut to 256 KiB).
+    for seed in ${seeds[$target]}; do
+        find "$seed" -type f -size -4M | while read -r file; do head -c 262144 "$file" > "$corpus/seed-$(basename "$file")"; done
+    done
+    echo "fuzzing $target for ${seconds}s..."
+    if ! ASAN_OPTIONS=detect_leaks=0 "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=20 -detect_leaks=0 \
+        -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 > "$out/fuzz-$target.log" 2>&1; then
+        echo "fuzz target $target found a crash; see $out/fuzz-$target.log and $out/crashes/"
+        tail -40 "$out/fuzz-$target.log"
+        status=1
+    else
+        grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$out/fuzz-$target.log" | sed "s/^/  $target /"
+    fi
+done
+exit $status

@@ -1,0 +1,58 @@
+import Foundation
+import WorkforceKit
+
+/// The median of `runs` runs of what a surveyor does first: load a framework into a new
+/// database (NICE 2017 from its CSV folder; NICE Components v2.0.0 from NIST's CPRT JSON) and
+/// generate questionnaires in every format (the employer form on all 52 roles with KSA gaps,
+/// the employer form on the belize-core role set, the awareness baseline).
+enum SetupBenchmark {
+    static func run(runs: Int, directory: String?) throws {
+        let folder = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("workforce-bench-setup-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let home = try BundledData.home()
+        let bank = try ItemBank(folder: home.appendingPathComponent("Surveys/banks"))
+        let database = folder.appendingPathComponent("setup.sqlite").path
+
+        func fresh() throws -> WorkforceStore {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+            return try WorkforceStore(path: database, create: true)
+        }
+        func median(_ name: String, _ body: () throws -> Void) rethrows {
+            var seconds: [Double] = []
+            for _ in 0..<max(1, runs) {
+                let start = Date()
+                try body()
+                seconds.append(Date().timeIntervalSince(start))
+            }
+            seconds.sort()
+            print("\(name): \(String(format: "%.3f", seconds[seconds.count / 2])) s (median of \(seconds.count))")
+        }
+
+        try median("framework_load_nice_2017_csv") {
+            let store = try fresh()
+            try store.saveFramework(try FrameworkCSVLoader.load(folder: home.appendingPathComponent("Frameworks/nice-2017")))
+        }
+        try median("framework_load_components_v2_0_0_cprt") {
+            let store = try fresh()
+            try store.saveFramework(try CPRTLoader.load(url: home.appendingPathComponent("Frameworks/cprt/nf-components-v2.0.0.cprt.json")))
+        }
+        let store = try fresh()
+        try store.saveFramework(try FrameworkCSVLoader.load(folder: home.appendingPathComponent("Frameworks/nice-2017")))
+        let framework = try store.framework(named: "nice-2017")
+        let requests: [(String, SurveyRequest, [String]?)] = [
+            ("survey_employer_52_roles_ksa_gaps", SurveyRequest(kind: .employer, ksaGaps: true), nil),
+            ("survey_employer_belize_core", SurveyRequest(kind: .employer), try bank.roleSet("belize-core", framework: "nice-2017")),
+            ("survey_awareness_baseline", SurveyRequest(kind: .awareness), nil),
+        ]
+        for (name, request, ids) in requests {
+            var n = 0
+            try median(name) {
+                let roles = request.kind == .employer ? try store.surveyRoles(framework, ids: ids, category: nil) : []
+                let instrument = try InstrumentBuilder.build(bank: bank, request: request, framework: framework.name, roles: roles)
+                n += 1
+                _ = try SurveyFiles(instrument, bank: bank).write(to: folder.appendingPathComponent("\(name)-\(n)"))
+            }
+        }
+    }
+}
