@@ -4,7 +4,8 @@ import WorkforceKit
 /// The median of `runs` runs of what a surveyor does first: load a framework into a new
 /// database (NICE 2017 from its CSV folder; NICE Components v2.0.0 from NIST's CPRT JSON) and
 /// generate questionnaires in every format (the employer form on all 52 roles with KSA gaps,
-/// the employer form on the belize-core role set, the awareness baseline).
+/// the employer form on the belize-core role set, the awareness baseline); then the whole demo
+/// (`workforce demo`, a child process) and the report on its database (`workforce report`).
 enum SetupBenchmark {
     static func run(runs: Int, directory: String?) throws {
         let folder = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("workforce-bench-setup-\(getpid())")
@@ -53,6 +54,27 @@ enum SetupBenchmark {
                 n += 1
                 _ = try SurveyFiles(instrument, bank: bank).write(to: folder.appendingPathComponent("\(name)-\(n)"))
             }
+        }
+
+        // The executable beside this one (both are built by `swift build -c release`).
+        let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("workforce").path
+        guard FileManager.default.isExecutableFile(atPath: program) else { throw BenchError("no workforce executable at \(program)") }
+        let demo = home.appendingPathComponent("Surveys/demo")
+        for (name, arguments) in [
+            ("demo", ["demo", "--out", folder.appendingPathComponent("demo").path, "--db", folder.appendingPathComponent("demo.sqlite").path]),
+            ("report", ["report", "--out", folder.appendingPathComponent("report").path, "--db", folder.appendingPathComponent("demo.sqlite").path,
+                        "--frame", demo.appendingPathComponent("frame.csv").path, "--margins", demo.appendingPathComponent("margins.csv").path]),
+        ] {
+            var results: [Spawn.Result] = []
+            for _ in 0..<max(1, runs) {
+                if name == "demo" { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: folder.appendingPathComponent("demo.sqlite").path + suffix) } }
+                let result = try Spawn.measure(program, arguments)
+                guard result.status == 0 else { throw BenchError("workforce \(name) failed (\(result.status)): \(result.output)") }
+                results.append(result)
+            }
+            results.sort { $0.seconds < $1.seconds }
+            let middle = results[results.count / 2]
+            print("\(name): \(String(format: "%.3f", middle.seconds)) s (median of \(results.count)), peak \(String(format: "%.1f", Double(results.map(\.maxRSSKiB).max() ?? 0) / 1024)) MiB")
         }
     }
 }

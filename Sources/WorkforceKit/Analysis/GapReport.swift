@@ -48,6 +48,10 @@ public struct GapContext: Sendable {
         } else {
             notes.append("Unweighted (every employer weighs 1): figures describe the \(employers.count) responding employers only, not the country.")
         }
+        let stored = try ResponseReader(store: store, kind: .employer).count()
+        if stored > employers.count {
+            notes.append("\(plural(stored - employers.count, "more stored employer response")) declined consent and \(stored - employers.count == 1 ? "is" : "are") not counted.")
+        }
         let offerings = try store.catalog(framework)
         if offerings.isEmpty { notes.append("No training catalog is imported: supply is 0. Import one with `workforce import catalog FILE`.") }
         let inputs = GapInputs(

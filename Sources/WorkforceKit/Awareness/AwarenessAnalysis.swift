@@ -31,8 +31,16 @@ public struct WaveWeighting: Sendable {
     public var respondents: Int
     /// `nil` without margins (every weight 1).
     public var raking: Raking.Result?
+    /// Stored rows not counted: a "no" to consent or to being 18 or older.
+    public var excluded = 0
 
     public var description: String {
+        var text = body
+        if excluded > 0 { text += " \(plural(excluded, "more stored row")) did not pass consent or the age check and \(excluded == 1 ? "is" : "are") not counted." }
+        return text
+    }
+
+    private var body: String {
         guard let r = raking else {
             return "Wave \(wave): \(respondents) respondents, unweighted (every weight 1): the figures describe the respondents only."
         }
@@ -61,7 +69,10 @@ public enum AwarenessAnalysis {
             let (wa, ra) = try weights(a, request.margins)
             let (wb, rb) = try weights(b, request.margins)
             var table = compare(a, wa, b, wb, request)
-            let weighting = [WaveWeighting(wave: base, respondents: a.count, raking: ra), WaveWeighting(wave: followup, respondents: b.count, raking: rb)]
+            let weighting = [
+                WaveWeighting(wave: base, respondents: a.count, raking: ra, excluded: a.excluded),
+                WaveWeighting(wave: followup, respondents: b.count, raking: rb, excluded: b.excluded),
+            ]
             table.notes = weighting.map(\.description) + [suppressionNote(request)]
             return (table, weighting)
         }
@@ -69,7 +80,7 @@ public enum AwarenessAnalysis {
         _ = try indicators(data, request)
         let (w, raking) = try weights(data, request.margins)
         var table = estimate(data, w, request)
-        let weighting = [WaveWeighting(wave: request.wave, respondents: data.count, raking: raking)]
+        let weighting = [WaveWeighting(wave: request.wave, respondents: data.count, raking: raking, excluded: data.excluded)]
         table.notes = weighting.map(\.description) + [suppressionNote(request)]
         return (table, weighting)
     }

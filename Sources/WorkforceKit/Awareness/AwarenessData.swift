@@ -30,6 +30,8 @@ public enum AwarenessBreakdown: String, Sendable, CaseIterable {
 struct AwarenessData {
     var wave: String
     var count = 0
+    /// Stored responses left out: no consent, or under 18.
+    var excluded = 0
     var indicators: [String] = []
     /// Per indicator, per respondent: 1, 0, or -1 when missing.
     var values: [[Int8]] = []
@@ -112,6 +114,7 @@ struct AwarenessData {
         self.category = Dictionary(uniqueKeysWithValues: zip(single, columns))
         self.groups = groups
         self.count = knowledge.count
+        self.excluded = expected - knowledge.count
     }
 
     /// For data made in tests: columns given directly.

@@ -83,32 +83,19 @@ struct RecordBuffer {
     @inline(__always)
     mutating func finishField(line: Int, column: Int, reader: CSVReader) throws(CSVError) {
         if fieldCount == fieldLimit { truncated = true }
-        if truncated {
-            // A cut record is quarantined, not read: its last kept field may end inside a character.
-            if fieldCount < fieldLimit {
-                if fieldCount == fieldCapacity { growFields() }
-                ends[fieldCount] = count
-                lines[fieldCount] = fieldLine
-                columns[fieldCount] = fieldColumn
-                fieldCount += 1
-            }
-            fieldStart = count
-            fieldQuoted = false
-            nonASCII = false
-            fieldLine = line
-            fieldColumn = column
-            return
-        }
-        if nonASCII {
+        // A cut record is quarantined, not read: its last kept field may end inside a character.
+        if nonASCII && !truncated {
             try reader.validate(
                 UnsafeBufferPointer(start: bytes + fieldStart, count: count - fieldStart), line: fieldLine,
                 column: fieldQuoted ? fieldColumn + 1 : fieldColumn, quoted: fieldQuoted)
         }
-        if fieldCount == fieldCapacity { growFields() }
-        ends[fieldCount] = count
-        lines[fieldCount] = fieldLine
-        columns[fieldCount] = fieldColumn
-        fieldCount += 1
+        if fieldCount < fieldLimit {
+            if fieldCount == fieldCapacity { growFields() }
+            ends[fieldCount] = count
+            lines[fieldCount] = fieldLine
+            columns[fieldCount] = fieldColumn
+            fieldCount += 1
+        }
         fieldStart = count
         fieldQuoted = false
         nonASCII = false
