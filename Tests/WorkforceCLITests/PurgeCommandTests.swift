@@ -119,3 +119,58 @@ import Testing
         #expect(try jsonRows(try database.run(["imports", "--format", "json"]).stdout).isEmpty)
     }
 }
+
+/// Personal data planted in an export reaches no file and no output.
+@Suite struct PlantedPersonalDataTests {
+    /// Issue 13: a KoboToolbox export with planted personal columns, some rows valid and some
+    /// quarantined: no planted value in the database file, nor in any output.
+    @Test func plantedPersonalDataReachesNoFileAndNoOutput() throws {
+        let database = try TestDatabase(surveys: ["awareness"])
+        let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
+        var lines = try ResponsesCommandTests.koboExport(codebook: codebook, rows: 30).text.split(separator: "\n").map(String.init)
+        let planted = ["username", "phonenumber", "email", "national_id", "imei", "_geolocation", "name", "deviceid", "_submitted_by"]
+        lines[0] += "," + planted.joined(separator: ",")
+        for i in 1..<lines.count {
+            lines[i] += "," + planted.map { "planted-\($0)-\(i)-x9q" }.joined(separator: ",")
+            // Every third row breaks a rule (an unknown district), so it is quarantined.
+            if i % 3 == 0 {
+                let fields = lines[i].split(separator: ",", omittingEmptySubsequences: false)
+                let header = lines[0].split(separator: ",")
+                if let d = header.firstIndex(of: "profile/district") {
+                    var edited = fields.map(String.init)
+                    edited[d] = "atlantis"
+                    lines[i] = edited.joined(separator: ",")
+                }
+            }
+        }
+        let file = database.scratch.url.appendingPathComponent("planted.csv")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let imported = try database.run(["import", "awareness", file.path])
+        #expect(imported.code == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("20 imported, 0 duplicates skipped, 10 quarantined"), "\(imported.stdout)")
+
+        var outputs = [imported.stdout + imported.stderr]
+        for arguments in [
+            ["imports", "--rejected", "1", "--format", "csv"], ["imports", "--rejected", "1", "--format", "json"],
+            ["imports", "--rejected", "1", "--format", "md"], ["imports", "--format", "json"],
+            ["responses", "awareness", "--format", "csv"], ["responses", "awareness", "--format", "json", "--labels", "en"],
+            ["awareness", "--format", "json"],
+        ] {
+            let result = try database.run(arguments)
+            #expect(result.code == 0, "\(arguments): \(result.stderr)")
+            outputs.append(result.stdout + result.stderr)
+        }
+        let report = database.scratch.url.appendingPathComponent("report")
+        #expect(try database.run(["report", "--out", report.path]).code == 0)
+        for name in try FileManager.default.subpathsOfDirectory(atPath: report.path) {
+            let url = report.appendingPathComponent(name)
+            var directory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &directory), !directory.boolValue {
+                outputs.append(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+            }
+        }
+        #expect(outputs.allSatisfy { !$0.contains("x9q") }, "a planted value is in an output")
+        #expect(try !PurgeCommandTests().fileContains(database, "x9q"), "a planted value is in the database file")
+        #expect(try !PurgeCommandTests().fileContains(database, "planted-"), "a planted value is in the database file")
+    }
+}
