@@ -174,14 +174,14 @@ final class RowValidator: CompiledExpression.Answers {
         case .decimal:
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             guard let v = Double(text), v.isFinite else {
-                invalid(q, column, "value \"\(text)\" of \(item.name) is not a number")
+                invalid(q, column, "value \"\(Self.shown(text))\" of \(item.name) is not a number")
                 return .missing
             }
             return .decimal(v)
         case .date:
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             guard Self.isDate(text) else {
-                invalid(q, column, "value \"\(text)\" of \(item.name) is not a date YYYY-MM-DD")
+                invalid(q, column, "value \"\(Self.shown(text))\" of \(item.name) is not a date YYYY-MM-DD")
                 return .missing
             }
             return .text(text)
@@ -249,7 +249,7 @@ final class RowValidator: CompiledExpression.Answers {
             case "":
                 break
             default:
-                invalid(q, column, "value \"\(text)\" in a choice column of \(codebook.items[q].name) is not 1 or 0 (or Y or blank)")
+                invalid(q, column, "value \"\(Self.shown(text))\" in a choice column of \(codebook.items[q].name) is not 1 or 0 (or Y or blank)")
             }
         }
         guard anyFilled else { return .missing }
