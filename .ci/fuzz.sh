@@ -16,9 +16,13 @@ flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name
 if [[ ! -f "$out/libWorkforceKit.a" || -n "$(find Sources/WorkforceKit -newer "$out/libWorkforceKit.a" -name '*.swift' | head -1)" ]]; then
     echo "building WorkforceKit with fuzzer coverage..."
     # shellcheck disable=SC2086
-    swiftc "${flags[@]}" -enable-testing -module-name WorkforceKit -emit-library -static -emit-module \
-        -emit-module-path "$out/WorkforceKit.swiftmodule" -o "$out/libWorkforceKit.a" $sources 2>&1 | grep -v "Cannot export local symbol" || true
-    [[ -f "$out/libWorkforceKit.a" ]] || { echo "WorkforceKit did not build"; exit 1; }
+    rm -f "$out/libWorkforceKit.a"
+    if ! swiftc "${flags[@]}" -enable-testing -module-name WorkforceKit -emit-library -static -emit-module \
+        -emit-module-path "$out/WorkforceKit.swiftmodule" -o "$out/libWorkforceKit.a" $sources > "$out/build.log" 2>&1; then
+        grep -v "Cannot export local symbol" "$out/build.log" | tail -40
+        echo "WorkforceKit did not build with fuzzer coverage"
+        exit 1
+    fi
 fi
 
 # target name, harness, seed files
@@ -34,9 +38,12 @@ for target in csv import json cprt; do
     binary="$out/fuzz-$target"
     if [[ ! -f "$binary" || "$out/libWorkforceKit.a" -nt "$binary" || "Tests/Fuzz/${harness[$target]}.swift" -nt "$binary" ]]; then
         rm -f "$binary"
-        swiftc "${flags[@]}" -I "$out" "Tests/Fuzz/${harness[$target]}.swift" "$out/libWorkforceKit.a" -lsqlite3 -o "$binary" 2>&1 \
-            | grep -v "Cannot export local symbol" || true
-        [[ -x "$binary" ]] || { echo "fuzz target $target did not build"; exit 1; }
+        if ! swiftc "${flags[@]}" -I "$out" "Tests/Fuzz/${harness[$target]}.swift" "$out/libWorkforceKit.a" -lsqlite3 -o "$binary" \
+            > "$out/build-$target.log" 2>&1; then
+            grep -v "Cannot export local symbol" "$out/build-$target.log" | tail -40
+            echo "fuzz target $target did not build"
+            exit 1
+        fi
     fi
     corpus="$out/corpus-$target"
     mkdir -p "$corpus"

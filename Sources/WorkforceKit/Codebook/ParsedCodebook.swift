@@ -25,6 +25,8 @@ public struct ParsedCodebook: Sendable {
         /// Whether every respondent who passes the gates (consent, age) is asked it: its
         /// conditions and its groups' are only `${gate} = 'yes'`, or there are none.
         public var askedOfEveryRespondent = true
+        /// With ``askedOfEveryRespondent``: the gates its conditions name (empty without any).
+        public var gates: Set<String> = []
     }
 
     public var instrument: String
@@ -64,12 +66,19 @@ public struct ParsedCodebook: Sendable {
             guard let text, !text.isEmpty else { return true }
             return text.components(separatedBy: " and ").allSatisfy { gateConditions.contains($0.trimmingCharacters(in: .whitespaces)) }
         }
+        /// The gates named in `text`'s `${gate} = 'yes'` clauses.
+        func gatesIn(_ text: String?) -> Set<String> {
+            Set((text ?? "").components(separatedBy: " and ").map { $0.trimmingCharacters(in: .whitespaces) }.filter(gateConditions.contains)
+                .map { String($0.dropFirst(2).prefix { $0 != "}" }) })
+        }
         // Group conditions, by path, so that each question carries those of all its groups.
         var groupRelevant: [String: XLSFormExpression] = [:]
         var groupOnlyGates: [String: Bool] = [:]
+        var groupGates: [String: Set<String>] = [:]
         for group in json["groups"]?.array ?? [] {
             guard let path = group["path"]?.string, let text = group["relevant"]?.string, !text.isEmpty else { continue }
             groupOnlyGates[path] = onlyGates(text)
+            groupGates[path] = gatesIn(text)
             do {
                 groupRelevant[path] = try XLSFormExpression.parse(text)
             } catch {
@@ -97,12 +106,14 @@ public struct ParsedCodebook: Sendable {
             let group = q["group"]?.string ?? ""
             var relevant = try parse(relevantText)
             var everyone = onlyGates(relevantText)
+            var gates = gatesIn(relevantText)
             var prefix: [Substring] = []
             for part in group.split(separator: "/") {
                 prefix.append(part)
                 if let condition = groupRelevant[prefix.joined(separator: "/")] {
                     relevant = relevant.map { .binary("and", condition, $0) } ?? condition
                     everyone = everyone && groupOnlyGates[prefix.joined(separator: "/")] ?? true
+                    gates.formUnion(groupGates[prefix.joined(separator: "/")] ?? [])
                 }
             }
             items.append(
@@ -112,7 +123,7 @@ public struct ParsedCodebook: Sendable {
                     constraint: try parse(constraintText), constraintText: constraintText,
                     constraintMessage: message?["en"]?.string ?? message?.objectMembers?.first?.value.string,
                     min: q["min"]?.double, max: q["max"]?.double, topic: q["topic"]?.string,
-                    scoring: Self.scoring(q["scoring"]), askedOfEveryRespondent: everyone))
+                    scoring: Self.scoring(q["scoring"]), askedOfEveryRespondent: everyone, gates: everyone ? gates : []))
             if let list = items.last?.listName, lists[list] == nil {
                 throw .badData(here, "question \(name) uses choice list \(list), which the codebook does not have")
             }

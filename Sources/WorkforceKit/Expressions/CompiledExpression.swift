@@ -10,7 +10,11 @@ indirect enum CompiledExpression {
     case selected(question: Int, choice: Int?)
     /// `${q} = 'c'` (or `!=`) on a select_one question.
     case isChoice(question: Int, choice: Int?, negated: Bool)
+    /// `count-selected(${q})` (or of `.`, the question being checked).
+    case countSelected(question: Int)
     case not(CompiledExpression)
+    case and(CompiledExpression, CompiledExpression)
+    case or(CompiledExpression, CompiledExpression)
     case call(String, [CompiledExpression])
     case binary(String, CompiledExpression, CompiledExpression)
 
@@ -19,12 +23,25 @@ indirect enum CompiledExpression {
         func value(_ question: Int) -> XLSFormExpression.Value
         func isSelected(_ question: Int, _ choice: Int) -> Bool
         func choice(_ question: Int) -> Int?
+        func countSelected(_ question: Int) -> Int
     }
 
-    /// Compiles `expression`; `index` finds a question by name, `choice` a choice of a question.
-    init(_ expression: XLSFormExpression, index: (String) -> Int?, choice: (Int, String) -> Int?, isSelectOne: (Int) -> Bool) {
+    /// Compiles `expression`; `index` finds a question by name, `choice` a choice of a question;
+    /// `current` is the question a constraint belongs to (what `.` means), when known.
+    init(
+        _ expression: XLSFormExpression, index: (String) -> Int?, choice: (Int, String) -> Int?, isSelectOne: (Int) -> Bool,
+        current: Int? = nil
+    ) {
         func compile(_ e: XLSFormExpression) -> CompiledExpression {
-            CompiledExpression(e, index: index, choice: choice, isSelectOne: isSelectOne)
+            CompiledExpression(e, index: index, choice: choice, isSelectOne: isSelectOne, current: current)
+        }
+        /// The question an argument names: `${q}`, or `.` for the current one.
+        func question(_ e: XLSFormExpression) -> Int? {
+            switch e {
+            case .reference(let name): index(name)
+            case .current: current
+            default: nil
+            }
         }
         switch expression {
         case .literal(let s): self = .literal(s)
@@ -32,11 +49,13 @@ indirect enum CompiledExpression {
         case .current: self = .current
         case .reference(let name): self = index(name).map { .reference($0) } ?? .literal("")
         case .call("selected", let args) where args.count == 2:
-            if case .reference(let name) = args[0], let q = index(name), case .literal(let value) = args[1] {
+            if let q = question(args[0]), case .literal(let value) = args[1] {
                 self = .selected(question: q, choice: choice(q, value))
             } else {
                 self = .call("selected", args.map(compile))
             }
+        case .call("count-selected", let args) where args.count == 1 && question(args[0]) != nil:
+            self = .countSelected(question: question(args[0]) ?? 0)
         case .call("not", let args) where args.count == 1:
             self = .not(compile(args[0]))
         case .call(let name, let args):
@@ -47,6 +66,10 @@ indirect enum CompiledExpression {
             } else {
                 self = .binary(op, compile(.reference(name)), .literal(value))
             }
+        case .binary("and", let a, let b):
+            self = .and(compile(a), compile(b))
+        case .binary("or", let a, let b):
+            self = .or(compile(a), compile(b))
         case .binary(let op, let a, let b):
             self = .binary(op, compile(a), compile(b))
         }
@@ -77,18 +100,26 @@ indirect enum CompiledExpression {
         case .isChoice(let q, let c, let negated):
             let equal = c != nil && answers.choice(q) == c
             return .bool(negated ? !equal : equal)
+        case .countSelected(let q): return .number(Double(answers.countSelected(q)))
         case .not(let inner): return .bool(!inner.evaluate(answers, current: current).asBool)
         case .call(let name, let args):
             // Rare functions: evaluate through the generic evaluator on strings.
             let values = args.map { $0.evaluate(answers, current: current) }
             let generic = XLSFormExpression.call(name, values.map { .literal($0.asString) })
             return generic.evaluate { _ in "" }
-        case .binary("and", let a, let b):
+        case .and(let a, let b):
             return .bool(a.evaluate(answers, current: current).asBool && b.evaluate(answers, current: current).asBool)
-        case .binary("or", let a, let b):
+        case .or(let a, let b):
             return .bool(a.evaluate(answers, current: current).asBool || b.evaluate(answers, current: current).asBool)
         case .binary(let op, let a, let b):
             return XLSFormExpression.compare(op, a.evaluate(answers, current: current), b.evaluate(answers, current: current))
         }
+    }
+}
+
+extension CompiledExpression.Answers {
+    /// How many choices question `q` has ticked, from its value as XForms sees it.
+    func countSelected(_ question: Int) -> Int {
+        value(question).asString.split(separator: " ").count
     }
 }

@@ -29,6 +29,8 @@ final class RowValidator: CompiledExpression.Answers {
         var type: QuestionType
         var required: Bool
         var hasRelevant: Bool
+        /// Its condition is exactly "every gate answered yes": checked once per row, not per question.
+        var onlyAllGates: Bool
         var column: Int  // -1 when the question has no single column
         var hasChoiceColumns: Bool
     }
@@ -40,6 +42,8 @@ final class RowValidator: CompiledExpression.Answers {
     private let asked: [Int]  // questions that can hold an answer (not notes)
     private let relevant: [CompiledExpression?]
     private let constraints: [CompiledExpression?]
+    /// Each gate question (consent, age) and its `yes` choice.
+    private let gates: [(question: Int, yes: Int)]
 
 
     @exclusivity(unchecked) private(set) var answers: [Answer]
@@ -57,20 +61,27 @@ final class RowValidator: CompiledExpression.Answers {
         let matchers = codebook.items.map { item in item.listName.flatMap { codebook.lists[$0] }.map(ChoiceMatcher.init) }
         self.matchers = matchers
         let indexByName = codebook.indexByName
-        func compile(_ e: XLSFormExpression?) -> CompiledExpression? {
+        func compile(_ e: XLSFormExpression?, current: Int? = nil) -> CompiledExpression? {
             e.map {
                 CompiledExpression(
                     $0, index: { indexByName[$0] }, choice: { q, name in matchers[q]?.names.firstIndex(of: name) },
-                    isSelectOne: { codebook.items[$0].type == .selectOne })
+                    isSelectOne: { codebook.items[$0].type == .selectOne }, current: current)
             }
         }
         relevant = codebook.items.map { compile($0.relevant) }
-        constraints = codebook.items.map { compile($0.constraint) }
+        constraints = codebook.items.indices.map { compile(codebook.items[$0].constraint, current: $0) }
         asked = codebook.items.indices.filter { codebook.items[$0].type != .note }
+        let gates = codebook.items.indices.compactMap { q -> (question: Int, yes: Int)? in
+            guard codebook.items[q].topic == Question.gateTopic, let yes = matchers[q]?.names.firstIndex(of: "yes") else { return nil }
+            return (q, yes)
+        }
+        self.gates = gates
+        let allGates = Set(gates.map { codebook.items[$0.question].name })
         slots = codebook.items.indices.map { q in
             let item = codebook.items[q]
             return Slot(
                 type: item.type, required: item.required, hasRelevant: item.relevant != nil,
+                onlyAllGates: !allGates.isEmpty && item.askedOfEveryRespondent && item.gates == allGates,
                 column: plan.questionColumn[q] ?? -1, hasChoiceColumns: !plan.choiceColumns[q].isEmpty)
         }
         answers = Array(repeating: .missing, count: codebook.items.count)
@@ -103,9 +114,18 @@ final class RowValidator: CompiledExpression.Answers {
         }
         if let column = plan.identityColumn { checkIdentity(reader, column) }
         for q in asked { answers[q] = parse(q, reader) }
+        var gatesPass = true
+        for gate in gates {
+            guard case .choice(let c) = answers[gate.question], c == gate.yes else {
+                gatesPass = false
+                break
+            }
+        }
         for q in asked {
             let slot = slots[q]
-            if slot.hasRelevant, let condition = relevant[q], !condition.evaluate(self, current: .string("")).asBool {
+            if slot.hasRelevant,
+                slot.onlyAllGates ? !gatesPass : !(relevant[q]?.evaluate(self, current: .string("")).asBool ?? true)
+            {
                 answers[q] = .missing  // not asked: an answer here is not stored
                 continue
             }
@@ -135,7 +155,7 @@ final class RowValidator: CompiledExpression.Answers {
                 Reason(
                     column: column,
                     message: "the response id is \(id.count) bytes long (\"\(Self.shown(id))\"); at most \(ImportLimits.idBytes) are accepted"))
-        } else if id.count >= 3, String(decoding: id, as: UTF8.self).unicodeScalars.contains("\u{FFFD}") {
+        } else if id.count >= 3, (0..<(id.count - 2)).contains(where: { id[$0] == 0xEF && id[$0 + 1] == 0xBF && id[$0 + 2] == 0xBD }) {
             reasons.append(
                 Reason(
                     column: column,
@@ -316,6 +336,14 @@ final class RowValidator: CompiledExpression.Answers {
     func choice(_ q: Int) -> Int? {
         if case .choice(let c) = answers[q] { return c }
         return nil
+    }
+
+    func countSelected(_ q: Int) -> Int {
+        switch answers[q] {
+        case .choices: selected[q].count
+        case .missing: 0
+        default: 1
+        }
     }
 
     // MARK: Output
