@@ -22,7 +22,7 @@ enum GapsBenchmark {
 
         // Employers: every role ticked.
         let codebook = try ParsedCodebook(json: json, source: "employer")
-        let allRoles = codebook.lists["work_roles"]?.map(\.name) ?? []
+        let allRoles = (codebook.lists["work_roles"]?.map(\.name) ?? []).filter { $0 != "none" }
         var generator = SyntheticResponses(codebook: codebook, seed: 42)
         var text = CSVWriter().record(generator.header(.koboToolbox))
         for n in 0..<employers {
