@@ -84,7 +84,7 @@ enum ImportCommands {
         if !s.unknownColumns.isEmpty {
             invocation.warn(
                 "\(s.unknownColumns.count) column\(s.unknownColumns.count == 1 ? " is" : "s are") not in the codebook and not stored: "
-                    + s.unknownColumns.prefix(10).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: ", ") + (s.unknownColumns.count > 10 ? ", ..." : ""))
+                    + s.unknownColumns.prefix(10).map(valuePrefix).joined(separator: ", ") + (s.unknownColumns.count > 10 ? ", ..." : ""))
         }
         if !s.metaColumns.isEmpty {
             invocation.say("  \(plural(s.metaColumns.count, "export metadata column")) not stored.")

@@ -31,7 +31,7 @@ public struct SamplingFrame: Sendable {
             }
             let text = record.fields[n].trimmingCharacters(in: .whitespaces)
             guard let count = Double(text), count >= 0, count == count.rounded() else {
-                throw .badData(record.location(ofField: n, in: file), "organisations \"\(CSVError.prefix(text))\" is not a whole number of 0 or more")
+                throw .badData(record.location(ofField: n, in: file), "organisations \"\(valuePrefix(text))\" is not a whole number of 0 or more")
             }
             let stratum = Stratum(sector: sector, sizeBand: band)
             guard organisations[stratum] == nil else {

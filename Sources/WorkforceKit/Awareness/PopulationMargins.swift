@@ -35,7 +35,7 @@ public struct PopulationMargins: Sendable {
             guard !category.isEmpty else { throw .badData(here(c), "the category of \(name) is empty") }
             let text = record.fields[p].trimmingCharacters(in: .whitespaces)
             guard let population = Double(text), population.isFinite, population > 0 else {
-                throw .badData(here(p), "population \"\(CSVError.prefix(text))\" of \(name) \(category) is not a number above 0")
+                throw .badData(here(p), "population \"\(valuePrefix(text))\" of \(name) \(category) is not a number above 0")
             }
             let margin = Margin(category: category, population: population, location: here(c))
             if let i = variables.firstIndex(where: { $0.breakdown == breakdown }) {

@@ -62,7 +62,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case .emptyHeader:
             return "empty column name in the header row; name every column"
         case .duplicateHeader(let name, let first):
-            return "column name \"\(Self.prefix(name))\" appears twice (first in column \(first)); column names must be unique"
+            return "column name \"\(valuePrefix(name))\" appears twice (first in column \(first)); column names must be unique"
         case .headerNameTooLong(let prefix, let bytes, let limit):
             return "a column name of \(bytes) bytes (\"\(prefix)\"); at most \(limit) are accepted: is the first row the header?"
         case .fieldCount(let expected, let found):
@@ -76,11 +76,6 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unreadable(let reason):
             return reason
         }
-    }
-
-    /// At most the first 40 characters of `text`, then `…`: what a message quotes of any value.
-    static func prefix(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     /// `64 MiB`, `1 MiB`, `512 KiB`.

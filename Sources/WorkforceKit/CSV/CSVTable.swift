@@ -27,7 +27,7 @@ public final class CSVTable {
             let location = record.location(ofField: i, in: reader.name)
             if name.utf8.count > Self.maxHeaderNameBytes {
                 throw CSVError(
-                    .headerNameTooLong(prefix: CSVError.prefix(name), bytes: name.utf8.count, limit: Self.maxHeaderNameBytes), location)
+                    .headerNameTooLong(prefix: valuePrefix(name), bytes: name.utf8.count, limit: Self.maxHeaderNameBytes), location)
             }
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CSVError(.emptyHeader, location) }
             if let first = columnIndex[name] {

@@ -74,14 +74,14 @@ struct CatalogRowChecker {
             case .selectOne:
                 guard let list = column.listName, let matcher = matchers[list], let c = matcher.lenient(text) else {
                     let names = column.listName.flatMap { matchers[$0]?.names } ?? []
-                    reasons.append(ImportProblem(location: here(column.name), message: "value \"\(RowValidator.shown(text))\" is not a \(column.name) (\(names.joined(separator: ", ")))"))
+                    reasons.append(ImportProblem(location: here(column.name), message: "value \"\(valuePrefix(text))\" is not a \(column.name) (\(names.joined(separator: ", ")))"))
                     continue
                 }
                 values[column.name] = matcher.names[c]
             case .integer, .decimal:
                 guard let number = Double(text), number.isFinite, column.type == .decimal || number == number.rounded() else {
                     let kind = column.type == .integer ? "a whole number" : "a number"
-                    reasons.append(ImportProblem(location: here(column.name), message: "value \"\(RowValidator.shown(text))\" of \(column.name) is not \(kind)"))
+                    reasons.append(ImportProblem(location: here(column.name), message: "value \"\(valuePrefix(text))\" of \(column.name) is not \(kind)"))
                     continue
                 }
                 if let min = column.min, number < min {
@@ -95,7 +95,7 @@ struct CatalogRowChecker {
                 numbers[column.name] = number
             case .date:
                 guard RowValidator.isDate(text) else {
-                    reasons.append(ImportProblem(location: here(column.name), message: "value \"\(RowValidator.shown(text))\" of \(column.name) is not a date YYYY-MM-DD"))
+                    reasons.append(ImportProblem(location: here(column.name), message: "value \"\(valuePrefix(text))\" of \(column.name) is not a date YYYY-MM-DD"))
                     continue
                 }
                 values[column.name] = text
@@ -108,7 +108,7 @@ struct CatalogRowChecker {
                     warnings.append(
                         ImportProblem(
                             location: here(column.name),
-                            message: "\(column.name) \"\(RowValidator.shown(text))\" starts like a spreadsheet formula; it is stored as written and neutralised in every output"))
+                            message: "\(column.name) \"\(valuePrefix(text))\" starts like a spreadsheet formula; it is stored as written and neutralised in every output"))
                 }
                 values[column.name] = text
             }

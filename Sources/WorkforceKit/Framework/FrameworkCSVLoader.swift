@@ -188,7 +188,7 @@ struct CSVRow {
         switch value.lowercased() {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
-        default: throw .badData(location(column), "\(column) is \"\(CSVError.prefix(value))\"; write true or false")
+        default: throw .badData(location(column), "\(column) is \"\(valuePrefix(value))\"; write true or false")
         }
     }
 
@@ -196,7 +196,7 @@ struct CSVRow {
         let value = self[column]
         guard let kind = StatementKind(rawValue: value), allowed.contains(kind) else {
             let list = allowed.map(\.rawValue).joined(separator: ", ")
-            throw .badData(location(column), "\(column) is \"\(CSVError.prefix(value))\"; expected one of \(list)")
+            throw .badData(location(column), "\(column) is \"\(valuePrefix(value))\"; expected one of \(list)")
         }
         return kind
     }

@@ -1,12 +1,8 @@
 /// How answers are read from their text, and shown in messages.
 extension RowValidator {
-    /// A value as a message shows it: at most 40 characters.
+    /// A value as a message shows it (``valuePrefix(_:)``), decoding no more than it shows.
     static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        shown(String(decoding: bytes.prefix(200), as: UTF8.self))
-    }
-
-    static func shown(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : text
+        valuePrefix(String(decoding: bytes.prefix(200), as: UTF8.self))
     }
 
     /// A whole number: optional sign and digits, optionally `.0` (as spreadsheets write them).

@@ -194,14 +194,14 @@ final class RowValidator: CompiledExpression.Answers {
         case .decimal:
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             guard let v = Double(text), v.isFinite else {
-                invalid(q, column, "value \"\(Self.shown(text))\" of \(item.name) is not a number")
+                invalid(q, column, "value \"\(valuePrefix(text))\" of \(item.name) is not a number")
                 return .missing
             }
             return .decimal(v)
         case .date:
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             guard Self.isDate(text) else {
-                invalid(q, column, "value \"\(Self.shown(text))\" of \(item.name) is not a date YYYY-MM-DD")
+                invalid(q, column, "value \"\(valuePrefix(text))\" of \(item.name) is not a date YYYY-MM-DD")
                 return .missing
             }
             return .text(text)
@@ -246,7 +246,7 @@ final class RowValidator: CompiledExpression.Answers {
                 selected[q] = []
                 for c in labels where !selected[q].contains(c) { selected[q].append(c) }
             } else {
-                invalid(q, column, "\"\(Self.shown(text))\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+                invalid(q, column, "\"\(valuePrefix(text))\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
                 return .missing
             }
         }
@@ -269,7 +269,7 @@ final class RowValidator: CompiledExpression.Answers {
             case "":
                 break
             default:
-                invalid(q, column, "value \"\(Self.shown(text))\" in a choice column of \(codebook.items[q].name) is not 1 or 0 (or Y or blank)")
+                invalid(q, column, "value \"\(valuePrefix(text))\" in a choice column of \(codebook.items[q].name) is not 1 or 0 (or Y or blank)")
             }
         }
         guard anyFilled else { return .missing }

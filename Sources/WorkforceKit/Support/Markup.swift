@@ -28,6 +28,12 @@ public func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> Str
     "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
 }
 
+/// At most the first 40 characters of `text`, then `…`: what a message quotes of any value, so
+/// that no cell, column name or id, however long, is echoed whole.
+public func valuePrefix(_ text: String) -> String {
+    text.count > 40 ? String(text.prefix(40)) + "…" : text
+}
+
 /// Text for a terminal: control characters (ESC sequences that could recolour, move the
 /// cursor or rewrite the screen, and the rest of C0, DEL and C1) shown as `\u{1B}`, never sent
 /// raw. Line feeds stay when `keepLineFeeds` is true.
