@@ -22,11 +22,12 @@ public struct ParsedCodebook: Sendable {
         public var topic: String?
         /// How the answer feeds indicators (empty when it does not).
         public var scoring: [Scoring]
-        /// Whether every respondent who passes the gates (consent, age) is asked it: its
-        /// conditions and its groups' are only `${gate} = 'yes'`, or there are none.
-        public var askedOfEveryRespondent = true
-        /// With ``askedOfEveryRespondent``: the gates its conditions name (empty without any).
-        public var gates: Set<String> = []
+        /// When its conditions and its groups' are only gates (`${gate} = 'yes'`), the gates they
+        /// name (empty when it has no condition); `nil` when any other condition decides.
+        public var onlyGates: Set<String>? = []
+
+        /// Whether every respondent who passes the gates (consent, age) is asked it.
+        public var askedOfEveryRespondent: Bool { onlyGates != nil }
     }
 
     public var instrument: String
@@ -59,26 +60,28 @@ public struct ParsedCodebook: Sendable {
             }
         }
         self.lists = lists
-        // The gates' conditions: a question under only these is asked of every respondent.
-        let gateConditions = Set(
-            questions.compactMap { q in q["topic"]?.string == Question.gateTopic ? q["name"]?.string.map { "${\($0)} = 'yes'" } : nil })
-        func onlyGates(_ text: String?) -> Bool {
-            guard let text, !text.isEmpty else { return true }
-            return text.components(separatedBy: " and ").allSatisfy { gateConditions.contains($0.trimmingCharacters(in: .whitespaces)) }
+        // Each gate's condition, and the gate it names: a question under only these is asked
+        // of every respondent.
+        var gateOf: [String: String] = [:]
+        for q in questions where q["topic"]?.string == Question.gateTopic {
+            if let name = q["name"]?.string { gateOf[Question.gateCondition(name)] = name }
         }
-        /// The gates named in `text`'s `${gate} = 'yes'` clauses.
-        func gatesIn(_ text: String?) -> Set<String> {
-            Set((text ?? "").components(separatedBy: " and ").map { $0.trimmingCharacters(in: .whitespaces) }.filter(gateConditions.contains)
-                .map { String($0.dropFirst(2).prefix { $0 != "}" }) })
+        /// The gates `text` waits on when all its clauses are gate conditions, else `nil`.
+        func onlyGates(_ text: String?) -> Set<String>? {
+            guard let text, !text.isEmpty else { return [] }
+            var gates: Set<String> = []
+            for clause in text.components(separatedBy: " and ") {
+                guard let gate = gateOf[clause.trimmingCharacters(in: .whitespaces)] else { return nil }
+                gates.insert(gate)
+            }
+            return gates
         }
         // Group conditions, by path, so that each question carries those of all its groups.
         var groupRelevant: [String: XLSFormExpression] = [:]
-        var groupOnlyGates: [String: Bool] = [:]
-        var groupGates: [String: Set<String>] = [:]
+        var groupGates: [String: Set<String>?] = [:]
         for group in json["groups"]?.array ?? [] {
             guard let path = group["path"]?.string, let text = group["relevant"]?.string, !text.isEmpty else { continue }
-            groupOnlyGates[path] = onlyGates(text)
-            groupGates[path] = gatesIn(text)
+            groupGates[path] = onlyGates(text)
             do {
                 groupRelevant[path] = try XLSFormExpression.parse(text)
             } catch {
@@ -105,15 +108,14 @@ public struct ParsedCodebook: Sendable {
             let message = q["constraint_message"]
             let group = q["group"]?.string ?? ""
             var relevant = try parse(relevantText)
-            var everyone = onlyGates(relevantText)
-            var gates = gatesIn(relevantText)
+            var gates = onlyGates(relevantText)
             var prefix: [Substring] = []
             for part in group.split(separator: "/") {
                 prefix.append(part)
-                if let condition = groupRelevant[prefix.joined(separator: "/")] {
+                let path = prefix.joined(separator: "/")
+                if let condition = groupRelevant[path] {
                     relevant = relevant.map { .binary("and", condition, $0) } ?? condition
-                    everyone = everyone && groupOnlyGates[prefix.joined(separator: "/")] ?? true
-                    gates.formUnion(groupGates[prefix.joined(separator: "/")] ?? [])
+                    if let own = gates, let group = groupGates[path] ?? [] { gates = own.union(group) } else { gates = nil }
                 }
             }
             items.append(
@@ -123,12 +125,23 @@ public struct ParsedCodebook: Sendable {
                     constraint: try parse(constraintText), constraintText: constraintText,
                     constraintMessage: message?["en"]?.string ?? message?.objectMembers?.first?.value.string,
                     min: q["min"]?.double, max: q["max"]?.double, topic: q["topic"]?.string,
-                    scoring: Self.scoring(q["scoring"]), askedOfEveryRespondent: everyone, gates: everyone ? gates : []))
+                    scoring: Self.scoring(q["scoring"]), onlyGates: gates))
             if let list = items.last?.listName, lists[list] == nil {
                 throw .badData(here, "question \(name) uses choice list \(list), which the codebook does not have")
             }
         }
         self.items = items
+    }
+
+    /// Each gate question (topic `gate`: consent, age 18+) and the position of its `yes` choice
+    /// in its list: a respondent the analyses count answered that choice at every one.
+    public var gates: [(question: Int, yes: Int)] {
+        items.indices.compactMap { q in
+            guard items[q].topic == Question.gateTopic, let list = items[q].listName.flatMap({ lists[$0] }),
+                let yes = list.firstIndex(where: { $0.name == "yes" })
+            else { return nil }
+            return (q, yes)
+        }
     }
 
     /// The index of each question by name.

@@ -71,17 +71,13 @@ final class RowValidator: CompiledExpression.Answers {
         relevant = codebook.items.map { compile($0.relevant) }
         constraints = codebook.items.indices.map { compile(codebook.items[$0].constraint, current: $0) }
         asked = codebook.items.indices.filter { codebook.items[$0].type != .note }
-        let gates = codebook.items.indices.compactMap { q -> (question: Int, yes: Int)? in
-            guard codebook.items[q].topic == Question.gateTopic, let yes = matchers[q]?.names.firstIndex(of: "yes") else { return nil }
-            return (q, yes)
-        }
-        self.gates = gates
+        gates = codebook.gates
         let allGates = Set(gates.map { codebook.items[$0.question].name })
         slots = codebook.items.indices.map { q in
             let item = codebook.items[q]
             return Slot(
                 type: item.type, required: item.required, hasRelevant: item.relevant != nil,
-                onlyAllGates: !allGates.isEmpty && item.askedOfEveryRespondent && item.gates == allGates,
+                onlyAllGates: !allGates.isEmpty && item.onlyGates == allGates,
                 column: plan.questionColumn[q] ?? -1, hasChoiceColumns: !plan.choiceColumns[q].isEmpty)
         }
         answers = Array(repeating: .missing, count: codebook.items.count)

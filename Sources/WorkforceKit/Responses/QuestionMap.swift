@@ -19,10 +19,7 @@ final class QuestionMap {
         self.choiceNames = choiceNames
         relevant = CompiledExpression.relevance(of: codebook, lists: choiceNames)
         column = Array(repeating: -1, count: codebook.items.count)
-        gates = codebook.items.indices.compactMap { q in
-            guard codebook.items[q].topic == Question.gateTopic, let yes = choiceNames[q].firstIndex(of: "yes") else { return nil }
-            return (q, yes)
-        }
+        gates = codebook.gates
     }
 
     /// Whether the response answered "yes" at every gate: a respondent the analyses count.

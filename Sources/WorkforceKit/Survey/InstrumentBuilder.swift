@@ -156,7 +156,7 @@ public struct InstrumentBuilder {
     /// not refer to it.
     private func gated(_ relevant: String?) -> String? {
         guard groupStack.isEmpty else { return relevant }
-        let conditions = gates.filter { !(relevant ?? "").contains("${\($0)}") }.map { "${\($0)} = 'yes'" }
+        let conditions = gates.filter { !(relevant ?? "").contains("${\($0)}") }.map(Question.gateCondition)
         guard !conditions.isEmpty else { return relevant }
         return (conditions + [relevant].compactMap { $0 }).joined(separator: " and ")
     }

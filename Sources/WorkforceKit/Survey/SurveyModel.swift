@@ -111,6 +111,9 @@ public struct Question: Sendable, Equatable {
     public static let gateTopic = "gate"
     public var isGate: Bool { topic == Self.gateTopic }
 
+    /// The condition a gate puts on every later item: `${consent} = 'yes'`.
+    public static func gateCondition(_ gate: String) -> String { "${\(gate)} = 'yes'" }
+
     /// The full XLSForm constraint: the range, the extra rule and each exclusive choice's rule,
     /// joined by `and`.
     public var constraint: String? {

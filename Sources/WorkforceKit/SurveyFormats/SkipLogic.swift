@@ -11,13 +11,22 @@ struct SkipLogic {
     let questions: [String: Question]
     let instrument: Instrument
     let language: String
+    /// The gates' conditions, left out of every instruction.
+    let gateConditions: Set<String>
+
+    init(numbers: [String: Int], questions: [String: Question], instrument: Instrument, language: String) {
+        self.numbers = numbers
+        self.questions = questions
+        self.instrument = instrument
+        self.language = language
+        gateConditions = Set(instrument.questions.filter(\.isGate).map { Question.gateCondition($0.name) })
+    }
 
     /// The instruction for `relevant`, e.g. `Ask only if question 5 is "Other".`; `nil` when
     /// only gate clauses are left.
     func instruction(_ relevant: String, section: Bool = false) -> String? {
-        let gates = Set(instrument.questions.filter(\.isGate).map { "${\($0.name)} = 'yes'" })
         let parts = relevant.components(separatedBy: " and ").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !gates.contains($0) }
+            .filter { !gateConditions.contains($0) }
         guard !parts.isEmpty else { return nil }
         let clauses = parts.map(describeAny)
         let lead = UIText.get(section ? "ask_section_only_if" : "ask_only_if", language)
