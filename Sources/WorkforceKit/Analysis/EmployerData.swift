@@ -118,7 +118,11 @@ extension EmployerResponse {
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import, saying
     ///   what to import.
     public static func all(in store: WorkforceStore) throws -> [EmployerResponse] {
-        let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
+        try all(from: ResponseReader(store: store, kind: .employer, respondentsOnly: true))
+    }
+
+    /// Every employer response `reader` reads (made with `respondentsOnly` for the analyses).
+    static func all(from reader: ResponseReader) throws -> [EmployerResponse] {
         // Each role's questions, grouped, so that a report is built in one go.
         var roleColumns: [(role: String, fields: [(column: Int, field: String)])] = []
         var capability: [(column: Int, kind: String)] = []

@@ -34,11 +34,12 @@ public struct GapContext: Sendable {
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import.
     public static func load(_ store: WorkforceStore, _ request: GapRequest) throws -> GapContext {
         let framework = try store.framework(named: request.framework)
-        let employers = try EmployerResponse.all(in: store)
+        // One reader: the respondents, the frame's choice lists and the stored count.
+        let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
+        let employers = try EmployerResponse.all(from: reader)
         var notes: [String] = []
         var weights: [Double]?
         if let url = request.frame {
-            let reader = try ResponseReader(store: store, kind: .employer)
             let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
             let frame = try SamplingFrame(url: url, sectors: lists("sector"), sizeBands: lists("size_band"))
             let (w, frameNotes) = frame.weights(employers)
@@ -48,7 +49,7 @@ public struct GapContext: Sendable {
         } else {
             notes.append("Unweighted (every employer weighs 1): figures describe the \(employers.count) responding employers only, not the country.")
         }
-        let stored = try ResponseReader(store: store, kind: .employer).count()
+        let stored = try reader.count()
         if stored > employers.count {
             notes.append("\(plural(stored - employers.count, "more stored employer response")) declined consent and \(stored - employers.count == 1 ? "is" : "are") not counted.")
         }
