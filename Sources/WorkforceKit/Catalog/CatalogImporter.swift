@@ -94,10 +94,7 @@ public enum CatalogImporter {
     /// The header and every record, decoded as the sniffer decided.
     private static func read(_ url: URL, _ name: String, _ sniffed: InputSniffer) throws(WorkforceError) -> ([String], [CSVRecord]) {
         func attempt(_ encoding: TextEncoding) throws -> ([String], [CSVRecord]) {
-            let file = try FileByteSource(url: url, name: name, skip: encoding == .utf8 ? 0 : sniffed.skip)
-            let reader = CSVReader(source: TranscodingByteSource(file, encoding: encoding, name: name), name: name, delimiter: sniffed.delimiter)
-            reader.maxRecordBytes = ImportLimits.rowBytes
-            reader.maxFields = ImportLimits.fields
+            let reader = try sniffed.reader(url, name: name, encoding: encoding)
             let header = try CSVTable(reader: reader).header
             var records: [CSVRecord] = []
             while let record = try reader.readRecord() {

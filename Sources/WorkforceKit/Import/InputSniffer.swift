@@ -12,6 +12,18 @@ struct InputSniffer {
 
     static let sampleSize = 1 << 16
 
+    /// A reader of the file at `url` in the sniffed encoding (or `encoding`, for the restart as
+    /// Windows-1252), its mark skipped, separated by the sniffed separator and bounded by
+    /// ``ImportLimits``: how the response and the catalog importers open their files.
+    func reader(_ url: URL, name: String, encoding: TextEncoding? = nil) throws(WorkforceError) -> CSVReader {
+        let encoding = encoding ?? self.encoding
+        let file = try FileByteSource(url: url, name: name, skip: encoding == .utf8 ? 0 : skip)
+        let reader = CSVReader(source: TranscodingByteSource(file, encoding: encoding, name: name), name: name, delimiter: delimiter)
+        reader.maxRecordBytes = ImportLimits.rowBytes
+        reader.maxFields = ImportLimits.fields
+        return reader
+    }
+
     /// - Parameters:
     ///   - encoding: the encoding the user named, if any.
     ///   - delimiter: the separator the user named, if any.

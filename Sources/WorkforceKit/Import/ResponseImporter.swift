@@ -60,11 +60,7 @@ public enum ResponseImporter {
         let (store, url, name, options, instrument, codebook, progress) = (
             job.store, job.url, job.name, job.options, job.instrument, job.codebook, job.progress
         )
-        let file = try FileByteSource(url: url, name: name, skip: sniffed.encoding == .utf8 ? 0 : sniffed.skip)
-        let source = TranscodingByteSource(file, encoding: sniffed.encoding, name: name)
-        let reader = CSVReader(source: source, name: name, delimiter: sniffed.delimiter)
-        reader.maxRecordBytes = ImportLimits.rowBytes
-        reader.maxFields = ImportLimits.fields
+        let reader = try sniffed.reader(url, name: name)
         // The header must have names, each once; rows are read from the reader itself, so that
         // a row of the wrong width is quarantined rather than fatal.
         let header = try CSVTable(reader: reader).header
