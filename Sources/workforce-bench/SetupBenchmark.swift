@@ -15,8 +15,11 @@ enum SetupBenchmark {
         let bank = try ItemBank(folder: home.appendingPathComponent("Surveys/banks"))
         let database = folder.appendingPathComponent("setup.sqlite").path
 
+        func remove(_ path: String) {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
         func fresh() throws -> WorkforceStore {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+            remove(database)
             return try WorkforceStore(path: database, create: true)
         }
         func median(_ name: String, _ body: () throws -> Void) rethrows {
@@ -67,7 +70,7 @@ enum SetupBenchmark {
         ] {
             var results: [Spawn.Result] = []
             for _ in 0..<max(1, runs) {
-                if name == "demo" { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: folder.appendingPathComponent("demo.sqlite").path + suffix) } }
+                if name == "demo" { remove(folder.appendingPathComponent("demo.sqlite").path) }
                 let result = try Spawn.measure(program, arguments)
                 guard result.status == 0 else { throw BenchError("workforce \(name) failed (\(result.status)): \(result.output)") }
                 results.append(result)

@@ -57,8 +57,8 @@ public struct InstrumentBuilder {
                 name: "work_roles",
                 choices: roles.map { role in
                     Choice(
-                        name: role.key, label: Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, "\(role.name) (\(role.id))") }),
-                        hint: role.description.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, role.description) }))
+                        name: role.key, label: Self.inEveryLanguage("\(role.name) (\(role.id))"),
+                        hint: role.description.isEmpty ? [:] : Self.inEveryLanguage(role.description))
                 } + [Choice(name: "none", label: Self.noRoleLabel)])
         }
         let rows = try bank.questionRows("\(request.kind.rawValue).csv")
@@ -122,7 +122,7 @@ public struct InstrumentBuilder {
                 var hint = row.localized("hint")
                 if let role = roles.first(where: { "role_" + $0.key == name }), hint.isEmpty, !role.description.isEmpty {
                     // A role's page says what the role is (its NICE description).
-                    hint = Dictionary(uniqueKeysWithValues: request.languages.map { ($0.code, role.description) })
+                    hint = Self.inEveryLanguage(role.description)
                 }
                 items.append(
                     .beginGroup(
@@ -239,6 +239,12 @@ public struct InstrumentBuilder {
         return spanish ? "No se puede marcar \(joined) junto con otra respuesta." : "\(joined) cannot be ticked with another answer."
     }
 
+    /// The same text in every language: NIST's role names, descriptions and KSAs exist in
+    /// English only.
+    static func inEveryLanguage(_ text: String) -> LocalizedText {
+        Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, text) })
+    }
+
     /// The roles question's exclusive choice for an organisation with no cybersecurity work.
     static let noRoleLabel: LocalizedText = [
         "en": "None: nobody does cybersecurity work here, and none is needed within 2 years",
@@ -248,7 +254,7 @@ public struct InstrumentBuilder {
     /// The choices of a role's KSA list: its current KSAs, then `none`.
     static func ksaList(_ role: SurveyRole) -> ChoiceList {
         var choices = role.ksas.map { ksa in
-            Choice(name: ksa.id.lowercased(), label: Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, "\(ksa.id): \(ksa.text)") }))
+            Choice(name: ksa.id.lowercased(), label: Self.inEveryLanguage("\(ksa.id): \(ksa.text)"))
         }
         choices.append(Choice(name: "none", label: ["en": "None: staff have all of these", "es": "Ninguno: el personal los tiene todos"]))
         return ChoiceList(name: "ksa_" + role.key, choices: choices)
