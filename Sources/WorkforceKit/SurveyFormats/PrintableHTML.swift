@@ -20,8 +20,8 @@ public enum PrintableHTML {
             <header>
             <h1>\(e(layout.text(instrument.title)))</h1>
             <p class="meta">\(e(layout.metadata(version: version)))</p>
-            <table class="admin"><tr><td>\(e(UIText.get("interviewer", language))):</td><td class="blank"></td><td>\(e(UIText.get("interview_date", language))):</td><td class="blank"></td><td>\(e(UIText.get("questionnaire_no", language))):</td><td class="blank"></td></tr></table>
-            <p class="legend">\(e(UIText.get("legend", language)))</p>
+            <table class="admin"><tr><td>\(e(layout.words["interviewer"])):</td><td class="blank"></td><td>\(e(layout.words["interview_date"])):</td><td class="blank"></td><td>\(e(layout.words["questionnaire_no"])):</td><td class="blank"></td></tr></table>
+            <p class="legend">\(e(layout.words["legend"]))</p>
             </header>
 
             """
@@ -59,7 +59,7 @@ public enum PrintableHTML {
         var out = "<div class=\"q\" id=\"q-\(e(q.name))\">\n"
         let number = layout.numbers[q.name].map(String.init) ?? ""
         out += "<p class=\"label\"><span class=\"num\">\(number).</span> \(e(layout.text(q.label)))"
-        out += q.required ? " <span class=\"req\" title=\"\(e(UIText.get("required", layout.language)))\">*</span>" : ""
+        out += q.required ? " <span class=\"req\" title=\"\(e(layout.words["required"]))\">*</span>" : ""
         out += " <span class=\"name\">[\(e(q.name))]</span></p>\n"
         if let relevant = q.relevant, let instruction = layout.skip.instruction(relevant) { out += "<p class=\"skip\">\(e(instruction))</p>\n" }
         if !q.hint.isEmpty { out += "<p class=\"hint\">\(e(layout.text(q.hint)))</p>\n" }
