@@ -121,7 +121,7 @@ struct ResponseFile {
         ("unknown choice", .awareness, "uses_2fa", "maybe", "value \"maybe\" is not a choice of uses_2fa (yes, no, dont_know, not_used)"),
         ("prefer not to say ticked with an incident type", .awareness, "incidents_12m", "phishing prefer_not",
          "value phishing prefer_not of incidents_12m breaks its rule `(not(selected(., 'none') and count-selected(.) > 1)) and (not(selected(., 'prefer_not') and count-selected(.) > 1))`: “None of these” or “Prefer not to say” cannot be ticked with another answer."),
-        ("no role ticked with a role", .employer, "roles", "pr_cir_001 none", "value pr_cir_001 none of roles breaks its rule `(not(selected(., 'none')"),
+        ("no role ticked with a role", .employer, "roles", "pr_cir_001 none", "value pr_cir_001 none of roles breaks its rule `not(selected(., 'none')"),
         ("unknown choice in a list", .awareness, "target_groups", "parent martian", "\"parent martian\" is not a list of choices of target_groups"),
         ("required answer empty", .awareness, "district", "", "district is required but empty"),
         ("negative count", .employer, "pr_cir_001_staff", "-1", "value -1 of pr_cir_001_staff is below its minimum 0"),

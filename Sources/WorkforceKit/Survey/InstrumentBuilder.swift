@@ -248,6 +248,7 @@ public struct InstrumentBuilder {
             relevant: gated(try expanded(row["relevant"], row)), min: try number(row, "min"), max: try number(row, "max"),
             extraConstraint: row["constraint"].nilIfEmpty, constraintMessage: row.localized("constraint_message"),
             appearance: row["appearance"].nilIfEmpty, topic: row["topic"].nilIfEmpty, scoring: try scoring(row))
+        question.shortLabel = row.localized("short_label")
         if type == .selectMultiple, let list = listName.flatMap({ generatedLists[$0] ?? bank.choiceLists[$0] }) {
             let exclusive = list.choices.filter { Self.exclusiveChoiceNames.contains($0.name) }
             question.exclusive = exclusive.map(\.name)

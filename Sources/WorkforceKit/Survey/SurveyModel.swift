@@ -103,6 +103,9 @@ public struct Question: Sendable, Equatable {
     public var groupPath: [String]
     public var label: LocalizedText
     public var hint: LocalizedText = [:]
+    /// A few words for the printed form's later work-role sections, which repeat the first
+    /// section's questions (empty when the bank gives none).
+    public var shortLabel: LocalizedText = [:]
     public var required: Bool
     public var relevant: String?
     public var min: Double?

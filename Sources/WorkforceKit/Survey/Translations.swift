@@ -32,7 +32,7 @@ public struct Translations: Sendable, Equatable {
 /// translation serves every role.
 public enum TranslationKey {
     /// The bank columns that hold texts a respondent reads.
-    static let questionColumns = ["label", "hint", "constraint_message"]
+    static let questionColumns = ["label", "hint", "constraint_message", "short_label"]
 
     static func question(_ file: String, _ name: String, _ column: String) -> String { "\(file)/\(name)/\(column)" }
     static func choice(_ list: String, _ name: String, _ column: String) -> String { "choices.csv/\(list)/\(name)/\(column)" }

@@ -32,7 +32,7 @@ struct UIWords {
     static let requiredKeys = [
         "ask_only_if", "ask_section_only_if", "and", "or", "any_more_than", "gate_no", "ticked", "not_ticked", "is", "is_not",
         "more_than", "question_n", "tick_one", "tick_all", "number", "between", "at_least", "date", "required", "interviewer",
-        "interview_date", "questionnaire_no", "form", "version", "framework", "legend", "quoted", "list_or", "exclusive_rule",
-        "no_role", "ksa_none", "wave_baseline", "wave_followup", "title_wave", "placeholder_neutral",
+        "interview_date", "questionnaire_no", "version", "framework", "legend", "quoted", "list_or", "exclusive_rule",
+        "no_role", "ksa_none", "described_at", "short_wording", "wave_baseline", "wave_followup", "title_wave", "placeholder_neutral",
     ]
 }

@@ -63,9 +63,9 @@ struct QuestionnaireLayout {
         q.listName.flatMap { instrument.choiceList($0) }?.choices ?? []
     }
 
-    /// The title line under the heading: form id, version, framework (the ids as codes: they
-    /// are names machines read, like the question names).
+    /// The title line under the heading: the version (which identifies the form exactly) and
+    /// the framework, in the form's language.
     func metadata(version: String) -> String {
-        "\(words["form"]): \(instrument.formID) · \(words["version"]) \(version.prefix(12)) · \(words["framework"]): \(instrument.framework)"
+        "\(words["version"]) \(version.prefix(12)) · \(words["framework"]) \(instrument.framework)"
     }
 }
