@@ -197,7 +197,8 @@ public struct InstrumentBuilder {
     /// column; those left are remembered (once per row and name) for the warning.
     private mutating func filled(_ row: BankRow) throws(WorkforceError) -> BankRow {
         var copy = row
-        for (key, value) in row.cells where TranslationKey.questionColumns.contains(where: { key.hasPrefix($0 + "::") }) {
+        // In the bank's column order, so the placeholders are listed the same way every run.
+        for (key, value) in row.cells.sorted(by: { $0.key < $1.key }) where TranslationKey.questionColumns.contains(where: { key.hasPrefix($0 + "::") }) {
             let matches = PlaceholderText.matches(value)
             guard !matches.isEmpty else { continue }
             if let unnamed = matches.first(where: { $0.name.isEmpty }) {
@@ -209,7 +210,7 @@ public struct InstrumentBuilder {
             let language = String(key[key.range(of: "::")!.upperBound...])
             guard request.languages.contains(where: { $0.code == language }) else { continue }
             for match in matches where request.fills[match.name] == nil {
-                if !placeholders.contains(where: { $0.location == row.location && $0.name == match.name }) {
+                if !placeholders.contains(where: { $0.location == row.location && $0.text == match.text }) {
                     placeholders.append(Placeholder(location: row.location, text: match.text, name: match.name))
                 }
             }
