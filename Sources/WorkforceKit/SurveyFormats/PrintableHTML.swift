@@ -93,10 +93,13 @@ public enum PrintableHTML {
         if compact {
             // A row: the number, the question with its instructions in small type on one line,
             // the answer box with the question's name under it.
-            out = "<div class=\"q row\" id=\"q-\(e(q.name))\">\n<span class=\"num\">\(number).</span>\n<div class=\"body\">\n"
+            // A choice question spans the box column too (its choices need the width), its name after its label.
+            out = "<div class=\"q row\(numeric ? "" : " sel")\" id=\"q-\(e(q.name))\">\n<span class=\"num\">\(number).</span>\n<div class=\"body\">\n"
             let bare = e(layout.text(q.label)) + (q.required ? " <span class=\"req\" title=\"\(e(layout.words["required"]))\">*</span>" : "")
-            out += "<p class=\"label\">\(bare)</p>\n"
-            var notes = [skip, hint, instruction].compactMap { $0 }
+            out += "<p class=\"label\">\(numeric ? bare : label)</p>\n"
+            // "Tick one." goes without saying beside a line of ○ boxes.
+            let tick = q.type == .selectOne && !q.isGate ? nil : instruction
+            var notes = [skip, hint, tick].compactMap { $0 }
             if let list = q.listName, let first = described[list], let n = layout.numbers[q.name], first != n {
                 notes.append(layout.words["described_at"].replacingOccurrences(of: "{n}", with: String(first)))
             }
@@ -142,7 +145,7 @@ public enum PrintableHTML {
         case .note:
             break
         }
-        out += compact ? "</div>\n<div class=\"box-cell\"><span class=\"name\">[\(e(q.name))]</span></div>\n</div>\n" : "</div>\n"
+        out += compact ? "</div>\n</div>\n" : "</div>\n"
         return out
     }
 
@@ -177,15 +180,19 @@ public enum PrintableHTML {
         section.keep { font-size: 10pt; line-height: 1.25; }
         section.keep h2 { break-after: avoid; margin-top: 10pt; }
         section.keep > .skip, section.keep > .hint { margin-left: 0; }
-        .rows { columns: 2; column-gap: 14pt; }
-        .q.row { display: grid; grid-template-columns: 2em 1fr 0.9in; column-gap: 6pt; margin: 0 0 3pt; }
+        .rows { columns: 2; column-gap: 12pt; font-size: 9.5pt; }
+        .rows ul.choices.inline li { margin-right: 7pt; font-size: 9pt; }
+        .rows ul.choices .box { font-size: 10pt; width: 1em; }
+        .q.row { break-inside: avoid; display: grid; grid-template-columns: 2em 1fr 1.05in; column-gap: 6pt; margin: 0 0 2pt; }
         .q.row .num { min-width: 0; font-weight: 600; }
         .q.row p { margin: 0; }
         .q.row .skip, .q.row .instr { font-size: 8.5pt; }
         .q.row ul.choices { margin: 1pt 0 0; }
+        .q.row.sel { grid-template-columns: 2em 1fr; }
+        .q.row.sel .name { font-size: 6pt; }
         .q.row .box-cell { align-self: end; }
         .q.row .answer.short { margin: 0; width: auto; height: 14pt; }
-        .q.row .box-cell .name { font-size: 6.5pt; overflow-wrap: anywhere; }
+        .q.row .box-cell .name { font-size: 6pt; white-space: nowrap; }
         ul.choices li { margin: 1pt 0; break-inside: avoid; }
         .chint { display: block; margin-left: 1.2em; font-size: 9pt; color: #333; }
         .box { font-size: 12pt; display: inline-block; width: 1.2em; }
