@@ -190,4 +190,36 @@ import Testing
             #expect(abs(area.figures.demand.value - sum) < 1e-9)
         }
     }
+
+    // MARK: The next wave's sample
+
+    @Test func neymanAllocationReachesTheTargetVariance() {
+        // N = 100, 50; S = 2, 1; Y = 1000; CV 10%: V* = 10000, n = 250² / (10000 + 450).
+        let n = EmployerSampleSize.neyman(populations: [100, 50], deviations: [2, 1], estimate: 1000, cv: 0.1)
+        let total = 250.0 * 250 / 10450
+        #expect(abs(n[0] - total * 200 / 250) < 1e-9 && abs(n[1] - total * 50 / 250) < 1e-9)
+        let v = 100.0 * 100 * 4 / n[0] + 50.0 * 50 / n[1] - 450
+        #expect(abs(v - 10000) < 1e-6)
+    }
+
+    @Test func aStratumNeymanWouldOverfillIsTakenWhole() {
+        // Stratum 1 (3 organisations, S = 100) would get 11.6: it is taken whole and the rest
+        // re-allocated: 1000² / (2500 + 1000) for stratum 2.
+        let n = EmployerSampleSize.neyman(populations: [3, 1000], deviations: [100, 1], estimate: 1000, cv: 0.05)
+        #expect(n[0] == 3)
+        #expect(abs(n[1] - 1_000_000.0 / 3500) < 1e-9)
+    }
+
+    @Test func theNextWavesPlanKeepsItsBoundsAndMeetsTheTarget() throws {
+        var random = SeededRandom(seed: 9)
+        let employers = (0..<60).map { i in Self.employer(["energy", "water"][i % 2], ["micro", "small", "large"][i % 3]) }
+        let values = employers.indices.map { _ in Double(random.next(5)) }
+        let frame = SamplingFrame(organisations: Dictionary(uniqueKeysWithValues: ["energy", "water"].flatMap { s in
+            ["micro", "small", "large"].map { (SamplingFrame.Stratum(sector: s, sizeBand: $0), $0 == "large" ? 12.0 : 300) } }))
+        let weighting = try EmployerWeighting(employers: employers, frame: frame)
+        let plan = EmployerSampleSize.plan(weighting: weighting, figures: [("national", values)], targets: 1, cv: 0.05)
+        for s in plan.strata { #expect(s.allocation >= min(2, Int(s.population)) && Double(s.allocation) <= s.population, "\(s.name)") }
+        #expect((plan.figures[0].expectedCV ?? 1) <= 0.05)
+        #expect(plan.total == plan.strata.reduce(0) { $0 + $1.allocation })
+    }
 }
