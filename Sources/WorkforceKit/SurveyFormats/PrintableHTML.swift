@@ -49,7 +49,11 @@ public enum PrintableHTML {
                     compact = keep
                     if keep { compactSections += 1 }
                 }
-                let classes = ["section"] + (keep ? ["keep"] : []) + (depth > 1 ? ["sub"] : []) + (newPage ? ["newpage"] : [])
+                // The first work role's section, with the full wording and the level descriptions, is
+                // longer than a page can hold twice: it may break between its questions.
+                let first = depth == 1 && keep && compactSections == 1
+                let classes = ["section"] + (keep ? ["keep"] : []) + (first ? ["first"] : []) + (depth > 1 ? ["sub"] : [])
+                    + (newPage ? ["newpage"] : [])
                 out += "<section class=\"\(classes.joined(separator: " "))\" id=\"\(e(group.name))\">\n"
                 out += "<h\(min(depth + 1, 4))>\(e(layout.text(group.label)))</h\(min(depth + 1, 4))>\n"
                 if let relevant = group.relevant, let instruction = layout.skip.instruction(relevant, section: true) {
@@ -165,7 +169,7 @@ public enum PrintableHTML {
         section.newpage { break-before: page; }
         h2, h3, h4 { break-after: avoid; }
         section.keep, .q { break-inside: avoid; }
-        .q.long { break-inside: auto; }
+        .q.long, section.keep.first { break-inside: auto; }
         .q { margin: 0 0 9pt; }
         .label { margin: 0; font-weight: 600; }
         .num { display: inline-block; min-width: 2.2em; }
