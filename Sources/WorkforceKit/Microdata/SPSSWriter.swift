@@ -123,6 +123,14 @@ public struct SPSSWriter: Sendable {
         )
     }
 
+    /// At most `bytes` bytes of `text`, cut on a character boundary, without the spaces a cut leaves at the end.
+    static func cut(_ text: String, bytes: Int) -> [UInt8] {
+        guard text.utf8.count > bytes else { return Array(text.utf8) }
+        var cut = BinaryBuffer.prefix(text, bytes: bytes)
+        while cut.last == 0x20 { cut.removeLast() }
+        return cut
+    }
+
     /// A print/write format: type, width, decimals.
     static func format(_ type: Int, _ width: Int, _ decimals: Int) -> Int { type << 16 | width << 8 | decimals }
 
@@ -139,7 +147,7 @@ public struct SPSSWriter: Sendable {
     func variableRecords(_ out: inout BinaryBuffer, _ variable: MicrodataVariable, _ segment: Segment, _ s: Int, _ layout: Layout) {
         out.int32(2)
         out.int32(segment.width)
-        let label = segment.isFirst && !variable.label.isEmpty ? BinaryBuffer.prefix(variable.label, bytes: 255) : []
+        let label = segment.isFirst && !variable.label.isEmpty ? Self.cut(variable.label, bytes: 255) : []
         out.int32(label.isEmpty ? 0 : 1)
         let missing = segment.isFirst && variable.kind == .code ? variable.missingCode : nil
         out.int32(missing == nil ? 0 : 1)
@@ -173,7 +181,7 @@ public struct SPSSWriter: Sendable {
             out.int32(variable.valueLabels.count)
             for label in variable.valueLabels {
                 out.double(Double(label.code))
-                let text = BinaryBuffer.prefix(label.label, bytes: 120)
+                let text = Self.cut(label.label, bytes: 120)
                 out.append([UInt8(text.count)])
                 out.append(text)
                 out.append(Array(repeating: 0x20, count: (8 - (1 + text.count) % 8) % 8))

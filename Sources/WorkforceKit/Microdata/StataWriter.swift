@@ -135,7 +135,8 @@ public struct StataWriter: Sendable {
 
     /// At most `limit` characters of `text` and at most `bytes` bytes of UTF-8.
     static func characters(_ text: String, _ limit: Int, bytes: Int) -> [UInt8] {
-        BinaryBuffer.prefix(String(text.prefix(limit)), bytes: bytes)
+        let cut = text.count > limit ? String(text.prefix(limit)).trimmingCharacters(in: .whitespaces) : text
+        return BinaryBuffer.prefix(cut, bytes: bytes)
     }
 
     func characteristic(_ out: inout BinaryBuffer, _ variable: String, _ name: String, _ contents: String) {
