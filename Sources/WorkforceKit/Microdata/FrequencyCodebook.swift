@@ -46,7 +46,7 @@ public struct FrequencyCodebook: Sendable {
             if let q = variable.question {
                 if let n = rules.numbers[q] { facts.append("Question \(n) (`\(q)`).") }
                 facts += rules.asked[q] ?? []
-                if let allowed = rules.allowed[q] { facts.append("Allowed: \(allowed).") }
+                if let allowed = rules.allowed[q] { facts.append("Allowed: \(allowed)" + (allowed.hasSuffix(".") ? "" : ".")) }
             }
             if variable.kind == .dummy {
                 // The 0/1 variables of one select_multiple, together.
@@ -98,13 +98,15 @@ public struct FrequencyCodebook: Sendable {
                 }
                 for label in variable.valueLabels {
                     let name = label.code <= variable.categories.count ? variable.categories[label.code - 1] : ""
-                    rows.append([String(label.code), "`\(name)`", label.label, count(counts[label.code])] + (weighted ? [sum(counts[label.code], sums[label.code])] : []))
+                    rows.append([String(label.code), name.isEmpty || name == label.label ? "" : "`\(name)`", label.label, count(counts[label.code])] + (weighted ? [sum(counts[label.code], sums[label.code])] : []))
                 }
                 rows.append([".", "", "System-missing", count(counts[0])] + (weighted ? [""] : []))
             case .integer, .decimal, .date, .text, .dummy:
                 let kind = variable.kind == .integer ? "integer" : variable.kind == .decimal ? "decimal" : variable.kind == .date ? "date" : "text"
                 facts.insert("\(kind).", at: 0)
-                columns = ["Valid", "Missing"] + (variable.kind == .integer || variable.kind == .decimal ? ["Mean"] + (weighted ? ["Weighted mean"] : []) : [])
+                // Means of measured numbers only: not of ids, nor of the design variables.
+                let hasMean = (variable.kind == .integer || variable.kind == .decimal) && variable.question != nil
+                columns = ["Valid", "Missing"] + (hasMean ? ["Mean"] + (weighted ? ["Weighted mean"] : []) : [])
                 var n = 0, missing = 0
                 var total = 0.0, wTotal = 0.0, wSum = 0.0
                 for row in set.cases {
@@ -119,7 +121,7 @@ public struct FrequencyCodebook: Sendable {
                     }
                 }
                 var cells = [count(n), count(missing)]
-                if variable.kind == .integer || variable.kind == .decimal {
+                if hasMean {
                     let hide = n < Self.minimumCell
                     cells.append(hide ? "–" : String(format: "%.2f", total / Double(n)))
                     if weighted { cells.append(hide || wSum == 0 ? "–" : String(format: "%.2f", wTotal / wSum)) }
