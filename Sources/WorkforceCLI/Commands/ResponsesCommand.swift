@@ -90,8 +90,6 @@ enum ResponsesCommand {
         let export = MicrodataExport(format: microdata, compressed: !invocation.flag(uncompressed))
         if let path {
             try export.write(set, to: URL(fileURLWithPath: path))
-        } else if microdata == .r {
-            throw WorkforceError.usage("--format r writes two files: give --out FILE.R (its CSV is written beside it as FILE.csv)")
         } else {
             invocation.io.outBytes(export.bytes(set))
         }
@@ -104,6 +102,9 @@ enum ResponsesCommand {
             throw .usage("--codebook is written as md or html, not \(name)")
         }
         if !codebook, formatName == "html" { throw .usage("--format html goes with --codebook") }
+        if !codebook, microdata == .r, invocation[out] == nil {
+            throw .usage("--format r writes two files: give --out FILE.R (its CSV is written beside it as FILE.csv)")
+        }
         let labelled = microdata != nil || codebook
         if !labelled {
             for (given, name) in [(invocation.flag(weights), "--weights"), (invocation.flag(uncompressed), "--uncompressed"), (invocation[out] != nil, "--out")]
