@@ -11,7 +11,8 @@ very long strings and Stata's strL):
 - Rscript runs the .r script (.ci/r/check_microdata.R) and gets the same factors as the clean
   CSV with `--labels en`;
 - the weighted mean of every select_one indicator computed from the .dta's `weight` equals
-  `workforce awareness --margins`'s estimate; employer weights are fpc / n_s of their stratum;
+  `workforce awareness --margins`'s estimate, and so does R's `svymean` on the .r file's
+  `svydesign` (.ci/r/check_microdata_design.R); employer weights are fpc / n_s of their stratum;
 - the frequency codebook's counts equal the clean CSV's (cells under 5 shown "<5").
 
 Usage: python3 .ci/check_microdata.py WORKFORCE_BINARY DEMO_DB WORK_FOLDER
@@ -240,6 +241,7 @@ data, meta = pyreadstat.read_dta(weighted, output_format="dict")
 estimates = {r["indicator"]: r for r in json.loads(wf("awareness", "--margins", margins, "--format", "json"))["rows"] if r["breakdown"] == "all"}
 lists = {name: [c["name"] for c in choices] for name, choices in codebooks["awareness"]["choices"].items()}
 checked = 0
+design_cases = []
 for q in codebooks["awareness"]["questions"]:
     scoring = q.get("scoring")
     if q["type"] != "select_one" or not scoring:
@@ -260,10 +262,21 @@ for q in codebooks["awareness"]["questions"]:
         if tool is None or tool["p"] is None:
             continue
         checked += 1
+        codes = lambda chosen: ",".join(str(i + 1) for i, n in enumerate(names) if n in chosen) or "0"
+        design_cases.append(f"{q['name']}\t{codes(s.get('ones', []))}\t{codes(s.get('zeros', []))}\t{tool['p']!r}")
         if abs(num / den - tool["p"]) > 1e-9:
             fail(f"weighted {s['indicator']} from the .dta is {num / den}, the tool's raked estimate {tool['p']}")
 if checked == 0:
     fail("no awareness indicator was compared with its weighted mean")
+# R's survey package on the .r file's design variables gives the same estimates.
+weighted_r = os.path.join(work, "awareness-weighted.R")
+wf("responses", "awareness", "--format", "r", "--weights", "--margins", margins, "--strata", "district,urban", "--out", weighted_r)
+cases = os.path.join(work, "design-cases.tsv")
+with open(cases, "w") as f:
+    f.write("\n".join(design_cases) + "\n")
+r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), weighted_r, cases], capture_output=True, text=True)
+if r.returncode != 0:
+    fail(f"R survey on {weighted_r}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
 strata = meta.variable_value_labels.get("stratum", {})
 if len(strata) < 2 or not all(v.startswith("district=") and ", urban_rural=" in v for v in strata.values()):
     fail(f"awareness stratum labels {list(strata.values())[:3]} are not district x urban_rural")
