@@ -91,7 +91,7 @@ enum ResponsesCommand {
         if let path {
             try export.write(set, to: URL(fileURLWithPath: path))
         } else {
-            invocation.io.outBytes(export.bytes(set))
+            invocation.io.outBytes(try export.bytes(set))
         }
     }
 
@@ -102,6 +102,9 @@ enum ResponsesCommand {
             throw .usage("--codebook is written as md or html, not \(name)")
         }
         if !codebook, formatName == "html" { throw .usage("--format html goes with --codebook") }
+        if !codebook, microdata == .sav || microdata == .dta, invocation[out] == nil, invocation.io.outIsTerminal {
+            throw .usage("--format \(formatName ?? "") writes a binary file: give --out FILE, or redirect the output to a file")
+        }
         if !codebook, microdata == .r, invocation[out] == nil {
             throw .usage("--format r writes two files: give --out FILE.R (its CSV is written beside it as FILE.csv)")
         }

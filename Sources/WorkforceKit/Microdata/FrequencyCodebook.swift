@@ -18,27 +18,24 @@ public struct FrequencyCodebook: Sendable {
 
     var title: String
     var preamble: [String]
-    var entries: [Entry]
+    var entries: [Entry] = []
 
     /// The codebook of `set`, whose questions come from `reader`'s latest form.
+    ///
+    /// - Throws: ``WorkforceError`` when the stored codebook cannot be read.
     public init(set: MicrodataSet, reader: ResponseReader, language: String) throws {
-        let rules = try QuestionRules(reader, language: language)
-        let weightIndex = set.variables.firstIndex { $0.source == "weight" }
-        let weighted = weightIndex != nil
+        self.init(set: set, rules: try QuestionRules(reader, language: language), language: language)
+    }
+
+    init(set: MicrodataSet, rules: QuestionRules, language: String) {
+        let counter = Counter(set: set)
         title = "Codebook: " + set.title.replacingOccurrences(of: "workforce: ", with: "")
         preamble = [
             "\(plural(set.cases.count, "case")), \(plural(set.variables.count, "variable")); labels in \(language == "es" ? "Spanish" : "English").",
             "Missing (`.`) is system-missing: the question was not asked of the respondent, or was left blank.",
             "Counts of 1 to 4 are suppressed (`<5`): their weighted figure and any mean are withheld.",
-            weighted ? "Weighted counts sum the `weight` variable (respondents only)." : "No weights: run with `--weights` for weighted counts.",
+            counter.weighted ? "Weighted counts sum the `weight` variable (respondents only)." : "No weights: run with `--weights` for weighted counts.",
         ]
-        func count(_ n: Int) -> String { n > 0 && n < Self.minimumCell ? "<5" : String(n) }
-        func sum(_ n: Int, _ w: Double) -> String { n > 0 && n < Self.minimumCell ? "–" : String(format: "%.1f", w) }
-        func weight(_ row: [MicrodataValue]) -> Double {
-            guard let weightIndex, case .number(let w) = row[weightIndex] else { return 0 }
-            return w
-        }
-        var entries: [Entry] = []
         var v = 0
         while v < set.variables.count {
             let variable = set.variables[v]
@@ -48,98 +45,129 @@ public struct FrequencyCodebook: Sendable {
                 facts += rules.asked[q] ?? []
                 if let allowed = rules.allowed[q] { facts.append("Allowed: \(allowed)" + (allowed.hasSuffix(".") ? "" : ".")) }
             }
-            if variable.kind == .dummy {
-                // The 0/1 variables of one select_multiple, together.
+            switch variable.kind {
+            case .dummy:
                 var end = v
                 while end < set.variables.count, set.variables[end].kind == .dummy, set.variables[end].question == variable.question { end += 1 }
-                let question = variable.question ?? variable.source
-                let label = variable.label.components(separatedBy: ": ").first ?? variable.label
-                var rows: [[String]] = []
-                var answered = 0, missing = 0
-                for row in set.cases {
-                    if row[v] == .missing { missing += 1 } else { answered += 1 }
-                }
-                for d in v..<end {
-                    var n = 0
-                    var w = 0.0
-                    for row in set.cases where row[d] == .number(1) {
-                        n += 1
-                        w += weight(row)
-                    }
-                    let choice = set.variables[d].label.dropFirst(label.count + 2)
-                    rows.append(["`\(set.variables[d].name)`", String(choice), count(n)] + (weighted ? [sum(n, w)] : []))
-                }
-                rows.append(["", "Answered (any choice)", count(answered)] + (weighted ? [""] : []))
-                rows.append([".", "System-missing", count(missing)] + (weighted ? [""] : []))
-                entries.append(
-                    Entry(
-                        title: "`\(question)`: \(label)", facts: ["select_multiple: one 0/1 variable per choice (1 = chosen)."] + facts,
-                        columns: ["Variable", "Choice", "Chosen"] + (weighted ? ["Weighted"] : []), rows: rows))
+                entries.append(counter.choices(v..<end, facts))
                 v = end
                 continue
+            case .code: entries.append(counter.codes(v, facts))
+            case .integer, .decimal, .date, .text: entries.append(counter.values(v, facts))
             }
-            var rows: [[String]] = []
-            var columns: [String] = []
-            switch variable.kind {
-            case .code:
-                facts.insert(
-                    "select_one, coded 1–\(variable.valueLabels.count)"
-                        + (variable.missingCode.map { "; code \($0) (\(variable.categories[$0 - 1])) is user-missing in the .sav" } ?? "") + ".", at: 0)
-                columns = ["Code", "Choice", "Label", "Count"] + (weighted ? ["Weighted"] : [])
-                var counts = Array(repeating: 0, count: variable.valueLabels.count + 1)
-                var sums = Array(repeating: 0.0, count: variable.valueLabels.count + 1)
-                for row in set.cases {
-                    guard case .number(let x) = row[v], Int(x) >= 1, Int(x) <= variable.valueLabels.count else {
-                        counts[0] += 1
-                        continue
-                    }
-                    counts[Int(x)] += 1
-                    sums[Int(x)] += weight(row)
-                }
-                for label in variable.valueLabels {
-                    let name = label.code <= variable.categories.count ? variable.categories[label.code - 1] : ""
-                    rows.append([String(label.code), name.isEmpty || name == label.label ? "" : "`\(name)`", label.label, count(counts[label.code])] + (weighted ? [sum(counts[label.code], sums[label.code])] : []))
-                }
-                rows.append([".", "", "System-missing", count(counts[0])] + (weighted ? [""] : []))
-            case .integer, .decimal, .date, .text, .dummy:
-                let kind = variable.kind == .integer ? "integer" : variable.kind == .decimal ? "decimal" : variable.kind == .date ? "date" : "text"
-                facts.insert("\(kind).", at: 0)
-                // Means of measured numbers only: not of ids, nor of the design variables.
-                let hasMean = (variable.kind == .integer || variable.kind == .decimal) && variable.question != nil
-                columns = ["Valid", "Missing"] + (hasMean ? ["Mean"] + (weighted ? ["Weighted mean"] : []) : [])
-                var n = 0, missing = 0
-                var total = 0.0, wTotal = 0.0, wSum = 0.0
-                for row in set.cases {
-                    switch row[v] {
-                    case .missing: missing += 1
-                    case .number(let x):
-                        n += 1
-                        total += x
-                        wTotal += weight(row) * x
-                        wSum += weight(row)
-                    default: n += 1
-                    }
-                }
-                var cells = [count(n), count(missing)]
-                if hasMean {
-                    let hide = n < Self.minimumCell
-                    cells.append(hide ? "–" : String(format: "%.2f", total / Double(n)))
-                    if weighted { cells.append(hide || wSum == 0 ? "–" : String(format: "%.2f", wTotal / wSum)) }
-                }
-                rows = [cells]
-            }
-            entries.append(Entry(title: "`\(variable.name)`: \(variable.label)", facts: facts, columns: columns, rows: rows))
             v += 1
         }
-        self.entries = entries
+    }
+
+    /// The counts of a set's variables, with suppression.
+    struct Counter {
+        let set: MicrodataSet
+        let weightIndex: Int?
+        var weighted: Bool { weightIndex != nil }
+
+        init(set: MicrodataSet) {
+            self.set = set
+            weightIndex = set.variables.firstIndex { $0.source == "weight" }
+        }
+
+        func count(_ n: Int) -> String { n > 0 && n < FrequencyCodebook.minimumCell ? "<5" : String(n) }
+        func sum(_ n: Int, _ w: Double) -> [String] {
+            weighted ? [n > 0 && n < FrequencyCodebook.minimumCell ? "–" : String(format: "%.1f", w)] : []
+        }
+        var blank: [String] { weighted ? [""] : [] }
+
+        func weight(_ row: [MicrodataValue]) -> Double {
+            guard let weightIndex, case .number(let w) = row[weightIndex] else { return 0 }
+            return w
+        }
+
+        /// A select_one: a row per code, then system-missing.
+        func codes(_ v: Int, _ facts: [String]) -> Entry {
+            let variable = set.variables[v]
+            let k = variable.valueLabels.count
+            var counts = Array(repeating: 0, count: k + 1)
+            var sums = Array(repeating: 0.0, count: k + 1)
+            for row in set.cases {
+                guard case .number(let x) = row[v], Int(x) >= 1, Int(x) <= k else {
+                    counts[0] += 1
+                    continue
+                }
+                counts[Int(x)] += 1
+                sums[Int(x)] += weight(row)
+            }
+            var rows: [[String]] = []
+            for label in variable.valueLabels {
+                let name = label.code <= variable.categories.count ? variable.categories[label.code - 1] : ""
+                let shown = name.isEmpty || name == label.label ? "" : "`\(name)`"
+                rows.append([String(label.code), shown, label.label, count(counts[label.code])] + sum(counts[label.code], sums[label.code]))
+            }
+            rows.append([".", "", "System-missing", count(counts[0])] + blank)
+            let missing = variable.missingCode.map { "; code \($0) (\(variable.categories[$0 - 1])) is user-missing in the .sav" } ?? ""
+            return Entry(
+                title: "`\(variable.name)`: \(variable.label)", facts: ["select_one, coded 1–\(k)\(missing)."] + facts,
+                columns: ["Code", "Choice", "Label", "Count"] + (weighted ? ["Weighted"] : []), rows: rows)
+        }
+
+        /// A select_multiple's 0/1 variables: a row per choice (chosen), answered, missing.
+        func choices(_ range: Range<Int>, _ facts: [String]) -> Entry {
+            let first = set.variables[range.lowerBound]
+            let label = first.label.components(separatedBy: ": ").first ?? first.label
+            var rows: [[String]] = []
+            let missing = set.cases.filter { $0[range.lowerBound] == .missing }.count
+            for d in range {
+                var n = 0
+                var w = 0.0
+                for row in set.cases where row[d] == .number(1) {
+                    n += 1
+                    w += weight(row)
+                }
+                let choice = String(set.variables[d].label.dropFirst(label.count + 2))
+                rows.append(["`\(set.variables[d].name)`", choice, count(n)] + sum(n, w))
+            }
+            rows.append(["", "Answered (any choice)", count(set.cases.count - missing)] + blank)
+            rows.append([".", "System-missing", count(missing)] + blank)
+            return Entry(
+                title: "`\(first.question ?? first.source)`: \(label)", facts: ["select_multiple: one 0/1 variable per choice (1 = chosen)."] + facts,
+                columns: ["Variable", "Choice", "Chosen"] + (weighted ? ["Weighted"] : []), rows: rows)
+        }
+
+        /// Numbers, dates and text: valid and missing counts; a measured number's mean.
+        func values(_ v: Int, _ facts: [String]) -> Entry {
+            let variable = set.variables[v]
+            let kind = [MicrodataVariable.Kind.integer: "integer", .decimal: "decimal", .date: "date"][variable.kind] ?? "text"
+            // Means of measured numbers only: not of ids, nor of the design variables.
+            let hasMean = (variable.kind == .integer || variable.kind == .decimal) && variable.question != nil
+            var n = 0, missing = 0
+            var total = 0.0, weightedTotal = 0.0, weights = 0.0
+            for row in set.cases {
+                switch row[v] {
+                case .missing: missing += 1
+                case .number(let x):
+                    n += 1
+                    total += x
+                    weightedTotal += weight(row) * x
+                    weights += weight(row)
+                default: n += 1
+                }
+            }
+            var cells = [count(n), count(missing)]
+            if hasMean {
+                let hide = n < FrequencyCodebook.minimumCell
+                cells.append(hide ? "–" : String(format: "%.2f", total / Double(n)))
+                if weighted { cells.append(hide || weights == 0 ? "–" : String(format: "%.2f", weightedTotal / weights)) }
+            }
+            return Entry(
+                title: "`\(variable.name)`: \(variable.label)", facts: ["\(kind)."] + facts,
+                columns: ["Valid", "Missing"] + (hasMean ? ["Mean"] + (weighted ? ["Weighted mean"] : []) : []), rows: [cells])
+        }
     }
 
     /// The codebook as Markdown.
     public func markdown() -> String {
         var out = "# \(title)\n\n" + preamble.map { "- \($0)\n" }.joined() + "\n"
+        let escape = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|") }
         for entry in entries {
             out += "## \(entry.title)\n\n" + entry.facts.map { "- \($0)\n" }.joined() + "\n"
-            let escape = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|") }
             out += "| " + entry.columns.map(escape).joined(separator: " | ") + " |\n"
             out += "|" + entry.columns.map { _ in " --- |" }.joined() + "\n"
             for row in entry.rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }

@@ -24,8 +24,14 @@ public struct MicrodataExport: Sendable {
     }
 
     /// The file's bytes (`.sav`, `.dta`; for `.r`, the script reading `csvName`).
-    public func bytes(_ set: MicrodataSet, csvName: String = "data.csv") -> [UInt8] {
-        switch format {
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` for more variables than Stata 118 holds.
+    public func bytes(_ set: MicrodataSet, csvName: String = "data.csv") throws(WorkforceError) -> [UInt8] {
+        if format == .dta, set.variables.count > 32_767 {
+            throw .badData(
+                nil, "Stata 118 holds at most 32,767 variables and these responses have \(set.variables.count); write --format sav or r instead")
+        }
+        return switch format {
         case .sav: SPSSWriter(compressed: compressed, created: created).write(set)
         case .dta: StataWriter(created: created).write(set)
         case .r: Array(RScriptWriter().script(set, csv: csvName).utf8)
@@ -41,7 +47,7 @@ public struct MicrodataExport: Sendable {
     public func write(_ set: MicrodataSet, to url: URL) throws(WorkforceError) -> [URL] {
         switch format {
         case .sav, .dta:
-            try Self.save(bytes(set), url)
+            try Self.save(try bytes(set), url)
             return [url]
         case .r:
             let csv = url.deletingPathExtension().appendingPathExtension("csv")
@@ -49,7 +55,7 @@ public struct MicrodataExport: Sendable {
                 throw .usage("--out \(url.lastPathComponent): name the R script FILE.R; its CSV is written beside it as FILE.csv")
             }
             try Self.save(Array(RScriptWriter().csv(set).utf8), csv)
-            try Self.save(bytes(set, csvName: csv.lastPathComponent), url)
+            try Self.save(try bytes(set, csvName: csv.lastPathComponent), url)
             return [url, csv]
         }
     }

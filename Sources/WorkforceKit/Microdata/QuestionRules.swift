@@ -8,6 +8,12 @@ struct QuestionRules {
     var asked: [String: [String]] = [:]
     var allowed: [String: String] = [:]
 
+    init(numbers: [String: Int] = [:], asked: [String: [String]] = [:], allowed: [String: String] = [:]) {
+        self.numbers = numbers
+        self.asked = asked
+        self.allowed = allowed
+    }
+
     /// The rules of the latest form `reader` reads, in `language`.
     init(_ reader: ResponseReader, language: String) throws {
         guard let id = reader.instrumentIDs.last else { return }
