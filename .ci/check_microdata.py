@@ -13,7 +13,8 @@ very long strings and Stata's strL):
 - the weighted mean of every select_one indicator computed from the .dta's `weight` equals
   `workforce awareness --margins`'s estimate, and so does R's `svymean` on the .r file's
   `svydesign` (.ci/r/check_microdata_design.R); employer weights are fpc / n_s of their stratum;
-- the frequency codebook's counts equal the clean CSV's (cells under 5 shown "<5").
+- the frequency codebook's counts equal the clean CSV's (cells under 5 shown "<5"); its HTML
+  pages are left in WORK_FOLDER/codebook for .ci/run's Nu HTML check.
 
 Usage: python3 .ci/check_microdata.py WORKFORCE_BINARY DEMO_DB WORK_FOLDER
 """
@@ -217,7 +218,9 @@ for kind in ["awareness", "employer"]:
         if len(long) != 2 or min(len(x.encode()) for x in long) < 290 or max(len(x.encode()) for x in long) < 2490:
             fail(f"the long answers did not import whole: {[len(x.encode()) for x in long]}")
 
-    # The frequency codebook's counts against the clean CSV.
+    # The frequency codebook's counts against the clean CSV; its HTML page for the Nu checker.
+    os.makedirs(os.path.join(work, "codebook"), exist_ok=True)
+    wf("responses", kind, "--codebook", "--out", os.path.join(work, "codebook", f"{kind}.html"))
     book = wf("responses", kind, "--codebook")
     for column, name, _, vkind, value_labels, names, _ in expected_variables(kind):
         if vkind != "code":
