@@ -75,6 +75,29 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func respondentsWithoutAClusterAnswerAreClustersOfTheirOwn() throws {
+        let database = try Self.awareness()
+        let script = database.scratch.path("c.R")
+        let result = try database.run(["responses", "awareness", "--format", "r", "--weights", "--cluster", "reported_incident", "--out", script])
+        #expect(result.code == 0, "\(result.stderr)")
+        let rows = try csvRows(String(contentsOfFile: database.scratch.path("c.csv"), encoding: .utf8))
+        let question = try #require(rows[0].firstIndex(of: "reported_incident"))
+        let cluster = try #require(rows[0].firstIndex(of: "cluster"))
+        let weight = try #require(rows[0].firstIndex(of: "weight"))
+        var byAnswer: [String: Set<String>] = [:]
+        var own: [String] = []
+        for row in rows.dropFirst() {
+            #expect(row[weight] == "1")  // no margins: every respondent weighs 1
+            if row[question].isEmpty { own.append(row[cluster]) } else { byAnswer[row[question], default: []].insert(row[cluster]) }
+        }
+        #expect(!own.isEmpty && !byAnswer.isEmpty)
+        // One cluster per answer, coded in name order (1, 2, ...); each blank its own code after them.
+        #expect(byAnswer.values.allSatisfy { $0.count == 1 })
+        let named = byAnswer.values.compactMap { $0.first.flatMap { Int($0) } }.sorted()
+        #expect(named == Array(1...byAnswer.count))
+        #expect(own.compactMap(Int.init).sorted() == Array((byAnswer.count + 1)...(byAnswer.count + own.count)))
+    }
+
     @Test func aClusterQuestionTheFormLacksIsAUsageError() throws {
         let database = try Self.awareness()
         let result = try database.run(["responses", "awareness", "--format", "dta", "--weights", "--cluster", "enumeration_area", "--out", "x.dta"])
