@@ -96,15 +96,23 @@ def stata_name(name, taken):
         h += 1
 
 
+def stata_label(label, choice):
+    if len(label) <= 80:
+        return label
+    if choice is not None and len(choice) + 4 < 80:
+        return label[: len(label) - len(choice) - 2][: 80 - len(choice) - 3].strip() + "…: " + choice
+    return label[:80].strip()
+
+
 def expected_variables(kind):
-    """(csv column, file name, label, kind, value labels, choice names, user-missing code)."""
+    """(csv column, file name, label, kind, value labels, choice names, user-missing code, choice label)."""
     cb = codebooks[kind]
     lists = cb["choices"]
     out = [
-        ("response_id", "response_id", "Response id", "number", None, None, None),
-        ("batch_id", "batch_id", "Import batch", "number", None, None, None),
-        ("response_key", "response_key", "Response key (the submission's id)", "text", None, None, None),
-        ("submitted_at", "submitted_at", "Submitted at", "text", None, None, None),
+        ("response_id", "response_id", "Response id", "number", None, None, None, None),
+        ("batch_id", "batch_id", "Import batch", "number", None, None, None, None),
+        ("response_key", "response_key", "Response key (the submission's id)", "text", None, None, None, None),
+        ("submitted_at", "submitted_at", "Submitted at", "text", None, None, None, None),
     ]
     for q in cb["questions"]:
         t, name, label = q["type"], q["name"], q["label"]["en"]
@@ -114,12 +122,13 @@ def expected_variables(kind):
             choices = lists[q["list"]]
             names = [c["name"] for c in choices]
             missing = names.index("prefer_not") + 1 if "prefer_not" in names else None
-            out.append((name, name, label, "code", {i + 1: c["label"].get("en") or c["name"] for i, c in enumerate(choices)}, names, missing))
+            out.append((name, name, label, "code", {i + 1: c["label"].get("en") or c["name"] for i, c in enumerate(choices)}, names, missing, None))
         elif t == "select_multiple":
             for c in lists[q["list"]]:
-                out.append((f"{name}/{c['name']}", f"{name}_{c['name']}", f"{label}: {c['label'].get('en') or c['name']}", "dummy", None, None, None))
+                choice = c["label"].get("en") or c["name"]
+                out.append((f"{name}/{c['name']}", f"{name}_{c['name']}", f"{label}: {choice}", "dummy", None, None, None, choice))
         else:
-            out.append((name, name, label, {"integer": "number", "decimal": "number", "date": "date"}.get(t, "text"), None, None, None))
+            out.append((name, name, label, {"integer": "number", "decimal": "number", "date": "date"}.get(t, "text"), None, None, None, None))
     return out
 
 
@@ -160,9 +169,10 @@ def check_file(kind, path, clean):
         fail(f"{path}: encoding {meta.file_encoding}")
     if meta.number_rows != len(clean):
         fail(f"{path}: {meta.number_rows} cases, the clean CSV {len(clean)}")
-    for (column, _, label, vkind, value_labels, choice_names, missing), name in zip(expected, names):
-        # Stata keeps 80 characters of a label, SPSS 255 bytes (cut on a character boundary).
-        want = (label[:80].rstrip() if len(label) > 80 else label) if not is_sav else (label.encode()[:255].decode("utf-8", "ignore").rstrip() if len(label.encode()) > 255 else label)
+    for (column, _, label, vkind, value_labels, choice_names, missing, choice), name in zip(expected, names):
+        # Stata keeps 80 characters of a label (a choice's keeps the choice, shortening the
+        # question with "…"), SPSS 255 bytes (cut on a character boundary).
+        want = stata_label(label, choice) if not is_sav else (label.encode()[:255].decode("utf-8", "ignore").rstrip() if len(label.encode()) > 255 else label)
         if labels[name] != want:
             fail(f"{path}: {name} is labelled {labels[name]!r}, not {want!r}")
         got_labels = meta.variable_value_labels.get(name)
@@ -222,7 +232,7 @@ for kind in ["awareness", "employer"]:
     os.makedirs(os.path.join(work, "codebook"), exist_ok=True)
     wf("responses", kind, "--codebook", "--out", os.path.join(work, "codebook", f"{kind}.html"))
     book = wf("responses", kind, "--codebook")
-    for column, name, _, vkind, value_labels, names, _ in expected_variables(kind):
+    for column, name, _, vkind, value_labels, names, *_ in expected_variables(kind):
         if vkind != "code":
             continue
         section = book.split(f"## `{name}`: ", 1)

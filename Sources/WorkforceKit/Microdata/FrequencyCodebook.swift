@@ -121,7 +121,7 @@ public struct FrequencyCodebook: Sendable {
                     n += 1
                     w += weight(row)
                 }
-                let choice = String(set.variables[d].label.dropFirst(label.count + 2))
+                let choice = set.variables[d].choiceLabel ?? String(set.variables[d].label.dropFirst(label.count + 2))
                 rows.append(["`\(set.variables[d].name)`", choice, count(n)] + sum(n, w))
             }
             rows.append(["", "Answered (any choice)", count(set.cases.count - missing)] + blank)

@@ -32,7 +32,7 @@ extension MicrodataSet {
                     variables.append(
                         MicrodataVariable(
                             name: "", source: "\(column.name)/\(choice.name)", label: "\(label): \(text(choice.label, language) ?? choice.name)",
-                            kind: .dummy, question: column.name))
+                            kind: .dummy, question: column.name, choiceLabel: text(choice.label, language) ?? choice.name))
                 }
             case .integer: variables.append(MicrodataVariable(name: "", source: column.name, label: label, kind: .integer, question: column.name))
             case .decimal: variables.append(MicrodataVariable(name: "", source: column.name, label: label, kind: .decimal, question: column.name))

@@ -61,6 +61,8 @@ public struct MicrodataVariable: Sendable, Equatable {
     public var missingCode: Int?
     /// The question the variable comes from.
     public var question: String?
+    /// A select_multiple choice's own label, the part after "Question: " in ``label``.
+    public var choiceLabel: String?
 
     public struct ValueLabel: Sendable, Equatable {
         public var code: Int
@@ -69,7 +71,7 @@ public struct MicrodataVariable: Sendable, Equatable {
 
     public init(
         name: String, source: String, label: String, kind: Kind, valueLabels: [ValueLabel] = [], categories: [String] = [],
-        missingCode: Int? = nil, question: String? = nil
+        missingCode: Int? = nil, question: String? = nil, choiceLabel: String? = nil
     ) {
         self.name = name
         self.source = source
@@ -79,6 +81,18 @@ public struct MicrodataVariable: Sendable, Equatable {
         self.categories = categories
         self.missingCode = missingCode
         self.question = question
+        self.choiceLabel = choiceLabel
+    }
+
+    /// The label in at most `limit` characters: a choice's label keeps its choice and shortens
+    /// the question with "…" ("Do any of these describe…: Teacher"); others are cut.
+    public func label(limit: Int) -> String {
+        guard label.count > limit else { return label }
+        if let choice = choiceLabel, choice.count + 4 < limit {
+            let question = label.dropLast(choice.count + 2).prefix(limit - choice.count - 3)
+            return question.trimmingCharacters(in: .whitespaces) + "…: " + choice
+        }
+        return String(label.prefix(limit)).trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether values are numbers (or dates) rather than text.

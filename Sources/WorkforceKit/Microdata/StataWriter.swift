@@ -103,7 +103,7 @@ public struct StataWriter: Sendable {
         out.ascii("</value_label_names>")
         map[7] = UInt64(out.count)
         out.ascii("<variable_labels>")
-        for variable in set.variables { out.fixed(String(decoding: Self.characters(variable.label, 80, bytes: 320), as: UTF8.self), 321) }
+        for variable in set.variables { out.fixed(String(decoding: BinaryBuffer.prefix(variable.label(limit: 80), bytes: 320), as: UTF8.self), 321) }
         out.ascii("</variable_labels>")
         map[8] = UInt64(out.count)
         out.ascii("<characteristics>")

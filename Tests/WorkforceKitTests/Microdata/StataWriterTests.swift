@@ -113,6 +113,20 @@ import Testing
     }
 }
 
+@Suite struct MicrodataLabelTests {
+    @Test func aLongChoiceLabelKeepsItsChoiceAndShortensTheQuestion() {
+        let question = String(repeating: "Which of these does your organisation use ", count: 3).trimmingCharacters(in: .whitespaces)
+        let v = MicrodataVariable(name: "q_a", source: "q/a", label: "\(question): Teacher", kind: .dummy, choiceLabel: "Teacher")
+        let short = v.label(limit: 80)
+        #expect(short.count <= 80)
+        #expect(short.hasSuffix("…: Teacher"))
+        #expect(short.hasPrefix("Which of these does your organisation use Which"))
+        let plain = MicrodataVariable(name: "q", source: "q", label: String(repeating: "word ", count: 30), kind: .text)
+        #expect(plain.label(limit: 80) == String(String(repeating: "word ", count: 16).dropLast()))
+        #expect(MicrodataVariable(name: "s", source: "s", label: "Short", kind: .text).label(limit: 80) == "Short")
+    }
+}
+
 @Suite struct MicrodataNamesTests {
     @Test(arguments: [
         ("target_groups/parent", "target_groups_parent"), ("in", "v_in"), ("1st", "v_1st"), ("with", "v_with"), ("str12", "v_str12"),
