@@ -12,7 +12,9 @@ very long strings and Stata's strL):
   CSV with `--labels en`;
 - the weighted mean of every select_one indicator computed from the .dta's `weight` equals
   `workforce awareness --margins`'s estimate, and so does R's `svymean` on the .r file's
-  `svydesign` (.ci/r/check_microdata_design.R); employer weights are fpc / n_s of their stratum;
+  `svydesign` (.ci/r/check_microdata_design.R); employer weights are fpc / n_S of their (merged)
+  stratum, each role's weighted employed total is `workforce gaps --frame`'s, and R's `svytotal`
+  gives the same total and standard error;
 - the frequency codebook's counts equal the clean CSV's (cells under 5 shown "<5"); its HTML
   pages are left in WORK_FOLDER/codebook for .ci/run's Nu HTML check.
 
@@ -43,8 +45,8 @@ def fail(message):
     print("FAIL: " + message, file=sys.stderr)
 
 
-def wf(*args, **kw):
-    return subprocess.run([binary, *args, "--db", db], check=True, capture_output=True, text=kw.get("text", True)).stdout
+def wf(*args, database=None):
+    return subprocess.run([binary, *args, "--db", database or db], check=True, capture_output=True, text=True).stdout
 
 
 # Two employer responses whose "other sector" answers are 300 and 700 bytes long.
@@ -287,7 +289,7 @@ wf("responses", "awareness", "--format", "r", "--weights", "--margins", margins,
 cases = os.path.join(work, "design-cases.tsv")
 with open(cases, "w") as f:
     f.write("\n".join(design_cases) + "\n")
-r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), weighted_r, cases], capture_output=True, text=True)
+r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), "awareness", weighted_r, cases], capture_output=True, text=True)
 if r.returncode != 0:
     fail(f"R survey on {weighted_r}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
 strata = meta.variable_value_labels.get("stratum", {})
@@ -296,7 +298,8 @@ if len(strata) < 2 or not all(v.startswith("district=") and ", urban_rural=" in 
 
 employer = os.path.join(work, "employer-weighted.dta")
 frame = os.path.join(os.path.dirname(__file__), "..", "Surveys", "demo", "frame.csv")
-wf("responses", "employer", "--format", "dta", "--weights", "--frame", frame, "--out", employer)
+# The demo's own responses: the two long-text ones would overfill their stratum of the frame.
+wf("responses", "employer", "--format", "dta", "--weights", "--frame", frame, "--out", employer, database=source_db)
 data, meta = pyreadstat.read_dta(employer, output_format="dict")
 counts = {}
 for s, w in zip(data["stratum"], data["weight"]):
@@ -306,6 +309,31 @@ for s, w, fpc in zip(data["stratum"], data["weight"], data["fpc"]):
     if not missing(w) and abs(w - fpc / counts[s]) > 1e-9:
         fail(f"employer weight {w} is not fpc / n_s = {fpc} / {counts[s]}")
 
+# Each role's employed total from the .dta's weights equals `workforce gaps --frame`'s, and R's
+# svytotal on the .r file's design (strata, fpc) gives the tool's total and standard error.
+# (--no-suppress: every surveyed role, for this comparison only; imputation touches leavers and
+# new positions, not staff.)
+gaps = json.loads(wf("gaps", "--frame", frame, "--no-suppress", "--format", "json", database=source_db))["rows"]
+employer_r = os.path.join(work, "employer-weighted.R")
+wf("responses", "employer", "--format", "r", "--weights", "--frame", frame, "--out", employer_r, database=source_db)
+totals = []
+for row in gaps:
+    name = row["role_id"].lower().replace("-", "_") + "_staff"
+    if row.get("employed") is None or name not in data:
+        continue
+    total = sum(w * x for w, x in zip(data["weight"], data[name]) if not missing(w) and not missing(x))
+    if abs(total - row["employed"]) > 1e-6 * max(1, abs(row["employed"])):
+        fail(f"{name}: the .dta's weighted total {total} is not the tool's employed {row['employed']}")
+    totals.append(f"{name}\t{row['employed']!r}\t{row['employed_se']!r}")
+if not totals:
+    fail("no employer total was compared")
+cases = os.path.join(work, "employer-cases.tsv")
+with open(cases, "w") as f:
+    f.write("\n".join(totals) + "\n")
+r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), "employer", employer_r, cases], capture_output=True, text=True)
+if r.returncode != 0:
+    fail(f"R survey on {employer_r}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
+
 if failures:
     sys.exit(f"{len(failures)} microdata check(s) failed")
-print(f"microdata: sav, dta and R files of awareness and employer match the clean CSV; {checked} weighted indicators match")
+print(f"microdata: sav, dta and R files of awareness and employer match the clean CSV; {checked} raked indicators and {len(totals)} employer totals match")

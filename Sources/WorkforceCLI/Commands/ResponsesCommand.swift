@@ -71,7 +71,7 @@ enum ResponsesCommand {
             return
         }
         let design = invocation.flag(weights) ? try self.design(invocation, store: store, kind: kind, wave: reader.wave) : nil
-        for note in design?.notes ?? [] { invocation.warn(note) }
+        for note in design?.notes ?? [] { invocation.io.err("note: \(terminalSafe(note))\n") }
         let language = invocation[labels] ?? "en"
         let set = try MicrodataSet.responses(reader, language: language, design: design)
         let path = invocation[out]

@@ -7,8 +7,9 @@ import Foundation
 ///   `workforce awareness --margins`; 1 without margins), with `--strata` a `stratum` (the
 ///   crossed answers, e.g. district x urban/rural) and with `--cluster` a `cluster` (that
 ///   question's answer; a respondent without one is a cluster of their own).
-/// - Employers: `weight` (`N_s / n_s` of the sampling frame), `stratum` (sector x size band)
-///   and `fpc` (the organisations of the stratum, `N_s`).
+/// - Employers: `weight` (`N*_S / n_S`, the design weights of `workforce gaps --frame`),
+///   `stratum` (sector x size band, empty bands merged into a neighbour) and `fpc` (the
+///   stratum's eligible organisations, `N*_S`).
 ///
 /// Only respondents (a "yes" at every gate question) carry design values; the others are
 /// missing, as they are in no estimate.
@@ -116,7 +117,8 @@ public struct SurveyDesign: Sendable {
 
     /// The employer design: weights, strata and stratum sizes from the sampling frame at `frame`.
     ///
-    /// - Throws: the frame's errors (unknown sector or size band, bad counts).
+    /// - Throws: the frame's errors (unknown sector or size band, bad counts, a stratum the
+    ///   responses have and the frame lacks).
     public static func employer(store: WorkforceStore, frame url: URL) throws -> SurveyDesign {
         let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
         var ids: [Int64] = []
@@ -129,11 +131,11 @@ public struct SurveyDesign: Sendable {
         let code = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0 + 1) })
         var design = SurveyDesign(variables: [], values: [:], notes: rows.notes)
         design.variables = [
-            weightVariable("Sampling weight (N_s / n_s of the frame)"),
+            weightVariable("Design weight (N*_S / n_S of the frame)"),
             MicrodataVariable(
-                name: "", source: "stratum", label: "Stratum: sector x size band", kind: .code,
+                name: "", source: "stratum", label: "Stratum: sector x size band (merged)", kind: .code,
                 valueLabels: keys.enumerated().map { .init(code: $0 + 1, label: $1) }, categories: keys),
-            MicrodataVariable(name: "", source: "fpc", label: "Organisations in the stratum (N_s)", kind: .decimal),
+            MicrodataVariable(name: "", source: "fpc", label: "Eligible organisations in the stratum (N*_S)", kind: .decimal),
         ]
         for (r, id) in ids.enumerated() {
             design.values[id] = [.number(rows.weights[r]), .number(Double(code[rows.strata[r]] ?? 0)), .number(rows.population[r])]
@@ -147,27 +149,27 @@ public struct SurveyDesign: Sendable {
 }
 
 /// The one door to the employer estimation for the labelled files: each responding employer's
-/// weight, stratum and stratum size, in the order ``ResponseReader`` reads them.
+/// weight, stratum of estimation and its eligible organisations, in the order
+/// ``ResponseReader`` reads them, as ``EmployerWeighting`` computes them for `workforce gaps`.
 enum EmployerWeights {
     struct Rows {
         var weights: [Double]
+        /// The stratum of estimation's name: `sector x band`, with the empty bands merged into it
+        /// (`tourism x small + tourism x micro`).
         var strata: [String]
-        /// `N_s`; for a stratum the frame lacks (weight 1), the respondents themselves, `n_s`.
+        /// `N*_S`: the eligible organisations of the stratum (summed over merged strata).
         var population: [Double]
         var notes: [String]
     }
 
-    /// Today: `SamplingFrame.weights` (w = N_s / n_s by sector x size band).
     static func rows(_ reader: ResponseReader, frame url: URL) throws -> Rows {
         let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
         let frame = try SamplingFrame(url: url, sectors: lists("sector"), sizeBands: lists("size_band"))
         let employers = try EmployerResponse.all(from: reader)
-        let (weights, notes) = frame.weights(employers)
-        let strata = employers.map { SamplingFrame.Stratum(sector: $0.sector ?? "", sizeBand: $0.sizeBand ?? "") }
-        var counts: [SamplingFrame.Stratum: Int] = [:]
-        for s in strata { counts[s, default: 0] += 1 }
+        let weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: try reader.count() - employers.count)
+        let design = weighting.design
         return Rows(
-            weights: weights, strata: strata.map { "\($0.sector.isEmpty ? "?" : $0.sector) x \($0.sizeBand.isEmpty ? "?" : $0.sizeBand)" },
-            population: strata.map { frame.organisations[$0] ?? Double(counts[$0] ?? 1) }, notes: notes)
+            weights: design.weights, strata: design.stratum.map { weighting.strata[$0].name },
+            population: design.stratum.map { design.populations[$0] }, notes: weighting.notes)
     }
 }
