@@ -35,6 +35,9 @@ public struct RScriptWriter: Sendable {
         let names = Set(set.variables.map(\.name))
         if names.contains("weight") {
             lines.append("# Survey design (package survey), respondents only:")
+            if names.contains("fpc") {
+                lines.append("#   options(survey.lonely.psu = \"adjust\")  # a stratum with one employer, as the tool treats it")
+            }
             let ids = names.contains("cluster") ? "~cluster" : "~1"
             let strata = names.contains("stratum") ? ", strata = ~stratum" : ""
             let fpc = names.contains("fpc") ? ", fpc = ~fpc" : ""
