@@ -13,7 +13,7 @@ struct UIWords {
     /// The text of `key` in the language (English when it has none; the key itself when the
     /// bank lacks it, which ``ItemBank`` refuses for the keys the tool uses).
     subscript(_ key: String) -> String {
-        table[key]?[language] ?? table[key]?["en"] ?? key
+        table[key]?[language] ?? UIText.bundled[key]?[language] ?? table[key]?["en"] ?? UIText.bundled[key]?["en"] ?? key
     }
 
     /// `"a", "b" or "c"` in the language's quotation marks.
@@ -35,4 +35,14 @@ struct UIWords {
         "interview_date", "questionnaire_no", "version", "framework", "legend", "quoted", "list_or", "exclusive_rule",
         "no_role", "ksa_none", "described_at", "short_wording", "wave_baseline", "wave_followup", "title_wave", "placeholder_neutral",
     ]
+}
+
+/// The bundled bank's words (`Surveys/banks/ui.csv`), for code that renders from a codebook
+/// without an instrument's words (the microdata codebooks); read once.
+enum UIText {
+    static let bundled: [String: LocalizedText] = (try? ItemBank.bundled())?.words ?? [:]
+
+    static func get(_ key: String, _ language: String) -> String {
+        UIWords(bundled, language: language)[key]
+    }
 }
