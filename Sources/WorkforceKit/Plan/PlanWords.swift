@@ -61,7 +61,9 @@ enum PlanWords {
         text += "; within the \(input.horizonWords) it adds \(number(people)) people, what the existing offerings cannot close even grown to their caps."
         text += action.ksas.isEmpty
             ? " Every KSA of the role is taught somewhere in the catalog: the course can draw on existing material."
-            : " It must teach the \(action.ksas.count) KSAs of the role no offering teaches, by demand: \(ksas(action.ksas))."
+            : action.ksas.count == 1
+                ? " It must teach the role's one KSA no offering teaches: \(action.ksas[0])."
+                : " It must teach the \(action.ksas.count) KSAs of the role no offering teaches, by demand: \(ksas(action.ksas))."
         return text
     }
 
