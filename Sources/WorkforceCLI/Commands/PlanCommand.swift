@@ -7,8 +7,6 @@ enum PlanCommand {
         "by", "what", "action (default: one row per action) or role (per ranked role: gap, closed, open).")
     static let maxGrowth = TypedOption<Double>.number(
         "max-growth", "g", "An offering grows by at most g x its completions a year (default 1: at most double).", in: 0...10)
-    static let entryRate = TypedOption<Double>.number(
-        "entry-rate", "r", "The share of completers who take a role in the country (default 1, an upper bound).", in: 0.01...1)
     static let programs = TypedOption<String>(
         "programs", "file", "Also write the two linear programs and their solution as JSON, to check with another solver.",
         expected: "a file path") { $0.isEmpty ? nil : $0 }
@@ -26,7 +24,7 @@ enum PlanCommand {
             """,
         options: [
             by.spec, ReportCommands.out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, maxGrowth.spec,
-            entryRate.spec, programs.spec,
+            GapsCommand.entryRate.spec, programs.spec,
         ],
         printsTable: true,
         run: { invocation in
@@ -34,7 +32,7 @@ enum PlanCommand {
             var request = PlanRequest()
             request.gaps = try ReportCommands.request(invocation)
             request.maxGrowth = invocation[maxGrowth] ?? 1
-            request.entryRate = invocation[entryRate] ?? 1
+            request.gaps.entryRate = invocation[GapsCommand.entryRate] ?? 1
             let breakdown = invocation[by] ?? .action
             let (plan, gapNotes) = try WorkforcePlan.run(store, request)
             var table = plan.table(breakdown)

@@ -8,40 +8,47 @@ extension PlanInput {
         "government_security", "tourism",
     ]
 
-    /// The plan's input from the gap analysis: the one place the plan reads `Analysis/`.
+    /// The plan's input from the employer estimates: the one place the plan reads the
+    /// analysis.
     ///
-    /// A role is published with `minimumCell` or more responding employers, suppressed with
-    /// fewer, not surveyed when no employer reported on it. Its gap is `demand - entryRate ×
-    /// supply`. Supply units are the offerings: a programme's length is its own row's, else
+    /// Each role keeps its estimate's status (published, suppressed, not surveyed), its gap
+    /// (`demand - entry_rate × supply`) with the 95% interval and quality grade, and its
+    /// share of demand (vacancies, new positions and replacement) from critical-infrastructure
+    /// employers. Supply units are the offerings: a programme's length is its own row's, else
     /// the longest of its courses'.
     ///
     /// - Parameters:
-    ///   - inputs: the gap analysis's inputs (employers, weights, roles, catalog, θ, horizon).
+    ///   - estimates: the employer estimates (after item imputation).
     ///   - lengths: `duration_years` by offering id, where the catalog gives one; otherwise
     ///     the default for the offering's level.
-    public init(_ inputs: GapInputs, lengths: [Int64: Double] = [:], minimumCell: Int = 5, maxGrowth: Double = 1, entryRate: Double = 1) {
-        let gaps = GapAnalysis.roleGaps(inputs)
-        let shortfalls = Dictionary(uniqueKeysWithValues: GapAnalysis.shortfalls(inputs).map { ($0.role.id, $0) })
+    public init(_ estimates: EmployerEstimates, lengths: [Int64: Double] = [:], maxGrowth: Double = 1) {
+        var inputs = estimates.inputs
+        inputs.employers = estimates.employers
+        let shortfalls = Dictionary(GapAnalysis.shortfalls(inputs).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })
         let lacking = Dictionary(grouping: GapAnalysis.lacking(inputs), by: \.role)
+        let years = inputs.horizon.years
         var roles: [Role] = []
-        for g in gaps {
+        for estimate in estimates.roles {
+            let id = estimate.role.id
             var critical = 0.0
             for (e, employer) in inputs.employers.enumerated() where Self.criticalSectors.contains(employer.sector ?? "") {
-                if let report = employer.roles[g.role.id] {
-                    critical += inputs.weights[e] * ((report.vacancies ?? 0) + (report.expected[inputs.horizon] ?? 0))
+                if let report = employer.roles[id] {
+                    critical += inputs.weights[e] * ((report.vacancies ?? 0) + (report.expected[inputs.horizon] ?? 0) + (report.leavers ?? 0) * years)
                 }
             }
-            let status: Status = g.respondents == 0 ? .notSurveyed : g.respondents < minimumCell ? .suppressed : .published
-            let shortfall = shortfalls[g.role.id]
-            let reported = lacking[g.role.id]?.map(\.ksa).filter { g.role.ksas.contains($0) }
+            let demand = estimate.figures.demand.value
+            let status: Status = estimate.status == .published ? .published : estimate.status == .notSurveyed ? .notSurveyed : .suppressed
+            let shortfall = shortfalls[id]
             roles.append(
                 Role(
-                    id: g.role.id, name: g.role.name, ksas: g.role.ksas, status: status, gap: Estimate(g.demand - entryRate * g.supply),
-                    demand: g.demand, quality: nil, criticalShare: g.demand > 0 ? min(1, critical / g.demand) : 0, employed: g.employed,
-                    belowRequired: shortfall?.staffBelowRequired ?? 0, meanShortfall: shortfall?.meanShortfall,
-                    lacking: lacking[g.role.id] == nil ? nil : reported))
+                    id: id, name: estimate.role.name, ksas: estimate.role.ksas, status: status,
+                    gap: Estimate(estimate.gap.value, ciLow: estimate.gap.ciLow, ciHigh: estimate.gap.ciHigh), demand: demand,
+                    quality: estimate.quality?.rawValue, criticalShare: demand > 0 ? min(1, critical / demand) : 0,
+                    employed: estimate.figures.employed.value, belowRequired: shortfall?.staffBelowRequired.value ?? 0,
+                    meanShortfall: shortfall?.meanShortfall?.value,
+                    lacking: lacking[id].map { $0.map(\.ksa).filter { estimate.role.ksas.contains($0) } }))
         }
-        let byID = Dictionary(uniqueKeysWithValues: inputs.offerings.map { ($0.id, $0) })
+        let byID = Dictionary(inputs.offerings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func length(_ id: Int64) -> Double {
             if let years = lengths[id] { return years }
             return byID[id].flatMap { Self.defaultLength(level: $0.level) } ?? 1
@@ -54,16 +61,16 @@ extension PlanInput {
                 completions: Double(unit.completions), shares: Coverage.shares(unit.ksas, inputs.roles, theta: inputs.theta), ksas: unit.ksas)
         }
         self.init(
-            roles: roles, offerings: offerings, horizonYears: inputs.horizon.years, horizonWords: inputs.horizon.words, maxGrowth: maxGrowth,
-            entryRate: entryRate)
+            roles: roles, offerings: offerings, horizonYears: years, horizonWords: inputs.horizon.words, maxGrowth: maxGrowth,
+            entryRate: inputs.entryRate)
     }
 }
 
 /// What `workforce plan` is asked for: the gap figures' request and the plan's own options.
 public struct PlanRequest: Sendable {
+    /// The gap figures' request (horizon, θ, entry rate, frame).
     public var gaps = GapRequest()
     public var maxGrowth = 1.0
-    public var entryRate = 1.0
 
     public init() {}
 }
@@ -80,9 +87,7 @@ extension WorkforcePlan {
 
     /// The plan from loaded gap figures (the report loads them once for every section).
     public static func build(_ context: GapContext, _ store: WorkforceStore, _ request: PlanRequest) throws -> WorkforcePlan {
-        let input = PlanInput(
-            context.inputs, lengths: try store.offeringDurations(), minimumCell: request.gaps.minimumCell, maxGrowth: request.maxGrowth,
-            entryRate: request.entryRate)
+        let input = PlanInput(context.estimates, lengths: try store.offeringDurations(), maxGrowth: request.maxGrowth)
         return try build(input)
     }
 }

@@ -1,7 +1,7 @@
 /// Everything the workforce development plan is computed from: per role its gap (with its
 /// interval and quality) and what employers said about proficiency, per offering what it
 /// teaches, how many complete it and how long it takes. The plan is a pure function of this
-/// value (``WorkforcePlan/build(_:)``); ``PlanInput/init(_:lengths:minimumCell:maxGrowth:entryRate:)``
+/// value (``WorkforcePlan/build(_:)``); ``PlanInput/init(_:lengths:maxGrowth:)``
 /// builds it from the gap analysis.
 public struct PlanInput: Sendable, Equatable {
     /// A figure with its 95% interval; no interval when it has no sampling error computed.

@@ -76,7 +76,7 @@ extension WorkforcePlan {
         ]
         let suppressed = suppressed.map(\.id)
         if !suppressed.isEmpty {
-            notes.append("Not in the plan, resting on fewer employers than publication needs: \(suppressed.joined(separator: ", ")).")
+            notes.append("Not in the plan, withheld by disclosure control (fewer than 5 employers, the p% rule or secondary suppression): \(suppressed.joined(separator: ", ")).")
         }
         if roles.contains(where: { $0.role.gap.ciLow == nil }) {
             notes.append("Gaps without a 95% interval have no sampling error computed: ranks are not tested against each other.")

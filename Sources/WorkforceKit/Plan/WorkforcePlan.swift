@@ -177,7 +177,8 @@ public struct WorkforcePlan: Sendable, Equatable {
             let weight = 1 + role.criticalShare
             let priority = PlanInput.Estimate(role.gap.value * weight, ciLow: role.gap.ciLow.map { $0 * weight }, ciHigh: role.gap.ciHigh.map { $0 * weight })
             let sum = contributed[role.id] ?? 0
-            let closed = min(role.gap.value, sum)
+            // Within rounding of the gap (the programs hold to 1e-9) counts as the gap.
+            let closed = sum >= role.gap.value * (1 - 1e-9) - 1e-12 ? role.gap.value : sum
             let pathways = employed.filter { $0.id != role.id }.map { source in
                 Pathway(from: source.id, fromName: source.name, overlap: Coverage.coverage(source.ksas, role.ksas), toLearn: role.ksas.subtracting(source.ksas).sorted())
             }.sorted { ($0.overlap, $1.from) > ($1.overlap, $0.from) }.prefix(3)
