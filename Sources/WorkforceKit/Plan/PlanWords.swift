@@ -52,13 +52,16 @@ enum PlanWords {
             + ". Its first extra completions come after \(years(offering.lengthYears)); within the \(input.horizonWords) they add \(list(served))."
     }
 
-    static func create(_ action: WorkforcePlan.Action, _ role: PlanInput.Role, hostCoverage: Double?, _ input: PlanInput) -> String {
+    /// - Parameter existing: whether an existing offering that delivers within the horizon
+    ///   prepares for the role.
+    static func create(_ action: WorkforcePlan.Action, _ role: PlanInput.Role, hostCoverage: Double?, existing: Bool, _ input: PlanInput) -> String {
         let people = action.contributions.first?.people ?? 0
         var text = "Create a short course (\(years(PlanInput.newCourseLength))) dedicated to \(self.role(role)) for \(number(action.target ?? 0)) \(newCompletions)"
         if let host = action.institution, let hostCoverage {
             text += " at \(host), whose offerings already cover \(percent(hostCoverage)) of the role's KSAs"
         }
-        text += "; within the \(input.horizonWords) it adds \(number(people)) people, what the existing offerings cannot close even grown to their caps."
+        text += "; within the \(input.horizonWords) it adds \(number(people)) people, "
+            + (existing ? "what the existing offerings cannot close even grown to their caps." : "as no existing offering that prepares for the role delivers within the horizon.")
         text += action.ksas.isEmpty
             ? " Every KSA of the role is taught somewhere in the catalog: the course can draw on existing material."
             : action.ksas.count == 1

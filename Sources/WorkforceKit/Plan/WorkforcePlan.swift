@@ -130,7 +130,8 @@ public struct WorkforcePlan: Sendable, Equatable {
                 firstCompletionsInYears: PlanInput.newCourseLength,
                 contributions: [Contribution(role: role.id, people: solution.y[r] * programs.newCoefficient)], roles: [role.id],
                 ksas: untaught(role), what: "")
-            action.what = PlanWords.create(action, role, hostCoverage: host?.coverage, input)
+            let served = programs.scalable.contains { (input.offerings[$0].shares[role.id] ?? 0) > 0 }
+            action.what = PlanWords.create(action, role, hostCoverage: host?.coverage, existing: served, input)
             actions.append(action)
         }
 
