@@ -54,9 +54,10 @@ extension WorkforceReport {
 
     /// The ranked roles as readers see them.
     static func rankTable(_ plan: WorkforcePlan) -> ResultTable {
-        var table = ResultTable(columns: ["rank", "role", "gap", "95% interval", "critical share", "closed", "open", "against the next rank"])
+        var table = ResultTable(columns: ["rank", "role", "gap", "95% interval", "quality", "critical share", "closed", "open", "against the next rank"])
         for r in plan.roles {
             let interval = r.role.gap.ciLow.flatMap { low in r.role.gap.ciHigh.map { "\(PlanWords.number(low)) to \(PlanWords.number($0))" } }
+            let quality = r.role.quality.map { grade in QualityGrade(rawValue: grade).map { "\(grade), \($0.words)" } ?? grade } ?? "no sampling error"
             let next: String
             switch r.distinguishableFromNext {
             case true?: next = "distinguishable"
@@ -65,6 +66,7 @@ extension WorkforceReport {
             }
             table.append([
                 .int(r.rank), .text("\(r.role.name) [\(r.role.id)]"), .text(PlanWords.number(r.role.gap.value)), .text(interval ?? "none computed"),
+                .text(quality),
                 .text(PlanWords.percent(r.role.criticalShare)), .text(PlanWords.number(r.closed)), .text(PlanWords.number(r.open)), .text(next),
             ])
         }
