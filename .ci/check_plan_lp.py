@@ -8,7 +8,8 @@ LinearProgramTests`: a program, the tool's x and optimum. DEMO_DIR holds, per ho
 programs-H.json (`workforce plan --programs`), actions-H.json (`plan --format json`) and
 roles-H.json (`plan --by role --format json`).
 
-Checked: every optimum equals HiGHS's to 1e-6 relative; the tool's solution is feasible;
+Checked: every optimum equals HiGHS's to 1e-6 relative; the tool's solution is feasible, and
+each of its variables lies in the range HiGHS finds for it over the second program's optima;
 for the demo, the created seats equal the first program's optimum and the scale targets sum
 to the second's, no offering grows past its cap, every role's contributions add up
 (closed + open = gap, closed = min(gap, sum of contributions)), and no beyond-the-horizon
@@ -34,8 +35,8 @@ def close(a, b, rel=1e-6):
     return abs(a - b) <= rel * max(1.0, abs(a), abs(b))
 
 
-def highs(program):
-    c = np.array(program["objective"], dtype=float)
+def highs(program, objective=None):
+    c = np.array(program["objective"] if objective is None else objective, dtype=float)
     a_ub, b_ub, a_eq, b_eq = [], [], [], []
     for row in program["constraints"]:
         a = np.array(row["coefficients"], dtype=float)
@@ -111,6 +112,19 @@ def check_demo(folder):
             fail(f"{horizon}: scale targets {lp['scaled_seats']} against HiGHS {scaled}")
         feasible(lp["first"], x, f"{horizon} first")
         feasible(lp["second"], x, f"{horizon} second")
+        # Each variable against its range over the optimal face of the second program: where
+        # HiGHS finds the optimum unique in a variable, the tool's value is that one.
+        face = dict(lp["second"])
+        hold = {"coefficients": lp["second"]["objective"], "relation": "<=", "rhs": scaled * (1 + 1e-9) + 1e-9}
+        face["constraints"] = lp["second"]["constraints"] + [hold]
+        for j, name in enumerate(lp["variables"]):
+            unit = [0.0] * len(x)
+            unit[j] = 1.0
+            low = highs(face, unit)
+            unit[j] = -1.0
+            high = -highs(face, unit)
+            if x[j] < low - 1e-6 * max(1, abs(low)) - 1e-6 or x[j] > high + 1e-6 * max(1, abs(high)) + 1e-6:
+                fail(f"{horizon}: {name} = {x[j]} outside its optimal range [{low}, {high}]")
         # The actions carry the same solution: scale targets within their caps, created seats.
         caps = {}
         for name, u in zip(lp["variables"], lp["first"]["upper_bounds"]):

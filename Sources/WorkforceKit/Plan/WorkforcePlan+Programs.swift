@@ -49,10 +49,10 @@ extension WorkforcePlan {
                 minimise: scalable.map { _ in 0 } + targets.map { _ in 1 }, constraints: covering, upperBounds: upperBounds)
         }
 
-        /// Minimise `Σ x_p` with `Σ y_r` at most `created` (the first optimum; a relative
-        /// 1e-9 is allowed for rounding).
+        /// Minimise `Σ x_p` with `Σ y_r` at most `created` (the first optimum), for another
+        /// solver; ``solve()`` reaches the same optimum lexicographically.
         public func second(created: Double) -> LinearProgram {
-            let hold = LinearProgram.Constraint(scalable.map { _ in 0 } + targets.map { _ in 1 }, .lessOrEqual, created + 1e-9 * max(1, created))
+            let hold = LinearProgram.Constraint(scalable.map { _ in 0 } + targets.map { _ in 1 }, .lessOrEqual, created)
             return LinearProgram(minimise: scalable.map { _ in 1 } + targets.map { _ in 0 }, constraints: covering + [hold], upperBounds: upperBounds)
         }
 
