@@ -47,6 +47,11 @@ import WorkforceKit
             let roles = try jsonRows(try database.run(["plan", "--horizon", horizon, "--by", "role", "--format", "json"]).stdout)
             let lp = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: programs))) as? [String: Any])
             #expect(!roles.isEmpty)
+            // The JSON shapes of issue 18.
+            let actionKeys: Set = ["action", "institution", "offering", "target", "unit", "first_completions_in_years", "contributions", "what"]
+            #expect(rows.allSatisfy { actionKeys.isSubset(of: Set($0.keys)) })
+            let roleKeys: Set = ["role_id", "gap", "gap_ci_low", "gap_ci_high", "quality", "closed", "open"]
+            #expect(roles.allSatisfy { roleKeys.isSubset(of: Set($0.keys)) })
             var contributed: [String: Double] = [:]
             for row in rows {
                 let contributions = try #require(row["contributions"] as? [String: Double], "\(row)")
