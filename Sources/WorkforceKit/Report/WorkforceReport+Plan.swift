@@ -29,7 +29,7 @@ extension WorkforceReport {
         let ranks = rankTable(plan)
         html += "<h3>Roles by priority</h3>"
             + ReportHTML.paragraph(
-                "Priority = gap x (1 + share of demand from critical-infrastructure employers). A rank whose 95% interval overlaps the next one's is marked not distinguishable from it. Closed + open = gap.",
+                "Priority = gap x (1 + share of demand from critical-infrastructure employers), its 95% interval the gap's scaled alike. A rank whose priority interval overlaps the next rank's is marked not distinguishable from it. Closed + open = gap.",
                 class: "note")
             + ReportHTML.table(ranks)
         md += "### Roles by priority\n\n" + markdown(ranks)
@@ -54,9 +54,11 @@ extension WorkforceReport {
 
     /// The ranked roles as readers see them.
     static func rankTable(_ plan: WorkforcePlan) -> ResultTable {
-        var table = ResultTable(columns: ["rank", "role", "gap", "95% interval", "quality", "critical share", "closed", "open", "against the next rank"])
+        var table = ResultTable(columns: ["rank", "role", "gap", "95% interval", "quality", "critical share", "priority", "priority interval", "closed", "open", "against the next rank"])
         for r in plan.roles {
-            let interval = r.role.gap.ciLow.flatMap { low in r.role.gap.ciHigh.map { "\(PlanWords.number(low)) to \(PlanWords.number($0))" } }
+            func interval(_ e: PlanInput.Estimate) -> String {
+                e.ciLow.flatMap { low in e.ciHigh.map { "\(PlanWords.number(low)) to \(PlanWords.number($0))" } } ?? "none computed"
+            }
             let quality = r.role.quality.map { grade in QualityGrade(rawValue: grade).map { "\(grade), \($0.words)" } ?? grade } ?? "no sampling error"
             let next: String
             switch r.distinguishableFromNext {
@@ -65,9 +67,10 @@ extension WorkforceReport {
             case nil: next = r.rank == plan.roles.count ? "" : "no interval"
             }
             table.append([
-                .int(r.rank), .text("\(r.role.name) [\(r.role.id)]"), .text(PlanWords.number(r.role.gap.value)), .text(interval ?? "none computed"),
+                .int(r.rank), .text("\(r.role.name) [\(r.role.id)]"), .text(PlanWords.number(r.role.gap.value)), .text(interval(r.role.gap)),
                 .text(quality),
-                .text(PlanWords.percent(r.role.criticalShare)), .text(PlanWords.number(r.closed)), .text(PlanWords.number(r.open)), .text(next),
+                .text(PlanWords.percent(r.role.criticalShare)), .text(PlanWords.number(r.priority.value)), .text(interval(r.priority)),
+                .text(PlanWords.number(r.closed)), .text(PlanWords.number(r.open)), .text(next),
             ])
         }
         return table
