@@ -1,6 +1,7 @@
 /// A small linear program, `minimise c·x subject to A x (<=, >=, =) b, 0 <= x <= u`, solved by
-/// the two-phase simplex method on a dense tableau (``Tableau``): Dantzig's rule, with
-/// Bland's rule (which cannot cycle) after a run of degenerate pivots.
+/// the two-phase bounded-variable simplex method on a dense tableau (``Tableau``): a bound is
+/// kept with its column, not as a row; Dantzig's rule, with Bland's rule (which cannot cycle)
+/// after a run of degenerate steps.
 ///
 /// Sized for the plan (a few hundred variables and constraints). Arithmetic is `Double` with
 /// explicit tolerances: a pivot element must exceed ``LinearProgram/pivotTolerance`` and a
@@ -57,14 +58,9 @@ public struct LinearProgram: Sendable, Equatable {
     ///   or whether it is infeasible or unbounded.
     public func solve(thenMinimise later: [[Double]] = []) -> Outcome {
         let n = objective.count
-        // Every constraint, upper bounds as rows, with a right-hand side of at least 0.
+        // Every constraint with a right-hand side of at least 0; the bounds stay with the columns.
+        guard !upperBounds.contains(where: { ($0 ?? 0) < 0 }) else { return .infeasible }
         var rows = constraints
-        for (j, bound) in upperBounds.enumerated() {
-            guard let bound else { continue }
-            var a = [Double](repeating: 0, count: n)
-            a[j] = 1
-            rows.append(Constraint(a, .lessOrEqual, bound))
-        }
         for i in rows.indices where rows[i].rhs < 0 {
             rows[i].coefficients = rows[i].coefficients.map { -$0 }
             rows[i].rhs = -rows[i].rhs
@@ -80,6 +76,7 @@ public struct LinearProgram: Sendable, Equatable {
         let artificials = rows.filter { $0.relation != .lessOrEqual }.count
         let columns = n + slacks + artificials
         var tableau = Tableau(rows: m, columns: columns)
+        for (j, bound) in upperBounds.enumerated() { if let bound { tableau.upper[j] = bound } }
         var s = n, a = n + slacks
         for (i, row) in rows.enumerated() {
             for j in 0..<n { tableau[i, j] = row.coefficients[j] }
@@ -121,10 +118,10 @@ public struct LinearProgram: Sendable, Equatable {
             guard tableau.minimise(cost, allowed: firstArtificial, eligible: eligible) else { return .unbounded }
             let reduced = tableau.reducedCosts(cost, allowed: firstArtificial)
             let scale = max(1, cost.map(abs).max() ?? 1)
-            for j in 0..<firstArtificial where reduced[j] > Self.costTolerance * scale { eligible[j] = false }
+            for j in 0..<firstArtificial where !tableau.isBasic[j] && abs(reduced[j]) > Self.costTolerance * scale { eligible[j] = false }
         }
-        var x = [Double](repeating: 0, count: n)
-        let values = equalityForm.basicValues(basis: tableau.basis, rowsKept: tableau.rowsKept) ?? tableau.rhs
+        var x = (0..<n).map { tableau.isBasic[$0] ? 0 : tableau.nonbasicValue($0) }
+        let values = equalityForm.basicValues(tableau) ?? tableau.rhs
         for (i, j) in tableau.basis.enumerated() where j < n && tableau.rowsKept[i] { x[j] = max(0, values[i]) }
         for j in 0..<n { if let u = upperBounds[j] { x[j] = min(x[j], u) } }
         let value = zip(objective, x).reduce(0) { $0 + $1.0 * $1.1 }

@@ -1,11 +1,17 @@
-/// The dense simplex tableau `T x = rhs` with its basis.
+/// The dense simplex tableau of a bounded-variable simplex: `T = B⁻¹A`, the current values of
+/// the basic variables (`rhs`), and for every nonbasic column whether it sits at its upper
+/// bound (else at 0).
 struct Tableau: Equatable {
     let rowCount: Int
     let columnCount: Int
     var cells: [Double]
+    /// The basic variables' values.
     var rhs: [Double]
     var basis: [Int]
     var isBasic: [Bool]
+    /// Each column's upper bound (infinity for none) and, when nonbasic, whether it is there.
+    var upper: [Double]
+    var atUpper: [Bool]
     /// `false` for a redundant equality row removed after phase 1.
     var rowsKept: [Bool]
 
@@ -19,6 +25,8 @@ struct Tableau: Equatable {
         rhs = [Double](repeating: 0, count: rows)
         basis = [Int](repeating: 0, count: rows)
         isBasic = [Bool](repeating: false, count: columns)
+        upper = [Double](repeating: .infinity, count: columns)
+        atUpper = [Bool](repeating: false, count: columns)
         rowsKept = [Bool](repeating: true, count: rows)
     }
 
@@ -33,7 +41,11 @@ struct Tableau: Equatable {
         isBasic[j] = true
     }
 
-    /// Pivots on row `r`, column `c`; `reduced` (a reduced-cost row) is updated alike.
+    /// The value of nonbasic column `j`: 0 or its upper bound.
+    func nonbasicValue(_ j: Int) -> Double { atUpper[j] ? upper[j] : 0 }
+
+    /// Makes column `c` basic in row `r` (row operations on `T` and on `reduced`, a
+    /// reduced-cost row); the values in `rhs` are the caller's to set.
     mutating func pivot(_ r: Int, _ c: Int, reduced: inout [Double]) {
         let n = columnCount
         let kept = rowsKept
@@ -41,14 +53,11 @@ struct Tableau: Equatable {
             let p = t[r * n + c]
             for j in 0..<n { t[r * n + j] /= p }
             t[r * n + c] = 1
-            rhs[r] /= p
             for i in 0..<rowCount where i != r && kept[i] {
                 let f = t[i * n + c]
                 guard f != 0 else { continue }
                 for j in 0..<n { t[i * n + j] -= f * t[r * n + j] }
                 t[i * n + c] = 0
-                rhs[i] -= f * rhs[r]
-                if abs(rhs[i]) < 1e-14 { rhs[i] = 0 }
             }
             let f = reduced[c]
             if f != 0 {
@@ -57,13 +66,15 @@ struct Tableau: Equatable {
             }
         }
         setBasis(r, c)
+        atUpper[c] = false
     }
 
     /// Minimises `cost · x` over columns `0..<allowed` (and `eligible`) from the current basic
-    /// feasible solution. The most negative reduced cost enters (Dantzig's rule); after a run
-    /// of degenerate pivots, the lowest-numbered improving column enters and, among rows tied
-    /// on the ratio, the one whose basic column is lowest leaves (Bland's rule, which cannot
-    /// cycle), until a pivot makes progress.
+    /// feasible solution. A column enters when moving it off its bound improves the objective:
+    /// the largest improvement per unit (Dantzig's rule), or, after a run of degenerate steps,
+    /// the lowest-numbered such column, with ties on the ratio left by the lowest basic column
+    /// (Bland's rule, which cannot cycle). The step stops at the first basic variable to reach
+    /// 0 or its upper bound, or at the entering column's own other bound (a bound flip, no pivot).
     ///
     /// - Returns: `false` when the objective is unbounded below.
     mutating func minimise(_ cost: [Double], allowed: Int, eligible: [Bool]? = nil) -> Bool {
@@ -73,27 +84,53 @@ struct Tableau: Equatable {
         while true {
             let bland = degenerate >= Self.degenerateRun
             var entering: Int?
-            var most = -tolerance
-            for j in 0..<allowed where !isBasic[j] && eligible?[j] != false && reduced[j] < most {
+            var most = tolerance
+            for j in 0..<allowed where !isBasic[j] && eligible?[j] != false {
+                let gain = atUpper[j] ? reduced[j] : -reduced[j]
+                guard gain > most else { continue }
                 entering = j
                 if bland { break }
-                most = reduced[j]
+                most = gain
             }
             guard let c = entering else { return true }
+            let direction: Double = atUpper[c] ? -1 : 1
+            var step = upper[c]
             var leaving: Int?
-            var best = Double.infinity
-            for i in 0..<rowCount where rowsKept[i] && self[i, c] > LinearProgram.pivotTolerance {
-                let ratio = rhs[i] / self[i, c]
-                if let l = leaving, abs(ratio - best) <= 1e-12 * max(1, abs(best)) {
-                    if basis[i] < basis[l] { leaving = i }
-                } else if ratio < best {
-                    best = ratio
-                    leaving = i
+            var leavesAtUpper = false
+            for i in 0..<rowCount where rowsKept[i] {
+                let a = self[i, c] * direction
+                let limit: Double
+                let toUpper: Bool
+                if a > LinearProgram.pivotTolerance {
+                    limit = max(0, rhs[i] / a)
+                    toUpper = false
+                } else if a < -LinearProgram.pivotTolerance, upper[basis[i]].isFinite {
+                    limit = max(0, (upper[basis[i]] - rhs[i]) / -a)
+                    toUpper = true
+                } else {
+                    continue
+                }
+                if let l = leaving, abs(limit - step) <= 1e-12 * max(1, abs(step)) {
+                    if basis[i] < basis[l] { (leaving, leavesAtUpper) = (i, toUpper) }
+                } else if limit < step {
+                    (step, leaving, leavesAtUpper) = (limit, i, toUpper)
                 }
             }
-            guard let r = leaving else { return false }
-            degenerate = best <= 1e-12 ? degenerate + 1 : 0
-            pivot(r, c, reduced: &reduced)
+            guard step.isFinite else { return false }
+            degenerate = step <= 1e-12 ? degenerate + 1 : 0
+            let value = nonbasicValue(c) + direction * step
+            for i in 0..<rowCount where rowsKept[i] {
+                rhs[i] -= self[i, c] * direction * step
+                if abs(rhs[i]) < 1e-14 { rhs[i] = 0 }
+            }
+            if let r = leaving {
+                let out = basis[r]
+                pivot(r, c, reduced: &reduced)
+                rhs[r] = value
+                atUpper[out] = leavesAtUpper
+            } else {
+                atUpper[c].toggle()
+            }
         }
     }
 
@@ -119,22 +156,28 @@ struct Tableau: Equatable {
                 column = j
             }
             if let column {
+                // The artificial leaves at 0; the entering column keeps its value.
                 var none = [Double](repeating: 0, count: columnCount)
+                let value = nonbasicValue(column)
                 pivot(i, column, reduced: &none)
+                rhs[i] = value
             } else {
                 rowsKept[i] = false
             }
         }
     }
 
-    /// Solves `B x_B = rhs` afresh from this (original) tableau for the basis `basis`, by
-    /// Gaussian elimination with partial pivoting; `nil` when the basis matrix is singular.
-    /// A redundant row was dropped: which original row it stands for is not known, so `nil`.
-    func basicValues(basis: [Int], rowsKept: [Bool]) -> [Double]? {
-        guard !rowsKept.contains(false) else { return nil }
+    /// Solves `B x_B = b - Σ A_j u_j` (over the nonbasic columns at their upper bound) afresh
+    /// from this (original) tableau for the final one's basis, by Gaussian elimination with
+    /// partial pivoting; `nil` when the basis matrix is singular, or when a redundant row was
+    /// dropped (which original row it stands for is not known).
+    func basicValues(_ final: Tableau) -> [Double]? {
+        guard !final.rowsKept.contains(false) else { return nil }
+        let basis = final.basis
         let kept = Array(0..<rowCount)
         let k = kept.count
-        var matrix = kept.map { i in kept.map { self[i, basis[$0]] } + [rhs[i]] }
+        let raised = (0..<columnCount).filter { !final.isBasic[$0] && final.atUpper[$0] }
+        var matrix = kept.map { i in kept.map { self[i, basis[$0]] } + [raised.reduce(rhs[i]) { $0 - self[i, $1] * final.upper[$1] }] }
         for col in 0..<k {
             guard let p = (col..<k).max(by: { abs(matrix[$0][col]) < abs(matrix[$1][col]) }), abs(matrix[p][col]) > 1e-12 else { return nil }
             matrix.swapAt(col, p)

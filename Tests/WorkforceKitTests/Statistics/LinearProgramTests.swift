@@ -62,6 +62,19 @@ import Testing
         #expect(abs(x[1] - 0.5) < 1e-12)
     }
 
+    /// Bounds kept with their columns: min -x1 - x2 with x1 <= 2, x2 <= 3 and x1 + x2 <= 10
+    /// is -5 by two bound flips; with x1 + x2 >= 4 and x1 <= 1, x2 <= 2 there is no solution;
+    /// min x1 + x2 with x1 + 2 x2 >= 5, x2 <= 2 is 3 at (1, 2), x2 ending at its bound.
+    @Test func boundsFlipAndBindAtTheOptimum() throws {
+        let flips = LinearProgram(minimise: [-1, -1], constraints: [C([1, 1], .lessOrEqual, 10)], upperBounds: [2, 3])
+        let (x, value) = try Self.optimum(flips)
+        #expect(value == -5 && x == [2, 3])
+        #expect(LinearProgram(minimise: [1, 1], constraints: [C([1, 1], .greaterOrEqual, 4)], upperBounds: [1, 2]).solve() == .infeasible)
+        let bound = LinearProgram(minimise: [1, 1], constraints: [C([1, 2], .greaterOrEqual, 5)], upperBounds: [nil, 2])
+        let (y, v) = try Self.optimum(bound)
+        #expect(abs(v - 3) < 1e-12 && abs(y[0] - 1) < 1e-12 && y[1] == 2)
+    }
+
     @Test func infeasibleAndUnboundedAreSaid() {
         #expect(LinearProgram(minimise: [1], constraints: [C([1], .greaterOrEqual, 2)], upperBounds: [1]).solve() == .infeasible)
         #expect(LinearProgram(minimise: [-1, 0], constraints: [C([1, -1], .lessOrEqual, 1)]).solve() == .unbounded)
