@@ -24,7 +24,7 @@ enum PlanCommand {
             """,
         options: [
             by.spec, ReportCommands.out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, maxGrowth.spec,
-            GapsCommand.entryRate.spec, programs.spec,
+            GapsCommand.entryRate.spec, Options.wave.spec, GapsCommand.noImpute, programs.spec,
         ],
         printsTable: true,
         run: { invocation in
@@ -32,7 +32,6 @@ enum PlanCommand {
             var request = PlanRequest()
             request.gaps = try ReportCommands.request(invocation)
             request.maxGrowth = invocation[maxGrowth] ?? 1
-            request.gaps.entryRate = invocation[GapsCommand.entryRate] ?? 1
             let breakdown = invocation[by] ?? .action
             let (plan, gapNotes) = try WorkforcePlan.run(store, request)
             var table = plan.table(breakdown)
