@@ -1,49 +1,13 @@
 import Foundation
 import WorkforceKit
 
-/// `workforce plan`, `workforce report` and `workforce demo`.
+/// `workforce report` and `workforce demo` (and the gap request `workforce plan` shares).
 enum ReportCommands {
     static let out = TypedOption<String>("out", "dir", "The folder to write into.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
 
     static func request(_ invocation: Invocation) throws -> GapRequest {
         try GapsCommand.request(invocation)
     }
-
-    static let planSpec = CommandSpec(
-        name: "plan",
-        abstract: "The national workforce development plan: scale, create and upskill actions per role with a gap.",
-        discussion: """
-            Roles with a gap are ranked by gap x (1 + share of demand from critical-infrastructure
-            employers). Each action has a target with its arithmetic, a timeline, the lead (the
-            ministry responsible for education) and partners. With --out, also writes plan.md,
-            plan.csv and plan.json there.
-            """,
-        options: [
-            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
-            GapsCommand.noImpute,
-        ],
-        printsTable: true,
-        run: { invocation in
-            let store = try invocation.openStore()
-            let request = try request(invocation)
-            let context = try GapContext.load(store, request)
-            let plans = WorkforcePlan.build(context.estimates)
-            var table = WorkforcePlan.table(plans, horizon: request.horizon)
-            table.notes = context.notes
-            if let folder = invocation[out] {
-                let url = URL(fileURLWithPath: folder)
-                do {
-                    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-                    for format in [OutputFormat.md, .csv, .json] {
-                        try Data(table.rendered(as: format).utf8).write(to: url.appendingPathComponent("plan.\(format.rawValue)"), options: .atomic)
-                    }
-                } catch {
-                    throw WorkforceError.cannotCreate(path: folder, reason: error.localizedDescription)
-                }
-                invocation.io.err("Wrote plan.md, plan.csv and plan.json into \(folder).\n")
-            }
-            invocation.print(table)
-        })
 
     static let reportSpec = CommandSpec(
         name: "report",
