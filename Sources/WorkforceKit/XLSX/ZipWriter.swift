@@ -50,4 +50,8 @@ package enum CRC32 {
         for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
         return c ^ 0xFFFF_FFFF
     }
+
+    /// One byte more of a running checksum that starts at `0xFFFF_FFFF` and ends XORed with it.
+    @inline(__always)
+    static func update(_ c: UInt32, _ b: UInt8) -> UInt32 { table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
 }
