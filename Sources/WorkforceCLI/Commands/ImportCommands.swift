@@ -17,7 +17,7 @@ enum ImportCommands {
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
-            Options.framework.spec,
+            Options.entry.spec, Options.framework.spec,
         ],
         positionals: [
             PositionalSpec(
@@ -38,7 +38,8 @@ enum ImportCommands {
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let options = ImportOptions(
             kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
-            dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
+            dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter],
+            entry: invocation[Options.entry])
         let showProgress = invocation.io.errIsTerminal
         let summary = try ResponseImporter.run(
             store: store, url: url, name: path, options: options,
@@ -57,7 +58,7 @@ enum ImportCommands {
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let summary = try CatalogImporter.run(
             store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
-            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
+            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter], entry: invocation[Options.entry])
         report(summary, invocation)
     }
 
@@ -70,12 +71,15 @@ enum ImportCommands {
 
     static func report(_ s: ImportSummary, _ invocation: Invocation) {
         let separator = s.delimiter == 0x09 ? "tab" : "'\(String(UnicodeScalar(s.delimiter)))'"
-        let what = "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
+        let what =
+            s.fromWorkbook
+            ? "\(s.formID), \(s.dialect.rawValue), Excel workbook" : "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
         if s.dryRun {
             invocation.say("Checked \(s.file) (\(what)); dry run: nothing was written.")
         } else {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }
+        if let container = s.container { invocation.say("  read \(container).") }
         invocation.say(
             "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
         if s.imported == 0 && s.duplicates == s.rowsRead {

@@ -113,7 +113,7 @@ package final class ZipArchive {
             if zip64 {
                 throw .badData(
                     SourceLocation(file: "\(name)/\(entryName)"),
-                    "the entry is stored as Zip64 (sizes over 4 GB), which is not read; export a smaller file or as CSV")
+                    "the entry uses Zip64 records (made for files over 4 GB), which are not read; save the workbook again or export as CSV")
             }
             entries.append(entry)
             p += 46 + nameLength + extraLength + commentLength
@@ -156,7 +156,19 @@ package final class ZipArchive {
         if Self.u16(header, 6) & 0x41 != 0 {
             throw .badData(here, "the entry is encrypted (password-protected), which is not read; save the file without a password")
         }
-        let dataStart = entry.localHeaderOffset + 30 + Self.u16(header, 26) + Self.u16(header, 28)
+        let nameLength = Self.u16(header, 26)
+        let extraLength = Self.u16(header, 28)
+        let extra = try Self.read(handle, at: entry.localHeaderOffset + 30 + nameLength, count: extraLength, name)
+        var e = 0
+        var zip64 = Self.u32(header, 18) == 0xFFFF_FFFF || Self.u32(header, 22) == 0xFFFF_FFFF
+        while e + 4 <= extra.count {
+            if Self.u16(extra, e) == 0x0001 { zip64 = true }
+            e += 4 + Self.u16(extra, e + 2)
+        }
+        if zip64 {
+            throw .badData(here, "the entry uses Zip64 records (made for files over 4 GB), which are not read; save the workbook again or export as CSV")
+        }
+        let dataStart = entry.localHeaderOffset + 30 + nameLength + extraLength
         guard dataStart + entry.compressedSize <= directoryOffset else {
             throw .badData(here, "the entry's data runs past the end of the file: the file is truncated; download or save it again")
         }
