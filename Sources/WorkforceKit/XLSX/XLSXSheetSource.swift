@@ -126,7 +126,7 @@ package final class XLSXSheetSource: ByteSource {
                 var column = cells.count
                 if let reference = attributes["r"] {
                     guard let c = Self.column(ofReference: reference), c >= cells.count else {
-                        throw .badData(location(row: row, column: cells.count), "cell reference \"\(valuePrefix(reference))\" is malformed or out of order")
+                        throw .badData(location(row: row), "cell reference \"\(valuePrefix(reference))\" is malformed or out of order")
                     }
                     column = c
                 }
