@@ -5,15 +5,17 @@ import WorkforceKit
 enum ImportCommands {
     static let importSpec = CommandSpec(
         name: "import",
-        abstract: "Import survey responses from a CSV export, checked against the questionnaire's codebook.",
+        abstract: "Import survey responses from a CSV or Excel export, checked against the questionnaire's codebook.",
         discussion: """
             Reads CSV as KoboToolbox, ODK Central, LimeSurvey and Google Forms export it, or the
             project's own response template: UTF-8 (with or without BOM), UTF-16 with BOM or
-            Windows-1252; separated by , ; or tab; CRLF or LF. The file is one batch in one
-            transaction: rows that fail a check are quarantined with every reason (see
-            `workforce imports --rejected BATCH`), the rest are stored, and a row already in the
-            database (same id, or same content) is skipped. Exit 65 means the file could not be
-            read at all and nothing was written.
+            Windows-1252; separated by , ; or tab; CRLF or LF. An Excel .xlsx is read from its
+            first sheet (locations name the cell: export.xlsx:Sheet1!C17); a .zip of CSV files
+            (ODK Central's "Download all") from its main CSV, or the one --entry names. The
+            file is one batch in one transaction: rows that fail a check are quarantined with
+            every reason (see `workforce imports --rejected BATCH`), the rest are stored, and a
+            row already in the database (same id, or same content) is skipped. Exit 65 means
+            the file could not be read at all and nothing was written.
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
@@ -23,7 +25,7 @@ enum ImportCommands {
             PositionalSpec(
                 name: "instrument-kind", help: "Which questionnaire the responses answer, or catalog for the national training catalog.",
                 choices: InstrumentKind.allCases.map(\.rawValue) + ["catalog"]),
-            PositionalSpec(name: "file", help: "The CSV file."),
+            PositionalSpec(name: "file", help: "The CSV, .xlsx or .zip file (- for standard input)."),
         ],
         run: { try runImport($0) })
 
