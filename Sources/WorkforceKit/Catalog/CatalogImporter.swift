@@ -88,6 +88,8 @@ public enum CatalogImporter {
             throw WorkforceError(error, path: store.path)
         }
         if dryRun { summary.batchID = nil }
+        summary.problems = summary.problems.map(sniffed.locate)
+        summary.warnings = summary.warnings.map(sniffed.locate)
         return summary
     }
 

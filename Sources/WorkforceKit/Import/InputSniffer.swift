@@ -12,6 +12,8 @@ struct InputSniffer {
     }
 
     var container = Container.text
+    /// The file's name in messages.
+    private(set) var file = ""
     /// What was read inside a workbook or archive and why, for the summary.
     var note: String?
     var encoding: TextEncoding
@@ -61,6 +63,7 @@ struct InputSniffer {
     init(url: URL, name: String, encoding: TextEncoding?, delimiter: UInt8?, entry: String? = nil, formID: String? = nil)
         throws(WorkforceError)
     {
+        file = name
         var sample = try Self.sample(FileByteSource(url: url, name: name))
         guard !sample.isEmpty else { throw .badData(SourceLocation(file: name, line: 1, column: 1), "the file is empty; a header row is needed") }
         if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -123,6 +126,22 @@ struct InputSniffer {
             }
             self.delimiter = Self.detectDelimiter(text)
         }
+    }
+
+    /// `location` in the first sheet when the file is a workbook and the location names the
+    /// file with a row alone or a row and cell index (a header problem, "no rows").
+    func locate(_ location: SourceLocation) -> SourceLocation {
+        guard case .workbook(let workbook) = container, location.sheet == nil, location.file == file else { return location }
+        var located = location
+        located.sheet = workbook.sheetName
+        return located
+    }
+
+    func locate(_ problem: ImportProblem) -> ImportProblem { ImportProblem(location: locate(problem.location), message: problem.message) }
+
+    func locate(_ error: WorkforceError) -> WorkforceError {
+        guard case .badData(let location?, let message) = error else { return error }
+        return .badData(locate(location), message)
     }
 
     /// The first ``sampleSize`` bytes of `source`.

@@ -33,10 +33,10 @@ public enum ResponseImporter {
             do {
                 return try importFile(job, again)
             } catch {
-                throw asWorkforceError(error, store)
+                throw sniffed.locate(asWorkforceError(error, store))
             }
         } catch {
-            throw asWorkforceError(error, store)
+            throw sniffed.locate(asWorkforceError(error, store))
         }
     }
 
@@ -191,6 +191,7 @@ public enum ResponseImporter {
             return options.dryRun ? .rollback : .commit
         }
         if options.dryRun { summary.batchID = nil }
+        summary.problems = summary.problems.map(sniffed.locate)
         return summary
     }
 
