@@ -67,7 +67,9 @@ struct InputSniffer {
         var sample = try Self.sample(FileByteSource(url: url, name: name))
         guard !sample.isEmpty else { throw .badData(SourceLocation(file: name, line: 1, column: 1), "the file is empty; a header row is needed") }
         if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw .badData(SourceLocation(file: name), "the file is an Excel 97-2003 workbook (.xls), which is not read; save it as .xlsx or CSV")
+            throw .badData(
+                SourceLocation(file: name),
+                "the file is an Excel 97-2003 workbook (.xls) or a password-protected workbook, neither of which is read; save it as .xlsx without a password, or as CSV")
         }
         if ZipArchive.isZip(sample) {
             let archive = try ZipArchive(url: url, name: name)

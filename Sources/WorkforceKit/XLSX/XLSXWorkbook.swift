@@ -49,16 +49,14 @@ package struct XLSXWorkbook {
             throw .badData(SourceLocation(file: name), "the file is a ZIP archive without a workbook part (\(workbookPath)); it is not an .xlsx: save it from the spreadsheet as .xlsx or CSV")
         }
         let scanner = XMLScanner(try archive.open(workbookEntry, limit: XLSXLimits.partBytes), name: "\(name)/\(workbookPath)")
-        var firstSheet: (name: String, id: String)?
+        var sheets: [(name: String, id: String)] = []
         var date1904 = false
         while let event = try scanner.next() {
             guard case .start(let tag, let attributes, _) = event else { continue }
             if tag == "workbookPr", let flag = attributes["date1904"] { date1904 = flag == "1" || flag == "true" }
-            if tag == "sheet", firstSheet == nil, let sheet = attributes["name"], let id = attributes["id"] { firstSheet = (sheet, id) }
+            if tag == "sheet", let sheet = attributes["name"], let id = attributes["id"] { sheets.append((sheet, id)) }
         }
-        guard let firstSheet else { throw .badData(SourceLocation(file: name), "the workbook has no worksheet") }
         self.date1904 = date1904
-        self.sheetName = firstSheet.name
 
         let folder = workbookPath.contains("/") ? String(workbookPath[..<(workbookPath.lastIndex(of: "/") ?? workbookPath.endIndex)]) : ""
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath.split(separator: "/").last.map(String.init) ?? "") + ".rels"
@@ -66,9 +64,15 @@ package struct XLSXWorkbook {
             throw .badData(SourceLocation(file: name), "the workbook has no relationships part (\(relsPath)); save the file again from the spreadsheet")
         }
         let links = try Self.relationships(archive, relsEntry, base: folder)
-        guard let sheetLink = links.first(where: { $0.id == firstSheet.id }), let sheetEntry = archive.entry(sheetLink.target) else {
-            throw .badData(SourceLocation(file: name), "the first sheet, \(firstSheet.name), has no part in the archive; save the file again from the spreadsheet")
+        // The first sheet that is a worksheet (a chart sheet holds no cells).
+        let worksheets = sheets.compactMap { sheet in
+            links.first { $0.id == sheet.id && $0.type.hasSuffix("/worksheet") }.map { (sheet.name, $0.target) }
         }
+        guard let (sheetName, target) = worksheets.first else { throw .badData(SourceLocation(file: name), "the workbook has no worksheet") }
+        guard let sheetEntry = archive.entry(target) else {
+            throw .badData(SourceLocation(file: name), "the first worksheet, \(sheetName), has no part in the archive; save the file again from the spreadsheet")
+        }
+        self.sheetName = sheetName
         self.sheetEntry = sheetEntry
         if let link = links.first(where: { $0.type.hasSuffix("/sharedStrings") }), let entry = archive.entry(link.target) {
             sharedStrings = try Self.sharedStrings(archive, entry)

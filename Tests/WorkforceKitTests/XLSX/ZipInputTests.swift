@@ -74,6 +74,37 @@ import Testing
         }
     }
 
+    @Test func anOfficeEncryptedOrOldExcelFileIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.write("locked.xlsx", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        #expect {
+            _ = try importZip(url)
+        } throws: { error in
+            (error as? WorkforceError)?.exitCode == .dataError && "\(error)".contains("password-protected workbook")
+        }
+    }
+
+    @Test func theFirstWorksheetIsReadNotAChartSheetBeforeIt() throws {
+        let folder = try TemporaryFolder()
+        let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var writer = ZipWriter()
+        writer.add(
+            "xl/workbook.xml",
+            Array(
+                "<workbook xmlns:r=\"\(rels)\"><sheets><sheet name=\"Chart\" r:id=\"c\"/><sheet name=\"Data\" r:id=\"d\"/></sheets></workbook>".utf8))
+        writer.add(
+            "xl/_rels/workbook.xml.rels",
+            Array(
+                "<Relationships><Relationship Id=\"c\" Type=\"\(rels)/chartsheet\" Target=\"chartsheets/sheet1.xml\"/><Relationship Id=\"d\" Type=\"\(rels)/worksheet\" Target=\"worksheets/sheet2.xml\"/></Relationships>"
+                    .utf8))
+        writer.add("xl/chartsheets/sheet1.xml", Array("<chartsheet/>".utf8))
+        writer.add("xl/worksheets/sheet2.xml", Array("<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>".utf8))
+        let url = try folder.write("chart.xlsx", bytes: writer.finish())
+        let workbook = try XLSXWorkbook(archive: try ZipArchive(url: url, name: "chart.xlsx"))
+        #expect(workbook.sheetName == "Data")
+        #expect(workbook.sheetEntry.name == "xl/worksheets/sheet2.xml")
+    }
+
     /// A workbook of one sheet whose `<sheetData>` is `rows`, stored uncompressed.
     private func workbook(_ rows: String, in folder: TemporaryFolder, shared: [String] = []) throws -> URL {
         var writer = ZipWriter()
