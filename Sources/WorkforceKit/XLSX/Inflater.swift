@@ -10,18 +10,11 @@ final class Inflater: ByteSource {
     private let name: String
 
     private let inBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
-    private var inCount = 0
-    private var inIndex = 0
     private var inputEnded = false
 
-    private var bits: UInt64 = 0
-    private var bitCount = 0
 
     private static let windowSize = 1 << 15
     private let window = UnsafeMutablePointer<UInt8>.allocate(capacity: windowSize)
-    private var windowIndex = 0
-    /// Bytes written so far (a distance may not reach before the first).
-    private(set) var total = 0
 
     private enum State {
         case blockHeader
@@ -31,18 +24,42 @@ final class Inflater: ByteSource {
     }
     private var state = State.blockHeader
     private var finalBlock = false
-    /// A match not yet wholly copied when the output buffer filled.
-    private var pendingLength = 0
-    private var pendingDistance = 0
+
+    /// The decoder's counters, behind a pointer: the hot loop then pays no exclusivity check
+    /// per access, as it would for stored properties of a class.
+    private struct Registers {
+        var inCount = 0
+        var inIndex = 0
+        var bits: UInt64 = 0
+        var bitCount = 0
+        var windowIndex = 0
+        var total = 0
+        /// A match not yet wholly copied when the output buffer filled.
+        var pendingLength = 0
+        var pendingDistance = 0
+    }
+    private let registers = UnsafeMutablePointer<Registers>.allocate(capacity: 1)
+
+    private var inCount: Int { get { registers.pointee.inCount } set { registers.pointee.inCount = newValue } }
+    private var inIndex: Int { get { registers.pointee.inIndex } set { registers.pointee.inIndex = newValue } }
+    private var bits: UInt64 { get { registers.pointee.bits } set { registers.pointee.bits = newValue } }
+    private var bitCount: Int { get { registers.pointee.bitCount } set { registers.pointee.bitCount = newValue } }
+    private var windowIndex: Int { get { registers.pointee.windowIndex } set { registers.pointee.windowIndex = newValue } }
+    /// Bytes written so far (a distance may not reach before the first).
+    private(set) var total: Int { get { registers.pointee.total } set { registers.pointee.total = newValue } }
+    private var pendingLength: Int { get { registers.pointee.pendingLength } set { registers.pointee.pendingLength = newValue } }
+    private var pendingDistance: Int { get { registers.pointee.pendingDistance } set { registers.pointee.pendingDistance = newValue } }
 
     init(_ input: any ByteSource, name: String) {
         self.input = input
         self.name = name
+        registers.initialize(to: Registers())
     }
 
     deinit {
         inBuffer.deallocate()
         window.deallocate()
+        registers.deallocate()
     }
 
     /// Whether the final block has been read to its end.
@@ -180,23 +197,35 @@ final class Inflater: ByteSource {
     }
 
     private func copyMatch(_ out: UnsafeMutablePointer<UInt8>, _ start: Int, _ capacity: Int) -> Int {
-        var n = start
+        let r = registers
         let mask = Self.windowSize - 1
-        while pendingLength > 0, n < capacity {
-            let b = window[(windowIndex - pendingDistance) & mask]
-            emit(b, out, &n)
-            pendingLength -= 1
+        var n = start
+        var length = r.pointee.pendingLength
+        var w = r.pointee.windowIndex
+        let distance = r.pointee.pendingDistance
+        let copied = min(length, capacity - start)
+        for _ in 0..<copied {
+            let b = window[(w &- distance) & mask]
+            out[n] = b
+            n += 1
+            window[w] = b
+            w = (w + 1) & mask
         }
+        length -= copied
+        r.pointee.pendingLength = length
+        r.pointee.windowIndex = w
+        r.pointee.total += copied
         return n
     }
 
     @inline(__always)
     private func emit(_ b: UInt8, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
+        let r = registers
         out[n] = b
         n += 1
-        window[windowIndex] = b
-        windowIndex = (windowIndex + 1) & (Self.windowSize - 1)
-        total += 1
+        window[r.pointee.windowIndex] = b
+        r.pointee.windowIndex = (r.pointee.windowIndex + 1) & (Self.windowSize - 1)
+        r.pointee.total += 1
     }
 
     // MARK: Bits

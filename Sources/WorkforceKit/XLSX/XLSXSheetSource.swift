@@ -69,7 +69,10 @@ package final class XLSXSheetSource: ByteSource {
                 guard !finished, try nextRow() else { break }
             }
             let m = min(buffer.count - n, pending.count - pendingIndex)
-            for k in 0..<m { buffer[n + k] = pending[pendingIndex + k] }
+            let from = pendingIndex
+            pending.withUnsafeBufferPointer { p in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[n..<(n + m)]).update(fromContentsOf: p[from..<(from + m)])
+            }
             n += m
             pendingIndex += m
         }

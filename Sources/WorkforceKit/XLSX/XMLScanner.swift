@@ -17,15 +17,35 @@ final class XMLScanner {
     var maxText = 1 << 20
     private(set) var textTruncated = false
 
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    private var count = 0
-    private var index = 0
-    private var line = 1
-    private var column = 1
+    private static let capacity = 1 << 16
+    private let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    /// The reading position, behind a pointer: the per-byte loops then pay no exclusivity check
+    /// per access, as they would for stored properties of a class.
+    private struct Position {
+        var count = 0
+        var index = 0
+        /// Bytes read before the buffer's first.
+        var base = 0
+        var line = 1
+        /// Where the current line starts, counted from the start of the part.
+        var lineStart = 0
+    }
+    private let position = UnsafeMutablePointer<Position>.allocate(capacity: 1)
+    private var count: Int { get { position.pointee.count } set { position.pointee.count = newValue } }
+    private var index: Int { get { position.pointee.index } set { position.pointee.index = newValue } }
+    private var base: Int { get { position.pointee.base } set { position.pointee.base = newValue } }
+    private var line: Int { get { position.pointee.line } set { position.pointee.line = newValue } }
+    private var lineStart: Int { get { position.pointee.lineStart } set { position.pointee.lineStart = newValue } }
 
     init(_ source: any ByteSource, name: String) {
         self.source = source
         self.name = name
+        position.initialize(to: Position())
+    }
+
+    deinit {
+        buffer.deallocate()
+        position.deallocate()
     }
 
     /// The next tag or text run; `nil` at the end of the part.
@@ -79,10 +99,18 @@ final class XMLScanner {
                 }
                 var value: [UInt8] = []
                 while true {
-                    guard let v = try byte() else { throw error("the part ends inside an attribute") }
-                    if v == quote { break }
-                    if v == UInt8(ascii: "&") { try entity(into: &value) } else { value.append(v) }
+                    guard try peek() != nil else { throw error("the part ends inside an attribute") }
+                    let start = index
+                    var i = index
+                    let end = count
+                    while i < end, buffer[i] != quote, buffer[i] != UInt8(ascii: "&"), buffer[i] != 0x0A { i += 1 }
+                    index = i
+                    value.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
                     if value.count > 1 << 16 { throw error("an attribute longer than 64 KiB") }
+                    if i == end { continue }
+                    let v = try byte()
+                    if v == quote { break }
+                    if v == UInt8(ascii: "&") { try entity(into: &value) } else if let v { value.append(v) }
                 }
                 attributes[key] = String(decoding: value, as: UTF8.self)
             }
@@ -106,13 +134,33 @@ final class XMLScanner {
     private func text() throws(WorkforceError) -> [UInt8] {
         var out: [UInt8] = []
         textTruncated = false
-        while let b = try peek(), b != UInt8(ascii: "<") {
-            _ = try byte()
-            if b == UInt8(ascii: "&") { try entity(into: &out) } else { out.append(b) }
-            if out.count > maxText {
-                out.removeLast(out.count - maxText)
-                textTruncated = true
+        while try peek() != nil {
+            // A run of plain bytes in one go.
+            let start = index
+            var i = index
+            let end = count
+            while i < end {
+                let b = buffer[i]
+                if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { break }
+                if b == 0x0A {
+                    line += 1
+                    lineStart = base + i + 1
+                }
+                i += 1
             }
+            index = i
+            if out.count <= maxText { out.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start)) }
+            if i < end {
+                if buffer[i] == UInt8(ascii: "<") { break }
+                _ = try byte()
+                var character: [UInt8] = []
+                try entity(into: &character)
+                if out.count <= maxText { out += character }
+            }
+        }
+        if out.count > maxText {
+            out.removeLast(out.count - maxText)
+            textTruncated = true
         }
         return out
     }
@@ -142,11 +190,20 @@ final class XMLScanner {
     private func readName() throws(WorkforceError) -> String {
         var bytes: [UInt8] = []
         var local = 0
-        while let b = try peek(), !Self.isSpace(b), b != UInt8(ascii: ">"), b != UInt8(ascii: "/"), b != UInt8(ascii: "=") {
-            _ = try byte()
-            if b == UInt8(ascii: ":") { local = bytes.count + 1 }
-            bytes.append(b)
+        while try peek() != nil {
+            let start = index
+            var i = index
+            let end = count
+            while i < end {
+                let b = buffer[i]
+                if Self.isSpace(b) || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") || b == UInt8(ascii: "=") { break }
+                if b == UInt8(ascii: ":") { local = bytes.count + i - start + 1 }
+                i += 1
+            }
+            index = i
+            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
             if bytes.count > 256 { throw error("a name longer than 256 bytes") }
+            if i < end { break }
         }
         guard local < bytes.count else { throw error("a tag or attribute without a name") }
         return String(decoding: bytes[local...], as: UTF8.self)
@@ -195,8 +252,9 @@ final class XMLScanner {
     @inline(__always)
     private func peek() throws(WorkforceError) -> UInt8? {
         if index == count {
+            base += count
             index = 0
-            count = try buffer.withUnsafeMutableBufferPointer { b throws(WorkforceError) in try source.read(into: b) }
+            count = try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: Self.capacity))
             if count == 0 { return nil }
         }
         return buffer[index]
@@ -208,14 +266,12 @@ final class XMLScanner {
         index += 1
         if b == 0x0A {
             line += 1
-            column = 1
-        } else if b & 0xC0 != 0x80 {
-            column += 1
+            lineStart = base + index
         }
         return b
     }
 
     func error(_ message: String) -> WorkforceError {
-        .badData(SourceLocation(file: name, line: line, column: column), "malformed XML: \(message); the file is damaged or not a genuine .xlsx: save it again from the spreadsheet")
+        .badData(SourceLocation(file: name, line: line, column: base + index - lineStart + 1), "malformed XML: \(message); the file is damaged or not a genuine .xlsx: save it again from the spreadsheet")
     }
 }

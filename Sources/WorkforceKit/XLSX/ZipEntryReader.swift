@@ -68,7 +68,7 @@ package final class ZipEntryReader: ByteSource {
                 SourceLocation(file: name),
                 "the entry inflates to more than the \(entry.uncompressedSize) bytes it declares; refused (a ZIP bomb, or a damaged archive)")
         }
-        for i in 0..<n { crc = CRC32.update(crc, buffer[i]) }
+        crc = CRC32.update(crc, UnsafeBufferPointer(rebasing: buffer[0..<n]))
         if n == 0 && !checked {
             checked = true
             if let inflater, !inflater.finished {

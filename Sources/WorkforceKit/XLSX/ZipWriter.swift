@@ -51,7 +51,12 @@ package enum CRC32 {
         return c ^ 0xFFFF_FFFF
     }
 
-    /// One byte more of a running checksum that starts at `0xFFFF_FFFF` and ends XORed with it.
-    @inline(__always)
-    static func update(_ c: UInt32, _ b: UInt8) -> UInt32 { table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+    /// `bytes` more of a running checksum that starts at `0xFFFF_FFFF` and ends XORed with it.
+    static func update(_ crc: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        table.withUnsafeBufferPointer { t in
+            var c = crc
+            for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+            return c
+        }
+    }
 }
