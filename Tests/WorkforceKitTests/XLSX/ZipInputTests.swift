@@ -150,6 +150,27 @@ import Testing
         #expect(try csv(url) == "id,bee,\"line\ntwo\"\n,TRUE,\n\"a,\"\"b\"\"\",2024-05-01,#N/A\n2.5,,,,9\n")
     }
 
+    @Test func aCellPastTheRowLimitIsCutAndItsRowMarkedForQuarantine() throws {
+        let folder = try TemporaryFolder()
+        let big = String(repeating: "x", count: 3 << 20)
+        let url = try workbook(
+            "<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c><c t=\"inlineStr\"><is><t>b</t></is></c></row>"
+                + "<row r=\"2\"><c t=\"inlineStr\"><is><t>\(big)</t></is></c><c><v>1</v></c></row><row r=\"3\"><c><v>2</v></c><c><v>3</v></c></row>",
+            in: folder)
+        let sheet = try XLSXSheetSource(try XLSXWorkbook(archive: try ZipArchive(url: url, name: "hand.xlsx")), file: "hand.xlsx")
+        let reader = CSVReader(source: sheet, name: "hand.xlsx")
+        reader.sheetRows = sheet.rows
+        reader.maxRecordBytes = ImportLimits.rowBytes
+        #expect(try reader.nextRecord() && reader.fields == ["a", "b"])
+        #expect(try reader.nextRecord())
+        #expect(reader.recordTruncated)
+        #expect(reader.recordLine == 2)
+        #expect(reader.recordLocation.description == "hand.xlsx:Answers!2:2")
+        #expect(try reader.nextRecord() && reader.fields == ["2", "3"] && reader.recordLine == 3)
+        #expect(reader.location(ofField: 1).description == "hand.xlsx:Answers!B3")
+        #expect(try !reader.nextRecord())
+    }
+
     @Test(arguments: [
         ("<row r=\"2\"><c r=\"A2\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c></row>", "out of order"),
         ("<row r=\"1\"><c r=\"B1\"><v>1</v></c><c r=\"A1\"><v>1</v></c></row>", "hand.xlsx:Answers!1:1: cell reference \"A1\" is malformed or out of order"),
