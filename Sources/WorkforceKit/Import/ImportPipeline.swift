@@ -170,7 +170,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
         }
         let problems = validator.reasons.map { reason in
             ImportProblem(
-                location: reason.column.map { reader.location(ofField: $0) } ?? SourceLocation(file: reader.name, line: reader.recordLine),
+                location: reason.column.map { reader.location(ofField: $0) } ?? reader.recordLocation,
                 message: reason.message)
         }
         return RowBatch.Rejected(
