@@ -78,6 +78,12 @@ extension Schema {
             PRIMARY KEY (offering_id, role_id)
         ) WITHOUT ROWID;
 
+        \(offeringView)
+        """
+
+    /// The view over offerings (`v_offering`), created by 004-catalog and recreated unchanged by
+    /// 005-batch-ids, which rebuilds the table it reads.
+    static let offeringView = """
         -- Offerings with names instead of keys.
         CREATE VIEW v_offering AS
             SELECT o.id AS offering_id, i.name AS institution, o.code, o.title, o.level, o.delivery_mode, o.hours,
