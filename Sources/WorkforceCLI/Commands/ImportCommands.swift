@@ -17,7 +17,7 @@ enum ImportCommands {
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
-            Options.framework.spec,
+            Options.framework.spec, replaceCatalog,
         ],
         positionals: [
             PositionalSpec(
@@ -27,8 +27,12 @@ enum ImportCommands {
         ],
         run: { try runImport($0) })
 
+    static let replaceCatalog = OptionSpec.flag(
+        "replace", "Catalog: retire the current offerings of the institutions the file names that the file does not list again.")
+
     static func runImport(_ invocation: Invocation) throws {
         if invocation.positional(0) == "catalog" { return try runCatalogImport(invocation) }
+        if invocation.flag(replaceCatalog) { throw WorkforceError.usage("--replace goes with `import catalog`") }
         if invocation[Options.framework] != nil { throw WorkforceError.usage("--framework goes with `import catalog`") }
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
         if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness`") }
@@ -57,7 +61,7 @@ enum ImportCommands {
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let summary = try CatalogImporter.run(
             store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
-            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
+            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter], replace: invocation.flag(replaceCatalog))
         report(summary, invocation)
     }
 
@@ -80,6 +84,12 @@ enum ImportCommands {
             "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
         if s.imported == 0 && s.duplicates == s.rowsRead {
             invocation.say("  Nothing new: every row is already in the database.")
+        }
+        if !s.retired.isEmpty {
+            let verb = s.dryRun ? "would retire (needs --replace)" : "retired"
+            invocation.say("  \(verb) \(plural(s.retired.count, "offering")) the file no longer lists:")
+            for offering in s.retired.prefix(50) { invocation.say("    \(terminalSafe(offering.institution)) \(terminalSafe(offering.code))") }
+            if s.retired.count > 50 { invocation.say("    ... and \(s.retired.count - 50) more") }
         }
         if !s.unknownColumns.isEmpty {
             invocation.warn(

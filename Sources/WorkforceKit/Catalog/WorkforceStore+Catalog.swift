@@ -19,6 +19,26 @@ extension WorkforceStore {
         }
     }
 
+    /// The current offerings of the institutions `rows` name whose code (in any letter case)
+    /// `rows` do not list again for that institution: what storing `rows` retires.
+    func offeringsRetired(by rows: [CatalogRow], db: Database) throws -> [(institution: String, code: String)] {
+        var codes: [String: Set<String>] = [:]
+        for row in rows { codes[InstitutionName.matchKey(row.institution), default: []].insert(row.code.lowercased()) }
+        var retired: [(institution: String, code: String)] = []
+        for (key, listed) in codes.sorted(by: { $0.key < $1.key }) {
+            try db.forEachRow(
+                """
+                SELECT i.name, o.code FROM offering o JOIN institution i ON i.id = o.institution_id
+                WHERE i.match_key = ? AND o.retired_by IS NULL ORDER BY o.code
+                """, [key]
+            ) { row in
+                let code = row[1].string ?? ""
+                if !listed.contains(code.lowercased()) { retired.append((row[0].string ?? "", code)) }
+            }
+        }
+        return retired
+    }
+
     /// Stores the accepted rows of catalog batch `batch`, retiring the current offerings of
     /// the institutions they name. Returns warnings about institution names.
     func saveOfferings(_ rows: [CatalogRow], batch: Int64, db: Database, file: String) throws -> [ImportProblem] {

@@ -62,6 +62,12 @@ public struct ImportSummary: Sendable {
     /// What was accepted but deserves a look (a withdrawn KSA id, a name taken as another's).
     public var warnings: [ImportProblem] = []
     public var dryRun: Bool
+    /// Catalog imports: the current offerings (institution and code) that the file does not list
+    /// again for an institution it names, retired by the import (or, without `--replace`, that
+    /// would be).
+    public var retired: [(institution: String, code: String)] = []
+    /// Response imports: how the instrument was chosen, when the header chose it.
+    public var instrumentChoice: String?
 }
 
 /// One problem found in an input file, at its place (as swift-format's `Finding`).

@@ -69,7 +69,7 @@ extension WorkforceStore {
             try db.forEachRow("SELECT line, reasons, raw FROM rejected_row WHERE batch_id = ? ORDER BY line", [batch]) { row in
                 let reasons = (try? JSONParser.parse(Array((row[1].string ?? "[]").utf8), name: "reasons"))?.array ?? []
                 let text = reasons.map { r in
-                    let column = r["column"]?.double.map { "column \(Int($0)): " } ?? ""
+                    let column = r["column"]?.double.flatMap { Int(exactly: $0) }.map { "column \($0): " } ?? ""
                     return column + (r["message"]?.string ?? "")
                 }.joined(separator: "; ")
                 rows.append([Cell(row[0]), .text(text), Cell(row[2])])

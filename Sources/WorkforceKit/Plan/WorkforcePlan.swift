@@ -161,6 +161,6 @@ public enum WorkforcePlan {
 
     static func fmt(_ x: Double) -> String {
         let rounded = (x * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return Int(exactly: rounded).map(String.init) ?? String(format: "%.1f", rounded)
     }
 }

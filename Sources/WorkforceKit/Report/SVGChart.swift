@@ -78,6 +78,6 @@ public enum SVGChart {
     static func q(_ v: Int) -> String { "\"\(v)\"" }
     static func q(_ v: Double) -> String { "\"\(String(format: "%.1f", v))\"" }
     static func shorten(_ s: String, _ n: Int) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
-    public static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+    public static func number(_ v: Double) -> String { Int(exactly: v).map(String.init) ?? String(format: "%.1f", v) }
     public static func percent(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
 }
