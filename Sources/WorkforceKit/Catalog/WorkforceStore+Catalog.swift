@@ -121,6 +121,7 @@ extension WorkforceStore {
                 """, arguments
             ) { row in
                 let id = Int64(row[0].int ?? 0)
+                try Self.checkStoredNumbers(row, id: id, path: path)
                 byID[id] = offerings.count
                 offerings.append(
                     Offering(
@@ -138,6 +139,30 @@ extension WorkforceStore {
                 if let i = byID[Int64(row[0].int ?? 0)], let r = row[1].string { offerings[i].declaredRoles.append(r) }
             }
             return offerings
+        }
+    }
+
+    /// Refuses an offering row whose numbers no import could have stored (a crafted or damaged
+    /// file): completions and intake outside 0 to ``NumberText/maxCompletions``, hours or credits
+    /// not finite, so that sums and charts never overflow or trap.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` naming the table, the row and the column.
+    private static func checkStoredNumbers(_ row: Row, id: Int64, path: String) throws(WorkforceError) {
+        for (column, index) in [("annual_completions", 6), ("annual_intake", 10)] {
+            let value = row[index]
+            if value == .null && column == "annual_intake" { continue }
+            guard let n = value.int, (0...NumberText.maxCompletions).contains(n) else {
+                throw .badData(
+                    SourceLocation(file: path),
+                    "table offering, row id \(id): \(column) \(value.string ?? "NULL") is not a whole number from 0 to \(NumberText.maxCompletions); the database was damaged or edited by hand: import the catalog again or restore a copy")
+            }
+        }
+        for (column, index) in [("hours", 8), ("credits", 9)] where row[index] != .null {
+            guard let d = row[index].double, d.isFinite, d >= 0, d <= 1e6 else {
+                throw .badData(
+                    SourceLocation(file: path),
+                    "table offering, row id \(id): \(column) \(row[index].string ?? "NULL") is not a number from 0 to 1000000; the database was damaged or edited by hand")
+            }
         }
     }
 
