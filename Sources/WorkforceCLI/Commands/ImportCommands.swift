@@ -80,10 +80,16 @@ enum ImportCommands {
         } else {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }
+        if let choice = s.instrumentChoice { invocation.say("  " + terminalSafe(choice)) }
         invocation.say(
             "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
+        let holders = s.duplicatesHeldBy.map { "batch \($0.batch)" + ($0.wave.map { " (wave \($0))" } ?? "") }
         if s.imported == 0 && s.duplicates == s.rowsRead {
-            invocation.say("  Nothing new: every row is already in the database.")
+            invocation.say(
+                "  Nothing new: every row is already in the database"
+                    + (holders.isEmpty ? "." : ", in \(holders.joined(separator: ", ")); to store them under another wave, purge \(holders.count == 1 ? "that batch" : "those batches") first (`workforce purge --batch ID`)."))
+        } else if !holders.isEmpty {
+            invocation.say("  The duplicates are already stored in \(holders.joined(separator: ", ")).")
         }
         if !s.retired.isEmpty {
             let verb = s.dryRun ? "would retire (needs --replace)" : "retired"

@@ -68,6 +68,8 @@ public struct ImportSummary: Sendable {
     public var retired: [(institution: String, code: String)] = []
     /// Response imports: how the instrument was chosen, when the header chose it.
     public var instrumentChoice: String?
+    /// Response imports: the batches (and their waves) that already hold the duplicate rows.
+    public var duplicatesHeldBy: [(batch: Int64, wave: String?)] = []
 }
 
 /// One problem found in an input file, at its place (as swift-format's `Finding`).

@@ -33,6 +33,22 @@ extension WorkforceStore {
                 path: path,
                 reason: "no \(what) is recorded in this database; generate it with `\(hint)` (the questionnaire the responses were collected with)")
         }
+        return try Self.recordedInstrument(row)
+    }
+
+    /// Every instrument of `kind`, newest first.
+    public func instruments(kind: InstrumentKind) throws(WorkforceError) -> [RecordedInstrument] {
+        let rows = try read { db in
+            try db.rows(
+                "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue])
+        }
+        var instruments: [RecordedInstrument] = []
+        for row in rows { instruments.append(try Self.recordedInstrument(row)) }
+        return instruments
+    }
+
+    /// An `instrument` row (`id, kind, form_id, wave, version, codebook`) with its codebook parsed.
+    private static func recordedInstrument(_ row: Row) throws(WorkforceError) -> RecordedInstrument {
         let text = row[5].string ?? ""
         let codebook: JSONValue
         do {
