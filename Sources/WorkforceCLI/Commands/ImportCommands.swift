@@ -13,7 +13,10 @@ enum ImportCommands {
             transaction: rows that fail a check are quarantined with every reason (see
             `workforce imports --rejected BATCH`), the rest are stored, and a row already in the
             database (same id, or same content) is skipped. Exit 65 means the file could not be
-            read at all and nothing was written.
+            read at all and nothing was written. Without --wave or --instrument, the header chooses
+            the questionnaire (the one whose questions it has); equal matches across waves ask for
+            --wave or --instrument. A catalog import retires an institution's offerings that the
+            file no longer lists only with --replace.
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
