@@ -6,11 +6,7 @@ enum ReportCommands {
     static let out = TypedOption<String>("out", "dir", "The folder to write into.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
 
     static func request(_ invocation: Invocation) throws -> GapRequest {
-        var request = GapRequest()
-        request.horizon = invocation[GapsCommand.horizon] ?? .medium
-        request.theta = invocation[CatalogCommands.theta] ?? 0.5
-        request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
-        return request
+        try GapsCommand.request(invocation)
     }
 
     static let planSpec = CommandSpec(
@@ -22,7 +18,10 @@ enum ReportCommands {
             ministry responsible for education) and partners. With --out, also writes plan.md,
             plan.csv and plan.json there.
             """,
-        options: [out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec],
+        options: [
+            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            GapsCommand.noImpute,
+        ],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
@@ -49,7 +48,10 @@ enum ReportCommands {
     static let reportSpec = CommandSpec(
         name: "report",
         abstract: "The report people read: self-contained HTML, Markdown, every table as CSV and JSON, the course-gap explorer.",
-        options: [out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, AwarenessCommands.margins.spec],
+        options: [
+            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            AwarenessCommands.margins.spec,
+        ],
         run: { invocation in
             let store = try invocation.openStore()
             let request = try request(invocation)
@@ -57,6 +59,8 @@ enum ReportCommands {
             options.horizon = request.horizon
             options.theta = request.theta
             options.frame = request.frame
+            options.wave = request.wave
+            options.entryRate = request.entryRate
             options.margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in try FileInput.existing(path) }
             let folder = URL(fileURLWithPath: invocation[out] ?? "Reports")
             let written = try WorkforceReport.write(store, options, to: folder)
