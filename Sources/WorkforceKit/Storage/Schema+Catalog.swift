@@ -82,7 +82,7 @@ extension Schema {
         """
 
     /// The view over offerings (`v_offering`), created by 004-catalog and recreated unchanged by
-    /// 005-batch-ids, which rebuilds the table it reads.
+    /// 006-batch-ids, which rebuilds the table it reads.
     static let offeringView = """
         -- Offerings with names instead of keys.
         CREATE VIEW v_offering AS

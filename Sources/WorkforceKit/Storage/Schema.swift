@@ -10,7 +10,8 @@ public enum Schema {
         migrator.register("002-instrument", sql: instrument)
         migrator.register("003-responses", sql: responses)
         migrator.register("004-catalog", sql: catalog)
-        migrator.register("005-batch-ids", sql: batchIDs)
+        migrator.register("005-translation", sql: translation)
+        migrator.register("006-batch-ids", sql: batchIDs)
         return migrator
     }
 
