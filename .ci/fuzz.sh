@@ -30,12 +30,15 @@ declare -A seeds=(
     [csv]="Tests/WorkforceKitTests/Fixtures/responses Tests/WorkforceKitTests/Fixtures/catalog Frameworks/nice-2017"
     [import]="Tests/WorkforceKitTests/Fixtures/responses"
     [json]="Tests/WorkforceKitTests/Fixtures/golden Frameworks/nice-2017/framework.json Tests/Fuzz/seeds"
-    [cprt]="Tests/Fuzz/seeds"
+    [cprt]="Tests/Fuzz/seeds/cprt-small.json"
     [xlsx]="Tests/WorkforceKitTests/Fixtures/xlsx Tests/WorkforceKitTests/Fixtures/deflate"
+    [answers]="Tests/Fuzz/seeds/answers"
+    [codebook]="Tests/WorkforceKitTests/Fixtures/golden/employer-pr-cir-001.codebook.json"
+    [expression]="Tests/Fuzz/seeds/expressions"
 )
-declare -A harness=([csv]=FuzzCSV [import]=FuzzImport [json]=FuzzJSON [cprt]=FuzzCPRT [xlsx]=FuzzXLSX)
+declare -A harness=([csv]=FuzzCSV [import]=FuzzImport [json]=FuzzJSON [cprt]=FuzzCPRT [xlsx]=FuzzXLSX [answers]=FuzzAnswers [codebook]=FuzzCodebook [expression]=FuzzExpression)
 status=0
-for target in csv import json cprt xlsx; do
+for target in csv import json cprt xlsx answers codebook expression; do
     binary="$out/fuzz-$target"
     if [[ ! -f "$binary" || "$out/libWorkforceKit.a" -nt "$binary" || "Tests/Fuzz/${harness[$target]}.swift" -nt "$binary" ]]; then
         rm -f "$binary"

@@ -23,7 +23,7 @@ enum ImportBenchmark {
         guard ours.status == 0 else { throw BenchError("the import failed:\n\(ours.output)") }
         guard ours.output.contains("imported: \(rows)") else { throw BenchError("the import did not import every row:\n\(ours.output)") }
         print("import_seconds: \(String(format: "%.2f", ours.seconds)) s")
-        print("import_rows_per_second: \(Int(Double(rows) / ours.seconds)) rows/s")
+        print("import_rows_per_second: \(Int(roundingChecked: Double(rows) / ours.seconds) ?? 0) rows/s")
         print("import_peak_memory: \(String(format: "%.1f", Double(ours.maxRSSKiB) / 1024)) MiB")
 
         let shellDB = folder.appendingPathComponent("shell.sqlite").path

@@ -85,7 +85,7 @@ import WorkforceKit
         let database = try Self.database()
         let changed = "institution,code,title,level,delivery_mode,annual_completions,ksa_ids,last_updated\n"
             + "Galen University,GAL-SEC,Secure Systems,associate,online,14,K0001 K0002,2026-09-01\n"
-        let result = try database.run(["import", "catalog", try Self.write(database, "galen.csv", changed)])
+        let result = try database.run(["import", "catalog", try Self.write(database, "galen.csv", changed), "--replace"])
         #expect(result.code == 0, "\(result.stderr)")
         let now = try jsonRows(try database.run(["catalog", "--format", "json"]).stdout)
         #expect(now.filter { $0["institution"] as? String == "Galen University" }.compactMap { $0["code"] as? String } == ["GAL-SEC"])
@@ -104,7 +104,7 @@ import WorkforceKit
             Galen University,G4,"=HYPERLINK(""x"")",associate,online,2,K0001 K0085,2026-09-01
 
             """
-        let result = try database.run(["import", "catalog", try Self.write(database, "bad.csv", text)])
+        let result = try database.run(["import", "catalog", try Self.write(database, "bad.csv", text), "--replace"])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.contains("read 4 rows: 2 imported, 0 duplicates skipped, 2 quarantined"))
         #expect(result.stderr.contains("bad.csv:3:51: K9999 is not a KSA of framework nice-2017"))

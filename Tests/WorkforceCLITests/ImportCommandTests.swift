@@ -33,7 +33,7 @@ func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
         #expect(first.stdout.contains("read 3 rows: 3 imported, 0 duplicates skipped, 0 quarantined."))
         let second = try run(["import", "awareness", file])
         #expect(second.code == 0)
-        #expect(second.stdout.contains("Nothing new: every row is already in the database."))
+        #expect(second.stdout.contains("Nothing new: every row is already in the database, in batch 1 (wave baseline)"))
         let batches = try jsonRows(try run(["imports", "--format", "json"]).stdout)
         #expect(batches.count == 2)
         #expect(batches.map { $0["imported"] as? Int } == [3, 0])

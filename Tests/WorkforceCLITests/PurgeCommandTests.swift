@@ -39,6 +39,73 @@ import Testing
         #expect(try !fileContains(database, "planted-respondent-91c2"))
     }
 
+    @Test func withdrawalRemovesTheKeyFromStoredAndQuarantinedRows() throws {
+        let database = try TestDatabase(surveys: ["awareness"])
+        let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
+        let base = try ResponsesCommandTests.koboExport(codebook: codebook, rows: 30).text
+        // First export: respondent 7 stored, respondent 11 quarantined (a row one field too long).
+        var first = base.replacingOccurrences(of: "uuid-000007", with: "withdrawn-both-7f3a")
+            .replacingOccurrences(of: "uuid-000011", with: "quarantined-only-4b1d").components(separatedBy: "\n")
+        let only = try #require(first.firstIndex { $0.hasPrefix("quarantined-only-4b1d,") })
+        first[only] += ",extra"
+        // A later export quarantines respondent 7 again (stored rows are skipped as duplicates).
+        var second = base.replacingOccurrences(of: "uuid-000007", with: "withdrawn-both-7f3a").components(separatedBy: "\n")
+        let both = try #require(second.firstIndex { $0.hasPrefix("withdrawn-both-7f3a,") })
+        second[both] += ",extra"
+        let one = database.scratch.url.appendingPathComponent("one.csv"), two = database.scratch.url.appendingPathComponent("two.csv")
+        try Data(first.joined(separator: "\n").utf8).write(to: one)
+        try Data(second.joined(separator: "\n").utf8).write(to: two)
+        #expect(try database.run(["import", "awareness", one.path]).code == 0)
+        #expect(try database.run(["import", "awareness", two.path]).code == 0)
+        #expect(try fileContains(database, "withdrawn-both-7f3a") && fileContains(database, "quarantined-only-4b1d"))
+
+        let quarantinedOnly = try database.run(["purge", "--response", "quarantined-only-4b1d"])
+        #expect(quarantinedOnly.code == 0, "\(quarantinedOnly.stderr)")
+        #expect(quarantinedOnly.stdout.contains("Purged 0 responses, 1 quarantined row"), "\(quarantinedOnly.stdout)")
+        let bothPurged = try database.run(["purge", "--response", "withdrawn-both-7f3a", "--vacuum"])
+        #expect(bothPurged.code == 0, "\(bothPurged.stderr)")
+        #expect(bothPurged.stdout.contains("Purged 1 response, 1 quarantined row"), "\(bothPurged.stdout)")
+        #expect(try !fileContains(database, "withdrawn-both-7f3a"))
+        #expect(try !fileContains(database, "quarantined-only-4b1d"))
+        // The batches' counts stay true.
+        let batches = try jsonRows(try database.run(["imports", "--format", "json"]).stdout)
+        // Batch 1: 30 rows less the two respondents; batch 2: 28 duplicates and uuid-000011, less respondent 7.
+        #expect(batches.map { $0["rows_read"] as? Double } == [28, 29])
+        #expect(batches.map { $0["quarantined"] as? Double } == [0, 0])
+        #expect(batches.map { $0["imported"] as? Double } == [28, 1])
+        #expect(try database.run(["purge", "--response", "withdrawn-both-7f3a"]).code == 64)
+    }
+
+    @Test func vacuumAloneRewritesTheFileAfterAnEarlierPurge() throws {
+        let database = try TestDatabase(surveys: ["awareness"])
+        let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
+        let file = database.scratch.url.appendingPathComponent("kobo.csv")
+        try Data(try ResponsesCommandTests.koboExport(codebook: codebook, rows: 10).text.replacingOccurrences(of: "uuid-000003", with: "later-vacuumed-22e9").utf8)
+            .write(to: file)
+        #expect(try database.run(["import", "awareness", file.path]).code == 0)
+        #expect(try database.run(["purge", "--response", "later-vacuumed-22e9"]).code == 0)
+        let vacuumed = try database.run(["purge", "--vacuum"])
+        #expect(vacuumed.code == 0, "\(vacuumed.stderr)")
+        #expect(vacuumed.stdout.contains("VACUUM"))
+        #expect(try !fileContains(database, "later-vacuumed-22e9"))
+    }
+
+    @Test func purgingTheNewestCatalogBatchRestoresWhatItReplaced() throws {
+        let database = try TestDatabase()
+        let catalog = CatalogAndGapsCommandTests.fixture
+        #expect(try database.run(["import", "catalog", catalog.path]).code == 0)
+        let before = try database.run(["catalog", "--format", "csv"]).stdout
+        let again = try database.run(["import", "catalog", catalog.path])
+        #expect(again.code == 0, "\(again.stderr)")
+        let refused = try database.run(["purge", "--batch", "1"])
+        #expect(refused.code == 64)
+        #expect(refused.stderr.contains("replaced by batch 2"), "\(refused.stderr)")
+        let purged = try database.run(["purge", "--batch", "2"])
+        #expect(purged.code == 0, "\(purged.stderr)")
+        #expect(purged.stdout.contains("current again"), "\(purged.stdout)")
+        #expect(try database.run(["catalog", "--format", "csv"]).stdout == before)
+    }
+
     @Test func purgeNeedsSomethingToPurge() throws {
         let database = try TestDatabase()
         #expect(try database.run(["purge"]).code == 64)

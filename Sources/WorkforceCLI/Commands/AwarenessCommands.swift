@@ -119,7 +119,7 @@ enum AwarenessCommands {
         var table = ResultTable(columns: ["district", "population", "proportional", "same_margin"])
         for d in districts {
             table.append([
-                .text(d.category), .double(d.population), .int(Int((Double(national) * d.population / total).rounded(.up))),
+                .text(d.category), .double(d.population), .int(Int(roundingChecked: Double(national) * d.population / total, rule: .up) ?? national),
                 .int(SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: d.population)),
             ])
         }

@@ -15,11 +15,14 @@ enum ImportCommands {
             file is one batch in one transaction: rows that fail a check are quarantined with
             every reason (see `workforce imports --rejected BATCH`), the rest are stored, and a
             row already in the database (same id, or same content) is skipped. Exit 65 means
-            the file could not be read at all and nothing was written.
+            the file could not be read at all and nothing was written. Without --wave or
+            --instrument, the header chooses the questionnaire (the one whose questions it has);
+            equal matches across waves ask for --wave or --instrument. A catalog import retires
+            an institution's offerings that the file no longer lists only with --replace.
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
-            Options.entry.spec, Options.framework.spec,
+            Options.entry.spec, Options.framework.spec, replaceCatalog,
         ],
         positionals: [
             PositionalSpec(
@@ -29,8 +32,12 @@ enum ImportCommands {
         ],
         run: { try runImport($0) })
 
+    static let replaceCatalog = OptionSpec.flag(
+        "replace", "Catalog: retire the current offerings of the institutions the file names that the file does not list again.")
+
     static func runImport(_ invocation: Invocation) throws {
         if invocation.positional(0) == "catalog" { return try runCatalogImport(invocation) }
+        if invocation.flag(replaceCatalog) { throw WorkforceError.usage("--replace goes with `import catalog`") }
         if invocation[Options.framework] != nil { throw WorkforceError.usage("--framework goes with `import catalog`") }
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
         if kind == .university, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness` or `import employer`") }
@@ -60,7 +67,8 @@ enum ImportCommands {
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let summary = try CatalogImporter.run(
             store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
-            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter], entry: invocation[Options.entry])
+            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter], entry: invocation[Options.entry],
+            replace: invocation.flag(replaceCatalog))
         report(summary, invocation)
     }
 
@@ -82,10 +90,22 @@ enum ImportCommands {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }
         if let container = s.container { invocation.say("  read \(container).") }
+        if let choice = s.instrumentChoice { invocation.say("  " + terminalSafe(choice)) }
         invocation.say(
             "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
+        let holders = s.duplicatesHeldBy.map { "batch \($0.batch)" + ($0.wave.map { " (wave \($0))" } ?? "") }
         if s.imported == 0 && s.duplicates == s.rowsRead {
-            invocation.say("  Nothing new: every row is already in the database.")
+            invocation.say(
+                "  Nothing new: every row is already in the database"
+                    + (holders.isEmpty ? "." : ", in \(holders.joined(separator: ", ")); to store them under another wave, purge \(holders.count == 1 ? "that batch" : "those batches") first (`workforce purge --batch ID`)."))
+        } else if !holders.isEmpty {
+            invocation.say("  The duplicates are already stored in \(holders.joined(separator: ", ")).")
+        }
+        if !s.retired.isEmpty {
+            let verb = s.dryRun ? "would retire (needs --replace)" : "retired"
+            invocation.say("  \(verb) \(plural(s.retired.count, "offering")) the file no longer lists:")
+            for offering in s.retired.prefix(50) { invocation.say("    \(terminalSafe(offering.institution)) \(terminalSafe(offering.code))") }
+            if s.retired.count > 50 { invocation.say("    ... and \(s.retired.count - 50) more") }
         }
         if !s.unknownColumns.isEmpty {
             invocation.warn(

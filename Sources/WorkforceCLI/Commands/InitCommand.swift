@@ -11,7 +11,9 @@ enum InitCommand {
             the default. --framework takes a bundled framework's name (nice-2017,
             nice-components-v2.2.0, nice-components-v1.0.0), a framework CSV folder or a CPRT JSON file.
             Running init again on an existing database applies new migrations and loads the
-            framework only if it is not there yet.
+            framework only if it is not there yet. Only init (and demo) create or upgrade a database:
+            other commands refuse a file that is not an up-to-date workforce database (exit 66) and
+            leave it unchanged; init refuses an SQLite file of another program.
             """,
         options: [frameworkSource.spec],
         run: { try run($0) })

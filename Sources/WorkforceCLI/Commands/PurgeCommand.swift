@@ -1,6 +1,6 @@
 import WorkforceKit
 
-/// `workforce purge --batch ID | --response KEY [--vacuum]`
+/// `workforce purge --batch ID | --response KEY [--vacuum]`, or `workforce purge --vacuum`
 enum PurgeCommand {
     static let batch = TypedOption<Int64>("batch", "id", "Delete this import batch and everything it stored.", expected: "a batch number") {
         Int64($0).flatMap { $0 > 0 ? $0 : nil }
@@ -13,19 +13,29 @@ enum PurgeCommand {
         abstract: "Delete an import batch, or one respondent's response, completely.",
         discussion: """
             --batch deletes the batch's responses, quarantined rows and catalog offerings, and the batch.
-            --response deletes one response and keeps its batch's counts true. Both run in one
-            transaction. --vacuum then rewrites the file (VACUUM) so that nothing deleted remains in it.
+            A catalog batch's purge makes current again the offerings it had replaced (purge later
+            catalog batches that replaced its own first). --response deletes the respondent's stored
+            response and every quarantined row with that key, and keeps the batches' counts true.
+            Both run in one transaction. --vacuum then rewrites the file (VACUUM) so that nothing
+            deleted remains in it; --vacuum alone does that after an earlier purge.
             """,
         options: [batch.spec, response.spec, vacuum],
         run: { invocation in
-            guard invocation[batch] != nil || invocation[response] != nil else {
-                throw WorkforceError.usage("give --batch ID or --response KEY")
+            guard invocation[batch] != nil || invocation[response] != nil || invocation.flag(vacuum) else {
+                throw WorkforceError.usage("give --batch ID, --response KEY or --vacuum")
             }
             let store = try invocation.openStore()
             let s = try store.purge(batch: invocation[batch], responseKey: invocation[response], vacuum: invocation.flag(vacuum))
+            guard invocation[batch] != nil || invocation[response] != nil else {
+                invocation.say("The file was rewritten (VACUUM): nothing deleted earlier remains in it.")
+                return
+            }
             var parts = ["\(plural(s.responses, "response"))"]
             if s.rejectedRows > 0 { parts.append(plural(s.rejectedRows, "quarantined row")) }
             if s.offerings > 0 { parts.append(plural(s.offerings, "catalog offering")) }
             invocation.say("Purged \(parts.joined(separator: ", "))\(invocation[batch].map { " and batch \($0)" } ?? "")\(s.vacuumed ? "; the file was rewritten (VACUUM)" : "; run with --vacuum to rewrite the file").")
+            if s.restoredOfferings > 0 {
+                invocation.say("  \(plural(s.restoredOfferings, "catalog offering")) that it had replaced \(s.restoredOfferings == 1 ? "is" : "are") current again.")
+            }
         })
 }

@@ -14,13 +14,17 @@ public struct PopulationMargins: Sendable {
     public var variables: [(breakdown: AwarenessBreakdown, margins: [Margin])]
     public var file: String
 
-    /// Reads and checks a margins file: known variables, whole-number-or-decimal populations
-    /// above 0, no category twice, and every variable summing to the same total.
+    /// Reads and checks a margins file (at most ``FileInput/smallTableLimit`` bytes, refused
+    /// before it is read): known variables, populations that are whole numbers from 1 to
+    /// ``NumberText/maxPopulation`` written in digits, no category twice, and every variable
+    /// summing to the same total, itself at most ``NumberText/maxPopulation``. The sums are
+    /// exact (whole numbers, no overflow), so the check cannot be bypassed.
     ///
     /// - Throws: ``WorkforceError`` naming the file, line and column of the first problem.
     public init(url: URL) throws(WorkforceError) {
         file = url.path
-        let (table, records) = try CSVTable.readAll(url: url, required: ["variable", "category", "population"])
+        let (table, records) = try CSVTable.readAll(
+            url: url, required: ["variable", "category", "population"], maxBytes: FileInput.smallTableLimit)
         let v = table.index(of: "variable") ?? 0, c = table.index(of: "category") ?? 1, p = table.index(of: "population") ?? 2
         var variables: [(breakdown: AwarenessBreakdown, margins: [Margin])] = []
         for record in records {
@@ -33,11 +37,9 @@ public struct PopulationMargins: Sendable {
             }
             let category = record.fields[c].trimmingCharacters(in: .whitespaces)
             guard !category.isEmpty else { throw .badData(here(c), "the category of \(name) is empty") }
-            let text = record.fields[p].trimmingCharacters(in: .whitespaces)
-            guard let population = Double(text), population.isFinite, population > 0 else {
-                throw .badData(here(p), "population \"\(valuePrefix(text))\" of \(name) \(category) is not a number above 0")
-            }
-            let margin = Margin(category: category, population: population, location: here(c))
+            let population = try NumberText.whole(
+                record.fields[p], in: 1...NumberText.maxPopulation, what: "population of \(name) \(category)", at: here(p))
+            let margin = Margin(category: category, population: Double(population), location: here(c))
             if let i = variables.firstIndex(where: { $0.breakdown == breakdown }) {
                 if variables[i].margins.contains(where: { $0.category == category }) {
                     throw .badData(here(c), "\(breakdown.question) \(category) is given twice")
@@ -50,13 +52,26 @@ public struct PopulationMargins: Sendable {
         guard let first = variables.first else {
             throw .badData(SourceLocation(file: url.path, line: 2), "the margins file has no rows")
         }
-        let total = first.margins.reduce(0) { $0 + $1.population }
+        // Whole numbers of at most 10^9 each, summed exactly; a sum above 10^9 is refused.
+        func sum(_ variable: (breakdown: AwarenessBreakdown, margins: [Margin])) throws(WorkforceError) -> Int {
+            var total = 0
+            for margin in variable.margins {
+                total += Int(exactly: margin.population) ?? 0
+                if total > NumberText.maxPopulation {
+                    throw .badData(
+                        margin.location,
+                        "the margins of \(variable.breakdown.question) sum to more than \(NumberText.maxPopulation); a population is at most that")
+                }
+            }
+            return total
+        }
+        let total = try sum(first)
         for variable in variables.dropFirst() {
-            let sum = variable.margins.reduce(0) { $0 + $1.population }
-            if abs(sum - total) > 1e-9 * total {
+            let other = try sum(variable)
+            if other != total {
                 throw .badData(
                     variable.margins[0].location,
-                    "the margins of \(variable.breakdown.question) sum to \(JSONWriter.number(sum)) but those of \(first.breakdown.question) to \(JSONWriter.number(total)); every variable must describe the same population")
+                    "the margins of \(variable.breakdown.question) sum to \(other) but those of \(first.breakdown.question) to \(total); every variable must describe the same population")
             }
         }
         self.variables = variables

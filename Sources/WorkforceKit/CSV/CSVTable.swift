@@ -76,9 +76,11 @@ public final class CSVTable {
 
 extension CSVTable {
     /// Every row of a small CSV file (framework data, item banks), checked to have `required`
-    /// columns, with CSV errors turned into located ``WorkforceError``s.
-    public static func readAll(url: URL, required: [String]) throws(WorkforceError) -> (table: CSVTable, records: [CSVRecord]) {
+    /// columns, with CSV errors turned into located ``WorkforceError``s. With `maxBytes`, a
+    /// bigger file is refused before it is read (``FileInput/requireSize(_:name:atMost:)``).
+    public static func readAll(url: URL, required: [String], maxBytes: Int? = nil) throws(WorkforceError) -> (table: CSVTable, records: [CSVRecord]) {
         let name = url.path
+        if let maxBytes { try FileInput.requireSize(url, name: name, atMost: maxBytes) }
         do {
             let table = try CSVTable(reader: CSVReader(url: url, name: name))
             for column in required { _ = try table.requireColumn(column) }

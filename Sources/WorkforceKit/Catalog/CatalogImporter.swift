@@ -8,17 +8,37 @@ import Foundation
 /// A re-import replaces, institution by institution, the current offerings of the
 /// institutions that have a valid row in the file, and keeps the others; replaced offerings
 /// stay as history (`retired_by`), so `workforce catalog --as-of BATCH` shows an earlier catalog.
+/// An offering the file no longer lists for its institution is retired only with `replace`:
+/// without it the import changes nothing and the error lists what would be retired.
+///
+/// A course belongs to a programme and a programme to none: a row whose programme is itself a
+/// course of a programme (a chain, or a cycle `A -> B -> A`), or is the row itself in any letter
+/// case, is quarantined, so that no course's completions are counted twice.
 public enum CatalogImporter {
     /// Imports `url` (shown as `name`) against framework `frameworkName` (default: the default).
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` when the import would retire offerings and
+    ///   `replace` is false (nothing is written); ``WorkforceError/badData(_:_:)`` for a file
+    ///   that cannot be read, a header lacking columns or naming one twice in any letter case.
     public static func run(
         store: WorkforceStore, url: URL, name: String, framework frameworkName: String?, dryRun: Bool,
-        encoding: TextEncoding? = nil, delimiter: UInt8? = nil, entry: String? = nil
+        encoding: TextEncoding? = nil, delimiter: UInt8? = nil, entry: String? = nil, replace: Bool = false
     ) throws(WorkforceError) -> ImportSummary {
         let framework = try store.framework(named: frameworkName)
         let template = try CatalogTemplate(bank: try ItemBank(folder: try BundledData.home().appendingPathComponent("Surveys/banks")))
         let sniffed = try InputSniffer(url: url, name: name, encoding: encoding, delimiter: delimiter, entry: entry, formID: "catalog")
         let dates = Set(template.columns.filter { $0.type == .date }.map(\.name))
         let (header, records) = try read(url, name, sniffed, dates: dates)
+        var columnOf: [String: Int] = [:]
+        for (i, column) in header.enumerated() {
+            let folded = column.trimmingCharacters(in: .whitespaces).lowercased()
+            if let first = columnOf[folded] {
+                throw .badData(
+                    SourceLocation(file: name, line: 1, column: i + 1),
+                    "column \(valuePrefix(column)) is column \(first + 1) (\(valuePrefix(header[first]))) again, in another letter case; keep one")
+            }
+            columnOf[folded] = i
+        }
         let required = template.columns.filter(\.required).map(\.name)
         let present = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         let missing = required.filter { !present.contains($0) }
@@ -39,7 +59,7 @@ public enum CatalogImporter {
             delimiter: sniffed.delimiter, unknownColumns: unknown, metaColumns: [], dryRun: dryRun)
         summary.container = sniffed.note
         if case .workbook = sniffed.container { summary.fromWorkbook = true }
-        var accepted: [CatalogRow] = []
+        var accepted: [(row: CatalogRow, record: CSVRecord)] = []
         var rejected: [(record: CSVRecord, reasons: [ImportProblem])] = []
         var seen: [String: Int] = [:]  // institution key + code → line
         for record in records {
@@ -59,7 +79,7 @@ public enum CatalogImporter {
                             message: "code \(row.code) of \(row.institution) is given twice (first on line \(first)); codes are unique within an institution"))
                 } else {
                     seen[key] = row.line
-                    accepted.append(row)
+                    accepted.append((row, record))
                     continue
                 }
             }
@@ -69,7 +89,25 @@ public enum CatalogImporter {
         guard summary.rowsRead > 0 else {
             throw .badData(SourceLocation(file: name, line: 2), "the file has a header but no rows; nothing to import")
         }
-        summary.imported = accepted.count
+        // Programme -> course, no deeper: a row whose programme is itself a course is quarantined.
+        var programmeOf: [String: String] = [:]  // institution key + code → its programme
+        func key(_ institution: String, _ code: String) -> String { InstitutionName.matchKey(institution) + "\u{1F}" + code.lowercased() }
+        for (row, _) in accepted { programmeOf[key(row.institution, row.code)] = row.programme ?? "" }
+        var kept: [CatalogRow] = []
+        for (row, record) in accepted {
+            if let programme = row.programme, let above = programmeOf[key(row.institution, programme)], !above.isEmpty {
+                let reason = ImportProblem(
+                    location: record.location(ofField: checker.columnIndex["programme"] ?? 0, in: name),
+                    message: "programme \(programme) is itself a course of programme \(above); a course belongs to a programme, and a programme to none (a chain or a cycle would count completions twice)")
+                rejected.append((record, [reason]))
+                summary.problems += [reason].prefix(max(0, 20 - summary.problems.count))
+            } else {
+                kept.append(row)
+            }
+        }
+        rejected.sort { $0.record.line < $1.record.line }
+        summary.problems.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
+        summary.imported = kept.count
         summary.quarantined = rejected.count
         do {
             try store.db.inTransaction(.immediate) { db in
@@ -79,9 +117,15 @@ public enum CatalogImporter {
                 for (record, reasons) in rejected {
                     try db.execute(
                         "INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)",
-                        [batch, record.line, writer.line(record.fields), ImportProblem.json(reasons)])
+                        [batch, record.line, keptPrefix(writer.line(record.fields)), ImportProblem.json(reasons)])
                 }
-                summary.warnings += try store.saveOfferings(accepted, batch: batch, db: db, file: name)
+                summary.retired = try store.offeringsRetired(by: kept, db: db)
+                if !summary.retired.isEmpty && !replace && !dryRun {
+                    let shown = summary.retired.prefix(20).map { "\($0.institution) \($0.code)" }.joined(separator: ", ")
+                    throw WorkforceError.usage(
+                        "the file does not list \(plural(summary.retired.count, "current offering")) of the institutions it names, which the import would retire: \(shown)\(summary.retired.count > 20 ? ", ..." : ""); nothing was imported. To retire them, import again with --replace; to keep them, add their rows to the file")
+                }
+                summary.warnings += try store.saveOfferings(kept, batch: batch, db: db, file: name)
                 return dryRun ? .rollback : .commit
             }
         } catch {
@@ -91,6 +135,15 @@ public enum CatalogImporter {
         summary.problems = summary.problems.map(sniffed.locate)
         summary.warnings = summary.warnings.map(sniffed.locate)
         return summary
+    }
+
+    /// A quarantined row as stored: its first ``ImportLimits/keptBytes`` bytes, cut on a
+    /// character boundary, as for response rows.
+    static func keptPrefix(_ raw: String) -> String {
+        guard raw.utf8.count > ImportLimits.keptBytes else { return raw }
+        var cut = String(decoding: raw.utf8.prefix(ImportLimits.keptBytes), as: UTF8.self)
+        while cut.unicodeScalars.last == "\u{FFFD}" { cut.unicodeScalars.removeLast() }
+        return cut
     }
 
     /// The most offerings one catalog file may hold.

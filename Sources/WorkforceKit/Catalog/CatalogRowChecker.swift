@@ -81,11 +81,16 @@ struct CatalogRowChecker {
                 }
                 values[column.name] = matcher.names[c]
             case .integer, .decimal:
-                guard let number = Double(text), number.isFinite, column.type == .decimal || number == number.rounded() else {
-                    let kind = column.type == .integer ? "a whole number" : "a number"
+                // Digits only (NumberText): no exponent, hex, inf or nan; a minus sign is read so
+                // that the minimum can say what is wrong.
+                let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+                let parsed = column.type == .integer ? NumberText.whole(digits).flatMap { Double(exactly: $0) } : NumberText.decimal(digits)
+                guard let magnitude = parsed else {
+                    let kind = column.type == .integer ? "a whole number written in digits" : "a number written in digits (with a decimal point, no exponent)"
                     reasons.append(ImportProblem(location: here(column.name), message: "value \"\(valuePrefix(text))\" of \(column.name) is not \(kind)"))
                     continue
                 }
+                let number = text.hasPrefix("-") ? -magnitude : magnitude
                 if let min = column.min, number < min {
                     reasons.append(ImportProblem(location: here(column.name), message: "\(column.name) \(text) is below its minimum \(Question.number(min))"))
                     continue
@@ -131,6 +136,9 @@ struct CatalogRowChecker {
             }
             if !ksas.contains(id) { ksas.append(id) }
         }
+        if !cell("ksa_ids").isEmpty && Self.ids(cell("ksa_ids")).isEmpty {
+            reasons.append(ImportProblem(location: here("ksa_ids"), message: "ksa_ids is required but lists no id, only separators"))
+        }
         var roleIDs: [String] = []
         for id in Self.ids(cell("role_ids")) {
             guard roles.contains(id) else {
@@ -139,7 +147,7 @@ struct CatalogRowChecker {
             }
             if !roleIDs.contains(id) { roleIDs.append(id) }
         }
-        if let programme = values["programme"], programme == values["code"] {
+        if let programme = values["programme"], programme.lowercased() == values["code"]?.lowercased() {
             reasons.append(ImportProblem(location: here("programme"), message: "an offering cannot belong to itself; leave programme empty for the programme's own row"))
         }
         guard reasons.isEmpty, let completions = numbers["annual_completions"] else {
@@ -149,7 +157,7 @@ struct CatalogRowChecker {
         return CatalogRow(
             line: record.line, institution: values["institution"] ?? "", code: values["code"] ?? "", title: values["title"] ?? "",
             level: values["level"] ?? "", deliveryMode: values["delivery_mode"] ?? "", hours: numbers["hours"], credits: numbers["credits"],
-            intake: numbers["annual_intake"].map { Int($0) }, completions: Int(completions), durationYears: numbers["duration_years"], ksaIDs: ksas, roleIDs: roleIDs,
+            intake: numbers["annual_intake"].flatMap { Int(exactly: $0) }, completions: Int(exactly: completions) ?? 0, durationYears: numbers["duration_years"], ksaIDs: ksas, roleIDs: roleIDs,
             programme: values["programme"], lastUpdated: values["last_updated"] ?? "")
     }
 }

@@ -19,6 +19,26 @@ extension WorkforceStore {
         }
     }
 
+    /// The current offerings of the institutions `rows` name whose code (in any letter case)
+    /// `rows` do not list again for that institution: what storing `rows` retires.
+    func offeringsRetired(by rows: [CatalogRow], db: Database) throws -> [(institution: String, code: String)] {
+        var codes: [String: Set<String>] = [:]
+        for row in rows { codes[InstitutionName.matchKey(row.institution), default: []].insert(row.code.lowercased()) }
+        var retired: [(institution: String, code: String)] = []
+        for (key, listed) in codes.sorted(by: { $0.key < $1.key }) {
+            try db.forEachRow(
+                """
+                SELECT i.name, o.code FROM offering o JOIN institution i ON i.id = o.institution_id
+                WHERE i.match_key = ? AND o.retired_by IS NULL ORDER BY o.code
+                """, [key]
+            ) { row in
+                let code = row[1].string ?? ""
+                if !listed.contains(code.lowercased()) { retired.append((row[0].string ?? "", code)) }
+            }
+        }
+        return retired
+    }
+
     /// Stores the accepted rows of catalog batch `batch`, retiring the current offerings of
     /// the institutions they name. Returns warnings about institution names.
     func saveOfferings(_ rows: [CatalogRow], batch: Int64, db: Database, file: String) throws -> [ImportProblem] {
@@ -101,6 +121,7 @@ extension WorkforceStore {
                 """, arguments
             ) { row in
                 let id = Int64(row[0].int ?? 0)
+                try Self.checkStoredNumbers(row, id: id, path: path)
                 byID[id] = offerings.count
                 offerings.append(
                     Offering(
@@ -130,6 +151,30 @@ extension WorkforceStore {
                 if let id = row[0].int, let years = row[1].double { durations[Int64(id)] = years }
             }
             return durations
+        }
+    }
+
+    /// Refuses an offering row whose numbers no import could have stored (a crafted or damaged
+    /// file): completions and intake outside 0 to ``NumberText/maxCompletions``, hours or credits
+    /// not finite, so that sums and charts never overflow or trap.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` naming the table, the row and the column.
+    private static func checkStoredNumbers(_ row: Row, id: Int64, path: String) throws(WorkforceError) {
+        for (column, index) in [("annual_completions", 6), ("annual_intake", 10)] {
+            let value = row[index]
+            if value == .null && column == "annual_intake" { continue }
+            guard let n = value.int, (0...NumberText.maxCompletions).contains(n) else {
+                throw .badData(
+                    SourceLocation(file: path),
+                    "table offering, row id \(id): \(column) \(value.string ?? "NULL") is not a whole number from 0 to \(NumberText.maxCompletions); the database was damaged or edited by hand: import the catalog again or restore a copy")
+            }
+        }
+        for (column, index) in [("hours", 8), ("credits", 9)] where row[index] != .null {
+            guard let d = row[index].double, d.isFinite, d >= 0, d <= 1e6 else {
+                throw .badData(
+                    SourceLocation(file: path),
+                    "table offering, row id \(id): \(column) \(row[index].string ?? "NULL") is not a number from 0 to 1000000; the database was damaged or edited by hand")
+            }
         }
     }
 

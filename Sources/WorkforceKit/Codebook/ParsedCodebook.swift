@@ -114,6 +114,8 @@ public struct ParsedCodebook: Sendable {
             var relevant = try parse(relevantText)
             var gates = onlyGates(relevantText)
             var prefix: [Substring] = []
+            // Each group level adds an `and` to the question's condition: bounded, as expressions are.
+            guard group.split(separator: "/").count <= 64 else { throw .badData(here, "question \(name) is nested in more than 64 groups") }
             for part in group.split(separator: "/") {
                 prefix.append(part)
                 let path = prefix.joined(separator: "/")

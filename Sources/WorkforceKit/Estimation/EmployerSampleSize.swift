@@ -93,8 +93,10 @@ public enum EmployerSampleSize {
             for s in n.indices { allocation[s] = max(allocation[s], n[s]) }
         }
         for s in strata.indices {
-            let whole = Int(min(populations[s], allocation[s].rounded(.up)))
-            strata[s].allocation = min(Int(populations[s].rounded(.down)), max(whole, 2))
+            // Checked conversions: a population or allocation that does not fit an Int never traps.
+            let population = Int(roundingChecked: populations[s], rule: .down) ?? 0
+            let whole = Int(roundingChecked: min(populations[s], allocation[s]), rule: .up) ?? population
+            strata[s].allocation = min(population, max(whole, 2))
         }
         let counts = strata.map(\.allocation)
         let expected = figures.indices.map { f -> (String, Double, Double?) in

@@ -146,10 +146,10 @@ public struct EmployerWeighting: Sendable {
         let represented = strata.reduce(0.0) { $0 + $1.eligible }
         let kish = design.kish
         notes.append(
-            "Weighted to the sampling frame \(frame.file.split(separator: "/").last.map(String.init) ?? frame.file): design weights (eligible organisations over responding employers in each stratum of sector and size band) estimate the \(Int(represented.rounded())) eligible organisations of the represented sectors. Standard errors: stratified sampling without replacement; 95% intervals are the estimate plus or minus 1.96 standard errors."
+            "Weighted to the sampling frame \(frame.file.split(separator: "/").last.map(String.init) ?? frame.file): design weights (eligible organisations over responding employers in each stratum of sector and size band) estimate the \(Figure.count(represented)) eligible organisations of the represented sectors. Standard errors: stratified sampling without replacement; 95% intervals are the estimate plus or minus 1.96 standard errors."
         )
         notes.append(
-            "Kish design effect of the weights: \(Self.fixed(kish.deff, 2)); the \(design.count) responding employers carry the precision of about \(Int(kish.effective.rounded())) employers in a simple random sample.")
+            "Kish design effect of the weights: \(Self.fixed(kish.deff, 2)); the \(design.count) responding employers carry the precision of about \(Figure.count(kish.effective)) employers in a simple random sample.")
         for s in strata where !s.merged.isEmpty {
             notes.append("Collapsed: \(s.merged.map { "\(s.sector) x \($0)" }.joined(separator: ", ")) (no responding employer) merged into \(s.sector) x \(s.sizeBand).")
         }
@@ -157,7 +157,7 @@ public struct EmployerWeighting: Sendable {
             let total = frame.totalOrganisations
             let organisations = unrepresented.reduce(0.0) { $0 + $1.organisations }
             notes.append(
-                "Not represented (no responding employer in the sector): \(unrepresented.map { "\($0.sector) (\(Int($0.organisations)) organisations)" }.joined(separator: ", ")), \(Int(organisations)) of \(Int(total)) organisations (\(Self.fixed(total > 0 ? 100 * organisations / total : 0, 1))% of the frame); every figure covers the represented sectors only.")
+                "Not represented (no responding employer in the sector): \(unrepresented.map { "\($0.sector) (\(Figure.count($0.organisations)) organisations)" }.joined(separator: ", ")), \(Figure.count(organisations)) of \(Figure.count(total)) organisations (\(Self.fixed(total > 0 ? 100 * organisations / total : 0, 1))% of the frame); every figure covers the represented sectors only.")
         }
         if let rate = overallResponseRate {
             notes.append("Response rate: \(Self.fixed(100 * rate, 1))% of eligible issued organisations (consent refusals and partial answers count as non-respondents).")

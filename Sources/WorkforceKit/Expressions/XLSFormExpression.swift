@@ -135,7 +135,10 @@ public indirect enum XLSFormExpression: Sendable, Equatable {
 public struct XLSFormExpressionError: Error, CustomStringConvertible, Sendable {
     public let text: String
     public let message: String
-    public var description: String { "cannot read the expression `\(text)`: \(message)" }
+    public var description: String {
+        let shown = text.count > 200 ? String(text.prefix(200)) + "..." : text
+        return "cannot read the expression `\(shown)`: \(message)"
+    }
 }
 
 /// Tokenizer and recursive-descent parser for ``XLSFormExpression``.
@@ -195,76 +198,115 @@ struct ExpressionParser {
         return tokens
     }
 
-    mutating func parseOr() throws(XLSFormExpressionError) -> XLSFormExpression {
+    /// The deepest an expression may nest, as parentheses, calls or operators (as the JSON
+    /// parser's 512): evaluating, compiling and freeing a tree recurse, so a crafted `relevant`
+    /// of 60,000 `and` terms or 50,000 parentheses must be refused, not overflow the stack.
+    static let maxDepth = 512
+    /// How deep the parser's own recursion is (parentheses, calls, unary minus).
+    var nesting = 0
+
+    /// An expression with the height of its tree.
+    typealias Node = (expression: XLSFormExpression, height: Int)
+
+    func tooDeep() -> XLSFormExpressionError {
+        XLSFormExpressionError(text: text, message: "it nests deeper than \(Self.maxDepth) levels (operators, parentheses or calls)")
+    }
+
+    /// `.binary(op, left, right)`, refused when it would be more than ``maxDepth`` high.
+    func binary(_ op: String, _ left: Node, _ right: Node) throws(XLSFormExpressionError) -> Node {
+        let height = max(left.height, right.height) + 1
+        guard height <= Self.maxDepth else { throw tooDeep() }
+        return (.binary(op, left.expression, right.expression), height)
+    }
+
+    mutating func parseOr() throws(XLSFormExpressionError) -> XLSFormExpression { try parseOrNode().expression }
+
+    mutating func parseOrNode() throws(XLSFormExpressionError) -> Node {
         var left = try parseAnd()
-        while accept(.name("or")) { left = .binary("or", left, try parseAnd()) }
+        while accept(.name("or")) { left = try binary("or", left, try parseAnd()) }
         return left
     }
 
-    mutating func parseAnd() throws(XLSFormExpressionError) -> XLSFormExpression {
+    mutating func parseAnd() throws(XLSFormExpressionError) -> Node {
         var left = try parseComparison()
-        while accept(.name("and")) { left = .binary("and", left, try parseComparison()) }
+        while accept(.name("and")) { left = try binary("and", left, try parseComparison()) }
         return left
     }
 
-    mutating func parseComparison() throws(XLSFormExpressionError) -> XLSFormExpression {
+    mutating func parseComparison() throws(XLSFormExpressionError) -> Node {
         let left = try parseAdditive()
         for op in ["=", "!=", "<=", ">=", "<", ">"] where accept(.symbol(op)) {
-            return .binary(op, left, try parseAdditive())
+            return try binary(op, left, try parseAdditive())
         }
         return left
     }
 
-    mutating func parseAdditive() throws(XLSFormExpressionError) -> XLSFormExpression {
+    mutating func parseAdditive() throws(XLSFormExpressionError) -> Node {
         var left = try parseMultiplicative()
         while true {
             if accept(.symbol("+")) {
-                left = .binary("+", left, try parseMultiplicative())
+                left = try binary("+", left, try parseMultiplicative())
             } else if accept(.symbol("-")) {
-                left = .binary("-", left, try parseMultiplicative())
+                left = try binary("-", left, try parseMultiplicative())
             } else {
                 return left
             }
         }
     }
 
-    mutating func parseMultiplicative() throws(XLSFormExpressionError) -> XLSFormExpression {
+    mutating func parseMultiplicative() throws(XLSFormExpressionError) -> Node {
         var left = try parsePrimary()
         while true {
             if accept(.symbol("*")) {
-                left = .binary("*", left, try parsePrimary())
+                left = try binary("*", left, try parsePrimary())
             } else if accept(.name("div")) {
-                left = .binary("div", left, try parsePrimary())
+                left = try binary("div", left, try parsePrimary())
             } else if accept(.name("mod")) {
-                left = .binary("mod", left, try parsePrimary())
+                left = try binary("mod", left, try parsePrimary())
             } else {
                 return left
             }
         }
     }
 
-    mutating func parsePrimary() throws(XLSFormExpressionError) -> XLSFormExpression {
+    mutating func parsePrimary() throws(XLSFormExpressionError) -> Node {
         guard !atEnd else { throw XLSFormExpressionError(text: text, message: "the expression ends too early") }
         let token = tokens[position]
         position += 1
         switch token {
-        case .string(let s): return .literal(s)
-        case .number(let d): return .number(d)
-        case .reference(let name): return .reference(name)
-        case .symbol("."): return .current
-        case .symbol("-"): return .binary("-", .number(0), try parsePrimary())
+        case .string(let s): return (.literal(s), 1)
+        case .number(let d): return (.number(d), 1)
+        case .reference(let name): return (.reference(name), 1)
+        case .symbol("."): return (.current, 1)
+        case .symbol("-"):
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= Self.maxDepth else { throw tooDeep() }
+            return try binary("-", (.number(0), 1), try parsePrimary())
         case .symbol("("):
-            let inner = try parseOr()
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= Self.maxDepth else { throw tooDeep() }
+            let inner = try parseOrNode()
             guard accept(.symbol(")")) else { throw XLSFormExpressionError(text: text, message: "missing )") }
             return inner
         case .name(let name):
             guard accept(.symbol("(")) else { throw XLSFormExpressionError(text: text, message: "unknown word \(name)") }
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= Self.maxDepth else { throw tooDeep() }
             var args: [XLSFormExpression] = []
+            var height = 1
             if !accept(.symbol(")")) {
-                repeat { args.append(try parseOr()) } while accept(.symbol(","))
+                repeat {
+                    let arg = try parseOrNode()
+                    args.append(arg.expression)
+                    height = max(height, arg.height + 1)
+                } while accept(.symbol(","))
                 guard accept(.symbol(")")) else { throw XLSFormExpressionError(text: text, message: "missing ) after \(name)(") }
             }
-            return .call(name, args)
+            guard height <= Self.maxDepth else { throw tooDeep() }
+            return (.call(name, args), height)
         default:
             throw XLSFormExpressionError(text: text, message: "unexpected \(token)")
         }

@@ -52,6 +52,12 @@ public struct ColumnPlan: Sendable {
         "Marca temporal", "Email Address", "Dirección de correo electrónico",
     ]
 
+    /// The column of `header` that holds the response id (the `response_key`), if any.
+    public static func identityColumn(in header: [String], dialect: ImportDialect) -> Int? {
+        let names = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY", questionnaireNumber] + (dialect == .limeSurvey ? ["id"] : [])
+        return names.lazy.compactMap { name in header.firstIndex(of: name) }.first
+    }
+
     /// Works out the plan for `header`.
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the header when two columns hold the same
@@ -81,16 +87,13 @@ public struct ColumnPlan: Sendable {
             }
         }
 
-        let identityNames =
-            ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY", Self.questionnaireNumber]
-            + (dialect == .limeSurvey ? ["id"] : [])
         let submittedNames = ["_submission_time", "SubmissionDate", "submitdate", "Timestamp", "Marca temporal"]
         var roles: [Role] = []
         var questionColumn = [Int?](repeating: nil, count: codebook.items.count)
         var choiceColumns = [[(column: Int, choice: Int)]](repeating: [], count: codebook.items.count)
         var unknown: [String] = []
         var meta: [String] = []
-        identityColumn = identityNames.lazy.compactMap { name in header.firstIndex(of: name) }.first
+        identityColumn = Self.identityColumn(in: header, dialect: dialect)
         submittedColumn = submittedNames.lazy.compactMap { name in header.firstIndex(of: name) }.first
         for (column, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)

@@ -69,6 +69,14 @@ public struct ImportSummary: Sendable {
     /// Whether the rows came from a worksheet (encoding and separator then mean nothing).
     public var fromWorkbook = false
     public var dryRun: Bool
+    /// Catalog imports: the current offerings (institution and code) that the file does not list
+    /// again for an institution it names, retired by the import (or, without `--replace`, that
+    /// would be).
+    public var retired: [(institution: String, code: String)] = []
+    /// Response imports: how the instrument was chosen, when the header chose it.
+    public var instrumentChoice: String?
+    /// Response imports: the batches (and their waves) that already hold the duplicate rows.
+    public var duplicatesHeldBy: [(batch: Int64, wave: String?)] = []
 }
 
 /// One problem found in an input file, at its place (as swift-format's `Finding`).

@@ -19,11 +19,35 @@ public enum ResponseImporter {
     public static func run(
         store: WorkforceStore, url: URL, name: String, options: ImportOptions, progress: ((Int) -> Void)? = nil
     ) throws(WorkforceError) -> ImportSummary {
-        let instrument = try store.instrument(kind: options.kind, wave: options.wave, reference: options.instrument)
-        let codebook = try ParsedCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
-        let sniffed = try InputSniffer(
-            url: url, name: name, encoding: options.encoding, delimiter: options.delimiter, entry: options.entry, formID: instrument.formID)
-        let job = ImportJob(store: store, url: url, name: name, options: options, instrument: instrument, codebook: codebook, progress: progress)
+        var sniffed = try InputSniffer(url: url, name: name, encoding: options.encoding, delimiter: options.delimiter, entry: options.entry, formID: options.instrument)
+        let instrument: RecordedInstrument, codebook: ParsedCodebook
+        var explanation: String?
+        let candidates = options.wave == nil && options.instrument == nil ? try store.instruments(kind: options.kind) : []
+        if candidates.count > 1 {
+            // Neither --wave nor --instrument: the header says which questionnaire it answers.
+            let header: [String]
+            do {
+                do {
+                    header = try CSVTable(reader: try sniffed.reader(url, name: name)).header
+                } catch let error as CSVError where error.kind == .invalidUTF8 && sniffed.guessed && sniffed.encoding == .utf8 {
+                    header = try CSVTable(reader: try sniffed.reader(url, name: name, encoding: .windows1252)).header
+                }
+            } catch {
+                throw asWorkforceError(error, store)
+            }
+            let choice = try InstrumentChoice.choose(candidates, header: header, file: name)
+            (instrument, codebook, explanation) = (choice.instrument, choice.codebook, choice.explanation)
+            // A zip's main CSV is named after the form: choose it again for the instrument chosen.
+            sniffed = try InputSniffer(
+                url: url, name: name, encoding: options.encoding, delimiter: options.delimiter, entry: options.entry, formID: instrument.formID)
+        } else {
+            instrument = try store.instrument(kind: options.kind, wave: options.wave, reference: options.instrument)
+            codebook = try ParsedCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
+            sniffed = try InputSniffer(
+                url: url, name: name, encoding: options.encoding, delimiter: options.delimiter, entry: options.entry, formID: instrument.formID)
+        }
+        var job = ImportJob(store: store, url: url, name: name, options: options, instrument: instrument, codebook: codebook, progress: progress)
+        job.explanation = explanation
         do {
             return try importFile(job, sniffed)
         } catch let error as CSVError where error.kind == .invalidUTF8 && sniffed.guessed && sniffed.encoding == .utf8 {
@@ -54,6 +78,7 @@ public enum ResponseImporter {
         var instrument: RecordedInstrument
         var codebook: ParsedCodebook
         var progress: ((Int) -> Void)?
+        var explanation: String?
     }
 
     /// Imports `job`'s file, read as `sniffed` says.
@@ -80,6 +105,7 @@ public enum ResponseImporter {
             unknownColumns: plan.unknownColumns, metaColumns: plan.metaColumns, dryRun: options.dryRun)
         summary.container = sniffed.note
         if case .workbook = sniffed.container { summary.fromWorkbook = true }
+        summary.instrumentChoice = job.explanation
 
         let db = store.db
         try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB of page cache for the identity index
@@ -109,7 +135,8 @@ public enum ResponseImporter {
                     """),
                 existing: try db.statement(
                     """
-                    SELECT r.response_key = ? AND b.kind = ? FROM response r JOIN import_batch b ON b.id = r.batch_id
+                    SELECT CASE WHEN r.response_key = ? AND b.kind = ? THEN b.id ELSE 0 END
+                    FROM response r JOIN import_batch b ON b.id = r.batch_id
                     WHERE r.key_hash = ?
                     """))
             let reject = try db.statement("INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)")
@@ -124,6 +151,7 @@ public enum ResponseImporter {
             }
 
             var wrongWidth = 0
+            var heldBy: Set<Int64> = []
             // Reading and checking run on a second thread; this one writes.
             let queue = BatchQueue()
             RowProducer(reader: reader, validator: validator, plan: plan, queue: queue).start()
@@ -161,10 +189,11 @@ public enum ResponseImporter {
                                 key = "row:" + contentHash(answers)  // a file with ids, but not on this row
                             }
                             let submitted = entry.submitted.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
-                            if try responses.insert(key: key, line: entry.line, submitted: submitted, answers: answers) {
-                                summary.imported += 1
-                            } else {
+                            if let holder = try responses.insert(key: key, line: entry.line, submitted: submitted, answers: answers) {
                                 summary.duplicates += 1
+                                if !heldBy.contains(holder) { heldBy.insert(holder) }
+                            } else {
+                                summary.imported += 1
                             }
                         }
                     }
@@ -184,6 +213,10 @@ public enum ResponseImporter {
                 throw WorkforceError.badData(
                     SourceLocation(file: name, line: 2),
                     "no row has as many fields as the header (\(plan.roles.count)) when separated by \(separator); check the separator (--delimiter , ; or tab), nothing was imported")
+            }
+            for holder in heldBy.sorted() {
+                let wave = try db.scalar("SELECT wave FROM import_batch WHERE id = ?", [holder]).string
+                summary.duplicatesHeldBy.append((holder, wave))
             }
             try db.execute(
                 "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, quarantined = ? WHERE id = ?",

@@ -21,8 +21,9 @@ struct ResponseWriter {
         try insert.bind(1, batch)
     }
 
-    /// Inserts one response; returns `false` when it is already stored.
-    func insert(key: String, line: Int, submitted: UnsafeBufferPointer<UInt8>?, answers: UnsafeBufferPointer<UInt8>) throws -> Bool {
+    /// Inserts one response; returns `nil` when it was inserted, else the batch that already
+    /// holds it (`existing` returns that batch's id for the same kind and key, 0 for a collision).
+    func insert(key: String, line: Int, submitted: UnsafeBufferPointer<UInt8>?, answers: UnsafeBufferPointer<UInt8>) throws -> Int64? {
         var hash = Self.hash(kind: kind, key: key)
         try insert.bind(3, key)
         try insert.bind(4, line)
@@ -31,11 +32,11 @@ struct ResponseWriter {
         while true {
             try insert.bind(2, hash)
             try insert.run()
-            if db.changes == 1 { return true }
+            if db.changes == 1 { return nil }
             try existing.bind(1, key)
             try existing.bind(2, kind)
             try existing.bind(3, hash)
-            if try existing.runReturningInteger() == 1 { return false }
+            if let holder = try existing.runReturningInteger(), holder > 0 { return holder }
             hash = hash &+ 1  // a collision: probe the next value
         }
     }

@@ -36,6 +36,22 @@ extension WorkforceStore {
                 path: path,
                 reason: "no \(what) is recorded in this database; generate it with `\(hint)` (the questionnaire the responses were collected with)")
         }
+        return try Self.recordedInstrument(row)
+    }
+
+    /// Every instrument of `kind`, newest first.
+    public func instruments(kind: InstrumentKind) throws(WorkforceError) -> [RecordedInstrument] {
+        let rows = try read { db in
+            try db.rows(
+                "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue])
+        }
+        var instruments: [RecordedInstrument] = []
+        for row in rows { instruments.append(try Self.recordedInstrument(row)) }
+        return instruments
+    }
+
+    /// An `instrument` row (`id, kind, form_id, wave, version, codebook`) with its codebook parsed.
+    private static func recordedInstrument(_ row: Row) throws(WorkforceError) -> RecordedInstrument {
         let text = row[5].string ?? ""
         let codebook: JSONValue
         do {
@@ -72,7 +88,7 @@ extension WorkforceStore {
             try db.forEachRow("SELECT line, reasons, raw FROM rejected_row WHERE batch_id = ? ORDER BY line", [batch]) { row in
                 let reasons = (try? JSONParser.parse(Array((row[1].string ?? "[]").utf8), name: "reasons"))?.array ?? []
                 let text = reasons.map { r in
-                    let column = r["column"]?.double.map { "column \(Int($0)): " } ?? ""
+                    let column = r["column"]?.double.flatMap { Int(exactly: $0) }.map { "column \($0): " } ?? ""
                     return column + (r["message"]?.string ?? "")
                 }.joined(separator: "; ")
                 rows.append([Cell(row[0]), .text(text), Cell(row[2])])

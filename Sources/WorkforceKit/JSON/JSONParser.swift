@@ -178,71 +178,16 @@ package struct JSONParser {
 
     private mutating func parseString() throws(JSONParseError) -> String {
         let start = i
-        i += 1
-        var out: [UInt8] = []
-        while true {
-            guard i < bytes.count else { throw error("string is never closed", at: start) }
-            let b = bytes[i]
-            switch b {
-            case UInt8(ascii: "\""):
-                i += 1
-                guard UTF8Validation.firstInvalidIndex(in: out) == nil else {
-                    throw error("string holds bytes that are not UTF-8", at: start)
-                }
-                return String(decoding: out, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                guard i + 1 < bytes.count else { throw error("string is never closed", at: start) }
-                let e = bytes[i + 1]
-                i += 2
-                switch e {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800...0xDBFF).contains(scalar), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
-                        bytes[i + 1] == UInt8(ascii: "u")
-                    {
-                        i += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid UTF-16 surrogate pair") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape (lone surrogate)") }
-                    out.append(contentsOf: Array(String(Character(u)).utf8))
-                default:
-                    throw error("invalid escape sequence in a string", at: i - 2)
-                }
-            case 0x00...0x1F:
-                throw error("control character in a string; escape it (line breaks as \\n)")
-            default:
-                out.append(b)
-                i += 1
-            }
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONString.Failure) in try JSONString.decode(buffer, quoteAt: start) }
         }
-    }
-
-    private mutating func hex4() throws(JSONParseError) -> UInt32 {
-        guard bytes.count - i >= 4 else { throw error("\\u needs 4 hex digits") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[i]
-            let d: UInt32
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - 48)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - 87)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - 55)
-            default: throw error("\\u needs 4 hex digits")
-            }
-            v = v * 16 + d
-            i += 1
+        switch result {
+        case .success(let (value, end)):
+            i = end
+            return value
+        case .failure(let failure):
+            throw error(failure.message, at: failure.offset)
         }
-        return v
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {

@@ -57,7 +57,7 @@ enum ReportHTML {
     /// A number as a person reads it: whole numbers as they are, others to three decimals.
     static func shown(_ cell: Cell) -> String {
         switch cell {
-        case .double(let d): d == d.rounded() && abs(d) < 1e12 ? String(Int(d)) : String(format: "%.3f", d)
+        case .double(let d): abs(d) < 1e12 ? Int(exactly: d).map(String.init) ?? String(format: "%.3f", d) : String(format: "%.3f", d)
         default: cell.plainText
         }
     }

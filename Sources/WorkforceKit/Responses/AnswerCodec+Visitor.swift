@@ -2,7 +2,7 @@ extension AnswerCodec {
     /// Streams the elements of a stored answers array to `visitor` without building values:
     /// numbers as their stored text, choices as positions (several in `scratch`, reused).
     static func visit<V: AnswerVisitor>(
-        _ bytes: UnsafeBufferPointer<UInt8>, types: [QuestionType], scratch: inout [Int], _ visitor: V
+        _ bytes: UnsafeBufferPointer<UInt8>, types: [QuestionType], choiceCounts: [Int] = [], scratch: inout [Int], _ visitor: V
     ) throws(DecodingError) {
         var scanner = Scanner(bytes: bytes)
         try scanner.expect(UInt8(ascii: "["))
@@ -12,7 +12,8 @@ extension AnswerCodec {
             while true {
                 scanner.skipSpaces()
                 guard let first = scanner.peek else { throw scanner.error("an answer is missing") }
-                let type: QuestionType = q < types.count ? types[q] : .text
+                try checkCount(q, types.count, scanner)
+                let type = types[q]
                 switch first {
                 case UInt8(ascii: "n"):
                     _ = try scanner.element(type)
@@ -28,7 +29,9 @@ extension AnswerCodec {
                     } else {
                         while true {
                             scanner.skipSpaces()
-                            scratch.append(try scanner.unsignedInteger())
+                            let p = try scanner.unsignedInteger()
+                            try checkPosition(p, question: q, choiceCounts, scanner)
+                            scratch.append(p)
                             scanner.skipSpaces()
                             guard let next = scanner.peek else { throw scanner.error("a list of choices is not closed") }
                             scanner.index += 1
@@ -38,11 +41,14 @@ extension AnswerCodec {
                     }
                     visitor.visitChoices(q, scratch)
                 case UInt8(ascii: "0")...UInt8(ascii: "9") where type == .selectOne:
-                    visitor.visitChoice(q, try scanner.unsignedInteger())
+                    let p = try scanner.unsignedInteger()
+                    try checkPosition(p, question: q, choiceCounts, scanner)
+                    visitor.visitChoice(q, p)
                 default:
                     let start = scanner.index
                     while scanner.index < bytes.count, Scanner.isNumberByte(bytes[scanner.index]) { scanner.index += 1 }
                     guard scanner.index > start else { throw scanner.error("unexpected character in stored answers") }
+                    if type == .selectOne { throw scanner.error("a choice position is not a whole number from 0") }
                     visitor.visitNumber(q, UnsafeBufferPointer(rebasing: bytes[start..<scanner.index]))
                 }
                 q += 1

@@ -113,8 +113,13 @@ enum AnswerCodec {
     /// Decodes a stored answers array into `out` (cleared first), giving each element the
     /// meaning of its question: `types[i]` is the type of question `i`. A number stored for an
     /// integer question is an integer, for a select_one a choice position, else a decimal.
+    /// `choiceCounts[i]` is how many choices question `i`'s list has: a stored position must
+    /// name one of them (an empty `choiceCounts` skips that check).
+    ///
+    /// - Throws: ``DecodingError`` for text that is not a stored answers array, more or fewer
+    ///   answers than `types` has questions, or a choice position outside its list.
     static func decode(
-        _ bytes: UnsafeBufferPointer<UInt8>, types: [QuestionType], into out: inout [Stored]
+        _ bytes: UnsafeBufferPointer<UInt8>, types: [QuestionType], choiceCounts: [Int] = [], into out: inout [Stored]
     ) throws(DecodingError) {
         out.removeAll(keepingCapacity: true)
         var scanner = Scanner(bytes: bytes)
@@ -124,8 +129,14 @@ enum AnswerCodec {
             scanner.index += 1
         } else {
             while true {
-                let type: QuestionType = out.count < types.count ? types[out.count] : .text
-                out.append(try scanner.element(type))
+                try checkCount(out.count, types.count, scanner)
+                let element = try scanner.element(types[out.count])
+                switch element {
+                case .choice(let p): try checkPosition(p, question: out.count, choiceCounts, scanner)
+                case .choices(let ps): for p in ps { try checkPosition(p, question: out.count, choiceCounts, scanner) }
+                default: break
+                }
+                out.append(element)
                 scanner.skipSpaces()
                 guard let next = scanner.peek else { throw scanner.error("the array is not closed") }
                 scanner.index += 1
@@ -135,6 +146,21 @@ enum AnswerCodec {
         }
         guard out.count == types.count else {
             throw DecodingError(offset: 0, message: "\(out.count) answers stored for \(types.count) questions")
+        }
+    }
+
+    /// Throws when answer number `q` (0-based) would be one more than the `count` questions.
+    static func checkCount(_ q: Int, _ count: Int, _ scanner: Scanner) throws(DecodingError) {
+        guard q < count else {
+            throw scanner.error("more answers are stored than the codebook has questions (\(count))")
+        }
+    }
+
+    /// Throws when `p` is not a position in question `q`'s choice list.
+    static func checkPosition(_ p: Int, question q: Int, _ choiceCounts: [Int], _ scanner: Scanner) throws(DecodingError) {
+        guard q < choiceCounts.count else { return }
+        guard p >= 0, p < choiceCounts[q] else {
+            throw scanner.error("choice position \(p) of question \(q + 1) is outside its list of \(choiceCounts[q]) choices")
         }
     }
 
@@ -197,8 +223,7 @@ enum AnswerCodec {
                 let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 switch type {
                 case .selectOne:
-                    guard let c = Int(token) else { throw error("choice position \(token) is not a whole number") }
-                    return .choice(c)
+                    throw error("choice position \(token) is not a whole number from 0")
                 case .integer:
                     if let v = Int64(token) { return .integer(v) }
                     guard let d = Double(token) else { throw error("\(token) is not a number") }
@@ -226,67 +251,15 @@ enum AnswerCodec {
             return value
         }
 
-        /// A JSON string; the fast path copies bytes between escapes.
+        /// A JSON string, decoded by the one decoder ``JSONParser`` uses too.
         mutating func string() throws(DecodingError) -> String {
-            index += 1  // the opening quote
-            let start = index
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
-            guard index < bytes.count else { throw error("a text answer is not closed") }
-            if bytes[index] == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            do {
+                let (value, end) = try JSONString.decode(bytes, quoteAt: index)
+                index = end
+                return value
+            } catch {
+                throw DecodingError(offset: error.offset, message: error.message)
             }
-            var out = Array(bytes[start..<index])
-            while index < bytes.count {
-                let b = bytes[index]
-                index += 1
-                switch b {
-                case UInt8(ascii: "\""):
-                    return String(decoding: out, as: UTF8.self)
-                case UInt8(ascii: "\\"):
-                    guard let e = peek else { throw error("an escape is cut short") }
-                    index += 1
-                    switch e {
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        var scalar = try hex4()
-                        if (0xD800..<0xDC00).contains(scalar), peek == UInt8(ascii: "\\"), index + 1 < bytes.count,
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        {
-                            index += 2
-                            let low = try hex4()
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                        out.append(contentsOf: String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8)
-                    default: out.append(e)  // \" \\ \/
-                    }
-                default:
-                    out.append(b)
-                }
-            }
-            throw error("a text answer is not closed")
-        }
-
-        mutating func hex4() throws(DecodingError) -> UInt32 {
-            guard index + 4 <= bytes.count else { throw error("a \\u escape is cut short") }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let b = bytes[index]
-                index += 1
-                let digit: UInt32
-                switch b {
-                case 0x30...0x39: digit = UInt32(b - 0x30)
-                case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
-                case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
-                default: throw error("\\u needs four hex digits")
-                }
-                value = value * 16 + digit
-            }
-            return value
         }
     }
 }

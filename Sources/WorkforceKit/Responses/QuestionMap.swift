@@ -7,6 +7,8 @@ final class QuestionMap {
     /// The reader's column of each position; -1 for notes (never answered).
     private(set) var column: [Int]
     let choiceNames: [[String]]
+    /// How many choices each position's list has (0 for a question without one).
+    let choiceCounts: [Int]
     private let relevant: [CompiledExpression?]
     /// Each gate question (topic `gate`: consent, age 18+) and the position of its `yes` choice.
     private let gates: [(question: Int, yes: Int)]
@@ -17,6 +19,7 @@ final class QuestionMap {
         types = codebook.items.map(\.type)
         let choiceNames = codebook.items.map { item in item.listName.flatMap { codebook.lists[$0] }?.map(\.name) ?? [] }
         self.choiceNames = choiceNames
+        choiceCounts = choiceNames.map(\.count)
         relevant = CompiledExpression.relevance(of: codebook, lists: choiceNames)
         column = Array(repeating: -1, count: codebook.items.count)
         gates = codebook.gates

@@ -39,7 +39,8 @@ extension ResponseExport {
             do {
                 try row.write(map, answers, &scratch)
             } catch {
-                throw WorkforceError.badData(SourceLocation(file: "response \(responseID)"), "\(error)")
+                throw WorkforceError.badData(
+                    SourceLocation(file: reader.store.path), "table response, row id \(responseID): \(error); the database was damaged or edited by hand")
             }
             row.out.append(0x0D)
             row.out.append(0x0A)

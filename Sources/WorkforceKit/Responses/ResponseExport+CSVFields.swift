@@ -30,10 +30,10 @@ extension ResponseExport {
 
         func write(_ map: QuestionMap, _ answers: UnsafeBufferPointer<UInt8>, _ scratch: inout [Int]) throws(AnswerCodec.DecodingError) {
             if layout?.inOrder == true {
-                try AnswerCodec.visit(answers, types: map.types, scratch: &scratch, self)
+                try AnswerCodec.visit(answers, types: map.types, choiceCounts: map.choiceCounts, scratch: &scratch, self)
                 return
             }
-            try AnswerCodec.decode(answers, types: map.types, into: &stored)
+            try AnswerCodec.decode(answers, types: map.types, choiceCounts: map.choiceCounts, into: &stored)
             let positions = map.position
             for c in positions.indices {
                 let q = positions[c]

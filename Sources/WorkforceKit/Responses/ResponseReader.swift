@@ -185,14 +185,16 @@ public final class ResponseReader {
                 guard let instrument = batches[batchID], let map = maps[instrument] else { return }
                 let failure = row.withBytes(4) { bytes -> AnswerCodec.DecodingError? in
                     do {
-                        try AnswerCodec.decode(bytes, types: map.types, into: &stored)
+                        try AnswerCodec.decode(bytes, types: map.types, choiceCounts: map.choiceCounts, into: &stored)
                         return nil
                     } catch {
                         return error as? AnswerCodec.DecodingError ?? AnswerCodec.DecodingError(offset: 0, message: "\(error)")
                     }
                 }
                 if let failure {
-                    throw WorkforceError.badData(SourceLocation(file: store.path), "response \(responseID): \(failure)")
+                    throw WorkforceError.badData(
+                        SourceLocation(file: store.path),
+                        "table response, row id \(responseID): \(failure); the database was damaged or edited by hand: purge the row (`workforce purge --response KEY`) or restore a copy")
                 }
                 if respondentsOnly, !map.passesGates(stored) { return }
                 try body(responseID, batchID, row.text(2) ?? "", row.text(3), map, stored)

@@ -8,7 +8,7 @@ public enum SampleSize {
     public static func forMargin(_ margin: Double, p: Double = 0.5, designEffect: Double = 1, population: Double? = nil, z: Double = Normal.z95) -> Int {
         var n = z * z * p * (1 - p) / (margin * margin) * designEffect
         if let population, population > 0 { n = n / (1 + (n - 1) / population) }
-        return Int((n - 1e-9).rounded(.up))
+        return Int(roundingChecked: n - 1e-9, rule: .up) ?? Int.max  // the options' ranges keep n finite
     }
 
     /// Respondents needed in each of two waves to detect a change of `difference` from
@@ -24,6 +24,6 @@ public enum SampleSize {
         let zBeta = Normal.quantile(power)
         let a = zAlpha * (2 * mean * (1 - mean)).squareRoot() + zBeta * (p1 * (1 - p1) + p2 * (1 - p2)).squareRoot()
         let n = a * a / (difference * difference) * designEffect
-        return Int((n - 1e-9).rounded(.up))
+        return Int(roundingChecked: n - 1e-9, rule: .up) ?? Int.max  // the options' ranges keep n finite
     }
 }

@@ -78,6 +78,11 @@ extension Schema {
             PRIMARY KEY (offering_id, role_id)
         ) WITHOUT ROWID;
 
+        \(offeringViewAt004)
+        """
+
+    /// The view over offerings (`v_offering`) as 004-catalog created it, before `duration_years`.
+    static let offeringViewAt004 = """
         -- Offerings with names instead of keys.
         CREATE VIEW v_offering AS
             SELECT o.id AS offering_id, i.name AS institution, o.code, o.title, o.level, o.delivery_mode, o.hours,
@@ -93,6 +98,13 @@ extension Schema {
     static let offeringDuration = """
         ALTER TABLE offering ADD COLUMN duration_years REAL CHECK (duration_years IS NULL OR (duration_years >= 0.02 AND duration_years <= 10));
         DROP VIEW v_offering;
+        \(offeringView)
+        """
+
+    /// The current view over offerings (`v_offering`), created by 006-offering-duration and
+    /// recreated unchanged by 007-batch-ids, which rebuilds the table it reads.
+    static let offeringView = """
+        -- Offerings with names instead of keys.
         CREATE VIEW v_offering AS
             SELECT o.id AS offering_id, i.name AS institution, o.code, o.title, o.level, o.delivery_mode, o.hours,
                    o.credits, o.annual_intake, o.annual_completions, o.duration_years, o.programme, o.last_updated, f.name AS framework,

@@ -12,6 +12,7 @@ public enum Schema {
         migrator.register("004-catalog", sql: catalog)
         migrator.register("005-translation", sql: translation)
         migrator.register("006-offering-duration", sql: offeringDuration)
+        migrator.register("007-batch-ids", sql: batchIDs)
         return migrator
     }
 

@@ -6,11 +6,17 @@ public final class WorkforceStore {
     package let db: Database
     public let path: String
 
-    /// Opens the database at `path`, creating it when `create` is true, and migrates it.
+    /// Opens the database at `path`.
     ///
-    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file is missing and
-    ///   `create` is false; other ``WorkforceError``s for files that are not databases or
-    ///   cannot be written.
+    /// Only `create` (what `workforce init` and `workforce demo` do) creates the file or applies
+    /// migrations; without it the file must already be a workforce database with every migration
+    /// of this version applied, and it is left exactly as it is when it is not (no tables added,
+    /// no switch to WAL).
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` (66) when the file is missing, is not a
+    ///   workforce database (an SQLite file of another program, an empty file) or needs an
+    ///   upgrade, saying to run `workforce init`; ``WorkforceError/badData(_:_:)`` for a file that
+    ///   is not SQLite at all; other ``WorkforceError``s for files that cannot be written.
     /// - Parameter busyTimeout: how long to wait for another process's write lock, in milliseconds.
     public init(path: String, create: Bool, busyTimeout: Int32 = 30_000) throws(WorkforceError) {
         let exists = FileManager.default.fileExists(atPath: path)
@@ -19,8 +25,9 @@ public final class WorkforceStore {
         }
         self.path = path
         do {
+            if exists { try Self.checkSchema(path, forMigration: create) }
             self.db = try Database(path: path, mode: create ? .create : .readWrite, busyTimeout: busyTimeout)
-            try Schema.migrator.migrate(db)
+            if create { try Schema.migrator.migrate(db) }
         } catch {
             throw WorkforceError(error, path: path)
         }
@@ -29,21 +36,46 @@ public final class WorkforceStore {
     /// Opens an existing database for reading only: for queries on a file (or in a folder) the
     /// user may not write. A database that needs a migration cannot be read this way.
     ///
-    /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` (73) when it needs an upgrade.
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` (66) when it is not a workforce
+    ///   database or needs an upgrade.
     public init(readingOnly path: String) throws(WorkforceError) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .noInput(path: path, reason: "no database here; run `workforce init` first, or give --db PATH")
         }
         self.path = path
         do {
+            try Self.checkSchema(path, forMigration: false)
             self.db = try Database(path: path, mode: .readOnly)
-            let applied = Set(try db.rows("SELECT name FROM schema_migrations").compactMap { $0[0].string })
-            if let missing = Schema.migrator.migrations.map(\.name).first(where: { !applied.contains($0) }) {
-                throw WorkforceError.cannotCreate(
-                    path: path, reason: "the database needs an upgrade (\(missing)) and it cannot be written here; run `workforce init` where it can")
-            }
         } catch {
             throw WorkforceError(error, path: path)
+        }
+    }
+
+    /// Checks, on a read-only connection that changes nothing, that `path` is a workforce
+    /// database: it has the `schema_migrations` table and no migration this version does not
+    /// know; unless `forMigration`, every migration must be applied. With `forMigration` (init),
+    /// an empty SQLite file is accepted, one with another program's tables is not.
+    private static func checkSchema(_ path: String, forMigration: Bool) throws {
+        let db = try Database(path: path, mode: .readOnly)
+        let tables = try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table'").int ?? 0
+        let hasMigrations = try db.scalar(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").int == 1
+        guard hasMigrations else {
+            if forMigration && tables == 0 { return }
+            throw WorkforceError.noInput(
+                path: path,
+                reason: tables == 0
+                    ? "is an empty file, not a workforce database; run `workforce init --db \(path)` to make it one"
+                    : "is an SQLite database of another program, not a workforce database (it was left unchanged); give --db the file `workforce init` made, or run `workforce init --db NEW.sqlite`")
+        }
+        let applied = Set(try db.rows("SELECT name FROM schema_migrations").compactMap { $0[0].string })
+        let known = Schema.migrator.migrations.map(\.name)
+        let unknown = applied.subtracting(known)
+        if !unknown.isEmpty { throw MigrationError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
+        if !forMigration, let missing = known.first(where: { !applied.contains($0) }) {
+            throw WorkforceError.noInput(
+                path: path,
+                reason: "was made by an older version of workforce and needs an upgrade (\(missing)); run `workforce init --db \(path)` to upgrade it")
         }
     }
 

@@ -14,6 +14,37 @@ public enum FileInput {
         }
     }
 
+    /// The largest sampling frame or margins file read whole: such files hold tens or hundreds
+    /// of rows, so a bigger one is the wrong file (and is refused before it is read).
+    public static let smallTableLimit = 8 << 20
+
+    /// Checks that `url` is a regular file of at most `limit` bytes, before it is read whole.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when it is not a readable regular file;
+    ///   ``WorkforceError/badData(_:_:)`` naming its size and the limit when it is bigger.
+    public static func requireSize(_ url: URL, name: String, atMost limit: Int) throws(WorkforceError) {
+        try requireRegularFile(url.path, name: name)
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { throw .noInput(path: name, reason: "cannot be read (\(String(cString: strerror(errno))))") }
+        if Int64(info.st_size) > Int64(limit) {
+            throw .badData(
+                SourceLocation(file: name),
+                "the file is \(byteCount(Int64(info.st_size))), more than the \(byteCount(Int64(limit))) such a file can be; is this the right file?")
+        }
+    }
+
+    /// The bytes of the file at `url`, refused before it is read when it has more than `limit`.
+    ///
+    /// - Throws: as ``requireSize(_:name:atMost:)`` and ``readBytes(_:name:)``.
+    public static func readBytes(_ url: URL, name: String, limit: Int) throws(WorkforceError) -> [UInt8] {
+        try requireSize(url, name: name, atMost: limit)
+        return try readBytes(url, name: name)
+    }
+
+    private static func byteCount(_ bytes: Int64) -> String {
+        bytes >= 1 << 20 ? "\(bytes / (1 << 20)) MiB" : bytes >= 1024 ? "\(bytes / 1024) KiB" : "\(bytes) bytes"
+    }
+
     /// The URL of an input file named on the command line, once it is known to be a readable
     /// regular file.
     ///

@@ -76,7 +76,7 @@ public enum Codebook {
         func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         func number(_ d: Double?) -> JSONValue {
             guard let d else { return .null }
-            return d == d.rounded() ? .integer(Int64(d)) : .number(d)
+            return Int64(exactly: d).map(JSONValue.integer) ?? .number(d)
         }
         let scoring: JSONValue
         switch q.scoring.count {

@@ -96,7 +96,7 @@ public struct SyntheticResponses {
         case .integer:
             let field = item.topic?.split(separator: ":").last.map(String.init) ?? ""
             let role = item.name.dropLast(field.count)
-            let low = Int(item.min ?? 0)
+            let low = Int(roundingChecked: item.min ?? 0, rule: .towardZero) ?? 0
             if item.name == "total_employees", case .choices(let band) = answers["size_band"] {
                 // Within the size band, as the form's rule asks.
                 switch band.first {
@@ -119,11 +119,11 @@ public struct SyntheticResponses {
             case "new_2y": return .number(max(low, number(role + "new_1y") + random.next(3)))
             case "leavers_12m": return .number(random.next(2))
             default:
-                let high = Int(min(item.max ?? 20, 20))
+                let high = Int(roundingChecked: min(item.max ?? 20, 20), rule: .towardZero) ?? 20
                 return .number(low + random.next(max(1, high - low + 1)))
             }
         case .decimal:
-            return .number(Int(item.min ?? 0) + random.next(10))
+            return .number((Int(roundingChecked: item.min ?? 0, rule: .towardZero) ?? 0) + random.next(10))
         case .date:
             return .text("2026-0\(1 + random.next(9))-1\(random.next(9))")
         case .text:
