@@ -11,7 +11,7 @@ enum PlanWords {
     static func number(_ x: Double) -> String {
         let rounded = (x * 10).rounded() / 10
         if rounded == 0 { return x > 0 ? "under 0.1" : "0" }
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return Figure.fixed(rounded, rounded == rounded.rounded() ? 0 : 1)
     }
 
     /// A share as a whole percentage.
