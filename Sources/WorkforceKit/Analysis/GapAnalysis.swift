@@ -70,11 +70,9 @@ public enum GapAnalysis {
         var cache: [[Int]: (Estimate, Int)] = [:]
         for (k, set) in roleSets {
             if cache[set] == nil {
-                let ids = Set(set.map { roles[$0].role.id })
+                // The roles' per-employer values, added up (each role's are computed once).
                 var v = EmployerValues(count: estimates.employers.count)
-                for (e, employer) in estimates.employers.enumerated() {
-                    for (id, report) in employer.roles where ids.contains(id) { v.add(e, report, inputs.horizon) }
-                }
+                for r in set { if let values = estimates.roleValues[r] { v.add(values) } }
                 cache[set] = (estimates.design.total(v.demand(years: estimates.years)), v.reporting.reduce(0) { $0 + ($1 ? 1 : 0) })
             }
             result[k]?.demand = cache[set]?.0 ?? .zero

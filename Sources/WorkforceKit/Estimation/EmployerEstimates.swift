@@ -56,6 +56,8 @@ public struct EmployerEstimates: Sendable {
     /// Completions a year that prepare for roles the form did not ask about, and for no role at all.
     public var notSurveyedCompletions: Double
     public var unallocatedCompletions: Double
+    /// Each surveyed role's per-employer values (in `inputs.roles` order; `nil` when not surveyed).
+    public var roleValues: [EmployerValues?]
     public var design: StratifiedDesign { inputs.weighting.design }
     public var years: Double { inputs.horizon.years }
 
@@ -112,6 +114,7 @@ public struct EmployerEstimates: Sendable {
         }
         let areaGroups = grouped(\.specialtyArea), categoryGroups = grouped(\.category)
         roles = roleEstimates
+        roleValues = values
         areas = areaGroups.map { group($0.0, $0.1) }
         categories = categoryGroups.map { group($0.0, $0.1) }
         national = group("national", surveyed)
@@ -197,9 +200,7 @@ public struct EmployerEstimates: Sendable {
     /// Each employer's values summed over `roles` (ids), for the horizon.
     public func values(roles ids: Set<String>) -> EmployerValues {
         var v = EmployerValues(count: employers.count)
-        for (e, employer) in employers.enumerated() {
-            for (id, report) in employer.roles where ids.contains(id) { v.add(e, report, inputs.horizon) }
-        }
+        for (r, role) in inputs.roles.enumerated() where ids.contains(role.id) { if let values = roleValues[r] { v.add(values) } }
         return v
     }
 
