@@ -118,7 +118,7 @@ enum CatalogCommands {
             let store = try invocation.openStore()
             let framework = try store.framework(named: invocation[Options.framework])
             invocation.print(
-                try store.suggestKSAs(title: text, description: invocation[description], in: framework, limit: invocation[Options.limit] ?? 25))
+                try store.suggestKSAs(title: text, description: invocation[description], in: framework, limit: invocation[Options.limit]))
         })
 
     static let matrixSpec = CommandSpec(

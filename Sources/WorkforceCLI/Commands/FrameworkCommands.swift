@@ -64,12 +64,12 @@ enum FrameworkCommands {
         options: [
             Options.framework.spec, Options.all, Options.limit.spec,
         ],
-        positionals: [PositionalSpec(name: "text", help: "The words to look for.")],
+        positionals: [PositionalSpec(name: "text", help: "The words to look for.", variadic: true)],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
             let f = invocation.flag(Options.all) ? nil : try store.framework(named: invocation[Options.framework])
-            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: invocation[Options.limit] ?? 25))
+            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: invocation[Options.limit]))
         })
 
     static let importSpec = CommandSpec(

@@ -69,6 +69,7 @@ enum ImportCommands {
     }
 
     static func report(_ s: ImportSummary, _ invocation: Invocation) {
+        if invocation[Options.format] == .json { return invocation.io.out(s.json) }
         let separator = s.delimiter == 0x09 ? "tab" : "'\(String(UnicodeScalar(s.delimiter)))'"
         let what = "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
         if s.dryRun {

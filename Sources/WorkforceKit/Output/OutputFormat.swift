@@ -26,9 +26,9 @@ extension ResultTable {
 
     func renderedAsCSV() -> String {
         let writer = CSVWriter()
-        var out = writer.record(columns)
+        var out = writer.record(columns.map(textSafe))
         for row in rows {
-            out += row.map { writer.field($0.plainText, isNumber: $0.isNumber) }.joined(separator: ",") + "\r\n"
+            out += row.map { writer.field(textSafe($0.plainText), isNumber: $0.isNumber) }.joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -45,15 +45,11 @@ extension ResultTable {
     }
 
     func renderedAsMarkdown() -> String {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-                .replacingOccurrences(of: "\r", with: "")
-        }
-        var out = notes.map { escape($0) + "\n\n" }.joined()
-        out += "| " + columns.map(escape).joined(separator: " | ") + " |\n"
+        var out = notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
+        out += "| " + columns.map { Markup.markdownCell($0) }.joined(separator: " | ") + " |\n"
         out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
         for row in rows {
-            out += "| " + row.map { escape($0.plainText) }.joined(separator: " | ") + " |\n"
+            out += "| " + row.map { Markup.markdownCell($0.plainText, isNumber: $0.isNumber) }.joined(separator: " | ") + " |\n"
         }
         return out
     }
@@ -76,8 +72,8 @@ extension ResultTable {
             zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        var out = notes.map { $0 + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
-        out += line(columns) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
+        var out = notes.map { terminalSafe($0) + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
+        out += line(columns.map { terminalSafe($0, keepLineFeeds: false) }) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in cut { out += line(row) + "\n" }
         out += "(\(plural(rows.count, "row")))\n"
         return out

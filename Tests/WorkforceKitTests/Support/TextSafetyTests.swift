@@ -1,0 +1,53 @@
+import Testing
+@testable import WorkforceKit
+
+/// Text from files reaches terminals, CSV and Markdown: control characters (ESC sequences) and
+/// bidirectional controls are shown escaped, HTML in Markdown stays text, formulas are
+/// neutralised in Markdown as in CSV.
+@Suite struct TextSafetyTests {
+    static let hostile = "a\u{1B}[31mred\u{1B}[0m \u{202E}txt.exe\u{202C} \u{2066}x\u{2069} \u{9B}2J \u{7}"
+
+    @Test func terminalTextEscapesC0C1AndBidiControls() {
+        let safe = terminalSafe(Self.hostile)
+        #expect(safe == "a\\u{1B}[31mred\\u{1B}[0m \\u{202E}txt.exe\\u{202C} \\u{2066}x\\u{2069} \\u{9B}2J \\u{7}")
+        #expect(terminalSafe("line\nnext") == "line\nnext")
+        #expect(terminalSafe("line\nnext", keepLineFeeds: false) == "line\\u{A}next")
+        #expect(terminalSafe("Belmopan — café, 東京") == "Belmopan — café, 東京")
+    }
+
+    static let table = ResultTable(
+        columns: ["title", "n"],
+        rows: [
+            [.text(hostile), .int(1)], [.text("<script>alert(1)</script> & <img src=x onerror=alert(2)>"), .int(2)],
+            [.text("=HYPERLINK(\"http://x\",\"click\")"), .int(-3)], [.text("tab\there\r\nline"), .double(-0.5)],
+        ])
+
+    @Test(arguments: [OutputFormat.csv, .md, .table])
+    func noRawControlReachesTextOutput(_ format: OutputFormat) {
+        let text = Self.table.rendered(as: format)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            #expect(!(v < 0x20 && v != 0x0A && v != 0x0D && v != 0x09) && !(0x7F...0x9F).contains(v), "\(format): U+\(String(v, radix: 16))")
+            #expect(![0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].contains(v), "\(format)")
+        }
+        #expect(text.contains("\\u{202E}"))
+    }
+
+    @Test func markdownKeepsHTMLAsTextAndNeutralisesFormulas() {
+        let md = Self.table.rendered(as: .md)
+        #expect(!md.contains("<script>"))
+        #expect(!md.contains("<img"))
+        #expect(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;"))
+        #expect(md.contains("| '=HYPERLINK(\"http://x\",\"click\") | -3 |"))  // a negative number stays a number
+        #expect(md.contains("| tab\there line | -0.5 |"))
+        #expect(Markup.markdownCell("-1", isNumber: true) == "-1")
+        #expect(Markup.markdownCell("@SUM(A1)") == "'@SUM(A1)")
+    }
+
+    @Test func csvKeepsTabsAndLineBreaksInQuotedFields() {
+        let csv = Self.table.rendered(as: .csv)
+        #expect(csv.contains("\"tab\there\r\nline\""))
+        #expect(csv.contains("'=HYPERLINK("))
+        #expect(csv.contains("a\\u{1B}[31mred"))
+    }
+}
