@@ -10,7 +10,7 @@ mkdir -p "$out"
 revision=unknown
 if commit=$(git -C "$package" rev-parse HEAD 2>/dev/null); then
     revision=$commit
-    if ! git -C "$package" diff --quiet HEAD -- 2>/dev/null; then revision="$commit-modified"; fi
+    if ! git --no-optional-locks -C "$package" diff --quiet HEAD -- 2>/dev/null; then revision="$commit-modified"; fi
 elif [ -f "$package/REVISION" ]; then
     revision=$(tr -cd '0-9a-zA-Z._-' < "$package/REVISION")
 fi

@@ -47,6 +47,17 @@ import Testing
     @Test func defaultsAreShownInHelpFromTheirDeclaration() {
         #expect(runInProcess(["courses", "suggest", "--help"]).stdout.contains("At most this many results (default: 25)."))
         #expect(runInProcess(["report", "--help"]).stdout.contains("(default: Reports/latest)."))
+        let gaps = runInProcess(["gaps", "--help"]).stdout
+        #expect(gaps.contains("Coverage an offering needs to prepare for a role, 0 to 1 (default: 0.5)."))
+        #expect(gaps.contains("(default: medium)."))
+        #expect(runInProcess(["sample-size", "--help"]).stdout.contains("The chance of detecting the effect (default: 0.8)."))
+        // No default is written twice (once by hand in the help text, once from the declaration).
+        for path in ArgumentTests.allPaths {
+            let help = runInProcess(path + ["--help"]).stdout
+            for line in help.split(separator: "\n") {
+                #expect(line.components(separatedBy: "(default").count <= 2, "\(path): \(line)")
+            }
+        }
     }
 
     /// Completes `line` (the last word being typed) with the bash script.

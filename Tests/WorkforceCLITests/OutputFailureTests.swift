@@ -65,8 +65,9 @@ import Testing
             ["gaps", "--no-suppress"], ["gaps", "--by", "ksa", "--no-suppress", "--format", "md"], ["plan"],
             ["awareness"], ["sample-size", "--margin", "0.05"], ["survey", "employer", "--out", out], ["init"],
             ["import", "employer", repositoryRoot.appendingPathComponent("Surveys/demo/employers-kobotoolbox.csv").path, "--dry-run"],
-            ["report", "--out", db.scratch.path("report")], ["--help"], ["help", "gaps"], ["--version"], ["completion", "bash"], ["man"],
-        ].map { $0 + ["--db", db.path] }
+            ["report", "--out", db.scratch.path("report")], ["framework", "import", "nice-components-v1.0.0", "--replace"],
+            ["--help"], ["help", "gaps"], ["--version"], ["completion", "bash"], ["man"],
+        ].map { $0 + ["--db", db.path] } + [["demo", "--out", db.scratch.path("demo")]]
     }
 
     @Test func aClosedPipeEndsEveryCommandQuietly() throws {

@@ -95,7 +95,7 @@ import Testing
         #expect(old.code == 0)
         let marker = out.appendingPathComponent("tables/only_in_the_old_report.csv")
         try Data("old".utf8).write(to: marker)
-        let oldHTML = try Data(contentsOf: out.appendingPathComponent("report.html"))
+        var oldHTML = try Data(contentsOf: out.appendingPathComponent("report.html"))
         let start = Date()
         #expect(try database.run(["report", "--out", database.scratch.path("timing")]).code == 0)
         let duration = Date().timeIntervalSince(start)
@@ -103,7 +103,7 @@ import Testing
             let process = Process()
             process.executableURL = workforceExecutable
             process.arguments = ["report", "--out", out.path, "--db", database.path]
-            process.environment = ["SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"]
+            process.environment = ["SOURCE_DATE_EPOCH": String(1_700_000_000 + step * 86_400), "PATH": "/usr/bin:/bin"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -115,7 +115,9 @@ import Testing
                 #expect(html == oldHTML, "kill \(step): the old tables beside a new report.html")
             } else {
                 #expect(html != oldHTML, "kill \(step): the old report.html without its tables")
-                try Data("old".utf8).write(to: marker)  // the next kill starts from a marked folder again
+                // The next kill starts from a marked folder again, this new report being the old one.
+                try Data("old".utf8).write(to: marker)
+                oldHTML = html
             }
         }
     }

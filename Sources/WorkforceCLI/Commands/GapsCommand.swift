@@ -4,9 +4,11 @@ import WorkforceKit
 /// `workforce gaps`: employer demand against catalog supply.
 enum GapsCommand {
     static let by = TypedOption<GapBreakdown>.choice(
-        "by", "what", "role (default), ksa, area, category, sector, district, size, proficiency, lacking or capability.")
+        "by", "what", "role, ksa, area, category, sector, district, size, proficiency, lacking or capability."
+    ).defaulting(to: .role, shown: "role")
     static let horizon = TypedOption<Horizon>.choice(
-        "horizon", "term", "short (6 months), medium (1 year, default) or long (2 years).")
+        "horizon", "term", "short (6 months), medium (1 year) or long (2 years)."
+    ).defaulting(to: .medium, shown: "medium")
     static let frame = TypedOption<String>.text(
         "frame", "file", "Weight employers to a sampling frame: a CSV sector,size_band,organisations.")
     static let noSuppress = OptionSpec.flag("no-suppress", "Show small cells (internal analysis only; every output says so).")
@@ -25,9 +27,9 @@ enum GapsCommand {
         run: { invocation in
             let store = try invocation.openStore()
             var request = GapRequest()
-            request.by = invocation[by] ?? .role
-            request.horizon = invocation[horizon] ?? .medium
-            request.theta = invocation[CatalogCommands.theta] ?? 0.5
+            request.by = invocation[by]
+            request.horizon = invocation[horizon]
+            request.theta = invocation[CatalogCommands.theta]
             request.frame = try invocation[frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
             request.framework = invocation[Options.framework]
             request.suppress = !invocation.flag(noSuppress)

@@ -14,8 +14,8 @@ enum ReportCommands {
 
     static func request(_ invocation: Invocation) throws -> GapRequest {
         var request = GapRequest()
-        request.horizon = invocation[GapsCommand.horizon] ?? .medium
-        request.theta = invocation[CatalogCommands.theta] ?? 0.5
+        request.horizon = invocation[GapsCommand.horizon]
+        request.theta = invocation[CatalogCommands.theta]
         request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
         return request
     }

@@ -5,6 +5,7 @@ enum ResponsesCommand {
     static let labels = TypedOption<String>(
         "labels", "lang", "Write choices as their labels in this language (en or es) instead of their names.",
         expected: "en or es", choices: ["en", "es"]) { $0 }
+    static let kindArgument = TypedPositional<InstrumentKind>("instrument-kind", "Which questionnaire's responses.")
     static let splitMultiple = OptionSpec.flag("split-multiple", "Add one 0/1 column per choice of each select_multiple.")
 
     static let spec = CommandSpec(
@@ -18,14 +19,12 @@ enum ResponsesCommand {
             null in JSON, where each row lists them in "_not_asked". CSV and JSON stream.
             """,
         options: [Options.wave.spec, Options.instrument.spec, labels.spec, splitMultiple],
-        positionals: [
-            PositionalSpec(name: "instrument-kind", help: "Which questionnaire's responses.", choices: InstrumentKind.allCases.map(\.rawValue))
-        ],
+        positionals: [kindArgument.spec],
         printsTable: true,
         run: { try run($0) })
 
     static func run(_ invocation: Invocation) throws {
-        let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
+        let kind = invocation[kindArgument] ?? .awareness
         if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness`") }
         if let name = invocation[Options.wave] { _ = try Wave(name) }
         let store = try invocation.openStore()

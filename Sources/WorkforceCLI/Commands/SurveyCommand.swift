@@ -24,13 +24,13 @@ enum SurveyCommand {
             Options.roleSet.spec, Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.wave.spec, Options.languages.spec,
             Options.out.spec, Options.framework.spec,
         ],
-        positionals: [
-            PositionalSpec(name: "instrument", help: "Which questionnaire.", choices: InstrumentKind.allCases.map(\.rawValue))
-        ],
+        positionals: [kindArgument.spec],
         run: { try run($0) })
 
+    static let kindArgument = TypedPositional<InstrumentKind>("instrument", "Which questionnaire.")
+
     static func run(_ invocation: Invocation) throws {
-        let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .employer
+        let kind = invocation[kindArgument] ?? .employer
         if kind != .employer {
             if invocation[Options.roles] != nil { throw WorkforceError.usage("--roles goes with `survey employer`") }
             if invocation[Options.roleSet] != nil { throw WorkforceError.usage("--role-set goes with `survey employer`") }

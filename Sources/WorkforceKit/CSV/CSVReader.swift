@@ -114,7 +114,7 @@ public final class CSVReader {
     /// Where field `i` of the current record starts.
     public func location(ofField i: Int) -> SourceLocation {
         guard i < fieldCount else { return SourceLocation(file: name, line: recordLine) }
-        return SourceLocation(file: name, line: record.lines[i], column: record.columns[i])
+        return SourceLocation(file: name, line: record.lines[i], column: record.columns[i], field: i + 1)
     }
 
     /// Reads the next record and returns it with strings, or `nil` at the end.

@@ -11,6 +11,6 @@ public struct CSVRecord: Sendable {
     /// Where field `index` starts in `file`.
     public func location(ofField index: Int, in file: String) -> SourceLocation {
         guard fieldLines.indices.contains(index) else { return SourceLocation(file: file, line: line) }
-        return SourceLocation(file: file, line: fieldLines[index], column: fieldColumns[index])
+        return SourceLocation(file: file, line: fieldLines[index], column: fieldColumns[index], field: index + 1)
     }
 }

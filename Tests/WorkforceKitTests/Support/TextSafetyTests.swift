@@ -51,3 +51,27 @@ import Testing
         #expect(csv.contains("a\\u{1B}[31mred"))
     }
 }
+
+@Suite struct SpreadsheetCellTests {
+    @Test(arguments: [(1, "A"), (8, "H"), (26, "Z"), (27, "AA"), (52, "AZ"), (53, "BA"), (702, "ZZ"), (703, "AAA")])
+    func columnLettersAreTheSpreadsheets(_ number: Int, _ letters: String) {
+        #expect(SourceLocation.columnLetters(number) == letters)
+    }
+
+    @Test func aFieldsPlaceReadsAsASpreadsheetCell() {
+        let place = SourceLocation(file: "a.csv", line: 3, column: 72, field: 8, header: "district")
+        #expect(place.description == "a.csv:3:72")
+        #expect(place.spreadsheetCell == "line 3, column H `district`")
+        #expect(ImportProblem(location: place, message: "bad").description == "a.csv:3:72: bad [line 3, column H `district`]")
+        #expect(SourceLocation(file: "a.csv", line: 3).spreadsheetCell == nil)
+    }
+
+    @Test func aWrappedColumnShowsItsTextWhole() {
+        var table = ResultTable(columns: ["line", "reasons"], rows: [[.int(3), .text(String(repeating: "word ", count: 40) + "end")]])
+        table.wrapped = ["reasons"]
+        let text = table.rendered(as: .table)
+        #expect(!text.contains("…"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 90 })
+        #expect(text.replacingOccurrences(of: "\n      ", with: " ").contains(String(repeating: "word ", count: 40) + "end"))
+    }
+}
