@@ -161,7 +161,48 @@ import WorkforceKit
         #expect(result.code == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let notes = (object?["notes"] as? [String] ?? []).joined(separator: " ")
-        #expect(notes.contains("national estimates"))
-        #expect(notes.contains("no responding employer"))
+        #expect(notes.contains("Weighted to the sampling frame"))
+        #expect(notes.contains("Collapsed: "))
+        #expect(notes.contains("Not represented (no responding employer in the sector)"))
+        #expect(notes.contains("Kish design effect of the weights"))
+        #expect(notes.contains("the response rate is unknown"))
+    }
+
+    @Test(arguments: [
+        // More respondents than organisations: the frame counts other units.
+        ("organisations-below-respondents", 1, nil, nil, "the frame and the survey count different units"),
+        ("issued-below-respondents", 1000, 1, nil, "eligible issued organisations"),
+        ("issued-above-organisations", 10, 20, nil, "issued (20) is more than its organisations (10)"),
+        ("out-of-scope-above-issued", 10, 5, 6, "out_of_scope (6) is more than issued (5)"),
+    ] as [(String, Int, Int?, Int?, String)])
+    func framesThatCannotBeRightAreRefused(_ name: String, _ organisations: Int, _ issued: Int?, _ out: Int?, _ message: String) throws {
+        let database = try Self.database(employers: 30)
+        // Every stratum of the form at 1000 organisations, except one.
+        let sectors = ["agriculture", "agro_processing", "energy", "water", "retail_commerce", "tourism", "transport", "telecommunications", "ict_bpo", "banking_finance", "offshore_finance", "credit_unions_insurance", "health", "education", "government_security", "local_government", "other"]
+        var lines = ["sector,size_band,organisations,issued,out_of_scope"]
+        let responses = try JSONSerialization.jsonObject(with: Data(try database.run(["responses", "employer", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        // The stratum with the most respondents (at least 2, so that 1 organisation or 1 issued is too few).
+        let rows = ((responses?["rows"] as? [[String: Any]]) ?? []).filter { ($0["consent"] as? String) == "yes" }
+        let counts = Dictionary(grouping: rows) { "\($0["sector"] as? String ?? ""),\($0["size_band"] as? String ?? "")" }.mapValues(\.count)
+        let target = try #require(counts.max { ($0.value, $1.key) < ($1.value, $0.key) }).key
+        try #require((counts[target] ?? 0) >= 2)
+        for s in sectors {
+            for b in ["micro", "small", "medium", "large"] {
+                let key = "\(s),\(b)"
+                lines.append(key == target ? "\(key),\(organisations),\(issued.map(String.init) ?? ""),\(out.map(String.init) ?? "")" : "\(key),1000,,")
+            }
+        }
+        let result = try database.run(["gaps", "--frame", try Self.write(database, "frame.csv", lines.joined(separator: "\n") + "\n")])
+        #expect(result.code == 65, "\(name): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: ["99999999999999999999", "1e300", "inf", "NaN", "0x10", "+7", "-1", "2.5", "1000000001"])
+    func frameCountsAreWholeNumbersInRange(_ count: String) throws {
+        let database = try Self.database(employers: 6)
+        let result = try database.run(["gaps", "--frame", try Self.write(database, "frame.csv", "sector,size_band,organisations\nenergy,small,\(count)\n")])
+        #expect(result.code == 65)
+        #expect(result.stderr.contains("frame.csv:2:14: organisations"), "\(result.stderr)")
     }
 }

@@ -35,7 +35,7 @@ enum ReportCommands {
             let store = try invocation.openStore()
             let request = try request(invocation)
             let context = try GapContext.load(store, request)
-            let plans = WorkforcePlan.build(context.inputs)
+            let plans = WorkforcePlan.build(context.estimates)
             var table = WorkforcePlan.table(plans, horizon: request.horizon)
             table.notes = context.notes
             if let folder = invocation[out] {

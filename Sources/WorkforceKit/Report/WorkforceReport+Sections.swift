@@ -1,84 +1,10 @@
 import Foundation
 
 extension WorkforceReport {
-    static func gapsSection(
-        _ context: GapContext, _ request: GapRequest, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
-    ) -> Section {
-        let table = GapReport.table(context, request)
-        tables.append(("gaps_by_role", table))
-        var byArea = request
-        byArea.by = .area
-        tables.append(("gaps_by_area", GapReport.table(context, byArea)))
-        var capability = request
-        capability.by = .capability
-        let capabilityTable = GapReport.table(context, capability)
-        tables.append(("employer_capability", capabilityTable))
-        let visible = table.rows.filter { $0[table.columns.firstIndex(of: "suppressed") ?? 0] == .bool(false) }
-        func value(_ row: [Cell], _ column: String) -> Double? {
-            guard let i = table.columns.firstIndex(of: column), case .double(let d) = row[i] else { return nil }
-            return d
-        }
-        let demand = visible.compactMap { value($0, "demand") }.reduce(0, +)
-        let supply = visible.compactMap { value($0, "supply") }.reduce(0, +)
-        figures.append(("Employers responding", .int(context.inputs.employers.count)))
-        figures.append(("Openings within the \(request.horizon.words) (published roles)", .double(demand)))
-        figures.append(("Graduates supplied in that time", .double(supply)))
-        figures.append(("Gap: openings minus graduates", .double(demand - supply)))
-        let top = visible.prefix(15)
-        let chart = SVGChart.bars(
-            title: "Demand and supply by work role, \(request.horizon.words)", labels: top.map { $0[1].plainText },
-            series: [
-                SVGChart.Series(name: "demand", values: top.map { value($0, "demand") }, color: "#0b4f6c"),
-                SVGChart.Series(name: "supply", values: top.map { value($0, "supply") }, color: "#f4a259"),
-            ])
-        var html = table.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
-        html += "<h3>Supply against demand by role</h3>" + chart
-        html += ReportHTML.table(
-            table.selecting(["role_id", "role_name", "employed", "vacancies", "hard_to_fill_rate", "new_positions", "demand", "supply", "gap", "respondents", "suppressed"]))
-        html += ReportHTML.paragraph("Every column (hard to fill, unknown expected positions, supply per 100 openings) is in tables/gaps_by_role.csv.", class: "note")
-        html += "<h3>Employer capability</h3>" + ReportHTML.paragraph("Share of employers not confident in at least one task of each kind (UK DSIT style).", class: "note")
-        html += ReportHTML.table(capabilityTable, limit: 12)
-        return Section(
-            id: "gaps", title: "Workforce gaps", html: html,
-            markdown: table.notes.map { "_\($0)_\n\n" }.joined() + markdown(table) + "### Employer capability\n\n" + markdown(capabilityTable, limit: 12))
-    }
-
-    static func catalogSection(
-        _ offerings: [Offering], _ roles: [RoleProfile], _ context: GapContext?, _ request: GapRequest,
-        _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
-    ) -> Section {
-        guard !offerings.isEmpty else {
-            return missing("catalog", "Training catalog and course gaps", "No training catalog is imported. `workforce survey university` writes catalog_template.csv; import the filled catalog with `workforce import catalog FILE`.")
-        }
-        let catalog = CourseAnalysis.catalogTable(offerings, roles: roles, theta: request.theta)
-        tables.append(("catalog", catalog))
-        figures.append(("Offerings in the national catalog", .int(offerings.count)))
-        figures.append(("Institutions", .int(Set(offerings.map(\.institution)).count)))
-        var html = ReportHTML.table(catalog.selecting(["institution", "code", "title", "level", "ksas", "annual_completions", "prepares_for"]))
-        var md = markdown(catalog)
-        if let context {
-            var byKSA = request
-            byKSA.by = .ksa
-            let ksas = GapReport.table(context, byKSA)
-            tables.append(("gaps_by_ksa", ksas))
-            let visible = ksas.rows.filter { $0.last == .bool(false) }.prefix(15)
-            let gap = ksas.columns.firstIndex(of: "gap") ?? 0
-            html += "<h3>The largest KSA gaps</h3>"
-                + SVGChart.bars(
-                    title: "Largest KSA gaps (demand minus supply)", labels: visible.map { "\($0[0].plainText) \($0[2].plainText)" },
-                    series: [SVGChart.Series(name: "gap", values: visible.map { if case .double(let d) = $0[gap] { d } else { nil } }, color: "#c0392b")])
-            html += ReportHTML.table(ksas.selecting(["ksa_id", "kind", "text", "demand", "supply", "gap", "taught", "suppressed"]), limit: 25)
-            md += "### The largest KSA gaps\n\n" + markdown(ksas, limit: 25)
-            let untaught = GapAnalysis.ksaGaps(context.inputs, GapAnalysis.roleGaps(context.inputs)).filter { $0.demand > 0 && $0.taught == 0 }.count
-            figures.append(("Needed KSAs no course teaches", .int(untaught)))
-        }
-        return Section(id: "catalog", title: "Training catalog and course gaps", html: html, markdown: md)
-    }
-
     static func planSection(
         _ context: GapContext, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
     ) -> Section {
-        let plans = WorkforcePlan.build(context.inputs)
+        let plans = WorkforcePlan.build(context.estimates)
         let table = WorkforcePlan.table(plans, horizon: options.horizon)
         tables.append(("plan", table))
         let seats = plans.flatMap(\.actions).filter { $0.kind != .upskill && $0.unit != "KSAs to teach" }.reduce(0) { $0 + $1.target }
