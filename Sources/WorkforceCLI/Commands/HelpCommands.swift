@@ -12,7 +12,7 @@ enum HelpCommands {
             var path = [WorkforceCLI.root]
             for word in (invocation.positional(0) ?? "").split(separator: " ").map(String.init) {
                 guard let sub = path[path.count - 1].subcommands.first(where: { $0.name == word }) else {
-                    let names = path[path.count - 1].visibleSubcommands.map(\.name).joined(separator: ", ")
+                    let names = path[path.count - 1].subcommands.map(\.name).joined(separator: ", ")
                     throw WorkforceError.usage(
                         "no command \"\(word)\" in `\(ArgumentParser.commandName(path))`" + (names.isEmpty ? "" : "; expected one of \(names)"))
                 }

@@ -155,8 +155,6 @@ struct CommandSpec: Sendable {
     var usesDatabase = true
     /// Whether the command prints a result table in the `--format` asked for.
     var printsTable = false
-    /// Left out of help's list of subcommands, completion and the manual.
-    var hidden = false
     var run: (@Sendable (Invocation) throws -> Void)? = nil
 
     /// The options this command accepts: its own, then the global ones (``Options/global``),
@@ -165,7 +163,4 @@ struct CommandSpec: Sendable {
     var allOptions: [OptionSpec] {
         options + Options.global.filter { global in !options.contains { $0.name == global.name } }
     }
-
-    /// The subcommands shown in help, completion and the manual.
-    var visibleSubcommands: [CommandSpec] { subcommands.filter { !$0.hidden } }
 }

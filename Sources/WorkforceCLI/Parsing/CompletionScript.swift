@@ -16,7 +16,7 @@ struct CompletionScript {
         var result: [Node] = []
         func walk(_ spec: CommandSpec, _ key: String) {
             result.append(Node(key: key, spec: spec))
-            for sub in spec.visibleSubcommands { walk(sub, key + " " + sub.name) }
+            for sub in spec.subcommands { walk(sub, key + " " + sub.name) }
         }
         walk(root, root.name)
         return result
@@ -29,7 +29,7 @@ struct CompletionScript {
 
     /// The words offered at a node: subcommands, positional choices, options.
     func words(_ node: Node) -> [String] {
-        var words = node.spec.visibleSubcommands.map(\.name)
+        var words = node.spec.subcommands.map(\.name)
         for p in node.spec.positionals { words += p.choices ?? [] }
         words += options(node).map { "--" + $0.name } + ["--help"]
         if node.spec.name == root.name { words.append("--version") }
@@ -58,7 +58,7 @@ struct CompletionScript {
     func bash() -> String {
         var walk = "", values = "", nodeWords = ""
         for node in nodes {
-            for sub in node.spec.visibleSubcommands {
+            for sub in node.spec.subcommands {
                 walk += "            '\(node.key)|\(sub.name)') node='\(node.key) \(sub.name)' ;;\n"
             }
             for option in options(node) where option.valueName != nil {
@@ -102,7 +102,7 @@ struct CompletionScript {
     func zsh() -> String {
         var walk = "", values = "", nodeWords = ""
         for node in nodes {
-            for sub in node.spec.visibleSubcommands {
+            for sub in node.spec.subcommands {
                 walk += "            '\(node.key)|\(sub.name)') node='\(node.key) \(sub.name)' ;;\n"
             }
             for option in options(node) where option.valueName != nil {
@@ -152,7 +152,7 @@ struct CompletionScript {
         var walk = "", lines = ""
         for node in nodes {
             let condition = "-n \(quoted("__workforce_at '\(node.key)'"))"
-            for sub in node.spec.visibleSubcommands {
+            for sub in node.spec.subcommands {
                 walk += "            case '\(node.key)|\(sub.name)'\n                set node '\(node.key) \(sub.name)'\n"
                 lines += "complete -c workforce \(condition) -a \(sub.name) -d \(quoted(sub.abstract))\n"
             }

@@ -31,7 +31,7 @@ enum HelpFormatter {
             }
             out += row("-h, --help", "Show help information.")
             out += "\nSUBCOMMANDS:\n"
-            for sub in command.visibleSubcommands { out += row(sub.name, sub.abstract) }
+            for sub in command.subcommands { out += row(sub.name, sub.abstract) }
             out += "\n  See '\(name) <subcommand> --help' or 'workforce help \(path.dropFirst().map(\.name).joined(separator: " "))\(path.count > 1 ? " " : "")<subcommand>' for detailed help.\n"
         }
         return out

@@ -59,7 +59,7 @@ struct ManualPage {
         var result: [([String], CommandSpec)] = []
         func walk(_ spec: CommandSpec, _ path: [String]) {
             if spec.subcommands.isEmpty { result.append((path, spec)) }
-            for sub in spec.visibleSubcommands { walk(sub, path + [sub.name]) }
+            for sub in spec.subcommands { walk(sub, path + [sub.name]) }
         }
         walk(root, [root.name])
         return result
