@@ -60,7 +60,7 @@ enum SurveyCommand {
         let request = SurveyRequest(kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag(Options.ksaGaps))
         let instrument = try InstrumentBuilder.build(bank: bank, request: request, framework: framework.name, roles: roles)
         let files = try SurveyFiles(instrument, bank: bank)
-        let out = URL(fileURLWithPath: invocation[Options.out] ?? "Surveys/generated")
+        let out = URL(fileURLWithPath: invocation[Options.out])
         let written = try files.write(to: out)
         let isNew = try store.recordInstrument(instrument, codebook: files.codebook)
 

@@ -20,7 +20,7 @@ enum Options {
         "role-set", "name", "Employer: the work roles of this curated set in Surveys/banks/role-sets.csv (belize-core).")
     static let languages = TypedOption<[String]>.list("lang", "codes", "Label languages, comma-separated (default en,es).")
     static let out = TypedOption<String>(
-        "out", "dir", "Output folder.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
+        "out", "dir", "Output folder.", expected: "a folder path") { $0.isEmpty ? nil : $0 }.defaulting(to: "Surveys/generated")
     static let limit = TypedOption<Int>.integer("limit", "n", "At most this many results.", in: 1...100_000).defaulting(to: 25)
     static let encoding = TypedOption<TextEncoding>.choice(
         "encoding", "name", "The file's encoding when it has no byte-order mark: utf-8, utf-16le, utf-16be, windows-1252.")
