@@ -135,6 +135,11 @@ public enum DemoData {
                 case "sector": return .choices([slots[n]?.0 ?? pick(sectors, &random)])
                 case "size_band": return .choices([slots[n]?.1 ?? pick(sizes, &random)])
                 case "district": return .choices([pick(districts, &random)])
+                case "cyber_people":
+                    // Different people doing the work: fewer than the role-holdings, never more than the headcount.
+                    let band: String = if case .choices(let b) = answers["size_band"] { b.first ?? "" } else { "" }
+                    let headcount: Int = if case .number(let h) = answers["total_employees"] { h } else { 1 }
+                    return .number(min(headcount, band == "large" ? 2 + random.next(4) : band == "medium" ? 1 + random.next(2) : 1))
                 case "roles":
                     // Larger employers have more roles; administrators and managers are most common.
                     let large: Bool = if case .choices(let s) = answers["size_band"] { s == ["large"] || s == ["medium"] } else { false }
@@ -153,7 +158,8 @@ public enum DemoData {
                         return .number(size % 9 == 0 ? 0 : band == "large" ? 2 + random.next(3) : band == "medium" ? 1 + random.next(2) : 1)
                     }
                     if name.hasSuffix("_vacancies") { return .number(random.next(6) == 0 ? 1 : 0) }
-                    if name.hasSuffix("_leavers_12m") { return .number(random.next(7) == 0 ? 1 : 0) }
+                    // Some employers do not know how many left (item non-response, imputed by the analysis).
+                    if name.hasSuffix("_leavers_12m") { return random.next(12) == 0 ? .blank : .number(random.next(7) == 0 ? 1 : 0) }
                     if name.hasSuffix("_expects") { return .choices([random.next(10) == 0 ? "dont_know" : random.next(3) == 0 ? "yes" : "no"]) }
                     if name.hasSuffix("_new_6m") { return .number(random.next(4) == 0 ? 1 : 0) }
                     if name.hasSuffix("_new_1y") { return .number(count("_new_6m") + (random.next(3) == 0 ? 1 : 0)) }

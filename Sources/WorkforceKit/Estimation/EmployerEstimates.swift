@@ -194,6 +194,18 @@ public struct EmployerEstimates: Sendable {
         }
     }
 
+    /// Each employer's values summed over `roles` (ids), for the horizon.
+    public func values(roles ids: Set<String>) -> EmployerValues {
+        var v = EmployerValues(count: employers.count)
+        for (e, employer) in employers.enumerated() {
+            for (id, report) in employer.roles where ids.contains(id) { v.add(e, report, inputs.horizon) }
+        }
+        return v
+    }
+
+    /// The roles the form asked about.
+    public var surveyedRoles: [RoleEstimate] { roles.filter { $0.status != .notSurveyed } }
+
     /// Published roles, highest gap first.
     public var publishedRoles: [RoleEstimate] { roles.filter(\.isPublished).sorted { ($0.gap.value, $1.role.id) > ($1.gap.value, $0.role.id) } }
 
@@ -207,11 +219,6 @@ public struct EmployerEstimates: Sendable {
         let chosen = roles.indices.filter { roles[$0].isPublished && (positive ? roles[$0].gap.value > 0 : roles[$0].gap.value < 0) }
         let value = chosen.reduce(0.0) { $0 + abs(roles[$1].gap.value) }
         guard design.hasSamplingError else { return Estimate(value, se: nil) }
-        let ids = Set(chosen.map { roles[$0].role.id })
-        var v = EmployerValues(count: employers.count)
-        for (e, employer) in employers.enumerated() {
-            for (id, report) in employer.roles where ids.contains(id) { v.add(e, report, inputs.horizon) }
-        }
-        return Estimate(value, se: design.total(v.demand(years: years)).se)
+        return Estimate(value, se: design.total(values(roles: Set(chosen.map { roles[$0].role.id })).demand(years: years)).se)
     }
 }
