@@ -14,7 +14,7 @@ import WorkforceKit
 
     /// A database with the fixture catalog and, with `employers`, that many synthetic employer
     /// responses on PR-CIR-001 and OV-MGT-001 (KoboToolbox layout).
-    static func database(employers: Int = 0) throws -> TestDatabase {
+    static func database(employers: Int = 0, secondWave: Int = 0) throws -> TestDatabase {
         let database = try TestDatabase()
         let imported = try database.run(["import", "catalog", fixture.path])
         guard imported.code == 0 else { throw TestFailure(imported.stderr) }
@@ -32,6 +32,15 @@ import WorkforceKit
             let result = try database.run(["import", "employer", file])
             guard result.code == 0, result.stdout.contains("\(employers) imported") else {
                 throw TestFailure(result.stdout + result.stderr + "\n" + (lines.dropFirst().first ?? ""))
+            }
+            if secondWave > 0 {
+                var later = SyntheticResponses(codebook: codebook, seed: 8)
+                var rows = [later.header(.koboToolbox).joined(separator: ",")]
+                for n in 0..<secondWave {
+                    rows.append(later.row(.koboToolbox, id: "w2-\(n)", submitted: "2027-05-01T10:00:00").map { "\"\($0)\"" }.joined(separator: ","))
+                }
+                let second = try database.run(["import", "employer", try write(database, "wave2.csv", rows.joined(separator: "\n") + "\n"), "--wave", "2027"])
+                guard second.code == 0, second.stdout.contains("\(secondWave) imported") else { throw TestFailure(second.stdout + second.stderr) }
             }
         }
         return database
@@ -204,5 +213,36 @@ import WorkforceKit
         let result = try database.run(["gaps", "--frame", try Self.write(database, "frame.csv", "sector,size_band,organisations\nenergy,small,\(count)\n")])
         #expect(result.code == 65)
         #expect(result.stderr.contains("frame.csv:2:14: organisations"), "\(result.stderr)")
+    }
+
+    @Test func twoEmployerWavesAreComparedRoleByRole() throws {
+        let database = try Self.database(employers: 30, secondWave: 25)
+        let frame = try Self.write(database, "frame.csv", (["sector,size_band,organisations"] + ["agriculture", "agro_processing", "energy", "water", "retail_commerce", "tourism", "transport", "telecommunications", "ict_bpo", "banking_finance", "offshore_finance", "credit_unions_insurance", "health", "education", "government_security", "local_government", "other"].flatMap { s in ["micro", "small", "medium", "large"].map { "\(s),\($0),40" } }).joined(separator: "\n") + "\n")
+        func rows(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try database.run(arguments + ["--frame", frame, "--no-suppress", "--format", "json"])
+            #expect(result.code == 0, "\(result.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+        }
+        let first = try rows(["gaps"]), second = try rows(["gaps", "--wave", "2027"])
+        #expect(first.count > 0 && second.count > 0)
+        let compared = try rows(["gaps", "--compare", "baseline", "2027"])
+        for row in compared where row["status"] as? String == "published" {
+            let id = try #require(row["role_id"] as? String)
+            let a = try #require(first.first { $0["role_id"] as? String == id }), b = try #require(second.first { $0["role_id"] as? String == id })
+            for figure in ["employed", "vacancies", "demand"] {
+                let (x, y) = (a[figure] as? Double ?? 0, b[figure] as? Double ?? 0)
+                let (sx, sy) = (a[figure + "_se"] as? Double ?? 0, b[figure + "_se"] as? Double ?? 0)
+                let se = (sx * sx + sy * sy).squareRoot()
+                #expect(abs((row[figure + "_diff"] as? Double ?? .nan) - (y - x)) < 1e-9, "\(id) \(figure)")
+                #expect(abs((row[figure + "_diff_se"] as? Double ?? .nan) - se) < 1e-9, "\(id) \(figure)")
+                if se > 0 {
+                    let p = erfc(abs((y - x) / se) / 2.0.squareRoot())
+                    #expect(abs((row[figure + "_diff_p"] as? Double ?? .nan) - p) < 1e-12, "\(id) \(figure)")
+                }
+            }
+        }
+        // The waves are kept apart: the baseline has 30 employers, 2027 its own 25.
+        #expect(try database.run(["gaps", "--wave", "2027", "--by", "total", "--format", "json"]).code == 0)
+        #expect(try database.run(["gaps", "--wave", "2099"]).code == 66)
     }
 }

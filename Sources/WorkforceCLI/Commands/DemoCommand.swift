@@ -46,7 +46,8 @@ enum DemoCommand {
             step("Generated the \(instrument.formID) questionnaire (\(out.appendingPathComponent("forms").path))")
         }
         let imports: [(file: String, kind: String, wave: String?)] = [
-            ("employers-kobotoolbox.csv", "employer", nil), ("employers-odk-central.csv", "employer", nil), ("catalog.csv", "catalog", nil),
+            ("employers-kobotoolbox.csv", "employer", nil), ("employers-odk-central.csv", "employer", nil),
+            ("employers-2027-kobotoolbox.csv", "employer", "2027"), ("catalog.csv", "catalog", nil),
             ("awareness-baseline.csv", "awareness", "baseline"), ("awareness-followup-1.csv", "awareness", "followup-1"),
         ]
         for item in imports {

@@ -7,7 +7,7 @@ enum EmployerSampleSizeCommand {
     enum Figure: String, CaseIterable, Sendable { case demand, employed, vacancies }
     static let figure = TypedOption<Figure>.choice("figure", "name", "demand, employed or vacancies.").defaulting(to: .demand, shown: "demand")
 
-    static var options: [OptionSpec] { [cv.spec, GapsCommand.frame.spec, figure.spec, Options.roles.spec, GapsCommand.horizon.spec] }
+    static var options: [OptionSpec] { [cv.spec, GapsCommand.frame.spec, figure.spec, Options.roles.spec, GapsCommand.horizon.spec, Options.wave.spec] }
 
     static func run(_ invocation: Invocation) throws {
         let target = invocation[cv]
@@ -18,6 +18,7 @@ enum EmployerSampleSizeCommand {
         var request = GapRequest()
         request.frame = try FileInput.existing(path)
         request.horizon = invocation[GapsCommand.horizon]
+        request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
         let context: GapContext
         do {
             context = try GapContext.load(store, request)

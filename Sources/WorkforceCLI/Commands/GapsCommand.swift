@@ -16,6 +16,13 @@ enum GapsCommand {
     ).defaulting(to: 1, shown: "1")
     static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
     static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
+    static let compare = TypedOption<[String]>(
+        "compare", "w1> <w2", "Two employer waves (e.g. --compare baseline 2027): per role the change in employed, vacancies and demand with a z-test.",
+        expected: "two employer wave names", valueCount: 2
+    ) { text in
+        let names = text.split(separator: "\n").map(String.init)
+        return names.count == 2 && names.allSatisfy { (try? Wave(employer: $0)) != nil } ? names : nil
+    }
     static let noSuppress = OptionSpec.flag("no-suppress", "Show withheld cells (internal analysis only; every output says so).")
 
     static let spec = CommandSpec(
@@ -31,13 +38,19 @@ enum GapsCommand {
             --by total gives the national shortage (positive gaps) and surplus (negative gaps).
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, noImpute, sensitivity, Options.framework.spec, noSuppress,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, Options.wave.spec, compare.spec, noImpute, sensitivity,
+            Options.framework.spec, noSuppress,
         ],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
             let request = try GapsCommand.request(invocation)
-            let table = invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
+            let table: ResultTable
+            if let waves = invocation[compare] {
+                table = try GapComparison.run(store, request, waves[0], waves[1])
+            } else {
+                table = invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
+            }
             if let banner = table.banner, invocation.format == .csv { invocation.warn(banner) }
             invocation.print(table)
         })
@@ -51,6 +64,7 @@ enum GapsCommand {
         request.entryRate = invocation[entryRate]
         request.frame = try invocation[frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
         request.framework = invocation[Options.framework]
+        request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
         request.impute = !invocation.flag(noImpute)
         request.suppress = !invocation.flag(noSuppress)
         return request

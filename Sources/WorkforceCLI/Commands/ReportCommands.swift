@@ -13,11 +13,7 @@ enum ReportCommands {
     static let reportNames: Set<String> = ["report.html", "report.md", "explorer.html", "tables", "forms"]
 
     static func request(_ invocation: Invocation) throws -> GapRequest {
-        var request = GapRequest()
-        request.horizon = invocation[GapsCommand.horizon]
-        request.theta = invocation[CatalogCommands.theta]
-        request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
-        return request
+        try GapsCommand.request(invocation)
     }
 
     static let planSpec = CommandSpec(
@@ -29,7 +25,10 @@ enum ReportCommands {
             ministry responsible for education) and partners. With --out, also writes plan.md,
             plan.csv and plan.json there.
             """,
-        options: [out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec],
+        options: [
+            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            GapsCommand.noImpute,
+        ],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
@@ -56,7 +55,10 @@ enum ReportCommands {
             or failed run leaves the earlier report as it was, and files the new report does not
             have are gone. A folder holding other files is refused.
             """,
-        options: [reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, AwarenessCommands.margins.spec],
+        options: [
+            reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            AwarenessCommands.margins.spec,
+        ],
         run: { invocation in
             let store = try invocation.openStore()
             let request = try request(invocation)
@@ -64,6 +66,8 @@ enum ReportCommands {
             options.horizon = request.horizon
             options.theta = request.theta
             options.frame = request.frame
+            options.wave = request.wave
+            options.entryRate = request.entryRate
             options.margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in try FileInput.existing(path) }
             let folder = URL(fileURLWithPath: invocation[reportOut])
             let files = try WorkforceReport.files(store, options)

@@ -13,6 +13,8 @@ public struct GapRequest: Sendable {
     public var entryRate = 1.0
     public var frame: URL?
     public var framework: String?
+    /// The employer wave (default the baseline).
+    public var wave: String?
     /// Impute item non-response (`--no-impute` turns it off).
     public var impute = true
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
@@ -50,7 +52,7 @@ public struct GapContext: Sendable {
     public static func load(_ store: WorkforceStore, _ request: GapRequest) throws -> GapContext {
         let framework = try store.framework(named: request.framework)
         // One reader: the respondents, the frame's choice lists and the stored count.
-        let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
+        let reader = try ResponseReader(store: store, kind: .employer, wave: request.wave, respondentsOnly: true)
         let employers = try EmployerResponse.all(from: reader)
         let refusals = try reader.count() - employers.count
         var weighting = EmployerWeighting.unweighted(employers.count, refusals: refusals)
@@ -60,6 +62,7 @@ public struct GapContext: Sendable {
             weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: refusals)
         }
         var notes = weighting.notes
+        if let wave = Wave.employerColumn(request.wave) { notes.insert("Employer wave: \(wave).", at: 0) }
         if refusals > 0 {
             notes.append("\(plural(refusals, "more stored employer response")) declined consent and \(refusals == 1 ? "is" : "are") not counted.")
         }

@@ -48,12 +48,14 @@ public enum GapReport {
             }
         case .total:
             table = ResultTable(
-                columns: columns("shortage") + columns("surplus") + columns("demand") + ["supply", "unallocated_completions", "not_surveyed_completions", "roles_published", "roles_withheld"])
+                columns: columns("shortage") + columns("surplus") + columns("demand") + ["supply", "unallocated_completions", "not_surveyed_completions"]
+                    + columns("employed") + columns("people") + ["roles_published", "roles_withheld"])
             let shown = show(e.national.status)
             let surveyed = e.roles.filter { $0.status != .notSurveyed }
             table.append(
                 cells(e.shortage, shown) + cells(e.surplus, shown) + cells(e.national.figures.demand, shown)
                     + [.double(e.national.supply), .double(e.unallocatedCompletions), .double(e.notSurveyedCompletions)]
+                    + cells(e.national.figures.employed, shown) + cells(e.people, shown && e.people != nil)
                     + [.int(surveyed.filter(\.isPublished).count), .int(surveyed.filter { !$0.isPublished }.count)])
         case .ksa:
             table = ResultTable(columns: ["ksa_id", "kind", "text"] + columns("demand") + ["supply", "gap", "taught", "roles", "respondents"])

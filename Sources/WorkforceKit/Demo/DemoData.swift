@@ -33,6 +33,7 @@ public enum DemoData {
         let roles = try roles(bank)
         let design = employerDesign()
         let employers = employerRows(codebooks[0], roles: roles, design: design)
+        let wave2 = employerRows(codebooks[0], roles: roles, design: design, year: 2027)
         let writer = CSVWriter(neutralizeFormulas: false)
         func csv(_ header: [String], _ rows: [[String]]) -> String {
             writer.record(header + ["_synthetic"]) + rows.map { writer.record($0 + [note]) }.joined()
@@ -40,6 +41,7 @@ public enum DemoData {
         return [
             ("employers-kobotoolbox.csv", csv(employers.kobo.header, employers.kobo.rows)),
             ("employers-odk-central.csv", csv(employers.odk.header, employers.odk.rows)),
+            ("employers-2027-kobotoolbox.csv", csv(wave2.kobo.header, wave2.kobo.rows)),
             ("catalog.csv", catalog(try store.roleProfiles(try store.framework(named: "nice-2017")), roles: roles)),
             ("awareness-baseline.csv", awareness(codebooks[1], count: 2000, seed: 11, effect: 0)),
             ("awareness-followup-1.csv", awareness(codebooks[2], count: 2000, seed: 12, effect: 0.06)),
@@ -103,11 +105,14 @@ public enum DemoData {
         return design
     }
 
-    static func employerRows(_ codebook: ParsedCodebook, roles: [String], design: [DesignStratum]) -> (
+    /// One wave of employer answers. The `year` 2027 is the demo's second employer wave: another
+    /// draw of respondents, all in one KoboToolbox export, with a little more demand.
+    static func employerRows(_ codebook: ParsedCodebook, roles: [String], design: [DesignStratum], year: Int = 2026) -> (
         kobo: (header: [String], rows: [[String]]), odk: (header: [String], rows: [[String]])
     ) {
         // Every respondent's stratum, shuffled, and a few consent refusals (non-respondents) among them.
-        var order = SeededRandom(seed: 41)
+        let second = year != 2026
+        var order = SeededRandom(seed: second ? 43 : 41)
         var strata = design.flatMap { s in Array(repeating: (s.sector, s.band), count: s.respondents) }
         for i in strata.indices.reversed() where i > 0 { strata.swapAt(i, order.next(i + 1)) }
         var slots: [(String, String)?] = []
@@ -116,7 +121,7 @@ public enum DemoData {
             slots.append(stratum)
         }
         let count = slots.count
-        var generator = SyntheticResponses(codebook: codebook, seed: 2026)
+        var generator = SyntheticResponses(codebook: codebook, seed: UInt64(year))
         let keys = roles.map(SurveyRole.key)
         // The most common roles: network and systems administrators, the security manager, incident responders and analysts.
         let common = ["OM-NET-001", "OM-ADM-001", "OV-MGT-001", "OM-NET-001", "OM-ADM-001", "PR-CIR-001", "PR-CDA-001"].compactMap {
@@ -125,9 +130,10 @@ public enum DemoData {
         var kobo: [[String]] = []
         var odk: [[String]] = []
         for n in 0..<count {
-            let layout: SyntheticResponses.Layout = n < count * 3 / 5 ? .koboToolbox : .odkCentral
+            let layout: SyntheticResponses.Layout = second || n < count * 3 / 5 ? .koboToolbox : .odkCentral
             let size = n
-            let row = generator.row(layout, id: "synthetic-employer-\(n + 1)", submitted: "2026-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
+            let id = second ? "synthetic-employer-\(year)-\(n + 1)" : "synthetic-employer-\(n + 1)"
+            let row = generator.row(layout, id: id, submitted: "\(year)-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
                 name, random, answers in
                 switch name {
                 case "consent": return .choices([slots[n] == nil ? "no" : "yes"])
@@ -157,7 +163,7 @@ public enum DemoData {
                     if name.hasSuffix("_staff") {
                         return .number(size % 9 == 0 ? 0 : band == "large" ? 2 + random.next(3) : band == "medium" ? 1 + random.next(2) : 1)
                     }
-                    if name.hasSuffix("_vacancies") { return .number(random.next(6) == 0 ? 1 : 0) }
+                    if name.hasSuffix("_vacancies") { return .number(random.next(second ? 4 : 6) == 0 ? 1 : 0) }
                     // Some employers do not know how many left (item non-response, imputed by the analysis).
                     if name.hasSuffix("_leavers_12m") { return random.next(12) == 0 ? .blank : .number(random.next(7) == 0 ? 1 : 0) }
                     if name.hasSuffix("_expects") { return .choices([random.next(10) == 0 ? "dont_know" : random.next(3) == 0 ? "yes" : "no"]) }

@@ -206,6 +206,13 @@ public struct EmployerEstimates: Sendable {
     /// The roles the form asked about.
     public var surveyedRoles: [RoleEstimate] { roles.filter { $0.status != .notSurveyed } }
 
+    /// Different people doing cybersecurity work (each counted once, whatever their roles), from
+    /// `cyber_people`; `nil` when the form did not ask it.
+    public var people: Estimate? {
+        guard employers.contains(where: { $0.cyberPeople != nil }) else { return nil }
+        return design.total(employers.map { $0.cyberPeople ?? 0 })
+    }
+
     /// Published roles, highest gap first.
     public var publishedRoles: [RoleEstimate] { roles.filter(\.isPublished).sorted { ($0.gap.value, $1.role.id) > ($1.gap.value, $0.role.id) } }
 

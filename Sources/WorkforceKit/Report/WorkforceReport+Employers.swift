@@ -32,6 +32,8 @@ extension WorkforceReport {
         figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus))))
         figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand))))
         figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
+        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed))))
+        if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people)))) }
 
         let published = e.publishedRoles
         let top = Array(published.prefix(15))
@@ -121,5 +123,36 @@ extension WorkforceReport {
             figures.append(("Needed KSAs no course teaches", .int(ksas.filter { $0.taught == 0 }.count)))
         }
         return Section(id: "catalog", title: "Training catalog and course gaps", html: html, markdown: md)
+    }
+}
+
+extension WorkforceReport {
+    /// The change between the first and the last employer wave, per published role.
+    static func trendSection(
+        _ store: WorkforceStore, _ request: GapRequest, _ first: String, _ last: String, _ tables: inout [(name: String, table: ResultTable)]
+    ) throws -> Section {
+        var a = request, b = request
+        a.wave = first
+        b.wave = last
+        let one = try GapContext.load(store, a).estimates, two = try GapContext.load(store, b).estimates
+        tables.append(("gaps_trend", GapComparison.table(one, two, notes: ["Change from employer wave \(first) to \(last)."])))
+        var human = ResultTable(columns: ["Work role", "Openings, \(first)", "Openings, \(last)", "Change (95% CI)", "p-value", "Role-holdings employed, change"])
+        let later = Dictionary(uniqueKeysWithValues: two.roles.map { ($0.role.id, $0) })
+        var significant = 0
+        for r in one.roles where r.isPublished {
+            guard let s = later[r.role.id], s.isPublished else { continue }
+            let d = GapComparison.difference(r.figures.demand, s.figures.demand)
+            let e = GapComparison.difference(r.figures.employed, s.figures.employed)
+            if let p = d.p, p < 0.05 { significant += 1 }
+            let interval = d.se.map { " (\(Figure.count(d.diff - Estimate.z95 * $0)) to \(Figure.count(d.diff + Estimate.z95 * $0)))" } ?? ""
+            human.append([
+                .text("\(r.role.name) (\(r.role.id))"), .text(Figure.count(r.figures.demand)), .text(Figure.count(s.figures.demand)),
+                .text((d.diff > 0 ? "+" : "") + Figure.count(d.diff) + interval), .text(d.p.map(Figure.pValue) ?? "-"),
+                .text((e.diff > 0 ? "+" : "") + Figure.count(e.diff)),
+            ])
+        }
+        let lead = "Openings expected within the \(request.horizon.words), employer wave \(first) against \(last), for the roles published in both. \(plural(significant, "role")) changed significantly (two-sided z-test on independent samples, p < 0.05, not adjusted for multiple comparisons)."
+        let html = ReportHTML.paragraph(lead, class: "note") + ReportHTML.table(human)
+        return Section(id: "trend", title: "Change since the first employer wave", html: html, markdown: "_\(lead)_\n\n" + markdown(human))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one escaper for text put into HTML, XML (the `.xlsx` parts) and SVG.
 public enum Markup {
     /// `text` with `& < > " '` escaped, safe in element content and quoted attributes, and the
@@ -55,7 +57,7 @@ extension Markup {
     /// as a formula (`=HYPERLINK(...)`) prefixed with `'`, as ``CSVWriter`` does.
     public static func markdownCell(_ text: String, isNumber: Bool = false) -> String {
         var out = ""
-        if !isNumber, let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { out = "'" }
+        if !isNumber, looksLikeFormula(text) { out = "'" }
         for scalar in textSafe(text).unicodeScalars {
             switch scalar {
             case "|": out += "\\|"
@@ -69,6 +71,17 @@ extension Markup {
         }
         return out
     }
+}
+
+/// Whether a spreadsheet would run `text` pasted into a cell: it starts with `=` or `@`, or with
+/// `+` or `-` and then calls a function or references another sheet (`-2+HYPERLINK(...)`,
+/// `+cmd|' /C calc'!A0`). A signed figure a reader is shown (`+59 (-24 to 142)`) stays as it is.
+func looksLikeFormula(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return false }
+    if first == "=" || first == "@" { return true }
+    guard first == "+" || first == "-" else { return false }
+    return text.contains { $0 == "=" || $0 == "|" || $0 == "!" }
+        || text.range(of: "[A-Za-z_][A-Za-z0-9_.]*[(]", options: .regularExpression) != nil
 }
 
 private func escapingUnsafeScalars(_ text: String, _ unsafe: (Unicode.Scalar) -> Bool) -> String {

@@ -42,6 +42,11 @@ import Testing
         #expect(md.contains("| tab\there line | -0.5 |"))
         #expect(Markup.markdownCell("-1", isNumber: true) == "-1")
         #expect(Markup.markdownCell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(Markup.markdownCell("-2+HYPERLINK(\"http://x\")") == "'-2+HYPERLINK(\"http://x\")")
+        #expect(Markup.markdownCell("+cmd|' /C calc'!A0") == "'+cmd\\|' /C calc'!A0")
+        // A signed figure for a reader is not a formula.
+        #expect(Markup.markdownCell("+59 (-24 to 142)") == "+59 (-24 to 142)")
+        #expect(Markup.markdownCell("-0.5") == "-0.5")
     }
 
     @Test func csvKeepsTabsAndLineBreaksInQuotedFields() {
