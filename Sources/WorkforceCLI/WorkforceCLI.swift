@@ -20,6 +20,7 @@ public enum WorkforceCLI {
             ImportCommands.importsSpec, ResponsesCommand.spec, AwarenessCommands.awarenessSpec,
             AwarenessCommands.sampleSizeSpec, CatalogCommands.catalogSpec, CatalogCommands.coursesSpec, GapsCommand.spec,
             ReportCommands.planSpec, ReportCommands.reportSpec, ReportCommands.demoSpec, PurgeCommand.spec,
+            TranslationsCommand.spec,
             HelpCommands.helpSpec, HelpCommands.completionSpec, HelpCommands.manSpec,
         ],
         usesDatabase: false)

@@ -120,7 +120,7 @@ struct ResponseFile {
     static let rowCases: [(String, InstrumentKind, String, String, String)] = [
         ("unknown choice", .awareness, "uses_2fa", "maybe", "value \"maybe\" is not a choice of uses_2fa (yes, no, dont_know, not_used)"),
         ("prefer not to say ticked with an incident type", .awareness, "incidents_12m", "phishing prefer_not",
-         "value phishing prefer_not of incidents_12m: “None of these” or “Prefer not to say” cannot be ticked with another answer. (its rule: `not(selected(., 'none') and count-selected(.) > 1) and not(selected(., 'prefer_not') and count-selected(.) > 1)`)"),
+         "value phishing prefer_not of incidents_12m: “None of these” or “Prefer not to say” cannot be ticked with another answer. (its rule: `(not(selected(., 'none') and count-selected(.) > 1)) and (not(selected(., 'prefer_not') and count-selected(.) > 1))`)"),
         ("no role ticked with a role", .employer, "roles", "pr_cir_001 none", "value pr_cir_001 none of roles: "),
         ("unknown choice in a list", .awareness, "target_groups", "parent martian", "\"parent martian\" is not a list of choices of target_groups"),
         ("required answer empty", .awareness, "district", "", "district is required but empty"),
@@ -128,7 +128,7 @@ struct ResponseFile {
         ("count above the maximum", .employer, "pr_cir_001_vacancies", "250000", "value 250000 of pr_cir_001_vacancies is above its maximum 100000"),
         ("a count in words", .employer, "pr_cir_001_staff", "three", "value \"three\" of pr_cir_001_staff is not a whole number"),
         ("a fractional count", .employer, "pr_cir_001_staff", "2.5", "value \"2.5\" of pr_cir_001_staff is not a whole number"),
-        ("hard-to-fill above vacancies", .employer, "pr_cir_001_hard_to_fill", "5", "value 5 of pr_cir_001_hard_to_fill: Cannot be more than the vacancies. (its rule: `. >= 0 and . <= ${pr_cir_001_vacancies}`)"),
+        ("hard-to-fill above vacancies", .employer, "pr_cir_001_hard_to_fill", "5", "value 5 of pr_cir_001_hard_to_fill: Cannot be more than the vacancies. (its rule: `(. >= 0) and (. <= ${pr_cir_001_vacancies})`)"),
         ("expected positions decreasing", .employer, "pr_cir_001_new_1y", "0", "value 0 of pr_cir_001_new_1y: "),
         ("a year before the minimum", .university, "last_review_year", "1800", "value 1800 of last_review_year is below its minimum 1990"),
         ("a 10 MB field", .university, "institution_name", String(repeating: "x", count: 10 << 20), "row is longer than 1 MiB or has more than 20000 fields: only its first 1024 bytes are kept"),

@@ -68,7 +68,15 @@ enum ArgumentParser {
                 if let expected = option.check?(value) {
                     throw .usage("--\(name) \"\(value)\" is not \(expected)")
                 }
-                if parsed.command.subcommands.isEmpty { parsed.values[name] = value } else { early.append((name, value)) }
+                if parsed.command.subcommands.isEmpty {
+                    if option.repeatable, let earlier = parsed.values[name] {
+                        parsed.values[name] = earlier + OptionSpec.repeatSeparator + value
+                    } else {
+                        parsed.values[name] = value
+                    }
+                } else {
+                    early.append((name, value))
+                }
                 continue
             }
             if parsed.positionals.isEmpty, !onlyPositionals,

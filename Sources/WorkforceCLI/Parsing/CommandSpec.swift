@@ -23,6 +23,11 @@ struct OptionSpec: Sendable {
         let base = help.hasSuffix(".") ? String(help.dropLast()) : help
         return base + " (default: \(defaultText))."
     }
+    /// Whether the option may be given several times (`--fill a=1 --fill b=2`); its values reach
+    /// the parser joined by ``OptionSpec/repeatSeparator``.
+    var repeatable = false
+
+    static let repeatSeparator = "\u{1F}"
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, valueName: nil, help: help)
@@ -41,11 +46,11 @@ struct TypedOption<Value>: Sendable {
 
     /// - Parameter expected: what a wrong value is told it should be ("a number from 0 to 1").
     init(_ name: String, _ valueName: String, _ help: String, expected: String, choices: [String]? = nil, valueCount: Int = 1,
-         parse: @escaping @Sendable (String) -> Value?) {
+         repeatable: Bool = false, parse: @escaping @Sendable (String) -> Value?) {
         self.parse = parse
         self.spec = OptionSpec(
             name: name, valueName: valueName, help: help, choices: choices,
-            check: { parse($0) == nil ? expected : nil }, valueCount: valueCount)
+            check: { parse($0) == nil ? expected : nil }, valueCount: valueCount, repeatable: repeatable)
     }
 }
 

@@ -62,16 +62,20 @@ public struct ParsedCodebook: Sendable {
         self.lists = lists
         // Each gate's condition, and the gate it names: a question under only these is asked
         // of every respondent.
-        var gateOf: [String: String] = [:]
+        var gateOf: [(condition: XLSFormExpression, gate: String)] = []
         for q in questions where q["topic"]?.string == Question.gateTopic {
-            if let name = q["name"]?.string { gateOf[Question.gateCondition(name)] = name }
+            if let name = q["name"]?.string, let condition = try? XLSFormExpression.parse(Question.gateCondition(name)) {
+                gateOf.append((condition, name))
+            }
         }
-        /// The gates `text` waits on when all its clauses are gate conditions, else `nil`.
+        /// The gates `text` waits on when all its `and` clauses (parenthesised or not) are gate
+        /// conditions, else `nil`.
         func onlyGates(_ text: String?) -> Set<String>? {
             guard let text, !text.isEmpty else { return [] }
+            guard let parsed = try? XLSFormExpression.parse(text) else { return nil }
             var gates: Set<String> = []
-            for clause in text.components(separatedBy: " and ") {
-                guard let gate = gateOf[clause.trimmingCharacters(in: .whitespaces)] else { return nil }
+            for clause in parsed.flattened("and") {
+                guard let gate = gateOf.first(where: { $0.condition == clause })?.gate else { return nil }
                 gates.insert(gate)
             }
             return gates

@@ -10,6 +10,7 @@ public enum Schema {
         migrator.register("002-instrument", sql: instrument)
         migrator.register("003-responses", sql: responses)
         migrator.register("004-catalog", sql: catalog)
+        migrator.register("005-translation", sql: translation)
         return migrator
     }
 

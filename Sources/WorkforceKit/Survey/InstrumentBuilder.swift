@@ -20,8 +20,12 @@ import Foundation
 ///   `(EXPR1 or EXPR2 ...)`, EXPR repeated for each surveyed role with `{id}` filled in
 ///   (`hard_to_fill_reasons` is asked when some role has hard-to-fill vacancies).
 ///
-/// Text written `[[like this]]` in a label or hint is a placeholder a surveyor fills in the
-/// bank (the sponsor's contact); ``Instrument/placeholders`` lists those left.
+/// Text written `[[name: description]]` in a label or hint is a placeholder a surveyor fills
+/// with ``SurveyRequest/fills`` (`--fill name=...`); ``Instrument/placeholders`` lists those
+/// left, which the formats never show raw (see ``PlaceholderText``).
+///
+/// Every clause the builder joins (gates, ranges, exclusive rules, `any-role`) is wrapped in
+/// parentheses (``Clauses``), so XPath's precedence of `and` over `or` never changes a bank rule.
 public struct InstrumentBuilder {
     let bank: ItemBank
     let request: SurveyRequest
@@ -35,6 +39,7 @@ public struct InstrumentBuilder {
     /// The gate questions met so far (top level, in order).
     private var gates: [String] = []
     private var placeholders: [Placeholder] = []
+    private var placeholderNames: Set<String> = []
 
     /// Choice names that exclude every other choice of a select_multiple.
     public static let exclusiveChoiceNames: Set<String> = ["none", "dont_know", "prefer_not", "does_not_know"]
@@ -51,15 +56,17 @@ public struct InstrumentBuilder {
     public static func build(bank: ItemBank, request: SurveyRequest, framework: String, roles: [SurveyRole])
         throws(WorkforceError) -> Instrument
     {
-        var builder = InstrumentBuilder(bank: bank, request: request, roles: request.kind == .employer ? roles : [])
+        let roles = request.kind == .employer ? roles.map { $0.adding(bank.translations, framework: framework) } : []
+        try Self.checkRoleTexts(roles, request.languages, framework: framework)
+        var builder = InstrumentBuilder(bank: bank, request: request, roles: roles)
         if request.kind == .employer {
             builder.generatedLists["work_roles"] = ChoiceList(
                 name: "work_roles",
                 choices: roles.map { role in
                     Choice(
-                        name: role.key, label: Self.inEveryLanguage("\(role.name) (\(role.id))"),
-                        hint: role.description.isEmpty ? [:] : Self.inEveryLanguage(role.description))
-                } + [Choice(name: "none", label: Self.noRoleLabel)])
+                        name: role.key, label: role.names.mapValues { "\($0) (\(role.id))" },
+                        hint: role.description.isEmpty ? [:] : role.descriptions)
+                } + [Choice(name: "none", label: bank.words["no_role"] ?? [:])])
         }
         let rows = try bank.questionRows("\(request.kind.rawValue).csv")
         try builder.process(rows)
@@ -78,12 +85,24 @@ public struct InstrumentBuilder {
             .joined(separator: "_")
         var title = bank.title(request.kind)
         if let wave {
-            for (code, text) in title { title[code] = "\(text) (\(wave.words(code)))" }
+            for (code, text) in title {
+                let words = UIWords(bank.words, language: code)
+                let number = String(wave.name.dropFirst("followup-".count))
+                let name = wave.isFollowUp ? words["wave_followup"].replacingOccurrences(of: "{n}", with: number) : words["wave_baseline"]
+                title[code] = words["title_wave"].replacingOccurrences(of: "{title}", with: text).replacingOccurrences(of: "{wave}", with: name)
+            }
+        }
+        for language in request.languages where title[language.code] == nil {
+            throw .badData(
+                SourceLocation(file: bank.folder.appendingPathComponent("instruments.csv").path),
+                "the title of \(request.kind.rawValue) has no \(language.xlsformName) text\(Self.translationAdvice(language, request.kind))")
         }
         var instrument = Instrument(
             kind: request.kind, wave: wave, framework: framework, languages: request.languages, formID: formID,
             title: title, items: builder.items, choiceLists: lists)
         instrument.placeholders = builder.placeholders
+        instrument.words = bank.words
+        instrument.placeholderNames = builder.placeholderNames
         try InstrumentValidator(instrument: instrument, locations: builder.locations).validate()
         return instrument
     }
@@ -103,7 +122,8 @@ public struct InstrumentBuilder {
 
     private mutating func process(_ rows: [BankRow]) throws(WorkforceError) {
         var skipping = 0
-        for row in rows {
+        for original in rows {
+            let row = try filled(original)
             let type = row["type"]
             if skipping > 0 {
                 if type == "begin_group" { skipping += 1 }
@@ -122,7 +142,7 @@ public struct InstrumentBuilder {
                 var hint = row.localized("hint")
                 if let role = roles.first(where: { "role_" + $0.key == name }), hint.isEmpty, !role.description.isEmpty {
                     // A role's page says what the role is (its NICE description).
-                    hint = Self.inEveryLanguage(role.description)
+                    hint = role.descriptions
                 }
                 items.append(
                     .beginGroup(
@@ -135,7 +155,7 @@ public struct InstrumentBuilder {
             case "role_blocks":
                 let template = try bank.questionRows("employer-role.csv")
                 for role in roles {
-                    try process(template.map { $0.substituting(["id": role.key, "role_id": role.id, "role": role.name]) })
+                    try process(template.map { $0.substituting(["id": role.key, "role_id": role.id], localized: ["role": role.names]) })
                 }
             default:
                 let q = try question(row)
@@ -158,7 +178,7 @@ public struct InstrumentBuilder {
         guard groupStack.isEmpty else { return relevant }
         let conditions = gates.filter { !(relevant ?? "").contains("${\($0)}") }.map(Question.gateCondition)
         guard !conditions.isEmpty else { return relevant }
-        return (conditions + [relevant].compactMap { $0 }).joined(separator: " and ")
+        return Clauses.all(conditions + [relevant].compactMap { $0 })
     }
 
     /// `any-role(EXPR)` repeated for each role, joined by `or`; any other text as it is.
@@ -170,19 +190,32 @@ public struct InstrumentBuilder {
         let body = String(relevant.dropFirst("any-role(".count).dropLast())
         guard !roles.isEmpty else { return "false()" }
         let each = roles.map { body.replacingOccurrences(of: "{id}", with: $0.key) }
-        return each.count == 1 ? each[0] : "(" + each.joined(separator: " or ") + ")"
+        return each.count == 1 ? each[0] : Clauses.any(each).map(Clauses.wrapped)
     }
 
-    /// Remembers `[[...]]` placeholders left in the row's texts.
-    private mutating func notePlaceholders(_ row: BankRow) {
-        for column in ["label", "hint"] {
-            for language in request.languages {
-                guard let text = row.localized(column)[language.code], let start = text.range(of: "[["),
-                    let end = text.range(of: "]]", range: start.upperBound..<text.endIndex)
-                else { continue }
-                placeholders.append(Placeholder(location: row.location, text: String(text[start.lowerBound..<end.upperBound])))
+    /// The row with the placeholders that ``SurveyRequest/fills`` names filled in every text
+    /// column; those left are remembered (once per row and name) for the warning.
+    private mutating func filled(_ row: BankRow) throws(WorkforceError) -> BankRow {
+        var copy = row
+        // In the bank's column order, so the placeholders are listed the same way every run.
+        for (key, value) in row.cells.sorted(by: { $0.key < $1.key }) where TranslationKey.questionColumns.contains(where: { key.hasPrefix($0 + "::") }) {
+            let matches = PlaceholderText.matches(value)
+            guard !matches.isEmpty else { continue }
+            if let unnamed = matches.first(where: { $0.name.isEmpty }) {
+                throw .badData(
+                    row.location, "the placeholder \(unnamed.text) in \(key) has no name; write it [[name: description]], e.g. [[contact: \(unnamed.description)]]")
+            }
+            copy.cells[key] = PlaceholderText.filling(value, request.fills)
+            placeholderNames.formUnion(matches.map(\.name))
+            let language = String(key[key.range(of: "::")!.upperBound...])
+            guard request.languages.contains(where: { $0.code == language }) else { continue }
+            for match in matches where request.fills[match.name] == nil {
+                if !placeholders.contains(where: { $0.location == row.location && $0.text == match.text }) {
+                    placeholders.append(Placeholder(location: row.location, text: match.text, name: match.name))
+                }
             }
         }
+        return copy
     }
 
     private mutating func question(_ row: BankRow) throws(WorkforceError) -> Question {
@@ -205,24 +238,24 @@ public struct InstrumentBuilder {
                 locations["list:" + list] = row.location
             }
             if list.hasPrefix("ksa_"), let role = roles.first(where: { "ksa_" + $0.key == list }) {
-                generatedLists[list] = Self.ksaList(role)
+                generatedLists[list] = ksaList(role)
             }
         }
         if locations[name] != nil { throw .badData(row.location, "question name \(name) is used twice; names must be unique") }
         locations[name] = row.location
-        notePlaceholders(row)
         var question = Question(
             name: name, type: type, listName: listName, groupPath: groupStack, label: try labels(row, "label"),
             hint: row.localized("hint"), required: ["yes", "true"].contains(row["required"].lowercased()),
             relevant: gated(try expanded(row["relevant"], row)), min: try number(row, "min"), max: try number(row, "max"),
             extraConstraint: row["constraint"].nilIfEmpty, constraintMessage: row.localized("constraint_message"),
             appearance: row["appearance"].nilIfEmpty, topic: row["topic"].nilIfEmpty, scoring: try scoring(row))
+        question.shortLabel = row.localized("short_label")
         if type == .selectMultiple, let list = listName.flatMap({ generatedLists[$0] ?? bank.choiceLists[$0] }) {
             let exclusive = list.choices.filter { Self.exclusiveChoiceNames.contains($0.name) }
             question.exclusive = exclusive.map(\.name)
             if !exclusive.isEmpty {
                 for language in request.languages {
-                    let rule = Self.exclusiveRule(exclusive.map { $0.label[language.code] ?? $0.name }, language: language.code)
+                    let rule = UIWords(bank.words, language: language.code).exclusiveRule(exclusive.map { $0.label[language.code] ?? $0.name })
                     question.constraintMessage[language.code] = [question.constraintMessage[language.code], rule].compactMap { $0 }
                         .joined(separator: " ")
                 }
@@ -231,32 +264,18 @@ public struct InstrumentBuilder {
         return question
     }
 
-    /// The message of the exclusive rule: `“None of these” cannot be ticked with another answer.`
-    public static func exclusiveRule(_ labels: [String], language: String) -> String {
-        let spanish = language == "es"
-        let quoted = labels.map { spanish ? "«\($0)»" : "“\($0)”" }
-        let joined = quoted.count <= 1 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + (spanish ? " o " : " or ") + quoted.last!
-        return spanish ? "No se puede marcar \(joined) junto con otra respuesta." : "\(joined) cannot be ticked with another answer."
-    }
-
     /// The same text in every language: NIST's role names, descriptions and KSAs exist in
     /// English only.
     static func inEveryLanguage(_ text: String) -> LocalizedText {
-        Dictionary(uniqueKeysWithValues: Language.supported.map { ($0.code, text) })
+        Dictionary(uniqueKeysWithValues: Language.known.map { ($0.code, text) })
     }
 
-    /// The roles question's exclusive choice for an organisation with no cybersecurity work.
-    static let noRoleLabel: LocalizedText = [
-        "en": "None: nobody does cybersecurity work here, and none is needed within 2 years",
-        "es": "Ninguna: nadie realiza trabajo de ciberseguridad aquí, ni se necesitará en los próximos 2 años",
-    ]
-
     /// The choices of a role's KSA list: its current KSAs, then `none`.
-    static func ksaList(_ role: SurveyRole) -> ChoiceList {
+    func ksaList(_ role: SurveyRole) -> ChoiceList {
         var choices = role.ksas.map { ksa in
             Choice(name: ksa.id.lowercased(), label: Self.inEveryLanguage("\(ksa.id): \(ksa.text)"))
         }
-        choices.append(Choice(name: "none", label: ["en": "None: staff have all of these", "es": "Ninguno: el personal los tiene todos"]))
+        choices.append(Choice(name: "none", label: bank.words["ksa_none"] ?? [:]))
         return ChoiceList(name: "ksa_" + role.key, choices: choices)
     }
 
@@ -273,9 +292,30 @@ public struct InstrumentBuilder {
     private func labels(_ row: BankRow, _ column: String) throws(WorkforceError) -> LocalizedText {
         let text = row.localized(column)
         for language in request.languages where text[language.code] == nil {
+            if language.isTranslated {
+                throw .badData(
+                    row.location, "\(row["name"]) has no \(language.xlsformName) \(column)\(Self.translationAdvice(language, request.kind))")
+            }
             throw .badData(row.location, "\(row["name"]) has no \(column)::\(language.code); every question needs a label in each language")
         }
         return text
+    }
+
+    /// What to do when a translated language lacks a text.
+    static func translationAdvice(_ language: Language, _ kind: InstrumentKind) -> String {
+        guard language.isTranslated else { return "" }
+        return "; write the missing texts in a translation table (`workforce survey \(kind.rawValue) --translation-template "
+            + "\(language.code) --out DIR`) and store it with `workforce translations import FILE`"
+    }
+
+    /// Every role has a name (and a description, when it has one in English) in each language.
+    static func checkRoleTexts(_ roles: [SurveyRole], _ languages: [Language], framework: String) throws(WorkforceError) {
+        for language in languages where language.isTranslated {
+            for role in roles where role.names[language.code] == nil || (!role.description.isEmpty && role.descriptions[language.code] == nil) {
+                throw .usage(
+                    "work role \(role.id) has no \(language.xlsformName) name or description\(translationAdvice(language, .employer))")
+            }
+        }
     }
 
     private func number(_ row: BankRow, _ column: String) throws(WorkforceError) -> Double? {

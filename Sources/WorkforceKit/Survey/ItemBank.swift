@@ -18,12 +18,17 @@ struct BankRow: Sendable {
         return text
     }
 
-    /// The row with `{placeholder}` replaced in every cell.
-    func substituting(_ values: [String: String]) -> BankRow {
+    /// The row with `{placeholder}` replaced in every cell; a `column::lang` cell takes the
+    /// text of `localized` in that language (a role's Spanish name), else its English.
+    func substituting(_ values: [String: String], localized: [String: LocalizedText] = [:]) -> BankRow {
         var copy = self
         for (key, value) in cells {
+            let language = key.range(of: "::").map { String(key[$0.upperBound...]) } ?? "en"
             var v = value
             for (placeholder, replacement) in values { v = v.replacingOccurrences(of: "{\(placeholder)}", with: replacement) }
+            for (placeholder, texts) in localized {
+                v = v.replacingOccurrences(of: "{\(placeholder)}", with: texts[language] ?? texts["en"] ?? "")
+            }
             copy.cells[key] = v
         }
         return copy
@@ -34,11 +39,15 @@ struct BankRow: Sendable {
 /// lists, instrument titles and the catalog columns. They are data, edited by surveyors.
 public struct ItemBank: Sendable {
     public let folder: URL
-    let titles: [String: LocalizedText]
-    let choiceLists: [String: ChoiceList]
+    private(set) var titles: [String: LocalizedText]
+    private(set) var choiceLists: [String: ChoiceList]
     let choiceListLocations: [String: SourceLocation]
+    /// The words of the forms that are not questions (`ui.csv`), by key.
+    private(set) var words: [String: LocalizedText]
+    /// Texts in further languages (``Translations``), by translation key, added to every row read.
+    private(set) var translations = Translations()
 
-    /// Reads `choices.csv` and `instruments.csv` from `folder`.
+    /// Reads `choices.csv`, `instruments.csv` and `ui.csv` from `folder`.
     ///
     /// - Throws: ``WorkforceError`` for missing or malformed files, located.
     public init(folder: URL) throws(WorkforceError) {
@@ -64,6 +73,40 @@ public struct ItemBank: Sendable {
             titles[row["instrument"]] = row.localized("title")
         }
         self.titles = titles
+        var words: [String: LocalizedText] = [:]
+        let uiRows = try Self.rows(folder.appendingPathComponent("ui.csv"), required: ["key", "text::en", "text::es"])
+        for row in uiRows {
+            guard words[row["key"]] == nil else { throw .badData(row.location, "key \(row["key"]) appears twice") }
+            words[row["key"]] = row.localized("text")
+        }
+        for key in UIWords.requiredKeys where words[key]?["en"] == nil || words[key]?["es"] == nil {
+            throw .badData(
+                SourceLocation(file: folder.appendingPathComponent("ui.csv").path),
+                "the key \(key) needs text::en and text::es; the forms use it")
+        }
+        self.words = words
+    }
+
+    /// The bank with `translations` added: every row, choice, title and word gains the texts
+    /// of the translated languages (`label::kek`...), so the builder treats them as the bank's own.
+    public func adding(_ translations: Translations) -> ItemBank {
+        var copy = self
+        copy.translations = translations
+        for (name, list) in choiceLists {
+            copy.choiceLists[name]?.choices = list.choices.map { choice in
+                var c = choice
+                c.label.merge(translations.texts(TranslationKey.choice(name, choice.name, "label"))) { old, _ in old }
+                if !c.hint.isEmpty { c.hint.merge(translations.texts(TranslationKey.choice(name, choice.name, "hint"))) { old, _ in old } }
+                return c
+            }
+        }
+        for (name, title) in titles {
+            copy.titles[name] = title.merging(translations.texts(TranslationKey.title(name))) { old, _ in old }
+        }
+        for (key, text) in words {
+            copy.words[key] = text.merging(translations.texts(TranslationKey.word(key))) { old, _ in old }
+        }
+        return copy
     }
 
     /// The choice names of list `name` (empty for an unknown list).
@@ -78,7 +121,18 @@ public struct ItemBank: Sendable {
 
     /// The question rows of bank file `name` (e.g. `employer.csv`).
     func questionRows(_ name: String) throws(WorkforceError) -> [BankRow] {
-        try Self.rows(folder.appendingPathComponent(name), required: ["type", "name"])
+        let rows = try Self.rows(folder.appendingPathComponent(name), required: ["type", "name"])
+        guard !translations.isEmpty else { return rows }
+        return rows.map { row in
+            var copy = row
+            for column in TranslationKey.questionColumns where !row[column + "::en"].isEmpty {
+                for (language, text) in translations.texts(TranslationKey.question(name, row["name"], column))
+                where (row.cells[column + "::" + language] ?? "").isEmpty {
+                    copy.cells[column + "::" + language] = text
+                }
+            }
+            return copy
+        }
     }
 
     func title(_ kind: InstrumentKind) -> LocalizedText { titles[kind.rawValue] ?? ["en": kind.rawValue] }

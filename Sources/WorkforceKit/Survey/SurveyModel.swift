@@ -56,22 +56,35 @@ public struct Wave: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A language the labels are written in; XLSForm names it `English (en)`.
+/// A language the labels are written in (an ISO 639 code and its name); XLSForm names it
+/// `English (en)`, `Q'eqchi' (kek)`.
 public struct Language: Sendable, Hashable {
     public let code: String
     public let name: String
 
     public static let english = Language(code: "en", name: "English")
     public static let spanish = Language(code: "es", name: "Español")
+    /// The languages the item banks are written in.
     public static let supported = [english, spanish]
+    /// Every language a form can be generated in: the banks' two, and the languages of Belize
+    /// that a translation table (``Translations``) adds, by ISO 639-3 code.
+    public static let known = supported + [
+        Language(code: "kek", name: "Q'eqchi'"), Language(code: "mop", name: "Mopan"), Language(code: "cab", name: "Garifuna"),
+        Language(code: "bzj", name: "Belize Kriol"), Language(code: "yua", name: "Yucatec Maya"),
+        Language(code: "pdt", name: "Plautdietsch"),
+    ]
+
+    /// Whether its texts come from a translation table rather than the item banks.
+    public var isTranslated: Bool { !Self.supported.contains(self) }
 
     /// The XLSForm column suffix: `English (en)`.
     public var xlsformName: String { "\(name) (\(code))" }
 
-    /// - Throws: ``WorkforceError/usage(_:)`` for a code the item banks have no labels in.
+    /// - Throws: ``WorkforceError/usage(_:)`` for a code that is not in ``known``.
     public static func parse(_ code: String) throws(WorkforceError) -> Language {
-        guard let language = supported.first(where: { $0.code == code }) else {
-            throw .usage("unknown language \"\(code)\"; the item banks have en and es")
+        guard let language = known.first(where: { $0.code == code }) else {
+            let list = known.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            throw .usage("unknown language \"\(code)\"; use one of \(list)")
         }
         return language
     }
@@ -106,6 +119,9 @@ public struct Question: Sendable, Equatable {
     public var groupPath: [String]
     public var label: LocalizedText
     public var hint: LocalizedText = [:]
+    /// A few words for the printed form's later work-role sections, which repeat the first
+    /// section's questions (empty when the bank gives none).
+    public var shortLabel: LocalizedText = [:]
     public var required: Bool
     public var relevant: String?
     public var min: Double?
@@ -131,14 +147,14 @@ public struct Question: Sendable, Equatable {
     public static func gateCondition(_ gate: String) -> String { "${\(gate)} = 'yes'" }
 
     /// The full XLSForm constraint: the range, the extra rule and each exclusive choice's rule,
-    /// joined by `and`.
+    /// each in parentheses, joined by `and` (see ``Clauses``).
     public var constraint: String? {
         var parts: [String] = []
         if let min { parts.append(". >= \(Self.number(min))") }
         if let max { parts.append(". <= \(Self.number(max))") }
         if let extraConstraint { parts.append(extraConstraint) }
         for name in exclusive { parts.append("not(selected(., '\(name)') and count-selected(.) > 1)") }
-        return parts.isEmpty ? nil : parts.joined(separator: " and ")
+        return Clauses.all(parts)
     }
 
     /// The XLSForm `type` cell: `select_one districts`, `integer`...
@@ -187,10 +203,13 @@ public struct ChoiceList: Sendable, Equatable {
     public var choices: [Choice]
 }
 
-/// Text in an item bank the surveyor must replace (`[[contact name, phone, e-mail]]`).
+/// Text in an item bank the surveyor must fill (`[[contact: contact name, phone, e-mail]]`),
+/// left unfilled: `--fill NAME=...` fills it.
 public struct Placeholder: Sendable, Equatable {
     public var location: SourceLocation
     public var text: String
+    /// The name `--fill` takes (`contact`).
+    public var name: String
 }
 
 /// A generated questionnaire, ready to be written in every format.
@@ -207,6 +226,10 @@ public struct Instrument: Sendable {
     public var choiceLists: [ChoiceList]
     /// `[[...]]` placeholders left in the bank's texts, for the surveyor to fill before fielding.
     public var placeholders: [Placeholder] = []
+    /// The names of every placeholder its bank texts held, filled or not.
+    public var placeholderNames: Set<String> = []
+    /// The words of the forms that are not questions (`ui.csv`, with their translations).
+    public var words: [String: LocalizedText] = [:]
 
     public init(
         kind: InstrumentKind, wave: Wave?, framework: String, languages: [Language], formID: String, title: LocalizedText,

@@ -6,12 +6,18 @@ public struct SurveyRequest: Sendable {
     public var languages: [Language]
     /// Employer only: also ask which of each role's KSAs staff lack.
     public var ksaGaps: Bool
+    /// Values for the bank's `[[name: description]]` placeholders, by name (`--fill`).
+    public var fills: [String: String]
 
-    public init(kind: InstrumentKind, wave: Wave? = nil, languages: [Language] = Language.supported, ksaGaps: Bool = false) {
+    public init(
+        kind: InstrumentKind, wave: Wave? = nil, languages: [Language] = Language.supported, ksaGaps: Bool = false,
+        fills: [String: String] = [:]
+    ) {
         self.kind = kind
         self.wave = wave
         self.languages = languages
         self.ksaGaps = ksaGaps
+        self.fills = fills
     }
 }
 
@@ -23,6 +29,39 @@ public struct SurveyRole: Sendable, Equatable {
     public var description: String = ""
     /// Non-withdrawn knowledge, skill and ability statements, in framework order.
     public var ksas: [FrameworkStatement]
+    /// The name in each language: NIST's English, the project's Spanish (``RoleTexts``) and
+    /// any translation stored.
+    public var names: LocalizedText = [:]
+    /// The description in each language (empty when the framework gives none).
+    public var descriptions: LocalizedText = [:]
+
+    public init(id: String, name: String, description: String = "", ksas: [FrameworkStatement]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.ksas = ksas
+        self.names = ["en": name]
+        self.descriptions = description.isEmpty ? [:] : ["en": description]
+    }
+
+    /// The role with the texts of `translations` added (keys ``TranslationKey/role(_:_:_:)``).
+    func adding(_ translations: Translations, framework: String) -> SurveyRole {
+        var copy = self
+        copy.names.merge(translations.texts(TranslationKey.role(framework, id, "name"))) { old, _ in old }
+        copy.descriptions.merge(translations.texts(TranslationKey.role(framework, id, "description"))) { old, _ in old }
+        if description.isEmpty { copy.descriptions = [:] }
+        return copy
+    }
+
+    /// The role with `texts`' name and description in `language` (when it has them).
+    func adding(_ texts: RoleTexts, language: String, framework: String) -> SurveyRole {
+        var copy = self
+        if let text = texts.text(framework: framework, roleID: id) {
+            copy.names[language] = text.name
+            if !description.isEmpty, !text.description.isEmpty { copy.descriptions[language] = text.description }
+        }
+        return copy
+    }
 
     /// The role id as XLSForm names and choices use it: `PR-CIR-001` becomes `pr_cir_001`.
     public var key: String { SurveyRole.key(id) }
@@ -36,7 +75,13 @@ extension WorkforceStore {
     /// The roles to survey: those named by `ids`, or those in `category`, or all of the framework's.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` naming unknown role or category ids.
-    public func surveyRoles(_ f: FrameworkRef, ids: [String]?, category: String?) throws(WorkforceError) -> [SurveyRole] {
+    /// Each role carries its Spanish name and description from `spanish` (by default the
+    /// project's translation bundled in `Frameworks/translations/`).
+    public func surveyRoles(_ f: FrameworkRef, ids: [String]?, category: String?, spanish spanishTexts: RoleTexts? = nil) throws(WorkforceError)
+        -> [SurveyRole]
+    {
+        let spanish: RoleTexts
+        if let given = spanishTexts { spanish = given } else { spanish = try RoleTexts.bundledSpanish() }
         let all = try read { db in
             try db.rows("SELECT id, name, category_id, description FROM work_role WHERE framework_id = ? ORDER BY rowid", [f.id])
         }
@@ -74,7 +119,8 @@ extension WorkforceStore {
                     FrameworkStatement(
                         id: $0[0].string ?? "", kind: StatementKind(rawValue: $0[1].string ?? "K") ?? .knowledge,
                         text: $0[2].string ?? "", withdrawn: false)
-                })
+                }
+            ).adding(spanish, language: "es", framework: f.name)
         }
     }
 }

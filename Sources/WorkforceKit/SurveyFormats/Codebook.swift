@@ -18,6 +18,8 @@ public enum Codebook {
     }
 
     private static func members(_ instrument: Instrument) -> [(key: String, value: JSONValue)] {
+        // An unfilled placeholder reads as the form's neutral words, as in the XLSForm.
+        let instrument = instrument.neutralizingPlaceholders()
         let codes = instrument.languages.map(\.code)
         return [
             (key: "instrument", value: .string(instrument.kind.rawValue)),

@@ -20,70 +20,136 @@ public enum PrintableHTML {
             <header>
             <h1>\(e(layout.text(instrument.title)))</h1>
             <p class="meta">\(e(layout.metadata(version: version)))</p>
-            <table class="admin"><tr><td>\(e(UIText.get("interviewer", language))):</td><td class="blank"></td><td>\(e(UIText.get("interview_date", language))):</td><td class="blank"></td><td>\(e(UIText.get("questionnaire_no", language))):</td><td class="blank"></td></tr></table>
-            <p class="legend">\(e(UIText.get("legend", language)))</p>
+            <table class="admin"><tr><td>\(e(layout.words["interviewer"])):</td><td class="blank"></td><td>\(e(layout.words["interview_date"])):</td><td class="blank"></td><td>\(e(layout.words["questionnaire_no"])):</td><td class="blank"></td></tr></table>
+            <p class="legend">\(e(layout.words["legend"]))</p>
             </header>
 
             """
         var depth = 0
         var sections = 0
+        // A kept-together section (field-list: a work role's questions) prints compactly, and a
+        // choice list's descriptions print once: later uses refer to the first.
+        var compact = false
+        var described: [String: Int] = [:]
+        // The first kept-together section's question numbers: later ones print short wording
+        // and refer to them.
+        var firstCompact: [Int] = []
+        var compactSections = 0
         for item in instrument.items {
             switch item {
             case .beginGroup(let group):
                 depth += 1
                 let keep = group.appearance == "field-list"
-                // Main sections start a new page, except the first; short kept-together ones flow.
-                let newPage = depth == 1 && !keep && sections > 0
+                // Sections flow one after another (a heading stays with what follows it); a
+                // kept-together section (a work role's questions) moves whole to the next page
+                // when it does not fit, and the form's main sections are not forced onto new pages.
+                let newPage = false
                 if depth == 1 { sections += 1 }
-                let classes = ["section"] + (keep ? ["keep"] : []) + (depth > 1 ? ["sub"] : []) + (newPage ? ["newpage"] : [])
+                if depth == 1 {
+                    compact = keep
+                    if keep { compactSections += 1 }
+                }
+                // The first work role's section, with the full wording and the level descriptions, is
+                // longer than a page can hold twice: it may break between its questions.
+                let first = depth == 1 && keep && compactSections == 1
+                let classes = ["section"] + (keep ? ["keep"] : []) + (first ? ["first"] : []) + (depth > 1 ? ["sub"] : [])
+                    + (newPage ? ["newpage"] : [])
                 out += "<section class=\"\(classes.joined(separator: " "))\" id=\"\(e(group.name))\">\n"
                 out += "<h\(min(depth + 1, 4))>\(e(layout.text(group.label)))</h\(min(depth + 1, 4))>\n"
                 if let relevant = group.relevant, let instruction = layout.skip.instruction(relevant, section: true) {
                     out += "<p class=\"skip\">\(e(instruction))</p>\n"
                 }
-                if !group.hint.isEmpty { out += "<p class=\"hint\">\(e(layout.text(group.hint)))</p>\n" }
+                // A later work role's description is already under its tick box in the roles question.
+                if !group.hint.isEmpty, !(depth == 1 && keep && compactSections > 1) {
+                    out += "<p class=\"hint\">\(e(layout.text(group.hint)))</p>\n"
+                }
+                if depth == 1 && keep, compactSections > 1, let from = firstCompact.first, let to = firstCompact.last {
+                    let words = layout.words["short_wording"].replacingOccurrences(of: "{from}", with: String(from))
+                        .replacingOccurrences(of: "{to}", with: String(to))
+                    out += "<p class=\"instr\">\(e(words))</p>\n"
+                }
+                if depth == 1 && keep { out += "<div class=\"rows\">\n" }
             case .endGroup:
+                if depth == 1 && compact { out += "</div>\n" }
                 depth -= 1
                 out += "</section>\n"
             case .question(let q):
-                out += question(q, layout)
+                let short = compact && compactSections > 1 && !q.shortLabel.isEmpty
+                if compact, compactSections == 1, let n = layout.numbers[q.name] { firstCompact.append(n) }
+                out += question(short ? q.shortened : q, layout, compact: compact, described: &described)
             }
         }
         out += "</body>\n</html>\n"
         return out
     }
 
-    private static func question(_ q: Question, _ layout: QuestionnaireLayout) -> String {
+    private static func question(_ q: Question, _ layout: QuestionnaireLayout, compact: Bool, described: inout [String: Int]) -> String {
         let e = Markup.escape
         if q.type == .note { return "<p class=\"note\">\(e(layout.text(q.label)))</p>\n" }
-        var out = "<div class=\"q\" id=\"q-\(e(q.name))\">\n"
         let number = layout.numbers[q.name].map(String.init) ?? ""
-        out += "<p class=\"label\"><span class=\"num\">\(number).</span> \(e(layout.text(q.label)))"
-        out += q.required ? " <span class=\"req\" title=\"\(e(UIText.get("required", layout.language)))\">*</span>" : ""
-        out += " <span class=\"name\">[\(e(q.name))]</span></p>\n"
-        if let relevant = q.relevant, let instruction = layout.skip.instruction(relevant) { out += "<p class=\"skip\">\(e(instruction))</p>\n" }
-        if !q.hint.isEmpty { out += "<p class=\"hint\">\(e(layout.text(q.hint)))</p>\n" }
-        if let instruction = layout.answerInstruction(q) { out += "<p class=\"instr\">\(e(instruction))</p>\n" }
+        let label = e(layout.text(q.label)) + (q.required ? " <span class=\"req\" title=\"\(e(layout.words["required"]))\">*</span>" : "")
+            + " <span class=\"name\">[\(e(q.name))]</span>"
+        let skip = q.relevant.flatMap { layout.skip.instruction($0) }
+        let hint = q.hint.isEmpty ? nil : layout.text(q.hint)
+        let instruction = layout.answerInstruction(q)
+        var out: String
+        let numeric = [.integer, .decimal, .date].contains(q.type)
+        if compact {
+            // A row: the number, the question with its instructions in small type on one line,
+            // the answer box with the question's name under it.
+            // A choice question spans the box column too (its choices need the width), its name after its label.
+            out = "<div class=\"q row\(numeric ? "" : " sel")\" id=\"q-\(e(q.name))\">\n<span class=\"num\">\(number).</span>\n<div class=\"body\">\n"
+            let bare = e(layout.text(q.label)) + (q.required ? " <span class=\"req\" title=\"\(e(layout.words["required"]))\">*</span>" : "")
+            out += "<p class=\"label\">\(numeric ? bare : label)</p>\n"
+            // "Tick one." goes without saying beside a line of ○ boxes.
+            let tick = q.type == .selectOne && !q.isGate ? nil : instruction
+            var notes = [skip, hint, tick].compactMap { $0 }
+            if let list = q.listName, let first = described[list], let n = layout.numbers[q.name], first != n {
+                notes.append(layout.words["described_at"].replacingOccurrences(of: "{n}", with: String(first)))
+            }
+            if !notes.isEmpty { out += "<p class=\"instr\">\(e(notes.joined(separator: " ")))</p>\n" }
+        } else {
+            let long = layout.choices(q).count > 12
+            out = "<div class=\"q\(long ? " long" : "")\" id=\"q-\(e(q.name))\">\n"
+            out += "<p class=\"label\"><span class=\"num\">\(number).</span> \(label)</p>\n"
+            if let skip { out += "<p class=\"skip\">\(e(skip))</p>\n" }
+            if let hint { out += "<p class=\"hint\">\(e(hint))</p>\n" }
+            if let instruction { out += "<p class=\"instr\">\(e(instruction))</p>\n" }
+        }
         switch q.type {
         case .selectOne, .selectMultiple:
             let box = q.type == .selectOne ? "○" : "☐"
             let choices = layout.choices(q)
-            let columns = choices.count > 12 ? " cols" : ""
+            let list = q.listName ?? ""
+            var showHints = true
+            if compact, choices.contains(where: { !$0.hint.isEmpty }) {
+                if let first = described[list], let number = layout.numbers[q.name], first != number {
+                    showHints = false
+                } else if let number = layout.numbers[q.name] {
+                    described[list] = number
+                }
+            }
+            // Short answers on one line ("○ Yes  ○ No  ○ Don't know"), long lists in two columns.
+            let short = choices.count <= 6 && choices.allSatisfy { layout.text($0.label).count <= 32 && (!showHints || $0.hint.isEmpty) }
+            let columns = choices.count > 12 ? " cols" : (short ? " inline" : "")
             out += "<ul class=\"choices\(columns)\">\n"
             for choice in choices {
-                let hint = layout.text(choice.hint)
+                let hint = showHints ? layout.text(choice.hint) : ""
                 out += "<li><span class=\"box\">\(box)</span> \(e(layout.text(choice.label)))"
                 out += hint.isEmpty ? "</li>\n" : "<span class=\"chint\">\(e(hint))</span></li>\n"
             }
             out += "</ul>\n"
         case .integer, .decimal, .date:
-            out += "<div class=\"answer short\"></div>\n"
+            out += compact
+                ? "</div>\n<div class=\"box-cell\"><div class=\"answer short\"></div><span class=\"name\">[\(e(q.name))]</span></div>\n</div>\n"
+                : "<div class=\"answer short\"></div>\n"
+            return out
         case .text:
             out += "<div class=\"answer line\"></div>\n<div class=\"answer line\"></div>\n"
         case .note:
             break
         }
-        out += "</div>\n"
+        out += compact ? "</div>\n</div>\n" : "</div>\n"
         return out
     }
 
@@ -101,7 +167,9 @@ public enum PrintableHTML {
         table.admin td.blank { border-bottom: 0.75pt solid #000; width: 30%; }
         section { margin-bottom: 8pt; }
         section.newpage { break-before: page; }
+        h2, h3, h4 { break-after: avoid; }
         section.keep, .q { break-inside: avoid; }
+        .q.long, section.keep.first { break-inside: auto; }
         .q { margin: 0 0 9pt; }
         .label { margin: 0; font-weight: 600; }
         .num { display: inline-block; min-width: 2.2em; }
@@ -112,6 +180,23 @@ public enum PrintableHTML {
         .instr { font-style: italic; }
         ul.choices { list-style: none; margin: 2pt 0 0 2.2em; padding: 0; }
         ul.choices.cols { columns: 2; column-gap: 18pt; }
+        ul.choices.inline li { display: inline-block; margin-right: 14pt; }
+        section.keep { font-size: 10pt; line-height: 1.25; }
+        section.keep h2 { break-after: avoid; margin-top: 10pt; }
+        section.keep > .skip, section.keep > .hint { margin-left: 0; }
+        .rows { columns: 2; column-gap: 12pt; font-size: 9.5pt; }
+        .rows ul.choices.inline li { margin-right: 7pt; font-size: 9pt; }
+        .rows ul.choices .box { font-size: 10pt; width: 1em; }
+        .q.row { break-inside: avoid; display: grid; grid-template-columns: 2em 1fr 1.05in; column-gap: 6pt; margin: 0 0 2pt; }
+        .q.row .num { min-width: 0; font-weight: 600; }
+        .q.row p { margin: 0; }
+        .q.row .skip, .q.row .instr { font-size: 8.5pt; }
+        .q.row ul.choices { margin: 1pt 0 0; }
+        .q.row.sel { grid-template-columns: 2em 1fr; }
+        .q.row.sel .name { font-size: 6pt; }
+        .q.row .box-cell { align-self: end; }
+        .q.row .answer.short { margin: 0; width: auto; height: 14pt; }
+        .q.row .box-cell .name { font-size: 6pt; white-space: nowrap; }
         ul.choices li { margin: 1pt 0; break-inside: avoid; }
         .chint { display: block; margin-left: 1.2em; font-size: 9pt; color: #333; }
         .box { font-size: 12pt; display: inline-block; width: 1.2em; }
@@ -119,4 +204,15 @@ public enum PrintableHTML {
         .answer.short { width: 1.6in; }
         @media screen { body { padding: 0.4in; } }
         """
+}
+
+extension Question {
+    /// The question as a later work-role section prints it: its short wording, without the
+    /// hint (the first section gives both in full).
+    var shortened: Question {
+        var q = self
+        q.label = shortLabel
+        q.hint = [:]
+        return q
+    }
 }

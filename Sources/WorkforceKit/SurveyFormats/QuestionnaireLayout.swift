@@ -5,6 +5,7 @@ struct QuestionnaireLayout {
     let language: String
     let numbers: [String: Int]
     let skip: SkipLogic
+    let words: UIWords
 
     init(_ instrument: Instrument, language: String) {
         self.instrument = instrument
@@ -16,12 +17,14 @@ struct QuestionnaireLayout {
             numbers[q.name] = n
         }
         self.numbers = numbers
+        self.words = UIWords(instrument.words, language: language)
         self.skip = SkipLogic(
             numbers: numbers, questions: Dictionary(uniqueKeysWithValues: instrument.questions.map { ($0.name, $0) }),
             instrument: instrument, language: language)
     }
 
-    func text(_ t: LocalizedText) -> String { t[language] ?? t["en"] ?? "" }
+    /// A text in the language, an unfilled placeholder as a labelled blank to write on.
+    func text(_ t: LocalizedText) -> String { PlaceholderText.blank(t[language] ?? t["en"] ?? "") }
 
     /// How to answer: "Tick one.", "Number, from 0 to 100000", ...; `nil` when the question's
     /// own hint already says it.
@@ -35,22 +38,22 @@ struct QuestionnaireLayout {
 
     private func defaultInstruction(_ q: Question) -> String? {
         switch q.type {
-        case .selectOne: return UIText.get("tick_one", language) + (q.isGate ? " " + UIText.get("gate_no", language) : "")
+        case .selectOne: return words["tick_one"] + (q.isGate ? " " + words["gate_no"] : "")
         case .selectMultiple:
             let exclusive = choices(q).filter { q.exclusive.contains($0.name) }.map { text($0.label) }
-            return UIText.get("tick_all", language) + (exclusive.isEmpty ? "" : " " + InstrumentBuilder.exclusiveRule(exclusive, language: language))
+            return words["tick_all"] + (exclusive.isEmpty ? "" : " " + words.exclusiveRule(exclusive))
         case .integer, .decimal:
-            var s = UIText.get("number", language)
+            var s = words["number"]
             if let min = q.min, let max = q.max {
-                s += ", " + UIText.get("between", language).replacingOccurrences(of: "{min}", with: Question.number(min))
+                s += ", " + words["between"].replacingOccurrences(of: "{min}", with: Question.number(min))
                     .replacingOccurrences(of: "{max}", with: Question.number(max))
             } else if let min = q.min {
-                s += ", " + UIText.get("at_least", language).replacingOccurrences(of: "{min}", with: Question.number(min))
+                s += ", " + words["at_least"].replacingOccurrences(of: "{min}", with: Question.number(min))
             }
             // Cross-field rules (e.g. hard-to-fill not above vacancies) in the bank's own words.
             if q.extraConstraint != nil, let message = q.constraintMessage[language] { s += ". " + message }
             return s
-        case .date: return UIText.get("date", language)
+        case .date: return words["date"]
         case .text, .note: return nil
         }
     }
@@ -60,9 +63,9 @@ struct QuestionnaireLayout {
         q.listName.flatMap { instrument.choiceList($0) }?.choices ?? []
     }
 
-    /// The title line under the heading: form id, version, framework.
+    /// The title line under the heading: the version (which identifies the form exactly) and
+    /// the framework, in the form's language.
     func metadata(version: String) -> String {
-        "\(UIText.get("form", language)) \(instrument.formID) · \(UIText.get("version", language)) \(version.prefix(12)) · "
-            + "\(UIText.get("framework", language)) \(instrument.framework)"
+        "\(words["version"]) \(version.prefix(12)) · \(words["framework"]) \(instrument.framework)"
     }
 }

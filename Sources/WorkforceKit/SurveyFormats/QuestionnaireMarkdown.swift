@@ -4,7 +4,7 @@ public enum QuestionnaireMarkdown {
     public static func document(_ instrument: Instrument, language: String, version: String) -> String {
         let layout = QuestionnaireLayout(instrument, language: language)
         var out = "# \(layout.text(instrument.title))\n\n\(layout.metadata(version: version))\n\n"
-        out += "\(UIText.get("legend", language))\n"
+        out += "\(layout.words["legend"])\n"
         var depth = 0
         for item in instrument.items {
             switch item {

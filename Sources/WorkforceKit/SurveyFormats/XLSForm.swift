@@ -25,6 +25,9 @@ public enum XLSForm {
 
     /// The sheets, each a header row then data rows.
     package static func sheets(_ instrument: Instrument, version: String) -> [XLSXWriter.Sheet] {
+        // An unfilled placeholder becomes the form's neutral words ("ask the person who gave you
+        // this questionnaire"): a phone screen has no blank to write on.
+        let instrument = instrument.neutralizingPlaceholders()
         let languages = instrument.languages
         func columns(_ base: String) -> [String] { languages.map { "\(base)::\($0.xlsformName)" } }
         func texts(_ text: LocalizedText) -> [String] { languages.map { text[$0.code] ?? "" } }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import WorkforceKit
+
+/// The importer reads every `relevant` and `constraint` the way ODK does (XPath 1.0: `and`
+/// binds tighter than `or`). The tables under `Fixtures/expressions/` are hand-computed from
+/// XPath's rules; `.ci/check_expressions.py` evaluates the same tables with libxml2's XPath
+/// (lxml), so the importer, the tables and an independent XPath engine all agree.
+@Suite struct ExpressionAgreementTests {
+    static let folder = repositoryRoot.appendingPathComponent("Tests/WorkforceKitTests/Fixtures/expressions")
+
+    static func table(_ name: String) throws -> [[String: String]] {
+        let (table, records) = try CSVTable.readAll(url: folder.appendingPathComponent(name), required: [])
+        return records.map { record in Dictionary(uniqueKeysWithValues: zip(table.header, record.fields)) }
+    }
+
+    @Test func theEvaluatorFollowsXPathPrecedenceOnTheTable() throws {
+        let rows = try Self.table("precedence.csv")
+        #expect(rows.count >= 15)
+        for row in rows {
+            let expression = try XLSFormExpression.parse(row["expression"] ?? "")
+            let value = expression.evaluate(current: row["current"] ?? "") { row[$0] ?? "" }.asBool
+            #expect(value == (row["value"] == "true"), "\(row["expression"] ?? "")")
+        }
+    }
+
+    /// Every generated rule parses, and reading its text clause by clause (split at each
+    /// ` and ` outside parentheses, each piece parsed alone) means the same as XPath reading it
+    /// whole: no bank rule's `or` leaks into its neighbours. The constraint's pieces are the
+    /// range, the bank's rule and the exclusive rules, in that order.
+    @Test(arguments: [
+        (InstrumentKind.employer, nil as String?, true), (.university, nil, false), (.awareness, "baseline", false), (.awareness, "followup-1", false),
+    ])
+    func everyGeneratedRuleParsesAndKeepsItsClausesApart(_ kind: InstrumentKind, _ wave: String?, _ ksaGaps: Bool) throws {
+        let instrument = try buildInstrument(kind, wave: wave, ksaGaps: ksaGaps)
+        var rules: [(String, String)] = []
+        for item in instrument.items {
+            switch item {
+            case .beginGroup(let g): if let r = g.relevant { rules.append((g.name, r)) }
+            case .question(let q):
+                if let r = q.relevant { rules.append((q.name, r)) }
+                if let c = q.constraint {
+                    rules.append((q.name, c))
+                    var parts: [String] = []
+                    if let min = q.min { parts.append(". >= \(Question.number(min))") }
+                    if let max = q.max { parts.append(". <= \(Question.number(max))") }
+                    if let extra = q.extraConstraint { parts.append(extra) }
+                    for name in q.exclusive { parts.append("not(selected(., '\(name)') and count-selected(.) > 1)") }
+                    let pieces = Self.topLevelClauses(c)
+                    #expect(pieces.count == parts.count, "\(q.name): \(c)")
+                    for (piece, part) in zip(pieces, parts) {
+                        #expect(try XLSFormExpression.parse(piece) == XLSFormExpression.parse(part), "\(q.name): \(piece)")
+                    }
+                }
+            case .endGroup: break
+            }
+        }
+        #expect(rules.count > 10)
+        for (owner, rule) in rules {
+            let whole = try XLSFormExpression.parse(rule)
+            let pieces = try Self.topLevelClauses(rule).map { try XLSFormExpression.parse($0) }
+            let rebuilt = pieces.dropFirst().reduce(pieces[0]) { .binary("and", $0, $1) }
+            #expect(whole.flattened("and") == rebuilt.flattened("and"), "\(owner): \(rule)")
+        }
+    }
+
+    /// `rule` split at each ` and ` that is outside parentheses and quotes.
+    static func topLevelClauses(_ rule: String) -> [String] {
+        var pieces: [String] = [], current = "", depth = 0
+        var quote: Character? = nil
+        var i = rule.startIndex
+        while i < rule.endIndex {
+            let c = rule[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+            } else if depth == 0, rule[i...].hasPrefix(" and ") {
+                pieces.append(current)
+                current = ""
+                i = rule.index(i, offsetBy: 5)
+                continue
+            }
+            current.append(c)
+            i = rule.index(after: i)
+        }
+        pieces.append(current)
+        return pieces
+    }
+
+    /// total_employees is accepted exactly where the table says, by the importer itself.
+    @Test func theImporterChecksTotalEmployeesAsTheTableSays() throws {
+        let (scratch, store) = try storeWithInstruments([(.employer, nil)])
+        let employer = try buildInstrument(.employer, roles: ["PR-CIR-001", "OV-MGT-001"])
+        let rows = try Self.table("total_employees.csv")
+        var file = ResponseFile(employer, rows: rows.count)
+        for (i, row) in rows.enumerated() {
+            file.rows[i]["size_band"] = row["size_band"]
+            file.rows[i]["total_employees"] = row["total_employees"]
+            file.rows[i]["cyber_people"] = "0"  // its own rule (at most the headcount) stays out of the way
+        }
+        let url = scratch.url.appendingPathComponent("sizes.csv")
+        try Data(file.csv().utf8).write(to: url)
+        let summary = try importFile(store, url, .employer)
+        // Every quarantined row keeps all its reasons (the summary lists only the first 20).
+        var rejected: Set<Int> = []
+        for row in try store.db.rows("SELECT line, reasons FROM rejected_row") where row[1].string?.contains("of total_employees") == true {
+            if let line = row[0].int { rejected.insert(line) }
+        }
+        for (i, row) in rows.enumerated() {
+            let line = i + 2
+            #expect(rejected.contains(line) == (row["accepted"] == "no"), "\(row["size_band"] ?? "") \(row["total_employees"] ?? "")")
+        }
+        #expect(summary.quarantined == rows.filter { $0["accepted"] == "no" }.count, "\(summary.problems.map(\.message))")
+    }
+}
