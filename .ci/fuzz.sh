@@ -31,10 +31,11 @@ declare -A seeds=(
     [import]="Tests/WorkforceKitTests/Fixtures/responses"
     [json]="Tests/WorkforceKitTests/Fixtures/golden Frameworks/nice-2017/framework.json Tests/Fuzz/seeds"
     [cprt]="Tests/Fuzz/seeds"
+    [xlsx]="Tests/WorkforceKitTests/Fixtures/xlsx Tests/WorkforceKitTests/Fixtures/deflate"
 )
-declare -A harness=([csv]=FuzzCSV [import]=FuzzImport [json]=FuzzJSON [cprt]=FuzzCPRT)
+declare -A harness=([csv]=FuzzCSV [import]=FuzzImport [json]=FuzzJSON [cprt]=FuzzCPRT [xlsx]=FuzzXLSX)
 status=0
-for target in csv import json cprt; do
+for target in csv import json cprt xlsx; do
     binary="$out/fuzz-$target"
     if [[ ! -f "$binary" || "$out/libWorkforceKit.a" -nt "$binary" || "Tests/Fuzz/${harness[$target]}.swift" -nt "$binary" ]]; then
         rm -f "$binary"

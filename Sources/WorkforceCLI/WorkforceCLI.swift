@@ -19,7 +19,7 @@ public enum WorkforceCLI {
             InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
             ImportCommands.importsSpec, ResponsesCommand.spec, AwarenessCommands.awarenessSpec,
             AwarenessCommands.sampleSizeSpec, CatalogCommands.catalogSpec, CatalogCommands.coursesSpec, GapsCommand.spec,
-            ReportCommands.planSpec, ReportCommands.reportSpec, ReportCommands.demoSpec, PurgeCommand.spec,
+            PlanCommand.spec, ReportCommands.reportSpec, ReportCommands.demoSpec, PurgeCommand.spec,
             TranslationsCommand.spec,
             HelpCommands.helpSpec, HelpCommands.completionSpec, HelpCommands.manSpec,
         ],

@@ -73,8 +73,10 @@ enum DemoCommand {
         let margins = try PopulationMargins(url: data.appendingPathComponent("margins.csv"))
         let (_, weighting) = try AwarenessAnalysis.run(store, AwarenessRequest(compare: ("baseline", "followup-1"), margins: margins))
         for w in weighting { step(w.description) }
-        let plans = WorkforcePlan.build(context.estimates)
-        step("Plan: \(plural(plans.count, "role")) with actions")
+        var planRequest = PlanRequest()
+        planRequest.gaps = request
+        let plan = try WorkforcePlan.build(context, store, planRequest)
+        step("Plan: \(plural(plan.roles.count, "role")) with a gap, \(plural(plan.actions.count, "action")), \(Figure.fixed(plan.seats, 1)) seats a year")
         var options = ReportOptions()
         options.frame = request.frame
         options.margins = data.appendingPathComponent("margins.csv")

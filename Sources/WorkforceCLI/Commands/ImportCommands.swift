@@ -5,25 +5,27 @@ import WorkforceKit
 enum ImportCommands {
     static let importSpec = CommandSpec(
         name: "import",
-        abstract: "Import survey responses from a CSV export, checked against the questionnaire's codebook.",
+        abstract: "Import survey responses from a CSV or Excel export, checked against the questionnaire's codebook.",
         discussion: """
             Reads CSV as KoboToolbox, ODK Central, LimeSurvey and Google Forms export it, or the
             project's own response template: UTF-8 (with or without BOM), UTF-16 with BOM or
-            Windows-1252; separated by , ; or tab; CRLF or LF. The file is one batch in one
-            transaction: rows that fail a check are quarantined with every reason (see
-            `workforce imports --rejected BATCH`), the rest are stored, and a row already in the
-            database (same id, or same content) is skipped. Exit 65 means the file could not be
-            read at all and nothing was written.
+            Windows-1252; separated by , ; or tab; CRLF or LF. An Excel .xlsx is read from its
+            first sheet (locations name the cell: export.xlsx:Sheet1!C17); a .zip of CSV files
+            (ODK Central's "Download all") from its main CSV, or the one --entry names. The
+            file is one batch in one transaction: rows that fail a check are quarantined with
+            every reason (see `workforce imports --rejected BATCH`), the rest are stored, and a
+            row already in the database (same id, or same content) is skipped. Exit 65 means
+            the file could not be read at all and nothing was written.
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
-            Options.framework.spec,
+            Options.entry.spec, Options.framework.spec,
         ],
         positionals: [
             PositionalSpec(
                 name: "instrument-kind", help: "Which questionnaire the responses answer, or catalog for the national training catalog.",
                 choices: InstrumentKind.allCases.map(\.rawValue) + ["catalog"]),
-            PositionalSpec(name: "file", help: "The CSV file."),
+            PositionalSpec(name: "file", help: "The CSV, .xlsx or .zip file (- for standard input)."),
         ],
         run: { try runImport($0) })
 
@@ -38,7 +40,8 @@ enum ImportCommands {
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let options = ImportOptions(
             kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
-            dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
+            dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter],
+            entry: invocation[Options.entry])
         let showProgress = invocation.io.errIsTerminal
         let summary = try ResponseImporter.run(
             store: store, url: url, name: path, options: options,
@@ -57,7 +60,7 @@ enum ImportCommands {
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let summary = try CatalogImporter.run(
             store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
-            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter])
+            encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter], entry: invocation[Options.entry])
         report(summary, invocation)
     }
 
@@ -71,12 +74,15 @@ enum ImportCommands {
     static func report(_ s: ImportSummary, _ invocation: Invocation) {
         if invocation[Options.format] == .json { return invocation.io.out(s.json) }
         let separator = s.delimiter == 0x09 ? "tab" : "'\(String(UnicodeScalar(s.delimiter)))'"
-        let what = "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
+        let what =
+            s.fromWorkbook
+            ? "\(s.formID), \(s.dialect.rawValue), Excel workbook" : "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
         if s.dryRun {
             invocation.say("Checked \(s.file) (\(what)); dry run: nothing was written.")
         } else {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }
+        if let container = s.container { invocation.say("  read \(container).") }
         invocation.say(
             s.dryRun
                 ? "  read \(plural(s.rowsRead, "row")): \(s.imported) would be imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined."

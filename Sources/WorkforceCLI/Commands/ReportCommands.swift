@@ -1,7 +1,7 @@
 import Foundation
 import WorkforceKit
 
-/// `workforce plan`, `workforce report` and `workforce demo`.
+/// `workforce report` and `workforce demo` (and the gap request `workforce plan` shares).
 enum ReportCommands {
     static let out = TypedOption<String>("out", "dir", "The folder to write into.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
     static let reportOut = TypedOption<String>(
@@ -15,36 +15,6 @@ enum ReportCommands {
     static func request(_ invocation: Invocation) throws -> GapRequest {
         try GapsCommand.request(invocation)
     }
-
-    static let planSpec = CommandSpec(
-        name: "plan",
-        abstract: "The national workforce development plan: scale, create and upskill actions per role with a gap.",
-        discussion: """
-            Roles with a gap are ranked by gap x (1 + share of demand from critical-infrastructure
-            employers). Each action has a target with its arithmetic, a timeline, the lead (the
-            ministry responsible for education) and partners. With --out, also writes plan.md,
-            plan.csv and plan.json there.
-            """,
-        options: [
-            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
-            GapsCommand.noImpute,
-        ],
-        printsTable: true,
-        run: { invocation in
-            let store = try invocation.openStore()
-            let request = try request(invocation)
-            let context = try GapContext.load(store, request)
-            let plans = WorkforcePlan.build(context.estimates)
-            var table = WorkforcePlan.table(plans, horizon: request.horizon)
-            table.notes = context.notes
-            if let folder = invocation[out] {
-                let url = URL(fileURLWithPath: folder)
-                let files = [OutputFormat.md, .csv, .json].map { (name: "plan.\($0.rawValue)", text: table.rendered(as: $0)) }
-                try OutputFolder.writeFiles(files, into: url, shownAs: url)
-                invocation.io.err("Wrote plan.md, plan.csv and plan.json into \(terminalSafe(folder)).\n")
-            }
-            invocation.print(table)
-        })
 
     static let reportSpec = CommandSpec(
         name: "report",

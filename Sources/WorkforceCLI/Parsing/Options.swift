@@ -25,6 +25,8 @@ enum Options {
     static let limit = TypedOption<Int>.integer("limit", "n", "At most this many results.", in: 1...100_000).defaulting(to: 25)
     static let encoding = TypedOption<TextEncoding>.choice(
         "encoding", "name", "The file's encoding when it has no byte-order mark: utf-8, utf-16le, utf-16be, windows-1252.")
+    static let entry = TypedOption<String>.text(
+        "entry", "name", "In a .zip of CSV files (ODK Central's download), the one to import (default: the form's main CSV).")
     static let delimiter = TypedOption<UInt8>(
         "delimiter", "char", "The separator: , ; or tab (default: detected from the header).", expected: ", ; or tab"
     ) { text in

@@ -49,6 +49,9 @@ public final class CSVReader {
     private var record = RecordBuffer()
     /// The line on which the current record starts.
     public private(set) var recordLine = 0
+    /// For CSV text made from a worksheet (``XLSXSheetSource``): the sheet row of each record, so
+    /// that ``recordLine`` is the row and locations name cells (`export.xlsx:Sheet1!C17`).
+    package var sheetRows: SheetRows?
 
     /// Reads from any byte source.
     ///
@@ -113,15 +116,26 @@ public final class CSVReader {
 
     /// Where field `i` of the current record starts.
     public func location(ofField i: Int) -> SourceLocation {
+        if let sheetRows { return SourceLocation(file: name, line: recordLine, column: i + 1, sheet: sheetRows.sheet) }
         guard i < fieldCount else { return SourceLocation(file: name, line: recordLine) }
         return SourceLocation(file: name, line: record.lines[i], column: record.columns[i], field: i + 1)
     }
+
+    /// Where the current record starts: its line, or its sheet row.
+    public var recordLocation: SourceLocation { SourceLocation(file: name, line: recordLine, sheet: sheetRows?.sheet) }
 
     /// Reads the next record and returns it with strings, or `nil` at the end.
     public func readRecord() throws(CSVError) -> CSVRecord? {
         guard try nextRecord() else { return nil }
         if recordTruncated {
-            throw CSVError(.recordTooLong(limit: maxRecordBytes, fields: maxFields), SourceLocation(file: name, line: recordLine, column: 1))
+            throw CSVError(
+                .recordTooLong(limit: maxRecordBytes, fields: maxFields),
+                SourceLocation(file: name, line: recordLine, column: sheetRows == nil ? 1 : nil, sheet: sheetRows?.sheet))
+        }
+        if let sheetRows {
+            return CSVRecord(
+                fields: fields, line: recordLine, fieldLines: Array(repeating: recordLine, count: fieldCount),
+                fieldColumns: Array((0..<fieldCount).map { $0 + 1 }), sheet: sheetRows.sheet)
         }
         return CSVRecord(
             fields: fields, line: recordLine, fieldLines: (0..<fieldCount).map(fieldLine),
@@ -142,7 +156,11 @@ public final class CSVReader {
             n = try source.read(into: UnsafeMutableBufferPointer(start: input + keep, count: inputCapacity - keep))
         } catch {
             var message = error.description
-            if case .badData(_, let text) = error { message = text }
+            if case .badData(let location, let text) = error {
+                // A worksheet's or archive's own error says where in that file it is.
+                if sheetRows != nil, let location { throw CSVError(.unreadable(text), location) }
+                message = text
+            }
             throw CSVError(.unreadable(message), SourceLocation(file: name, line: line, column: column))
         }
         inputCount = keep + n
@@ -176,6 +194,12 @@ public final class CSVReader {
     ///
     /// - Throws: ``CSVError`` at the first byte that breaks the format.
     public func nextRecord() throws(CSVError) -> Bool {
+        guard try nextRecordOfText() else { return false }
+        if let sheetRows { recordLine = sheetRows.next() }
+        return true
+    }
+
+    private func nextRecordOfText() throws(CSVError) -> Bool {
         if atStart { try checkStart() }
         // Work on locals: class properties in a tight loop pay for exclusivity checks.
         var rec = record

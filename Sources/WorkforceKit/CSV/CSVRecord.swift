@@ -7,9 +7,12 @@ public struct CSVRecord: Sendable {
     public var fieldLines: [Int]
     /// The 1-based column (in characters) at which each field starts.
     public var fieldColumns: [Int]
+    /// For a record read from a worksheet, its sheet (`line` is the row, columns count cells).
+    public var sheet: String? = nil
 
     /// Where field `index` starts in `file`.
     public func location(ofField index: Int, in file: String) -> SourceLocation {
+        if let sheet { return SourceLocation(file: file, line: line, column: index + 1, sheet: sheet) }
         guard fieldLines.indices.contains(index) else { return SourceLocation(file: file, line: line) }
         return SourceLocation(file: file, line: fieldLines[index], column: fieldColumns[index], field: index + 1)
     }

@@ -12,12 +12,13 @@ public enum CatalogImporter {
     /// Imports `url` (shown as `name`) against framework `frameworkName` (default: the default).
     public static func run(
         store: WorkforceStore, url: URL, name: String, framework frameworkName: String?, dryRun: Bool,
-        encoding: TextEncoding? = nil, delimiter: UInt8? = nil
+        encoding: TextEncoding? = nil, delimiter: UInt8? = nil, entry: String? = nil
     ) throws(WorkforceError) -> ImportSummary {
         let framework = try store.framework(named: frameworkName)
         let template = try CatalogTemplate(bank: try ItemBank(folder: try BundledData.home().appendingPathComponent("Surveys/banks")))
-        let sniffed = try InputSniffer(url: url, name: name, encoding: encoding, delimiter: delimiter)
-        let (header, records) = try read(url, name, sniffed)
+        let sniffed = try InputSniffer(url: url, name: name, encoding: encoding, delimiter: delimiter, entry: entry, formID: "catalog")
+        let dates = Set(template.columns.filter { $0.type == .date }.map(\.name))
+        let (header, records) = try read(url, name, sniffed, dates: dates)
         let required = template.columns.filter(\.required).map(\.name)
         let present = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         let missing = required.filter { !present.contains($0) }
@@ -36,6 +37,8 @@ public enum CatalogImporter {
         var summary = ImportSummary(
             batchID: nil, file: name, formID: "catalog", version: "", wave: nil, dialect: .template, encoding: sniffed.encoding,
             delimiter: sniffed.delimiter, unknownColumns: unknown, metaColumns: [], dryRun: dryRun)
+        summary.container = sniffed.note
+        if case .workbook = sniffed.container { summary.fromWorkbook = true }
         var accepted: [CatalogRow] = []
         var rejected: [(record: CSVRecord, reasons: [ImportProblem])] = []
         var seen: [String: Int] = [:]  // institution key + code → line
@@ -85,6 +88,8 @@ public enum CatalogImporter {
             throw WorkforceError(error, path: store.path)
         }
         if dryRun { summary.batchID = nil }
+        summary.problems = summary.problems.map(sniffed.locate)
+        summary.warnings = summary.warnings.map(sniffed.locate)
         return summary
     }
 
@@ -92,9 +97,14 @@ public enum CatalogImporter {
     static let maxOfferings = 100_000
 
     /// The header and every record, decoded as the sniffer decided.
-    private static func read(_ url: URL, _ name: String, _ sniffed: InputSniffer) throws(WorkforceError) -> ([String], [CSVRecord]) {
+    /// In a worksheet, the numbers of the `dates` columns are Excel serial dates.
+    private static func read(
+        _ url: URL, _ name: String, _ sniffed: InputSniffer, dates: Set<String>
+    ) throws(WorkforceError) -> ([String], [CSVRecord]) {
         func attempt(_ encoding: TextEncoding) throws -> ([String], [CSVRecord]) {
-            let reader = try sniffed.reader(url, name: name, encoding: encoding)
+            let reader = try sniffed.reader(url, name: name, encoding: encoding) { header in
+                Set(header.indices.filter { dates.contains(header[$0].trimmingCharacters(in: .whitespaces).lowercased()) })
+            }
             let header = try CSVTable(reader: reader).header
             var records: [CSVRecord] = []
             while let record = try reader.readRecord() {

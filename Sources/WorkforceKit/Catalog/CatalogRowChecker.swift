@@ -12,6 +12,8 @@ struct CatalogRow {
     var credits: Double?
     var intake: Int?
     var completions: Int
+    /// Years from starting to completing, when the row gives them (else the level's default).
+    var durationYears: Double?
     var ksaIDs: [String]
     var roleIDs: [String]
     var programme: String?
@@ -147,7 +149,7 @@ struct CatalogRowChecker {
         return CatalogRow(
             line: record.line, institution: values["institution"] ?? "", code: values["code"] ?? "", title: values["title"] ?? "",
             level: values["level"] ?? "", deliveryMode: values["delivery_mode"] ?? "", hours: numbers["hours"], credits: numbers["credits"],
-            intake: numbers["annual_intake"].map { Int($0) }, completions: Int(completions), ksaIDs: ksas, roleIDs: roleIDs,
+            intake: numbers["annual_intake"].map { Int($0) }, completions: Int(completions), durationYears: numbers["duration_years"], ksaIDs: ksas, roleIDs: roleIDs,
             programme: values["programme"], lastUpdated: values["last_updated"] ?? "")
     }
 }

@@ -58,12 +58,12 @@ extension WorkforceStore {
             try db.execute(
                 """
                 INSERT INTO offering (batch_id, institution_id, code, title, level, delivery_mode, hours, credits, annual_intake,
-                                      annual_completions, programme, last_updated, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      annual_completions, duration_years, programme, last_updated, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     batch, institution, row.code, row.title, row.level, row.deliveryMode, row.hours, row.credits, row.intake,
-                    row.completions, row.programme, row.lastUpdated, row.line,
+                    row.completions, row.durationYears, row.programme, row.lastUpdated, row.line,
                 ])
             let offering = db.lastInsertedRowID
             for ksa in row.ksaIDs { try db.execute("INSERT INTO offering_ksa (offering_id, statement_id) VALUES (?, ?)", [offering, ksa]) }
@@ -118,6 +118,18 @@ extension WorkforceStore {
                 if let i = byID[Int64(row[0].int ?? 0)], let r = row[1].string { offerings[i].declaredRoles.append(r) }
             }
             return offerings
+        }
+    }
+
+    /// The `duration_years` the current catalog gives, by offering id (offerings without one
+    /// take their level's default, ``PlanInput/defaultLength(level:)``).
+    public func offeringDurations() throws(WorkforceError) -> [Int64: Double] {
+        try read { db in
+            var durations: [Int64: Double] = [:]
+            try db.forEachRow("SELECT id, duration_years FROM offering WHERE retired_by IS NULL AND duration_years IS NOT NULL") { row in
+                if let id = row[0].int, let years = row[1].double { durations[Int64(id)] = years }
+            }
+            return durations
         }
     }
 

@@ -11,11 +11,14 @@ public struct ImportOptions: Sendable {
     public var encoding: TextEncoding?
     /// The separator, when detection from the header would be wrong.
     public var delimiter: UInt8?
+    /// In a `.zip` of CSV files, the one to import (default: the form's main CSV).
+    public var entry: String?
 
     public init(
         kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, dryRun: Bool = false,
-        encoding: TextEncoding? = nil, delimiter: UInt8? = nil
+        encoding: TextEncoding? = nil, delimiter: UInt8? = nil, entry: String? = nil
     ) {
+        self.entry = entry
         self.kind = kind
         self.wave = wave
         self.instrument = instrument
@@ -61,6 +64,10 @@ public struct ImportSummary: Sendable {
     public var problems: [ImportProblem] = []
     /// What was accepted but deserves a look (a withdrawn KSA id, a name taken as another's).
     public var warnings: [ImportProblem] = []
+    /// For a workbook or a `.zip`, what was read in it and why ("sheet Sheet1, the workbook's first").
+    public var container: String?
+    /// Whether the rows came from a worksheet (encoding and separator then mean nothing).
+    public var fromWorkbook = false
     public var dryRun: Bool
 }
 

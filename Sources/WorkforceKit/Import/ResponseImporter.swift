@@ -21,7 +21,8 @@ public enum ResponseImporter {
     ) throws(WorkforceError) -> ImportSummary {
         let instrument = try store.instrument(kind: options.kind, wave: options.wave, reference: options.instrument)
         let codebook = try ParsedCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
-        let sniffed = try InputSniffer(url: url, name: name, encoding: options.encoding, delimiter: options.delimiter)
+        let sniffed = try InputSniffer(
+            url: url, name: name, encoding: options.encoding, delimiter: options.delimiter, entry: options.entry, formID: instrument.formID)
         let job = ImportJob(store: store, url: url, name: name, options: options, instrument: instrument, codebook: codebook, progress: progress)
         do {
             return try importFile(job, sniffed)
@@ -32,10 +33,10 @@ public enum ResponseImporter {
             do {
                 return try importFile(job, again)
             } catch {
-                throw asWorkforceError(error, store)
+                throw sniffed.locate(asWorkforceError(error, store))
             }
         } catch {
-            throw asWorkforceError(error, store)
+            throw sniffed.locate(asWorkforceError(error, store))
         }
     }
 
@@ -60,7 +61,13 @@ public enum ResponseImporter {
         let (store, url, name, options, instrument, codebook, progress) = (
             job.store, job.url, job.name, job.options, job.instrument, job.codebook, job.progress
         )
-        let reader = try sniffed.reader(url, name: name)
+        // In a worksheet, a date question's numbers are Excel serial dates.
+        let reader = try sniffed.reader(url, name: name) { header in
+            guard let plan = try? ColumnPlan(header: header, codebook: codebook, file: name) else { return [] }
+            return Set(plan.roles.indices.filter { column in
+                if case .question(let q) = plan.roles[column] { codebook.items[q].type == .date } else { false }
+            })
+        }
         // The header must have names, each once; rows are read from the reader itself, so that
         // a row of the wrong width is quarantined rather than fatal.
         let header = try CSVTable(reader: reader).header
@@ -71,6 +78,8 @@ public enum ResponseImporter {
             batchID: nil, file: name, formID: instrument.formID, version: instrument.version, wave: wave,
             dialect: plan.dialect, encoding: sniffed.encoding, delimiter: sniffed.delimiter,
             unknownColumns: plan.unknownColumns, metaColumns: plan.metaColumns, dryRun: options.dryRun)
+        summary.container = sniffed.note
+        if case .workbook = sniffed.container { summary.fromWorkbook = true }
 
         let db = store.db
         try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB of page cache for the identity index
@@ -182,6 +191,7 @@ public enum ResponseImporter {
             return options.dryRun ? .rollback : .commit
         }
         if options.dryRun { summary.batchID = nil }
+        summary.problems = summary.problems.map(sniffed.locate)
         return summary
     }
 

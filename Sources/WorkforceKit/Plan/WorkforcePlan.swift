@@ -1,167 +1,214 @@
-import Foundation
-
-/// The national workforce development plan (strategy activity 1.4, SPEC section 7): per role
-/// with a gap, ranked, the actions that close it, with targets whose arithmetic is shown.
-public enum WorkforcePlan {
-    /// The sectors the strategy names as critical infrastructure (energy, water, banking and
-    /// finance, telecommunications, transport, health, government and national security with
-    /// immigration, tourism), in the bank's sector names: finance covers banks, international
-    /// financial services and credit unions and insurance.
-    public static let criticalSectors: Set<String> = [
-        "energy", "water", "banking_finance", "offshore_finance", "credit_unions_insurance", "telecommunications", "transport", "health",
-        "government_security", "tourism",
-    ]
+/// The national workforce development plan (strategy activity 1.4): the actions that close the
+/// published gaps within the horizon, with seats that add up across roles.
+///
+/// Built by ``build(_:)`` from a ``PlanInput``: two linear programs choose how far each
+/// existing offering grows and how many completions a year new courses must give (see
+/// ``WorkforcePlan/Programs``); every action carries what it adds to each role within the
+/// horizon, and every ranked role what the actions close and what stays open.
+public struct WorkforcePlan: Sendable, Equatable {
     public static let lead = "Ministry responsible for education"
     public static let partners = [
         "Belize Chamber of Commerce and Industry", "University of Belize and its ACM student chapter", "University of the West Indies",
     ]
 
-    public enum ActionKind: String, Sendable {
+    public enum ActionKind: String, Sendable, Equatable {
         case scale, create, upskill
+        case beyondHorizon = "beyond_horizon"
     }
 
-    /// One action, with its numeric target and how it was worked out.
+    /// People an action adds to one role within the horizon.
+    public struct Contribution: Sendable, Equatable {
+        public var role: String
+        public var people: Double
+    }
+
     public struct Action: Sendable, Equatable {
         public var kind: ActionKind
-        public var what: String
-        /// Where: an offering's institution and code, or the natural host of a new course.
         public var institution: String?
+        /// The offering's code (scale, beyond the horizon; upskill: the offering teaching most
+        /// of the lacking KSAs).
         public var offering: String?
-        public var target: Double
+        /// Extra completions a year (scale), completions a year of the new course (create),
+        /// role-holdings (upskill); `nil` beyond the horizon.
+        public var target: Double?
         public var unit: String
-        /// The share of the role's gap this action closes within the horizon (seats × share ×
-        /// years; 0 for upskilling, which closes a proficiency shortfall instead).
-        public var closes: Double
-        public var arithmetic: String
+        public var firstCompletionsInYears: Double?
+        /// Largest first; empty for upskill and beyond the horizon.
+        public var contributions: [Contribution]
+        /// The roles it is for: those it contributes to, or the role it upskills or creates for.
+        public var roles: [String]
+        /// Create: the role's KSAs no offering teaches, by demand. Upskill: the KSAs reported lacking.
+        public var ksas: [String]
+        public var what: String
     }
 
-    /// A career pathway into the role from one the country already employs.
+    /// A career pathway into a role from one the country already employs.
     public struct Pathway: Sendable, Equatable {
         public var from: String
+        public var fromName: String
         public var overlap: Double
         public var toLearn: [String]
     }
 
-    public struct RolePlan: Sendable, Equatable {
-        public var role: RoleProfile
-        public var demand: Double
-        public var supply: Double
-        public var gap: Double
-        /// Share of the role's demand from critical-infrastructure employers.
-        public var criticalShare: Double
-        /// `gap × (1 + criticalShare)`: the rank order.
-        public var priority: Double
-        public var actions: [Action]
-        /// KSAs the role needs that no offering teaches.
+    /// One ranked role: its gap, its priority with an interval, what the actions close.
+    public struct RoleAccount: Sendable, Equatable {
+        public var role: PlanInput.Role
+        public var rank: Int
+        /// `gap × (1 + critical share)`, with the gap's interval scaled alike.
+        public var priority: PlanInput.Estimate
+        /// Whether this rank's priority interval lies wholly above the next one's; `nil` for
+        /// the last rank or when an interval is missing.
+        public var distinguishableFromNext: Bool?
+        /// The sum of the actions' contributions to the role within the horizon.
+        public var contributed: Double
+        /// `min(gap, contributed)` and `gap - closed`: they add up to the gap.
+        public var closed: Double
+        public var open: Double
+        /// The role's KSAs no offering teaches.
         public var untaught: [String]
         public var pathways: [Pathway]
-        /// Staff whose typical proficiency is below the required one.
-        public var peopleToUpskill: Double
-        public var lacking: [String]
     }
 
-    /// The plan for every unsuppressed role with a positive gap, highest priority first.
-    /// Roles resting on fewer than `minimumCell` employers are left out (and listed by the caller).
-    public static func build(_ estimates: EmployerEstimates) -> [RolePlan] {
-        let inputs = estimates.employers.isEmpty ? estimates.inputs : { var i = estimates.inputs; i.employers = estimates.employers; return i }()
-        let shortfalls = Dictionary(uniqueKeysWithValues: GapAnalysis.shortfalls(inputs).map { ($0.role.id, $0) })
-        let lacking = Dictionary(grouping: GapAnalysis.lacking(inputs), by: \.role)
-        let taughtNationally = inputs.offerings.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }
-        let years = inputs.horizon.years
-        let employedRoles = estimates.roles.filter { $0.isPublished && $0.figures.employed.value > 0 }.map(\.role)
-        var plans: [RolePlan] = []
-        for estimate in estimates.roles where estimate.isPublished && estimate.gap.value > 1e-9 {
-            let g = (role: estimate.role, demand: estimate.figures.demand.value, supply: estimate.supply, gap: estimate.gap.value)
-            // Demand from critical-infrastructure employers.
-            var critical = 0.0
-            for (e, employer) in inputs.employers.enumerated() where criticalSectors.contains(employer.sector ?? "") {
-                if let report = employer.roles[g.role.id] {
-                    critical += inputs.weights[e] * ((report.vacancies ?? 0) + (report.expected[inputs.horizon] ?? 0) + (report.leavers ?? 0) * years)
-                }
-            }
-            let criticalShare = g.demand > 0 ? min(1, critical / g.demand) : 0
-            var actions: [Action] = []
-            // Scale: the units that prepare for the role, in proportion to what they supply now.
-            let contributors = inputs.units.compactMap { unit -> (SupplyUnit, Double)? in
-                let share = Coverage.shares(unit.ksas, inputs.roles, theta: inputs.theta)[g.role.id] ?? 0
-                return share > 0 && unit.completions > 0 ? (unit, share) : nil
-            }
-            let current = contributors.reduce(0) { $0 + Double($1.0.completions) * $1.1 }
-            let perYear = g.gap / years
-            for (unit, share) in contributors {
-                let part = Double(unit.completions) * share / current
-                let extra = perYear * part / share
-                actions.append(
-                    Action(
-                        kind: .scale, what: "Scale \(unit.title)", institution: unit.institution, offering: unit.code, target: extra,
-                        unit: "more completions a year", closes: extra * share * years,
-                        arithmetic: "gap \(fmt(g.gap)) / \(fmt(years)) years = \(fmt(perYear)) completions a year for the role; this offering supplies \(fmt(part * 100))% of them now (\(unit.completions) x share \(fmt(share))), so \(fmt(perYear * part)) / \(fmt(share)) = \(fmt(extra)) more completions a year"
-                    ))
-            }
-            // Create: a course for the role's KSAs that nothing teaches, hosted by the institution closest to the role.
-            let untaught = g.role.ksas.subtracting(taughtNationally).sorted()
-            let institutions = Dictionary(grouping: inputs.offerings, by: \.institution)
-            let host = institutions.map { name, offerings in
-                (name, Coverage.coverage(offerings.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }, g.role.ksas))
-            }.max { ($0.1, $1.0) < ($1.1, $0.0) }
-            if contributors.isEmpty {
-                actions.append(
-                    Action(
-                        kind: .create, what: "Create a course preparing for \(g.role.name)", institution: host?.0, offering: nil, target: perYear,
-                        unit: "seats a year", closes: g.gap,
-                        arithmetic: "no offering prepares for the role (coverage >= \(fmt(inputs.theta))): gap \(fmt(g.gap)) / \(fmt(years)) years = \(fmt(perYear)) completions a year"
-                            + (host.map { "; host: \($0.0), whose offerings cover \(fmt($0.1 * 100))% of the role's KSAs" } ?? "")))
-            } else if !untaught.isEmpty {
-                actions.append(
-                    Action(
-                        kind: .create, what: "Create a module on the \(untaught.count) KSAs no offering teaches", institution: host?.0, offering: nil,
-                        target: Double(untaught.count), unit: "KSAs to teach", closes: 0,
-                        arithmetic: "\(untaught.count) of the role's \(g.role.ksas.count) current KSAs are taught nowhere in the catalog; added to the scaled offerings"))
-            }
-            // Upskill: staff below the required level, the KSAs they lack, pathways from employed roles.
-            let shortfall = shortfalls[g.role.id]
-            let people = shortfall?.staffBelowRequired.value ?? 0
-            let lackingKSAs = (lacking[g.role.id] ?? []).prefix(5).map(\.ksa)
-            if people > 0 {
-                actions.append(
-                    Action(
-                        kind: .upskill, what: "Upskill employed \(g.role.name) staff", institution: nil, offering: nil, target: people, unit: "people",
-                        closes: 0,
-                        arithmetic: "weighted staff in employers whose typical level is below the required one (mean shortfall \(fmt(shortfall?.meanShortfall?.value ?? 0)) levels)"
-                            + (lackingKSAs.isEmpty ? "" : "; KSAs most reported lacking: \(lackingKSAs.joined(separator: ", "))")))
-            }
-            let pathways = employedRoles.filter { $0.id != g.role.id }.map { source in
-                Pathway(from: source.id, overlap: Coverage.coverage(source.ksas, g.role.ksas), toLearn: g.role.ksas.subtracting(source.ksas).sorted())
+    public var input: PlanInput
+    /// The two linear programs and their solution.
+    public var programs: Programs
+    public var solution: Programs.Solution
+    /// Published roles with a positive gap, by priority.
+    public var roles: [RoleAccount]
+    public var actions: [Action]
+    /// `Σ x_p`: extra completions a year of existing offerings.
+    public var scaledSeats: Double
+    /// `Σ y_r`: completions a year of new courses (the first program's optimum).
+    public var createdSeats: Double
+    /// Each seat counted once.
+    public var seats: Double { scaledSeats + createdSeats }
+    /// Role-holdings with a proficiency shortfall over the roles of the upskill actions.
+    public var roleHoldingsToUpskill: Double {
+        actions.filter { $0.kind == .upskill }.reduce(0) { $0 + ($1.target ?? 0) }
+    }
+    /// Roles left out: suppressed (too few employers) and not surveyed.
+    public var suppressed: [PlanInput.Role] { input.roles.filter { $0.status == .suppressed } }
+
+    /// The plan for `input`.
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` when the programs cannot be solved (an entry
+    ///   rate of 0 leaves no way to close a gap).
+    public static func build(_ input: PlanInput) throws(WorkforceError) -> WorkforcePlan {
+        let targets = input.roles.filter { $0.status == .published && $0.gap.value > 1e-9 }
+        let programs = Programs(input, targets: targets)
+        let solution = try programs.solve()
+        var actions: [Action] = []
+        let rankOf = Dictionary(uniqueKeysWithValues: ranked(targets).enumerated().map { ($1.id, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: input.roles.map { ($0.id, $0) })
+        func firstRank(_ ids: [String]) -> Int { ids.compactMap { rankOf[$0] }.min() ?? Int.max }
+
+        // Scale: one row per offering that grows, with what it adds to every role it serves.
+        var scale: [Action] = []
+        for (k, p) in programs.scalable.enumerated() where solution.x[k] > 1e-9 {
+            let offering = input.offerings[p]
+            let avail = input.available(afterLength: offering.lengthYears)
+            let contributions = offering.shares.map { Contribution(role: $0.key, people: solution.x[k] * $0.value * input.entryRate * avail) }
+                .sorted { ($0.people, $1.role) > ($1.people, $0.role) }
+            var action = Action(
+                kind: .scale, institution: offering.institution, offering: offering.code, target: solution.x[k], unit: PlanWords.extraCompletions,
+                firstCompletionsInYears: offering.lengthYears, contributions: contributions, roles: contributions.map(\.role), ksas: [], what: "")
+            action.what = PlanWords.scale(action, offering, input, names: byID)
+            scale.append(action)
+        }
+        actions += scale.sorted { (firstRank($0.roles), -($0.target ?? 0), $0.offering ?? "") < (firstRank($1.roles), -($1.target ?? 0), $1.offering ?? "") }
+
+        // Create: one row per role that needs a new course, with the KSAs it must teach.
+        let taught = input.offerings.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }
+        let ksaDemand = input.roles.reduce(into: [String: Double]()) { d, role in for k in role.ksas { d[k, default: 0] += role.demand } }
+        func untaught(_ role: PlanInput.Role) -> [String] {
+            role.ksas.subtracting(taught).sorted { (ksaDemand[$0] ?? 0, $1) > (ksaDemand[$1] ?? 0, $0) }
+        }
+        for (r, role) in programs.targets.enumerated().sorted(by: { rankOf[$0.1.id] ?? 0 < rankOf[$1.1.id] ?? 0 }) where solution.y[r] > 1e-9 {
+            let host = Self.host(for: role, input.offerings)
+            var action = Action(
+                kind: .create, institution: host?.institution, offering: nil, target: solution.y[r], unit: PlanWords.newCompletions,
+                firstCompletionsInYears: PlanInput.newCourseLength,
+                contributions: [Contribution(role: role.id, people: solution.y[r] * programs.newCoefficient)], roles: [role.id],
+                ksas: untaught(role), what: "")
+            let served = programs.scalable.contains { (input.offerings[$0].shares[role.id] ?? 0) > 0 }
+            action.what = PlanWords.create(action, role, hostCoverage: host?.coverage, existing: served, input)
+            actions.append(action)
+        }
+
+        // Beyond the horizon: offerings serving a gap role whose length uses the whole horizon.
+        for p in programs.beyond {
+            let offering = input.offerings[p]
+            let served = offering.shares.keys.filter { rankOf[$0] != nil }.sorted { rankOf[$0] ?? 0 < rankOf[$1] ?? 0 }
+            var action = Action(
+                kind: .beyondHorizon, institution: offering.institution, offering: offering.code, target: nil, unit: PlanWords.extraCompletions,
+                firstCompletionsInYears: offering.lengthYears, contributions: [], roles: served, ksas: [], what: "")
+            action.what = PlanWords.beyond(offering, served.compactMap { byID[$0] }, input)
+            actions.append(action)
+        }
+
+        // Upskill: every published role with role-holdings below the required proficiency.
+        for role in input.roles.sorted(by: { ($0.belowRequired, $1.id) > ($1.belowRequired, $0.id) })
+        where role.status == .published && role.belowRequired > 1e-9 {
+            let lacking = role.lacking ?? []
+            let teaching = lacking.isEmpty ? [] : Self.teaching(lacking, input.offerings)
+            var action = Action(
+                kind: .upskill, institution: teaching.first?.institution, offering: teaching.first?.code, target: role.belowRequired,
+                unit: PlanWords.roleHoldings, firstCompletionsInYears: nil, contributions: [], roles: [role.id], ksas: lacking, what: "")
+            action.what = PlanWords.upskill(role, teaching: teaching)
+            actions.append(action)
+        }
+
+        let accounts = accounts(targets, actions: actions, taught: taught, untaught: untaught, input)
+        return WorkforcePlan(
+            input: input, programs: programs, solution: solution, roles: accounts, actions: actions, scaledSeats: solution.x.reduce(0, +), createdSeats: solution.y.reduce(0, +))
+    }
+
+    /// Roles by `gap × (1 + critical share)`, highest first (ties by id).
+    static func ranked(_ roles: [PlanInput.Role]) -> [PlanInput.Role] {
+        roles.sorted { ($0.gap.value * (1 + $0.criticalShare), $1.id) > ($1.gap.value * (1 + $1.criticalShare), $0.id) }
+    }
+
+    static func accounts(
+        _ targets: [PlanInput.Role], actions: [Action], taught: Set<String>, untaught: (PlanInput.Role) -> [String], _ input: PlanInput
+    ) -> [RoleAccount] {
+        var contributed: [String: Double] = [:]
+        for action in actions { for c in action.contributions { contributed[c.role, default: 0] += c.people } }
+        let employed = input.roles.filter { $0.status == .published && $0.employed > 0 }
+        var accounts = ranked(targets).enumerated().map { rank, role -> RoleAccount in
+            let weight = 1 + role.criticalShare
+            let priority = PlanInput.Estimate(role.gap.value * weight, ciLow: role.gap.ciLow.map { $0 * weight }, ciHigh: role.gap.ciHigh.map { $0 * weight })
+            let sum = contributed[role.id] ?? 0
+            // Within rounding of the gap (the programs hold to 1e-9) counts as the gap.
+            let closed = sum >= role.gap.value * (1 - 1e-9) - 1e-12 ? role.gap.value : sum
+            let pathways = employed.filter { $0.id != role.id }.map { source in
+                Pathway(from: source.id, fromName: source.name, overlap: Coverage.coverage(source.ksas, role.ksas), toLearn: role.ksas.subtracting(source.ksas).sorted())
             }.sorted { ($0.overlap, $1.from) > ($1.overlap, $0.from) }.prefix(3)
-            plans.append(
-                RolePlan(
-                    role: g.role, demand: g.demand, supply: g.supply, gap: g.gap, criticalShare: criticalShare, priority: g.gap * (1 + criticalShare),
-                    actions: actions, untaught: untaught, pathways: Array(pathways), peopleToUpskill: people, lacking: Array(lackingKSAs)))
+            return RoleAccount(
+                role: role, rank: rank + 1, priority: priority, distinguishableFromNext: nil, contributed: sum, closed: closed,
+                open: role.gap.value - closed, untaught: untaught(role), pathways: Array(pathways))
         }
-        return plans.sorted { ($0.priority, $1.role.id) > ($1.priority, $0.role.id) }
-    }
-
-    /// The plan's actions as one table.
-    public static func table(_ plans: [RolePlan], horizon: Horizon) -> ResultTable {
-        var table = ResultTable(columns: [
-            "rank", "role_id", "role_name", "gap", "critical_share", "action", "what", "institution", "offering", "target", "unit",
-            "closes", "timeline", "lead", "partners", "arithmetic",
-        ])
-        for (rank, plan) in plans.enumerated() {
-            for action in plan.actions {
-                table.append([
-                    .int(rank + 1), .text(plan.role.id), .text(plan.role.name), .double(plan.gap), .double(plan.criticalShare),
-                    .text(action.kind.rawValue), .text(action.what), action.institution.map(Cell.text) ?? .null, action.offering.map(Cell.text) ?? .null,
-                    .double(action.target), .text(action.unit), .double(action.closes), .text(horizon.words), .text(lead),
-                    .text(partners.joined(separator: "; ")), .text(action.arithmetic),
-                ])
+        for i in accounts.indices.dropLast() {
+            if let low = accounts[i].priority.ciLow, let high = accounts[i + 1].priority.ciHigh {
+                accounts[i].distinguishableFromNext = low > high
             }
         }
-        return table
+        return accounts
     }
 
-    static func fmt(_ x: Double) -> String {
-        let rounded = (x * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+    /// The institution whose offerings together cover most of the role's KSAs (ties by name).
+    static func host(for role: PlanInput.Role, _ offerings: [PlanInput.Offering]) -> (institution: String, coverage: Double)? {
+        Dictionary(grouping: offerings, by: \.institution).map { name, offerings in
+            (name, Coverage.coverage(offerings.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }, role.ksas))
+        }.max { ($0.1, $1.0) < ($1.1, $0.0) }
+    }
+
+    /// The offerings teaching any of `ksas`, those teaching most of them first (then by
+    /// completions), at most three.
+    static func teaching(_ ksas: [String], _ offerings: [PlanInput.Offering]) -> [(code: String, institution: String, teaches: [String])] {
+        offerings.compactMap { o -> (code: String, institution: String, teaches: [String], completions: Double)? in
+            let teaches = ksas.filter { o.ksas.contains($0) }
+            return teaches.isEmpty ? nil : (o.code, o.institution, teaches, o.completions)
+        }.sorted { ($0.teaches.count, $0.completions, $1.code) > ($1.teaches.count, $1.completions, $0.code) }
+            .prefix(3).map { ($0.code, $0.institution, $0.teaches) }
     }
 }

@@ -1,42 +1,6 @@
 import Foundation
 
 extension WorkforceReport {
-    static func planSection(
-        _ context: GapContext, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
-    ) -> Section {
-        let plans = WorkforcePlan.build(context.estimates)
-        let table = WorkforcePlan.table(plans, horizon: options.horizon)
-        tables.append(("plan", table))
-        let seats = plans.flatMap(\.actions).filter { $0.kind != .upskill && $0.unit != "KSAs to teach" }.reduce(0) { $0 + $1.target }
-        let people = plans.reduce(0) { $0 + $1.peopleToUpskill }
-        figures.append(("Roles in the plan", .int(plans.count)))
-        figures.append(("More completions or seats a year", .double(seats)))
-        figures.append(("Employed people to upskill", .double(people)))
-        var html = ReportHTML.paragraph(
-            "Lead: \(WorkforcePlan.lead). Partners: \(WorkforcePlan.partners.joined(separator: "; ")). Timeline: \(options.horizon.words). Roles are ranked by gap x (1 + share of demand from critical-infrastructure employers).")
-        var md = "Lead: \(WorkforcePlan.lead). Partners: \(WorkforcePlan.partners.joined(separator: "; ")).\n\n"
-        for (rank, plan) in plans.enumerated() {
-            html += "<h3>\(rank + 1). \(Markup.escape(plan.role.name)) (\(Markup.escape(plan.role.id)))</h3>"
-            let line = "Gap \(WorkforcePlan.fmt(plan.gap)) (demand \(WorkforcePlan.fmt(plan.demand)), supply \(WorkforcePlan.fmt(plan.supply))); \(WorkforcePlan.fmt(plan.criticalShare * 100))% of demand from critical infrastructure."
-            html += ReportHTML.paragraph(line) + "<ul>"
-            md += "### \(rank + 1). \(plan.role.name) (\(plan.role.id))\n\n\(line)\n\n"
-            for action in plan.actions {
-                let text = "\(action.kind.rawValue): \(action.what)\(action.institution.map { " at \($0)" } ?? "")\(action.offering.map { " (\($0))" } ?? "") - \(WorkforcePlan.fmt(action.target)) \(action.unit). \(action.arithmetic)."
-                html += "<li>\(Markup.escape(text))</li>"
-                md += "- \(text)\n"
-            }
-            for path in plan.pathways {
-                let text = "pathway: from \(path.from) (covers \(WorkforcePlan.fmt(path.overlap * 100))% of the role's KSAs), \(path.toLearn.count) KSAs to learn"
-                html += "<li>\(Markup.escape(text))</li>"
-                md += "- \(text)\n"
-            }
-            html += "</ul>"
-            md += "\n"
-        }
-        if plans.isEmpty { html += ReportHTML.paragraph("No published role has a positive gap within the horizon.", class: "note") }
-        return Section(id: "plan", title: "The workforce development plan", html: html, markdown: md)
-    }
-
     static func awarenessSection(
         _ store: WorkforceStore, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
     ) throws -> Section {
@@ -98,7 +62,7 @@ extension WorkforceReport {
             "Horizon: \(options.horizon.words). Demand = vacancies + new positions expected within the horizon + replacement of leavers (last year's leavers x the horizon's years: 0.5, 1 or 2). Unknown leavers and new positions take the mean of the employers of the same size band with the role that answered; the variance treats imputed values as observed. Role figures count role-holdings: a person with two roles counts in each.",
             "coverage(p, r) = |K_p ∩ K_r| / |K_r| over the role's current K, S and A; an offering prepares for the roles with coverage >= θ = \(Cell.double(options.theta).plainText); share_p(r) = coverage(p, r) / Σ coverage(p, r') over those roles, so each completion is counted once; supply = Σ completions x years x share x entry rate (1: every completer assumed to take a role in the country, an upper bound); gap = demand - supply; a programme teaches the union of its courses' KSAs and counts its completions once. The shortage adds up the positive gaps of published roles, the surplus the negative ones; roles the survey did not ask about are outside both.",
             "KSA demand = Σ demand of the published roles needing the KSA; KSA supply = Σ completions x years of the offerings teaching it.",
-            "The plan ranks roles by gap x (1 + share of their demand from critical-infrastructure employers: energy, water, banking and finance (banks, international financial services, credit unions and insurance), telecommunications, transport, health, government and national security, tourism). Scale: the gap divided by the horizon's years is shared among the offerings preparing for the role in proportion to their current supply, and divided by each offering's share of the role; create: when no offering prepares for the role, a course for gap / years seats a year at the institution whose offerings cover the role best, and a module for KSAs nothing teaches; upskill: weighted staff whose typical proficiency is below the required one.",
+            planMethodology(options),
             "Awareness: p = Σ w·y / Σ w over valid answers; n_eff = (Σ w)² / Σ w²; 95% Wilson interval on n_eff; follow-up against baseline: difference with Newcombe's hybrid score interval and the two-sided two-proportion z-test on the effective sizes. Weights: \(options.margins == nil ? "none (every respondent weighs 1)" : "raking to the population margins \(options.margins?.lastPathComponent ?? "") (iterative proportional fitting to 1e-6, at most 100 iterations; respondents who did not say keep their weight for that variable)").",
             "Disclosure control: an employer row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10), or to protect another withheld row of its table (secondary suppression within every published area, category, the country and the sector, district and size tables); awareness cells with fewer than 10 respondents are withheld. The rules apply in every table, chart, CSV, JSON file, the plan and the explorer.",
         ]

@@ -32,6 +32,8 @@ public enum WorkforceReport {
         var tables: [(name: String, table: ResultTable)] = []
         var figures: [(label: String, value: Cell)] = []
         var sections: [Section] = []
+        /// Tables whose JSON is not their cells' (the plan's contributions are objects), by name.
+        var json: [String: ([String]) -> String] = [:]
         var gapRequest = GapRequest()
         gapRequest.horizon = options.horizon
         gapRequest.theta = options.theta
@@ -60,7 +62,7 @@ public enum WorkforceReport {
         }
         sections.append(catalogSection(offerings, roles, context, gapRequest, &tables, &figures))
         if let context {
-            sections.append(planSection(context, options, &tables, &figures))
+            sections.append(try planSection(context, store, options, &tables, &figures, &json))
         } else {
             sections.append(missing("plan", "The workforce development plan", "The plan needs employer responses (see Workforce gaps)."))
         }
@@ -101,7 +103,7 @@ public enum WorkforceReport {
             var marked = table
             if let banner = options.banner { marked.notes.insert(banner, at: 0) }
             files.append(("tables/\(name).csv", table.rendered(as: .csv)))
-            files.append(("tables/\(name).json", marked.rendered(as: .json)))
+            files.append(("tables/\(name).json", json[name]?(marked.notes) ?? marked.rendered(as: .json)))
         }
         return files
     }

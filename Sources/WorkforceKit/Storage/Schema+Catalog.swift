@@ -87,4 +87,18 @@ extension Schema {
             FROM offering o JOIN institution i ON i.id = o.institution_id
             JOIN import_batch b ON b.id = o.batch_id LEFT JOIN framework f ON f.id = b.framework_id;
         """
+
+    /// An offering's length in years (`duration_years`, optional: the plan otherwise takes
+    /// the level's default), within the catalog template's range 0.02 to 10.
+    static let offeringDuration = """
+        ALTER TABLE offering ADD COLUMN duration_years REAL CHECK (duration_years IS NULL OR (duration_years >= 0.02 AND duration_years <= 10));
+        DROP VIEW v_offering;
+        CREATE VIEW v_offering AS
+            SELECT o.id AS offering_id, i.name AS institution, o.code, o.title, o.level, o.delivery_mode, o.hours,
+                   o.credits, o.annual_intake, o.annual_completions, o.duration_years, o.programme, o.last_updated, f.name AS framework,
+                   o.batch_id, o.retired_by, o.retired_by IS NULL AS current,
+                   (SELECT count(*) FROM offering_ksa k WHERE k.offering_id = o.id) AS ksas
+            FROM offering o JOIN institution i ON i.id = o.institution_id
+            JOIN import_batch b ON b.id = o.batch_id LEFT JOIN framework f ON f.id = b.framework_id;
+        """
 }

@@ -11,6 +11,7 @@ public enum Schema {
         migrator.register("003-responses", sql: responses)
         migrator.register("004-catalog", sql: catalog)
         migrator.register("005-translation", sql: translation)
+        migrator.register("006-offering-duration", sql: offeringDuration)
         return migrator
     }
 

@@ -8,10 +8,14 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// The header of that field's column.
     public var header: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, field: Int? = nil, header: String? = nil) {
+    /// For a spreadsheet, the sheet: `line` is then its row and `column` its 1-based column.
+    public var sheet: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil, field: Int? = nil, header: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
         self.field = field
         self.header = header
     }
@@ -55,8 +59,16 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         return copy
     }
 
-    /// `file:line:column`, `file:line` or `file`, as compilers print locations.
+    /// `file:line:column`, `file:line` or `file`, as compilers print locations; in a spreadsheet
+    /// `file:Sheet1!C17` for a cell and `file:Sheet1!17:17` for a whole row (Excel's notation,
+    /// with a sheet name that needs it quoted: `'My sheet'!C17`).
     public var description: String {
+        if let sheet {
+            let quoted = sheet.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+            guard let line else { return "\(file):\(quoted)" }
+            guard let column else { return "\(file):\(quoted)!\(line):\(line)" }
+            return "\(file):\(quoted)!\(XLSXWriter.columnName(column - 1))\(line)"
+        }
         var text = file
         if let line {
             text += ":\(line)"

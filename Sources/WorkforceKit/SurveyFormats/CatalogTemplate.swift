@@ -48,7 +48,7 @@ public struct CatalogTemplate: Sendable {
     package func codebook(framework: String, languages: [Language]) -> JSONValue {
         let codes = languages.map(\.code)
         func localized(_ t: LocalizedText) -> JSONValue { .object(codes.compactMap { c in t[c].map { (key: c, value: .string($0)) } }) }
-        func number(_ d: Double?) -> JSONValue { d.map { .integer(Int64($0)) } ?? .null }
+        func number(_ d: Double?) -> JSONValue { d.map { $0 == $0.rounded() ? .integer(Int64($0)) : .number($0) } ?? .null }
         let body: [(key: String, value: JSONValue)] = [
             (key: "instrument", value: .string("catalog")),
             (key: "wave", value: .null),

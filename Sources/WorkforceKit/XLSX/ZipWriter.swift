@@ -50,4 +50,13 @@ package enum CRC32 {
         for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
         return c ^ 0xFFFF_FFFF
     }
+
+    /// `bytes` more of a running checksum that starts at `0xFFFF_FFFF` and ends XORed with it.
+    static func update(_ crc: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        table.withUnsafeBufferPointer { t in
+            var c = crc
+            for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+            return c
+        }
+    }
 }

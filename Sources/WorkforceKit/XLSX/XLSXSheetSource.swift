@@ -1,0 +1,257 @@
+/// The sheet row on which each record a ``CSVReader`` reads from an ``XLSXSheetSource`` starts:
+/// the source adds a row as it writes it, the reader takes one per record, so that every
+/// location names the sheet's own row and cell (`export.xlsx:Sheet1!C17`).
+package final class SheetRows {
+    /// The sheet's name, as locations show it.
+    package let sheet: String
+    private var rows: [Int] = []
+    private var head = 0
+
+    init(sheet: String) { self.sheet = sheet }
+
+    func add(_ row: Int) { rows.append(row) }
+
+    /// The row of the next record.
+    func next() -> Int {
+        guard head < rows.count else { return rows.last ?? 1 }
+        let row = rows[head]
+        head += 1
+        if head > 4096, head * 2 > rows.count {
+            rows.removeFirst(head)
+            head = 0
+        }
+        return row
+    }
+}
+
+/// The first worksheet of an `.xlsx` as CSV text, streamed: one record per non-empty row, a
+/// cell left out of a row written as an empty field, every row as wide as the header.
+///
+/// Cells give their text as the spreadsheet holds it: shared and inline strings, numbers as
+/// written in the file, booleans as `TRUE`/`FALSE`, errors as `#N/A` and the like. A number
+/// whose style is a date, or in a column that `dateColumns` names once the header is read (a
+/// date question), is converted from Excel's serial to `YYYY-MM-DD` (with `THH:MM:SS` when it
+/// has a time). A row whose text passes ``ImportLimits/rowBytes`` keeps that many bytes, which
+/// the reader marks as cut; a cell past column XFD is an error.
+package final class XLSXSheetSource: ByteSource {
+    private let workbook: XLSXWorkbook
+    private let scanner: XMLScanner
+    private let file: String
+    let rows: SheetRows
+    private let dateColumns: (([String]) -> Set<Int>)?
+    private var dates: Set<Int> = []
+    private var headerWidth: Int?
+    private var lastRow = 0
+    private var inSheetData = false
+    private var finished = false
+    private var pending: [UInt8] = []
+    private var pendingIndex = 0
+
+    /// - Parameters:
+    ///   - file: the file name that locations start with.
+    ///   - dateColumns: given the header's cells, the columns whose numbers are dates.
+    package init(_ workbook: XLSXWorkbook, file: String, dateColumns: (([String]) -> Set<Int>)? = nil) throws(WorkforceError) {
+        self.workbook = workbook
+        self.file = file
+        self.dateColumns = dateColumns
+        let entry = workbook.sheetEntry
+        scanner = XMLScanner(try workbook.archive.open(entry, limit: XLSXLimits.sheetBytes), name: "\(workbook.archive.name)/\(entry.name)")
+        scanner.maxText = ImportLimits.rowBytes + 1
+        rows = SheetRows(sheet: workbook.sheetName)
+    }
+
+    package func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
+        var n = 0
+        while n < buffer.count {
+            if pendingIndex == pending.count {
+                pending.removeAll(keepingCapacity: true)
+                pendingIndex = 0
+                guard !finished, try nextRow() else { break }
+            }
+            let m = min(buffer.count - n, pending.count - pendingIndex)
+            let from = pendingIndex
+            pending.withUnsafeBufferPointer { p in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[n..<(n + m)]).update(fromContentsOf: p[from..<(from + m)])
+            }
+            n += m
+            pendingIndex += m
+        }
+        return n
+    }
+
+    /// Writes the next non-empty row into `pending`; `false` at the end of the sheet.
+    private func nextRow() throws(WorkforceError) -> Bool {
+        while let event = try scanner.next() {
+            switch event {
+            case .start("sheetData", _, let empty):
+                inSheetData = !empty
+            case .end("sheetData"):
+                inSheetData = false
+                finished = true
+                return false
+            case .start("row", let attributes, let empty) where inSheetData:
+                let number = try rowNumber(attributes)
+                if empty { continue }
+                // A row with no text (cells that only carry a style) is a blank line.
+                let cells = try readCells(row: number)
+                guard cells.contains(where: { !$0.isEmpty }) else { continue }
+                write(cells, row: number)
+                return true
+            default:
+                continue
+            }
+        }
+        finished = true
+        return false
+    }
+
+    private func rowNumber(_ attributes: [String: String]) throws(WorkforceError) -> Int {
+        var number = lastRow + 1
+        if let r = attributes["r"] {
+            guard let n = Int(r), n > lastRow, n <= 1_048_576 else {
+                throw .badData(location(row: lastRow + 1), "row number \"\(valuePrefix(r))\" is out of order or past Excel's last row; save the file again from the spreadsheet")
+            }
+            number = n
+        }
+        lastRow = number
+        return number
+    }
+
+    /// The cells of the row just started, by column, with the cells left out as empty ones.
+    private func readCells(row: Int) throws(WorkforceError) -> [[UInt8]] {
+        var cells: [[UInt8]] = []
+        var bytes = 0
+        while let event = try scanner.next() {
+            switch event {
+            case .end("row"):
+                return cells
+            case .start("c", let attributes, let empty):
+                var column = cells.count
+                if let reference = attributes["r"] {
+                    guard let c = Self.column(ofReference: reference), c >= cells.count else {
+                        throw .badData(location(row: row), "cell reference \"\(valuePrefix(reference))\" is malformed or out of order")
+                    }
+                    column = c
+                }
+                guard column < XLSXLimits.columns else {
+                    throw .badData(location(row: row), "a cell past column XFD, the last Excel has")
+                }
+                var value = empty ? [] : try cellValue(attributes, row: row, column: column)
+                if bytes > ImportLimits.rowBytes { value = [] }  // the row is cut already
+                bytes += value.count
+                while cells.count < column { cells.append([]) }
+                cells.append(value)
+            case .start(_, _, false):
+                try scanner.skipElement()
+            default:
+                continue
+            }
+        }
+        throw scanner.error("the sheet ends inside row \(row)")
+    }
+
+    /// The text of the cell just started, read to its end tag.
+    private func cellValue(_ attributes: [String: String], row: Int, column: Int) throws(WorkforceError) -> [UInt8] {
+        var value: [UInt8] = []
+        var inline: [UInt8] = []
+        var inValue = false
+        var inText = false
+        loop: while let event = try scanner.next() {
+            switch event {
+            case .end("c"): break loop
+            case .start("v", _, false): inValue = true
+            case .end("v"): inValue = false
+            case .start("rPh", _, false), .start("f", _, false), .start("extLst", _, false): try scanner.skipElement()
+            case .start("t", _, false): inText = true
+            case .end("t"): inText = false
+            case .text(let bytes):
+                if inValue { value += bytes } else if inText, inline.count <= ImportLimits.rowBytes { inline += bytes }
+            default: continue
+            }
+        }
+        let text: [UInt8]
+        switch attributes["t"] ?? "n" {
+        case "s":
+            let raw = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard let index = Int(raw), let shared = workbook.sharedString(index) else {
+                throw .badData(location(row: row, column: column), "the cell points to shared string \"\(valuePrefix(raw))\", which the workbook does not have; save the file again from the spreadsheet")
+            }
+            text = shared
+        case "inlineStr": text = OOXMLText.decode(inline)
+        case "str": text = OOXMLText.decode(value)
+        case "b": text = Array((value == [UInt8(ascii: "1")] ? "TRUE" : value == [UInt8(ascii: "0")] ? "FALSE" : String(decoding: value, as: UTF8.self)).utf8)
+        case "d": text = Self.isoDate(value)
+        case "e": text = value
+        default: text = number(value, style: attributes["s"].flatMap { Int($0) } ?? 0, column: column)
+        }
+        if text.contains(0) || UTF8Validation.firstInvalidIndex(in: text) != nil {
+            throw .badData(location(row: row, column: column), "the cell holds bytes that are not UTF-8 text; save the file again from the spreadsheet")
+        }
+        return text
+    }
+
+    /// A number cell: a date where its style or its column says so, else the number as written.
+    private func number(_ value: [UInt8], style: Int, column: Int) -> [UInt8] {
+        let kind = workbook.styles.kind(style)
+        guard kind != .number || dates.contains(column), let serial = Double(String(decoding: value, as: UTF8.self)) else { return value }
+        if kind == .time, serial >= 0, serial < 1 {
+            let s = Int((serial * 86_400).rounded())
+            return Array(String(format: "%02d:%02d:%02d", s / 3600 % 24, s / 60 % 60, s % 60).utf8)
+        }
+        return ExcelDate.text(serial: serial, date1904: workbook.date1904).map { Array($0.utf8) } ?? value
+    }
+
+    /// A `t="d"` cell (an ISO 8601 date): its date alone when the time is midnight.
+    static func isoDate(_ value: [UInt8]) -> [UInt8] {
+        var text = String(decoding: value, as: UTF8.self)
+        if text.hasSuffix("Z") { text.removeLast() }
+        for midnight in ["T00:00:00.000", "T00:00:00"] where text.hasSuffix(midnight) { text.removeLast(midnight.count) }
+        return Array(text.utf8)
+    }
+
+    /// Writes `cells` as one CSV record into `pending`.
+    private func write(_ cells: [[UInt8]], row: Int) {
+        var cells = cells
+        if let width = headerWidth {
+            while cells.count > width, cells.last?.isEmpty == true { cells.removeLast() }
+            while cells.count < width { cells.append([]) }
+        } else {
+            while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+            headerWidth = cells.count
+            if let dateColumns { dates = dateColumns(cells.map { String(decoding: $0, as: UTF8.self) }) }
+        }
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { pending.append(UInt8(ascii: ",")) }
+            let needsQuotes = cell.isEmpty && cells.count == 1 || cell.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes {
+                pending.append(0x22)
+                for b in cell {
+                    if b == 0x22 { pending.append(0x22) }
+                    pending.append(b)
+                }
+                pending.append(0x22)
+            } else {
+                pending += cell
+            }
+        }
+        pending.append(0x0A)
+        rows.add(row)
+    }
+
+    private func location(row: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: file, line: row, column: column.map { $0 + 1 }, sheet: workbook.sheetName)
+    }
+
+    /// The 0-based column of a cell reference such as `C17`.
+    static func column(ofReference reference: String) -> Int? {
+        var column = 0
+        var letters = 0
+        for b in reference.utf8 {
+            guard (65...90).contains(b) || (97...122).contains(b) else { break }
+            column = column * 26 + Int(b & 0x1F)
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : column - 1
+    }
+}

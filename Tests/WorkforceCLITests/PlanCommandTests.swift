@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import WorkforceKit
+
+/// `workforce plan` end to end, and the catalog's `duration_years` column it reads.
+@Suite struct PlanCommandTests {
+    @Test func durationYearsIsCheckedAgainstItsRangeAndStored() throws {
+        let database = try TestDatabase()
+        let text = """
+            institution,code,title,level,delivery_mode,annual_completions,duration_years,ksa_ids,last_updated
+            Galen University,G1,Fast track,bachelor,online,3,1.5,K0001,2026-09-01
+            Galen University,G2,Default,bachelor,online,3,,K0001,2026-09-01
+            Galen University,G3,Too long,bachelor,online,3,12,K0001,2026-09-01
+            Galen University,G4,Not a number,bachelor,online,3,soon,K0001,2026-09-01
+            Galen University,G5,Too short,short_course,online,3,0.001,K0001,2026-09-01
+
+            """
+        let file = database.scratch.path("durations.csv")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try database.run(["import", "catalog", file])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("read 5 rows: 2 imported, 0 duplicates skipped, 3 quarantined"))
+        #expect(result.stderr.contains("durations.csv:4:48: duration_years 12 is above its maximum 10"))
+        #expect(result.stderr.contains("durations.csv:5:52: value \"soon\" of duration_years is not a number"))
+        #expect(result.stderr.contains("durations.csv:6:53: duration_years 0.001 is below its minimum 0.02"))
+        let store = try WorkforceStore.forQueries(path: database.path)
+        let catalog = try store.catalog(try store.framework(named: nil))
+        let durations = try store.offeringDurations()
+        #expect(catalog.map(\.code) == ["G1", "G2"])
+        #expect(durations == [catalog[0].id: 1.5])
+        // The codebook publishes the range.
+        let survey = try database.run(["survey", "university", "--out", database.scratch.path("forms")])
+        #expect(survey.code == 0, "\(survey.stderr)")
+        let codebook = try String(contentsOf: database.scratch.url.appendingPathComponent("forms/catalog.codebook.json"), encoding: .utf8)
+        let columns = try #require((try JSONSerialization.jsonObject(with: Data(codebook.utf8)) as? [String: Any])?["columns"] as? [[String: Any]])
+        let duration = try #require(columns.first { $0["name"] as? String == "duration_years" })
+        #expect(duration["min"] as? Double == 0.02 && duration["max"] as? Double == 10 && duration["type"] as? String == "decimal")
+    }
+
+    @Test func everyRoleAddsUpAndEverySeatIsCountedOnce() throws {
+        let database = try CatalogAndGapsCommandTests.database(employers: 40)
+        let programs = database.scratch.path("programs.json")
+        for horizon in ["short", "medium", "long"] {
+            let actions = try database.run(["plan", "--horizon", horizon, "--programs", programs, "--format", "json"])
+            #expect(actions.code == 0, "\(actions.stderr)")
+            let rows = try jsonRows(actions.stdout)
+            let roles = try jsonRows(try database.run(["plan", "--horizon", horizon, "--by", "role", "--format", "json"]).stdout)
+            let lp = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: programs))) as? [String: Any])
+            #expect(!roles.isEmpty)
+            // The JSON shapes of issue 18.
+            let actionKeys: Set = ["action", "institution", "offering", "target", "unit", "first_completions_in_years", "contributions", "what"]
+            #expect(rows.allSatisfy { actionKeys.isSubset(of: Set($0.keys)) })
+            let roleKeys: Set = ["role_id", "gap", "gap_ci_low", "gap_ci_high", "quality", "closed", "open"]
+            #expect(roles.allSatisfy { roleKeys.isSubset(of: Set($0.keys)) })
+            var contributed: [String: Double] = [:]
+            for row in rows {
+                let contributions = try #require(row["contributions"] as? [String: Double], "\(row)")
+                for (role, people) in contributions { contributed[role, default: 0] += people }
+                let action = try #require(row["action"] as? String)
+                #expect(["scale", "create", "upskill", "beyond_horizon"].contains(action))
+                if action == "beyond_horizon" || action == "upskill" { #expect(contributions.isEmpty) }
+                #expect((row["what"] as? String)?.isEmpty == false)
+            }
+            for role in roles {
+                let id = try #require(role["role_id"] as? String)
+                let gap = try #require(role["gap"] as? Double), closed = try #require(role["closed"] as? Double), open = try #require(role["open"] as? Double)
+                #expect(abs(closed + open - gap) < 1e-9)
+                #expect(abs(closed - min(gap, contributed[id] ?? 0)) < 1e-9, "\(id)")
+            }
+            // The seats: scale targets and created completions, each once, are the programs' solution.
+            let seats = rows.filter { ["scale", "create"].contains($0["action"] as? String) }.compactMap { $0["target"] as? Double }.reduce(0, +)
+            let solution = try #require(lp["solution"] as? [Double])
+            #expect(abs(seats - solution.reduce(0, +)) < 1e-9 * max(1, seats))
+        }
+        let bad = try database.run(["plan", "--max-growth", "-1"])
+        #expect(bad.code == 64)
+        let out = database.scratch.path("plan-out")
+        #expect(try database.run(["plan", "--out", out]).code == 0)
+        for name in ["plan.md", "plan.csv", "plan.json"] { #expect(FileManager.default.fileExists(atPath: out + "/" + name)) }
+    }
+}
