@@ -23,7 +23,13 @@ let package = Package(
         // Command-line parsing and the commands; the executable only calls `WorkforceCLI.main`.
         .target(
             name: "WorkforceCLI",
-            dependencies: ["WorkforceKit"]
+            dependencies: ["WorkforceKit"],
+            plugins: ["GitRevision"]
+        ),
+        // Writes the git revision the tool is built from, for `workforce --version`.
+        .plugin(
+            name: "GitRevision",
+            capability: .buildTool()
         ),
         .executableTarget(
             name: "workforce",

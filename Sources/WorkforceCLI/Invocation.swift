@@ -9,24 +9,32 @@ public struct CommandIO: Sendable {
     public var outBytes: @Sendable ([UInt8]) -> Void
     public var outIsTerminal: Bool
     public var errIsTerminal: Bool
+    /// The first error writing standard output, read when the command returns.
+    public var outFailure: @Sendable () -> OutputFailure?
 
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-        outBytes: (@Sendable ([UInt8]) -> Void)? = nil, outIsTerminal: Bool = false, errIsTerminal: Bool = false
+        outBytes: (@Sendable ([UInt8]) -> Void)? = nil, outIsTerminal: Bool = false, errIsTerminal: Bool = false,
+        outFailure: @escaping @Sendable () -> OutputFailure? = { nil }
     ) {
         self.out = out
         self.err = err
         self.outBytes = outBytes ?? { out(String(decoding: $0, as: UTF8.self)) }
         self.outIsTerminal = outIsTerminal
         self.errIsTerminal = errIsTerminal
+        self.outFailure = outFailure
     }
 
-    /// The process's standard output and error.
-    public static let standard = CommandIO(
-        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        err: { FileHandle.standardError.write(Data($0.utf8)) },
-        outBytes: { FileHandle.standardOutput.write(Data($0)) },
-        outIsTerminal: isatty(1) == 1, errIsTerminal: isatty(2) == 1)
+    /// The process's standard output and error, written with `write(2)`: a closed pipe or a
+    /// full disk becomes ``outFailure``, never a trap.
+    public static let standard = descriptors(out: DescriptorOutput(descriptor: 1), err: DescriptorOutput(descriptor: 2))
+
+    static func descriptors(out: DescriptorOutput, err: DescriptorOutput) -> CommandIO {
+        CommandIO(
+            out: { out.write($0.utf8) }, err: { err.write($0.utf8) }, outBytes: { out.write($0) },
+            outIsTerminal: isatty(out.descriptor) == 1, errIsTerminal: isatty(err.descriptor) == 1,
+            outFailure: { out.failure })
+    }
 }
 
 /// One run of a command: the parsed arguments plus the environment and output streams.
@@ -38,6 +46,16 @@ struct Invocation {
     /// The typed value of `option`, or `nil` when it was not given (the parser checked it).
     subscript<Value>(_ option: TypedOption<Value>) -> Value? {
         parsed.values[option.spec.name].flatMap(option.parse)
+    }
+    /// The typed value of `option`, or its declared default when it was not given.
+    subscript<Value>(_ option: DefaultedOption<Value>) -> Value {
+        self[option.option] ?? option.defaultValue
+    }
+    /// Whether `option` was given on the command line (not its default).
+    func given<Value>(_ option: DefaultedOption<Value>) -> Bool { parsed.values[option.spec.name] != nil }
+    /// The case a typed positional names (the parser checked it is one).
+    subscript<Value>(_ typed: TypedPositional<Value>) -> Value? {
+        positional(typed.index).flatMap(Value.init(rawValue:))
     }
     /// Whether the flag `option` was given.
     func flag(_ option: OptionSpec) -> Bool { parsed.flags.contains(option.name) }
@@ -69,6 +87,8 @@ struct Invocation {
         io.out(table.rendered(as: format))
     }
 
-    func say(_ line: String) { io.out(line + "\n") }
+    /// A line of the command's own text on standard output; names and paths in it are shown
+    /// with their control characters escaped (``terminalSafe(_:keepLineFeeds:)``).
+    func say(_ line: String) { io.out(terminalSafe(line) + "\n") }
     func warn(_ line: String) { io.err("warning: " + terminalSafe(line) + "\n") }
 }

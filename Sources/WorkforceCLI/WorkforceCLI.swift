@@ -4,13 +4,16 @@ import WorkforceKit
 /// The `workforce` command line: parses arguments, runs the command, maps errors to sysexits codes.
 public enum WorkforceCLI {
     /// The tree of commands.
-    static let root = CommandSpec(
+    static let root: CommandSpec = CommandSpec(
         name: "workforce",
         abstract: "Measure a national cybersecurity workforce against the NICE Framework and close the gaps.",
         discussion: """
             Generates workforce and awareness questionnaires, imports their answers into one SQLite
             database, and reports skill gaps. Exit codes follow sysexits: 0 ok, 64 usage,
-            65 bad data, 66 missing input, 73/74 cannot write or I/O error, 1 other.
+            65 bad data, 66 missing input, 73/74 cannot write or I/O error (a full disk), 141 the
+            reader of the output went away (`| head`), 1 other. `workforce help COMMAND` shows a
+            command's help; `workforce completion bash|zsh|fish` and `workforce man` write the
+            shell completion and the manual page.
             """,
         subcommands: [
             InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
@@ -18,6 +21,7 @@ public enum WorkforceCLI {
             AwarenessCommands.sampleSizeSpec, CatalogCommands.catalogSpec, CatalogCommands.coursesSpec, GapsCommand.spec,
             PlanCommand.spec, ReportCommands.reportSpec, ReportCommands.demoSpec, PurgeCommand.spec,
             TranslationsCommand.spec,
+            HelpCommands.helpSpec, HelpCommands.completionSpec, HelpCommands.manSpec,
         ],
         usesDatabase: false)
 
@@ -26,6 +30,16 @@ public enum WorkforceCLI {
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
         io: CommandIO = .standard
     ) -> Int32 {
+        let code = runCommand(arguments, environment: environment, io: io)
+        guard let failure = io.outFailure() else { return code }
+        // A reader that went away (`| head -1`) ends the command quietly, as coreutils do; any
+        // other write error (a full disk) is an I/O error naming where the output went.
+        if failure.isClosedPipe { return code == ExitCode.ok.rawValue ? failure.exitCode : code }
+        io.err("error: \(terminalSafe(failure.message))\n")
+        return failure.exitCode
+    }
+
+    private static func runCommand(_ arguments: [String], environment: [String: String], io: CommandIO) -> Int32 {
         let parsed: ParsedCommandLine
         do {
             parsed = try ArgumentParser.parse(arguments, root: root)
@@ -33,6 +47,10 @@ public enum WorkforceCLI {
             io.err("error: \(terminalSafe(error.description))\n")
             io.err("usage: \(HelpFormatter.usage(for: pathFor(arguments)))\n")
             return ExitCode.usage.rawValue
+        }
+        if parsed.versionRequested && !parsed.helpRequested {
+            io.out(Version.line + "\n")
+            return ExitCode.ok.rawValue
         }
         if parsed.helpRequested {
             io.out(HelpFormatter.help(for: parsed.path))

@@ -56,13 +56,13 @@ enum AwarenessCommands {
     }
 
     static let margin = TypedOption<Double>.number("margin", "e", "The half-width of the 95% interval, e.g. 0.05 for ±5 points.", in: 0.001...0.5)
-    static let p = TypedOption<Double>.number("p", "p", "The expected proportion (default 0.5, the most cautious).", in: 0.001...0.999)
-    static let deff = TypedOption<Double>.number("deff", "d", "The design effect of the weights, n/n_eff (default 1).", in: 1...20)
+    static let p = TypedOption<Double>.number("p", "p", "The expected proportion (0.5 is the most cautious).", in: 0.001...0.999).defaulting(to: 0.5)
+    static let deff = TypedOption<Double>.number("deff", "d", "The design effect of the weights, n/n_eff.", in: 1...20).defaulting(to: 1, shown: "1")
     static let population = TypedOption<Double>.number("population", "N", "The population size, for the finite population correction.", in: 1...1e10)
     static let detect = TypedOption<Double>.number("detect", "diff", "The campaign effect to detect, e.g. 0.05 for 5 points.", in: 0.001...0.9)
     static let baseline = TypedOption<Double>.number("baseline", "p", "The baseline proportion of the indicator.", in: 0.001...0.999)
-    static let power = TypedOption<Double>.number("power", "power", "The chance of detecting the effect (default 0.8).", in: 0.5...0.999)
-    static let alpha = TypedOption<Double>.number("alpha", "alpha", "The two-sided significance level (default 0.05).", in: 0.001...0.2)
+    static let power = TypedOption<Double>.number("power", "power", "The chance of detecting the effect.", in: 0.5...0.999).defaulting(to: 0.8)
+    static let alpha = TypedOption<Double>.number("alpha", "alpha", "The two-sided significance level.", in: 0.001...0.2).defaulting(to: 0.05)
     static let byDistrict = TypedOption<AwarenessBreakdown>(
         "by", "district", "Per district: needs --margins; gives both a proportional allocation and the size for the same margin in each.",
         expected: "district", choices: ["district"]
@@ -87,19 +87,19 @@ enum AwarenessCommands {
         })
 
     static func runSampleSize(_ invocation: Invocation) throws {
-        let designEffect = invocation[deff] ?? 1
+        let designEffect = invocation[deff]
         if let difference = invocation[detect] {
             guard let base = invocation[baseline] else { throw WorkforceError.usage("--detect needs --baseline P, the indicator's baseline proportion") }
             guard base + difference < 1 else { throw WorkforceError.usage("--baseline plus --detect must stay below 1") }
             let n = SampleSize.toDetect(
-                difference, baseline: base, power: invocation[power] ?? 0.8, alpha: invocation[alpha] ?? 0.05, designEffect: designEffect)
+                difference, baseline: base, power: invocation[power], alpha: invocation[alpha], designEffect: designEffect)
             var table = ResultTable(columns: ["baseline", "followup", "power", "alpha", "deff", "respondents_per_wave"])
-            table.append([.double(base), .double(base + difference), .double(invocation[power] ?? 0.8), .double(invocation[alpha] ?? 0.05), .double(designEffect), .int(n)])
+            table.append([.double(base), .double(base + difference), .double(invocation[power]), .double(invocation[alpha]), .double(designEffect), .int(n)])
             invocation.print(table)
             return
         }
         guard let e = invocation[margin] else { throw WorkforceError.usage("give --margin E, or --detect DIFF --baseline P") }
-        let proportion = invocation[p] ?? 0.5
+        let proportion = invocation[p]
         guard invocation[byDistrict] != nil else {
             var table = ResultTable(columns: ["margin", "p", "deff", "population", "respondents"])
             table.append([

@@ -7,7 +7,7 @@ enum CatalogCommands {
     static let level = TypedOption<String>.text("level", "level", "Only offerings of this level (certificate, associate, bachelor, ...).")
     static let mode = TypedOption<String>.text("mode", "mode", "Only offerings of this delivery mode.")
     static let theta = TypedOption<Double>.number(
-        "theta", "x", "Coverage an offering needs to prepare for a role, 0 to 1 (default 0.5).", in: 0...1)
+        "theta", "x", "Coverage an offering needs to prepare for a role, 0 to 1.", in: 0...1).defaulting(to: 0.5)
     static let asOf = TypedOption<Int64>("as-of", "batch", "The catalog as it stood after this catalog batch.", expected: "a batch number") {
         Int64($0).flatMap { $0 > 0 ? $0 : nil }
     }
@@ -35,7 +35,7 @@ enum CatalogCommands {
             }
             if let level = invocation[level] { offerings = offerings.filter { $0.level == level } }
             if let mode = invocation[mode] { offerings = offerings.filter { $0.deliveryMode == mode } }
-            invocation.print(CourseAnalysis.catalogTable(offerings, roles: try store.roleProfiles(framework), theta: invocation[theta] ?? 0.5))
+            invocation.print(CourseAnalysis.catalogTable(offerings, roles: try store.roleProfiles(framework), theta: invocation[theta]))
         })
 
     static let coursesSpec = CommandSpec(
@@ -103,8 +103,14 @@ enum CatalogCommands {
             let store = try invocation.openStore()
             let framework = try store.framework(named: invocation[Options.framework])
             let id = (invocation.positional(0) ?? "").uppercased()
-            guard try store.statementTexts(framework)[id] != nil else {
-                throw WorkforceError.usage("no KSA \(id) in framework \(framework.name); `workforce framework search` finds ids by text")
+            let known = try store.statementTexts(framework)[id] != nil
+            if known, id.hasPrefix("T") {
+                throw WorkforceError.badData(
+                    nil, "\(id) is a task, not a KSA: courses teach knowledge, skills and abilities (K, S and A ids); "
+                        + "`workforce framework list ksas --role ROLE` lists the KSAs of a role that performs it")
+            }
+            guard known else {
+                throw WorkforceError.badData(nil, "no KSA \(valuePrefix(id)) in framework \(framework.name); `workforce framework search WORDS` finds ids by text")
             }
             invocation.print(CourseAnalysis.covering(id, try store.catalog(framework)))
         })
@@ -119,7 +125,7 @@ enum CatalogCommands {
             let store = try invocation.openStore()
             let framework = try store.framework(named: invocation[Options.framework])
             invocation.print(
-                try store.suggestKSAs(title: text, description: invocation[description], in: framework, limit: invocation[Options.limit] ?? 25))
+                try store.suggestKSAs(title: text, description: invocation[description], in: framework, limit: invocation[Options.limit]))
         })
 
     static let matrixSpec = CommandSpec(

@@ -7,16 +7,30 @@ enum DemoCommand {
 
     static func run(_ invocation: Invocation) throws {
         let home = try BundledData.home(environment: invocation.environment)
-        let data = home.appendingPathComponent("Surveys/demo")
-        let out = URL(fileURLWithPath: invocation[ReportCommands.out] ?? "Reports/demo")
+        let out = URL(fileURLWithPath: invocation[ReportCommands.demoOut])
         let temporary = invocation[ReportCommands.dbPath] == nil
         let path = invocation[ReportCommands.dbPath] ?? FileManager.default.temporaryDirectory.appendingPathComponent("workforce-demo-\(getpid()).sqlite").path
         if FileManager.default.fileExists(atPath: path) {
             throw WorkforceError.usage("\(path) exists; the demo builds a fresh database: give another --db path or remove it")
         }
+        // A failed run leaves no database that would block the next (`--db` must not exist).
+        var finished = false
         defer {
-            if temporary { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            if temporary || !finished { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         }
+        // Everything goes into a folder beside --out that takes its place at the end, whole.
+        try OutputFolder.write(out, replaceable: ReportCommands.reportNames) { staging in
+            try build(invocation, home: home, database: path, temporary: temporary, into: staging, shownAs: out)
+        }
+        finished = true
+        invocation.say("\nThe report: \(out.appendingPathComponent("report.html").path)")
+        invocation.say("The course-gap explorer: \(out.appendingPathComponent("explorer.html").path)")
+    }
+
+    private static func build(
+        _ invocation: Invocation, home: URL, database path: String, temporary: Bool, into staging: URL, shownAs out: URL
+    ) throws {
+        let data = home.appendingPathComponent("Surveys/demo")
         func step(_ text: String) { invocation.say("• " + text) }
         let store = try WorkforceStore(path: path, create: true)
         step("Database \(temporary ? "(temporary) " : "")\(path)")
@@ -25,12 +39,11 @@ enum DemoCommand {
         step("Loaded NICE 2017: \(framework.workRoles.count) work roles, \(framework.statements.count) statements")
 
         let bank = try ItemBank.bundled(environment: invocation.environment)
-        let forms = out.appendingPathComponent("forms")
         for instrument in try DemoData.instruments(bank: bank, store: store) {
             let files = try SurveyFiles(instrument, bank: bank)
-            _ = try files.write(to: forms)
+            _ = try files.write(to: staging.appendingPathComponent("forms"))
             try store.recordInstrument(instrument, codebook: files.codebook)
-            step("Generated the \(instrument.formID) questionnaire (\(forms.path))")
+            step("Generated the \(instrument.formID) questionnaire (\(out.appendingPathComponent("forms").path))")
         }
         let imports: [(file: String, kind: String, wave: String?)] = [
             ("employers-kobotoolbox.csv", "employer", nil), ("employers-odk-central.csv", "employer", nil),
@@ -68,9 +81,7 @@ enum DemoCommand {
         options.frame = request.frame
         options.margins = data.appendingPathComponent("margins.csv")
         options.banner = banner
-        let written = try WorkforceReport.write(store, options, to: out)
+        let written = try OutputFolder.writeFiles(try WorkforceReport.files(store, options), into: staging, shownAs: out)
         step("Wrote \(written.count) report files")
-        invocation.say("\nThe report: \(out.appendingPathComponent("report.html").path)")
-        invocation.say("The course-gap explorer: \(out.appendingPathComponent("explorer.html").path)")
     }
 }

@@ -3,21 +3,21 @@ import WorkforceKit
 
 /// `workforce sample-size employer`: employers to survey in the next wave for a target CV.
 enum EmployerSampleSizeCommand {
-    static let cv = TypedOption<Double>.number("cv", "x", "The coefficient of variation to reach, e.g. 0.15 (default).", in: 0.01...1)
+    static let cv = TypedOption<Double>.number("cv", "x", "The coefficient of variation to reach.", in: 0.01...1).defaulting(to: 0.15)
     enum Figure: String, CaseIterable, Sendable { case demand, employed, vacancies }
-    static let figure = TypedOption<Figure>.choice("figure", "name", "demand (default), employed or vacancies.")
+    static let figure = TypedOption<Figure>.choice("figure", "name", "demand, employed or vacancies.").defaulting(to: .demand, shown: "demand")
 
     static var options: [OptionSpec] { [cv.spec, GapsCommand.frame.spec, figure.spec, Options.roles.spec, GapsCommand.horizon.spec, Options.wave.spec] }
 
     static func run(_ invocation: Invocation) throws {
-        let target = invocation[cv] ?? 0.15
+        let target = invocation[cv]
         guard let path = invocation[GapsCommand.frame] else {
             throw WorkforceError.usage("sample-size employer needs --frame FILE (sector,size_band,organisations[,issued,out_of_scope])")
         }
         let store = try invocation.openStore()
         var request = GapRequest()
         request.frame = try FileInput.existing(path)
-        request.horizon = invocation[GapsCommand.horizon] ?? .medium
+        request.horizon = invocation[GapsCommand.horizon]
         request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
         let context: GapContext
         do {
@@ -40,7 +40,7 @@ enum EmployerSampleSizeCommand {
         let e = context.estimates
         let years = e.years
         func values(_ v: EmployerValues) -> [Double] {
-            switch invocation[figure] ?? .demand {
+            switch invocation[figure] {
             case .demand: v.demand(years: years)
             case .employed: v.staff
             case .vacancies: v.vacancies
@@ -59,7 +59,7 @@ enum EmployerSampleSizeCommand {
         for s in plan.strata {
             table.append([.text(s.name), .double(s.population), .int(s.respondents), .double(s.deviations.first ?? 0), .int(s.allocation)])
         }
-        let name = (invocation[figure] ?? .demand).rawValue
+        let name = invocation[figure].rawValue
         table.notes = [
             "Employers to survey (responding) in the next wave: \(plan.total), for a CV of \(WorkforceKit.Figure.percent(target)) on national \(name)\(wanted.isEmpty ? "" : " and on \(wanted.joined(separator: ", "))") (Neyman allocation with this wave's stratum standard deviations; at least 2 per stratum, at most its organisations). Divide by the expected response rate to get the organisations to issue.",
             "Expected CV with this allocation: " + plan.figures.map { "\($0.name) \($0.expectedCV.map { WorkforceKit.Figure.percent($0) } ?? "-")" }.joined(separator: "; ") + ".",

@@ -17,31 +17,34 @@ enum FrameworkCommands {
             areas lists specialty areas (NICE 2017) and competency areas (NICE Framework Components).
             """,
         options: [Options.role.spec, Options.framework.spec],
-        positionals: [
-            PositionalSpec(
-                name: "what", help: "What to list.", choices: ["frameworks", "roles", "categories", "areas", "ksas", "tasks"])
-        ],
+        positionals: [listed.spec],
         printsTable: true,
         run: { try runList($0) })
 
+    /// What `framework list` lists.
+    enum Listing: String, CaseIterable, Sendable {
+        case frameworks, roles, categories, areas, ksas, tasks
+    }
+    static let listed = TypedPositional<Listing>("what", "What to list.")
+
     static func runList(_ invocation: Invocation) throws {
         let store = try invocation.openStore()
-        let what = invocation.positional(0) ?? ""
-        if what == "frameworks" {
+        let what = invocation[listed] ?? .roles
+        if what == .frameworks {
             invocation.print(try store.frameworkList())
             return
         }
         let f = try store.framework(named: invocation[Options.framework])
         let role = invocation[Options.role]
-        if role != nil && what != "ksas" && what != "tasks" {
+        if role != nil && what != .ksas && what != .tasks {
             throw WorkforceError.usage("--role goes with `list ksas` or `list tasks`")
         }
         switch what {
-        case "roles": invocation.print(try store.workRoles(f))
-        case "categories": invocation.print(try store.categories(f))
-        case "areas": invocation.print(try store.areas(f))
-        case "ksas": invocation.print(try store.statements(f, tasks: false, role: role))
-        default: invocation.print(try store.statements(f, tasks: true, role: role))
+        case .frameworks, .roles: invocation.print(try store.workRoles(f))
+        case .categories: invocation.print(try store.categories(f))
+        case .areas: invocation.print(try store.areas(f))
+        case .ksas: invocation.print(try store.statements(f, tasks: false, role: role))
+        case .tasks: invocation.print(try store.statements(f, tasks: true, role: role))
         }
     }
 
@@ -64,12 +67,12 @@ enum FrameworkCommands {
         options: [
             Options.framework.spec, Options.all, Options.limit.spec,
         ],
-        positionals: [PositionalSpec(name: "text", help: "The words to look for.")],
+        positionals: [PositionalSpec(name: "text", help: "The words to look for.", variadic: true)],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
             let f = invocation.flag(Options.all) ? nil : try store.framework(named: invocation[Options.framework])
-            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: invocation[Options.limit] ?? 25))
+            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: invocation[Options.limit]))
         })
 
     static let importSpec = CommandSpec(

@@ -4,13 +4,16 @@ import WorkforceKit
 /// `workforce gaps`: employer demand against catalog supply.
 enum GapsCommand {
     static let by = TypedOption<GapBreakdown>.choice(
-        "by", "what", "role (default), total, ksa, area, category, sector, district, size, proficiency, lacking or capability.")
+        "by", "what", "role, total, ksa, area, category, sector, district, size, proficiency, lacking or capability."
+    ).defaulting(to: .role, shown: "role")
     static let horizon = TypedOption<Horizon>.choice(
-        "horizon", "term", "short (6 months), medium (1 year, default) or long (2 years).")
+        "horizon", "term", "short (6 months), medium (1 year) or long (2 years)."
+    ).defaulting(to: .medium, shown: "medium")
     static let frame = TypedOption<String>.text(
         "frame", "file", "Weight employers to a sampling frame: a CSV sector,size_band,organisations[,issued,out_of_scope].")
     static let entryRate = TypedOption<Double>.number(
-        "entry-rate", "x", "Share of completers assumed to take a role in the country, 0 to 1 (default 1: an upper bound).", in: 0...1)
+        "entry-rate", "x", "Share of completers assumed to take a role in the country, 0 to 1; 1 is an upper bound.", in: 0...1
+    ).defaulting(to: 1, shown: "1")
     static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
     static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
     static let compare = TypedOption<[String]>(
@@ -55,10 +58,10 @@ enum GapsCommand {
     /// The employer-figure options every employer command shares.
     static func request(_ invocation: Invocation) throws -> GapRequest {
         var request = GapRequest()
-        request.by = invocation[by] ?? .role
-        request.horizon = invocation[horizon] ?? .medium
-        request.theta = invocation[CatalogCommands.theta] ?? 0.5
-        request.entryRate = invocation[entryRate] ?? 1
+        request.by = invocation[by]
+        request.horizon = invocation[horizon]
+        request.theta = invocation[CatalogCommands.theta]
+        request.entryRate = invocation[entryRate]
         request.frame = try invocation[frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
         request.framework = invocation[Options.framework]
         request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }

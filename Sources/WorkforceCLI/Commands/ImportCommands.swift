@@ -80,6 +80,7 @@ enum ImportCommands {
     }
 
     static func report(_ s: ImportSummary, _ invocation: Invocation) {
+        if invocation[Options.format] == .json { return invocation.io.out(s.json) }
         let separator = s.delimiter == 0x09 ? "tab" : "'\(String(UnicodeScalar(s.delimiter)))'"
         let what =
             s.fromWorkbook
@@ -92,7 +93,9 @@ enum ImportCommands {
         if let container = s.container { invocation.say("  read \(container).") }
         if let choice = s.instrumentChoice { invocation.say("  " + terminalSafe(choice)) }
         invocation.say(
-            "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
+            s.dryRun
+                ? "  read \(plural(s.rowsRead, "row")): \(s.imported) would be imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined."
+                : "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
         let holders = s.duplicatesHeldBy.map { "batch \($0.batch)" + ($0.wave.map { " (wave \($0))" } ?? "") }
         if s.imported == 0 && s.duplicates == s.rowsRead {
             invocation.say(
@@ -115,13 +118,14 @@ enum ImportCommands {
         if !s.metaColumns.isEmpty {
             invocation.say("  \(plural(s.metaColumns.count, "export metadata column")) not stored.")
         }
-        for warning in s.warnings.prefix(20) { invocation.warn("\(warning.location): \(warning.message)") }
-        for problem in s.problems.prefix(10) { invocation.warn("\(problem.location): \(problem.message)") }
+        for warning in s.warnings.prefix(20) { invocation.warn(warning.description) }
+        for problem in s.problems.prefix(10) { invocation.warn(problem.description) }
         if s.quarantined > 0 {
             let more = s.problems.count > 10 ? " and more" : ""
             invocation.io.err(
                 "\(plural(s.quarantined, "row")) quarantined\(more); "
-                    + (s.batchID.map { "list them with `workforce imports --rejected \($0)`, fix and import again.\n" } ?? "\n"))
+                    + (s.batchID.map { "list them with `workforce imports --rejected \($0)`, fix and import again.\n" }
+                        ?? "fix \(s.quarantined == 1 ? "it" : "them") and check again (a dry run stores no rows to list).\n"))
         }
     }
 

@@ -19,13 +19,14 @@ enum InitCommand {
         run: { try run($0) })
 
     static let frameworkSource = TypedOption<String>.text(
-        "framework", "name-or-path", "The framework to load: a bundled name, a CSV folder or a CPRT JSON file (default: nice-2017).")
+        "framework", "name-or-path", "The framework to load: a bundled name, a CSV folder or a CPRT JSON file."
+    ).defaulting(to: "nice-2017")
 
     static func run(_ invocation: Invocation) throws {
         let path = invocation.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
         let store = try WorkforceStore(path: path, create: true)
-        let data = try FrameworkSource.load(invocation[frameworkSource] ?? "nice-2017", environment: invocation.environment)
+        let data = try FrameworkSource.load(invocation[frameworkSource], environment: invocation.environment)
         let present = try store.read { db in try db.scalar("SELECT count(*) FROM framework WHERE name = ?", [data.info.name]) }
         if present.int ?? 0 > 0 {
             invocation.say("\(path) is up to date; framework \(data.info.name) is already loaded.")

@@ -40,20 +40,15 @@ enum PlanCommand {
             files.append(("plan.json", plan.json(breakdown, notes: table.notes)))
             if let folder = invocation[ReportCommands.out] {
                 let url = URL(fileURLWithPath: folder)
-                do {
-                    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-                    for file in files { try Data(file.text.utf8).write(to: url.appendingPathComponent(file.name), options: .atomic) }
-                } catch {
-                    throw WorkforceError.cannotCreate(path: folder, reason: error.localizedDescription)
-                }
-                invocation.io.err("Wrote plan.md, plan.csv and plan.json into \(folder).\n")
+                try OutputFolder.writeFiles(files.map { (name: $0.0, text: $0.1) }, into: url, shownAs: url)
+                invocation.io.err("Wrote plan.md, plan.csv and plan.json into \(terminalSafe(folder)).\n")
             }
             if let path = invocation[programs] {
                 let text = plan.programsJSON
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
-                    throw WorkforceError.cannotCreate(path: path, reason: error.localizedDescription)
+                    throw WorkforceError.cannotCreate(path: path, reason: FileSystemWords.words(error))
                 }
             }
             if invocation.format == .json {

@@ -4,6 +4,13 @@ import WorkforceKit
 /// `workforce report` and `workforce demo` (and the gap request `workforce plan` shares).
 enum ReportCommands {
     static let out = TypedOption<String>("out", "dir", "The folder to write into.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
+    static let reportOut = TypedOption<String>(
+        "out", "dir", "The folder to write the report into; it is replaced whole.", expected: "a folder path"
+    ) { $0.isEmpty ? nil : $0 }.defaulting(to: "Reports/latest")
+    static let demoOut = reportOut.option.defaulting(to: "Reports/demo")
+    /// What an earlier report folder may hold and still be replaced (a report written before
+    /// the folder was marked, ``OutputFolder/marker``).
+    static let reportNames: Set<String> = ["report.html", "report.md", "explorer.html", "tables", "forms"]
 
     static func request(_ invocation: Invocation) throws -> GapRequest {
         try GapsCommand.request(invocation)
@@ -12,8 +19,14 @@ enum ReportCommands {
     static let reportSpec = CommandSpec(
         name: "report",
         abstract: "The report people read: self-contained HTML, Markdown, every table as CSV and JSON, the course-gap explorer.",
+        discussion: """
+            The folder (--out, default Reports/latest/) is written whole: the files go into a
+            temporary folder beside it, which then takes its place in one step, so an interrupted
+            or failed run leaves the earlier report as it was, and files the new report does not
+            have are gone. A folder holding other files is refused.
+            """,
         options: [
-            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
             AwarenessCommands.margins.spec,
         ],
         run: { invocation in
@@ -26,8 +39,11 @@ enum ReportCommands {
             options.wave = request.wave
             options.entryRate = request.entryRate
             options.margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in try FileInput.existing(path) }
-            let folder = URL(fileURLWithPath: invocation[out] ?? "Reports")
-            let written = try WorkforceReport.write(store, options, to: folder)
+            let folder = URL(fileURLWithPath: invocation[reportOut])
+            let files = try WorkforceReport.files(store, options)
+            let written = try OutputFolder.write(folder, replaceable: reportNames) { staging in
+                try OutputFolder.writeFiles(files, into: staging, shownAs: folder)
+            }
             invocation.say("Wrote the report: \(folder.appendingPathComponent("report.html").path) (\(written.count) files).")
         })
 
@@ -42,9 +58,10 @@ enum ReportCommands {
             Into a fresh database: load NICE 2017, generate the questionnaires, import the synthetic
             employer (KoboToolbox and ODK Central exports), catalog and awareness (baseline and
             follow-up) files from Surveys/demo/, compute gaps, awareness with raking and comparison,
-            the plan, and write the report (default Reports/demo/). The data is synthetic.
+            the plan, and write the report (default Reports/demo/, replaced whole as `report` does;
+            a failed run leaves no folder or database behind). The data is synthetic.
             """,
-        options: [out.spec, dbPath.spec],
+        options: [demoOut.spec, dbPath.spec],
         usesDatabase: false,
         run: { try DemoCommand.run($0) })
 }

@@ -7,6 +7,7 @@ enum ResponsesCommand {
     static let labels = TypedOption<String>(
         "labels", "lang", "Write choices as their labels in this language (en or es) instead of their names; sav/dta/r: the language of the labels (default en).",
         expected: "en or es", choices: ["en", "es"]) { $0 }
+    static let kindArgument = TypedPositional<InstrumentKind>("instrument-kind", "Which questionnaire's responses.")
     static let splitMultiple = OptionSpec.flag("split-multiple", "Add one 0/1 column per choice of each select_multiple.")
     static let formats = ["table", "csv", "json", "md", "sav", "dta", "r", "html"]
     static let format = TypedOption<String>(
@@ -49,13 +50,11 @@ enum ResponsesCommand {
             Options.wave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
             AwarenessCommands.margins.spec, GapsCommand.frame.spec, strata.spec, cluster.spec, codebook, uncompressed,
         ],
-        positionals: [
-            PositionalSpec(name: "instrument-kind", help: "Which questionnaire's responses.", choices: InstrumentKind.allCases.map(\.rawValue))
-        ],
+        positionals: [kindArgument.spec],
         run: { try run($0) })
 
     static func run(_ invocation: Invocation) throws {
-        let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
+        let kind = invocation[kindArgument] ?? .awareness
         if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness`") }
         if let name = invocation[Options.wave] { _ = try Wave(name) }
         let formatName = invocation[format]

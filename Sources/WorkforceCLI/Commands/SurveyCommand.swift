@@ -34,13 +34,13 @@ enum SurveyCommand {
             Options.roleSet.spec, Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.wave.spec, Options.languages.spec,
             Options.out.spec, Options.framework.spec, Options.fill.spec, Options.translationTemplate.spec,
         ],
-        positionals: [
-            PositionalSpec(name: "instrument", help: "Which questionnaire.", choices: InstrumentKind.allCases.map(\.rawValue))
-        ],
+        positionals: [kindArgument.spec],
         run: { try run($0) })
 
+    static let kindArgument = TypedPositional<InstrumentKind>("instrument", "Which questionnaire.")
+
     static func run(_ invocation: Invocation) throws {
-        let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .employer
+        let kind = invocation[kindArgument] ?? .employer
         if kind != .employer {
             if invocation[Options.roles] != nil { throw WorkforceError.usage("--roles goes with `survey employer`") }
             if invocation[Options.roleSet] != nil { throw WorkforceError.usage("--role-set goes with `survey employer`") }
@@ -88,7 +88,7 @@ enum SurveyCommand {
         let request = SurveyRequest(kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag(Options.ksaGaps), fills: fills)
         let instrument = try InstrumentBuilder.build(bank: bank, request: request, framework: framework.name, roles: roles)
         let files = try SurveyFiles(instrument, bank: bank)
-        let out = URL(fileURLWithPath: invocation[Options.out] ?? "Surveys/generated")
+        let out = URL(fileURLWithPath: invocation[Options.out])
         let written = try files.write(to: out)
         let isNew = try store.recordInstrument(instrument, codebook: files.codebook)
 
@@ -136,7 +136,7 @@ enum SurveyCommand {
         _ invocation: Invocation, kind: InstrumentKind, language: Language, bank: ItemBank, roles: [SurveyRole], framework: String
     ) throws {
         let template = try TranslationTemplate(kind: kind, language: language, bank: bank, roles: roles, framework: framework)
-        let folder = URL(fileURLWithPath: invocation[Options.out] ?? "Surveys/generated")
+        let folder = URL(fileURLWithPath: invocation[Options.out])
         let url = folder.appendingPathComponent(TranslationTemplate.fileName(kind, language))
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -7,6 +7,7 @@ struct ParsedCommandLine {
     var flags: Set<String> = []
     var positionals: [String] = []
     var helpRequested = false
+    var versionRequested = false
 
     var command: CommandSpec { path[path.count - 1] }
 }
@@ -34,12 +35,16 @@ enum ArgumentParser {
                 parsed.helpRequested = true
                 continue
             }
+            if !onlyPositionals, argument == "--version" {
+                parsed.versionRequested = true
+                continue
+            }
             if !onlyPositionals, argument.hasPrefix("--") {
                 let body = argument.dropFirst(2)
                 let name = String(body.prefix { $0 != "=" })
                 let inline = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
                 let known = parsed.command.allOptions.first { $0.name == name }
-                    ?? [Options.db.spec, Options.format.spec].first { $0.name == name && !parsed.command.subcommands.isEmpty }
+                    ?? Options.global.first { $0.name == name && !parsed.command.subcommands.isEmpty }
                 guard let option = known else {
                     throw .usage("unknown option --\(name) for `\(commandName(parsed.path))`" + suggestion(name, parsed.command))
                 }
@@ -93,14 +98,19 @@ enum ArgumentParser {
             }
             if let value { parsed.values[name] = parsed.values[name] ?? value } else { parsed.flags.insert(name) }
         }
-        if parsed.helpRequested || parsed.command.run == nil { return parsed }
-        try checkPositionals(parsed)
+        if parsed.helpRequested || parsed.versionRequested || parsed.command.run == nil { return parsed }
+        try checkPositionals(&parsed)
         return parsed
     }
 
-    private static func checkPositionals(_ parsed: ParsedCommandLine) throws(WorkforceError) {
+    private static func checkPositionals(_ parsed: inout ParsedCommandLine) throws(WorkforceError) {
         let specs = parsed.command.positionals
         let name = commandName(parsed.path)
+        if let last = specs.last, last.variadic, parsed.positionals.count > specs.count {
+            // The remaining words are the last argument's: `framework search incident response`.
+            let words = parsed.positionals[(specs.count - 1)...].joined(separator: " ")
+            parsed.positionals = Array(parsed.positionals.prefix(specs.count - 1)) + [words]
+        }
         if parsed.positionals.count > specs.count {
             throw .usage("unexpected argument \"\(parsed.positionals[specs.count])\" for `\(name)`")
         }

@@ -13,6 +13,16 @@ struct OptionSpec: Sendable {
     /// How many values follow the option (`--compare BASE FOLLOWUP` takes 2); they reach the
     /// parser joined by line feeds.
     var valueCount = 1
+    /// The value used when the option is not given, as help shows it ("0.5"); declared once,
+    /// with the option (``TypedOption/defaulting(to:)``).
+    var defaultText: String? = nil
+
+    /// The help line with the default, when there is one: "Coverage ... (default: 0.5)."
+    var helpWithDefault: String {
+        guard let defaultText else { return help }
+        let base = help.hasSuffix(".") ? String(help.dropLast()) : help
+        return base + " (default: \(defaultText))."
+    }
     /// Whether the option may be given several times (`--fill a=1 --fill b=2`); its values reach
     /// the parser joined by ``OptionSpec/repeatSeparator``.
     var repeatable = false
@@ -42,6 +52,30 @@ struct TypedOption<Value>: Sendable {
             name: name, valueName: valueName, help: help, choices: choices,
             check: { parse($0) == nil ? expected : nil }, valueCount: valueCount, repeatable: repeatable)
     }
+}
+
+extension TypedOption where Value: Sendable {
+    /// The same option with a default: `invocation[option]` then gives the value, never `nil`,
+    /// and help shows the default from here (as swift-argument-parser's `@Option var x = 0.5`).
+    func defaulting(to value: Value, shown: String? = nil) -> DefaultedOption<Value> {
+        var spec = spec
+        spec.defaultText = shown ?? "\(value)"
+        return DefaultedOption(option: TypedOption(spec: spec, parse: parse), defaultValue: value)
+    }
+}
+
+extension TypedOption {
+    init(spec: OptionSpec, parse: @escaping @Sendable (String) -> Value?) {
+        self.spec = spec
+        self.parse = parse
+    }
+}
+
+/// An option with its default value, declared together.
+struct DefaultedOption<Value>: Sendable where Value: Sendable {
+    let option: TypedOption<Value>
+    let defaultValue: Value
+    var spec: OptionSpec { option.spec }
 }
 
 extension TypedOption where Value == String {
@@ -97,6 +131,21 @@ struct PositionalSpec: Sendable {
     var help: String
     var optional = false
     var choices: [String]? = nil
+    /// The last positional may take every remaining word (`framework search incident
+    /// response`); they reach the command joined by spaces.
+    var variadic = false
+}
+
+/// A positional whose value is one case of `Value` (`framework list roles|ksas|...`): the
+/// parser checks it against the cases and the command reads the case with `invocation[positional]`.
+struct TypedPositional<Value>: Sendable where Value: RawRepresentable & CaseIterable & Sendable, Value.RawValue == String {
+    let index: Int
+    let spec: PositionalSpec
+
+    init(index: Int = 0, _ name: String, _ help: String) {
+        self.index = index
+        self.spec = PositionalSpec(name: name, help: help, choices: Value.allCases.map(\.rawValue))
+    }
 }
 
 /// A command or a group of subcommands, with its help text and what it runs.
@@ -107,17 +156,16 @@ struct CommandSpec: Sendable {
     var options: [OptionSpec] = []
     var positionals: [PositionalSpec] = []
     var subcommands: [CommandSpec] = []
-    /// Whether the command opens the database, and so takes `--db`.
+    /// Whether the command opens the database given by `--db`.
     var usesDatabase = true
-    /// Whether the command prints a result table, and so takes `--format`.
+    /// Whether the command prints a result table in the `--format` asked for.
     var printsTable = false
     var run: (@Sendable (Invocation) throws -> Void)? = nil
 
-    /// The options this command accepts, with the global ones it takes.
+    /// The options this command accepts: its own, then the global ones (``Options/global``),
+    /// which every command takes (a command may declare its own of the same name, as `demo
+    /// --db` does).
     var allOptions: [OptionSpec] {
-        var all = options
-        if usesDatabase { all.append(Options.db.spec) }
-        if printsTable { all.append(Options.format.spec) }
-        return all
+        options + Options.global.filter { global in !options.contains { $0.name == global.name } }
     }
 }

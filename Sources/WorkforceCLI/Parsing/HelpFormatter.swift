@@ -12,22 +12,34 @@ enum HelpFormatter {
             out += "\nARGUMENTS:\n"
             for p in command.positionals {
                 let choices = p.choices.map { " (\($0.joined(separator: "|")))" } ?? ""
-                out += row("<\(p.name)>", p.help + choices)
+                out += row("<\(p.name)>" + (p.variadic ? " ..." : ""), p.help + choices)
             }
         }
         if command.subcommands.isEmpty {
             out += "\nOPTIONS:\n"
-            for o in command.allOptions {
-                out += row("--\(o.name)" + (o.valueName.map { " <\($0)>" } ?? ""), o.help)
+            for o in command.options { out += row(optionLabel(o), o.helpWithDefault) }
+            out += row("-h, --help", "Show help information.")
+            out += "\nGLOBAL OPTIONS:\n"
+            for o in Options.global where !command.options.contains(where: { $0.name == o.name }) {
+                out += row(optionLabel(o), o.helpWithDefault)
+            }
+        } else {
+            out += "\nOPTIONS:\n"
+            if path.count == 1 {
+                for o in Options.global { out += row(optionLabel(o), o.helpWithDefault) }
+                out += row("--version", "Show the version and the git revision it was built from.")
             }
             out += row("-h, --help", "Show help information.")
-        } else {
-            out += "\nOPTIONS:\n" + row("-h, --help", "Show help information.")
             out += "\nSUBCOMMANDS:\n"
             for sub in command.subcommands { out += row(sub.name, sub.abstract) }
-            out += "\n  See '\(name) <subcommand> --help' for detailed help.\n"
+            out += "\n  See '\(name) <subcommand> --help' or 'workforce help \(path.dropFirst().map(\.name).joined(separator: " "))\(path.count > 1 ? " " : "")<subcommand>' for detailed help.\n"
         }
         return out
+    }
+
+    /// `--name <value>`, or `--name` for a flag.
+    static func optionLabel(_ o: OptionSpec) -> String {
+        "--\(o.name)" + (o.valueName.map { " <\($0)>" } ?? "")
     }
 
     static func usage(for path: [CommandSpec]) -> String {
@@ -38,11 +50,12 @@ enum HelpFormatter {
             return parts.joined(separator: " ")
         }
         for p in command.positionals {
-            let text = p.choices.map { $0.joined(separator: "|") } ?? "<\(p.name)>"
+            var text = p.choices.map { $0.joined(separator: "|") } ?? "<\(p.name)>"
+            if p.variadic { text += " ..." }
             parts.append(p.optional ? "[\(text)]" : text)
         }
         for o in command.allOptions {
-            parts.append("[--\(o.name)" + (o.valueName.map { " <\($0)>" } ?? "") + "]")
+            parts.append("[\(optionLabel(o))]")
         }
         return parts.joined(separator: " ")
     }

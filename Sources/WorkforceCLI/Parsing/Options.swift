@@ -6,6 +6,8 @@ enum Options {
     static let db = TypedOption<String>.text("db", "path", "The database file (default: $WORKFORCE_DB, else ./workforce.sqlite).")
     static let format = TypedOption<OutputFormat>.choice(
         "format", "format", "Output format: table, csv, json or md (default: table on a terminal, csv otherwise).")
+    /// The options every command accepts, before or after its name.
+    static let global = [db.spec, format.spec]
     static let framework = TypedOption<String>.text(
         "framework", "name", "The framework to use (default: the database's default framework).")
     static let wave = TypedOption<String>.text(
@@ -19,8 +21,8 @@ enum Options {
         "role-set", "name", "Employer: the work roles of this curated set in Surveys/banks/role-sets.csv (belize-core).")
     static let languages = TypedOption<[String]>.list("lang", "codes", "Label languages, comma-separated (default en,es).")
     static let out = TypedOption<String>(
-        "out", "dir", "Output folder.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
-    static let limit = TypedOption<Int>.integer("limit", "n", "At most this many results (default 25).", in: 1...100_000)
+        "out", "dir", "Output folder.", expected: "a folder path") { $0.isEmpty ? nil : $0 }.defaulting(to: "Surveys/generated")
+    static let limit = TypedOption<Int>.integer("limit", "n", "At most this many results.", in: 1...100_000).defaulting(to: 25)
     static let encoding = TypedOption<TextEncoding>.choice(
         "encoding", "name", "The file's encoding when it has no byte-order mark: utf-8, utf-16le, utf-16be, windows-1252.")
     static let entry = TypedOption<String>.text(

@@ -118,7 +118,7 @@ public final class CSVReader {
     public func location(ofField i: Int) -> SourceLocation {
         if let sheetRows { return SourceLocation(file: name, line: recordLine, column: i + 1, sheet: sheetRows.sheet) }
         guard i < fieldCount else { return SourceLocation(file: name, line: recordLine) }
-        return SourceLocation(file: name, line: record.lines[i], column: record.columns[i])
+        return SourceLocation(file: name, line: record.lines[i], column: record.columns[i], field: i + 1)
     }
 
     /// Where the current record starts: its line, or its sheet row.

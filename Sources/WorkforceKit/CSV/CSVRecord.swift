@@ -14,6 +14,6 @@ public struct CSVRecord: Sendable {
     public func location(ofField index: Int, in file: String) -> SourceLocation {
         if let sheet { return SourceLocation(file: file, line: line, column: index + 1, sheet: sheet) }
         guard fieldLines.indices.contains(index) else { return SourceLocation(file: file, line: line) }
-        return SourceLocation(file: file, line: fieldLines[index], column: fieldColumns[index])
+        return SourceLocation(file: file, line: fieldLines[index], column: fieldColumns[index], field: index + 1)
     }
 }

@@ -58,7 +58,7 @@ struct CatalogRowChecker {
     func check(_ record: CSVRecord, problems: inout [ImportProblem], warnings: inout [ImportProblem]) -> CatalogRow? {
         var reasons: [ImportProblem] = []
         func here(_ column: String) -> SourceLocation {
-            columnIndex[column].map { record.location(ofField: $0, in: file) } ?? SourceLocation(file: file, line: record.line)
+            columnIndex[column].map { record.location(ofField: $0, in: file).inColumn(named: column) } ?? SourceLocation(file: file, line: record.line)
         }
         func cell(_ column: String) -> String {
             guard let i = columnIndex[column], i < record.fields.count else { return "" }

@@ -28,6 +28,8 @@ public struct ColumnPlan: Sendable {
     }
 
     public var roles: [Role]
+    /// The header's names, for messages ("column H `district`").
+    public var header: [String] = []
     public var dialect: ImportDialect
     /// Per question, the column holding its whole answer.
     public var questionColumn: [Int?]
@@ -133,6 +135,7 @@ public struct ColumnPlan: Sendable {
             roles.append(role)
         }
         self.roles = roles
+        self.header = header
         self.questionColumn = questionColumn
         self.choiceColumns = choiceColumns
         self.unknownColumns = unknown

@@ -89,7 +89,9 @@ public struct ImportProblem: Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(location): \(message)" }
+    /// "bad.csv:3:72: value ... [line 3, column H `district`]": the place as compilers print it,
+    /// the message, and the place as a spreadsheet user finds it.
+    public var description: String { "\(location): \(message)" + (location.spreadsheetCell.map { " [\($0)]" } ?? "") }
 
     /// Problems as `rejected_row.reasons` stores them: a JSON array of `line`, `column`, `message`.
     static func json(_ problems: [ImportProblem]) -> String {
@@ -99,6 +101,8 @@ public struct ImportProblem: Sendable, CustomStringConvertible {
                     .object([
                         (key: "line", value: p.location.line.map { .integer(Int64($0)) } ?? .null),
                         (key: "column", value: p.location.column.map { .integer(Int64($0)) } ?? .null),
+                        (key: "field", value: p.location.field.map { .integer(Int64($0)) } ?? .null),
+                        (key: "header", value: p.location.header.map { .string($0) } ?? .null),
                         (key: "message", value: .string(p.message)),
                     ])
                 }))

@@ -170,7 +170,8 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
         }
         let problems = validator.reasons.map { reason in
             ImportProblem(
-                location: reason.column.map { reader.location(ofField: $0) } ?? reader.recordLocation,
+                location: reason.column.map { reader.location(ofField: $0).inColumn(named: plan.header.indices.contains($0) ? plan.header[$0] : nil) }
+                    ?? reader.recordLocation,
                 message: reason.message)
         }
         return RowBatch.Rejected(

@@ -304,8 +304,12 @@ final class RowValidator: CompiledExpression.Answers {
         if let constraint = constraints[q] {
             let current = value(q)
             if !constraint.evaluate(self, current: current).asBool {
-                let detail = item.constraintMessage.map { ": \($0)" } ?? ""
-                invalid(q, column, "value \(current.asString) of \(item.name) breaks its rule `\(item.constraintText ?? "")`\(detail)")
+                // The form's own words first (what the surveyor saw), then the rule.
+                let rule = "`\(item.constraintText ?? "")`"
+                invalid(
+                    q, column,
+                    item.constraintMessage.map { "value \(current.asString) of \(item.name): \($0) (its rule: \(rule))" }
+                        ?? "value \(current.asString) of \(item.name) breaks its rule \(rule)")
             }
         }
     }

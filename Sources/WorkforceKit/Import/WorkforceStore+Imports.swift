@@ -84,11 +84,15 @@ extension WorkforceStore {
             throw .usage("no import batch \(batch); `workforce imports` lists them")
         }
         var rows = ResultTable(columns: ["line", "reasons", "raw"])
+        rows.wrapped = ["reasons"]
         try read { db in
             try db.forEachRow("SELECT line, reasons, raw FROM rejected_row WHERE batch_id = ? ORDER BY line", [batch]) { row in
                 let reasons = (try? JSONParser.parse(Array((row[1].string ?? "[]").utf8), name: "reasons"))?.array ?? []
                 let text = reasons.map { r in
-                    let column = r["column"]?.double.flatMap { Int(exactly: $0) }.map { "column \($0): " } ?? ""
+                    let field = r["field"]?.double.flatMap { Int(exactly: $0) }
+                    let line = r["line"]?.double.flatMap { Int(exactly: $0) }
+                    let cell = SourceLocation(file: "", line: line, field: field, header: r["header"]?.string).spreadsheetCell
+                    let column = cell.map { "\($0): " } ?? r["column"]?.double.flatMap { Int(exactly: $0) }.map { "column \($0): " } ?? ""
                     return column + (r["message"]?.string ?? "")
                 }.joined(separator: "; ")
                 rows.append([Cell(row[0]), .text(text), Cell(row[2])])

@@ -26,9 +26,9 @@ extension ResultTable {
 
     func renderedAsCSV() -> String {
         let writer = CSVWriter()
-        var out = writer.record(columns)
+        var out = writer.record(columns.map(textSafe))
         for row in rows {
-            out += row.map { writer.field($0.plainText, isNumber: $0.isNumber) }.joined(separator: ",") + "\r\n"
+            out += row.map { writer.field(textSafe($0.plainText), isNumber: $0.isNumber) }.joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -45,20 +45,17 @@ extension ResultTable {
     }
 
     func renderedAsMarkdown() -> String {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-                .replacingOccurrences(of: "\r", with: "")
-        }
-        var out = notes.map { escape($0) + "\n\n" }.joined()
-        out += "| " + columns.map(escape).joined(separator: " | ") + " |\n"
+        var out = notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
+        out += "| " + columns.map { Markup.markdownCell($0) }.joined(separator: " | ") + " |\n"
         out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
         for row in rows {
-            out += "| " + row.map { escape($0.plainText) }.joined(separator: " | ") + " |\n"
+            out += "| " + row.map { Markup.markdownCell($0.plainText, isNumber: $0.isNumber) }.joined(separator: " | ") + " |\n"
         }
         return out
     }
 
-    /// Aligned text; long cells are cut at 80 characters with an ellipsis. A record prints as
+    /// Aligned text; long cells are cut at 80 characters with an ellipsis, except in the
+    /// ``ResultTable/wrapped`` columns, which continue on the next lines. A record prints as
     /// `field: value` lines, in full.
     func renderedAsText() -> String {
         let flat = rows.map { $0.map { terminalSafe($0.plainText.replacingOccurrences(of: "\n", with: " "), keepLineFeeds: false) } }
@@ -70,16 +67,49 @@ extension ResultTable {
             }.joined(separator: "\n\n") + "\n"
         }
         let limit = 80
-        let cut = flat.map { $0.map { $0.count > limit ? String($0.prefix(limit - 1)) + "…" : $0 } }
+        let wraps = columns.map { wrapped.contains($0) }
+        // Each row as lines of cells: a wrapped cell spreads over lines, the others stay on the first.
+        let lines: [[[String]]] = flat.map { row in
+            let cells = row.enumerated().map { c, text in
+                wraps[c] ? Self.wrap(text, width: limit) : [text.count > limit ? String(text.prefix(limit - 1)) + "…" : text]
+            }
+            let height = cells.map(\.count).max() ?? 1
+            return (0..<height).map { i in cells.map { i < $0.count ? $0[i] : "" } }
+        }
+        let cut = lines.flatMap { $0 }
         let widths = columns.indices.map { c in max(columns[c].count, cut.map { $0[c].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        var out = notes.map { $0 + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
-        out += line(columns) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
+        var out = notes.map { terminalSafe($0) + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
+        out += line(columns.map { terminalSafe($0, keepLineFeeds: false) }) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in cut { out += line(row) + "\n" }
         out += "(\(plural(rows.count, "row")))\n"
         return out
+    }
+
+    /// `text` in lines of at most `width` characters, broken at spaces (a longer word is cut).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = Substring(word)
+            while word.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        lines.append(current)
+        return lines
     }
 }

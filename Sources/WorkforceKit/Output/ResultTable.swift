@@ -58,6 +58,9 @@ public struct ResultTable: Sendable, Equatable {
     /// A line every format must show first, even CSV (as a `#` line): for output that must
     /// not be mistaken for publishable figures.
     public var banner: String?
+    /// Columns whose cells a text table wraps over several lines instead of cutting them at
+    /// 80 characters (the reasons of a quarantined row: each must be read whole).
+    public var wrapped: Set<String> = []
 
     public init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
         self.columns = columns
@@ -83,6 +86,7 @@ public struct ResultTable: Sendable, Equatable {
         var table = ResultTable(columns: indices.map { columns[$0] }, rows: rows.map { row in indices.map { row[$0] } })
         table.notes = notes
         table.banner = banner
+        table.wrapped = wrapped
         return table
     }
 }

@@ -4,8 +4,11 @@ import Foundation
 ///
 /// SwiftPM resources must live inside a target, but the product contract keeps the data at
 /// the top of the repository where people read and review it. So the tool looks, in order, in
-/// `$WORKFORCE_HOME`, then in each folder above the running executable (`.build/debug/workforce`
-/// finds the checkout it was built from), then in the checkout this file was compiled in.
+/// `$WORKFORCE_HOME`, then in `../share/workforce` beside the running executable (where
+/// `scripts/install.sh` puts it: `PREFIX/bin/workforce` reads `PREFIX/share/workforce/`), then
+/// in each folder above the executable (`.build/debug/workforce` finds the checkout it was built
+/// from), then, in a debug build only, in the checkout this file was compiled in (a release
+/// binary never reaches back into the folder it was built in).
 public enum BundledData {
     /// The top folder holding `Frameworks/`.
     ///
@@ -53,14 +56,17 @@ public enum BundledData {
         if let home = environment["WORKFORCE_HOME"], !home.isEmpty { result.append(URL(fileURLWithPath: home)) }
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
         var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        result.append(folder.deletingLastPathComponent().appendingPathComponent("share/workforce"))
         for _ in 0..<6 {
             result.append(folder)
             folder = folder.deletingLastPathComponent()
         }
-        // Sources/WorkforceKit/Support/BundledData.swift -> the checkout.
-        var source = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { source = source.deletingLastPathComponent() }
-        result.append(source)
+        #if DEBUG
+            // Sources/WorkforceKit/Support/BundledData.swift -> the checkout.
+            var source = URL(fileURLWithPath: #filePath)
+            for _ in 0..<4 { source = source.deletingLastPathComponent() }
+            result.append(source)
+        #endif
         return result
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one escaper for text put into HTML, XML (the `.xlsx` parts) and SVG.
 public enum Markup {
     /// `text` with `& < > " '` escaped, safe in element content and quoted attributes, and the
@@ -35,13 +37,58 @@ public func valuePrefix(_ text: String) -> String {
 }
 
 /// Text for a terminal: control characters (ESC sequences that could recolour, move the
-/// cursor or rewrite the screen, and the rest of C0, DEL and C1) shown as `\u{1B}`, never sent
-/// raw. Line feeds stay when `keepLineFeeds` is true.
+/// cursor or rewrite the screen, and the rest of C0, DEL and C1) and the bidirectional controls
+/// that make text read in another order than it is stored (U+202E "Trojan Source") shown as
+/// `\u{1B}`, `\u{202E}`, never sent raw. Line feeds stay when `keepLineFeeds` is true.
 public func terminalSafe(_ text: String, keepLineFeeds: Bool = true) -> String {
-    guard text.unicodeScalars.contains(where: { isControl($0) && !(keepLineFeeds && $0 == "\n") }) else { return text }
+    escapingUnsafeScalars(text) { isControl($0) && !(keepLineFeeds && $0 == "\n") }
+}
+
+/// Text for a text file (CSV, Markdown): as ``terminalSafe(_:keepLineFeeds:)`` but tab, line
+/// feed and carriage return, which such files hold legitimately, stay.
+public func textSafe(_ text: String) -> String {
+    escapingUnsafeScalars(text) { isControl($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" }
+}
+
+extension Markup {
+    /// A Markdown table cell or line: `|` escaped, line breaks as spaces, HTML's `& < >` as
+    /// entities (a Markdown viewer renders raw HTML, so catalog text `<script>` or `<img
+    /// onerror>` must stay text), controls shown as `\u{..}`, and text a spreadsheet would read
+    /// as a formula (`=HYPERLINK(...)`) prefixed with `'`, as ``CSVWriter`` does.
+    public static func markdownCell(_ text: String, isNumber: Bool = false) -> String {
+        var out = ""
+        if !isNumber, looksLikeFormula(text) { out = "'" }
+        for scalar in textSafe(text).unicodeScalars {
+            switch scalar {
+            case "|": out += "\\|"
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\n": out += " "
+            case "\r": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Whether a spreadsheet would run `text` pasted into a cell: it starts with `=` or `@`, or with
+/// `+` or `-` and then calls a function or references another sheet (`-2+HYPERLINK(...)`,
+/// `+cmd|' /C calc'!A0`). A signed figure a reader is shown (`+59 (-24 to 142)`) stays as it is.
+func looksLikeFormula(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return false }
+    if first == "=" || first == "@" { return true }
+    guard first == "+" || first == "-" else { return false }
+    return text.contains { $0 == "=" || $0 == "|" || $0 == "!" }
+        || text.range(of: "[A-Za-z_][A-Za-z0-9_.]*[(]", options: .regularExpression) != nil
+}
+
+private func escapingUnsafeScalars(_ text: String, _ unsafe: (Unicode.Scalar) -> Bool) -> String {
+    guard text.unicodeScalars.contains(where: unsafe) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
-        if isControl(scalar) && !(keepLineFeeds && scalar == "\n") {
+        if unsafe(scalar) {
             out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         } else {
             out.unicodeScalars.append(scalar)
@@ -50,6 +97,11 @@ public func terminalSafe(_ text: String, keepLineFeeds: Bool = true) -> String {
     return out
 }
 
+/// C0, DEL, C1, and the bidirectional controls: U+061C, U+200E, U+200F, U+202A to U+202E,
+/// U+2066 to U+2069.
 private func isControl(_ s: Unicode.Scalar) -> Bool {
-    s.value < 0x20 || (0x7F...0x9F).contains(s.value)
+    switch s.value {
+    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
 }

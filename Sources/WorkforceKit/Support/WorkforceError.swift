@@ -3,14 +3,60 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?
+    /// The number of the field in its row (1 for the first), when the place is a field.
+    public var field: Int?
+    /// The header of that field's column.
+    public var header: String?
+
     /// For a spreadsheet, the sheet: `line` is then its row and `column` its 1-based column.
     public var sheet: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil, field: Int? = nil, header: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.sheet = sheet
+        self.field = field
+        self.header = header
+    }
+
+    /// The place as a spreadsheet user finds it: "line 3, column H `district`" (the
+    /// column's letter as a spreadsheet names it, and its header), or `nil` when the place is
+    /// not a field.
+    public var spreadsheetCell: String? {
+        guard let line, let field, field > 0 else { return nil }
+        return "line \(line), column \(Self.columnLetters(field))" + (header.map { " `\(valuePrefix($0))`" } ?? "")
+    }
+
+    /// A spreadsheet's name for column `number` (1-based): A ... Z, AA ... AZ, BA ...
+    public static func columnLetters(_ number: Int) -> String {
+        var n = number
+        var letters: [Character] = []
+        while n > 0 {
+            let digit = (n - 1) % 26
+            letters.append(Character(UnicodeScalar(UInt8(65 + digit))))
+            n = (n - 1) / 26
+        }
+        return String(letters.reversed())
+    }
+
+    /// Two locations are the same place when file, line and column agree; the field's number
+    /// and header only say it again in a spreadsheet's words.
+    public static func == (a: SourceLocation, b: SourceLocation) -> Bool {
+        a.file == b.file && a.line == b.line && a.column == b.column
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+    }
+
+    /// The same place with the header of its column.
+    public func inColumn(named header: String?) -> SourceLocation {
+        var copy = self
+        copy.header = header
+        return copy
     }
 
     /// `file:line:column`, `file:line` or `file`, as compilers print locations; in a spreadsheet
