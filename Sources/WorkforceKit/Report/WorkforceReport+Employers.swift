@@ -28,9 +28,9 @@ extension WorkforceReport {
         }
         let horizon = request.horizon.words
         figures.append(("Employers responding", .int(e.employers.count)))
-        figures.append(("Shortage within the \(horizon): openings no completer will fill (published roles with a gap)", .text(shown(e.shortage))))
+        figures.append(("Shortage within the \(horizon): openings no completer will fill (published roles with a gap)", .text(shown(e.shortage, grade: QualityGrade(e.shortage)))))
         figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus))))
-        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand))))
+        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand, grade: e.national.quality))))
         figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
         figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed))))
         if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people)))) }
@@ -154,5 +154,34 @@ extension WorkforceReport {
         let lead = "Openings expected within the \(request.horizon.words), employer wave \(first) against \(last), for the roles published in both. \(plural(significant, "role")) changed significantly (two-sided z-test on independent samples, p < 0.05, not adjusted for multiple comparisons)."
         let html = ReportHTML.paragraph(lead, class: "note") + ReportHTML.table(human)
         return Section(id: "trend", title: "Change since the first employer wave", html: html, markdown: "_\(lead)_\n\n" + markdown(human))
+    }
+}
+
+extension WorkforceReport {
+    /// The employer survey's fieldwork outcome per stratum of the frame, for the methodology.
+    static func responseRates(_ context: GapContext, _ html: String, _ md: String, _ tables: inout [(name: String, table: ResultTable)]) -> (String, String) {
+        let weighting = context.inputs.weighting
+        guard weighting.frame != nil else { return (html, md) }
+        var data = ResultTable(columns: ["sector", "size_band", "organisations", "issued", "out_of_scope", "respondents", "response_rate"])
+        var human = ResultTable(columns: ["Stratum", "Organisations", "Issued", "Out of scope", "Responding", "Response rate"])
+        for r in weighting.responseRates {
+            data.append([
+                .text(r.stratum.sector), .text(r.stratum.sizeBand), .double(r.organisations), r.issued.map(Cell.double) ?? .null,
+                r.outOfScope.map(Cell.double) ?? .null, .int(r.respondents), r.rate.map(Cell.double) ?? .null,
+            ])
+            human.append([
+                .text("\(r.stratum.sector), \(r.stratum.sizeBand)"), .text(Figure.count(r.organisations)), .text(r.issued.map(Figure.count) ?? "-"),
+                .text(r.outOfScope.map(Figure.count) ?? "-"), .int(r.respondents), .text(r.rate.map(Figure.percent) ?? "unknown"),
+            ])
+        }
+        tables.append(("employer_response_rates", data))
+        let lead = weighting.overallResponseRate.map {
+            "Employer survey fieldwork: \(Figure.percent($0)) of the eligible issued organisations responded (respondents / (issued - out of scope); consent refusals and partial answers count as non-respondents)."
+        } ?? "The frame gives no issued sample, so the employer survey's response rate is unknown: respondents are treated as a random sample of their stratum."
+        return (
+            html + "<h3>Employer survey: fieldwork outcome and response rates</h3>" + ReportHTML.paragraph(lead, class: "note")
+                + "<details><summary>Response rate by stratum (\(weighting.responseRates.count) strata)</summary>" + ReportHTML.table(human) + "</details>",
+            md + "### Employer survey: fieldwork outcome and response rates\n\n_\(lead)_\n\n" + markdown(human)
+        )
     }
 }

@@ -68,6 +68,7 @@ extension WorkforceReport {
         ]
         var html = "<ul>" + lines.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
         var md = lines.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+        if let context { (html, md) = responseRates(context, html, md, &tables) }
         let batches = try store.importBatches()
         let instruments = try store.instrumentList()
         tables.append(("data_batches", batches))
