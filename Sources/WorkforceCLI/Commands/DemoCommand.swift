@@ -56,13 +56,19 @@ enum DemoCommand {
         let total = gaps.reduce(0) { $0 + $1.gap }
         step("Gaps, medium term, weighted to the sampling frame: \(gaps.count) published roles, total gap \(SVGChart.number(total)) positions")
         let margins = try PopulationMargins(url: data.appendingPathComponent("margins.csv"))
-        let (_, weighting) = try AwarenessAnalysis.run(store, AwarenessRequest(compare: ("baseline", "followup-1"), margins: margins))
+        let (_, weighting) = try AwarenessAnalysis.run(
+            store,
+            AwarenessRequest(
+                compare: ("baseline", "followup-1"), margins: margins, indicator: "knowledge_score", strata: DemoData.awarenessStrata,
+                cluster: DemoData.awarenessCluster))
         for w in weighting { step(w.description) }
         let plans = WorkforcePlan.build(context.inputs)
         step("Plan: \(plural(plans.count, "role")) with actions")
         var options = ReportOptions()
         options.frame = request.frame
         options.margins = data.appendingPathComponent("margins.csv")
+        options.strata = DemoData.awarenessStrata
+        options.cluster = DemoData.awarenessCluster
         options.banner = banner
         let written = try WorkforceReport.write(store, options, to: out)
         step("Wrote \(written.count) report files")

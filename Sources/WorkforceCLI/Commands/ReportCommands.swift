@@ -49,7 +49,10 @@ enum ReportCommands {
     static let reportSpec = CommandSpec(
         name: "report",
         abstract: "The report people read: self-contained HTML, Markdown, every table as CSV and JSON, the course-gap explorer.",
-        options: [out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, AwarenessCommands.margins.spec],
+        options: [
+            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, AwarenessCommands.margins.spec,
+            AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
+        ],
         run: { invocation in
             let store = try invocation.openStore()
             let request = try request(invocation)
@@ -58,6 +61,8 @@ enum ReportCommands {
             options.theta = request.theta
             options.frame = request.frame
             options.margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in try FileInput.existing(path) }
+            options.strata = invocation[AwarenessCommands.strata] ?? []
+            options.cluster = invocation[AwarenessCommands.cluster]
             let folder = URL(fileURLWithPath: invocation[out] ?? "Reports")
             let written = try WorkforceReport.write(store, options, to: folder)
             invocation.say("Wrote the report: \(folder.appendingPathComponent("report.html").path) (\(written.count) files).")
@@ -73,7 +78,8 @@ enum ReportCommands {
         discussion: """
             Into a fresh database: load NICE 2017, generate the questionnaires, import the synthetic
             employer (KoboToolbox and ODK Central exports), catalog and awareness (baseline and
-            follow-up) files from Surveys/demo/, compute gaps, awareness with raking and comparison,
+            follow-up) files from Surveys/demo/, compute gaps, awareness with raking, strata
+            (district x urban) and clusters (enumeration areas) and the change since the baseline,
             the plan, and write the report (default Reports/demo/). The data is synthetic.
             """,
         options: [out.spec, dbPath.spec],

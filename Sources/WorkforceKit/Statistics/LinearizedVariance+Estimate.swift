@@ -1,0 +1,154 @@
+/// A domain's weighted mean with its design-based standard error.
+public struct DesignMean: Sendable, Equatable {
+    /// Respondents in the domain with a valid value.
+    public var n: Int
+    public var mean: Double
+    public var se: Double
+    /// `s² = Σ w (y - ȳ)² / Σ w`: the variance of the value among the domain's respondents.
+    public var spread: Double
+    /// Units with a respondent in the domain, minus the strata they are in.
+    public var degreesOfFreedom: Int
+}
+
+extension LinearizedVariance {
+    /// One domain of a linear combination `Σ c_j ȳ_j` of domain means.
+    public struct Term {
+        public var sums: DomainSums
+        public var domain: Int
+        public var coefficient: Double
+
+        public init(_ sums: DomainSums, _ domain: Int, _ coefficient: Double = 1) {
+            self.sums = sums
+            self.domain = domain
+            self.coefficient = coefficient
+        }
+    }
+
+    /// Domain `d`'s mean and standard error; `nil` when it has no respondent.
+    public func estimate(_ sums: DomainSums, _ d: Int) -> DesignMean? {
+        guard let (value, variance, df) = combination([Term(sums, d)]), let mean = value.first else { return nil }
+        let n = sums.count[d]
+        let w = weightTotal(sums, d)
+        let spread = max(0, sums.sumSquares[d] / w - mean * mean)
+        return DesignMean(n: n, mean: mean, se: variance.squareRoot(), spread: spread, degreesOfFreedom: df)
+    }
+
+    /// The standard error of `Σ c_j ȳ_j` over domains of the same wave that share no
+    /// respondent (a group and the rest of the sample).
+    public func combinedError(_ terms: [Term]) -> Double? {
+        combination(terms).map { $0.variance.squareRoot() }
+    }
+
+    func weightTotal(_ s: DomainSums, _ d: Int) -> Double {
+        var w = 0.0
+        for k in 0..<s.clusters { w += s.clusterWeight[d * s.clusters + k] }
+        for m in 0..<s.cells { w += s.singleMoments[5 * (d * s.cells + m)] }
+        return w
+    }
+
+    /// The means of the terms, the variance of their combination and its degrees of freedom.
+    func combination(_ terms: [Term]) -> (means: [Double], variance: Double, df: Int)? {
+        let strata = design.strataCount
+        var s1 = [Double](repeating: 0, count: strata), s2 = s1
+        var reached = [Bool](repeating: false, count: strata)
+        var units = 0
+        var means: [Double] = []
+        var fitted = [Double](repeating: 0, count: cells)
+        var parts: [(s: DomainSums, d: Int, c: Double, mean: Double, total: Double)] = []
+        for term in terms {
+            let s = term.sums, d = term.domain
+            let total = weightTotal(s, d)
+            guard total > 0 else { return nil }
+            var values = 0.0
+            for k in 0..<s.clusters { values += s.clusterValues[d * s.clusters + k] }
+            for m in 0..<s.cells { values += s.singleMoments[5 * (d * s.cells + m) + 1] }
+            let mean = values / total
+            means.append(mean)
+            parts.append((s, d, term.coefficient, mean, total))
+            if calibrated {
+                let f = residualFit(s, d, mean: mean, total: total)
+                for m in 0..<cells { fitted[m] += term.coefficient * f[m] }
+            }
+            units += s.singles[d]
+        }
+        // Clusters.
+        for k in 0..<design.clusterCount {
+            var z = 0.0, member = false
+            for p in parts {
+                let slot = p.d * p.s.clusters + k
+                let w = p.s.clusterWeight[slot]
+                if w != 0 {
+                    member = true
+                    z += p.c * (p.s.clusterValues[slot] - p.mean * w) / p.total
+                }
+            }
+            if calibrated {
+                for j in clusterStart[k]..<clusterStart[k + 1] { z -= fitted[Int(clusterCell[j])] * clusterWeight[j] }
+            }
+            let h = Int(design.clusterStratum[k])
+            if member {
+                units += 1
+                reached[h] = true
+            }
+            s1[h] += z
+            s2[h] += z * z
+        }
+        // Respondents who are their own unit, by cell.
+        for m in 0..<cells {
+            var first = 0.0, second = 0.0, cross = 0.0, member = false
+            for p in parts {
+                let base = 5 * (p.d * p.s.cells + m)
+                let r0 = p.s.singleMoments[base], r1 = p.s.singleMoments[base + 1]
+                guard r0 != 0 else { continue }
+                member = true
+                let q0 = p.s.singleMoments[base + 2], q1 = p.s.singleMoments[base + 3], q2 = p.s.singleMoments[base + 4]
+                first += p.c * (r1 - p.mean * r0) / p.total
+                second += p.c * p.c * (q2 - 2 * p.mean * q1 + p.mean * p.mean * q0) / (p.total * p.total)
+                cross += p.c * (q1 - p.mean * q0) / p.total
+            }
+            let f = fitted[m]
+            first -= f * singleWeight[m]
+            second += -2 * f * cross + f * f * singleSquare[m]
+            let h = Int(cellStratum[m])
+            if member { reached[h] = true }
+            s1[h] += first
+            s2[h] += second
+        }
+        // Σ_h n_h / (n_h - 1) Σ (Z - Z̄_h)²; a lonely stratum around 0, the grand mean of the
+        // linearised values (R's survey 4.1; 4.4 centres on the units' observed mean instead).
+        var variance = 0.0
+        for h in 0..<strata {
+            let nh = Double(design.unitsPerStratum[h])
+            variance += nh > 1 ? nh / (nh - 1) * max(0, s2[h] - s1[h] * s1[h] / nh) : s1[h] * s1[h]
+        }
+        return (means, variance, units - reached.filter { $0 }.count)
+    }
+
+    /// The fitted values per cell of the domain's influence values on the raking margins
+    /// (backfitting over every respondent of the wave, design weights 1).
+    func residualFit(_ s: DomainSums, _ d: Int, mean: Double, total: Double) -> [Double] {
+        var u = [Double](repeating: 0, count: cells)
+        var scale = 0.0
+        for m in 0..<cells {
+            u[m] = (s.cellValues[d * cells + m] - mean * s.cellCount[d * cells + m]) / total
+            scale = max(scale, abs(u[m]) / max(1, cellCount[m]))
+        }
+        var fitted = [Double](repeating: 0, count: cells)
+        guard scale > 0 else { return fitted }
+        for _ in 0..<1000 {
+            var largest = 0.0
+            for v in cellCategory.indices {
+                let categories = cellCategory[v]
+                var residual = [Double](repeating: 0, count: categoryCount[v].count)
+                for m in 0..<cells where categories[m] >= 0 { residual[Int(categories[m])] += u[m] - cellCount[m] * fitted[m] }
+                for c in residual.indices where categoryCount[v][c] > 0 {
+                    residual[c] /= categoryCount[v][c]
+                    largest = max(largest, abs(residual[c]))
+                }
+                for m in 0..<cells where categories[m] >= 0 { fitted[m] += residual[Int(categories[m])] }
+            }
+            if largest <= 1e-13 * scale { break }
+        }
+        return fitted
+    }
+}
