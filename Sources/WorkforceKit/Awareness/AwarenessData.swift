@@ -247,3 +247,17 @@ struct AwarenessData {
         }
     }
 }
+
+extension AwarenessData {
+    /// The same respondents in `order` (a permutation): the variance's passes read each
+    /// cluster's respondents together.
+    func reordered(_ order: [Int]) -> AwarenessData {
+        var copy = self
+        copy.values = values.map { column in order.map { column[$0] } }
+        copy.knowledge = order.map { knowledge[$0] }
+        copy.category = category.mapValues { column in order.map { column[$0] } }
+        copy.groups = order.map { groups[$0] }
+        if !cluster.isEmpty { copy.cluster = order.map { cluster[$0] } }
+        return copy
+    }
+}

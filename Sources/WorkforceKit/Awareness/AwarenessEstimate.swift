@@ -119,7 +119,7 @@ struct DomainLayout {
 extension AwarenessWave {
     /// One pass over the respondents: the group sums of `column` in every domain of `layout`.
     func sums(_ column: [Double], _ layout: DomainLayout) -> DomainSums {
-        var sums = variance.sums(domains: layout.count)
+        let sums = variance.sums(domains: layout.count)
         let single = layout.breakdowns.enumerated().compactMap { b, breakdown in
             breakdown == .group ? nil : data.category[breakdown].map { (layout.offsets[b], $0) }
         }
@@ -128,16 +128,16 @@ extension AwarenessWave {
         for r in 0..<data.count {
             let y = column[r]
             if y.isNaN { continue }
-            variance.add(y, respondent: r, domain: 0, to: &sums)
+            variance.add(y, respondent: r, domain: 0, to: sums)
             for (offset, categories) in single {
                 let c = Int(categories[r])
-                if c >= 0 { variance.add(y, respondent: r, domain: offset + c, to: &sums) }
+                if c >= 0 { variance.add(y, respondent: r, domain: offset + c, to: sums) }
             }
             if let offset = groupOffset {
                 var bits = data.groups[r]
                 while bits != 0 {
                     let k = bits.trailingZeroBitCount
-                    if k < groupCount { variance.add(y, respondent: r, domain: offset + k, to: &sums) }
+                    if k < groupCount { variance.add(y, respondent: r, domain: offset + k, to: sums) }
                     bits &= bits - 1
                 }
             }
@@ -147,10 +147,11 @@ extension AwarenessWave {
 
     /// The figures of `measure`: overall, then each of `breakdowns`' groups.
     func estimates(_ measure: AwarenessMeasure, _ breakdowns: [AwarenessBreakdown], _ sums: DomainSums, _ layout: DomainLayout) -> [AwarenessEstimate] {
+        let means = variance.estimates(sums)
         func figure(_ breakdown: String, _ group: String, _ d: Int) -> AwarenessEstimate {
             AwarenessEstimate(
                 indicator: measure.name, label: measure.label, breakdown: breakdown, group: group, isProportion: measure.isProportion,
-                mean: variance.estimate(sums, d), minimumCell: request.minimumCell)
+                mean: means[d], minimumCell: request.minimumCell)
         }
         var rows = [figure("all", "all", 0)]
         for b in breakdowns {

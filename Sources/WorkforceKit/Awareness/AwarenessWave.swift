@@ -13,7 +13,21 @@ struct AwarenessWave {
     ///   ``WorkforceError/usage(_:)`` for a stratum variable or cluster question the wave lacks;
     ///   ``WorkforceError/badData(_:_:)`` for margins that do not fit the sample.
     static func load(_ store: WorkforceStore, _ wave: String, _ request: AwarenessRequest) throws -> AwarenessWave {
-        let data = try AwarenessData(store: store, wave: wave, clusterQuestion: request.cluster)
+        var data = try AwarenessData(store: store, wave: wave, clusterQuestion: request.cluster)
+        if request.cluster != nil {
+            // Each cluster's respondents together (a counting sort; on their own at the end).
+            let design = Self.design(data, request)
+            var order: [Int] = []
+            order.reserveCapacity(data.count)
+            var members = [[Int]](repeating: [], count: design.clusterCount)
+            var alone: [Int] = []
+            for (r, k) in design.cluster.enumerated() {
+                if k >= 0 { members[Int(k)].append(r) } else { alone.append(r) }
+            }
+            for m in members { order += m }
+            order += alone
+            data = data.reordered(order)
+        }
         for b in request.strata where data.categories[b] == nil || b == .group {
             throw WorkforceError.usage("wave \(wave) has no \(b.question) question to stratify by")
         }

@@ -33,6 +33,78 @@ extension LinearizedVariance {
         return DesignMean(n: n, mean: mean, se: variance.squareRoot(), spread: spread, degreesOfFreedom: df)
     }
 
+    /// Every domain's mean and standard error in one pass over the clusters (what
+    /// ``estimate(_:_:)`` gives for each, faster).
+    public func estimates(_ s: DomainSums) -> [DesignMean?] {
+        let domains = s.domains, strata = design.strataCount
+        var total = [Double](repeating: 0, count: domains), values = total
+        for k in 0..<design.clusterCount {
+            for d in 0..<domains {
+                total[d] += s.clusterSums[2 * (k * domains + d)]
+                values[d] += s.clusterSums[2 * (k * domains + d) + 1]
+            }
+        }
+        for d in 0..<domains {
+            for m in 0..<cells {
+                total[d] += s.singleMoments[5 * (d * cells + m)]
+                values[d] += s.singleMoments[5 * (d * cells + m) + 1]
+            }
+        }
+        let mean = (0..<domains).map { total[$0] > 0 ? values[$0] / total[$0] : 0 }
+        var fitted = [Double](repeating: 0, count: calibrated ? domains * cells : 0)
+        if calibrated {
+            for d in 0..<domains where total[d] > 0 {
+                let f = residualFit(s, d, mean: mean[d], total: total[d])
+                for m in 0..<cells { fitted[d * cells + m] = f[m] }
+            }
+        }
+        var s1 = [Double](repeating: 0, count: domains * strata), s2 = s1
+        var reached = [Bool](repeating: false, count: domains * strata)
+        var units = (0..<domains).map { s.singles[$0] }
+        for k in 0..<design.clusterCount {
+            let h = Int(design.clusterStratum[k])
+            let range = clusterStart[k]..<clusterStart[k + 1]
+            for d in 0..<domains where total[d] > 0 {
+                let slot = 2 * (k * domains + d)
+                let w = s.clusterSums[slot]
+                var z = (s.clusterSums[slot + 1] - mean[d] * w) / total[d]
+                if calibrated {
+                    for j in range { z -= fitted[d * cells + Int(clusterCell[j])] * clusterWeight[j] }
+                }
+                if w != 0 {
+                    units[d] += 1
+                    reached[d * strata + h] = true
+                }
+                s1[d * strata + h] += z
+                s2[d * strata + h] += z * z
+            }
+        }
+        for m in 0..<cells {
+            let h = Int(cellStratum[m])
+            for d in 0..<domains where total[d] > 0 {
+                let base = 5 * (d * cells + m)
+                let r0 = s.singleMoments[base], r1 = s.singleMoments[base + 1]
+                let q0 = s.singleMoments[base + 2], q1 = s.singleMoments[base + 3], q2 = s.singleMoments[base + 4]
+                let f = calibrated ? fitted[d * cells + m] : 0
+                let y = mean[d], w = total[d]
+                if r0 != 0 { reached[d * strata + h] = true }
+                s1[d * strata + h] += (r1 - y * r0) / w - f * singleWeight[m]
+                s2[d * strata + h] += (q2 - 2 * y * q1 + y * y * q0) / (w * w) - 2 * f * (q1 - y * q0) / w + f * f * singleSquare[m]
+            }
+        }
+        return (0..<domains).map { d in
+            guard total[d] > 0 else { return nil }
+            var variance = 0.0
+            for h in 0..<strata {
+                let nh = Double(design.unitsPerStratum[h]), a = s1[d * strata + h], b = s2[d * strata + h]
+                variance += nh > 1 ? nh / (nh - 1) * max(0, b - a * a / nh) : a * a
+            }
+            let spread = max(0, s.sumSquares[d] / total[d] - mean[d] * mean[d])
+            let strataReached = (0..<strata).filter { reached[d * strata + $0] }.count
+            return DesignMean(n: s.count[d], mean: mean[d], se: variance.squareRoot(), spread: spread, degreesOfFreedom: units[d] - strataReached)
+        }
+    }
+
     /// The standard error of `Σ c_j ȳ_j` over domains of the same wave that share no
     /// respondent (a group and the rest of the sample).
     public func combinedError(_ terms: [Term]) -> Double? {
@@ -41,7 +113,7 @@ extension LinearizedVariance {
 
     func weightTotal(_ s: DomainSums, _ d: Int) -> Double {
         var w = 0.0
-        for k in 0..<s.clusters { w += s.clusterWeight[d * s.clusters + k] }
+        for k in 0..<s.clusters { w += s.clusterSums[2 * (k * s.domains + d)] }
         for m in 0..<s.cells { w += s.singleMoments[5 * (d * s.cells + m)] }
         return w
     }
@@ -60,7 +132,7 @@ extension LinearizedVariance {
             let total = weightTotal(s, d)
             guard total > 0 else { return nil }
             var values = 0.0
-            for k in 0..<s.clusters { values += s.clusterValues[d * s.clusters + k] }
+            for k in 0..<s.clusters { values += s.clusterSums[2 * (k * s.domains + d) + 1] }
             for m in 0..<s.cells { values += s.singleMoments[5 * (d * s.cells + m) + 1] }
             let mean = values / total
             means.append(mean)
@@ -75,11 +147,11 @@ extension LinearizedVariance {
         for k in 0..<design.clusterCount {
             var z = 0.0, member = false
             for p in parts {
-                let slot = p.d * p.s.clusters + k
-                let w = p.s.clusterWeight[slot]
+                let slot = 2 * (k * p.s.domains + p.d)
+                let w = p.s.clusterSums[slot]
                 if w != 0 {
                     member = true
-                    z += p.c * (p.s.clusterValues[slot] - p.mean * w) / p.total
+                    z += p.c * (p.s.clusterSums[slot + 1] - p.mean * w) / p.total
                 }
             }
             if calibrated {

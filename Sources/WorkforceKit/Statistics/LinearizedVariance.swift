@@ -75,27 +75,34 @@ public struct LinearizedVariance: Sendable {
         var cellCount = [Double](repeating: 0, count: cells)
         var singleWeight = [Double](repeating: 0, count: cells)
         var singleSquare = [Double](repeating: 0, count: cells)
-        var perCluster = [[Int32: Double]](repeating: [:], count: design.clusterCount)
+        // Each cluster's weight per cell (CSR): its respondents' cells, sorted, then summed.
+        var pairs: [(k: Int32, m: Int32, w: Double)] = []
         for i in 0..<n {
             let m = Int(cell[i])
             let w = self.weights[i]
             cellCount[m] += 1
-            let k = Int(design.cluster[i])
+            let k = design.cluster[i]
             if k >= 0 {
-                perCluster[k][cell[i], default: 0] += w
+                pairs.append((k, cell[i], w))
             } else {
                 singleWeight[m] += w
                 singleSquare[m] += w * w
             }
         }
-        var start = [0], clusterCell: [Int32] = [], clusterWeight: [Double] = []
-        for sums in perCluster {
-            for (m, w) in sums.sorted(by: { $0.key < $1.key }) {
-                clusterCell.append(m)
-                clusterWeight.append(w)
+        pairs.sort { a, b in a.k < b.k || (a.k == b.k && a.m < b.m) }
+        var start = [Int](repeating: 0, count: design.clusterCount + 1), clusterCell: [Int32] = [], clusterWeight: [Double] = []
+        var previous: (k: Int32, m: Int32) = (-1, -1)
+        for p in pairs {
+            if p.k == previous.k && p.m == previous.m {
+                clusterWeight[clusterWeight.count - 1] += p.w
+            } else {
+                clusterCell.append(p.m)
+                clusterWeight.append(p.w)
+                previous = (p.k, p.m)
             }
-            start.append(clusterCell.count)
+            start[Int(p.k) + 1] = clusterCell.count
         }
+        for k in 0..<design.clusterCount { start[k + 1] = max(start[k + 1], start[k]) }
         var categoryCount = raking.map { [Double](repeating: 0, count: $0.categories.count + 1) }
         for v in raking.indices {
             for m in 0..<cells where cellCategory[v][m] >= 0 { categoryCount[v][Int(cellCategory[v][m])] += cellCount[m] }
@@ -119,7 +126,7 @@ public struct LinearizedVariance: Sendable {
 
     /// Adds respondent `i`'s valid value `y` to domain `d`.
     @inline(__always)
-    public func add(_ y: Double, respondent i: Int, domain d: Int, to sums: inout DomainSums) {
+    public func add(_ y: Double, respondent i: Int, domain d: Int, to sums: DomainSums) {
         let w = weights[i]
         let m = d * sums.cells + Int(cell[i])
         sums.count[d] += 1
@@ -128,9 +135,9 @@ public struct LinearizedVariance: Sendable {
         sums.cellValues[m] += y
         let k = Int(design.cluster[i])
         if k >= 0 {
-            let slot = d * sums.clusters + k
-            sums.clusterWeight[slot] += w
-            sums.clusterValues[slot] += w * y
+            let slot = 2 * (k * sums.domains + d)
+            sums.clusterSums[slot] += w
+            sums.clusterSums[slot + 1] += w * y
         } else {
             sums.singles[d] += 1
             let wy = w * y
@@ -144,47 +151,59 @@ public struct LinearizedVariance: Sendable {
 }
 
 /// Group sums of one set of domains: what ``LinearizedVariance`` needs of the respondents.
-public struct DomainSums: Sendable {
+///
+/// A class over raw buffers, so that the per-respondent additions neither copy nor check
+/// uniqueness; one pass owns it, and it never crosses threads.
+public final class DomainSums {
     public let domains: Int
     let clusters: Int
     let cells: Int
     /// Per domain: valid respondents, those of them alone in their unit, Σ w y².
-    var count: [Int]
-    var singles: [Int]
-    var sumSquares: [Double]
-    /// Per domain and cluster: Σ w, Σ w y.
-    var clusterWeight: [Double]
-    var clusterValues: [Double]
+    let count: UnsafeMutableBufferPointer<Int>
+    let singles: UnsafeMutableBufferPointer<Int>
+    let sumSquares: UnsafeMutableBufferPointer<Double>
+    /// Per cluster and domain (cluster-major, so that a cluster's respondents add to one
+    /// block): Σ w and Σ w y, at `2 (k · domains + d)` and the next.
+    let clusterSums: UnsafeMutableBufferPointer<Double>
     /// Per domain and cell: respondents and Σ y (unweighted, for the raking residuals), and for
     /// respondents alone in their unit Σ w, Σ w y, Σ w², Σ w² y, Σ w² y².
-    var cellCount: [Double]
-    var cellValues: [Double]
-    var singleMoments: [Double]
+    let cellCount: UnsafeMutableBufferPointer<Double>
+    let cellValues: UnsafeMutableBufferPointer<Double>
+    let singleMoments: UnsafeMutableBufferPointer<Double>
 
     init(domains: Int, clusters: Int, cells: Int) {
+        func zeros<T: Numeric>(_ n: Int, _: T.Type) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, n))
+            buffer.initialize(repeating: 0)
+            return buffer
+        }
         self.domains = domains
         self.clusters = clusters
         self.cells = cells
-        count = Array(repeating: 0, count: domains)
-        singles = count
-        sumSquares = Array(repeating: 0, count: domains)
-        clusterWeight = Array(repeating: 0, count: domains * clusters)
-        clusterValues = clusterWeight
-        cellCount = Array(repeating: 0, count: domains * cells)
-        cellValues = cellCount
-        singleMoments = Array(repeating: 0, count: domains * cells * 5)
+        count = zeros(domains, Int.self)
+        singles = zeros(domains, Int.self)
+        sumSquares = zeros(domains, Double.self)
+        clusterSums = zeros(2 * domains * clusters, Double.self)
+        cellCount = zeros(domains * cells, Double.self)
+        cellValues = zeros(domains * cells, Double.self)
+        singleMoments = zeros(domains * cells * 5, Double.self)
+    }
+
+    deinit {
+        for buffer in [count, singles] { buffer.deallocate() }
+        for buffer in [sumSquares, clusterSums, cellCount, cellValues, singleMoments] { buffer.deallocate() }
     }
 
     /// The sums of domain `a` minus those of domain `b` of `other` (b a subset of a): the rest
     /// of `a` outside `b`, as domain 0 of the result.
     public func minus(_ a: Int, _ other: DomainSums, _ b: Int) -> DomainSums {
-        var r = DomainSums(domains: 1, clusters: clusters, cells: cells)
+        let r = DomainSums(domains: 1, clusters: clusters, cells: cells)
         r.count[0] = count[a] - other.count[b]
         r.singles[0] = singles[a] - other.singles[b]
         r.sumSquares[0] = sumSquares[a] - other.sumSquares[b]
         for k in 0..<clusters {
-            r.clusterWeight[k] = clusterWeight[a * clusters + k] - other.clusterWeight[b * clusters + k]
-            r.clusterValues[k] = clusterValues[a * clusters + k] - other.clusterValues[b * clusters + k]
+            r.clusterSums[2 * k] = clusterSums[2 * (k * domains + a)] - other.clusterSums[2 * (k * other.domains + b)]
+            r.clusterSums[2 * k + 1] = clusterSums[2 * (k * domains + a) + 1] - other.clusterSums[2 * (k * other.domains + b) + 1]
         }
         for m in 0..<cells {
             r.cellCount[m] = cellCount[a * cells + m] - other.cellCount[b * cells + m]
