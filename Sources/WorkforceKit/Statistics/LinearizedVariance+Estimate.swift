@@ -51,32 +51,42 @@ extension LinearizedVariance {
             }
         }
         let mean = (0..<domains).map { total[$0] > 0 ? values[$0] / total[$0] : 0 }
+        // The fits cell-major (`m · domains + d`), so that a cluster's cells update every domain
+        // in one contiguous sweep.
         var fitted = [Double](repeating: 0, count: calibrated ? domains * cells : 0)
         if calibrated {
             for d in 0..<domains where total[d] > 0 {
                 let f = residualFit(s, d, mean: mean[d], total: total[d])
-                for m in 0..<cells { fitted[d * cells + m] = f[m] }
+                for m in 0..<cells { fitted[m * domains + d] = f[m] }
             }
         }
         var s1 = [Double](repeating: 0, count: domains * strata), s2 = s1
         var reached = [Bool](repeating: false, count: domains * strata)
         var units = (0..<domains).map { s.singles[$0] }
-        for k in 0..<design.clusterCount {
-            let h = Int(design.clusterStratum[k])
-            let range = clusterStart[k]..<clusterStart[k + 1]
-            for d in 0..<domains where total[d] > 0 {
-                let slot = 2 * (k * domains + d)
-                let w = s.clusterSums[slot]
-                var z = (s.clusterSums[slot + 1] - mean[d] * w) / total[d]
-                if calibrated {
-                    for j in range { z -= fitted[d * cells + Int(clusterCell[j])] * clusterWeight[j] }
+        var z = [Double](repeating: 0, count: domains)
+        let scale = total.map { $0 > 0 ? 1 / $0 : 0 }
+        fitted.withUnsafeBufferPointer { fit in
+            z.withUnsafeMutableBufferPointer { z in
+                for k in 0..<design.clusterCount {
+                    let h = Int(design.clusterStratum[k])
+                    let block = 2 * k * domains
+                    for d in 0..<domains { z[d] = (s.clusterSums[block + 2 * d + 1] - mean[d] * s.clusterSums[block + 2 * d]) * scale[d] }
+                    if calibrated {
+                        for j in clusterStart[k]..<clusterStart[k + 1] {
+                            let base = Int(clusterCell[j]) * domains, w = clusterWeight[j]
+                            for d in 0..<domains { z[d] -= fit[base + d] * w }
+                        }
+                    }
+                    for d in 0..<domains where total[d] > 0 {
+                        let slot = d * strata + h
+                        if s.clusterSums[block + 2 * d] != 0 {
+                            units[d] += 1
+                            reached[slot] = true
+                        }
+                        s1[slot] += z[d]
+                        s2[slot] += z[d] * z[d]
+                    }
                 }
-                if w != 0 {
-                    units[d] += 1
-                    reached[d * strata + h] = true
-                }
-                s1[d * strata + h] += z
-                s2[d * strata + h] += z * z
             }
         }
         for m in 0..<cells {
@@ -85,7 +95,7 @@ extension LinearizedVariance {
                 let base = 5 * (d * cells + m)
                 let r0 = s.singleMoments[base], r1 = s.singleMoments[base + 1]
                 let q0 = s.singleMoments[base + 2], q1 = s.singleMoments[base + 3], q2 = s.singleMoments[base + 4]
-                let f = calibrated ? fitted[d * cells + m] : 0
+                let f = calibrated ? fitted[m * domains + d] : 0
                 let y = mean[d], w = total[d]
                 if r0 != 0 { reached[d * strata + h] = true }
                 s1[d * strata + h] += (r1 - y * r0) / w - f * singleWeight[m]
