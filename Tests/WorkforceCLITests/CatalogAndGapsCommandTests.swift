@@ -14,7 +14,7 @@ import WorkforceKit
 
     /// A database with the fixture catalog and, with `employers`, that many synthetic employer
     /// responses on PR-CIR-001 and OV-MGT-001 (KoboToolbox layout).
-    static func database(employers: Int = 0) throws -> TestDatabase {
+    static func database(employers: Int = 0, secondWave: Int = 0) throws -> TestDatabase {
         let database = try TestDatabase()
         let imported = try database.run(["import", "catalog", fixture.path])
         guard imported.code == 0 else { throw TestFailure(imported.stderr) }
@@ -32,6 +32,15 @@ import WorkforceKit
             let result = try database.run(["import", "employer", file])
             guard result.code == 0, result.stdout.contains("\(employers) imported") else {
                 throw TestFailure(result.stdout + result.stderr + "\n" + (lines.dropFirst().first ?? ""))
+            }
+            if secondWave > 0 {
+                var later = SyntheticResponses(codebook: codebook, seed: 8)
+                var rows = [later.header(.koboToolbox).joined(separator: ",")]
+                for n in 0..<secondWave {
+                    rows.append(later.row(.koboToolbox, id: "w2-\(n)", submitted: "2027-05-01T10:00:00").map { "\"\($0)\"" }.joined(separator: ","))
+                }
+                let second = try database.run(["import", "employer", try write(database, "wave2.csv", rows.joined(separator: "\n") + "\n"), "--wave", "2027"])
+                guard second.code == 0, second.stdout.contains("\(secondWave) imported") else { throw TestFailure(second.stdout + second.stderr) }
             }
         }
         return database
@@ -161,7 +170,79 @@ import WorkforceKit
         #expect(result.code == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let notes = (object?["notes"] as? [String] ?? []).joined(separator: " ")
-        #expect(notes.contains("national estimates"))
-        #expect(notes.contains("no responding employer"))
+        #expect(notes.contains("Weighted to the sampling frame"))
+        #expect(notes.contains("Collapsed: "))
+        #expect(notes.contains("Not represented (no responding employer in the sector)"))
+        #expect(notes.contains("Kish design effect of the weights"))
+        #expect(notes.contains("the response rate is unknown"))
+    }
+
+    @Test(arguments: [
+        // More respondents than organisations: the frame counts other units.
+        ("organisations-below-respondents", 1, nil, nil, "the frame and the survey count different units"),
+        ("issued-below-respondents", 1000, 1, nil, "eligible issued organisations"),
+        ("issued-above-organisations", 10, 20, nil, "issued (20) is more than its organisations (10)"),
+        ("out-of-scope-above-issued", 10, 5, 6, "out_of_scope (6) is more than issued (5)"),
+    ] as [(String, Int, Int?, Int?, String)])
+    func framesThatCannotBeRightAreRefused(_ name: String, _ organisations: Int, _ issued: Int?, _ out: Int?, _ message: String) throws {
+        let database = try Self.database(employers: 30)
+        // Every stratum of the form at 1000 organisations, except one.
+        let sectors = ["agriculture", "agro_processing", "energy", "water", "retail_commerce", "tourism", "transport", "telecommunications", "ict_bpo", "banking_finance", "offshore_finance", "credit_unions_insurance", "health", "education", "government_security", "local_government", "other"]
+        var lines = ["sector,size_band,organisations,issued,out_of_scope"]
+        let responses = try JSONSerialization.jsonObject(with: Data(try database.run(["responses", "employer", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        // The stratum with the most respondents (at least 2, so that 1 organisation or 1 issued is too few).
+        let rows = ((responses?["rows"] as? [[String: Any]]) ?? []).filter { ($0["consent"] as? String) == "yes" }
+        let counts = Dictionary(grouping: rows) { "\($0["sector"] as? String ?? ""),\($0["size_band"] as? String ?? "")" }.mapValues(\.count)
+        let target = try #require(counts.max { ($0.value, $1.key) < ($1.value, $0.key) }).key
+        try #require((counts[target] ?? 0) >= 2)
+        for s in sectors {
+            for b in ["micro", "small", "medium", "large"] {
+                let key = "\(s),\(b)"
+                lines.append(key == target ? "\(key),\(organisations),\(issued.map(String.init) ?? ""),\(out.map(String.init) ?? "")" : "\(key),1000,,")
+            }
+        }
+        let result = try database.run(["gaps", "--frame", try Self.write(database, "frame.csv", lines.joined(separator: "\n") + "\n")])
+        #expect(result.code == 65, "\(name): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: ["99999999999999999999", "1e300", "inf", "NaN", "0x10", "+7", "-1", "2.5", "1000000001"])
+    func frameCountsAreWholeNumbersInRange(_ count: String) throws {
+        let database = try Self.database(employers: 6)
+        let result = try database.run(["gaps", "--frame", try Self.write(database, "frame.csv", "sector,size_band,organisations\nenergy,small,\(count)\n")])
+        #expect(result.code == 65)
+        #expect(result.stderr.contains("frame.csv:2:14: organisations"), "\(result.stderr)")
+    }
+
+    @Test func twoEmployerWavesAreComparedRoleByRole() throws {
+        let database = try Self.database(employers: 30, secondWave: 25)
+        let frame = try Self.write(database, "frame.csv", (["sector,size_band,organisations"] + ["agriculture", "agro_processing", "energy", "water", "retail_commerce", "tourism", "transport", "telecommunications", "ict_bpo", "banking_finance", "offshore_finance", "credit_unions_insurance", "health", "education", "government_security", "local_government", "other"].flatMap { s in ["micro", "small", "medium", "large"].map { "\(s),\($0),40" } }).joined(separator: "\n") + "\n")
+        func rows(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try database.run(arguments + ["--frame", frame, "--no-suppress", "--format", "json"])
+            #expect(result.code == 0, "\(result.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+        }
+        let first = try rows(["gaps"]), second = try rows(["gaps", "--wave", "2027"])
+        #expect(first.count > 0 && second.count > 0)
+        let compared = try rows(["gaps", "--compare", "baseline", "2027"])
+        for row in compared where row["status"] as? String == "published" {
+            let id = try #require(row["role_id"] as? String)
+            let a = try #require(first.first { $0["role_id"] as? String == id }), b = try #require(second.first { $0["role_id"] as? String == id })
+            for figure in ["employed", "vacancies", "demand"] {
+                let (x, y) = (a[figure] as? Double ?? 0, b[figure] as? Double ?? 0)
+                let (sx, sy) = (a[figure + "_se"] as? Double ?? 0, b[figure + "_se"] as? Double ?? 0)
+                let se = (sx * sx + sy * sy).squareRoot()
+                #expect(abs((row[figure + "_diff"] as? Double ?? .nan) - (y - x)) < 1e-9, "\(id) \(figure)")
+                #expect(abs((row[figure + "_diff_se"] as? Double ?? .nan) - se) < 1e-9, "\(id) \(figure)")
+                if se > 0 {
+                    let p = erfc(abs((y - x) / se) / 2.0.squareRoot())
+                    #expect(abs((row[figure + "_diff_p"] as? Double ?? .nan) - p) < 1e-12, "\(id) \(figure)")
+                }
+            }
+        }
+        // The waves are kept apart: the baseline has 30 employers, 2027 its own 25.
+        #expect(try database.run(["gaps", "--wave", "2027", "--by", "total", "--format", "json"]).code == 0)
+        #expect(try database.run(["gaps", "--wave", "2099"]).code == 66)
     }
 }

@@ -66,7 +66,8 @@ func writeAwarenessFile(_ url: URL, rows: Int, first: Int = 0) throws {
 
     @Test(arguments: [
         (["import", "census", "x.csv"], 64, "\"census\" is not one of"),
-        (["import", "employer", "x.csv", "--wave", "baseline"], 64, "--wave goes with `import awareness`"),
+        (["import", "university", "x.csv", "--wave", "baseline"], 64, "--wave goes with `import awareness` or `import employer`"),
+        (["import", "employer", "x.csv", "--wave", "Wave 2"], 64, "unknown employer wave"),
         (["import", "awareness", "x.csv", "--delimiter", "|"], 64, "--delimiter \"|\" is not , ; or tab"),
         (["import", "awareness", "x.csv", "--encoding", "latin-9"], 64, "is not one of"),
         (["import", "awareness", "missing.csv"], 66, "missing.csv: no such file"),

@@ -81,8 +81,8 @@ import Testing
         let instrument = try buildInstrument(.employer, roles: ["PR-CIR-001"])
         let en = PrintableHTML.page(instrument, language: "en", version: "v")
         #expect(en.contains("Ask only if the answer to question 2 is “Other”."))
-        #expect(en.contains("Ask this section only if “Cyber Defense Incident Responder (PR-CIR-001)” was ticked at question 10."))
-        #expect(en.contains("Ask only if the answer to question 12 is more than 0."))
+        #expect(en.contains("Ask this section only if “Cyber Defense Incident Responder (PR-CIR-001)” was ticked at question 11."))
+        #expect(en.contains("Ask only if the answer to question 13 is more than 0."))
         // The consent gate is said once, at the consent question, not at every section.
         #expect(en.contains("If the answer is “No”, thank the person: the questionnaire ends here."))
         #expect(!en.contains("question 1 is “Yes”"))

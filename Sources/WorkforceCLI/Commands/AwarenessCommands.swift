@@ -93,16 +93,21 @@ enum AwarenessCommands {
 
     static let sampleSizeSpec = CommandSpec(
         name: "sample-size",
-        abstract: "Respondents needed for the next awareness wave.",
+        abstract: "Respondents needed for the next awareness wave, or employers for the next employer wave.",
         discussion: """
             --margin E: n0 = z^2 p (1-p) / E^2 x deff (z = 1.96), with N: n0 / (1 + (n0 - 1) / N).
             --detect DIFF --baseline P: per wave, (z_a/2 sqrt(2 pbar qbar) + z_power sqrt(p1 q1 + p2 q2))^2 / DIFF^2 x deff
             (Fleiss, no continuity correction). --by district --margins FILE: per district.
+            sample-size employer --cv 0.15 --frame FILE [--figure demand] [--roles ...]: employers per
+            stratum for the next employer wave (Neyman allocation with this wave's stratum deviations).
             """,
-        options: [margin.spec, p.spec, deff.spec, population.spec, byDistrict.spec, margins.spec, detect.spec, baseline.spec, power.spec, alpha.spec],
-        usesDatabase: false,
+        options: [margin.spec, p.spec, deff.spec, population.spec, byDistrict.spec, margins.spec, detect.spec, baseline.spec, power.spec, alpha.spec]
+            + EmployerSampleSizeCommand.options,
+        positionals: [PositionalSpec(name: "survey", help: "awareness (default) or employer", optional: true, choices: ["awareness", "employer"])],
         printsTable: true,
-        run: { try runSampleSize($0) })
+        run: { invocation in
+            if invocation.positional(0) == "employer" { try EmployerSampleSizeCommand.run(invocation) } else { try runSampleSize(invocation) }
+        })
 
     static func runSampleSize(_ invocation: Invocation) throws {
         let designEffect = invocation[deff] ?? 1

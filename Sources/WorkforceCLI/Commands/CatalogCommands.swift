@@ -53,7 +53,7 @@ enum CatalogCommands {
             employer data), then by how many of the roles need it. With --institution, each row names
             the other institutions that teach the KSA, with their offering codes.
             """,
-        options: [institution.spec, Options.roles.spec, demanded, Options.framework.spec],
+        options: [institution.spec, Options.roles.spec, demanded, GapsCommand.frame.spec, Options.wave.spec, Options.framework.spec],
         printsTable: true,
         run: { try runUncovered($0) })
 
@@ -61,6 +61,8 @@ enum CatalogCommands {
         let store = try invocation.openStore()
         var request = GapRequest()
         request.framework = invocation[Options.framework]
+        request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
+        request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
         let framework = try store.framework(named: request.framework)
         let offerings = try store.catalog(framework)
         let institutionName = try invocation[institution].map { name throws(WorkforceError) in try store.institution(named: name) }
@@ -69,9 +71,8 @@ enum CatalogCommands {
         var demandedRoles: [RoleProfile]?
         do {
             let context = try GapContext.load(store, request)
-            let gaps = GapAnalysis.roleGaps(context.inputs)
-            for k in GapAnalysis.ksaGaps(context.inputs, gaps) { demand[k.id] = k.demand }
-            demandedRoles = gaps.filter { $0.respondents > 0 }.map(\.role)
+            for k in GapAnalysis.ksaGaps(context.estimates) { demand[k.id] = k.demand.value }
+            demandedRoles = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role)
         } catch let error as WorkforceError {
             guard case .noInput = error else { throw error }
             if invocation.flag(demanded) { throw error }  // --demanded needs employer responses

@@ -33,7 +33,8 @@ enum DemoCommand {
             step("Generated the \(instrument.formID) questionnaire (\(forms.path))")
         }
         let imports: [(file: String, kind: String, wave: String?)] = [
-            ("employers-kobotoolbox.csv", "employer", nil), ("employers-odk-central.csv", "employer", nil), ("catalog.csv", "catalog", nil),
+            ("employers-kobotoolbox.csv", "employer", nil), ("employers-odk-central.csv", "employer", nil),
+            ("employers-2027-kobotoolbox.csv", "employer", "2027"), ("catalog.csv", "catalog", nil),
             ("awareness-baseline.csv", "awareness", "baseline"), ("awareness-followup-1.csv", "awareness", "followup-1"),
         ]
         for item in imports {
@@ -52,9 +53,10 @@ enum DemoCommand {
         var request = GapRequest()
         request.frame = data.appendingPathComponent("frame.csv")
         let context = try GapContext.load(store, request)
-        let gaps = GapAnalysis.roleGaps(context.inputs).filter { $0.respondents >= request.minimumCell }
-        let total = gaps.reduce(0) { $0 + $1.gap }
-        step("Gaps, medium term, weighted to the sampling frame: \(gaps.count) published roles, total gap \(SVGChart.number(total)) positions")
+        let published = context.estimates.roles.filter(\.isPublished)
+        step(
+            "Gaps, medium term, weighted to the sampling frame: \(published.count) published roles, shortage \(Figure.count(context.estimates.shortage)) people, surplus \(Figure.count(context.estimates.surplus.value))"
+        )
         let margins = try PopulationMargins(url: data.appendingPathComponent("margins.csv"))
         let (_, weighting) = try AwarenessAnalysis.run(
             store,
@@ -62,7 +64,7 @@ enum DemoCommand {
                 compare: ("baseline", "followup-1"), margins: margins, indicator: "knowledge_score", strata: DemoData.awarenessStrata,
                 cluster: DemoData.awarenessCluster))
         for w in weighting { step(w.description) }
-        let plans = WorkforcePlan.build(context.inputs)
+        let plans = WorkforcePlan.build(context.estimates)
         step("Plan: \(plural(plans.count, "role")) with actions")
         var options = ReportOptions()
         options.frame = request.frame

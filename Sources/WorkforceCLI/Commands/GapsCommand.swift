@@ -4,35 +4,66 @@ import WorkforceKit
 /// `workforce gaps`: employer demand against catalog supply.
 enum GapsCommand {
     static let by = TypedOption<GapBreakdown>.choice(
-        "by", "what", "role (default), ksa, area, category, sector, district, size, proficiency, lacking or capability.")
+        "by", "what", "role (default), total, ksa, area, category, sector, district, size, proficiency, lacking or capability.")
     static let horizon = TypedOption<Horizon>.choice(
         "horizon", "term", "short (6 months), medium (1 year, default) or long (2 years).")
     static let frame = TypedOption<String>.text(
-        "frame", "file", "Weight employers to a sampling frame: a CSV sector,size_band,organisations.")
-    static let noSuppress = OptionSpec.flag("no-suppress", "Show small cells (internal analysis only; every output says so).")
+        "frame", "file", "Weight employers to a sampling frame: a CSV sector,size_band,organisations[,issued,out_of_scope].")
+    static let entryRate = TypedOption<Double>.number(
+        "entry-rate", "x", "Share of completers assumed to take a role in the country, 0 to 1 (default 1: an upper bound).", in: 0...1)
+    static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
+    static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
+    static let compare = TypedOption<[String]>(
+        "compare", "w1> <w2", "Two employer waves (e.g. --compare baseline 2027): per role the change in employed, vacancies and demand with a z-test.",
+        expected: "two employer wave names", valueCount: 2
+    ) { text in
+        let names = text.split(separator: "\n").map(String.init)
+        return names.count == 2 && names.allSatisfy { (try? Wave(employer: $0)) != nil } ? names : nil
+    }
+    static let noSuppress = OptionSpec.flag("no-suppress", "Show withheld cells (internal analysis only; every output says so).")
 
     static let spec = CommandSpec(
         name: "gaps",
         abstract: "Skills gaps: employer demand against catalog supply, by role, KSA, area, sector, district or size.",
         discussion: """
-            demand = vacancies + positions expected within the horizon (weighted); supply = completions
-            x years x each offering's share of the roles it prepares for (coverage >= theta); gap =
-            demand - supply. Without --frame every employer weighs 1 and figures describe respondents
-            only; with it w = N_s / n_s. Rows resting on fewer than 5 employers are suppressed.
+            demand = vacancies + new positions expected within the horizon + leavers x years (weighted
+            estimates with standard errors); supply = completions x years x each offering's share of
+            the roles it prepares for (coverage >= theta) x entry rate; gap = demand - supply. Without
+            --frame every employer weighs 1 and figures describe respondents only (no sampling error);
+            with it, design weights N*/n per stratum and stratified standard errors. Rows failing
+            disclosure control (fewer than 5 employers, the p% rule, secondary suppression) are withheld.
+            --by total gives the national shortage (positive gaps) and surplus (negative gaps).
             """,
-        options: [by.spec, horizon.spec, CatalogCommands.theta.spec, frame.spec, Options.framework.spec, noSuppress],
+        options: [
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, Options.wave.spec, compare.spec, noImpute, sensitivity,
+            Options.framework.spec, noSuppress,
+        ],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
-            var request = GapRequest()
-            request.by = invocation[by] ?? .role
-            request.horizon = invocation[horizon] ?? .medium
-            request.theta = invocation[CatalogCommands.theta] ?? 0.5
-            request.frame = try invocation[frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
-            request.framework = invocation[Options.framework]
-            request.suppress = !invocation.flag(noSuppress)
-            let table = try GapReport.run(store, request)
+            let request = try GapsCommand.request(invocation)
+            let table: ResultTable
+            if let waves = invocation[compare] {
+                table = try GapComparison.run(store, request, waves[0], waves[1])
+            } else {
+                table = invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
+            }
             if let banner = table.banner, invocation.format == .csv { invocation.warn(banner) }
             invocation.print(table)
         })
+
+    /// The employer-figure options every employer command shares.
+    static func request(_ invocation: Invocation) throws -> GapRequest {
+        var request = GapRequest()
+        request.by = invocation[by] ?? .role
+        request.horizon = invocation[horizon] ?? .medium
+        request.theta = invocation[CatalogCommands.theta] ?? 0.5
+        request.entryRate = invocation[entryRate] ?? 1
+        request.frame = try invocation[frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
+        request.framework = invocation[Options.framework]
+        request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
+        request.impute = !invocation.flag(noImpute)
+        request.suppress = !invocation.flag(noSuppress)
+        return request
+    }
 }

@@ -31,8 +31,8 @@ enum ImportCommands {
         if invocation.positional(0) == "catalog" { return try runCatalogImport(invocation) }
         if invocation[Options.framework] != nil { throw WorkforceError.usage("--framework goes with `import catalog`") }
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
-        if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness`") }
-        if let wave = invocation[Options.wave] { _ = try Wave(wave) }
+        if kind == .university, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness` or `import employer`") }
+        if let wave = invocation[Options.wave] { _ = kind == .employer ? try Wave(employer: wave) : try Wave(wave) }
         let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)

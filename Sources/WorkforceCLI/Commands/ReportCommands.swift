@@ -6,11 +6,7 @@ enum ReportCommands {
     static let out = TypedOption<String>("out", "dir", "The folder to write into.", expected: "a folder path") { $0.isEmpty ? nil : $0 }
 
     static func request(_ invocation: Invocation) throws -> GapRequest {
-        var request = GapRequest()
-        request.horizon = invocation[GapsCommand.horizon] ?? .medium
-        request.theta = invocation[CatalogCommands.theta] ?? 0.5
-        request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
-        return request
+        try GapsCommand.request(invocation)
     }
 
     static let planSpec = CommandSpec(
@@ -22,13 +18,16 @@ enum ReportCommands {
             ministry responsible for education) and partners. With --out, also writes plan.md,
             plan.csv and plan.json there.
             """,
-        options: [out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec],
+        options: [
+            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            GapsCommand.noImpute,
+        ],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
             let request = try request(invocation)
             let context = try GapContext.load(store, request)
-            let plans = WorkforcePlan.build(context.inputs)
+            let plans = WorkforcePlan.build(context.estimates)
             var table = WorkforcePlan.table(plans, horizon: request.horizon)
             table.notes = context.notes
             if let folder = invocation[out] {
@@ -50,8 +49,8 @@ enum ReportCommands {
         name: "report",
         abstract: "The report people read: self-contained HTML, Markdown, every table as CSV and JSON, the course-gap explorer.",
         options: [
-            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, AwarenessCommands.margins.spec,
-            AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
+            out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            AwarenessCommands.margins.spec, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
         ],
         run: { invocation in
             let store = try invocation.openStore()
@@ -60,6 +59,8 @@ enum ReportCommands {
             options.horizon = request.horizon
             options.theta = request.theta
             options.frame = request.frame
+            options.wave = request.wave
+            options.entryRate = request.entryRate
             options.margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in try FileInput.existing(path) }
             options.strata = invocation[AwarenessCommands.strata] ?? []
             options.cluster = invocation[AwarenessCommands.cluster]

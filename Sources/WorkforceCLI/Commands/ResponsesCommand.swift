@@ -1,36 +1,157 @@
+import Foundation
 import WorkforceKit
 
-/// `workforce responses employer|university|awareness`: the clean data file.
+/// `workforce responses employer|university|awareness`: the clean data file, the labelled
+/// SPSS, Stata and R files, and the frequency codebook.
 enum ResponsesCommand {
     static let labels = TypedOption<String>(
-        "labels", "lang", "Write choices as their labels in this language (en or es) instead of their names.",
+        "labels", "lang", "Write choices as their labels in this language (en or es) instead of their names; sav/dta/r: the language of the labels (default en).",
         expected: "en or es", choices: ["en", "es"]) { $0 }
     static let splitMultiple = OptionSpec.flag("split-multiple", "Add one 0/1 column per choice of each select_multiple.")
+    static let formats = ["table", "csv", "json", "md", "sav", "dta", "r", "html"]
+    static let format = TypedOption<String>(
+        "format", "format",
+        "table, csv, json or md (default: table on a terminal, csv otherwise); sav (SPSS), dta (Stata 118) or r (R script and CSV); with --codebook md or html.",
+        expected: "one of " + formats.joined(separator: ", "), choices: formats) { formats.contains($0) ? $0 : nil }
+    static let out = TypedOption<String>("out", "file", "Write to this file instead of standard output (r: FILE.R and FILE.csv).", expected: "a file path") {
+        $0.isEmpty ? nil : $0
+    }
+    static let weights = OptionSpec.flag(
+        "weights", "sav/dta/r/codebook: add the design variables (awareness: weight, with --strata stratum, with --cluster cluster; employer: weight, stratum, fpc).")
+    static let strata = TypedOption<[AwarenessBreakdown]>(
+        "strata", "fields", "Awareness with --weights: the strata, crossed answers of district, sex, age or urban (comma-separated).",
+        expected: "district, sex, age or urban (comma-separated)"
+    ) { text in
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let strata = names.compactMap(AwarenessBreakdown.init(rawValue:)).filter { $0 != .group && $0 != .language }
+        return strata.count == names.count && !strata.isEmpty ? strata : nil
+    }
+    static let cluster = TypedOption<String>.text(
+        "cluster", "question", "Awareness with --weights: the question whose answer is the cluster (enumeration_area); blank: own cluster.")
+    static let codebook = OptionSpec.flag("codebook", "Write the frequency codebook (Markdown; HTML with --format html or an --out FILE.html).")
+    static let uncompressed = OptionSpec.flag("uncompressed", "sav: write the cases uncompressed (default: bytecode-compressed).")
 
     static let spec = CommandSpec(
         name: "responses",
-        abstract: "Write the stored responses as a clean data file, one row per response.",
+        abstract: "Write the stored responses as a clean data file, a labelled SPSS, Stata or R file, or a codebook.",
         discussion: """
             Columns: response_id, batch_id, response_key, submitted_at, then every question of the
             codebook in order (notes left out), across every batch and every version of the form.
             Choices are names (labels with --labels; a select_multiple's names are separated by
             spaces, its labels by "; "). Questions not asked of a respondent are empty in CSV and
             null in JSON, where each row lists them in "_not_asked". CSV and JSON stream.
+            --format sav|dta|r writes labelled microdata: select_one coded 1..k with value labels,
+            select_multiple as 0/1 variables per choice, system-missing for not asked and blank;
+            --weights adds the design variables. --codebook writes each variable's label, type,
+            rule and counts (cells under 5 suppressed).
             """,
-        options: [Options.wave.spec, Options.instrument.spec, labels.spec, splitMultiple],
+        options: [
+            Options.wave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
+            AwarenessCommands.margins.spec, GapsCommand.frame.spec, strata.spec, cluster.spec, codebook, uncompressed,
+        ],
         positionals: [
             PositionalSpec(name: "instrument-kind", help: "Which questionnaire's responses.", choices: InstrumentKind.allCases.map(\.rawValue))
         ],
-        printsTable: true,
         run: { try run($0) })
 
     static func run(_ invocation: Invocation) throws {
         let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
         if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness`") }
         if let name = invocation[Options.wave] { _ = try Wave(name) }
+        let formatName = invocation[format]
+        let microdata = formatName.flatMap(MicrodataFormat.init(rawValue:))
+        let wantsCodebook = invocation.flag(codebook)
+        try checkOptions(invocation, kind: kind, microdata: microdata, codebook: wantsCodebook)
         let store = try invocation.openStore()
         let reader = try ResponseReader(store: store, kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument])
-        let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
-        try export.write(reader, as: invocation.format, bytes: invocation.io.outBytes)
+        guard microdata != nil || wantsCodebook else {
+            let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
+            let table = formatName.flatMap(OutputFormat.init(rawValue:)) ?? (invocation.io.outIsTerminal ? .table : .csv)
+            try export.write(reader, as: table, bytes: invocation.io.outBytes)
+            return
+        }
+        let design = invocation.flag(weights) ? try self.design(invocation, store: store, kind: kind, wave: reader.wave) : nil
+        for note in design?.notes ?? [] { invocation.io.err("note: \(terminalSafe(note))\n") }
+        let language = invocation[labels] ?? "en"
+        let set = try MicrodataSet.responses(reader, language: language, design: design)
+        let path = invocation[out]
+        if wantsCodebook {
+            let html = formatName == "html" || path?.lowercased().hasSuffix(".html") == true
+            let book = try FrequencyCodebook(set: set, reader: reader, language: language)
+            let text = html ? book.html() : book.markdown()
+            if let path {
+                try MicrodataExport.save(Array(text.utf8), URL(fileURLWithPath: path))
+            } else {
+                invocation.io.out(text)
+            }
+            return
+        }
+        guard let microdata else { return }
+        let export = MicrodataExport(format: microdata, compressed: !invocation.flag(uncompressed))
+        if let path {
+            try export.write(set, to: URL(fileURLWithPath: path))
+        } else {
+            invocation.io.outBytes(try export.bytes(set))
+        }
+    }
+
+    /// Options that only go with others, checked before the database is opened.
+    static func checkOptions(_ invocation: Invocation, kind: InstrumentKind, microdata: MicrodataFormat?, codebook: Bool) throws(WorkforceError) {
+        let formatName = invocation[format]
+        if codebook, let name = formatName, name != "md", name != "html" {
+            throw .usage("--codebook is written as md or html, not \(name)")
+        }
+        if !codebook, formatName == "html" { throw .usage("--format html goes with --codebook") }
+        if !codebook, microdata == .sav || microdata == .dta, invocation[out] == nil, invocation.io.outIsTerminal {
+            throw .usage("--format \(formatName ?? "") writes a binary file: give --out FILE, or redirect the output to a file")
+        }
+        if !codebook, microdata == .r, invocation[out] == nil {
+            throw .usage("--format r writes two files: give --out FILE.R (its CSV is written beside it as FILE.csv)")
+        }
+        let labelled = microdata != nil || codebook
+        if !labelled {
+            for (given, name) in [(invocation.flag(weights), "--weights"), (invocation.flag(uncompressed), "--uncompressed"), (invocation[out] != nil, "--out")]
+            where given {
+                throw .usage("\(name) goes with --format sav, dta or r, or with --codebook")
+            }
+        }
+        if labelled, invocation.flag(splitMultiple) {
+            throw .usage("--split-multiple is for the CSV: sav, dta and r always have one 0/1 variable per choice")
+        }
+        let designOptions = [
+            (invocation[AwarenessCommands.margins] != nil, "--margins"), (invocation[GapsCommand.frame] != nil, "--frame"),
+            (invocation[strata] != nil, "--strata"), (invocation[cluster] != nil, "--cluster"),
+        ]
+        for (given, name) in designOptions where given && !invocation.flag(weights) {
+            throw .usage("\(name) goes with --weights")
+        }
+        guard invocation.flag(weights) else { return }
+        switch kind {
+        case .awareness:
+            if invocation[GapsCommand.frame] != nil { throw .usage("--frame is for employers; awareness weights are raked to --margins FILE") }
+        case .employer:
+            for (given, name) in designOptions.filter({ $0.1 != "--frame" }) where given {
+                throw .usage("\(name) is for awareness; employer weights come from the sampling frame (--frame FILE)")
+            }
+            if invocation[GapsCommand.frame] == nil { throw .usage("--weights for employers needs the sampling frame: --frame FILE (sector,size_band,organisations)") }
+        case .university:
+            throw .usage("--weights: university responses are a census of programmes and have no survey weights")
+        }
+    }
+
+    static func design(_ invocation: Invocation, store: WorkforceStore, kind: InstrumentKind, wave: String?) throws -> SurveyDesign? {
+        switch kind {
+        case .awareness:
+            let margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in
+                try PopulationMargins(url: try FileInput.existing(path))
+            }
+            return try SurveyDesign.awareness(
+                store: store, wave: wave ?? "baseline", margins: margins, strata: invocation[strata] ?? [], cluster: invocation[cluster])
+        case .employer:
+            guard let path = invocation[GapsCommand.frame] else { return nil }
+            return try SurveyDesign.employer(store: store, frame: try FileInput.existing(path))
+        case .university:
+            return nil
+        }
     }
 }

@@ -37,10 +37,10 @@ enum SurveyCommand {
             if invocation[Options.category] != nil { throw WorkforceError.usage("--category goes with `survey employer`") }
             if invocation.flag(Options.ksaGaps) { throw WorkforceError.usage("--ksa-gaps goes with `survey employer`") }
         }
-        if kind != .awareness, invocation[Options.wave] != nil {
-            throw WorkforceError.usage("--wave goes with `survey awareness`")
+        if kind == .university, invocation[Options.wave] != nil {
+            throw WorkforceError.usage("--wave goes with `survey awareness` or `survey employer`")
         }
-        let wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(name) }
+        let wave = try invocation[Options.wave].map { name throws(WorkforceError) in kind == .employer ? try Wave(employer: name) : try Wave(name) }
         let codes = invocation[Options.languages] ?? ["en", "es"]
         guard !codes.isEmpty else { throw WorkforceError.usage("--lang needs at least one language code") }
         var languages: [Language] = []

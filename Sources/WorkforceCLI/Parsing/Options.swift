@@ -8,7 +8,8 @@ enum Options {
         "format", "format", "Output format: table, csv, json or md (default: table on a terminal, csv otherwise).")
     static let framework = TypedOption<String>.text(
         "framework", "name", "The framework to use (default: the database's default framework).")
-    static let wave = TypedOption<String>.text("wave", "name", "Awareness: the wave, baseline or followup-N (default baseline).")
+    static let wave = TypedOption<String>.text(
+        "wave", "name", "The wave (default baseline): awareness baseline or followup-N; employer baseline or a name such as 2027.")
     static let instrument = TypedOption<String>.text(
         "instrument", "id", "The questionnaire: an instrument id, version prefix or form id (default: the latest generated).")
     static let role = TypedOption<String>.text("role", "id", "Only the KSAs or tasks of this work role.")

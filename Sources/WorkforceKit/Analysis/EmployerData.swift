@@ -97,14 +97,27 @@ public struct EmployerResponse: Sendable, Equatable {
     /// Per capability kind (`basic`, `advanced`, `incident`): whether it is confident in each
     /// task answered ("very" or "fairly" confident); "don't know" and not asked are left out.
     public var confident: [String: [Bool]]
+    /// How much of its cybersecurity work an outside company does (`none`, `some`, `all`);
+    /// `nil` when not asked (no cybersecurity work) or not answered.
+    public var outsourcing: String?
+    /// Different people doing cybersecurity work (each counted once, whatever their roles).
+    public var cyberPeople: Double?
 
-    public init(sector: String? = nil, sizeBand: String? = nil, district: String? = nil, roles: [String: RoleReport] = [:], confident: [String: [Bool]] = [:]) {
+    public init(
+        sector: String? = nil, sizeBand: String? = nil, district: String? = nil, roles: [String: RoleReport] = [:], confident: [String: [Bool]] = [:],
+        outsourcing: String? = nil, cyberPeople: Double? = nil
+    ) {
         self.sector = sector
         self.sizeBand = sizeBand
         self.district = district
         self.roles = roles
         self.confident = confident
+        self.outsourcing = outsourcing
+        self.cyberPeople = cyberPeople
     }
+
+    /// Whether the employer outsources none of its cybersecurity work (DSIT's base for skills gaps).
+    public var doesItsOwnCyberWork: Bool { outsourcing != "some" && outsourcing != "all" }
 }
 
 extension EmployerResponse {
@@ -119,6 +132,14 @@ extension EmployerResponse {
     ///   what to import.
     public static func all(in store: WorkforceStore) throws -> [EmployerResponse] {
         try all(from: ResponseReader(store: store, kind: .employer, respondentsOnly: true))
+    }
+
+    /// The roles the employer form asked about (a question with the topic `role:<ID>:...`).
+    static func surveyedRoles(_ reader: ResponseReader) -> Set<String> {
+        Set(reader.columns.compactMap { column in
+            let parts = (column.topic ?? "").split(separator: ":").map(String.init)
+            return parts.count == 3 && parts[0] == "role" ? parts[1] : nil
+        })
     }
 
     /// Every employer response `reader` reads (made with `respondentsOnly` for the analyses).
@@ -137,11 +158,13 @@ extension EmployerResponse {
             }
             if let topic = column.topic, ["basic", "advanced", "incident"].contains(topic) { capability.append((c, topic)) }
         }
-        let profile = ["sector", "size_band", "district"].map { reader.index(of: $0) }
+        let profile = ["sector", "size_band", "district", "cyber_outsourced", "cyber_people"].map { reader.index(of: $0) }
         var employers: [EmployerResponse] = []
         try reader.forEach { record in
             func choice(_ c: Int?) -> String? { c.flatMap { record.values[$0].chosen.first } }
-            var employer = EmployerResponse(sector: choice(profile[0]), sizeBand: choice(profile[1]), district: choice(profile[2]))
+            var employer = EmployerResponse(
+                sector: choice(profile[0]), sizeBand: choice(profile[1]), district: choice(profile[2]), outsourcing: choice(profile[3]),
+                cyberPeople: profile[4].flatMap { record.values[$0].number })
             employer.roles.reserveCapacity(roleColumns.count)
             for (role, fields) in roleColumns {
                 var report = RoleReport()

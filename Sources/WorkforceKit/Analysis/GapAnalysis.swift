@@ -1,178 +1,87 @@
-/// The skills-gap figures of SPEC section 6, as pure functions of typed inputs: employer
-/// answers with their weights, the framework's roles, the catalog's supply units.
+/// The inputs of every employer figure: employer answers with their survey design, the
+/// framework's roles (and which of them the form asked about), the catalog's supply units.
 public struct GapInputs: Sendable {
     public var employers: [EmployerResponse]
-    /// One weight per employer (1 without a sampling frame).
-    public var weights: [Double]
+    public var weighting: EmployerWeighting
     public var roles: [RoleProfile]
+    /// The roles the employer form asked about; the others are `not_surveyed`.
+    public var surveyed: Set<String>
     public var units: [SupplyUnit]
     public var offerings: [Offering]
     public var theta: Double
     public var horizon: Horizon
+    /// The share of completers assumed to take a role in the country (an upper bound at 1).
+    public var entryRate: Double
+    /// Impute item non-response (leavers, new positions) as ``ItemImputation`` says.
+    public var impute: Bool
+
+    /// One weight per employer (1 without a sampling frame).
+    public var weights: [Double] { weighting.weights }
 
     public init(
-        employers: [EmployerResponse], weights: [Double]? = nil, roles: [RoleProfile], units: [SupplyUnit], offerings: [Offering] = [],
-        theta: Double = 0.5, horizon: Horizon = .medium
+        employers: [EmployerResponse], weighting: EmployerWeighting? = nil, roles: [RoleProfile], surveyed: Set<String>? = nil,
+        units: [SupplyUnit], offerings: [Offering] = [], theta: Double = 0.5, horizon: Horizon = .medium, entryRate: Double = 1,
+        impute: Bool = true
     ) {
         self.employers = employers
-        self.weights = weights ?? Array(repeating: 1, count: employers.count)
+        self.weighting = weighting ?? .unweighted(employers.count)
         self.roles = roles
+        // Without the form's list: the roles any employer reported.
+        self.surveyed = surveyed ?? employers.reduce(into: Set<String>()) { $0.formUnion($1.roles.keys) }
         self.units = units
         self.offerings = offerings
         self.theta = theta
         self.horizon = horizon
+        self.entryRate = entryRate
+        self.impute = impute
     }
-}
-
-/// Demand and supply of one work role within the horizon.
-public struct RoleGap: Sendable, Equatable {
-    public var role: RoleProfile
-    /// `Σ w · staff`, `Σ w · vacancies`, `Σ w · hard_to_fill`, `Σ w · expected_h`.
-    public var employed = 0.0
-    public var vacancies = 0.0
-    public var hardToFill = 0.0
-    public var newPositions = 0.0
-    /// `Σ_p completions_p · years(h) · share_p(r)`.
-    public var supply = 0.0
-    /// Employers reporting the role (unweighted), and those of them who gave no number of
-    /// expected positions for the horizon.
-    public var respondents = 0
-    public var unknownNewPositions = 0
-    /// The employers (indices) reporting the role, for aggregates that count distinct employers.
-    public var employerIndices: Set<Int> = []
-
-    /// `vacancies + new_positions`.
-    public var demand: Double { vacancies + newPositions }
-    public var gap: Double { demand - supply }
-    /// `hard_to_fill / vacancies`, without vacancies `nil`.
-    public var hardToFillRate: Double? { vacancies > 0 ? hardToFill / vacancies : nil }
-    /// `100 · supply / demand`, without demand `nil`.
-    public var supplyPer100Openings: Double? { demand > 0 ? 100 * supply / demand : nil }
 }
 
 public enum GapAnalysis {
-    /// Every role's gap, in the framework's role order.
-    public static func roleGaps(_ inputs: GapInputs) -> [RoleGap] {
-        let supply = Coverage.supply(inputs.units, inputs.roles, theta: inputs.theta, years: inputs.horizon.years)
-        var gaps = inputs.roles.map { RoleGap(role: $0, supply: supply[$0.id] ?? 0) }
-        let index = Dictionary(uniqueKeysWithValues: inputs.roles.enumerated().map { ($1.id, $0) })
-        for (e, employer) in inputs.employers.enumerated() {
-            let w = inputs.weights[e]
-            for (roleID, report) in employer.roles {
-                guard let r = index[roleID] else { continue }
-                gaps[r].respondents += 1
-                gaps[r].employerIndices.insert(e)
-                gaps[r].employed += w * (report.staff ?? 0)
-                gaps[r].vacancies += w * (report.vacancies ?? 0)
-                gaps[r].hardToFill += w * (report.hardToFill ?? 0)
-                if let expected = report.expected[inputs.horizon] {
-                    gaps[r].newPositions += w * expected
-                } else {
-                    gaps[r].unknownNewPositions += 1
-                }
-            }
-        }
-        return gaps
-    }
-
-    /// A group of roles added up (a specialty area, a category): sums of every figure, and the
-    /// distinct employers reporting any of its roles.
-    public struct Aggregate: Sendable, Equatable {
-        public var id: String
-        public var roles: [String] = []
-        public var employed = 0.0, vacancies = 0.0, hardToFill = 0.0, newPositions = 0.0, supply = 0.0
-        public var employers: Set<Int> = []
-        public var demand: Double { vacancies + newPositions }
-        public var gap: Double { demand - supply }
-    }
-
-    /// Role gaps added up by `key` (the role's specialty area or category), in first-seen order.
-    public static func aggregate(_ gaps: [RoleGap], by key: (RoleProfile) -> String?) -> [Aggregate] {
-        var result: [Aggregate] = []
-        var index: [String: Int] = [:]
-        for g in gaps {
-            guard let id = key(g.role) else { continue }
-            let i = index[id] ?? result.count
-            if i == result.count {
-                index[id] = i
-                result.append(Aggregate(id: id))
-            }
-            result[i].roles.append(g.role.id)
-            result[i].employed += g.employed
-            result[i].vacancies += g.vacancies
-            result[i].hardToFill += g.hardToFill
-            result[i].newPositions += g.newPositions
-            result[i].supply += g.supply
-            result[i].employers.formUnion(g.employerIndices)
-        }
-        return result
-    }
-
-    /// Demand broken down by the employers' profile (sector, district or size band): each
-    /// group's weighted staff, vacancies, hard-to-fill and expected positions over all roles.
-    public static func byProfile(_ inputs: GapInputs, _ group: (EmployerResponse) -> String?) -> [Aggregate] {
-        var result: [Aggregate] = []
-        var index: [String: Int] = [:]
-        for (e, employer) in inputs.employers.enumerated() {
-            let id = group(employer) ?? "not stated"
-            let i = index[id] ?? result.count
-            if i == result.count {
-                index[id] = i
-                result.append(Aggregate(id: id))
-            }
-            let w = inputs.weights[e]
-            result[i].employers.insert(e)
-            for report in employer.roles.values {
-                result[i].employed += w * (report.staff ?? 0)
-                result[i].vacancies += w * (report.vacancies ?? 0)
-                result[i].hardToFill += w * (report.hardToFill ?? 0)
-                result[i].newPositions += w * (report.expected[inputs.horizon] ?? 0)
-            }
-        }
-        return result.sorted { $0.id < $1.id }
-    }
-
-    /// One KSA's demand (from the roles needing it) against what the catalog supplies.
+    /// One KSA's demand (from the published roles needing it) against what the catalog supplies.
     public struct KSAGap: Sendable, Equatable {
         public var id: String
-        /// `Σ demand_h(r)` over the roles needing it.
-        public var demand = 0.0
+        /// `Σ demand_h(r)` over the published roles needing it (roles withheld for disclosure
+        /// are left out, so that no withheld figure is the difference of two published ones).
+        public var demand = Estimate.zero
         /// `Σ completions_p · years(h)` over the supply units teaching it.
         public var supply = 0.0
         /// Catalog offerings (rows) teaching it.
         public var taught = 0
         public var roles: [String] = []
-        /// Distinct employers reporting any role that needs it.
+        /// Distinct employers reporting any of those roles.
         public var respondents = 0
-        public var gap: Double { demand - supply }
+        public var gap: Double { demand.value - supply }
     }
 
-    /// Every KSA needed by a role with demand, or taught by the catalog.
-    public static func ksaGaps(_ inputs: GapInputs, _ gaps: [RoleGap]) -> [KSAGap] {
+    /// Every KSA needed by a published role with demand, or taught by the catalog.
+    public static func ksaGaps(_ estimates: EmployerEstimates) -> [KSAGap] {
+        let inputs = estimates.inputs
         var result: [String: KSAGap] = [:]
-        // Roles as bits: each KSA's roles, and each employer's reported roles.
-        let words = (gaps.count + 63) / 64
-        var roleBits: [String: [UInt64]] = [:]
-        var employerBits = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: inputs.employers.count)
-        for (r, g) in gaps.enumerated() {
-            for e in g.employerIndices { employerBits[e][r >> 6] |= 1 << UInt64(r & 63) }
-            guard g.demand > 0 else { continue }
+        var roleSets: [String: [Int]] = [:]
+        let roles = estimates.roles
+        for (r, g) in roles.enumerated() where g.isPublished && g.figures.demand.value > 0 {
             for k in g.role.ksas {
-                result[k, default: KSAGap(id: k)].demand += g.demand
                 result[k, default: KSAGap(id: k)].roles.append(g.role.id)
-                roleBits[k, default: [UInt64](repeating: 0, count: words)][r >> 6] |= 1 << UInt64(r & 63)
+                roleSets[k, default: []].append(r)
             }
         }
-        // Distinct employers reporting any role that needs the KSA, counted once per set of roles.
-        var counted: [[UInt64]: Int] = [:]
-        for (k, bits) in roleBits {
-            if counted[bits] == nil {
-                counted[bits] = employerBits.filter { e in (0..<words).contains { e[$0] & bits[$0] != 0 } }.count
+        // Each set of roles estimated once: the demand of employers' summed roles, and respondents.
+        var cache: [[Int]: (Estimate, Int)] = [:]
+        for (k, set) in roleSets {
+            if cache[set] == nil {
+                let ids = Set(set.map { roles[$0].role.id })
+                var v = EmployerValues(count: estimates.employers.count)
+                for (e, employer) in estimates.employers.enumerated() {
+                    for (id, report) in employer.roles where ids.contains(id) { v.add(e, report, inputs.horizon) }
+                }
+                cache[set] = (estimates.design.total(v.demand(years: estimates.years)), v.reporting.reduce(0) { $0 + ($1 ? 1 : 0) })
             }
-            result[k]?.respondents = counted[bits] ?? 0
+            result[k]?.demand = cache[set]?.0 ?? .zero
+            result[k]?.respondents = cache[set]?.1 ?? 0
         }
         for unit in inputs.units {
-            for k in unit.ksas { result[k, default: KSAGap(id: k)].supply += Double(unit.completions) * inputs.horizon.years }
+            for k in unit.ksas { result[k, default: KSAGap(id: k)].supply += Double(unit.completions) * inputs.horizon.years * inputs.entryRate }
         }
         for offering in inputs.offerings {
             for k in offering.ksas { result[k, default: KSAGap(id: k)].taught += 1 }
@@ -185,95 +94,114 @@ public enum GapAnalysis {
         public var role: RoleProfile
         /// Employers with staff in the role who gave both levels (unweighted).
         public var respondents = 0
-        public var staff = 0.0
-        /// Headcount-weighted mean of `max(0, required - current)`.
-        public var meanShortfall: Double?
+        public var staff = Estimate.zero
+        /// Headcount-weighted mean of `max(0, required - current)` (a ratio, linearised).
+        public var meanShortfall: Estimate?
         /// Weighted share of those employers whose typical level is below the required one.
-        public var shareWithShortfall: Double?
-        /// Weighted staff in employers with a shortfall: people to upskill.
-        public var staffBelowRequired = 0.0
+        public var shareWithShortfall: Estimate?
+        /// Weighted staff in employers with a shortfall: role-holdings to upskill.
+        public var staffBelowRequired = Estimate.zero
     }
 
     public static func shortfalls(_ inputs: GapInputs) -> [Shortfall] {
-        inputs.roles.map { role in
+        let design = inputs.weighting.design
+        let n = inputs.employers.count
+        return inputs.roles.filter { inputs.surveyed.contains($0.id) }.map { role in
             var s = Shortfall(role: role)
-            var weightedGap = 0.0, employersWeight = 0.0, employersShort = 0.0
+            var staff = [Double](repeating: 0, count: n), gap = staff, included = staff, short = staff, below = staff
             for (e, employer) in inputs.employers.enumerated() {
-                guard let report = employer.roles[role.id], let staff = report.staff, staff > 0,
+                guard let report = employer.roles[role.id], let count = report.staff, count > 0,
                     let required = report.requiredLevel, let current = report.currentLevel
                 else { continue }
-                let w = inputs.weights[e]
                 s.respondents += 1
-                s.staff += w * staff
-                weightedGap += w * staff * Double(max(0, required - current))
-                employersWeight += w
+                staff[e] = count
+                gap[e] = count * Double(max(0, required - current))
+                included[e] = 1
                 if required > current {
-                    employersShort += w
-                    s.staffBelowRequired += w * staff
+                    short[e] = 1
+                    below[e] = count
                 }
             }
-            if s.staff > 0 { s.meanShortfall = weightedGap / s.staff }
-            if employersWeight > 0 { s.shareWithShortfall = employersShort / employersWeight }
+            s.staff = design.total(staff)
+            s.meanShortfall = design.ratio(gap, staff)
+            s.shareWithShortfall = design.ratio(short, included)
+            s.staffBelowRequired = design.total(below)
             return s
         }
     }
 
     /// KSAs employers report their staff lack, per role: employers asked, and per KSA the
-    /// employers naming it and their weighted share of those asked.
+    /// employers naming it and their weighted share of those asked. Only the role's KSAs count
+    /// (an exclusive answer such as "none of these" is not a KSA).
     public struct Lacking: Sendable, Equatable {
         public var role: String
         public var ksa: String
         public var asked = 0
         public var employers = 0
-        public var share = 0.0
+        public var share: Estimate
     }
 
     public static func lacking(_ inputs: GapInputs) -> [Lacking] {
+        let design = inputs.weighting.design
+        let n = inputs.employers.count
         var result: [Lacking] = []
-        for role in inputs.roles {
-            var asked = 0, askedWeight = 0.0
-            var counts: [String: (n: Int, w: Double)] = [:]
+        for role in inputs.roles where inputs.surveyed.contains(role.id) {
+            var asked = [Double](repeating: 0, count: n)
+            var named: [String: [Double]] = [:]
+            var counts: [String: Int] = [:]
             for (e, employer) in inputs.employers.enumerated() {
                 guard let lacking = employer.roles[role.id]?.lacking else { continue }
-                asked += 1
-                askedWeight += inputs.weights[e]
-                for k in lacking {
-                    counts[k, default: (0, 0)].n += 1
-                    counts[k, default: (0, 0)].w += inputs.weights[e]
+                asked[e] = 1
+                for k in Set(lacking) where role.ksas.contains(k) {
+                    named[k, default: [Double](repeating: 0, count: n)][e] = 1
+                    counts[k, default: 0] += 1
                 }
             }
-            for (k, c) in counts.sorted(by: { ($0.value.w, $1.key) > ($1.value.w, $0.key) }) {
-                result.append(Lacking(role: role.id, ksa: k, asked: asked, employers: c.n, share: askedWeight > 0 ? c.w / askedWeight : 0))
+            let askedCount = Int(asked.reduce(0, +))
+            var rows: [Lacking] = []
+            for (k, y) in named {
+                guard let share = design.ratio(y, asked) else { continue }
+                rows.append(Lacking(role: role.id, ksa: k, asked: askedCount, employers: counts[k] ?? 0, share: share))
             }
+            result += rows.sorted { ($0.share.value, $1.ksa) > ($1.share.value, $0.ksa) }
         }
         return result
     }
 
-    /// Employer capability (UK DSIT style): the weighted share of employers not confident in
-    /// at least one task of a kind, among those who answered a task of that kind (incident
-    /// response is not asked of employers who outsource it, so they are left out).
+    /// Employer capability, as UK DSIT defines its skills gaps: the weighted share of employers
+    /// that are not confident in at least one task of a kind **and** do not outsource their
+    /// cybersecurity, among those who answered a task of that kind; beside it, the share of all
+    /// such employers not confident (outsourcers included), labelled so.
     public struct Capability: Sendable, Equatable {
         public var group: String
         public var kind: String
         public var employers = 0
-        public var share: Double?
+        /// DSIT's skills gap: not confident and not outsourcing.
+        public var share: Estimate?
+        /// Not confident, whether or not outsourcing.
+        public var shareAllEmployers: Estimate?
     }
 
     public static func capability(_ inputs: GapInputs, by group: ((EmployerResponse) -> String?)?) -> [Capability] {
+        let design = inputs.weighting.design
+        let n = inputs.employers.count
         var result: [Capability] = []
-        let groups = group.map { g in Array(Set(inputs.employers.map { g($0) ?? "not stated" })).sorted() } ?? ["all"]
-        for name in groups {
+        let keys = inputs.employers.map { e in group.map { $0(e) ?? "not_stated" } ?? "all" }
+        for name in Set(keys).sorted() {
             for kind in ["basic", "advanced", "incident"] {
                 var c = Capability(group: name, kind: kind)
-                var total = 0.0, gaps = 0.0
-                for (e, employer) in inputs.employers.enumerated() {
-                    if let group, (group(employer) ?? "not stated") != name { continue }
+                var answered = [Double](repeating: 0, count: n), gap = answered, notConfident = answered
+                for (e, employer) in inputs.employers.enumerated() where keys[e] == name {
                     guard let answers = employer.confident[kind], !answers.isEmpty else { continue }
                     c.employers += 1
-                    total += inputs.weights[e]
-                    if answers.contains(false) { gaps += inputs.weights[e] }
+                    answered[e] = 1
+                    if answers.contains(false) {
+                        notConfident[e] = 1
+                        if employer.doesItsOwnCyberWork { gap[e] = 1 }
+                    }
                 }
-                c.share = total > 0 ? gaps / total : nil
+                c.share = design.ratio(gap, answered)
+                c.shareAllEmployers = design.ratio(notConfident, answered)
                 result.append(c)
             }
         }

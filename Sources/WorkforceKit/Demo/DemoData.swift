@@ -35,7 +35,9 @@ public enum DemoData {
         let instruments = try instruments(bank: bank, store: store)
         let codebooks = try instruments.map { try ParsedCodebook(json: Codebook.json($0), source: $0.formID) }
         let roles = try roles(bank)
-        let employers = employerRows(codebooks[0], roles: roles, count: 150)
+        let design = employerDesign()
+        let employers = employerRows(codebooks[0], roles: roles, design: design)
+        let wave2 = employerRows(codebooks[0], roles: roles, design: design, year: 2027)
         let writer = CSVWriter(neutralizeFormulas: false)
         func csv(_ header: [String], _ rows: [[String]]) -> String {
             writer.record(header + ["_synthetic"]) + rows.map { writer.record($0 + [note]) }.joined()
@@ -43,11 +45,12 @@ public enum DemoData {
         return [
             ("employers-kobotoolbox.csv", csv(employers.kobo.header, employers.kobo.rows)),
             ("employers-odk-central.csv", csv(employers.odk.header, employers.odk.rows)),
+            ("employers-2027-kobotoolbox.csv", csv(wave2.kobo.header, wave2.kobo.rows)),
             ("catalog.csv", catalog(try store.roleProfiles(try store.framework(named: "nice-2017")), roles: roles)),
             ("awareness-baseline.csv", awareness(codebooks[1], count: 2000, seed: 11, effect: 0)),
             ("awareness-followup-1.csv", awareness(codebooks[2], count: 2000, seed: 12, effect: 0.06)),
             ("margins.csv", margins),
-            ("frame.csv", frame()),
+            ("frame.csv", frame(design)),
         ]
     }
 
@@ -84,10 +87,57 @@ public enum DemoData {
         return weighted[0].0
     }
 
-    static func employerRows(_ codebook: ParsedCodebook, roles: [String], count: Int) -> (
+    /// One stratum of the demo's employer design: organisations, issued, out of scope, respondents.
+    struct DesignStratum {
+        var sector: String, band: String
+        var organisations: Int, issued: Int, outOfScope: Int, respondents: Int
+    }
+
+    /// The demo's employer survey design: every large and medium organisation issued, a sample of
+    /// small and micro ones, some found out of scope, and a response rate falling with size.
+    static func employerDesign() -> [DesignStratum] {
+        var random = SeededRandom(seed: 31)
+        let perSector: [String: Int] = [
+            "government_security": 60, "local_government": 20, "banking_finance": 20, "offshore_finance": 30, "credit_unions_insurance": 25,
+            "telecommunications": 12, "energy": 10, "water": 8, "transport": 40, "health": 70, "tourism": 420, "education": 160, "ict_bpo": 55,
+            "retail_commerce": 900, "agriculture": 260, "agro_processing": 40, "other": 200,
+        ]
+        // Band: share of organisations, share issued, share found out of scope, response rate.
+        let bands: [(String, Double, Double, Double, Double)] = [
+            ("micro", 0.62, 0.22, 0.15, 0.40), ("small", 0.26, 0.5, 0.10, 0.50), ("medium", 0.09, 1, 0.06, 0.62), ("large", 0.03, 1, 0.03, 0.75),
+        ]
+        var design: [DesignStratum] = []
+        for (sector, _) in sectors {
+            for (band, share, sampled, out, rate) in bands {
+                // Organisations likely to employ or contract cybersecurity work: about three in ten.
+                let organisations = max(1, Int((Double(perSector[sector] ?? 10) * share * 0.3).rounded()))
+                let issued = max(1, Int((Double(organisations) * sampled).rounded()))
+                let outOfScope = min(issued - 1, Int((Double(issued) * out + random.unit() * 0.8).rounded(.down)))
+                let eligible = issued - outOfScope
+                let respondents = min(eligible, Int((Double(eligible) * rate + random.unit() - 0.5).rounded()))
+                design.append(DesignStratum(sector: sector, band: band, organisations: organisations, issued: issued, outOfScope: outOfScope, respondents: respondents))
+            }
+        }
+        return design
+    }
+
+    /// One wave of employer answers. The `year` 2027 is the demo's second employer wave: another
+    /// draw of respondents, all in one KoboToolbox export, with a little more demand.
+    static func employerRows(_ codebook: ParsedCodebook, roles: [String], design: [DesignStratum], year: Int = 2026) -> (
         kobo: (header: [String], rows: [[String]]), odk: (header: [String], rows: [[String]])
     ) {
-        var generator = SyntheticResponses(codebook: codebook, seed: 2026)
+        // Every respondent's stratum, shuffled, and a few consent refusals (non-respondents) among them.
+        let second = year != 2026
+        var order = SeededRandom(seed: second ? 43 : 41)
+        var strata = design.flatMap { s in Array(repeating: (s.sector, s.band), count: s.respondents) }
+        for i in strata.indices.reversed() where i > 0 { strata.swapAt(i, order.next(i + 1)) }
+        var slots: [(String, String)?] = []
+        for (i, stratum) in strata.enumerated() {
+            if i % 49 == 48 { slots.append(nil) }  // a few decline
+            slots.append(stratum)
+        }
+        let count = slots.count
+        var generator = SyntheticResponses(codebook: codebook, seed: UInt64(year))
         let keys = roles.map(SurveyRole.key)
         // The most common roles: network and systems administrators, the security manager, incident responders and analysts.
         let common = ["OM-NET-001", "OM-ADM-001", "OV-MGT-001", "OM-NET-001", "OM-ADM-001", "PR-CIR-001", "PR-CDA-001"].compactMap {
@@ -96,16 +146,22 @@ public enum DemoData {
         var kobo: [[String]] = []
         var odk: [[String]] = []
         for n in 0..<count {
-            let layout: SyntheticResponses.Layout = n < count * 3 / 5 ? .koboToolbox : .odkCentral
+            let layout: SyntheticResponses.Layout = second || n < count * 3 / 5 ? .koboToolbox : .odkCentral
             let size = n
-            let row = generator.row(layout, id: "synthetic-employer-\(n + 1)", submitted: "2026-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
+            let id = second ? "synthetic-employer-\(year)-\(n + 1)" : "synthetic-employer-\(n + 1)"
+            let row = generator.row(layout, id: id, submitted: "\(year)-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
                 name, random, answers in
                 switch name {
-                case "consent": return .choices([n % 50 == 49 ? "no" : "yes"])  // a few decline
+                case "consent": return .choices([slots[n] == nil ? "no" : "yes"])
                 case "cyber_work": return .choices([random.next(12) == 0 ? "no" : "yes"])
-                case "sector": return .choices([pick(sectors, &random)])
-                case "size_band": return .choices([pick(sizes, &random)])
+                case "sector": return .choices([slots[n]?.0 ?? pick(sectors, &random)])
+                case "size_band": return .choices([slots[n]?.1 ?? pick(sizes, &random)])
                 case "district": return .choices([pick(districts, &random)])
+                case "cyber_people":
+                    // Different people doing the work: fewer than the role-holdings, never more than the headcount.
+                    let band: String = if case .choices(let b) = answers["size_band"] { b.first ?? "" } else { "" }
+                    let headcount: Int = if case .number(let h) = answers["total_employees"] { h } else { 1 }
+                    return .number(min(headcount, band == "large" ? 2 + random.next(4) : band == "medium" ? 1 + random.next(2) : 1))
                 case "roles":
                     // Larger employers have more roles; administrators and managers are most common.
                     let large: Bool = if case .choices(let s) = answers["size_band"] { s == ["large"] || s == ["medium"] } else { false }
@@ -123,8 +179,9 @@ public enum DemoData {
                     if name.hasSuffix("_staff") {
                         return .number(size % 9 == 0 ? 0 : band == "large" ? 2 + random.next(3) : band == "medium" ? 1 + random.next(2) : 1)
                     }
-                    if name.hasSuffix("_vacancies") { return .number(random.next(6) == 0 ? 1 : 0) }
-                    if name.hasSuffix("_leavers_12m") { return .number(random.next(7) == 0 ? 1 : 0) }
+                    if name.hasSuffix("_vacancies") { return .number(random.next(second ? 4 : 6) == 0 ? 1 : 0) }
+                    // Some employers do not know how many left (item non-response, imputed by the analysis).
+                    if name.hasSuffix("_leavers_12m") { return random.next(12) == 0 ? .blank : .number(random.next(7) == 0 ? 1 : 0) }
                     if name.hasSuffix("_expects") { return .choices([random.next(10) == 0 ? "dont_know" : random.next(3) == 0 ? "yes" : "no"]) }
                     if name.hasSuffix("_new_6m") { return .number(random.next(4) == 0 ? 1 : 0) }
                     if name.hasSuffix("_new_1y") { return .number(count("_new_6m") + (random.next(3) == 0 ? 1 : 0)) }
@@ -249,19 +306,10 @@ public enum DemoData {
 
     // MARK: Frame
 
-    /// An approximate employer sampling frame: organisations by sector and size band.
-    static func frame() -> String {
-        var text = "sector,size_band,organisations\n"
-        let perSector: [String: Int] = [
-            "government_security": 60, "local_government": 20, "banking_finance": 20, "offshore_finance": 30, "credit_unions_insurance": 25,
-            "telecommunications": 12, "energy": 10, "water": 8, "transport": 40, "health": 70, "tourism": 420, "education": 160, "ict_bpo": 55,
-            "retail_commerce": 900, "agriculture": 260, "agro_processing": 40, "other": 200,
-        ]
-        let split: [(String, Double)] = [("micro", 0.62), ("small", 0.26), ("medium", 0.09), ("large", 0.03)]
-        for (sector, _) in sectors {
-            // Organisations likely to employ or contract cybersecurity work: about one in seven.
-            for (band, share) in split { text += "\(sector),\(band),\(max(1, Int((Double(perSector[sector] ?? 10) * share * 0.15).rounded())))\n" }
-        }
-        return text
+    /// The employer sampling frame of ``employerDesign()``: organisations by sector and size band,
+    /// with the organisations issued and those found out of scope.
+    static func frame(_ design: [DesignStratum]) -> String {
+        "sector,size_band,organisations,issued,out_of_scope\n"
+            + design.map { "\($0.sector),\($0.band),\($0.organisations),\($0.issued),\($0.outOfScope)\n" }.joined()
     }
 }

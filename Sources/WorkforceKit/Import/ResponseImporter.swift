@@ -66,7 +66,7 @@ public enum ResponseImporter {
         let header = try CSVTable(reader: reader).header
         let plan = try ColumnPlan(header: header, codebook: codebook, file: name)
         let validator = RowValidator(codebook: codebook, plan: plan)
-        let wave = instrument.wave ?? options.wave
+        let wave = options.kind == .employer ? Wave.employerColumn(options.wave ?? instrument.wave) : instrument.wave ?? options.wave
         var summary = ImportSummary(
             batchID: nil, file: name, formID: instrument.formID, version: instrument.version, wave: wave,
             dialect: plan.dialect, encoding: sniffed.encoding, delimiter: sniffed.delimiter,

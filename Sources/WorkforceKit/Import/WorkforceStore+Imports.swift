@@ -25,6 +25,9 @@ extension WorkforceStore {
             }
             if kind == .awareness { return row[3].string == (wave ?? "baseline") }
             return true
+        }.sorted { a, b in
+            // Employer: the wave's own instrument first, then the baseline's (the questions are the same).
+            kind == .employer && (a[3].string == Wave.employerColumn(wave)) && (b[3].string != Wave.employerColumn(wave))
         }
         guard let row = candidates.first else {
             let what = reference.map { "instrument \($0)" } ?? (kind == .awareness ? "\(kind.rawValue) instrument for wave \(wave ?? "baseline")" : "\(kind.rawValue) instrument")

@@ -62,20 +62,21 @@ public enum WorkforcePlan {
 
     /// The plan for every unsuppressed role with a positive gap, highest priority first.
     /// Roles resting on fewer than `minimumCell` employers are left out (and listed by the caller).
-    public static func build(_ inputs: GapInputs, minimumCell: Int = 5) -> [RolePlan] {
-        let gaps = GapAnalysis.roleGaps(inputs)
+    public static func build(_ estimates: EmployerEstimates) -> [RolePlan] {
+        let inputs = estimates.employers.isEmpty ? estimates.inputs : { var i = estimates.inputs; i.employers = estimates.employers; return i }()
         let shortfalls = Dictionary(uniqueKeysWithValues: GapAnalysis.shortfalls(inputs).map { ($0.role.id, $0) })
         let lacking = Dictionary(grouping: GapAnalysis.lacking(inputs), by: \.role)
         let taughtNationally = inputs.offerings.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }
         let years = inputs.horizon.years
-        let employedRoles = gaps.filter { $0.employed > 0 }.map(\.role)
+        let employedRoles = estimates.roles.filter { $0.isPublished && $0.figures.employed.value > 0 }.map(\.role)
         var plans: [RolePlan] = []
-        for g in gaps where g.gap > 1e-9 && g.respondents >= minimumCell {
+        for estimate in estimates.roles where estimate.isPublished && estimate.gap.value > 1e-9 {
+            let g = (role: estimate.role, demand: estimate.figures.demand.value, supply: estimate.supply, gap: estimate.gap.value)
             // Demand from critical-infrastructure employers.
             var critical = 0.0
             for (e, employer) in inputs.employers.enumerated() where criticalSectors.contains(employer.sector ?? "") {
                 if let report = employer.roles[g.role.id] {
-                    critical += inputs.weights[e] * ((report.vacancies ?? 0) + (report.expected[inputs.horizon] ?? 0))
+                    critical += inputs.weights[e] * ((report.vacancies ?? 0) + (report.expected[inputs.horizon] ?? 0) + (report.leavers ?? 0) * years)
                 }
             }
             let criticalShare = g.demand > 0 ? min(1, critical / g.demand) : 0
@@ -119,14 +120,14 @@ public enum WorkforcePlan {
             }
             // Upskill: staff below the required level, the KSAs they lack, pathways from employed roles.
             let shortfall = shortfalls[g.role.id]
-            let people = shortfall?.staffBelowRequired ?? 0
+            let people = shortfall?.staffBelowRequired.value ?? 0
             let lackingKSAs = (lacking[g.role.id] ?? []).prefix(5).map(\.ksa)
             if people > 0 {
                 actions.append(
                     Action(
                         kind: .upskill, what: "Upskill employed \(g.role.name) staff", institution: nil, offering: nil, target: people, unit: "people",
                         closes: 0,
-                        arithmetic: "weighted staff in employers whose typical level is below the required one (mean shortfall \(fmt(shortfall?.meanShortfall ?? 0)) levels)"
+                        arithmetic: "weighted staff in employers whose typical level is below the required one (mean shortfall \(fmt(shortfall?.meanShortfall?.value ?? 0)) levels)"
                             + (lackingKSAs.isEmpty ? "" : "; KSAs most reported lacking: \(lackingKSAs.joined(separator: ", "))")))
             }
             let pathways = employedRoles.filter { $0.id != g.role.id }.map { source in

@@ -7,11 +7,9 @@ enum ExplorerPage {
         var demand: [String: Double] = [:]
         var demanded: [String] = []
         if let context {
-            let gaps = GapAnalysis.roleGaps(context.inputs)
-            // Only published figures: KSA demand from roles resting on enough employers.
-            let published = gaps.filter { $0.respondents >= 5 }
-            for g in published where g.demand > 0 { for k in g.role.ksas { demand[k, default: 0] += g.demand } }
-            demanded = published.filter { $0.demand > 0 }.map(\.role.id)
+            // Only published figures: KSA demand from the published roles (as `gaps --by ksa`).
+            for k in GapAnalysis.ksaGaps(context.estimates) where k.demand.value > 0 { demand[k.id] = k.demand.value }
+            demanded = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role.id)
         }
         let texts = (try? store.statementTexts(try store.framework(named: nil))) ?? [:]
         // "Core roles": the curated set of the bundled bank, when it is made for this framework.

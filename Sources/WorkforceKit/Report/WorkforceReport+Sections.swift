@@ -1,84 +1,10 @@
 import Foundation
 
 extension WorkforceReport {
-    static func gapsSection(
-        _ context: GapContext, _ request: GapRequest, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
-    ) -> Section {
-        let table = GapReport.table(context, request)
-        tables.append(("gaps_by_role", table))
-        var byArea = request
-        byArea.by = .area
-        tables.append(("gaps_by_area", GapReport.table(context, byArea)))
-        var capability = request
-        capability.by = .capability
-        let capabilityTable = GapReport.table(context, capability)
-        tables.append(("employer_capability", capabilityTable))
-        let visible = table.rows.filter { $0[table.columns.firstIndex(of: "suppressed") ?? 0] == .bool(false) }
-        func value(_ row: [Cell], _ column: String) -> Double? {
-            guard let i = table.columns.firstIndex(of: column), case .double(let d) = row[i] else { return nil }
-            return d
-        }
-        let demand = visible.compactMap { value($0, "demand") }.reduce(0, +)
-        let supply = visible.compactMap { value($0, "supply") }.reduce(0, +)
-        figures.append(("Employers responding", .int(context.inputs.employers.count)))
-        figures.append(("Openings within the \(request.horizon.words) (published roles)", .double(demand)))
-        figures.append(("Graduates supplied in that time", .double(supply)))
-        figures.append(("Gap: openings minus graduates", .double(demand - supply)))
-        let top = visible.prefix(15)
-        let chart = SVGChart.bars(
-            title: "Demand and supply by work role, \(request.horizon.words)", labels: top.map { $0[1].plainText },
-            series: [
-                SVGChart.Series(name: "demand", values: top.map { value($0, "demand") }, color: "#0b4f6c"),
-                SVGChart.Series(name: "supply", values: top.map { value($0, "supply") }, color: "#f4a259"),
-            ])
-        var html = table.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
-        html += "<h3>Supply against demand by role</h3>" + chart
-        html += ReportHTML.table(
-            table.selecting(["role_id", "role_name", "employed", "vacancies", "hard_to_fill_rate", "new_positions", "demand", "supply", "gap", "respondents", "suppressed"]))
-        html += ReportHTML.paragraph("Every column (hard to fill, unknown expected positions, supply per 100 openings) is in tables/gaps_by_role.csv.", class: "note")
-        html += "<h3>Employer capability</h3>" + ReportHTML.paragraph("Share of employers not confident in at least one task of each kind (UK DSIT style).", class: "note")
-        html += ReportHTML.table(capabilityTable, limit: 12)
-        return Section(
-            id: "gaps", title: "Workforce gaps", html: html,
-            markdown: table.notes.map { "_\($0)_\n\n" }.joined() + markdown(table) + "### Employer capability\n\n" + markdown(capabilityTable, limit: 12))
-    }
-
-    static func catalogSection(
-        _ offerings: [Offering], _ roles: [RoleProfile], _ context: GapContext?, _ request: GapRequest,
-        _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
-    ) -> Section {
-        guard !offerings.isEmpty else {
-            return missing("catalog", "Training catalog and course gaps", "No training catalog is imported. `workforce survey university` writes catalog_template.csv; import the filled catalog with `workforce import catalog FILE`.")
-        }
-        let catalog = CourseAnalysis.catalogTable(offerings, roles: roles, theta: request.theta)
-        tables.append(("catalog", catalog))
-        figures.append(("Offerings in the national catalog", .int(offerings.count)))
-        figures.append(("Institutions", .int(Set(offerings.map(\.institution)).count)))
-        var html = ReportHTML.table(catalog.selecting(["institution", "code", "title", "level", "ksas", "annual_completions", "prepares_for"]))
-        var md = markdown(catalog)
-        if let context {
-            var byKSA = request
-            byKSA.by = .ksa
-            let ksas = GapReport.table(context, byKSA)
-            tables.append(("gaps_by_ksa", ksas))
-            let visible = ksas.rows.filter { $0.last == .bool(false) }.prefix(15)
-            let gap = ksas.columns.firstIndex(of: "gap") ?? 0
-            html += "<h3>The largest KSA gaps</h3>"
-                + SVGChart.bars(
-                    title: "Largest KSA gaps (demand minus supply)", labels: visible.map { "\($0[0].plainText) \($0[2].plainText)" },
-                    series: [SVGChart.Series(name: "gap", values: visible.map { if case .double(let d) = $0[gap] { d } else { nil } }, color: "#c0392b")])
-            html += ReportHTML.table(ksas.selecting(["ksa_id", "kind", "text", "demand", "supply", "gap", "taught", "suppressed"]), limit: 25)
-            md += "### The largest KSA gaps\n\n" + markdown(ksas, limit: 25)
-            let untaught = GapAnalysis.ksaGaps(context.inputs, GapAnalysis.roleGaps(context.inputs)).filter { $0.demand > 0 && $0.taught == 0 }.count
-            figures.append(("Needed KSAs no course teaches", .int(untaught)))
-        }
-        return Section(id: "catalog", title: "Training catalog and course gaps", html: html, markdown: md)
-    }
-
     static func planSection(
         _ context: GapContext, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
     ) -> Section {
-        let plans = WorkforcePlan.build(context.inputs)
+        let plans = WorkforcePlan.build(context.estimates)
         let table = WorkforcePlan.table(plans, horizon: options.horizon)
         tables.append(("plan", table))
         let seats = plans.flatMap(\.actions).filter { $0.kind != .upskill && $0.unit != "KSAs to teach" }.reduce(0) { $0 + $1.target }
@@ -116,13 +42,13 @@ extension WorkforceReport {
     ) throws -> Section {
         let lines: [String] = [
             "Respondents: only those who consented (and, in the awareness survey, said they are 18 or older) are counted; a row with a \"no\" at a gate is kept in the data with its gate answers only.",
-            "Employer weights: \(options.frame == nil ? "none (every employer weighs 1): the gap figures describe the responding employers only" : "w = N_s / n_s for the employer's stratum (sector x size band) of the sampling frame \(options.frame?.lastPathComponent ?? "")").",
-            "Horizon: \(options.horizon.words); supply years 0.5, 1 and 2 for short, medium and long term.",
-            "employed, vacancies, hard_to_fill and new positions are weighted sums of the employers' answers; an answer not given contributes nothing (no imputation); an employer expecting no new positions in a role counts 0, one that does not know counts nothing. demand = vacancies + positions expected within the horizon.",
-            "coverage(p, r) = |K_p ∩ K_r| / |K_r| over the role's current K, S and A; an offering prepares for the roles with coverage >= θ = \(Cell.double(options.theta).plainText); share_p(r) = coverage(p, r) / Σ coverage(p, r') over those roles, so each completion is counted once; supply = Σ completions x years x share; gap = demand - supply; a programme teaches the union of its courses' KSAs and counts its completions once.",
-            "KSA demand = Σ demand of the roles needing the KSA; KSA supply = Σ completions x years of the offerings teaching it.",
+            "Employer weights: \(options.frame == nil ? "none (every employer weighs 1): the employer figures describe the responding employers only and carry no sampling error" : "design weights w = N*/n per stratum of sector and size band of the sampling frame \(options.frame?.lastPathComponent ?? ""), with N* = organisations x (1 - out of scope / issued); a stratum with no respondent joins the nearest size band of its sector; a sector with no respondent is not represented. Response rate = respondents / (issued - out of scope); consent refusals are non-respondents").",
+            "Standard errors: stratified sampling without replacement, V = Σ N*² (1 - n/N*) s² / n per stratum (a single-respondent stratum contributes (1 - 1/N*) (w y)²), as R's survey package computes with svydesign(ids = ~1, strata, fpc, weights) and lonely.psu = adjust; 95% interval = estimate ± 1.96 SE; quality grade on the CV of demand: A under 15%, B 15% to 30% (use with caution), C 30% or more (unreliable). Ratios (hard-to-fill rate, shortfalls, capability shares) are linearised.",
+            "Horizon: \(options.horizon.words). Demand = vacancies + new positions expected within the horizon + replacement of leavers (last year's leavers x the horizon's years: 0.5, 1 or 2). Unknown leavers and new positions take the mean of the employers of the same size band with the role that answered; the variance treats imputed values as observed. Role figures count role-holdings: a person with two roles counts in each.",
+            "coverage(p, r) = |K_p ∩ K_r| / |K_r| over the role's current K, S and A; an offering prepares for the roles with coverage >= θ = \(Cell.double(options.theta).plainText); share_p(r) = coverage(p, r) / Σ coverage(p, r') over those roles, so each completion is counted once; supply = Σ completions x years x share x entry rate (1: every completer assumed to take a role in the country, an upper bound); gap = demand - supply; a programme teaches the union of its courses' KSAs and counts its completions once. The shortage adds up the positive gaps of published roles, the surplus the negative ones; roles the survey did not ask about are outside both.",
+            "KSA demand = Σ demand of the published roles needing the KSA; KSA supply = Σ completions x years of the offerings teaching it.",
             "The plan ranks roles by gap x (1 + share of their demand from critical-infrastructure employers: energy, water, banking and finance (banks, international financial services, credit unions and insurance), telecommunications, transport, health, government and national security, tourism). Scale: the gap divided by the horizon's years is shared among the offerings preparing for the role in proportion to their current supply, and divided by each offering's share of the role; create: when no offering prepares for the role, a course for gap / years seats a year at the institution whose offerings cover the role best, and a module for KSAs nothing teaches; upskill: weighted staff whose typical proficiency is below the required one.",
-            "Suppression: employer rows resting on fewer than 5 responding employers, and awareness cells with fewer than 10 respondents, are withheld in every table, chart, CSV, JSON file and the explorer.",
+            "Disclosure control: an employer row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10), or to protect another withheld row of its table (secondary suppression within every published area, category, the country and the sector, district and size tables); awareness cells with fewer than 10 respondents are withheld. The rules apply in every table, chart, CSV, JSON file, the plan and the explorer.",
         ] + awarenessMethodology(options)
         var html = "<ul>" + lines.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
         var md = lines.map { "- \($0)" }.joined(separator: "\n") + "\n\n"

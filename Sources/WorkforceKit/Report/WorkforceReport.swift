@@ -10,6 +10,10 @@ public struct ReportOptions: Sendable {
     /// question (none: each respondent its own unit).
     public var strata: [AwarenessBreakdown] = []
     public var cluster: String?
+    /// The employer wave of the figures (default the baseline); with two or more employer waves
+    /// imported the report adds the change from the first to the last.
+    public var wave: String?
+    public var entryRate = 1.0
     /// A line shown at the top of every page and file (the demo: "synthetic data").
     public var banner: String?
 
@@ -36,6 +40,8 @@ public enum WorkforceReport {
         gapRequest.horizon = options.horizon
         gapRequest.theta = options.theta
         gapRequest.frame = options.frame
+        gapRequest.wave = options.wave
+        gapRequest.entryRate = options.entryRate
 
         // Workforce gaps and the plan need employer responses.
         var context: GapContext?
@@ -49,6 +55,10 @@ public enum WorkforceReport {
         let roles = try store.roleProfiles(framework)
         if let context {
             sections.append(gapsSection(context, gapRequest, &tables, &figures))
+            let waves = try store.employerWaves()
+            if waves.count >= 2, let first = waves.first, let last = waves.last {
+                sections.append(try trendSection(store, gapRequest, first, last, &tables))
+            }
         } else {
             sections.append(missing("gaps", "Workforce gaps", "No employer responses are imported. Generate the form with `workforce survey employer`, field it, and import the export with `workforce import employer FILE`."))
         }

@@ -35,7 +35,8 @@ public final class ResponseReader {
         self.respondentsOnly = respondentsOnly
         self.kind = kind
         self.instrumentReference = instrument
-        let wave = kind == .awareness ? (wave ?? "baseline") : nil
+        // Awareness batches store their wave; employer batches store theirs except the baseline.
+        let wave = kind == .awareness ? (wave ?? "baseline") : kind == .employer ? Wave.employerColumn(wave) : nil
         self.wave = wave
         var ids = try store.read { db in
             try db.rows(
@@ -48,8 +49,8 @@ public final class ResponseReader {
             ids = ids.filter { $0 == chosen }
         }
         guard !ids.isEmpty else {
-            let what = kind == .awareness ? "awareness responses of wave \(wave ?? "baseline")" : "\(kind.rawValue) responses"
-            let importHint = "workforce import \(kind.rawValue) FILE" + (kind == .awareness && wave != "baseline" ? " --wave \(wave ?? "")" : "")
+            let what = kind == .awareness || wave != nil ? "\(kind.rawValue) responses of wave \(wave ?? "baseline")" : "\(kind.rawValue) responses"
+            let importHint = "workforce import \(kind.rawValue) FILE" + (wave != nil && wave != "baseline" ? " --wave \(wave ?? "")" : "")
             throw .noInput(
                 path: store.path,
                 reason: "no \(what)\(instrument.map { " to instrument \($0)" } ?? "") are imported; import them first with `\(importHint)`")

@@ -73,7 +73,7 @@ public struct InstrumentBuilder {
             }
             lists.append(list)
         }
-        let wave = request.kind == .awareness ? (request.wave ?? .baseline) : nil
+        let wave = request.kind == .awareness ? (request.wave ?? .baseline) : request.kind == .employer && request.wave?.isFollowUp == true ? request.wave : nil
         let formID = [request.kind.rawValue, wave.map { $0.name.replacingOccurrences(of: "-", with: "_") }].compactMap { $0 }
             .joined(separator: "_")
         var title = bank.title(request.kind)

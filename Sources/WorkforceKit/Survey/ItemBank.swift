@@ -66,6 +66,9 @@ public struct ItemBank: Sendable {
         self.titles = titles
     }
 
+    /// The choice names of list `name` (empty for an unknown list).
+    public func choiceNames(_ name: String) -> [String] { choiceLists[name]?.choices.map(\.name) ?? [] }
+
     /// The bank in the bundled `Surveys/banks/`.
     public static func bundled(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WorkforceError)
         -> ItemBank

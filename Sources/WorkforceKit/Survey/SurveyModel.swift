@@ -27,6 +27,22 @@ public struct Wave: Sendable, Hashable, CustomStringConvertible {
         self.name = name
     }
 
+    /// An employer wave: `baseline` or a name of 1 to 32 lower-case letters, digits, `-` or `_`
+    /// (`2027`, `review-2028`): employer studies repeat on their own calendar.
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` for any other name.
+    public init(employer name: String) throws(WorkforceError) {
+        guard (1...32).contains(name.utf8.count),
+            name.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 })
+        else {
+            throw .usage("unknown employer wave \"\(valuePrefix(name))\"; use baseline or a name of lower-case letters, digits, - or _ (such as 2027)")
+        }
+        self.name = name
+    }
+
+    /// How an employer batch stores its wave: `nil` for the baseline (as before waves existed).
+    public static func employerColumn(_ name: String?) -> String? { name == nil || name == "baseline" ? nil : name }
+
     public static let baseline = Wave(unchecked: "baseline")
     private init(unchecked name: String) { self.name = name }
     public var description: String { name }

@@ -106,6 +106,10 @@ public struct SyntheticResponses {
                 default: return .number(250 + random.next(1000))
                 }
             }
+            if item.name == "cyber_people" {
+                // Different people doing cybersecurity work: at most the headcount.
+                return .number(min(number("total_employees"), 1 + random.next(3)))
+            }
             switch field {
             case "staff": return .number(random.next(6))
             case "vacancies": return .number(random.next(4))

@@ -39,10 +39,10 @@ import Testing
         ]
     }
 
-    static func inputs(_ horizon: Horizon = .medium, weights: [Double]? = nil, theta: Double = 0.5) -> GapInputs {
+    static func inputs(_ horizon: Horizon = .medium, weighting: EmployerWeighting? = nil, theta: Double = 0.5, impute: Bool = false) -> GapInputs {
         GapInputs(
-            employers: employers(), weights: weights, roles: [r1, r2, r3], units: SupplyUnit.units(offerings), offerings: offerings,
-            theta: theta, horizon: horizon)
+            employers: employers(), weighting: weighting, roles: [r1, r2, r3], surveyed: ["R1", "R2"], units: SupplyUnit.units(offerings),
+            offerings: offerings, theta: theta, horizon: horizon, impute: impute)
     }
 
     @Test func programmesTeachTheUnionOfTheirCoursesAndCountCompletionsOnce() {
@@ -70,103 +70,151 @@ import Testing
 
     @Test(arguments: [(Horizon.short, 0.5), (.medium, 1.0), (.long, 2.0)])
     func roleFiguresForEachHorizon(_ horizon: Horizon, _ years: Double) throws {
-        let gaps = GapAnalysis.roleGaps(Self.inputs(horizon))
-        let r1 = try #require(gaps.first { $0.role.id == "R1" })
-        let r2 = try #require(gaps.first { $0.role.id == "R2" })
-        #expect(r1.employed == 6 && r1.vacancies == 6 && r1.hardToFill == 2)
-        #expect(r1.hardToFillRate == 2.0 / 6)
-        #expect(r1.respondents == 3)
-        // Expected positions: short 1 + 0 (+ third unknown); medium 2 + 1; long 3 (second and third unknown).
+        let e = EmployerEstimates(Self.inputs(horizon))
+        let r1 = try #require(e.roles.first { $0.role.id == "R1" })
+        let r2 = try #require(e.roles.first { $0.role.id == "R2" })
+        let f = r1.figures
+        #expect(f.employed.value == 6 && f.vacancies.value == 6 && f.hardToFill.value == 2)
+        #expect(f.hardToFillRate?.value == 2.0 / 6)
+        #expect(f.respondents == 3)
+        // Unweighted: no sampling error to estimate.
+        #expect(f.demand.se == nil && r1.quality == nil)
+        // Expected positions (unknown left out: no imputation here): short 1 + 0; medium 2 + 1; long 3.
         let expectedNew: [Horizon: Double] = [.short: 1, .medium: 3, .long: 3]
-        let unknown: [Horizon: Int] = [.short: 1, .medium: 1, .long: 2]
-        #expect(r1.newPositions == expectedNew[horizon])
-        #expect(r1.unknownNewPositions == unknown[horizon])
-        #expect(r1.demand == r1.vacancies + r1.newPositions)
+        #expect(f.newPositions.value == expectedNew[horizon])
+        #expect(f.demand.value == f.vacancies.value + f.newPositions.value + f.replacement.value)
         // Supply, θ 0.5: P1 10 × 1 to R1; P2 8 × ½ to each; P3 6 × (0.75 / 0.75) to R2 (R1 at 0.25 is below θ).
         #expect(abs(r1.supply - (10 + 4) * years) < 1e-12)
         #expect(abs(r2.supply - (4 + 6) * years) < 1e-12)
-        #expect(r1.gap == r1.demand - r1.supply)
-        #expect(r1.supplyPer100Openings == 100 * r1.supply / r1.demand)
-        // Each completion counted once: the sum of supply over roles is every completion of a unit
-        // that prepares for at least one role, times the years.
-        #expect(abs(gaps.reduce(0) { $0 + $1.supply } - (10 + 8 + 6) * years) < 1e-12)
+        #expect(r1.gap.value == f.demand.value - r1.supply)
+        #expect(r1.completionsPer100Openings == 100 * r1.supply / f.demand.value)
+        #expect(r1.employedPer100Openings == 100 * 6 / f.demand.value)
+        // R3 is not surveyed: no figures, and its supply (none here) is outside the totals.
+        #expect(e.roles.first { $0.role.id == "R3" }?.status == .notSurveyed)
+        #expect(abs(e.roles.reduce(0) { $0 + $1.supply } - (10 + 8 + 6) * years) < 1e-12)
+    }
+
+    @Test func leaversAddReplacementDemandScaledByTheHorizon() throws {
+        var employers = Self.employers()
+        employers[0].roles["R1"]?.leavers = 2
+        employers[1].roles["R1"]?.leavers = 1
+        employers[2].roles["R1"]?.leavers = 0
+        let inputs = GapInputs(employers: employers, roles: [Self.r1], units: [], horizon: .long, impute: false)
+        let r1 = try #require(EmployerEstimates(inputs).roles.first)
+        #expect(r1.figures.leavers.value == 3)
+        #expect(r1.figures.replacement.value == 6)
+        // long: vacancies 6 + new 3 + replacement 3 × 2.
+        #expect(r1.figures.demand.value == 6 + 3 + 6)
+    }
+
+    @Test func unknownNewPositionsAndLeaversAreImputedFromTheSizeBand() throws {
+        // Four employers with R1: two small answer (new 2 and 4; leavers 1 and 3), a small one does
+        // not know (gets the small mean 3, leavers mean 2), a micro one does not know (no micro
+        // employer answered: the mean of all who answered, 3; leavers 2).
+        let employers = [
+            EmployerResponse(sizeBand: "small", roles: ["R1": RoleReport(staff: 1, vacancies: 0, hardToFill: 0, leavers: 1, expected: [.medium: 2])]),
+            EmployerResponse(sizeBand: "small", roles: ["R1": RoleReport(staff: 1, vacancies: 0, hardToFill: 0, leavers: 3, expected: [.medium: 4])]),
+            EmployerResponse(sizeBand: "small", roles: ["R1": RoleReport(staff: 1, vacancies: 0, hardToFill: 0)]),
+            EmployerResponse(sizeBand: "micro", roles: ["R1": RoleReport(staff: 1, vacancies: 0, hardToFill: 0, leavers: 0, expected: [:])]),
+        ]
+        let (imputed, counts) = ItemImputation.impute(employers, horizon: .medium)
+        #expect(imputed[2].roles["R1"]?.expected[.medium] == 3)
+        #expect(imputed[2].roles["R1"]?.leavers == 2)
+        #expect(imputed[3].roles["R1"]?.expected[.medium] == 3)
+        #expect(imputed[3].roles["R1"]?.leavers == 0)
+        #expect(counts["R1"] == 2)
+        let on = try #require(EmployerEstimates(GapInputs(employers: employers, roles: [Self.r1], units: [])).roles.first)
+        let off = try #require(EmployerEstimates(GapInputs(employers: employers, roles: [Self.r1], units: [], impute: false)).roles.first)
+        #expect(on.figures.newPositions.value == 12 && on.imputed == 2)
+        #expect(off.figures.newPositions.value == 6 && off.imputed == 0)
     }
 
     @Test func weightsMultiplyEveryFigure() throws {
         // A frame: energy x small has 10 organisations (2 respondents → 5 each), tourism x micro 3 (1 → 3).
         let frame = SamplingFrame(organisations: [
             .init(sector: "energy", sizeBand: "small"): 10, .init(sector: "tourism", sizeBand: "micro"): 3,
-            .init(sector: "water", sizeBand: "large"): 2,
         ])
-        let (weights, notes) = frame.weights(Self.employers())
-        #expect(weights == [5, 5, 3])
-        #expect(notes.first?.contains("water x large") == true)
-        let gaps = GapAnalysis.roleGaps(Self.inputs(weights: weights))
-        let r1 = try #require(gaps.first { $0.role.id == "R1" })
+        let weighting = try EmployerWeighting(employers: Self.employers(), frame: frame)
+        #expect(weighting.weights == [5, 5, 3])
+        let e = EmployerEstimates(Self.inputs(weighting: weighting))
+        let r1 = try #require(e.roles.first { $0.role.id == "R1" })
         let employed: Double = 5 * 4 + 5 * 2 + 3 * 0
         let vacancies: Double = 5 * 2 + 5 * 1 + 3 * 3
         let expected: Double = 5 * 2 + 5 * 1
-        #expect(r1.employed == employed)
-        #expect(r1.vacancies == vacancies)
-        #expect(r1.newPositions == expected)
-        #expect(r1.respondents == 3)
+        #expect(r1.figures.employed.value == employed)
+        #expect(r1.figures.vacancies.value == vacancies)
+        #expect(r1.figures.newPositions.value == expected)
+        #expect(r1.figures.respondents == 3)
     }
 
     @Test func areaAndCategoryTotalsAreTheSumOfTheirRoles() throws {
-        let gaps = GapAnalysis.roleGaps(Self.inputs())
-        let areas = GapAnalysis.aggregate(gaps, by: \.specialtyArea)
-        let ar = try #require(areas.first { $0.id == "AR" })
-        let roles = gaps.filter { $0.role.specialtyArea == "AR" }
-        #expect(ar.demand == roles.reduce(0) { $0 + $1.demand })
+        let e = EmployerEstimates(Self.inputs())
+        let ar = try #require(e.areas.first { $0.id == "AR" })
+        let roles = e.roles.filter { $0.role.specialtyArea == "AR" }
+        #expect(ar.figures.demand.value == roles.reduce(0) { $0 + $1.figures.demand.value })
         #expect(ar.supply == roles.reduce(0) { $0 + $1.supply })
-        #expect(ar.employers.count == 3)
+        #expect(ar.figures.respondents == 3)
     }
 
-    @Test func ksaDemandAndSupply() throws {
-        let inputs = Self.inputs()
-        let ksas = GapAnalysis.ksaGaps(inputs, GapAnalysis.roleGaps(inputs))
+    @Test func ksaDemandComesFromPublishedRolesOnly() throws {
+        // Five copies of the employers so that R1 and R2 can be published (15 and 5 respondents).
+        let employers = Array(repeating: Self.employers(), count: 5).flatMap { $0 }
+        let inputs = GapInputs(
+            employers: employers, roles: [Self.r1, Self.r2, Self.r3], surveyed: ["R1", "R2"], units: SupplyUnit.units(Self.offerings),
+            offerings: Self.offerings, impute: false)
+        let e = EmployerEstimates(inputs)
+        #expect(e.roles.filter(\.isPublished).map(\.role.id) == ["R1", "R2"])
+        let ksas = GapAnalysis.ksaGaps(e)
         let c = try #require(ksas.first { $0.id == "c" })
-        // c is needed by R1 (demand 6 + 3 = 9) and R2 (0 + 1 = 1); taught by P1, P2 and C32
+        // c is needed by R1 (demand 5 × (6 + 3)) and R2 (5 × 1); taught by P1, P2 and C32
         // (3 offerings); supplied by units P1, P2, P3: (10 + 8 + 6) × 1.
-        #expect(c.demand == 10)
+        #expect(c.demand.value == 50)
         #expect(c.taught == 3)
         #expect(c.supply == 24)
         #expect(c.roles == ["R1", "R2"])
         #expect(!ksas.contains { $0.id == "x" })  // R3 has no demand and nothing teaches x
+        // With three employers, R2 (1 respondent) is withheld: its KSAs e and f lose its demand.
+        let small = GapAnalysis.ksaGaps(EmployerEstimates(Self.inputs()))
+        #expect(!small.contains { $0.id == "e" && $0.demand.value > 0 })
     }
 
     @Test func proficiencyShortfallLackingAndCapability() throws {
-        let inputs = Self.inputs()
+        var inputs = Self.inputs()
+        inputs.employers[0].roles["R1"]?.lacking = ["a", "b", "NONE"]
         let r1 = try #require(GapAnalysis.shortfalls(inputs).first { $0.role.id == "R1" })
         // Employer 1: 4 staff, 3 - 1 = 2; employer 2: 2 staff, 0; employer 3 has no staff.
         #expect(r1.respondents == 2)
         let mean: Double = (4.0 * 2 + 2 * 0) / 6
-        #expect(r1.meanShortfall == mean)
-        #expect(r1.shareWithShortfall == 0.5)
-        #expect(r1.staffBelowRequired == 4)
+        #expect(r1.meanShortfall?.value == mean)
+        #expect(r1.shareWithShortfall?.value == 0.5)
+        #expect(r1.staffBelowRequired.value == 4)
+        // "NONE" (the exclusive answer) is not a KSA of the role and is never reported as lacking.
         let lacking = GapAnalysis.lacking(inputs).filter { $0.role == "R1" }
         #expect(lacking.map(\.ksa) == ["a", "b"])
         #expect(lacking[0].employers == 2)
         #expect(lacking[0].asked == 2)
-        #expect(lacking[0].share == 1)
+        #expect(lacking[0].share.value == 1)
+        // DSIT: employer 1 is not confident in a basic task and does its own cyber work; employer 3 too.
+        inputs.employers[2].outsourcing = "all"
         let capability = GapAnalysis.capability(inputs, by: nil)
-        let shares: [Double?] = [2.0 / 3, 1.0 / 2, 0.0]
-        #expect(capability.map(\.share) == shares)
+        #expect(capability.map { $0.share?.value } == [1.0 / 3, 1.0 / 2, 0.0])
+        #expect(capability.map { $0.shareAllEmployers?.value } == [2.0 / 3, 1.0 / 2, 0.0])
         #expect(capability[2].employers == 1)
     }
 
-    @Test func smallCellsAreSuppressedInTheTable() throws {
+    @Test func withheldRowsHaveNoFiguresInTheTable() throws {
         let context = GapContext(inputs: Self.inputs(), framework: FrameworkRef(id: 1, name: "t", edition: .nice2017), names: [:], texts: [:], notes: [])
         let table = GapReport.table(context, GapRequest())
         let r1 = try #require(table.rows.firstIndex { $0[0] == .text("R1") })
-        #expect(table.cell(r1, "suppressed") == .bool(true))
+        #expect(table.cell(r1, "status") == .text("suppressed"))
         #expect(table.cell(r1, "demand") == .null)
         var open = GapRequest()
         open.suppress = false
         let unsuppressed = GapReport.table(context, open)
         #expect(unsuppressed.banner?.contains("NOT FOR PUBLICATION") == true)
         #expect(unsuppressed.rendered(as: .csv).hasPrefix("# NOT FOR PUBLICATION"))
-        #expect(unsuppressed.cell(r1, "demand") == .double(9))
+        let row = try #require(unsuppressed.rows.firstIndex { $0[0] == .text("R1") })
+        #expect(unsuppressed.cell(row, "demand") == .double(9))
     }
 
     @Test(arguments: [

@@ -22,7 +22,7 @@ import Testing
             Offering(id: 1, institution: "U1", code: "P1", title: "One", level: "certificate", deliveryMode: "online", completions: 10, ksas: ["a", "b", "c"]),
             Offering(id: 2, institution: "U2", code: "P2", title: "Two", level: "certificate", deliveryMode: "online", completions: 8, ksas: ["c", "d"]),
         ]
-        let plans = WorkforcePlan.build(Self.inputs(offerings: offerings))
+        let plans = WorkforcePlan.build(EmployerEstimates(Self.inputs(offerings: offerings)))
         let plan = try #require(plans.first)
         // Demand 30; supply 10 + 8 × ½ = 14; gap 16.
         #expect(plan.gap == 16)
@@ -48,7 +48,7 @@ import Testing
             Offering(id: 2, institution: "U2", code: "P2", title: "Two", level: "certificate", deliveryMode: "online", completions: 8, ksas: ["a"]),
             Offering(id: 3, institution: "U2", code: "P3", title: "Three", level: "certificate", deliveryMode: "online", completions: 8, ksas: ["b"]),
         ]
-        let plan = try #require(WorkforcePlan.build(Self.inputs(offerings: offerings)).first)
+        let plan = try #require(WorkforcePlan.build(EmployerEstimates(Self.inputs(offerings: offerings))).first)
         #expect(plan.gap == 30)
         let create = try #require(plan.actions.first { $0.kind == .create })
         #expect(create.institution == "U2")

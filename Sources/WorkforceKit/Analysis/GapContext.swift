@@ -1,0 +1,112 @@
+import Foundation
+
+/// What `workforce gaps` breaks the figures down by.
+public enum GapBreakdown: String, Sendable, CaseIterable {
+    case role, total, ksa, area, category, sector, district, size, proficiency, lacking, capability
+}
+
+/// What `workforce gaps` (and the plan, the report, the explorer) is asked for.
+public struct GapRequest: Sendable {
+    public var by: GapBreakdown = .role
+    public var horizon: Horizon = .medium
+    public var theta = 0.5
+    public var entryRate = 1.0
+    public var frame: URL?
+    public var framework: String?
+    /// The employer wave (default the baseline).
+    public var wave: String?
+    /// Impute item non-response (`--no-impute` turns it off).
+    public var impute = true
+    /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
+    public var suppress = true
+    public var minimumCell = Disclosure.minimumEmployers
+
+    public init() {}
+}
+
+/// The data behind every gap figure, loaded once and estimated once: employers and their design,
+/// roles, the catalog, and ``EmployerEstimates``.
+public struct GapContext: Sendable {
+    public var estimates: EmployerEstimates
+    public var framework: FrameworkRef
+    public var names: [String: String]
+    public var texts: [String: (kind: String, text: String)]
+    /// What a reader must know: who the figures describe, the design, collapses, imputation.
+    public var notes: [String]
+
+    public var inputs: GapInputs { estimates.inputs }
+
+    public init(inputs: GapInputs, framework: FrameworkRef, names: [String: String], texts: [String: (kind: String, text: String)], notes: [String]) {
+        estimates = EmployerEstimates(inputs)
+        self.framework = framework
+        self.names = names
+        self.texts = texts
+        self.notes = notes
+    }
+
+    /// Loads the employers (through ``ResponseReader``), weights them to the sampling frame,
+    /// reads the framework's roles and the current catalog, and estimates every figure.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import;
+    ///   ``WorkforceError/badData(_:_:)`` for a frame that does not fit the responses.
+    public static func load(_ store: WorkforceStore, _ request: GapRequest) throws -> GapContext {
+        let framework = try store.framework(named: request.framework)
+        // One reader: the respondents, the frame's choice lists and the stored count.
+        let reader = try ResponseReader(store: store, kind: .employer, wave: request.wave, respondentsOnly: true)
+        let employers = try EmployerResponse.all(from: reader)
+        let refusals = try reader.count() - employers.count
+        var weighting = EmployerWeighting.unweighted(employers.count, refusals: refusals)
+        if let url = request.frame {
+            let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
+            let frame = try SamplingFrame(url: url, sectors: lists("sector"), sizeBands: lists("size_band"))
+            weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: refusals)
+        }
+        var notes = weighting.notes
+        if let wave = Wave.employerColumn(request.wave) { notes.insert("Employer wave: \(wave).", at: 0) }
+        if refusals > 0 {
+            notes.append("\(plural(refusals, "more stored employer response")) declined consent and \(refusals == 1 ? "is" : "are") not counted.")
+        }
+        let offerings = try store.catalog(framework)
+        if offerings.isEmpty { notes.append("No training catalog is imported: supply is 0. Import one with `workforce import catalog FILE`.") }
+        let inputs = GapInputs(
+            employers: employers, weighting: weighting, roles: try store.roleProfiles(framework), surveyed: EmployerResponse.surveyedRoles(reader),
+            units: SupplyUnit.units(offerings), offerings: offerings, theta: request.theta, horizon: request.horizon, entryRate: request.entryRate,
+            impute: request.impute)
+        var context = GapContext(
+            inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
+        context.notes += context.estimationNotes(request)
+        return context
+    }
+
+    /// Notes on the horizon, supply, imputation and the roles outside the survey.
+    func estimationNotes(_ request: GapRequest) -> [String] {
+        let e = estimates
+        var notes: [String] = []
+        notes.append(
+            "Horizon: \(request.horizon.words). Demand = vacancies + new positions expected within the horizon + replacement of leavers (last year's leavers x \(Figure.fixed(e.years, 1)) years). Supply = completions within the horizon x each offering's share of the roles it prepares for (coverage >= \(Figure.fixed(request.theta, 2))) x entry rate \(Figure.fixed(request.entryRate, 2)) (an upper bound at 1: it assumes every completer takes a role in the country)."
+        )
+        notes.append("Role-holdings: a person with two roles counts in each.")
+        let imputed = e.roles.reduce(0) { $0 + $1.imputed }
+        if inputs.impute {
+            if imputed > 0 {
+                notes.append(
+                    "Imputed: \(plural(imputed, "employer-role answer")) with leavers left blank or new positions unknown (\"don't know\") took the mean of the employers of the same size band with the role that answered (variance treats imputed values as observed; --no-impute leaves them out).")
+            }
+        } else {
+            notes.append("Not imputed (--no-impute): unknown leavers and new positions count as 0, so totals are lower bounds.")
+        }
+        let notSurveyed = e.roles.filter { $0.status == .notSurveyed && $0.supply > 0 }
+        if !notSurveyed.isEmpty {
+            notes.append(
+                "\(Figure.fixed(e.notSurveyedCompletions, 1)) completions a year prepare for roles the survey did not ask about: \(notSurveyed.map { "\($0.role.name) (\($0.role.id))" }.joined(separator: ", ")); they are not in the gap tables or totals.")
+        }
+        if e.unallocatedCompletions > 0 {
+            notes.append("\(Figure.fixed(e.unallocatedCompletions, 1)) completions a year prepare for no role at coverage >= \(Figure.fixed(request.theta, 2)) (unallocated).")
+        }
+        if request.suppress {
+            notes.append(
+                "Disclosure control: a row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10: the total less its two largest weighted contributions is under 10% of the largest), or to protect another withheld row of the same table (secondary suppression). status says which rows are published.")
+        }
+        return notes
+    }
+}

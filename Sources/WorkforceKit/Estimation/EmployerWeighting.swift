@@ -1,0 +1,171 @@
+/// The employer survey's design: responding employers in strata of the frame, empty strata
+/// collapsed into a neighbouring size band, design weights `w = N*_S / n_S`, response rates.
+///
+/// Without a frame every employer weighs 1 and the figures describe the respondents only.
+public struct EmployerWeighting: Sendable {
+    /// A stratum of estimation: one or more frame strata of one sector.
+    public struct Stratum: Sendable, Equatable {
+        public var sector: String
+        /// The size band with respondents, and the empty bands merged into it.
+        public var sizeBand: String
+        public var merged: [String]
+        /// Eligible organisations `N*` (summed over the merged strata) and respondents `n`.
+        public var eligible: Double
+        public var respondents: Int
+
+        public var name: String { ([sizeBand] + merged).map { "\(sector) x \($0)" }.joined(separator: " + ") }
+    }
+
+    /// One frame stratum's fieldwork outcome.
+    public struct ResponseRate: Sendable, Equatable {
+        public var stratum: SamplingFrame.Stratum
+        public var organisations: Double
+        public var issued: Double?
+        public var outOfScope: Double?
+        public var respondents: Int
+        /// `respondents / (issued - out_of_scope)`, when `issued` is known and above `out_of_scope`.
+        public var rate: Double?
+    }
+
+    public var design: StratifiedDesign
+    public var strata: [Stratum]
+    public var responseRates: [ResponseRate]
+    /// Sectors of the frame with organisations but no respondent, and their organisations.
+    public var unrepresented: [(sector: String, organisations: Double)]
+    public var frame: SamplingFrame?
+    /// Stored employer responses that did not pass the gates (consent): non-respondents.
+    public var refusals: Int
+
+    public var weights: [Double] { design.weights }
+
+    init(
+        design: StratifiedDesign, strata: [Stratum], responseRates: [ResponseRate], unrepresented: [(sector: String, organisations: Double)],
+        frame: SamplingFrame?, refusals: Int
+    ) {
+        self.design = design
+        self.strata = strata
+        self.responseRates = responseRates
+        self.unrepresented = unrepresented
+        self.frame = frame
+        self.refusals = refusals
+    }
+
+    /// Every employer weighs 1: no frame.
+    public static func unweighted(_ count: Int, refusals: Int = 0) -> EmployerWeighting {
+        EmployerWeighting(design: .unweighted(count), strata: [], responseRates: [], unrepresented: [], frame: nil, refusals: refusals)
+    }
+
+    /// The band order in which empty strata look for a neighbour (a tie goes to the smaller band).
+    public static let bands = ["micro", "small", "medium", "large"]
+
+    /// Weights `employers` (each with a sector and a size band) to `frame`.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` naming the stratum, before anything is computed,
+    ///   when a respondent's stratum is not in the frame, when a stratum has more respondents than
+    ///   organisations (the frame and the survey count different units) or than eligible issued
+    ///   organisations.
+    public init(employers: [EmployerResponse], frame: SamplingFrame, refusals: Int = 0) throws(WorkforceError) {
+        self.frame = frame
+        self.refusals = refusals
+        var counts: [SamplingFrame.Stratum: Int] = [:]
+        for e in employers { counts[SamplingFrame.Stratum(sector: e.sector ?? "", sizeBand: e.sizeBand ?? ""), default: 0] += 1 }
+        for (stratum, n) in counts.sorted(by: { $0.key < $1.key }) {
+            let name = "\(stratum.sector.isEmpty ? "(no sector)" : stratum.sector) x \(stratum.sizeBand.isEmpty ? "(no size band)" : stratum.sizeBand)"
+            guard let c = frame.strata[stratum] else {
+                throw .badData(nil, "\(frame.file): \(plural(n, "responding employer")) in stratum \(name), which the frame does not have; add the stratum to the frame with its number of organisations")
+            }
+            if Double(n) > c.organisations {
+                throw .badData(
+                    nil,
+                    "\(frame.file): stratum \(name) has \(plural(n, "responding employer")) but only \(Int(c.organisations)) organisations: the frame and the survey count different units; check whether the frame counts organisations or establishments")
+            }
+            if let eligible = c.eligibleIssued, Double(n) > eligible {
+                throw .badData(
+                    nil,
+                    "\(frame.file): stratum \(name) has \(plural(n, "responding employer")) but only \(Int(eligible)) eligible issued organisations (issued minus out of scope); correct issued or out_of_scope")
+            }
+        }
+        // Merge each empty stratum into the nearest size band of its sector that has respondents.
+        var strata: [Stratum] = []
+        var index: [SamplingFrame.Stratum: Int] = [:]
+        var unrepresented: [String: Double] = [:]
+        let sectors = frame.order.map(\.sector).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for sector in sectors {
+            let bands = frame.order.filter { $0.sector == sector }.map(\.sizeBand).sorted { Self.rank($0) < Self.rank($1) }
+            let answered = bands.filter { counts[SamplingFrame.Stratum(sector: sector, sizeBand: $0)] != nil }
+            guard !answered.isEmpty else {
+                let organisations = bands.reduce(0.0) { $0 + (frame.strata[SamplingFrame.Stratum(sector: sector, sizeBand: $1)]?.organisations ?? 0) }
+                if organisations > 0 { unrepresented[sector] = organisations }
+                continue
+            }
+            for band in answered {
+                let key = SamplingFrame.Stratum(sector: sector, sizeBand: band)
+                index[key] = strata.count
+                strata.append(Stratum(sector: sector, sizeBand: band, merged: [], eligible: frame.strata[key]?.eligible ?? 0, respondents: counts[key] ?? 0))
+            }
+            for band in bands where !answered.contains(band) {
+                let key = SamplingFrame.Stratum(sector: sector, sizeBand: band)
+                guard let c = frame.strata[key], c.eligible > 0 else { continue }
+                let nearest = answered.min { (abs(Self.rank($0) - Self.rank(band)), Self.rank($0)) < (abs(Self.rank($1) - Self.rank(band)), Self.rank($1)) } ?? band
+                let i = index[SamplingFrame.Stratum(sector: sector, sizeBand: nearest)] ?? 0
+                strata[i].merged.append(band)
+                strata[i].eligible += c.eligible
+            }
+        }
+        self.strata = strata
+        self.unrepresented = unrepresented.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        design = StratifiedDesign(
+            stratum: employers.map { index[SamplingFrame.Stratum(sector: $0.sector ?? "", sizeBand: $0.sizeBand ?? "")] ?? 0 },
+            populations: strata.map(\.eligible))
+        responseRates = frame.order.map { key in
+            let c = frame.strata[key] ?? SamplingFrame.Counts(organisations: 0)
+            let n = counts[key] ?? 0
+            let rate = c.eligibleIssued.flatMap { $0 > 0 ? Double(n) / $0 : nil }
+            return ResponseRate(stratum: key, organisations: c.organisations, issued: c.issued, outOfScope: c.outOfScope, respondents: n, rate: rate)
+        }
+    }
+
+    static func rank(_ band: String) -> Int { bands.firstIndex(of: band) ?? bands.count }
+
+    /// The overall response rate: respondents over eligible issued organisations, where the frame gives them.
+    public var overallResponseRate: Double? {
+        let known = responseRates.filter { $0.issued != nil }
+        let eligible = known.reduce(0.0) { $0 + ($1.issued ?? 0) - ($1.outOfScope ?? 0) }
+        guard !known.isEmpty, eligible > 0 else { return nil }
+        return Double(known.reduce(0) { $0 + $1.respondents }) / eligible
+    }
+
+    /// What a reader must know about the weighting, in words.
+    public var notes: [String] {
+        guard let frame else {
+            return [
+                "Unweighted: no sampling frame, so every employer weighs 1 and the figures describe the \(design.count) responding employers only, not the country; there is no sampling error to estimate and no interval is given. Pass --frame FILE for national estimates."
+            ]
+        }
+        var notes: [String] = []
+        let represented = strata.reduce(0.0) { $0 + $1.eligible }
+        let kish = design.kish
+        notes.append(
+            "Weighted to the sampling frame \(frame.file.split(separator: "/").last.map(String.init) ?? frame.file): design weights (eligible organisations over responding employers in each stratum of sector and size band) estimate the \(Int(represented.rounded())) eligible organisations of the represented sectors. Standard errors: stratified sampling without replacement; 95% intervals are the estimate plus or minus 1.96 standard errors."
+        )
+        notes.append(
+            "Kish design effect of the weights: \(Self.fixed(kish.deff, 2)); the \(design.count) responding employers carry the precision of about \(Int(kish.effective.rounded())) employers in a simple random sample.")
+        for s in strata where !s.merged.isEmpty {
+            notes.append("Collapsed: \(s.merged.map { "\(s.sector) x \($0)" }.joined(separator: ", ")) (no responding employer) merged into \(s.sector) x \(s.sizeBand).")
+        }
+        if !unrepresented.isEmpty {
+            let total = frame.totalOrganisations
+            let organisations = unrepresented.reduce(0.0) { $0 + $1.organisations }
+            notes.append(
+                "Not represented (no responding employer in the sector): \(unrepresented.map { "\($0.sector) (\(Int($0.organisations)) organisations)" }.joined(separator: ", ")), \(Int(organisations)) of \(Int(total)) organisations (\(Self.fixed(total > 0 ? 100 * organisations / total : 0, 1))% of the frame); every figure covers the represented sectors only.")
+        }
+        if let rate = overallResponseRate {
+            notes.append("Response rate: \(Self.fixed(100 * rate, 1))% of eligible issued organisations (consent refusals and partial answers count as non-respondents).")
+        } else {
+            notes.append("The frame gives no issued sample, so the response rate is unknown; respondents are treated as a random sample of their stratum.")
+        }
+        return notes
+    }
+
+    static func fixed(_ value: Double, _ decimals: Int) -> String { Figure.fixed(value, decimals) }
+}

@@ -1,0 +1,114 @@
+/// The employer figures of one row of a table (a role, an area, a sector, the country): every
+/// total is a weighted estimate with its standard error, for one horizon.
+///
+/// Role-holdings: a person with two roles counts in each.
+public struct RowFigures: Sendable, Equatable {
+    public var employed: Estimate
+    public var vacancies: Estimate
+    public var hardToFill: Estimate
+    /// New positions expected within the horizon.
+    public var newPositions: Estimate
+    /// People who left in the last 12 months.
+    public var leavers: Estimate
+    /// `leavers · years(h)`: last year's leavers as the annual replacement need.
+    public var replacement: Estimate
+    /// `vacancies + new_positions_h + replacement_h`.
+    public var demand: Estimate
+    /// `hard_to_fill / vacancies` (linearised), without vacancies `nil`.
+    public var hardToFillRate: Estimate?
+    /// Responding employers contributing (reporting the role, or any role of the group).
+    public var respondents: Int
+    /// The share of the demand from the single largest weighted respondent; `nil` without demand.
+    public var largestShare: Double?
+    /// Primary disclosure: fewer than 5 respondents, or employed or demand failing the p% rule.
+    public var sensitive: Bool
+
+    public static let empty = RowFigures(
+        employed: .zero, vacancies: .zero, hardToFill: .zero, newPositions: .zero, leavers: .zero, replacement: .zero, demand: .zero,
+        hardToFillRate: nil, respondents: 0, largestShare: nil, sensitive: true)
+
+    /// The CV-based grade of the row's demand.
+    public var quality: QualityGrade? { QualityGrade(demand) }
+}
+
+/// Each employer's values for one row (dense: one entry per employer, 0 where it does not
+/// contribute), from which ``RowFigures`` are estimated.
+public struct EmployerValues: Sendable {
+    public var staff: [Double]
+    public var vacancies: [Double]
+    public var hardToFill: [Double]
+    public var newPositions: [Double]
+    public var leavers: [Double]
+    /// Whether the employer contributes to the row (reports the role, or one of the group's).
+    public var reporting: [Bool]
+
+    public init(count: Int) {
+        staff = Array(repeating: 0, count: count)
+        vacancies = staff
+        hardToFill = staff
+        newPositions = staff
+        leavers = staff
+        reporting = Array(repeating: false, count: count)
+    }
+
+    /// Adds employer `e`'s report on one role.
+    public mutating func add(_ e: Int, _ report: RoleReport, _ horizon: Horizon) {
+        reporting[e] = true
+        staff[e] += report.staff ?? 0
+        vacancies[e] += report.vacancies ?? 0
+        hardToFill[e] += report.hardToFill ?? 0
+        newPositions[e] += report.expected[horizon] ?? 0
+        leavers[e] += report.leavers ?? 0
+    }
+
+    /// Adds another row's values (a role to its area).
+    public mutating func add(_ other: EmployerValues) {
+        for e in staff.indices where other.reporting[e] {
+            reporting[e] = true
+            staff[e] += other.staff[e]
+            vacancies[e] += other.vacancies[e]
+            hardToFill[e] += other.hardToFill[e]
+            newPositions[e] += other.newPositions[e]
+            leavers[e] += other.leavers[e]
+        }
+    }
+
+    /// Keeps only the employers `include` accepts (a domain: a district, a sector).
+    public func restricted(to include: (Int) -> Bool) -> EmployerValues {
+        var v = self
+        for e in staff.indices where !include(e) {
+            v.reporting[e] = false
+            v.staff[e] = 0
+            v.vacancies[e] = 0
+            v.hardToFill[e] = 0
+            v.newPositions[e] = 0
+            v.leavers[e] = 0
+        }
+        return v
+    }
+
+    /// Each employer's demand within `years`: `vacancies + new_positions + leavers · years`.
+    public func demand(years: Double) -> [Double] {
+        (0..<staff.count).map { vacancies[$0] + newPositions[$0] + leavers[$0] * years }
+    }
+
+    /// The row's estimates under `design`.
+    public func figures(_ design: StratifiedDesign, years: Double) -> RowFigures {
+        let demand = demand(years: years)
+        let leavers = design.total(self.leavers)
+        let vacancies = design.total(self.vacancies)
+        let employed = design.total(staff)
+        let demandTotal = design.total(demand)
+        let contributions = demand.indices.map { design.weights[$0] * demand[$0] }
+        let largest = contributions.max() ?? 0
+        let respondents = reporting.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let sensitive =
+            respondents < Disclosure.minimumEmployers || Disclosure.failsPPercent(contributions)
+            || Disclosure.failsPPercent(staff.indices.lazy.map { design.weights[$0] * self.staff[$0] })
+        return RowFigures(
+            employed: employed, vacancies: vacancies, hardToFill: design.total(hardToFill), newPositions: design.total(newPositions),
+            leavers: leavers, replacement: leavers.scaled(years), demand: demandTotal,
+            hardToFillRate: vacancies.value > 0 ? design.ratio(hardToFill, self.vacancies) : nil, respondents: respondents,
+            largestShare: demandTotal.value > 0 ? largest / demandTotal.value : nil, sensitive: sensitive)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// An employer sampling frame: a CSV `sector,size_band,organisations`, optionally with `issued`
+/// (organisations selected and contacted) and `out_of_scope` (contacted, found closed or without
+/// any IT). Counts are whole numbers written in decimal digits, from 0 to 10⁹.
+public struct SamplingFrame: Sendable, Equatable {
+    public struct Stratum: Hashable, Sendable, Comparable {
+        public var sector: String
+        public var sizeBand: String
+
+        public init(sector: String, sizeBand: String) {
+            self.sector = sector
+            self.sizeBand = sizeBand
+        }
+
+        public static func < (a: Self, b: Self) -> Bool { (a.sector, a.sizeBand) < (b.sector, b.sizeBand) }
+    }
+
+    /// One stratum's counts.
+    public struct Counts: Sendable, Equatable {
+        public var organisations: Double
+        public var issued: Double?
+        public var outOfScope: Double?
+
+        public init(organisations: Double, issued: Double? = nil, outOfScope: Double? = nil) {
+            self.organisations = organisations
+            self.issued = issued
+            self.outOfScope = outOfScope
+        }
+
+        /// Eligible organisations `N* = N (1 - out_of_scope / issued)` (`N` without `issued`).
+        public var eligible: Double {
+            guard let issued, issued > 0 else { return organisations }
+            return organisations * (1 - (outOfScope ?? 0) / issued)
+        }
+
+        /// Issued organisations that were eligible (`issued - out_of_scope`), when known.
+        public var eligibleIssued: Double? { issued.map { $0 - (outOfScope ?? 0) } }
+    }
+
+    public var strata: [Stratum: Counts]
+    /// The frame's strata in file order.
+    public var order: [Stratum]
+    public var file: String
+    /// Whether the frame gives `issued` (and so response rates and non-response adjustment).
+    public var hasIssued: Bool
+
+    /// The largest count a frame may give.
+    public static let maximumCount = 1_000_000_000.0
+
+    /// Reads a frame, checking sectors and size bands against the employer form's lists.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` at the file, line and column of an unknown
+    ///   sector or size band, a count that is not a whole number from 0 to 10⁹, `issued` above
+    ///   `organisations`, `out_of_scope` above `issued` (or without it), or a stratum given twice.
+    public init(url: URL, sectors: [String], sizeBands: [String]) throws(WorkforceError) {
+        file = url.path
+        let (table, records) = try CSVTable.readAll(url: url, required: ["sector", "size_band", "organisations"])
+        let s = table.index(of: "sector") ?? 0, b = table.index(of: "size_band") ?? 1, n = table.index(of: "organisations") ?? 2
+        let issuedColumn = table.index(of: "issued"), outColumn = table.index(of: "out_of_scope")
+        let file = self.file
+        var strata: [Stratum: Counts] = [:]
+        var order: [Stratum] = []
+        for record in records {
+            func count(_ column: Int, _ name: String) throws(WorkforceError) -> Double? {
+                let text = record.fields[column].trimmingCharacters(in: .whitespaces)
+                if text.isEmpty, name != "organisations" { return nil }
+                guard let value = WholeNumber.parse(text, maximum: Self.maximumCount) else {
+                    throw .badData(
+                        record.location(ofField: column, in: file),
+                        "\(name) \"\(valuePrefix(text))\" is not a whole number from 0 to 1000000000 written in digits")
+                }
+                return value
+            }
+            let sector = record.fields[s].trimmingCharacters(in: .whitespaces)
+            let band = record.fields[b].trimmingCharacters(in: .whitespaces)
+            guard sectors.contains(sector) else {
+                throw .badData(record.location(ofField: s, in: file), "unknown sector \"\(valuePrefix(sector))\"; the employer form's sectors are \(sectors.joined(separator: ", "))")
+            }
+            guard sizeBands.contains(band) else {
+                throw .badData(record.location(ofField: b, in: file), "unknown size band \"\(valuePrefix(band))\"; use \(sizeBands.joined(separator: ", "))")
+            }
+            let stratum = Stratum(sector: sector, sizeBand: band)
+            var counts = Counts(organisations: try count(n, "organisations") ?? 0)
+            if let c = issuedColumn { counts.issued = try count(c, "issued") }
+            if let c = outColumn { counts.outOfScope = try count(c, "out_of_scope") }
+            if let issued = counts.issued, issued > counts.organisations {
+                throw .badData(
+                    record.location(ofField: issuedColumn ?? n, in: file),
+                    "stratum \(sector) x \(band): issued (\(Int(issued))) is more than its organisations (\(Int(counts.organisations)))")
+            }
+            if let out = counts.outOfScope {
+                guard let issued = counts.issued else {
+                    throw .badData(record.location(ofField: outColumn ?? n, in: file), "stratum \(sector) x \(band): out_of_scope needs issued (the organisations contacted)")
+                }
+                if out > issued {
+                    throw .badData(
+                        record.location(ofField: outColumn ?? n, in: file),
+                        "stratum \(sector) x \(band): out_of_scope (\(Int(out))) is more than issued (\(Int(issued)))")
+                }
+            }
+            guard strata[stratum] == nil else {
+                throw .badData(record.location(ofField: s, in: file), "stratum \(sector) x \(band) is given twice")
+            }
+            strata[stratum] = counts
+            order.append(stratum)
+        }
+        self.strata = strata
+        self.order = order
+        hasIssued = issuedColumn != nil && strata.values.contains { $0.issued != nil }
+    }
+
+    public init(strata: [(Stratum, Counts)], file: String = "frame") {
+        self.strata = Dictionary(uniqueKeysWithValues: strata)
+        order = strata.map(\.0)
+        self.file = file
+        hasIssued = strata.contains { $0.1.issued != nil }
+    }
+
+    /// A frame of organisations only.
+    public init(organisations: [Stratum: Double], file: String = "frame") {
+        self.init(strata: organisations.sorted { $0.key < $1.key }.map { ($0.key, Counts(organisations: $0.value)) }, file: file)
+    }
+
+    public var totalOrganisations: Double { strata.values.reduce(0) { $0 + $1.organisations } }
+}
+
+/// Whole numbers as files write them: decimal digits only (no sign, exponent, `inf` or hex).
+public enum WholeNumber {
+    /// The value of `text` when it is 1 to 10 decimal digits and at most `maximum`; else `nil`.
+    public static func parse(_ text: String, maximum: Double) -> Double? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 12, utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else { return nil }
+        let d = Double(value)
+        return d <= maximum ? d : nil
+    }
+}

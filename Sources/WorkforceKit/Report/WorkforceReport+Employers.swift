@@ -1,0 +1,158 @@
+import Foundation
+
+/// The report's employer sections, rendered from ``EmployerEstimates`` (typed values, never read
+/// back out of a table): the gaps with their intervals and grades, the catalog and KSA gaps.
+extension WorkforceReport {
+    /// A withheld figure's reason in words.
+    static func withheld(_ status: EstimateStatus) -> String {
+        switch status {
+        case .published: ""
+        case .suppressed: "withheld (disclosure control)"
+        case .notSurveyed: "not surveyed"
+        }
+    }
+
+    /// A count with its interval and grade for a reader: "42 (95% CI 0 to 125) C".
+    static func shown(_ e: Estimate, grade: QualityGrade? = nil) -> String {
+        Figure.count(e) + (grade.map { $0 == .a ? "" : " [\($0.rawValue)]" } ?? "")
+    }
+
+    static func gapsSection(
+        _ context: GapContext, _ request: GapRequest, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
+    ) -> Section {
+        let e = context.estimates
+        for by in [GapBreakdown.role, .total, .area, .category, .sector, .district, .size, .capability] {
+            var r = request
+            r.by = by
+            tables.append(("gaps_by_\(by.rawValue)", GapReport.table(context, r)))
+        }
+        let horizon = request.horizon.words
+        figures.append(("Employers responding", .int(e.employers.count)))
+        figures.append(("Shortage within the \(horizon): openings no completer will fill (published roles with a gap)", .text(shown(e.shortage))))
+        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus))))
+        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand))))
+        figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
+        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed))))
+        if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people)))) }
+
+        let published = e.publishedRoles
+        let top = Array(published.prefix(15))
+        let chart = SVGChart.bars(
+            title: "Openings and completers by work role, \(horizon)", labels: top.map { "\($0.role.name) [\($0.quality?.rawValue ?? "-")]" },
+            series: [
+                SVGChart.Series(
+                    name: "openings (95% CI)", values: top.map { $0.figures.demand.value }, color: "#0b4f6c", low: top.map { $0.figures.demand.ciLow },
+                    high: top.map { $0.figures.demand.ciHigh }),
+                SVGChart.Series(name: "completers", values: top.map(\.supply), color: "#f4a259"),
+            ], axis: "people within the \(horizon)",
+            base: "Base: \(e.employers.count) responding employers\(e.design.hasSamplingError ? ", weighted to the frame" : " (unweighted)"); grade in brackets (A reliable, B use with caution, C unreliable)")
+        var human = ResultTable(columns: [
+            "Work role", "Status", "Role-holdings employed", "Openings (95% CI)", "Completers", "Gap (95% CI)", "Quality", "Employers",
+        ])
+        let order = e.roles.filter { $0.status != .notSurveyed }.sorted { ($0.isPublished ? 0 : 1, -$0.gap.value, $0.role.id) < ($1.isPublished ? 0 : 1, -$1.gap.value, $1.role.id) }
+        for g in order {
+            let open = g.isPublished
+            human.append([
+                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status)),
+                .text(open ? Figure.count(g.figures.employed.value) : ""), .text(open ? Figure.count(g.figures.demand) : ""),
+                .text(open ? Figure.count(g.supply) : ""), .text(open ? Figure.count(g.gap) : ""),
+                .text(open ? g.quality.map { "\($0.rawValue): \($0.words)" } ?? "no sampling error" : ""), .int(g.figures.respondents),
+            ])
+        }
+        var html = context.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
+        html += "<h3>Openings and completers by work role</h3>" + chart
+        html += ReportHTML.table(human)
+        html += ReportHTML.paragraph(
+            "Role-holdings: a person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in tables/gaps_by_role.csv.",
+            class: "note")
+        let capability = GapAnalysis.capability(e.inputs, by: nil)
+        var capabilityTable = ResultTable(columns: ["Tasks", "Skills gap: not confident and not outsourcing (95% CI)", "Not confident, all employers", "Employers"])
+        let kinds = ["basic": "Basic tasks", "advanced": "Advanced tasks", "incident": "Incident response"]
+        for c in capability {
+            let open = c.employers >= Disclosure.minimumEmployers
+            func share(_ s: Estimate?) -> String {
+                guard open, let s else { return open ? "" : "withheld (fewer than 5 employers)" }
+                return Figure.percent(s.value) + (s.ciLow.map { " (\(Figure.percent(max(0, $0))) to \(Figure.percent(min(1, s.ciHigh ?? $0))))" } ?? "")
+            }
+            capabilityTable.append([.text(kinds[c.kind] ?? c.kind), .text(share(c.share)), .text(share(c.shareAllEmployers)), .int(c.employers)])
+        }
+        html += "<h3>Employer capability</h3>"
+            + ReportHTML.paragraph(
+                "As UK DSIT defines a skills gap: employers not confident in at least one task of the kind and not outsourcing their cybersecurity, among those who answered; beside it, all employers not confident.",
+                class: "note")
+        html += ReportHTML.table(capabilityTable)
+        return Section(
+            id: "gaps", title: "Workforce gaps", html: html,
+            markdown: context.notes.map { "_\($0)_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
+    }
+
+    static func catalogSection(
+        _ offerings: [Offering], _ roles: [RoleProfile], _ context: GapContext?, _ request: GapRequest,
+        _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
+    ) -> Section {
+        guard !offerings.isEmpty else {
+            return missing("catalog", "Training catalog and course gaps", "No training catalog is imported. `workforce survey university` writes catalog_template.csv; import the filled catalog with `workforce import catalog FILE`.")
+        }
+        let catalog = CourseAnalysis.catalogTable(offerings, roles: roles, theta: request.theta)
+        tables.append(("catalog", catalog))
+        figures.append(("Offerings in the national catalog", .int(offerings.count)))
+        figures.append(("Institutions", .int(Set(offerings.map(\.institution)).count)))
+        var html = ReportHTML.table(catalog.selecting(["institution", "code", "title", "level", "ksas", "annual_completions", "prepares_for"]))
+        var md = markdown(catalog)
+        if let context {
+            var byKSA = request
+            byKSA.by = .ksa
+            tables.append(("gaps_by_ksa", GapReport.table(context, byKSA)))
+            let ksas = GapAnalysis.ksaGaps(context.estimates).filter { $0.demand.value > 0 }
+            let top = Array(ksas.prefix(15))
+            html += "<h3>The largest KSA gaps</h3>"
+                + SVGChart.bars(
+                    title: "Largest KSA gaps (openings needing the KSA minus completers taught it)",
+                    labels: top.map { "\($0.id) \(context.texts[$0.id]?.text ?? "")" },
+                    series: [SVGChart.Series(name: "gap", values: top.map(\.gap), color: "#c0392b")], axis: "people within the \(request.horizon.words)",
+                    base: "Base: the published work roles needing each KSA")
+            var human = ResultTable(columns: ["KSA", "Text", "Openings needing it (95% CI)", "Completers taught it", "Offerings teaching it"])
+            for k in ksas.prefix(25) {
+                human.append([
+                    .text(k.id), .text(context.texts[k.id]?.text ?? ""), .text(Figure.count(k.demand)), .text(Figure.count(k.supply)),
+                    .text(k.taught == 0 ? "taught nowhere in Belize" : String(k.taught)),
+                ])
+            }
+            html += ReportHTML.table(human)
+            md += "### The largest KSA gaps\n\n" + markdown(human)
+            figures.append(("Needed KSAs no course teaches", .int(ksas.filter { $0.taught == 0 }.count)))
+        }
+        return Section(id: "catalog", title: "Training catalog and course gaps", html: html, markdown: md)
+    }
+}
+
+extension WorkforceReport {
+    /// The change between the first and the last employer wave, per published role.
+    static func trendSection(
+        _ store: WorkforceStore, _ request: GapRequest, _ first: String, _ last: String, _ tables: inout [(name: String, table: ResultTable)]
+    ) throws -> Section {
+        var a = request, b = request
+        a.wave = first
+        b.wave = last
+        let one = try GapContext.load(store, a).estimates, two = try GapContext.load(store, b).estimates
+        tables.append(("gaps_trend", GapComparison.table(one, two, notes: ["Change from employer wave \(first) to \(last)."])))
+        var human = ResultTable(columns: ["Work role", "Openings, \(first)", "Openings, \(last)", "Change (95% CI)", "p-value", "Role-holdings employed, change"])
+        let later = Dictionary(uniqueKeysWithValues: two.roles.map { ($0.role.id, $0) })
+        var significant = 0
+        for r in one.roles where r.isPublished {
+            guard let s = later[r.role.id], s.isPublished else { continue }
+            let d = GapComparison.difference(r.figures.demand, s.figures.demand)
+            let e = GapComparison.difference(r.figures.employed, s.figures.employed)
+            if let p = d.p, p < 0.05 { significant += 1 }
+            let interval = d.se.map { " (\(Figure.count(d.diff - Estimate.z95 * $0)) to \(Figure.count(d.diff + Estimate.z95 * $0)))" } ?? ""
+            human.append([
+                .text("\(r.role.name) (\(r.role.id))"), .text(Figure.count(r.figures.demand)), .text(Figure.count(s.figures.demand)),
+                .text((d.diff > 0 ? "+" : "") + Figure.count(d.diff) + interval), .text(d.p.map(Figure.pValue) ?? "-"),
+                .text((e.diff > 0 ? "+" : "") + Figure.count(e.diff)),
+            ])
+        }
+        let lead = "Openings expected within the \(request.horizon.words), employer wave \(first) against \(last), for the roles published in both. \(plural(significant, "role")) changed significantly (two-sided z-test on independent samples, p < 0.05, not adjusted for multiple comparisons)."
+        let html = ReportHTML.paragraph(lead, class: "note") + ReportHTML.table(human)
+        return Section(id: "trend", title: "Change since the first employer wave", html: html, markdown: "_\(lead)_\n\n" + markdown(human))
+    }
+}
