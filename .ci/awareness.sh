@@ -3,8 +3,8 @@
 # (Tests/WorkforceKitTests/Fixtures/awareness-heldout/, enumeration areas nested in district x
 # urban/rural strata) raked on the bundled margins, with and without the design options, and
 # unraked with them; every p, se, deff, n_eff, interval and status, overall and by district, the
-# knowledge score and net recognition, and every comparison's diff, se, interval, p and BH q
-# (R's p.adjust). Installs Debian's r-base-core and r-cran-survey itself.
+# knowledge score and net recognition, every comparison's diff, se, interval, p and BH q (R's
+# p.adjust), and every target group against the rest (svyglm on the in/out indicator). Installs Debian's r-base-core and r-cran-survey itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! Rscript -e 'library(survey)' > /dev/null 2>&1; then
@@ -40,5 +40,6 @@ for case in raked raked-design design; do
     wf awareness --wave baseline --by district "${options[@]}" --format csv > "$work/$case-baseline.csv" 2> /dev/null
     wf awareness --wave followup-1 --by district "${options[@]}" --format csv > "$work/$case-followup-1.csv" 2> /dev/null
     wf awareness --compare baseline followup-1 --by district "${options[@]}" --format csv > "$work/$case-compare.csv" 2> /dev/null
+    wf awareness --contrast group "${options[@]}" --format csv > "$work/$case-contrast.csv" 2> /dev/null
 done
 Rscript .ci/r/awareness.R "$work" "$margins"

@@ -203,11 +203,49 @@ check_compare <- function(case, base, followup) {
   }
 }
 
+# Each target group against the rest: the coefficient of being in the group in svyglm(y ~ in),
+# which is p_in - p_out with the linearised (sandwich) standard error of the difference.
+check_contrast <- function(case, d) {
+  tool <- read.csv(file.path(work, paste0(case, "-contrast.csv")), stringsAsFactors = FALSE, colClasses = "character")
+  tool$reference_p <- NA_real_
+  for (i in seq_len(nrow(tool))) {
+    row <- tool[i, ]
+    y <- row$indicator
+    proportion <- !(y %in% c("knowledge_score", "net_recognition"))
+    inside <- vapply(strsplit(d$target_groups, " "), function(g) row$group %in% g, TRUE)
+    d$inside <- as.numeric(inside)
+    des <- design(d, case)
+    attr(des, "case") <- case
+    a <- figure(des, d, y, inside, proportion)
+    b <- figure(des, d, y, !inside, proportion)
+    expected <- if (a$status == "suppressed" || b$status == "suppressed") "suppressed" else
+      if (a$status == "unreliable" || b$status == "unreliable") "unreliable" else "published"
+    what <- paste(case, "contrast", y, row$group)
+    checked <<- checked + 1
+    if (row$status != expected) { fail(what, "status", row$status, "R", expected); next }
+    if (expected != "published") next
+    keep <- !is.na(d[[y]])
+    model <- svyglm(as.formula(paste0(y, " ~ inside")), subset(des, keep))
+    diff <- unname(coef(model)["inside"])
+    se <- unname(SE(model)["inside"])
+    if (se < 1e-12) se <- 0  # no variance (p of 1 on both sides), as the tool says
+    pv <- if (se > 0) 2 * pnorm(-abs(diff / se)) else 1
+    tool$reference_p[i] <- pv
+    close(paste(what, "diff"), number(row$diff), diff, 1e-9)
+    close(paste(what, "se_diff"), number(row$se_diff), se, 1e-4, relative = TRUE)
+    close(paste(what, "p_value"), number(row$p_value), pv, 1e-4)
+  }
+  members <- which(!is.na(tool$reference_p))
+  q <- p.adjust(tool$reference_p[members], method = "BH")
+  for (j in seq_along(members)) close(paste(case, "contrast q", members[j]), number(tool$q_value[members[j]]), q[j], 1e-4)
+}
+
 data <- list(baseline = load("baseline"), "followup-1" = load("followup-1"))
 for (case in c("raked", "raked-design", "design")) {
   figures <- lapply(data, reference, case = case)
   for (wave in names(data)) check_wave(case, wave, figures[[wave]])
   check_compare(case, figures[["baseline"]], figures[["followup-1"]])
+  check_contrast(case, data[["baseline"]])
   published <- sum(vapply(figures[["baseline"]], function(f) f$status == "published", TRUE))
   cat(sprintf("%s: %d baseline figures published of %d\n", case, published, length(figures[["baseline"]])))
 }
