@@ -2,8 +2,8 @@ import Foundation
 import WorkforceKit
 
 /// Times import plus `awareness` on a million responses: raked on four margins (district, sex,
-/// age, urban), every indicator by every breakdown, each in a child process (wall time and
-/// peak memory).
+/// age, urban), strata district x urban and clusters from enumeration_area, every indicator by
+/// every breakdown, each in a child process (wall time and peak memory).
 enum AwarenessBenchmark {
     static func run(rows: Int, directory: String?) throws {
         let folder = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("workforce-bench-aw-\(getpid())")
@@ -29,13 +29,16 @@ enum AwarenessBenchmark {
         print("peak_memory_of_either: \(String(format: "%.1f", Double(max(imported.maxRSSKiB, analysis.maxRSSKiB)) / 1024)) MiB")
     }
 
-    /// The measured child: every indicator by every breakdown, raked to `margins`.
+    /// The measured child: every indicator by every breakdown, raked to `margins`, with the
+    /// design's variance.
     static func child(database: String, margins: String) throws {
         let store = try WorkforceStore(path: database, create: false)
         let request = AwarenessRequest(
-            breakdowns: AwarenessBreakdown.allCases, margins: try PopulationMargins(url: URL(fileURLWithPath: margins)))
+            breakdowns: AwarenessBreakdown.allCases, margins: try PopulationMargins(url: URL(fileURLWithPath: margins)),
+            strata: [.district, .urban], cluster: "enumeration_area")
         let (table, weighting) = try AwarenessAnalysis.run(store, request)
         print("awareness_rows: \(table.rows.count)")
         print("awareness_raking: \(weighting.first?.description ?? "")")
+        print("awareness_design: \(table.notes.first { $0.hasPrefix("Design") } ?? "")")
     }
 }

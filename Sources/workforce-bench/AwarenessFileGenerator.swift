@@ -3,7 +3,8 @@ import WorkforceKit
 
 /// Writes a KoboToolbox-style awareness export of valid random responses: `_uuid` and
 /// `_submission_time`, every question of the baseline form, and four more export metadata
-/// columns (about 30 in all). Deterministic: the same row count gives the same file.
+/// columns (about 30 in all), with an enumeration area nested in district x urban/rural.
+/// Deterministic: the same row count gives the same file.
 struct AwarenessFileGenerator {
     let instrument: Instrument
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -36,6 +37,7 @@ struct AwarenessFileGenerator {
             let b = next()
             var fields = [Self.uuid(a, b), "2026-03-\(String(1 + row % 28).leftPad2)T\(String(row % 24).leftPad2):00:00"]
             var incidentsNone = false
+            var stratum = ""
             for q in questions {
                 let choices = instrument.choiceList(q.listName ?? "")?.choices.map(\.name) ?? []
                 switch q.type {
@@ -45,8 +47,14 @@ struct AwarenessFileGenerator {
                     } else if q.name == "reported_incident" && incidentsNone {
                         fields.append("")
                     } else {
-                        fields.append(choices[Int(next() % UInt64(choices.count))])
+                        let choice = choices[Int(next() % UInt64(choices.count))]
+                        if q.name == "district" || q.name == "urban_rural" { stratum += choice.prefix(3) }
+                        fields.append(choice)
                     }
+                case .text where q.name == "enumeration_area":
+                    // About 25 respondents an area: 3,334 areas in each district x urban/rural
+                    // stratum at a million rows (codes repeat across strata; they are nested).
+                    fields.append("\(stratum)-\(next() % UInt64(max(1, rows / 300)))")
                 case .selectMultiple:
                     // "none" alone, or one or two other choices.
                     let others = choices.filter { !InstrumentBuilder.exclusiveChoiceNames.contains($0) }

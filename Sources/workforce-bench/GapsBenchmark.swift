@@ -1,8 +1,9 @@
 import Foundation
 import WorkforceKit
 
-/// Times `gaps --by role` and `--by ksa` for every horizon on 5,000 synthetic employers
-/// reporting on all 52 roles and a synthetic catalog of 2,000 offerings.
+/// Times `gaps --by role`, `--by total`, `--by area` and `--by ksa` for every horizon on 5,000
+/// synthetic employers reporting on all 52 roles, weighted to a sampling frame (so with standard
+/// errors and disclosure control), and a synthetic catalog of 2,000 offerings.
 enum GapsBenchmark {
     static func run(employers: Int, offerings: Int, directory: String?) throws {
         let folder = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("workforce-bench-gaps-\(getpid())")
@@ -51,23 +52,29 @@ enum GapsBenchmark {
         try Data(catalog.utf8).write(to: catalogFile)
         let summary = try CatalogImporter.run(store: store, url: catalogFile, name: catalogFile.path, framework: nil, dryRun: false)
         guard summary.imported == offerings else { throw BenchError("catalog: \(summary.imported) of \(offerings) imported") }
+        // A frame: three organisations per respondent in every stratum with respondents.
+        var counts: [String: Int] = [:]
+        for e in try EmployerResponse.all(in: store) { counts["\(e.sector ?? ""),\(e.sizeBand ?? "")", default: 0] += 1 }
+        let frameFile = folder.appendingPathComponent("frame.csv")
+        try Data(("sector,size_band,organisations\n" + counts.sorted { $0.key < $1.key }.map { "\($0.key),\(3 * $0.value)\n" }.joined()).utf8).write(to: frameFile)
         print("employers: \(employers) employers x \(roles.count) roles")
         print("offerings: \(offerings) offerings")
 
-        let measured = try Spawn.measure(CommandLine.arguments[0], ["_gaps", database])
+        let measured = try Spawn.measure(CommandLine.arguments[0], ["_gaps", database, frameFile.path])
         guard measured.status == 0 else { throw BenchError("gaps failed:\n\(measured.output)") }
         print(measured.output, terminator: "")
         print("gaps_peak_memory: \(String(format: "%.1f", Double(measured.maxRSSKiB) / 1024)) MiB")
     }
 
     /// The measured child: each breakdown and horizon timed from loading to the finished table.
-    static func child(database: String) throws {
+    static func child(database: String, frame: String) throws {
         let store = try WorkforceStore(path: database, create: false)
-        for by in [GapBreakdown.role, .ksa] {
+        for by in [GapBreakdown.role, .total, .area, .ksa] {
             for horizon in Horizon.allCases {
                 var request = GapRequest()
                 request.by = by
                 request.horizon = horizon
+                request.frame = URL(fileURLWithPath: frame)
                 let start = Date()
                 let table = try GapReport.run(store, request)
                 let seconds = Date().timeIntervalSince(start)

@@ -40,8 +40,8 @@ do {
         try GapsBenchmark.run(
             employers: Int(option("--employers") ?? "") ?? 5_000, offerings: Int(option("--offerings") ?? "") ?? 2_000, directory: option("--dir"))
     case "_gaps":
-        guard arguments.count == 2 else { fail("usage: workforce-bench _gaps DB") }
-        try GapsBenchmark.child(database: arguments[1])
+        guard arguments.count == 3 else { fail("usage: workforce-bench _gaps DB FRAME") }
+        try GapsBenchmark.child(database: arguments[1], frame: arguments[2])
     case "hostile":
         try HostileBenchmark.run(megabytes: Int(option("--mb") ?? "") ?? 50, directory: option("--dir"))
     case "setup":

@@ -7,7 +7,7 @@ import Testing
         let database = try TestDatabase(surveys: ["awareness"])
         let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
         let file = database.scratch.url.appendingPathComponent("baseline.csv")
-        try Data(try ResponsesCommandTests.koboExport(codebook: codebook, rows: rows).text.utf8).write(to: file)
+        try Data(withAreas(try ResponsesCommandTests.koboExport(codebook: codebook, rows: rows).text).utf8).write(to: file)
         let imported = try database.run(["import", "awareness", file.path])
         guard imported.code == 0 else { throw TestFailure(imported.stderr) }
         if followup {
@@ -21,6 +21,19 @@ import Testing
             guard result.code == 0 else { throw TestFailure(result.stderr) }
         }
         return database
+    }
+
+    /// The export with an enumeration area in every row: 12 areas, codes repeating across
+    /// districts (nested in strata, so they are different clusters).
+    static func withAreas(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let column = lines.first?.split(separator: ",").firstIndex(of: "profile/enumeration_area") else { return text }
+        for i in lines.indices.dropFirst() where !lines[i].isEmpty {
+            var fields = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[column] = "EA-\(i % 12)"
+            lines[i] = fields.joined(separator: ",")
+        }
+        return lines.joined(separator: "\n")
     }
 
     func margins(_ database: TestDatabase, _ text: String) throws -> String {
@@ -41,27 +54,52 @@ import Testing
         urban,rural,238487
         """
 
-    @Test func equalWeightsGiveNEffEqualToNAndRakingWidensTheIntervals() throws {
+    @Test func indicatorRowsHaveTheIssueShapeAndRakingWidensTheIntervals() throws {
         let database = try Self.database()
         let plain = try jsonRows(try database.run(["awareness", "--format", "json"]).stdout)
-        #expect(!plain.isEmpty)
-        for row in plain where row["suppressed"] as? Bool == false {
-            #expect(row["n"] as? Double == row["n_eff"] as? Double)
+        let first = try #require(plain.first)
+        #expect(Set(first.keys) == ["indicator", "label", "breakdown", "group", "n", "p", "se", "deff", "n_eff", "ci_low", "ci_high", "status", "reason"])
+        for row in plain where row["status"] as? String == "published" && row["indicator"] as? String != "knowledge_score" {
+            // n_eff = min(n, p(1-p)/se²) and deff = se²/(p(1-p)/n).
+            let n = try #require(row["n"] as? Double), p = try #require(row["p"] as? Double), se = try #require(row["se"] as? Double)
+            if se > 0 {
+                #expect(abs((row["n_eff"] as? Double ?? 0) - min(n, p * (1 - p) / (se * se))) < 1e-9 * n)
+                #expect(abs((row["deff"] as? Double ?? 0) - se * se / (p * (1 - p) / n)) < 1e-9)
+            }
         }
         let raked = try database.run(["awareness", "--margins", try margins(database, Self.goodMargins), "--format", "json"])
         #expect(raked.code == 0, "\(raked.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(raked.stdout.utf8)) as? [String: Any]
         let notes = object?["notes"] as? [String] ?? []
         #expect(notes.first?.contains("converged") == true)
+        #expect(notes.contains { $0.contains("each respondent its own unit in one stratum") })
         let rows = try jsonRows(raked.stdout)
-        let first = try #require(rows.first), before = try #require(plain.first)
-        let n = try #require(first["n"] as? Double), nEff = try #require(first["n_eff"] as? Double)
-        #expect(nEff < n)
+        let one = try #require(rows.first), before = try #require(plain.first)
         let width = { (r: [String: Any]) in (r["ci_high"] as? Double ?? 0) - (r["ci_low"] as? Double ?? 0) }
-        #expect(width(first) > width(before))
+        #expect(width(one) > width(before))
     }
 
-    @Test func breakdownsAndComparison() throws {
+    @Test func strataAndClustersAreStatedAndChangeTheStandardErrors() throws {
+        let database = try Self.database(rows: 300)
+        let plain = try jsonRows(try database.run(["awareness", "--indicator", "uses_2fa", "--format", "json"]).stdout)
+        let result = try database.run([
+            "awareness", "--strata", "district,urban", "--cluster", "enumeration_area", "--indicator", "uses_2fa", "--format", "json",
+        ])
+        #expect(result.code == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let notes = object?["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.contains("strata district x urban") && $0.contains("clusters enumeration_area nested in strata") })
+        let design = try jsonRows(result.stdout)
+        #expect(design.first?["p"] as? Double == plain.first?["p"] as? Double)
+        #expect(design.first?["se"] as? Double != plain.first?["se"] as? Double)
+        let unknown = try database.run(["awareness", "--cluster", "village"])
+        #expect(unknown.code == 64)
+        #expect(unknown.stderr.contains("village") && unknown.stderr.contains("enumeration_area"))
+        let group = try database.run(["awareness", "--strata", "group"])
+        #expect(group.code == 64)
+    }
+
+    @Test func breakdownsComparisonAndContrasts() throws {
         let database = try Self.database(rows: 300, followup: true)
         let byDistrict = try jsonRows(try database.run(["awareness", "--by", "district", "--indicator", "uses_2fa", "--format", "json"]).stdout)
         #expect(byDistrict.map { $0["group"] as? String } == ["all", "belize", "cayo", "corozal", "orange_walk", "stann_creek", "toledo"])
@@ -69,13 +107,26 @@ import Testing
         #expect(compare.code == 0, "\(compare.stderr)")
         let rows = try jsonRows(compare.stdout)
         let row = try #require(rows.first { $0["indicator"] as? String == "uses_2fa" })
+        #expect(Set(row.keys) == [
+            "indicator", "breakdown", "group", "p_base", "p_followup", "diff", "se_diff", "diff_ci_low", "diff_ci_high", "z", "p_value",
+            "q_value", "status", "reason",
+        ])
         let diff = try #require(row["diff"] as? Double), low = try #require(row["diff_ci_low"] as? Double)
         #expect(low < diff)
-        #expect(row["p_value"] is Double)
+        let p = try #require(row["p_value"] as? Double), q = try #require(row["q_value"] as? Double)
+        #expect(q >= p)
         // Exposure is asked in both waves and compared; slogan recognition and what people did
         // exist only in the follow-up, so they are not.
         #expect(rows.contains { ($0["indicator"] as? String) == "campaign_seen_any" })
-        #expect(!rows.contains { ["recognises_campaign", "acted_on_campaign"].contains($0["indicator"] as? String ?? "") })
+        #expect(!rows.contains { ["recognises_campaign", "acted_on_campaign", "net_recognition"].contains($0["indicator"] as? String ?? "") })
+        // Net recognition is a follow-up figure.
+        let net = try jsonRows(try database.run(["awareness", "--wave", "followup-1", "--indicator", "net_recognition", "--format", "json"]).stdout)
+        #expect(net.count == 1)
+        let contrast = try jsonRows(try database.run(["awareness", "--contrast", "group", "--indicator", "uses_2fa", "--format", "json"]).stdout)
+        #expect(contrast.allSatisfy { $0["breakdown"] as? String == "group" && $0.keys.contains("p_group") && $0.keys.contains("p_rest") })
+        #expect(contrast.count >= 5)
+        let both = try database.run(["awareness", "--contrast", "sex", "--compare", "baseline", "followup-1"])
+        #expect(both.code == 64)
     }
 
     @Test(arguments: [

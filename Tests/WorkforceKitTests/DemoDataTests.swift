@@ -26,4 +26,20 @@ import Testing
             #expect(lines.dropFirst().allSatisfy { $0.hasSuffix("synthetic demo data - not real responses") })
         }
     }
+
+    /// The held-out export the R reference check reads (`.ci/awareness.sh`); re-recorded with
+    /// the demo data.
+    @Test func committedHeldOutAwarenessExportIsWhatTheGeneratorWrites() throws {
+        let (_, store) = try storeWithNICE2017()
+        let folder = try BundledData.home().appendingPathComponent("Tests/WorkforceKitTests/Fixtures/awareness-heldout")
+        let files = try DemoData.heldOutAwareness(bank: try bundledBank(), store: store)
+        if ProcessInfo.processInfo.environment["WORKFORCE_RECORD_DEMO"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in files { try Data(file.text.utf8).write(to: folder.appendingPathComponent(file.name)) }
+        }
+        for file in files {
+            let committed = try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
+            #expect(committed == file.text, "\(file.name) differs from the generator; re-record with WORKFORCE_RECORD_DEMO=1")
+        }
+    }
 }

@@ -19,22 +19,41 @@ enum AwarenessCommands {
         guard parts.count == 2, (try? Wave(parts[0])) != nil, (try? Wave(parts[1])) != nil else { return nil }
         return (parts[0], parts[1])
     }
+    static let strata = TypedOption<[AwarenessBreakdown]>(
+        "strata", "fields", "The sample's strata: any of district, sex, age, urban, language, crossed (e.g. --strata district,urban).",
+        expected: "district, sex, age, urban or language (comma-separated)"
+    ) { text in
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let breakdowns = names.compactMap(AwarenessBreakdown.init(rawValue:))
+        return breakdowns.count == names.count && !breakdowns.isEmpty && !breakdowns.contains(.group) && Set(breakdowns).count == breakdowns.count
+            ? breakdowns : nil
+    }
+    static let cluster = TypedOption<String>.text(
+        "cluster", "question", "The sample's clusters (primary sampling units): the question holding them, e.g. --cluster enumeration_area.")
+    static let contrast = TypedOption<AwarenessBreakdown>(
+        "contrast", "field", "Each category of group, sex or urban against everyone outside it (difference, interval, test, q-value).",
+        expected: "group, sex or urban", choices: ["group", "sex", "urban"]
+    ) { ["group", "sex", "urban"].contains($0) ? AwarenessBreakdown(rawValue: $0) : nil }
     static let margins = TypedOption<String>.text(
         "margins", "file", "Rake to population margins: a CSV variable,category,population (district, sex, age, urban).")
     static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
 
     static let awarenessSpec = CommandSpec(
         name: "awareness",
-        abstract: "Awareness baseline and campaign impact: weighted indicators with intervals, by group.",
+        abstract: "Awareness baseline and change since the baseline: weighted indicators with design-based intervals, by group.",
         discussion: """
             Indicators come from the codebook's scoring; knowledge_score is each respondent's share of
-            knowledge items answered right. p is the weighted share over valid answers, n_eff =
-            (sum w)^2 / sum w^2, and the 95% Wilson interval uses n_eff. --margins rakes each wave to
-            population margins (iterative proportional fitting, 1e-6, at most 100 iterations).
-            --compare gives the follow-up minus baseline difference with Newcombe's hybrid score
-            interval and the two-sided z-test. Cells with fewer than 10 respondents are suppressed.
+            knowledge items answered right, net_recognition (follow-up) a real slogan recognised minus
+            the decoy claimed. p is the weighted share over valid answers; se is by linearisation
+            after raking within the design (--strata, --cluster; without them each respondent is its
+            own unit); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% Wilson
+            interval uses n_eff. --margins rakes each wave to population margins (iterative
+            proportional fitting, 1e-10, at most 1000 iterations). status follows NCHS 2017:
+            suppressed under 10 respondents, unreliable when n_eff < 30 or the interval is too wide.
+            --compare: follow-up minus baseline, Newcombe's interval, z on sqrt(se1^2 + se2^2) and
+            Benjamini-Hochberg q-values. --contrast: each group against the rest of the wave.
             """,
-        options: [Options.wave.spec, by.spec, compare.spec, margins.spec, indicator.spec],
+        options: [Options.wave.spec, by.spec, compare.spec, contrast.spec, margins.spec, strata.spec, cluster.spec, indicator.spec],
         printsTable: true,
         run: { try runAwareness($0) })
 
@@ -43,13 +62,17 @@ enum AwarenessCommands {
         if invocation[compare] != nil, invocation[Options.wave] != nil {
             throw WorkforceError.usage("--wave and --compare do not go together: --compare names both waves")
         }
+        if invocation[compare] != nil, invocation[contrast] != nil {
+            throw WorkforceError.usage("--contrast and --compare do not go together: contrast groups within one wave (--wave)")
+        }
         let store = try invocation.openStore()
-        let request = AwarenessRequest(
+        var request = AwarenessRequest(
             wave: invocation[Options.wave] ?? "baseline", breakdowns: invocation[by] ?? [], compare: invocation[compare],
             margins: try invocation[margins].map { path throws(WorkforceError) in
                 try PopulationMargins(url: try FileInput.existing(path))
             },
-            indicator: invocation[indicator])
+            indicator: invocation[indicator], strata: invocation[strata] ?? [], cluster: invocation[cluster])
+        request.contrast = invocation[contrast]
         let (table, weighting) = try AwarenessAnalysis.run(store, request)
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
         invocation.print(table)

@@ -71,7 +71,11 @@ enum DemoCommand {
             "Gaps, medium term, weighted to the sampling frame: \(published.count) published roles, shortage \(Figure.count(context.estimates.shortage)) people, surplus \(Figure.count(context.estimates.surplus.value))"
         )
         let margins = try PopulationMargins(url: data.appendingPathComponent("margins.csv"))
-        let (_, weighting) = try AwarenessAnalysis.run(store, AwarenessRequest(compare: ("baseline", "followup-1"), margins: margins))
+        let (_, weighting) = try AwarenessAnalysis.run(
+            store,
+            AwarenessRequest(
+                compare: ("baseline", "followup-1"), margins: margins, indicator: "knowledge_score", strata: DemoData.awarenessStrata,
+                cluster: DemoData.awarenessCluster))
         for w in weighting { step(w.description) }
         var planRequest = PlanRequest()
         planRequest.gaps = request
@@ -80,6 +84,8 @@ enum DemoCommand {
         var options = ReportOptions()
         options.frame = request.frame
         options.margins = data.appendingPathComponent("margins.csv")
+        options.strata = DemoData.awarenessStrata
+        options.cluster = DemoData.awarenessCluster
         options.banner = banner
         let written = try OutputFolder.writeFiles(try WorkforceReport.files(store, options), into: staging, shownAs: out)
         step("Wrote \(written.count) report files")

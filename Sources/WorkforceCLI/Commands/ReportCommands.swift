@@ -27,7 +27,7 @@ enum ReportCommands {
             """,
         options: [
             reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
-            AwarenessCommands.margins.spec,
+            AwarenessCommands.margins.spec, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
         ],
         run: { invocation in
             let store = try invocation.openStore()
@@ -39,6 +39,8 @@ enum ReportCommands {
             options.wave = request.wave
             options.entryRate = request.entryRate
             options.margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in try FileInput.existing(path) }
+            options.strata = invocation[AwarenessCommands.strata] ?? []
+            options.cluster = invocation[AwarenessCommands.cluster]
             let folder = URL(fileURLWithPath: invocation[reportOut])
             let files = try WorkforceReport.files(store, options)
             let written = try OutputFolder.write(folder, replaceable: reportNames) { staging in
@@ -57,7 +59,8 @@ enum ReportCommands {
         discussion: """
             Into a fresh database: load NICE 2017, generate the questionnaires, import the synthetic
             employer (KoboToolbox and ODK Central exports), catalog and awareness (baseline and
-            follow-up) files from Surveys/demo/, compute gaps, awareness with raking and comparison,
+            follow-up) files from Surveys/demo/, compute gaps, awareness with raking, strata
+            (district x urban) and clusters (enumeration areas) and the change since the baseline,
             the plan, and write the report (default Reports/demo/, replaced whole as `report` does;
             a failed run leaves no folder or database behind). The data is synthetic.
             """,

@@ -42,13 +42,38 @@ struct AwarenessData {
     var category: [AwarenessBreakdown: [Int16]] = [:]
     /// Target groups as a bit set per respondent (bit `g` for `categories[.group][g]`).
     var groups: [UInt64] = []
+    /// Each indicator's label: its question's English label (and, for a question scoring
+    /// several indicators, the choices that count 1).
+    var labels: [String: String] = [:]
+    /// Per respondent, its cluster code (an index into `clusterCodes`), or -1 when blank;
+    /// empty unless a cluster question was asked for.
+    var cluster: [Int32] = []
+    var clusterCodes: [String] = []
 
     static let knowledgeIndicator = "knowledge_score"
+    /// Recognition of a real campaign slogan minus claiming the decoy, per respondent.
+    static let netRecognition = "net_recognition"
+    static let recognises = "recognises_campaign"
+    static let claimsDecoy = "claims_decoy_slogan"
 
     /// Reads every response of `wave` through the reader.
-    init(store: WorkforceStore, wave: String) throws {
+    ///
+    /// - Parameter clusterQuestion: the question holding each respondent's cluster (the
+    ///   enumeration area), read as its code.
+    /// - Throws: ``WorkforceError/usage(_:)`` when `clusterQuestion` is not a question of the wave.
+    init(store: WorkforceStore, wave: String, clusterQuestion: String? = nil) throws {
         self.wave = wave
         let reader = try ResponseReader(store: store, kind: .awareness, wave: wave, respondentsOnly: true)
+        var clusterColumn: Int?
+        if let clusterQuestion {
+            guard let c = reader.index(of: clusterQuestion), [.text, .selectOne, .integer].contains(reader.columns[c].type) else {
+                let texts = reader.columns.filter { $0.type == .text }.map(\.name)
+                throw WorkforceError.usage(
+                    "no text question \(clusterQuestion) in the awareness form of wave \(wave) to read clusters from"
+                        + (texts.isEmpty ? "" : "; text questions: \(texts.joined(separator: ", "))"))
+            }
+            clusterColumn = c
+        }
         // Indicators in codebook order; each read from the first question that scores it.
         var sources: [(indicator: String, column: Int, scoring: Scoring)] = []
         var seen: Set<String> = []
@@ -58,6 +83,15 @@ struct AwarenessData {
             }
         }
         indicators = sources.map(\.indicator)
+        for source in sources {
+            let column = reader.columns[source.column]
+            var label = column.label["en"] ?? source.indicator
+            if column.scoring.count > 1 {
+                let names = Dictionary(column.choices.map { ($0.name, $0.label["en"] ?? $0.name) }, uniquingKeysWith: { a, _ in a })
+                label += ": " + source.scoring.ones.map { names[$0] ?? $0 }.joined(separator: " or ")
+            }
+            labels[source.indicator] = label
+        }
         let knowledgeColumns = reader.columns.indices.filter {
             reader.columns[$0].group.split(separator: "/").last == "knowledge" && !reader.columns[$0].scoring.isEmpty
         }
@@ -77,6 +111,10 @@ struct AwarenessData {
         var groups: [UInt64] = []
         groups.reserveCapacity(expected)
         var last: (id: ObjectIdentifier, plan: Plan)?
+        var clusterIndex: [String: Int32] = [:]
+        var clusterCodes: [String] = []
+        var cluster: [Int32] = []
+        if clusterColumn != nil { cluster.reserveCapacity(expected) }
         try reader.forEachStored { record in
             let id = ObjectIdentifier(record.map)
             let plan: Plan
@@ -108,7 +146,33 @@ struct AwarenessData {
                 for p in ps where p < map.count && map[p] >= 0 && map[p] < 64 { bits |= 1 << UInt64(map[p]) }
             }
             groups.append(bits)
+            if let c = clusterColumn {
+                let q = record.map.position[c]
+                var code: String?
+                if q >= 0 {
+                    switch stored[q] {
+                    case .text(let t): code = t.trimmingCharacters(in: .whitespaces)
+                    case .choice(let p): code = "choice-\(p)"
+                    case .integer(let i): code = String(i)
+                    default: code = nil
+                    }
+                }
+                if let code, !code.isEmpty {
+                    if let k = clusterIndex[code] {
+                        cluster.append(k)
+                    } else {
+                        let k = Int32(clusterCodes.count)
+                        clusterIndex[code] = k
+                        clusterCodes.append(code)
+                        cluster.append(k)
+                    }
+                } else {
+                    cluster.append(-1)
+                }
+            }
         }
+        self.cluster = cluster
+        self.clusterCodes = clusterCodes
         self.values = values
         self.knowledge = knowledge
         self.category = Dictionary(uniqueKeysWithValues: zip(single, columns))
@@ -119,8 +183,9 @@ struct AwarenessData {
 
     /// For data made in tests: columns given directly.
     init(wave: String, indicators: [String], values: [[Int8]], knowledge: [Double], categories: [AwarenessBreakdown: [String]],
-         category: [AwarenessBreakdown: [Int16]], groups: [UInt64]) {
+         category: [AwarenessBreakdown: [Int16]], groups: [UInt64], cluster: [Int32] = []) {
         self.wave = wave
+        self.cluster = cluster
         self.indicators = indicators
         self.values = values
         self.knowledge = knowledge
@@ -180,5 +245,19 @@ struct AwarenessData {
             self.breakdowns = breakdowns.filter { $0.0 != .group }.map { categories($0.1) }
             groups = groupColumn.map(categories)
         }
+    }
+}
+
+extension AwarenessData {
+    /// The same respondents in `order` (a permutation): the variance's passes read each
+    /// cluster's respondents together.
+    func reordered(_ order: [Int]) -> AwarenessData {
+        var copy = self
+        copy.values = values.map { column in order.map { column[$0] } }
+        copy.knowledge = order.map { knowledge[$0] }
+        copy.category = category.mapValues { column in order.map { column[$0] } }
+        copy.groups = order.map { groups[$0] }
+        if !cluster.isEmpty { copy.cluster = order.map { cluster[$0] } }
+        return copy
     }
 }

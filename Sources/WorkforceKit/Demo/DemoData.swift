@@ -14,6 +14,10 @@ public enum DemoData {
 
     static let note = "synthetic demo data - not real responses"
 
+    /// The awareness sample's design: enumeration areas drawn within district x urban/rural.
+    public static let awarenessStrata: [AwarenessBreakdown] = [.district, .urban]
+    public static let awarenessCluster = "enumeration_area"
+
     /// The instruments the demo data answers, built from the bank.
     public static func instruments(bank: ItemBank, store: WorkforceStore) throws -> [Instrument] {
         let framework = try store.framework(named: "nice-2017")
@@ -47,6 +51,18 @@ public enum DemoData {
             ("awareness-followup-1.csv", awareness(codebooks[2], count: 2000, seed: 12, effect: 0.06)),
             ("margins.csv", margins),
             ("frame.csv", frame(design)),
+        ]
+    }
+
+    /// A held-out two-wave awareness export for the R reference check (`.ci/awareness.sh`):
+    /// other seeds than the demo's, 1,500 respondents a wave, enumeration areas nested in
+    /// district x urban/rural, everyone giving their sex.
+    public static func heldOutAwareness(bank: ItemBank, store: WorkforceStore) throws -> [(name: String, text: String)] {
+        let instruments = try instruments(bank: bank, store: store)
+        let codebooks = try instruments.map { try ParsedCodebook(json: Codebook.json($0), source: $0.formID) }
+        return [
+            ("awareness-heldout-baseline.csv", awareness(codebooks[1], count: 1500, seed: 31, effect: 0, everyoneGivesSex: true)),
+            ("awareness-heldout-followup-1.csv", awareness(codebooks[2], count: 1500, seed: 32, effect: 0.05, everyoneGivesSex: true)),
         ]
     }
 
@@ -231,7 +247,9 @@ public enum DemoData {
     // MARK: Awareness
 
     /// `count` respondents; `effect` raises the chance of a scored "right" answer (the campaign).
-    static func awareness(_ codebook: ParsedCodebook, count: Int, seed: UInt64, effect: Double) -> String {
+    /// With `everyoneGivesSex`, nobody answers "prefer not to say" to sex (R's `rake` cannot
+    /// take an unknown category; the held-out export is compared with it).
+    static func awareness(_ codebook: ParsedCodebook, count: Int, seed: UInt64, effect: Double, everyoneGivesSex: Bool = false) -> String {
         var generator = SyntheticResponses(codebook: codebook, seed: seed)
         let scoring = Dictionary(codebook.items.compactMap { item in item.scoring.first.map { (item.name, $0) } }, uniquingKeysWith: { a, _ in a })
         let writer = CSVWriter(neutralizeFormulas: false)
@@ -244,11 +262,17 @@ public enum DemoData {
                 if name == "age_check" { return .choices([n % 97 == 96 ? "no" : "yes"]) }  // a few are under 18
                 if name == "internet_use" { return .choices([pick([("daily", 70), ("weekly", 14), ("less_often", 7), ("never", 9)], &random)]) }
                 if name == "district" { return .choices([pick(districtWeights, &random)]) }
-                if name == "sex" { return .choices([random.next(50) == 0 ? "prefer_not" : random.next(2) == 0 ? "female" : "male"]) }
+                if name == "sex" {
+                    let unsaid = random.next(50) == 0 && !everyoneGivesSex
+                    return .choices([unsaid ? "prefer_not" : random.next(2) == 0 ? "female" : "male"])
+                }
                 if name == "urban_rural" { return .choices([random.next(100) < 45 ? "urban" : "rural"]) }
+                if name == "enumeration_area" { return .text(enumerationArea(answers, &random)) }
                 guard let s = scoring[name], codebook.items.first(where: { $0.name == name })?.type == .selectOne else { return nil }
-                // Younger, urban respondents know a little more; the campaign adds `effect`.
+                // Younger, urban respondents know a little more; the campaign adds `effect`;
+                // neighbours are alike (each enumeration area shifts its respondents' chances).
                 var p = 0.42 + effect
+                if case .text(let area) = answers["enumeration_area"] { p += areaEffect(area) }
                 if case .choices(let a) = answers["age_band"], a == ["18_24"] || a == ["25_34"] { p += 0.08 }
                 if case .choices(let u) = answers["urban_rural"], u == ["urban"] { p += 0.05 }
                 if random.unit() < p, let one = s.ones.first { return .choices([s.ones.count > 1 ? s.ones[random.next(s.ones.count)] : one]) }
@@ -257,6 +281,27 @@ public enum DemoData {
             text += writer.record(row + [note])
         }
         return text
+    }
+
+    /// The enumeration area the enumerator copies from the assignment sheet: about one area per
+    /// 20 respondents in each district x urban/rural stratum; Toledo's town is one area (a
+    /// stratum with a single cluster).
+    static func enumerationArea(_ answers: [String: SyntheticResponses.Value], _ random: inout SeededRandom) -> String {
+        guard case .choices(let d) = answers["district"], case .choices(let u) = answers["urban_rural"], let district = d.first, let urban = u.first else {
+            return ""
+        }
+        let areas: [String: (urban: Int, rural: Int)] = [
+            "belize": (18, 12), "cayo": (12, 14), "corozal": (4, 8), "orange_walk": (5, 8), "stann_creek": (4, 7), "toledo": (1, 7),
+        ]
+        let count = urban == "urban" ? areas[district]?.urban ?? 1 : areas[district]?.rural ?? 1
+        return "\(district.prefix(3).uppercased())-\(urban == "urban" ? "U" : "R")\(String(format: "%02d", 1 + random.next(count)))"
+    }
+
+    /// An enumeration area's shift of the chance of a right answer, from -0.12 to 0.12.
+    static func areaEffect(_ area: String) -> Double {
+        var hash: UInt64 = 1_469_598_103_934_665_603
+        for byte in area.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return Double(hash % 1001) / 1000 * 0.24 - 0.12
     }
 
     // MARK: Frame

@@ -1,61 +1,10 @@
 import Foundation
 
 extension WorkforceReport {
-    static func awarenessSection(
-        _ store: WorkforceStore, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
-    ) throws -> Section {
-        let margins = try options.margins.map { url throws(WorkforceError) in try PopulationMargins(url: url) }
-        let baseline: ResultTable
-        do {
-            baseline = try AwarenessAnalysis.run(store, AwarenessRequest(breakdowns: [.district, .sex, .group], margins: margins)).table
-        } catch let error as WorkforceError {
-            guard case .noInput = error else { throw error }
-            return missing("awareness", "Awareness baseline and impact", "No awareness responses are imported. Generate the form with `workforce survey awareness`, field it, and import the export with `workforce import awareness FILE`.")
-        }
-        tables.append(("awareness_baseline", baseline))
-        let overall = baseline.rows.filter { $0[1] == .text("all") && $0.last == .bool(false) }
-        func point(_ row: [Cell]) -> (p: Double, low: Double, high: Double)? {
-            guard case .double(let p) = row[5], case .double(let l) = row[6], case .double(let h) = row[7] else { return nil }
-            return (p, l, h)
-        }
-        if let score = overall.first(where: { $0[0] == .text("knowledge_score") }), let p = point(score) {
-            figures.append(("Baseline knowledge score (share of items right)", .double((p.p * 1000).rounded() / 1000)))
-        }
-        var html = baseline.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
-        var md = baseline.notes.map { "_\($0)_\n\n" }.joined()
-        var series: [(name: String, color: String, points: [(p: Double, low: Double, high: Double)?])] = [("baseline", "#0b4f6c", overall.map(point))]
-        if let followup = try? AwarenessAnalysis.run(store, AwarenessRequest(compare: ("baseline", "followup-1"), margins: margins)).table {
-            tables.append(("awareness_comparison", followup))
-            let byIndicator = Dictionary(
-                followup.rows.filter { $0[1] == .text("all") && $0.last == .bool(false) }.map { ($0[0].plainText, $0) }, uniquingKeysWith: { a, _ in a })
-            series.append((
-                "followup-1", "#f4a259",
-                overall.map { row in
-                    guard let c = byIndicator[row[0].plainText], case .double(let p) = c[6], case .double(let n) = c[8] else { return nil }
-                    let ci = Wilson.interval(p: p, n: n)
-                    return (p, ci.lowerBound, ci.upperBound)
-                }
-            ))
-            html += "<h3>Campaign impact: follow-up against baseline</h3>"
-                + ReportHTML.table(
-                    followup.selecting(["indicator", "breakdown", "group", "p_base", "p_followup", "diff", "diff_ci_low", "diff_ci_high", "p_value", "suppressed"]),
-                    limit: 40)
-            md += "### Campaign impact: follow-up against baseline\n\n" + markdown(followup, limit: 40)
-            let significant = followup.rows.filter { row in
-                row[1] == .text("all") && { if case .double(let pv) = row[13] { return pv < 0.05 } else { return false } }()
-            }.count
-            figures.append(("Indicators changed significantly (p < 0.05)", .int(significant)))
-        }
-        let chart = SVGChart.intervals(title: "Awareness indicators with 95% intervals", labels: overall.map { $0[0].plainText }, series: series)
-        html = html + "<h3>Indicators, overall</h3>" + chart + "<h3>Baseline by district, sex and target group</h3>" + ReportHTML.table(baseline, limit: 60)
-        md += "### Baseline\n\n" + markdown(baseline, limit: 60)
-        return Section(id: "awareness", title: "Awareness baseline and impact", html: html, markdown: md)
-    }
-
     static func methodologySection(
         _ store: WorkforceStore, _ options: ReportOptions, _ context: GapContext?, _ tables: inout [(name: String, table: ResultTable)]
     ) throws -> Section {
-        let lines = [
+        let lines: [String] = [
             "Respondents: only those who consented (and, in the awareness survey, said they are 18 or older) are counted; a row with a \"no\" at a gate is kept in the data with its gate answers only.",
             "Employer weights: \(options.frame == nil ? "none (every employer weighs 1): the employer figures describe the responding employers only and carry no sampling error" : "design weights w = N*/n per stratum of sector and size band of the sampling frame \(options.frame?.lastPathComponent ?? ""), with N* = organisations x (1 - out of scope / issued); a stratum with no respondent joins the nearest size band of its sector; a sector with no respondent is not represented. Response rate = respondents / (issued - out of scope); consent refusals are non-respondents").",
             "Standard errors: stratified sampling without replacement, V = Σ N*² (1 - n/N*) s² / n per stratum (a single-respondent stratum contributes (1 - 1/N*) (w y)²), as R's survey package computes with svydesign(ids = ~1, strata, fpc, weights) and lonely.psu = adjust; 95% interval = estimate ± 1.96 SE; quality grade on the CV of demand: A under 15%, B 15% to 30% (use with caution), C 30% or more (unreliable). Ratios (hard-to-fill rate, shortfalls, capability shares) are linearised.",
@@ -63,9 +12,8 @@ extension WorkforceReport {
             "coverage(p, r) = |K_p ∩ K_r| / |K_r| over the role's current K, S and A; an offering prepares for the roles with coverage >= θ = \(Cell.double(options.theta).plainText); share_p(r) = coverage(p, r) / Σ coverage(p, r') over those roles, so each completion is counted once; supply = Σ completions x years x share x entry rate (1: every completer assumed to take a role in the country, an upper bound); gap = demand - supply; a programme teaches the union of its courses' KSAs and counts its completions once. The shortage adds up the positive gaps of published roles, the surplus the negative ones; roles the survey did not ask about are outside both.",
             "KSA demand = Σ demand of the published roles needing the KSA; KSA supply = Σ completions x years of the offerings teaching it.",
             planMethodology(options),
-            "Awareness: p = Σ w·y / Σ w over valid answers; n_eff = (Σ w)² / Σ w²; 95% Wilson interval on n_eff; follow-up against baseline: difference with Newcombe's hybrid score interval and the two-sided two-proportion z-test on the effective sizes. Weights: \(options.margins == nil ? "none (every respondent weighs 1)" : "raking to the population margins \(options.margins?.lastPathComponent ?? "") (iterative proportional fitting to 1e-6, at most 100 iterations; respondents who did not say keep their weight for that variable)").",
             "Disclosure control: an employer row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10), or to protect another withheld row of its table (secondary suppression within every published area, category, the country and the sector, district and size tables); awareness cells with fewer than 10 respondents are withheld. The rules apply in every table, chart, CSV, JSON file, the plan and the explorer.",
-        ]
+        ] + awarenessMethodology(options)
         var html = "<ul>" + lines.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
         var md = lines.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         if let context { (html, md) = responseRates(context, html, md, &tables) }

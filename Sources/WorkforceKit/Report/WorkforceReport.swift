@@ -6,6 +6,10 @@ public struct ReportOptions: Sendable {
     public var theta = 0.5
     public var frame: URL?
     public var margins: URL?
+    /// The awareness sample's design: strata crossed from these breakdowns, clusters from this
+    /// question (none: each respondent its own unit).
+    public var strata: [AwarenessBreakdown] = []
+    public var cluster: String?
     /// The employer wave of the figures (default the baseline); with two or more employer waves
     /// imported the report adds the change from the first to the last.
     public var wave: String?
@@ -17,7 +21,7 @@ public struct ReportOptions: Sendable {
 }
 
 /// The report people read: one self-contained HTML page (summary, workforce gaps, catalog and
-/// course gaps, the plan, awareness baseline and impact, methodology), its Markdown, every
+/// course gaps, the plan, awareness baseline and change since the baseline, methodology), its Markdown, every
 /// table as CSV and JSON, and the course-gap explorer page.
 public enum WorkforceReport {
     struct Section {

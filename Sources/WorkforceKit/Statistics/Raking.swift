@@ -30,6 +30,8 @@ public enum Raking {
         public var iterations: Int
         /// The largest relative distance of a category's weighted share from its population share.
         public var largestRelativeError: Double
+        /// The variables raked on, for the variance of the raked estimates.
+        public var variables: [Variable] = []
 
         public var smallestWeight: Double { weights.min() ?? 0 }
         public var largestWeight: Double { weights.max() ?? 0 }
@@ -49,7 +51,7 @@ public enum Raking {
     ///
     /// Every category must have at least one respondent (the caller checks, naming the
     /// category); population counts must be positive.
-    public static func rake(count: Int, variables: [Variable], tolerance: Double = 1e-6, maxIterations: Int = 100) -> Result {
+    public static func rake(count: Int, variables: [Variable], tolerance: Double = 1e-10, maxIterations: Int = 1000) -> Result {
         var weights = Array(repeating: 1.0, count: count)
         var iterations = 0
         var error = largestError(weights, variables)
@@ -71,7 +73,7 @@ public enum Raking {
             let sum = weights.reduce(0, +)
             if sum > 0 { for i in weights.indices { weights[i] *= total / sum } }
         }
-        return Result(weights: weights, converged: error <= tolerance, iterations: iterations, largestRelativeError: error)
+        return Result(weights: weights, converged: error <= tolerance, iterations: iterations, largestRelativeError: error, variables: variables)
     }
 
     /// The weighted total of each category of `variable`.

@@ -142,7 +142,7 @@ public enum PrintableHTML {
         case .integer, .decimal, .date:
             out += compact
                 ? "</div>\n<div class=\"box-cell\"><div class=\"answer short\"></div><span class=\"name\">[\(e(q.name))]</span></div>\n</div>\n"
-                : "<div class=\"answer short\"></div>\n"
+                : "<div class=\"answer short\"></div>\n</div>\n"
             return out
         case .text:
             out += "<div class=\"answer line\"></div>\n<div class=\"answer line\"></div>\n"

@@ -1,0 +1,253 @@
+# The awareness figures of `workforce awareness` against R's survey package (issue 19).
+# Usage: Rscript awareness.R WORK MARGINS, where WORK holds data-<wave>.csv (the clean data
+# file), scoring.csv (the codebook's scoring rules) and, for each case (raked, raked-design,
+# design), <case>-<wave>.csv and <case>-compare.csv written by the tool.
+suppressMessages(library(survey))
+options(survey.lonely.psu = "adjust")
+args <- commandArgs(trailingOnly = TRUE)
+work <- args[1]
+margins <- read.csv(args[2], stringsAsFactors = FALSE)
+scoring <- read.csv(file.path(work, "scoring.csv"), stringsAsFactors = FALSE, colClasses = "character")
+z <- qnorm(0.975)
+failures <- 0
+checked <- 0
+
+fail <- function(...) {
+  failures <<- failures + 1
+  if (failures <= 200) cat("MISMATCH:", ..., "\n")
+}
+close <- function(what, tool, reference, tolerance, relative = FALSE) {
+  checked <<- checked + 1
+  if (is.na(tool) || is.na(reference)) {
+    if (!(is.na(tool) && is.na(reference))) fail(what, "tool", tool, "R", reference)
+    return(invisible())
+  }
+  scale <- if (relative) max(abs(reference), 1e-12) else 1
+  if (abs(tool - reference) / scale > tolerance) fail(what, "tool", format(tool, digits = 15), "R", format(reference, digits = 15))
+}
+
+# Each respondent's indicators, scored from the raw answers by the codebook's rules.
+score <- function(d) {
+  for (i in seq_len(nrow(scoring))) {
+    rule <- scoring[i, ]
+    if (!(rule$question %in% names(d))) next
+    ones <- strsplit(rule$ones, " ")[[1]]
+    zeros <- strsplit(rule$zeros, " ")[[1]]
+    answers <- strsplit(d[[rule$question]], " ")
+    d[[rule$indicator]] <- vapply(answers, function(a) {
+      if (length(a) == 0) return(NA_real_)
+      if (any(a %in% ones)) 1 else if (any(a %in% zeros)) 0 else NA_real_
+    }, 0)
+  }
+  knowledge <- unique(scoring$indicator[scoring$group == "knowledge"])
+  k <- as.matrix(d[, intersect(knowledge, names(d)), drop = FALSE])
+  d$knowledge_score <- ifelse(rowSums(!is.na(k)) > 0, rowMeans(k, na.rm = TRUE), NA_real_)
+  if (all(c("recognises_campaign", "claims_decoy_slogan") %in% names(d))) {
+    d$net_recognition <- d$recognises_campaign - d$claims_decoy_slogan
+  }
+  d
+}
+
+load <- function(wave) {
+  d <- read.csv(file.path(work, paste0("data-", wave, ".csv")), stringsAsFactors = FALSE, colClasses = "character")
+  d <- d[d$consent == "yes" & d$age_check == "yes", ]
+  d <- score(d)
+  # A blank enumeration area: the respondent is its own cluster.
+  blank <- is.na(d$enumeration_area) | d$enumeration_area == ""
+  d$ea <- ifelse(blank, paste0("blank-", seq_len(nrow(d))), d$enumeration_area)
+  d$stratum <- interaction(d$district, d$urban_rural, drop = TRUE)
+  d$district <- factor(d$district)
+  d
+}
+
+population <- function(variable, column, d) {
+  m <- margins[margins$variable == variable, ]
+  frame <- data.frame(m$category, m$population, stringsAsFactors = FALSE)
+  names(frame) <- c(column, "Freq")
+  frame
+}
+
+design <- function(d, case) {
+  des <- if (grepl("design", case)) {
+    svydesign(ids = ~ea, strata = ~stratum, weights = ~1, nest = TRUE, data = d)
+  } else {
+    svydesign(ids = ~1, weights = ~1, data = d)
+  }
+  if (grepl("raked", case)) {
+    des <- suppressWarnings(rake(
+      des, list(~district, ~sex, ~age_band, ~urban_rural),
+      list(population("district", "district", d), population("sex", "sex", d), population("age", "age_band", d),
+           population("urban", "urban_rural", d)),
+      control = list(maxit = 2000, epsilon = 1e-15)))
+  }
+  des
+}
+
+# The reference figure of one domain: p (or mean), se, deff, n_eff, interval, status, df.
+figure <- function(des, d, y, inside, proportion) {
+  keep <- !is.na(d[[y]]) & inside
+  n <- sum(keep)
+  if (n < 10) return(list(n = n, status = "suppressed"))
+  sub <- subset(des, keep)
+  m <- svymean(as.formula(paste0("~", y)), sub, na.rm = TRUE)
+  p <- unname(coef(m))
+  se <- unname(SE(m))[1]
+  w <- weights(des)[keep]
+  if (is.na(p) || is.na(se)) stop(paste("no estimate for", y, n))
+  spread <- if (proportion) p * (1 - p) else sum(w * (d[[y]][keep] - p)^2) / sum(w)
+  # p of 0 or 1 (to rounding): no variance, as the tool says (se 0, deff undefined, n_eff = n).
+  if (spread < 1e-12) { spread <- 0; se <- 0 }
+  deff <- if (spread > 0) se^2 / (spread / n) else NA
+  neff <- if (se > 0) min(n, spread / se^2) else n
+  if (proportion) {
+    centre <- (p + z^2 / (2 * neff)) / (1 + z^2 / neff)
+    half <- z / (1 + z^2 / neff) * sqrt(p * (1 - p) / neff + z^2 / (4 * neff^2))
+    low <- max(0, centre - half)
+    high <- min(1, centre + half)
+    width <- high - low
+    status <- if (neff < 30 || width >= 0.30 || (width > 0.05 && width > 1.30 * p)) "unreliable" else "published"
+  } else {
+    low <- p - z * se
+    high <- p + z * se
+    status <- if (neff < 30 || (se > 0 && se >= 0.30 * abs(p))) "unreliable" else "published"
+  }
+  df <- length(unique(d$ea[keep])) - length(unique(d$stratum[keep]))
+  if (!grepl("design", attr(des, "case"))) df <- n - 1
+  list(n = n, p = p, se = se, deff = deff, neff = neff, low = low, high = high, status = status, df = df)
+}
+
+reference <- function(d, case) {
+  des <- design(d, case)
+  attr(des, "case") <- case
+  figures <- list()
+  measures <- c(intersect(unique(scoring$indicator), names(d)), "knowledge_score", intersect("net_recognition", names(d)))
+  for (y in measures) {
+    proportion <- !(y %in% c("knowledge_score", "net_recognition"))
+    figures[[paste(y, "all", "all")]] <- figure(des, d, y, rep(TRUE, nrow(d)), proportion)
+    for (g in levels(d$district)) figures[[paste(y, "district", g)]] <- figure(des, d, y, d$district == g, proportion)
+  }
+  figures
+}
+
+number <- function(x) suppressWarnings(as.numeric(x))
+
+check_wave <- function(case, wave, figures) {
+  tool <- read.csv(file.path(work, paste0(case, "-", wave, ".csv")), stringsAsFactors = FALSE, colClasses = "character")
+  for (i in seq_len(nrow(tool))) {
+    row <- tool[i, ]
+    key <- paste(row$indicator, row$breakdown, row$group)
+    r <- figures[[key]]
+    what <- paste(case, wave, key)
+    if (is.null(r)) { fail(what, "has no reference"); next }
+    checked <<- checked + 1
+    if (row$status != r$status) { fail(what, "status", row$status, "R", r$status); next }
+    if (r$status == "suppressed") next
+    if (row$status == "published") {
+      close(paste(what, "n"), number(row$n), r$n, 0)
+      close(paste(what, "p"), number(row$p), r$p, 1e-9)
+      close(paste(what, "se"), number(row$se), r$se, 1e-4, relative = TRUE)
+      close(paste(what, "deff"), number(row$deff), r$deff, 3e-4, relative = TRUE)
+      close(paste(what, "n_eff"), number(row$n_eff), r$neff, 3e-4, relative = TRUE)
+      close(paste(what, "ci_low"), number(row$ci_low), r$low, 1e-4)
+      close(paste(what, "ci_high"), number(row$ci_high), r$high, 1e-4)
+      flagged <- grepl("degrees of freedom", row$reason)
+      if (flagged != (r$df < 8)) fail(what, "review flag", flagged, "R df", r$df)
+    }
+  }
+}
+
+check_compare <- function(case, base, followup) {
+  tool <- read.csv(file.path(work, paste0(case, "-compare.csv")), stringsAsFactors = FALSE, colClasses = "character")
+  tool$reference_p <- NA_real_
+  for (i in seq_len(nrow(tool))) {
+    row <- tool[i, ]
+    key <- paste(row$indicator, row$breakdown, row$group)
+    a <- base[[key]]
+    b <- followup[[key]]
+    what <- paste(case, "compare", key)
+    if (is.null(a) || is.null(b)) { fail(what, "has no reference"); next }
+    expected <- if (a$status == "suppressed" || b$status == "suppressed") "suppressed" else
+      if (a$status == "unreliable" || b$status == "unreliable") "unreliable" else "published"
+    checked <<- checked + 1
+    if (row$status != expected) { fail(what, "status", row$status, "R", expected); next }
+    if (expected != "published") next
+    d <- b$p - a$p
+    se <- sqrt(a$se^2 + b$se^2)
+    zz <- if (se > 0) d / se else 0
+    pv <- if (se > 0) 2 * pnorm(-abs(zz)) else 1
+    tool$reference_p[i] <- pv
+    if (row$indicator %in% c("knowledge_score", "net_recognition")) {
+      low <- d - z * se
+      high <- d + z * se
+    } else {
+      # Newcombe's hybrid score interval (1998, method 10) from the two Wilson intervals.
+      low <- d - sqrt((b$p - b$low)^2 + (a$high - a$p)^2)
+      high <- d + sqrt((b$high - b$p)^2 + (a$p - a$low)^2)
+    }
+    close(paste(what, "diff"), number(row$diff), d, 1e-9)
+    close(paste(what, "se_diff"), number(row$se_diff), se, 1e-4, relative = TRUE)
+    close(paste(what, "diff_ci_low"), number(row$diff_ci_low), low, 1e-4)
+    close(paste(what, "diff_ci_high"), number(row$diff_ci_high), high, 1e-4)
+    close(paste(what, "z"), number(row$z), zz, 1e-3, relative = TRUE)
+    close(paste(what, "p_value"), number(row$p_value), pv, 1e-4)
+  }
+  # Benjamini-Hochberg within each breakdown (the overall rows are one family): p.adjust on
+  # R's own p-values.
+  for (family in unique(tool$breakdown)) {
+    members <- which(tool$breakdown == family & !is.na(tool$reference_p))
+    q <- p.adjust(tool$reference_p[members], method = "BH")
+    for (j in seq_along(members)) {
+      close(paste(case, "compare q", tool$indicator[members[j]], family, tool$group[members[j]]),
+            number(tool$q_value[members[j]]), q[j], 1e-4)
+    }
+  }
+}
+
+# Each target group against the rest: the coefficient of being in the group in svyglm(y ~ in),
+# which is p_in - p_out with the linearised (sandwich) standard error of the difference.
+check_contrast <- function(case, d) {
+  tool <- read.csv(file.path(work, paste0(case, "-contrast.csv")), stringsAsFactors = FALSE, colClasses = "character")
+  tool$reference_p <- NA_real_
+  for (i in seq_len(nrow(tool))) {
+    row <- tool[i, ]
+    y <- row$indicator
+    proportion <- !(y %in% c("knowledge_score", "net_recognition"))
+    inside <- vapply(strsplit(d$target_groups, " "), function(g) row$group %in% g, TRUE)
+    d$inside <- as.numeric(inside)
+    des <- design(d, case)
+    attr(des, "case") <- case
+    a <- figure(des, d, y, inside, proportion)
+    b <- figure(des, d, y, !inside, proportion)
+    expected <- if (a$status == "suppressed" || b$status == "suppressed") "suppressed" else
+      if (a$status == "unreliable" || b$status == "unreliable") "unreliable" else "published"
+    what <- paste(case, "contrast", y, row$group)
+    checked <<- checked + 1
+    if (row$status != expected) { fail(what, "status", row$status, "R", expected); next }
+    if (expected != "published") next
+    keep <- !is.na(d[[y]])
+    model <- svyglm(as.formula(paste0(y, " ~ inside")), subset(des, keep))
+    diff <- unname(coef(model)["inside"])
+    se <- unname(SE(model)["inside"])
+    if (se < 1e-12) se <- 0  # no variance (p of 1 on both sides), as the tool says
+    pv <- if (se > 0) 2 * pnorm(-abs(diff / se)) else 1
+    tool$reference_p[i] <- pv
+    close(paste(what, "diff"), number(row$diff), diff, 1e-9)
+    close(paste(what, "se_diff"), number(row$se_diff), se, 1e-4, relative = TRUE)
+    close(paste(what, "p_value"), number(row$p_value), pv, 1e-4)
+  }
+  members <- which(!is.na(tool$reference_p))
+  q <- p.adjust(tool$reference_p[members], method = "BH")
+  for (j in seq_along(members)) close(paste(case, "contrast q", members[j]), number(tool$q_value[members[j]]), q[j], 1e-4)
+}
+
+data <- list(baseline = load("baseline"), "followup-1" = load("followup-1"))
+for (case in c("raked", "raked-design", "design")) {
+  figures <- lapply(data, reference, case = case)
+  for (wave in names(data)) check_wave(case, wave, figures[[wave]])
+  check_compare(case, figures[["baseline"]], figures[["followup-1"]])
+  check_contrast(case, data[["baseline"]])
+  published <- sum(vapply(figures[["baseline"]], function(f) f$status == "published", TRUE))
+  cat(sprintf("%s: %d baseline figures published of %d\n", case, published, length(figures[["baseline"]])))
+}
+cat(sprintf("awareness against R's survey %s: %d checks, %d mismatches\n", packageVersion("survey"), checked, failures))
+if (failures > 0) quit(status = 1)

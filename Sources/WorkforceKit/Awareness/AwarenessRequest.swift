@@ -1,0 +1,60 @@
+/// What `workforce awareness` is asked for.
+public struct AwarenessRequest: Sendable {
+    public var wave: String
+    /// Break every indicator down by these, one after the other (each after the overall row).
+    public var breakdowns: [AwarenessBreakdown]
+    /// Compare a follow-up wave with a baseline wave instead of estimating one wave.
+    public var compare: (base: String, followup: String)?
+    /// Each category of this breakdown against everyone outside it, instead of estimates.
+    public var contrast: AwarenessBreakdown?
+    public var margins: PopulationMargins?
+    public var indicator: String?
+    /// The sample design: strata crossed from these breakdowns, clusters from this question.
+    public var strata: [AwarenessBreakdown]
+    public var cluster: String?
+    /// Cells resting on fewer unweighted respondents are suppressed (SPEC: 10).
+    public var minimumCell: Int
+
+    public init(
+        wave: String = "baseline", breakdowns: [AwarenessBreakdown] = [], compare: (base: String, followup: String)? = nil,
+        contrast: AwarenessBreakdown? = nil, margins: PopulationMargins? = nil, indicator: String? = nil,
+        strata: [AwarenessBreakdown] = [], cluster: String? = nil, minimumCell: Int = 10
+    ) {
+        self.wave = wave
+        self.breakdowns = breakdowns
+        self.compare = compare
+        self.contrast = contrast
+        self.margins = margins
+        self.indicator = indicator
+        self.strata = strata
+        self.cluster = cluster
+        self.minimumCell = minimumCell
+    }
+}
+
+/// How one wave was weighted.
+public struct WaveWeighting: Sendable {
+    public var wave: String
+    public var respondents: Int
+    /// `nil` without margins (every weight 1).
+    public var raking: Raking.Result?
+    /// Stored rows not counted: a "no" to consent or to being 18 or older.
+    public var excluded = 0
+
+    public var description: String {
+        var text = body
+        if excluded > 0 { text += " \(plural(excluded, "more stored row")) did not pass consent or the age check and \(excluded == 1 ? "is" : "are") not counted." }
+        return text
+    }
+
+    private var body: String {
+        guard let r = raking else {
+            return "Wave \(wave): \(respondents) respondents, unweighted (every weight 1): the figures describe the respondents only."
+        }
+        let status = r.converged
+            ? "converged in \(plural(r.iterations, "iteration"))"
+            : "did NOT converge in \(r.iterations) iterations (largest margin error \(String(format: "%.2g", r.largestRelativeError)) relative); treat the weighted figures with care"
+        return "Wave \(wave): \(respondents) respondents raked to population margins, \(status); weights "
+            + String(format: "%.3g to %.3g (Kish's n/n_eff %.3f).", r.smallestWeight, r.largestWeight, r.designEffect)
+    }
+}
