@@ -149,7 +149,7 @@ public struct EmployerWeighting: Sendable {
             "Weighted to the sampling frame \(frame.file.split(separator: "/").last.map(String.init) ?? frame.file): design weights (eligible organisations over responding employers in each stratum of sector and size band) estimate the \(Figure.count(represented)) eligible organisations of the represented sectors. Standard errors: stratified sampling without replacement; 95% intervals are the estimate plus or minus 1.96 standard errors."
         )
         notes.append(
-            "Kish design effect of the weights: \(Self.fixed(kish.deff, 2)); the \(design.count) responding employers carry the precision of about \(Figure.count(kish.effective)) employers in a simple random sample.")
+            "Kish design effect of the weights: \(Figure.fixed(kish.deff, 2)); the \(design.count) responding employers carry the precision of about \(Figure.count(kish.effective)) employers in a simple random sample.")
         for s in strata where !s.merged.isEmpty {
             notes.append("Collapsed: \(s.merged.map { "\(s.sector) x \($0)" }.joined(separator: ", ")) (no responding employer) merged into \(s.sector) x \(s.sizeBand).")
         }
@@ -157,15 +157,13 @@ public struct EmployerWeighting: Sendable {
             let total = frame.totalOrganisations
             let organisations = unrepresented.reduce(0.0) { $0 + $1.organisations }
             notes.append(
-                "Not represented (no responding employer in the sector): \(unrepresented.map { "\($0.sector) (\(Figure.count($0.organisations)) organisations)" }.joined(separator: ", ")), \(Figure.count(organisations)) of \(Figure.count(total)) organisations (\(Self.fixed(total > 0 ? 100 * organisations / total : 0, 1))% of the frame); every figure covers the represented sectors only.")
+                "Not represented (no responding employer in the sector): \(unrepresented.map { "\($0.sector) (\(Figure.count($0.organisations)) organisations)" }.joined(separator: ", ")), \(Figure.count(organisations)) of \(Figure.count(total)) organisations (\(Figure.fixed(total > 0 ? 100 * organisations / total : 0, 1))% of the frame); every figure covers the represented sectors only.")
         }
         if let rate = overallResponseRate {
-            notes.append("Response rate: \(Self.fixed(100 * rate, 1))% of eligible issued organisations (consent refusals and partial answers count as non-respondents).")
+            notes.append("Response rate: \(Figure.fixed(100 * rate, 1))% of eligible issued organisations (consent refusals and partial answers count as non-respondents).")
         } else {
             notes.append("The frame gives no issued sample, so the response rate is unknown; respondents are treated as a random sample of their stratum.")
         }
         return notes
     }
-
-    static func fixed(_ value: Double, _ decimals: Int) -> String { Figure.fixed(value, decimals) }
 }
