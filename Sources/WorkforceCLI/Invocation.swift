@@ -82,7 +82,10 @@ struct Invocation {
         try WorkforceStore.forQueries(path: databasePath)
     }
 
-    func print(_ table: ResultTable) {
+    /// Writes `table` in the chosen format; a figure that is not a finite number stops the
+    /// command with an internal error (exit 70) before anything is written.
+    func print(_ table: ResultTable) throws(WorkforceError) {
+        try table.checkFinite("workforce " + parsed.path.dropFirst().map(\.name).joined(separator: " "))
         if format == .csv { for note in table.notes { io.err("note: \(terminalSafe(note))\n") } }
         io.out(table.rendered(as: format))
     }

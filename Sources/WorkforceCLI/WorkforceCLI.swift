@@ -10,7 +10,8 @@ public enum WorkforceCLI {
         discussion: """
             Generates workforce and awareness questionnaires, imports their answers into one SQLite
             database, and reports skill gaps. Exit codes follow sysexits: 0 ok, 64 usage,
-            65 bad data, 66 missing input, 73/74 cannot write or I/O error (a full disk), 141 the
+            65 bad data, 66 missing input, 70 internal error (a figure that is not a finite
+            number, never written), 73/74 cannot write or I/O error (a full disk), 141 the
             reader of the output went away (`| head`), 1 other. `workforce help COMMAND` shows a
             command's help; `workforce completion bash|zsh|fish` and `workforce man` write the
             shell completion and the manual page.

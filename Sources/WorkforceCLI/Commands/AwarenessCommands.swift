@@ -53,7 +53,7 @@ enum AwarenessCommands {
             --compare: follow-up minus baseline, Newcombe's interval, z on sqrt(se1^2 + se2^2) and
             Benjamini-Hochberg q-values. --contrast: each group against the rest of the wave.
             """,
-        options: [Options.wave.spec, by.spec, compare.spec, contrast.spec, margins.spec, strata.spec, cluster.spec, indicator.spec],
+        options: [Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, strata.spec, cluster.spec, indicator.spec],
         printsTable: true,
         run: { try runAwareness($0) })
 
@@ -67,7 +67,7 @@ enum AwarenessCommands {
         }
         let store = try invocation.openStore()
         var request = AwarenessRequest(
-            wave: invocation[Options.wave] ?? "baseline", breakdowns: invocation[by] ?? [], compare: invocation[compare],
+            wave: invocation[Options.baselineWave], breakdowns: invocation[by] ?? [], compare: invocation[compare],
             margins: try invocation[margins].map { path throws(WorkforceError) in
                 try PopulationMargins(url: try FileInput.existing(path))
             },
@@ -75,7 +75,7 @@ enum AwarenessCommands {
         request.contrast = invocation[contrast]
         let (table, weighting) = try AwarenessAnalysis.run(store, request)
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
-        invocation.print(table)
+        try invocation.print(table)
     }
 
     static let margin = TypedOption<Double>.number("margin", "e", "The half-width of the 95% interval, e.g. 0.05 for ±5 points.", in: 0.001...0.5)
@@ -91,6 +91,10 @@ enum AwarenessCommands {
         expected: "district", choices: ["district"]
     ) { $0 == "district" ? .district : nil }
 
+    /// Which survey's next wave `sample-size` sizes.
+    enum SampleSizeSurvey: String, CaseIterable, Sendable { case awareness, employer }
+    static let surveyArgument = TypedPositional<SampleSizeSurvey>("survey", "awareness (when left out) or employer", optional: true)
+
     static let sampleSizeSpec = CommandSpec(
         name: "sample-size",
         abstract: "Respondents needed for the next awareness wave, or employers for the next employer wave.",
@@ -103,10 +107,13 @@ enum AwarenessCommands {
             """,
         options: [margin.spec, p.spec, deff.spec, population.spec, byDistrict.spec, margins.spec, detect.spec, baseline.spec, power.spec, alpha.spec]
             + EmployerSampleSizeCommand.options,
-        positionals: [PositionalSpec(name: "survey", help: "awareness (default) or employer", optional: true, choices: ["awareness", "employer"])],
+        positionals: [surveyArgument.spec],
         printsTable: true,
         run: { invocation in
-            if invocation.positional(0) == "employer" { try EmployerSampleSizeCommand.run(invocation) } else { try runSampleSize(invocation) }
+            switch invocation[surveyArgument] ?? .awareness {
+            case .employer: try EmployerSampleSizeCommand.run(invocation)
+            case .awareness: try runSampleSize(invocation)
+            }
         })
 
     static func runSampleSize(_ invocation: Invocation) throws {
@@ -114,41 +121,19 @@ enum AwarenessCommands {
         if let difference = invocation[detect] {
             guard let base = invocation[baseline] else { throw WorkforceError.usage("--detect needs --baseline P, the indicator's baseline proportion") }
             guard base + difference < 1 else { throw WorkforceError.usage("--baseline plus --detect must stay below 1") }
-            let n = SampleSize.toDetect(
-                difference, baseline: base, power: invocation[power], alpha: invocation[alpha], designEffect: designEffect)
-            var table = ResultTable(columns: ["baseline", "followup", "power", "alpha", "deff", "respondents_per_wave"])
-            table.append([.double(base), .double(base + difference), .double(invocation[power]), .double(invocation[alpha]), .double(designEffect), .int(n)])
-            invocation.print(table)
+            try invocation.print(
+                AwarenessSampleSize.toDetect(
+                    difference, baseline: base, power: invocation[power], alpha: invocation[alpha], designEffect: designEffect))
             return
         }
         guard let e = invocation[margin] else { throw WorkforceError.usage("give --margin E, or --detect DIFF --baseline P") }
         let proportion = invocation[p]
         guard invocation[byDistrict] != nil else {
-            var table = ResultTable(columns: ["margin", "p", "deff", "population", "respondents"])
-            table.append([
-                .double(e), .double(proportion), .double(designEffect), invocation[population].map(Cell.double) ?? .null,
-                .int(SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: invocation[population])),
-            ])
-            invocation.print(table)
+            try invocation.print(AwarenessSampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: invocation[population]))
             return
         }
         guard let path = invocation[margins] else { throw WorkforceError.usage("--by district needs --margins FILE with the district populations") }
         let file = try PopulationMargins(url: try FileInput.existing(path))
-        guard let districts = file.variables.first(where: { $0.breakdown == .district })?.margins else {
-            throw WorkforceError.badData(SourceLocation(file: path), "the margins have no district rows")
-        }
-        let total = districts.reduce(0) { $0 + $1.population }
-        let national = SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: total)
-        var table = ResultTable(columns: ["district", "population", "proportional", "same_margin"])
-        for d in districts {
-            table.append([
-                .text(d.category), .double(d.population), .int(Int(roundingChecked: Double(national) * d.population / total, rule: .up) ?? national),
-                .int(SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: d.population)),
-            ])
-        }
-        table.notes = [
-            "National sample for ±\(Cell.double(e).plainText) at 95%: \(national) respondents; proportional shares it by population, same_margin gives each district ±\(Cell.double(e).plainText) on its own."
-        ]
-        invocation.print(table)
+        try invocation.print(try AwarenessSampleSize.byDistrict(e, p: proportion, designEffect: designEffect, margins: file))
     }
 }

@@ -19,7 +19,7 @@ enum CatalogCommands {
         name: "catalog",
         abstract: "The national training catalog: each offering, its KSAs, completions and the roles it prepares for.",
         discussion: """
-            An offering prepares for a work role when it teaches at least --theta (default 0.5) of the
+            An offering prepares for a work role when it teaches at least --theta (default \(theta.spec.defaultText ?? "")) of the
             role's current KSAs (coverage); a programme's row counts the union of its courses' KSAs.
             --as-of BATCH shows the catalog as it stood after that catalog import.
             """,
@@ -35,7 +35,7 @@ enum CatalogCommands {
             }
             if let level = invocation[level] { offerings = offerings.filter { $0.level == level } }
             if let mode = invocation[mode] { offerings = offerings.filter { $0.deliveryMode == mode } }
-            invocation.print(CourseAnalysis.catalogTable(offerings, roles: try store.roleProfiles(framework), theta: invocation[theta]))
+            try invocation.print(CourseAnalysis.catalogTable(offerings, roles: try store.roleProfiles(framework), theta: invocation[theta]))
         })
 
     static let coursesSpec = CommandSpec(
@@ -53,7 +53,7 @@ enum CatalogCommands {
             employer data), then by how many of the roles need it. With --institution, each row names
             the other institutions that teach the KSA, with their offering codes.
             """,
-        options: [institution.spec, Options.roles.spec, demanded, GapsCommand.frame.spec, Options.wave.spec, Options.framework.spec],
+        options: [institution.spec, Options.roles.spec, demanded, GapsCommand.frame.spec, Options.baselineWave.spec, Options.framework.spec],
         printsTable: true,
         run: { try runUncovered($0) })
 
@@ -62,7 +62,7 @@ enum CatalogCommands {
         var request = GapRequest()
         request.framework = invocation[Options.framework]
         request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
-        request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
+        request.wave = try Wave(employer: invocation[Options.baselineWave]).name
         let framework = try store.framework(named: request.framework)
         let offerings = try store.catalog(framework)
         let institutionName = try invocation[institution].map { name throws(WorkforceError) in try store.institution(named: name) }
@@ -90,7 +90,7 @@ enum CatalogCommands {
             "Roles: \(roles.count == all.count ? "all \(all.count)" : roles.map(\.id).joined(separator: ", ")); "
                 + (demand.isEmpty ? "no employer responses yet, so demand is 0." : "demand is the medium-term demand of the roles needing each KSA.")
         ]
-        invocation.print(table)
+        try invocation.print(table)
     }
 
     static let coveringSpec = CommandSpec(
@@ -112,7 +112,7 @@ enum CatalogCommands {
             guard known else {
                 throw WorkforceError.badData(nil, "no KSA \(valuePrefix(id)) in framework \(framework.name); `workforce framework search WORDS` finds ids by text")
             }
-            invocation.print(CourseAnalysis.covering(id, try store.catalog(framework)))
+            try invocation.print(CourseAnalysis.covering(id, try store.catalog(framework)))
         })
 
     static let suggestSpec = CommandSpec(
@@ -124,7 +124,7 @@ enum CatalogCommands {
             guard let text = invocation[title] else { throw WorkforceError.usage("give the course's --title") }
             let store = try invocation.openStore()
             let framework = try store.framework(named: invocation[Options.framework])
-            invocation.print(
+            try invocation.print(
                 try store.suggestKSAs(title: text, description: invocation[description], in: framework, limit: invocation[Options.limit]))
         })
 
@@ -137,6 +137,6 @@ enum CatalogCommands {
             let store = try invocation.openStore()
             let framework = try store.framework(named: invocation[Options.framework])
             let name = try invocation[institution].map { name throws(WorkforceError) in try store.institution(named: name) }
-            invocation.print(CourseAnalysis.matrix(try store.catalog(framework), roles: try store.roleProfiles(framework), institution: name))
+            try invocation.print(CourseAnalysis.matrix(try store.catalog(framework), roles: try store.roleProfiles(framework), institution: name))
         })
 }

@@ -31,7 +31,7 @@ enum FrameworkCommands {
         let store = try invocation.openStore()
         let what = invocation[listed] ?? .roles
         if what == .frameworks {
-            invocation.print(try store.frameworkList())
+            try invocation.print(try store.frameworkList())
             return
         }
         let f = try store.framework(named: invocation[Options.framework])
@@ -40,11 +40,11 @@ enum FrameworkCommands {
             throw WorkforceError.usage("--role goes with `list ksas` or `list tasks`")
         }
         switch what {
-        case .frameworks, .roles: invocation.print(try store.workRoles(f))
-        case .categories: invocation.print(try store.categories(f))
-        case .areas: invocation.print(try store.areas(f))
-        case .ksas: invocation.print(try store.statements(f, tasks: false, role: role))
-        case .tasks: invocation.print(try store.statements(f, tasks: true, role: role))
+        case .frameworks, .roles: try invocation.print(try store.workRoles(f))
+        case .categories: try invocation.print(try store.categories(f))
+        case .areas: try invocation.print(try store.areas(f))
+        case .ksas: try invocation.print(try store.statements(f, tasks: false, role: role))
+        case .tasks: try invocation.print(try store.statements(f, tasks: true, role: role))
         }
     }
 
@@ -57,7 +57,7 @@ enum FrameworkCommands {
         run: { invocation in
             let store = try invocation.openStore()
             let f = try store.framework(named: invocation[Options.framework])
-            invocation.print(try store.show(invocation.positional(0) ?? "", in: f))
+            try invocation.print(try store.show(invocation.positional(0) ?? "", in: f))
         })
 
     static let search = CommandSpec(
@@ -72,7 +72,7 @@ enum FrameworkCommands {
         run: { invocation in
             let store = try invocation.openStore()
             let f = invocation.flag(Options.all) ? nil : try store.framework(named: invocation[Options.framework])
-            invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: invocation[Options.limit]))
+            try invocation.print(try store.search(invocation.positional(0) ?? "", in: f, limit: invocation[Options.limit]))
         })
 
     static let importSpec = CommandSpec(

@@ -38,7 +38,7 @@ enum GapsCommand {
             --by total gives the national shortage (positive gaps) and surplus (negative gaps).
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, Options.wave.spec, compare.spec, noImpute, sensitivity,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, Options.baselineWave.spec, compare.spec, noImpute, sensitivity,
             Options.framework.spec, noSuppress,
         ],
         printsTable: true,
@@ -52,7 +52,7 @@ enum GapsCommand {
                 table = invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
             }
             if let banner = table.banner, invocation.format == .csv { invocation.warn(banner) }
-            invocation.print(table)
+            try invocation.print(table)
         })
 
     /// The employer-figure options every employer command shares.
@@ -64,7 +64,7 @@ enum GapsCommand {
         request.entryRate = invocation[entryRate]
         request.frame = try invocation[frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
         request.framework = invocation[Options.framework]
-        request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
+        request.wave = try Wave(employer: invocation[Options.baselineWave]).name
         request.impute = !invocation.flag(noImpute)
         request.suppress = !invocation.flag(noSuppress)
         return request

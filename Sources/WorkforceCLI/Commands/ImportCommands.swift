@@ -25,21 +25,26 @@ enum ImportCommands {
             Options.entry.spec, Options.framework.spec, replaceCatalog,
         ],
         positionals: [
-            PositionalSpec(
-                name: "instrument-kind", help: "Which questionnaire the responses answer, or catalog for the national training catalog.",
-                choices: InstrumentKind.allCases.map(\.rawValue) + ["catalog"]),
+            kindArgument.spec,
             PositionalSpec(name: "file", help: "The CSV, .xlsx or .zip file (- for standard input)."),
         ],
         run: { try runImport($0) })
+
+    /// What `import` reads: the responses to one of the questionnaires, or the catalog.
+    enum ImportKind: String, CaseIterable, Sendable {
+        case employer, university, awareness, catalog
+        var instrument: InstrumentKind? { InstrumentKind(rawValue: rawValue) }
+    }
+    static let kindArgument = TypedPositional<ImportKind>(
+        "instrument-kind", "Which questionnaire the responses answer, or catalog for the national training catalog.")
 
     static let replaceCatalog = OptionSpec.flag(
         "replace", "Catalog: retire the current offerings of the institutions the file names that the file does not list again.")
 
     static func runImport(_ invocation: Invocation) throws {
-        if invocation.positional(0) == "catalog" { return try runCatalogImport(invocation) }
+        guard let kind = invocation[kindArgument]?.instrument else { return try runCatalogImport(invocation) }
         if invocation.flag(replaceCatalog) { throw WorkforceError.usage("--replace goes with `import catalog`") }
         if invocation[Options.framework] != nil { throw WorkforceError.usage("--framework goes with `import catalog`") }
-        let kind = InstrumentKind(rawValue: invocation.positional(0) ?? "") ?? .awareness
         if kind == .university, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness` or `import employer`") }
         if let wave = invocation[Options.wave] { _ = kind == .employer ? try Wave(employer: wave) : try Wave(wave) }
         let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
@@ -145,11 +150,11 @@ enum ImportCommands {
     static func runImports(_ invocation: Invocation) throws {
         let store = try invocation.openStore()
         guard let batch = invocation[Options.batch] else {
-            invocation.print(try store.importBatches())
+            try invocation.print(try store.importBatches())
             return
         }
         guard invocation.format == .csv else {
-            invocation.print(try store.rejectedRows(batch: batch).rows)
+            try invocation.print(try store.rejectedRows(batch: batch).rows)
             return
         }
         invocation.io.out(try store.rejectedRowsCSV(batch: batch))

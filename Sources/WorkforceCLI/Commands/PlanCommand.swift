@@ -4,9 +4,9 @@ import WorkforceKit
 /// `workforce plan`: the national workforce development plan.
 enum PlanCommand {
     static let by = TypedOption<WorkforcePlan.Breakdown>.choice(
-        "by", "what", "action (default: one row per action) or role (per ranked role: gap, closed, open).")
+        "by", "what", "action (one row per action) or role (per ranked role: gap, closed, open).").defaulting(to: .action, shown: "action")
     static let maxGrowth = TypedOption<Double>.number(
-        "max-growth", "g", "An offering grows by at most g x its completions a year (default 1: at most double).", in: 0...10)
+        "max-growth", "g", "An offering grows by at most g x its completions a year (1: at most double).", in: 0...10).defaulting(to: 1, shown: "1")
     static let programs = TypedOption<String>(
         "programs", "file", "Also write the two linear programs and their solution as JSON, to check with another solver.",
         expected: "a file path") { $0.isEmpty ? nil : $0 }
@@ -24,18 +24,19 @@ enum PlanCommand {
             """,
         options: [
             by.spec, ReportCommands.out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, maxGrowth.spec,
-            GapsCommand.entryRate.spec, Options.wave.spec, GapsCommand.noImpute, programs.spec,
+            GapsCommand.entryRate.spec, Options.baselineWave.spec, GapsCommand.noImpute, programs.spec,
         ],
         printsTable: true,
         run: { invocation in
             let store = try invocation.openStore()
             var request = PlanRequest()
             request.gaps = try ReportCommands.request(invocation)
-            request.maxGrowth = invocation[maxGrowth] ?? 1
-            let breakdown = invocation[by] ?? .action
+            request.maxGrowth = invocation[maxGrowth]
+            let breakdown = invocation[by]
             let (plan, gapNotes) = try WorkforcePlan.run(store, request)
             var table = plan.table(breakdown)
             table.notes = gapNotes + table.notes
+            try table.checkFinite("workforce plan")
             var files: [(name: String, text: String)] = [("plan.md", table.rendered(as: .md)), ("plan.csv", table.rendered(as: .csv))]
             files.append(("plan.json", plan.json(breakdown, notes: table.notes)))
             if let folder = invocation[ReportCommands.out] {
@@ -54,7 +55,7 @@ enum PlanCommand {
             if invocation.format == .json {
                 invocation.io.out(plan.json(breakdown, notes: table.notes))
             } else {
-                invocation.print(table)
+                try invocation.print(table)
             }
         })
 }

@@ -26,7 +26,7 @@ enum ReportCommands {
             have are gone. A folder holding other files is refused.
             """,
         options: [
-            reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
+            reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.baselineWave.spec,
             AwarenessCommands.margins.spec, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
         ],
         run: { invocation in

@@ -47,7 +47,7 @@ enum ResponsesCommand {
             rule and counts (cells under 5 suppressed).
             """,
         options: [
-            Options.wave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
+            Options.baselineWave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
             AwarenessCommands.margins.spec, GapsCommand.frame.spec, strata.spec, cluster.spec, codebook, uncompressed,
         ],
         positionals: [kindArgument.spec],
@@ -62,11 +62,13 @@ enum ResponsesCommand {
         let wantsCodebook = invocation.flag(codebook)
         try checkOptions(invocation, kind: kind, microdata: microdata, codebook: wantsCodebook)
         let store = try invocation.openStore()
-        let reader = try ResponseReader(store: store, kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument])
+        let reader = try ResponseReader(
+            store: store, kind: kind, wave: kind == .awareness ? invocation[Options.baselineWave] : nil, instrument: invocation[Options.instrument])
         guard microdata != nil || wantsCodebook else {
             let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
             let table = formatName.flatMap(OutputFormat.init(rawValue:)) ?? (invocation.io.outIsTerminal ? .table : .csv)
-            try export.write(reader, as: table, bytes: invocation.io.outBytes)
+            // A reader that went away (`| head -1`) ends the export at once, quietly.
+            try export.write(reader, as: table, bytes: invocation.io.outBytes, stop: { invocation.io.outFailure() != nil })
             return
         }
         let design = invocation.flag(weights) ? try self.design(invocation, store: store, kind: kind, wave: reader.wave) : nil
@@ -145,7 +147,7 @@ enum ResponsesCommand {
                 try PopulationMargins(url: try FileInput.existing(path))
             }
             return try SurveyDesign.awareness(
-                store: store, wave: wave ?? "baseline", margins: margins, strata: invocation[strata] ?? [], cluster: invocation[cluster])
+                store: store, wave: wave ?? invocation[Options.baselineWave], margins: margins, strata: invocation[strata] ?? [], cluster: invocation[cluster])
         case .employer:
             guard let path = invocation[GapsCommand.frame] else { return nil }
             return try SurveyDesign.employer(store: store, frame: try FileInput.existing(path))

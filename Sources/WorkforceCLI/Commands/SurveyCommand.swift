@@ -31,7 +31,7 @@ enum SurveyCommand {
             unfilled prints as a labelled blank on paper and as neutral words in the XLSForm.
             """,
         options: [
-            Options.roleSet.spec, Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.wave.spec, Options.languages.spec,
+            Options.roleSet.spec, Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.baselineWave.spec, Options.languages.spec,
             Options.out.spec, Options.framework.spec, Options.fill.spec, Options.translationTemplate.spec,
         ],
         positionals: [kindArgument.spec],
@@ -50,8 +50,9 @@ enum SurveyCommand {
         if kind == .university, invocation[Options.wave] != nil {
             throw WorkforceError.usage("--wave goes with `survey awareness` or `survey employer`")
         }
-        let wave = try invocation[Options.wave].map { name throws(WorkforceError) in kind == .employer ? try Wave(employer: name) : try Wave(name) }
-        let codes = invocation[Options.languages] ?? ["en", "es"]
+        let name = invocation[Options.baselineWave]
+        let wave = kind == .university ? nil : kind == .employer ? try Wave(employer: name) : try Wave(name)
+        let codes = invocation[Options.languages]
         guard !codes.isEmpty else { throw WorkforceError.usage("--lang needs at least one language code") }
         var languages: [Language] = []
         for code in codes where !languages.contains(where: { $0.code == code }) {
@@ -154,7 +155,7 @@ enum SurveyCommand {
         abstract: "List the questionnaires generated into this database, newest last.",
         discussion: "`workforce import --instrument` takes an id, a version prefix or a form id from this list.",
         printsTable: true,
-        run: { invocation in invocation.print(try invocation.openStore().instrumentList()) })
+        run: { invocation in try invocation.print(try invocation.openStore().instrumentList()) })
 }
 
 extension Options {

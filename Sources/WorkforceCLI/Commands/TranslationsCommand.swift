@@ -14,7 +14,7 @@ enum TranslationsCommand {
             """,
         subcommands: [importSpec],
         printsTable: true,
-        run: { invocation in invocation.print(try invocation.openStore().translationList()) })
+        run: { invocation in try invocation.print(try invocation.openStore().translationList()) })
 
     static let importSpec = CommandSpec(
         name: "import",

@@ -142,9 +142,9 @@ struct TypedPositional<Value>: Sendable where Value: RawRepresentable & CaseIter
     let index: Int
     let spec: PositionalSpec
 
-    init(index: Int = 0, _ name: String, _ help: String) {
+    init(index: Int = 0, _ name: String, _ help: String, optional: Bool = false) {
         self.index = index
-        self.spec = PositionalSpec(name: name, help: help, choices: Value.allCases.map(\.rawValue))
+        self.spec = PositionalSpec(name: name, help: help, optional: optional, choices: Value.allCases.map(\.rawValue))
     }
 }
 

@@ -39,7 +39,8 @@ struct ManualPage {
             .B SOURCE_DATE_EPOCH
             The date written into reports, for reproducible output.
             .SH EXIT STATUS
-            0 ok; 64 usage error; 65 bad data; 66 missing input; 73 cannot create an output;
+            0 ok; 64 usage error; 65 bad data; 66 missing input; 70 internal error (a figure that is not
+            a finite number, never written); 73 cannot create an output;
             74 I/O error (including a full disk while writing standard output); 141 the reader of
             standard output went away (as with \\fBhead\\fR); 1 other.
             .SH FILES

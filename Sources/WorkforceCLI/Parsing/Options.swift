@@ -11,7 +11,10 @@ enum Options {
     static let framework = TypedOption<String>.text(
         "framework", "name", "The framework to use (default: the database's default framework).")
     static let wave = TypedOption<String>.text(
-        "wave", "name", "The wave (default baseline): awareness baseline or followup-N; employer baseline or a name such as 2027.")
+        "wave", "name", "The wave: awareness baseline or followup-N; employer baseline or a name such as 2027.")
+    /// `--wave` where leaving it out means the baseline: the questionnaires, the clean data
+    /// file and every analysis (an import without it lets the header choose).
+    static let baselineWave = wave.defaulting(to: "baseline")
     static let instrument = TypedOption<String>.text(
         "instrument", "id", "The questionnaire: an instrument id, version prefix or form id (default: the latest generated).")
     static let role = TypedOption<String>.text("role", "id", "Only the KSAs or tasks of this work role.")
@@ -19,7 +22,7 @@ enum Options {
     static let category = TypedOption<String>.text("category", "id", "Employer: only the work roles of this category.")
     static let roleSet = TypedOption<String>.text(
         "role-set", "name", "Employer: the work roles of this curated set in Surveys/banks/role-sets.csv (belize-core).")
-    static let languages = TypedOption<[String]>.list("lang", "codes", "Label languages, comma-separated (default en,es).")
+    static let languages = TypedOption<[String]>.list("lang", "codes", "Label languages, comma-separated.").defaulting(to: ["en", "es"], shown: "en,es")
     static let out = TypedOption<String>(
         "out", "dir", "Output folder.", expected: "a folder path") { $0.isEmpty ? nil : $0 }.defaulting(to: "Surveys/generated")
     static let limit = TypedOption<Int>.integer("limit", "n", "At most this many results.", in: 1...100_000).defaulting(to: 25)

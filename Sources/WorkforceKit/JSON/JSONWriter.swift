@@ -58,6 +58,16 @@ package struct JSONWriter: Sendable {
         return "\(d)"
     }
 
+    /// C1 controls and the bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E,
+    /// U+2066 to U+2069), which JSON allows raw: written as `\\uXXXX` so that a name from a
+    /// file cannot reorder or hide what a reader of the JSON sees. They read back the same.
+    static func isInvisibleControl(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -67,7 +77,7 @@ package struct JSONWriter: Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
+            case let c where c.value < 0x20 || Self.isInvisibleControl(c):
                 out += String(format: "\\u%04x", c.value)
             default: out.unicodeScalars.append(scalar)
             }

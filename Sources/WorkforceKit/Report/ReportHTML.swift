@@ -42,7 +42,7 @@ enum ReportHTML {
                 switch cell {
                 case .null: out += "<td>\(hidden ? "suppressed" : "")</td>"
                 case .int, .double: out += "<td class=\"n\">\(Markup.escape(shown(cell)))</td>"
-                default: out += "<td>\(Markup.escape(cell.plainText))</td>"
+                default: out += "<td>\(Markup.escapeCell(cell.plainText))</td>"
                 }
             }
             out += "</tr>"

@@ -104,6 +104,7 @@ public enum WorkforceReport {
             ("explorer.html", ExplorerPage.page(offerings: offerings, roles: roles, context: context, store: store, banner: options.banner)),
         ]
         for (name, table) in tables {
+            try table.checkFinite("report table \(name)")
             var marked = table
             if let banner = options.banner { marked.notes.insert(banner, at: 0) }
             files.append(("tables/\(name).csv", table.rendered(as: .csv)))

@@ -3,21 +3,21 @@ import Foundation
 /// The clean data file as CSV: formatted straight from the stored answers, on two threads for
 /// large exports.
 extension ResponseExport {
-    func writeCSV(_ reader: ResponseReader, _ write: ([UInt8]) -> Void) throws {
+    func writeCSV(_ reader: ResponseReader, _ write: ([UInt8]) throws -> Void) throws {
         let writer = CSVWriter()
-        write(Array(writer.record(header(reader)).utf8))
+        try write(Array(writer.record(header(reader)).utf8))
         guard let ids = try reader.idRange() else { return }
         if ids.upperBound - ids.lowerBound < 4 * blockSize {
             let buffer = ByteBuffer()
-            try writeRows(reader, ids: nil, into: buffer) { write(Array($0.bytes)); $0.removeAll() }
-            write(Array(buffer.bytes))
+            try writeRows(reader, ids: nil, into: buffer) { try write(Array($0.bytes)); $0.removeAll() }
+            try write(Array(buffer.bytes))
             return
         }
         try writeInParallel(reader, ids, write)
     }
 
     /// Formats the rows of `ids` (all without) into `buffer`, calling `flush` when it holds a MiB.
-    func writeRows(_ reader: ResponseReader, ids: ClosedRange<Int64>?, into buffer: ByteBuffer, flush: (ByteBuffer) -> Void) throws {
+    func writeRows(_ reader: ResponseReader, ids: ClosedRange<Int64>?, into buffer: ByteBuffer, flush: (ByteBuffer) throws -> Void) throws {
         let writer = CSVWriter()
         let row = CSVRowWriter(writer: writer, splitMultiple: splitMultiple, labels: labels, out: buffer)
         var layouts: [ObjectIdentifier: CSVLayout] = [:]
@@ -44,13 +44,13 @@ extension ResponseExport {
             }
             row.out.append(0x0D)
             row.out.append(0x0A)
-            if row.out.count >= 1 << 20 { flush(row.out) }
+            if row.out.count >= 1 << 20 { try flush(row.out) }
         }
     }
 
     /// Two threads, each with its own connection, format alternate blocks of ids; this thread
     /// writes the blocks in order. At most a few blocks are held at once, so memory stays bounded.
-    func writeInParallel(_ reader: ResponseReader, _ ids: ClosedRange<Int64>, _ write: ([UInt8]) -> Void) throws {
+    func writeInParallel(_ reader: ResponseReader, _ ids: ClosedRange<Int64>, _ write: ([UInt8]) throws -> Void) throws {
         let blocks = stride(from: ids.lowerBound, through: ids.upperBound, by: Int(blockSize)).map {
             $0...min(ids.upperBound, $0 + blockSize - 1)
         }
@@ -75,7 +75,9 @@ extension ResponseExport {
             thread.start()
         }
         defer { queue.cancel() }
-        for b in blocks.indices { write(try queue.take(b)) }
+        // A write that throws (the output is gone) cancels the queue: the threads stop at their
+        // next block.
+        for b in blocks.indices { try write(try queue.take(b)) }
     }
 
     /// Blocks of output handed from the formatting threads to the writer, in order.

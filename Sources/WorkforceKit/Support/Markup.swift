@@ -73,6 +73,15 @@ extension Markup {
     }
 }
 
+extension Markup {
+    /// Text for an HTML table cell: ``escape(_:)``, and prefixed with `'` when a spreadsheet
+    /// would run it as a formula once copied from the page (`=HYPERLINK(...)`), as CSV and
+    /// Markdown cells are.
+    public static func escapeCell(_ text: String) -> String {
+        escape(looksLikeFormula(text) ? "'" + text : text)
+    }
+}
+
 /// Whether a spreadsheet would run `text` pasted into a cell: it starts with `=` or `@`, or with
 /// `+` or `-` and then calls a function or references another sheet (`-2+HYPERLINK(...)`,
 /// `+cmd|' /C calc'!A0`). A signed figure a reader is shown (`+59 (-24 to 142)`) stays as it is.

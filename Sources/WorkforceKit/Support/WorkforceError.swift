@@ -104,6 +104,9 @@ public enum WorkforceError: Error, CustomStringConvertible, Sendable {
     case io(path: String, reason: String)
     /// Anything else (exit 1).
     case other(String)
+    /// The tool computed something it must never write, such as a figure that is not a finite
+    /// number (exit 70, EX_SOFTWARE): a bug to report, never a figure to publish.
+    case internalError(String)
 
     public var exitCode: ExitCode {
         switch self {
@@ -113,6 +116,7 @@ public enum WorkforceError: Error, CustomStringConvertible, Sendable {
         case .cannotCreate: .cannotCreate
         case .io: .ioError
         case .other: .failure
+        case .internalError: .software
         }
     }
 
@@ -125,6 +129,7 @@ public enum WorkforceError: Error, CustomStringConvertible, Sendable {
         case .cannotCreate(let path, let reason): "cannot write \(path): \(reason)"
         case .io(let path, let reason): "\(path): \(reason)"
         case .other(let message): message
+        case .internalError(let message): "internal error: \(message); nothing was written. Please report it with the command that gave it"
         }
     }
 }
