@@ -29,6 +29,24 @@ public enum SVGChart {
     /// One row of a dot chart: a point with its 95% interval.
     public typealias Point = (p: Double, low: Double, high: Double)
 
+    /// A series of a dot chart: per row its point, the words shown where it has none (withheld,
+    /// not asked), and a mark written after its value (" *": a significant change).
+    public struct Dots: Sendable {
+        public var name: String
+        public var color: String
+        public var points: [Point?]
+        public var notes: [String?]
+        public var marks: [String]
+
+        public init(name: String, color: String, points: [Point?], notes: [String?] = [], marks: [String] = []) {
+            self.name = name
+            self.color = color
+            self.points = points
+            self.notes = notes
+            self.marks = marks
+        }
+    }
+
     static let width = 400
     static let pad = 4
     /// Room right of the plot for the value written after the longest bar.
@@ -72,7 +90,7 @@ public enum SVGChart {
         for (i, label) in labels.enumerated() {
             rows += labelText(label, y: &y)
             if i < marks.count, let mark = marks[i] {
-                rows += "<text x=\"\(pad)\" y=\(q(y + 9)) font-size=\"11\" font-style=\"italic\" fill=\"#555\">\(Markup.escape(mark))</text>"
+                rows += "<text x=\"\(pad)\" y=\(q(y + 8)) font-size=\"11\" font-style=\"italic\" fill=\"#555\">\(Markup.escape(mark))</text>"
                 y += barHeight + barGap
             } else {
                 let opacity = i < faint.count && faint[i] ? " fill-opacity=\"0.4\"" : ""
@@ -86,7 +104,7 @@ public enum SVGChart {
                         rows += errorBar(scale.x(low), scale.x(high), y: Double(y) + Double(barHeight) / 2, color: "#1b1b1b")
                         end = max(end, scale.x(high))
                     }
-                    rows += "<text x=\(q(end + 3)) y=\(q(y + 9)) font-size=\"10\">\(number(value))</text>"
+                    rows += "<text x=\(q(end + 3)) y=\(q(y + 8)) font-size=\"10\">\(number(value))</text>"
                 }
             }
             y += rowGap
@@ -101,7 +119,7 @@ public enum SVGChart {
     ///   - series: per series, its points and, where a point is missing, the words shown instead.
     ///   - marks: per label, text drawn instead of all its points (withheld and why).
     public static func intervals(
-        title: String, labels: [String], series: [(name: String, color: String, points: [Point?], notes: [String?])], axis: String, marks: [String?] = []
+        title: String, labels: [String], series: [Dots], axis: String, marks: [String?] = []
     ) -> String {
         let highest = series.flatMap { $0.points.compactMap { $0?.high } }.filter(\.isFinite).max() ?? 1
         let scale = Scale(low: 0, high: min(1, max(0.1, highest)), percent: true)
@@ -111,7 +129,7 @@ public enum SVGChart {
         for (i, label) in labels.enumerated() {
             rows += labelText(label, y: &y)
             if i < marks.count, let mark = marks[i] {
-                rows += "<text x=\"\(pad)\" y=\(q(y + 9)) font-size=\"11\" font-style=\"italic\" fill=\"#555\">\(Markup.escape(mark))</text>"
+                rows += "<text x=\"\(pad)\" y=\(q(y + 8)) font-size=\"11\" font-style=\"italic\" fill=\"#555\">\(Markup.escape(mark))</text>"
                 y += barHeight + barGap
             } else {
                 for serie in series {
@@ -125,7 +143,8 @@ public enum SVGChart {
                     let cy = Double(y) + Double(barHeight) / 2
                     rows += errorBar(scale.x(point.low), scale.x(point.high), y: cy, color: serie.color)
                     rows += "<circle cx=\(q(scale.x(point.p))) cy=\(q(cy)) r=\"3.5\" fill=\"\(serie.color)\"><title>\(Markup.escape("\(label), \(serie.name): \(percent(point.p)) (95% CI \(percent(point.low)) to \(percent(point.high)))"))</title></circle>"
-                    rows += "<text x=\(q(scale.x(point.high) + 3)) y=\(q(y + 9)) font-size=\"10\">\(percent(point.p))</text>"
+                    let mark = i < serie.marks.count ? serie.marks[i] : ""
+                    rows += "<text x=\(q(scale.x(point.high) + 3)) y=\(q(y + 8)) font-size=\"10\">\(percent(point.p))\(Markup.escape(mark))</text>"
                 }
             }
             y += rowGap

@@ -36,6 +36,9 @@ extension WorkforceReport {
         defer { points.awareness = awareness }
         var html = baseline.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
         var md = baseline.notes.map { "_\($0)_\n\n" }.joined()
+        // The change and the campaign figures, drawn after the charts.
+        var changes = ""
+        var significant: Set<String> = []
         let charted = overall.filter { $0.isProportion || $0.indicator == AwarenessData.knowledgeIndicator }
         var waves: [(name: String, color: String, figures: [String: AwarenessEstimate])] = [("baseline", "#0b4f6c", byIndicator(overall))]
         var counts = baseline.weighting.map { "\($0.respondents) respondents (\($0.wave))" }
@@ -54,9 +57,10 @@ extension WorkforceReport {
                 d.from.flatMap { from in d.to.map { MainPoints.Change(indicator: d.indicator, from: from, to: $0, interval: d.interval, q: d.qValue) } }
             }
             figures.append(("Indicators changed since the baseline (Benjamini-Hochberg q < 0.05, of \(compared.count) compared)", .int(changed)))
-            html += "<h3>Change since the baseline: follow-up-1 against the baseline</h3>"
+            significant = Set(compared.filter { $0.breakdown == "all" && ($0.qValue ?? 1) < 0.05 }.map(\.indicator))
+            changes += "<h3>Change since the baseline: follow-up-1 against the baseline</h3>"
             let reading = "A change between two waves is not by itself the campaign's effect: other things changed too. The test is design-based (z on sqrt(se1² + se2²)); q is the Benjamini-Hochberg q-value across the \(compared.count) published comparisons, and a change is counted when q < 0.05. Figures withheld in either wave are withheld here."
-            html += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), limit: 40)
+            changes += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), limit: 40)
             md += "### Change since the baseline: follow-up-1 against the baseline\n\n_\(reading)_\n\n" + markdown(readerDifferences(followup.comparisons), limit: 40)
         }
         var campaign = design
@@ -68,14 +72,16 @@ extension WorkforceReport {
             {
                 awareness.netRecognition = MainPoints.Share(m, interval: net.interval)
             }
-            html += campaignHTML
+            changes += campaignHTML
             md += campaignMD
         }
         let weighted = options.margins.map { ", weighted to the census margins (\($0.lastPathComponent))" } ?? " (unweighted)"
-        let chart = awarenessCharts(order: charted, waves: waves, base: "Base: \(counts.joined(separator: " and "))\(weighted).", label: \.label)
+        let marked = significant.isEmpty ? "" : " * changed since the baseline (Benjamini-Hochberg q < 0.05)."
+        let chart = awarenessCharts(
+            order: charted, waves: waves, significant: significant, base: "Base: \(counts.joined(separator: " and "))\(weighted).\(marked)", label: \.label)
         let groups = baseline.contrasts.filter { $0.indicator == AwarenessData.knowledgeIndicator }
         let groupNote = "Each target group against everyone outside it (a respondent can be in several groups): the difference of the knowledge score, its interval, the design-based test (the two share units, so their covariance counts) and the q-value within the breakdown. Every indicator is in tables/awareness_groups_vs_rest.csv."
-        html = html + "<h3>Indicators, overall</h3>" + chart
+        html = html + "<h3>Indicators, overall</h3>" + chart + changes
             + "<h3>Target groups against the rest (knowledge score)</h3>" + ReportHTML.paragraph(groupNote, class: "note")
             + ReportHTML.table(readerDifferences(groups, contrast: true))
             + "<h3>Baseline by district, sex and target group</h3>" + ReportHTML.table(readerEstimates(rows), limit: 60)

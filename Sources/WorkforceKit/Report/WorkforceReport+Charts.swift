@@ -83,10 +83,12 @@ extension WorkforceReport {
     /// - Parameters:
     ///   - waves: per wave, its name, colour and overall figures by indicator.
     ///   - order: the indicators, in the order charted.
+    ///   - significant: the indicators whose change since the first wave has q < 0.05: the last
+    ///     wave's figure is marked with an asterisk.
     ///   - base: the caption ("Base: 1947 respondents (baseline), ...").
     static func awarenessCharts(
-        order: [AwarenessEstimate], waves: [(name: String, color: String, figures: [String: AwarenessEstimate])], base: String,
-        label: (AwarenessEstimate) -> String
+        order: [AwarenessEstimate], waves: [(name: String, color: String, figures: [String: AwarenessEstimate])], significant: Set<String>,
+        base: String, label: (AwarenessEstimate) -> String
     ) -> String {
         var out = ""
         for group in awarenessChartGroups {
@@ -99,9 +101,11 @@ extension WorkforceReport {
             }
             let svg = SVGChart.intervals(
                 title: "\(group.title) (\(group.reading)), with 95% intervals", labels: rows.map(label),
-                series: waves.map { wave in
-                    (wave.name, wave.color, rows.map { wave.figures[$0.indicator].flatMap(point) },
-                     rows.map { wave.figures[$0.indicator].map { $0.isPublished ? nil : "withheld, \($0.reason ?? "not published")" } ?? "not asked" })
+                series: waves.enumerated().map { w, wave in
+                    SVGChart.Dots(
+                        name: wave.name, color: wave.color, points: rows.map { wave.figures[$0.indicator].flatMap(point) },
+                        notes: rows.map { wave.figures[$0.indicator].map { $0.isPublished ? nil : "withheld, \($0.reason ?? "not published")" } ?? "not asked" },
+                        marks: rows.map { w > 0 && w == waves.count - 1 && significant.contains($0.indicator) ? " *" : "" })
                 },
                 axis: "Share of respondents (%), with its 95% interval", marks: marks)
             out += "<h4>\(Markup.escape(group.title)) (\(Markup.escape(group.reading)))</h4>" + SVGChart.figure(svg, base: base)

@@ -53,14 +53,26 @@ import Testing
         let svg = SVGChart.intervals(
             title: "t", labels: ["Knows phishing", "Uses 2FA"],
             series: [
-                ("baseline", "#000", [(0.4, 0.35, 0.45), nil], [nil, nil]),
-                ("followup-1", "#f00", [nil, (0.5, 0.45, 0.55)], ["withheld, effective sample size under 30", nil]),
+                SVGChart.Dots(name: "baseline", color: "#000", points: [(0.4, 0.35, 0.45), nil]),
+                SVGChart.Dots(name: "followup-1", color: "#f00", points: [nil, (0.5, 0.45, 0.55)], notes: ["withheld, effective sample size under 30", nil], marks: ["", " *"]),
             ], axis: "Share of respondents (%)", marks: [nil, "withheld: fewer than 10 respondents"])
         #expect(svg.contains(">followup-1: withheld, effective sample size under 30</text>"))
         #expect(svg.contains(">withheld: fewer than 10 respondents</text>"))
         // The marked row draws no point: one point and its error bar, plus the legend's two.
         #expect(Self.count("<circle", in: svg) == 3)
         #expect(svg.contains(">40.0%</text>") && !svg.contains(">50.0%</text>"))
+    }
+
+    @Test func aSignificantChangeIsMarkedAfterItsValue() {
+        let svg = SVGChart.intervals(
+            title: "t", labels: ["Uses 2FA", "Backs up"],
+            series: [
+                SVGChart.Dots(name: "baseline", color: "#000", points: [(0.4, 0.35, 0.45), (0.3, 0.25, 0.35)]),
+                SVGChart.Dots(name: "followup-1", color: "#f00", points: [(0.5, 0.45, 0.55), (0.31, 0.26, 0.36)], marks: [" *", ""]),
+            ], axis: "Share of respondents (%)")
+        #expect(svg.contains(">50.0% *</text>") && svg.contains(">31.0%</text>") && !svg.contains(">31.0% *"))
+        // Two rows of two points, each with its error bar, and the legend's two.
+        #expect(Self.count("class=\"ci\"", in: svg) == 6)
     }
 
     /// Printed at 28rem (448 px) wide, a chart must stay under a Letter page's 233 mm less 32 mm
