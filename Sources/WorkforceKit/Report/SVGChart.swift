@@ -86,9 +86,12 @@ public enum SVGChart {
         let scale = Scale(low: min(0, numbers.min() ?? 0), high: max(0, numbers.max() ?? 1), percent: false)
         let (legendSVG, top) = legend(series.map { ($0.name, $0.color, $0.low.isEmpty ? "bar" : "bar-ci") })
         var rows = ""
+        var bands: [ClosedRange<Int>] = []
         var y = top
         for (i, label) in labels.enumerated() {
             rows += labelText(label, y: &y)
+            let start = y
+            defer { bands.append((start - barGap)...y) }
             if i < marks.count, let mark = marks[i] {
                 rows += "<text x=\"\(pad)\" y=\(q(y + 8)) font-size=\"11\" font-style=\"italic\" fill=\"#555\">\(Markup.escape(mark))</text>"
                 y += barHeight + barGap
@@ -109,7 +112,7 @@ public enum SVGChart {
             }
             y += rowGap
         }
-        return svgOpen(height: y + 40, title: title) + legendSVG + grid(scale, top: top - 4, bottom: y, zero: true) + rows + axisText(scale, y: y, title: axis) + "</svg>"
+        return svgOpen(height: y + 40, title: title) + legendSVG + grid(scale, bands: bands, zero: true) + rows + axisText(scale, y: y, title: axis) + "</svg>"
     }
 
     /// Points with their 95% intervals on a percentage axis from 0 (to 100% or less, as the
@@ -125,9 +128,12 @@ public enum SVGChart {
         let scale = Scale(low: 0, high: min(1, max(0.1, highest)), percent: true)
         let (legendSVG, top) = legend(series.map { ($0.name, $0.color, "dot") })
         var rows = ""
+        var bands: [ClosedRange<Int>] = []
         var y = top
         for (i, label) in labels.enumerated() {
             rows += labelText(label, y: &y)
+            let start = y
+            defer { bands.append((start - barGap)...y) }
             if i < marks.count, let mark = marks[i] {
                 rows += "<text x=\"\(pad)\" y=\(q(y + 8)) font-size=\"11\" font-style=\"italic\" fill=\"#555\">\(Markup.escape(mark))</text>"
                 y += barHeight + barGap
@@ -149,7 +155,7 @@ public enum SVGChart {
             }
             y += rowGap
         }
-        return svgOpen(height: y + 40, title: title) + legendSVG + grid(scale, top: top - 4, bottom: y, zero: false) + rows + axisText(scale, y: y, title: axis) + "</svg>"
+        return svgOpen(height: y + 40, title: title) + legendSVG + grid(scale, bands: bands, zero: false) + rows + axisText(scale, y: y, title: axis) + "</svg>"
     }
 
     /// A chart with its base under it, as one unbreakable figure.
@@ -184,8 +190,7 @@ public enum SVGChart {
 
     static func labelText(_ label: String, y: inout Int) -> String {
         let lines = wrapped(label, labelCharacters)
-        // A white halo keeps the grid lines behind the label from crossing its letters.
-        let out = "<text x=\"\(pad)\" y=\(q(y + labelSize - 1)) font-size=\"\(labelSize)\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">"
+        let out = "<text x=\"\(pad)\" y=\(q(y + labelSize - 1)) font-size=\"\(labelSize)\">"
             + lines.enumerated().map { "<tspan x=\"\(pad)\" dy=\"\($0.offset == 0 ? 0 : labelLine)\">\(Markup.escape($0.element))</tspan>" }.joined() + "</text>"
         y += lines.count * labelLine + 3
         return out
@@ -196,10 +201,11 @@ public enum SVGChart {
             + "<line x1=\(q(a)) y1=\(q(y - 4)) x2=\(q(a)) y2=\(q(y + 4))/><line x1=\(q(b)) y1=\(q(y - 4)) x2=\(q(b)) y2=\(q(y + 4))/></g>"
     }
 
-    static func grid(_ scale: Scale, top: Int, bottom: Int, zero: Bool) -> String {
+    /// The tick lines, drawn only beside the bars (`bands`), never through a label above them.
+    static func grid(_ scale: Scale, bands: [ClosedRange<Int>], zero: Bool) -> String {
         scale.ticks.map { t in
             let strong = zero && abs(t) < 1e-12
-            return "<line x1=\(q(scale.x(t))) y1=\(q(top)) x2=\(q(scale.x(t))) y2=\(q(bottom)) stroke=\"\(strong ? "#555" : "#ddd")\"/>"
+            return bands.map { "<line x1=\(q(scale.x(t))) y1=\(q($0.lowerBound)) x2=\(q(scale.x(t))) y2=\(q($0.upperBound)) stroke=\"\(strong ? "#555" : "#ddd")\"/>" }.joined()
         }.joined()
     }
 
