@@ -137,10 +137,13 @@ public struct MainPoints: Sendable {
         if !named.isEmpty {
             let list = Self.list(named.map { "\($0.name) (\(Self.figure($0.gap)))" })
             var text: String
-            switch (named.count, roles.count) {
-            case (1, 1): text = "The shortage is in one role: \(list)"
-            case (let n, let all) where n == all: text = "The shortage is in \(Self.words(n)) roles: \(list)"
-            default: text = "The largest shortages are for \(list), of the \(Self.words(roles.count)) roles with a shortage"
+            // Every role with a positive gap counts, also one that rounds to 0.
+            let all = e.shortages.count
+            switch named.count {
+            case all where all == 1: text = "The shortage is in one role: \(list)"
+            case all: text = "The shortage is in \(Self.words(all)) roles: \(list)"
+            case 1: text = "The largest shortage is for \(list), of the \(Self.words(all)) roles with a shortage"
+            default: text = "The largest shortages are for \(list), of the \(Self.words(all)) roles with a shortage"
             }
             if named.count > 1, let lowFirst = named.first?.gap.ciLow, let highLast = named.last?.gap.ciHigh, lowFirst <= highLast {
                 text += "; their intervals overlap, so their order is not certain"

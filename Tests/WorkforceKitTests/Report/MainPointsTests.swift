@@ -45,6 +45,13 @@ import Testing
         #expect(sentence == "The largest shortages are for Role 100 (100; 95% CI 71 to 129), Role 90 (90; 95% CI 61 to 119) and Role 80 (80; 95% CI 51 to 109), of the four roles with a shortage; their intervals overlap, so their order is not certain.")
     }
 
+    @Test func aRoleWhoseGapRoundsToZeroStillCountsAsARoleWithAShortage() {
+        let roles = [MainPoints.Role(name: "A", gap: Estimate(40, se: nil, isCount: false)), MainPoints.Role(name: "B", gap: Estimate(0.3, se: nil, isCount: false))]
+        #expect(MainPoints(employers: Self.employers(shortages: roles, se: nil)).sentences[1] == "The largest shortage is for A (40), of the two roles with a shortage.")
+        let one = [MainPoints.Role(name: "A", gap: Estimate(40, se: nil, isCount: false))]
+        #expect(MainPoints(employers: Self.employers(shortages: one, se: nil)).sentences[1] == "The shortage is in one role: A (40).")
+    }
+
     @Test func anUnreliableShortageSaysSo() {
         var e = Self.employers()
         e.shortage = Estimate(100, se: 40)  // CV 40%: grade C
