@@ -11,7 +11,7 @@ import Testing
         let report = try database.run(["report", "--out", out.path])
         try #require(report.code == 0, "\(report.stderr)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        #expect(html.contains("<td>&#39;=HYPERLINK(&quot;http://x&quot;"))
+        #expect(html.contains(">&#39;=HYPERLINK(&quot;http://x&quot;"))
         #expect(!html.contains(">=HYPERLINK("))
         let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(md.contains("| '=HYPERLINK(\"http://x\""))
