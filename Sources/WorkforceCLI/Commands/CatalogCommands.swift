@@ -63,34 +63,9 @@ enum CatalogCommands {
         request.framework = invocation[Options.framework]
         request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
-        let framework = try store.framework(named: request.framework)
-        let offerings = try store.catalog(framework)
-        let institutionName = try invocation[institution].map { name throws(WorkforceError) in try store.institution(named: name) }
-        let all = try store.roleProfiles(framework)
-        var demand: [String: Double] = [:]
-        var demandedRoles: [RoleProfile]?
-        do {
-            let context = try GapContext.load(store, request)
-            for k in GapAnalysis.ksaGaps(context.estimates) { demand[k.id] = k.demand.value }
-            demandedRoles = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role)
-        } catch let error as WorkforceError {
-            guard case .noInput = error else { throw error }
-            if invocation.flag(demanded) { throw error }  // --demanded needs employer responses
-        }
-        var roles = demandedRoles.flatMap { $0.isEmpty ? nil : $0 } ?? all
-        if let ids = invocation[Options.roles] {
-            if invocation.flag(demanded) { throw WorkforceError.usage("give --roles or --demanded, not both") }
-            let wanted = ids.map { $0.uppercased() }
-            for id in wanted where !all.contains(where: { $0.id == id }) { try store.requireRole(id, in: framework) }
-            roles = all.filter { wanted.contains($0.id) }
-        }
-        var table = CourseAnalysis.uncovered(
-            offerings, roles: roles, institution: institutionName, demand: demand, texts: try store.statementTexts(framework))
-        table.notes = [
-            "Roles: \(roles.count == all.count ? "all \(all.count)" : roles.map(\.id).joined(separator: ", ")); "
-                + (demand.isEmpty ? "no employer responses yet, so demand is 0." : "demand is the medium-term demand of the roles needing each KSA.")
-        ]
-        try invocation.print(table)
+        try invocation.print(
+            try CourseAnalysis.uncoveredReport(
+                store, request, institution: invocation[institution], roles: invocation[Options.roles], demandedOnly: invocation.flag(demanded)))
     }
 
     static let coveringSpec = CommandSpec(

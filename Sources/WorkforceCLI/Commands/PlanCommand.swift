@@ -6,7 +6,7 @@ enum PlanCommand {
     static let by = TypedOption<WorkforcePlan.Breakdown>.choice(
         "by", "what", "action (one row per action) or role (per ranked role: gap, closed, open).").defaulting(to: .action, shown: "action")
     static let maxGrowth = TypedOption<Double>.number(
-        "max-growth", "g", "An offering grows by at most g x its completions a year (1: at most double).", in: 0...10).defaulting(to: 1, shown: "1")
+        "max-growth", "g", "An offering grows by at most g x its completions a year; 1 is at most double.", in: 0...10).defaulting(to: 1, shown: "1")
     static let programs = TypedOption<String>(
         "programs", "file", "Also write the two linear programs and their solution as JSON, to check with another solver.",
         expected: "a file path") { $0.isEmpty ? nil : $0 }

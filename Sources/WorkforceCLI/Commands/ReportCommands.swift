@@ -61,7 +61,7 @@ enum ReportCommands {
             employer (KoboToolbox and ODK Central exports), catalog and awareness (baseline and
             follow-up) files from Surveys/demo/, compute gaps, awareness with raking, strata
             (district x urban) and clusters (enumeration areas) and the change since the baseline,
-            the plan, and write the report (default Reports/demo/, replaced whole as `report` does;
+            the plan, and write the report (default \(demoOut.defaultValue)/, replaced whole as `report` does;
             a failed run leaves no folder or database behind). The data is synthetic.
             """,
         options: [demoOut.spec, dbPath.spec],

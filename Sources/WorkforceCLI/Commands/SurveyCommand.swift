@@ -7,7 +7,7 @@ enum SurveyCommand {
         name: "survey",
         abstract: "Generate a questionnaire in the formats surveyors field.",
         discussion: """
-            Writes, into --out (default Surveys/generated/): the XLSForm for KoboToolbox and ODK
+            Writes, into --out (default \(Options.out.defaultValue)/): the XLSForm for KoboToolbox and ODK
             (<form>.xlsx, and the CSV and Markdown layouts pyxform reads), printable HTML and
             Markdown in each language, the codebook JSON and an empty response CSV template. The
             university instrument also writes the training catalog template. The instrument and its
@@ -17,7 +17,7 @@ enum SurveyCommand {
             15 roles for a small economy), --roles ID,... or --category ID choose the work roles
             (default: all roles of the framework); --ksa-gaps also asks which of each role's KSAs
             staff lack.
-            awareness: --wave baseline (default) or followup-N; follow-up waves add slogan
+            awareness: --wave \(Options.baselineWave.defaultValue) (default) or followup-N; follow-up waves add slogan
             recognition and what people did after seeing a campaign.
 
             --lang takes en, es and the languages a translation table adds: kek (Q'eqchi'),
