@@ -151,7 +151,7 @@ struct AwarenessData {
                 var code: String?
                 if q >= 0 {
                     switch stored[q] {
-                    case .text(let t): code = t.trimmingCharacters(in: .whitespaces)
+                    case .text(let t): code = Self.trimmed(t)
                     case .choice(let p): code = "choice-\(p)"
                     case .integer(let i): code = String(i)
                     default: code = nil
@@ -179,6 +179,13 @@ struct AwarenessData {
         self.groups = groups
         self.count = knowledge.count
         self.excluded = expected - knowledge.count
+    }
+
+    /// `text` without surrounding white space; most codes have none, and are returned at once.
+    static func trimmed(_ text: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+        if plain(text.utf8.first) && plain(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// For data made in tests: columns given directly.
