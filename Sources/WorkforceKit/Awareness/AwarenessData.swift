@@ -114,6 +114,7 @@ struct AwarenessData {
         var clusterIndex: [String: Int32] = [:]
         var clusterCodes: [String] = []
         var cluster: [Int32] = []
+        var lastCluster: (String, Int32)?
         if clusterColumn != nil { cluster.reserveCapacity(expected) }
         try reader.forEachStored { record in
             let id = ObjectIdentifier(record.map)
@@ -158,13 +159,18 @@ struct AwarenessData {
                     }
                 }
                 if let code, !code.isEmpty {
-                    if let k = clusterIndex[code] {
+                    // Respondents of one area mostly come together: the last code first.
+                    if let (lastCode, k) = lastCluster, lastCode == code {
+                        cluster.append(k)
+                    } else if let k = clusterIndex[code] {
+                        lastCluster = (code, k)
                         cluster.append(k)
                     } else {
                         let k = Int32(clusterCodes.count)
                         clusterIndex[code] = k
                         clusterCodes.append(code)
                         cluster.append(k)
+                        lastCluster = (code, k)
                     }
                 } else {
                     cluster.append(-1)
