@@ -53,7 +53,9 @@ enum CatalogCommands {
             employer data), then by how many of the roles need it. With --institution, each row names
             the other institutions that teach the KSA, with their offering codes.
             """,
-        options: [institution.spec, Options.roles.spec, demanded, GapsCommand.frame.spec, Options.baselineWave.spec, Options.framework.spec],
+        options: [
+            institution.spec, Options.roles.spec, demanded, GapsCommand.frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, Options.framework.spec,
+        ],
         printsTable: true,
         run: { try runUncovered($0) })
 
@@ -61,7 +63,7 @@ enum CatalogCommands {
         let store = try invocation.openStore()
         var request = GapRequest()
         request.framework = invocation[Options.framework]
-        request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
+        try request.weight(invocation.frameChoice())
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
         try invocation.print(
             try CourseAnalysis.uncoveredReport(

@@ -10,17 +10,18 @@ enum EmployerSampleSizeCommand {
 
     static func run(_ invocation: Invocation) throws {
         let target = invocation[cv]
-        guard let path = invocation[GapsCommand.frame] else {
-            throw WorkforceError.usage("sample-size employer needs --frame FILE (sector,size_band,organisations[,issued,out_of_scope])")
-        }
         let store = try invocation.openStore()
-        let frame = try FileInput.existing(path)
+        let bank = try ItemBank.bundled()
+        let choice = try invocation.frameChoice()
+        guard let frame = try store.samplingFrame(choice, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands")) else {
+            throw WorkforceError.usage(
+                "sample-size employer needs a sampling frame: store one with `workforce frame import FILE` (sector,size_band,organisations[,issued,out_of_scope]), or give --frame FILE")
+        }
         var request = GapRequest()
-        request.frame = frame
+        request.weight(choice)
         request.horizon = invocation[GapsCommand.horizon]
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
         try invocation.print(
-            try EmployerSampleSize.table(
-                store, request, frame: frame, cv: target, figure: invocation[figure], roles: invocation[Options.roles] ?? []))
+            try EmployerSampleSize.table(store, request, frame: frame, cv: target, figure: invocation[figure], roles: invocation[Options.roles] ?? []))
     }
 }

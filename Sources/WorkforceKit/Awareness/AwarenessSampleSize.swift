@@ -43,6 +43,7 @@ public enum AwarenessSampleSize {
             ])
         }
         table.notes = [
+            "District populations from the \(margins.source.words).",
             "National sample for ±\(Cell.double(margin).plainText) at 95%: \(national) respondents; proportional shares it by population, same_margin gives each district ±\(Cell.double(margin).plainText) on its own."
         ]
         return table

@@ -20,8 +20,11 @@ extension CourseAnalysis {
         let all = try store.roleProfiles(framework)
         var demand: [String: Double] = [:]
         var demandedRoles: [RoleProfile]?
+        var weighting: String?
         do {
             let context = try GapContext.load(store, request)
+            weighting = context.inputs.weighting.frame.map { "Demand is weighted to the \($0.source.words)." }
+                ?? WeightingSource.noneNote(.frame, choice: request.frameChoice)
             for k in GapAnalysis.ksaGaps(context.estimates) { demand[k.id] = k.demand.value }
             demandedRoles = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role)
         } catch let error as WorkforceError {
@@ -39,7 +42,7 @@ extension CourseAnalysis {
         table.notes = [
             "Roles: \(roles.count == all.count ? "all \(all.count)" : roles.map(\.id).joined(separator: ", ")); "
                 + (demand.isEmpty ? "no employer responses yet, so demand is 0." : "demand is the medium-term demand of the roles needing each KSA.")
-        ]
+        ] + (weighting.map { [$0] } ?? [])
         return table
     }
 }

@@ -12,7 +12,7 @@ extension EmployerSampleSize {
     /// - Throws: ``WorkforceError/usage(_:)`` for a role the form did not ask about; what
     ///   ``GapContext/load(_:_:)`` throws.
     public static func table(
-        _ store: WorkforceStore, _ request: GapRequest, frame: URL, cv target: Double, figure: TargetFigure, roles: [String]
+        _ store: WorkforceStore, _ request: GapRequest, frame: SamplingFrame, cv target: Double, figure: TargetFigure, roles: [String]
     ) throws -> ResultTable {
         let context: GapContext
         do {
@@ -20,13 +20,13 @@ extension EmployerSampleSize {
         } catch let error as WorkforceError {
             guard case .noInput = error else { throw error }
             // No survey yet: proportional to the organisations, for an assumed unit CV.
-            let bank = try ItemBank.bundled()
-            let sampling = try SamplingFrame(url: frame, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands"))
+            let sampling = frame
             var table = ResultTable(columns: ["sector", "size_band", "organisations", "allocation"])
             for (s, n) in proportional(frame: sampling, cv: target) {
                 table.append([.text(s.sector), .text(s.sizeBand), .double(sampling.strata[s]?.eligible ?? 0), .int(n)])
             }
             table.notes = [
+                "Frame: the \(frame.source.words).",
                 "No employer survey is imported yet: the sample is proportional to the eligible organisations, for an assumed coefficient of variation of 2 for an employer's figure (employer counts are skewed); after the first wave, the allocation uses its stratum standard deviations (Neyman)."
             ]
             return table
@@ -55,6 +55,7 @@ extension EmployerSampleSize {
         }
         let name = figure.rawValue
         table.notes = [
+            "Frame: the \(frame.source.words).",
             "Employers to survey (responding) in the next wave: \(plan.total), for a CV of \(Figure.percent(target)) on national \(name)\(wanted.isEmpty ? "" : " and on \(wanted.joined(separator: ", "))") (Neyman allocation with this wave's stratum standard deviations; at least 2 per stratum, at most its organisations). Divide by the expected response rate to get the organisations to issue.",
             "Expected CV with this allocation: " + plan.figures.map { "\($0.name) \($0.expectedCV.map { Figure.percent($0) } ?? "-")" }.joined(separator: "; ") + ".",
         ]
