@@ -32,7 +32,7 @@ public enum OutputFolder {
         } catch {
             throw WorkforceError.cannotCreate(path: parent.path, reason: "the folder cannot be created (\(FileSystemWords.words(error)))")
         }
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).partial-\(getpid())")
+        let staging = staging(for: folder)
         try? fm.removeItem(at: staging)
         guard mkdir(staging.path, 0o755) == 0 else {
             throw WorkforceError.cannotCreate(
@@ -47,6 +47,22 @@ public enum OutputFolder {
         try swap(staging, into: folder)
         swapped = true
         return result
+    }
+
+    /// This process's temporary folder beside `folder`, `.NAME.partial-PID`, after removing
+    /// those a killed run left (`.NAME.partial-PID` or `.NAME.old-PID` of a process that is
+    /// gone): they hold whole outputs, perhaps about respondents purged since.
+    static func staging(for folder: URL) -> URL {
+        let fm = FileManager.default
+        let parent = folder.deletingLastPathComponent(), name = folder.lastPathComponent
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for kind in [".partial-", ".old-"] {
+                let prefix = "." + name + kind
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(at: parent.appendingPathComponent(entry)) }
+            }
+        }
+        return parent.appendingPathComponent(".\(name).partial-\(getpid())")
     }
 
     /// The nearest existing folder at or above `folder`.
