@@ -63,7 +63,7 @@ extension WorkforceReport {
         html += "<h3>Openings and completers by work role</h3>" + chart
         html += ReportHTML.table(human)
         html += ReportHTML.paragraph(
-            "Role-holdings: a person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in tables/gaps_by_role.csv.",
+            "Role-holdings: a person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in `tables/gaps_by_role.csv`.",
             class: "note")
         let capability = GapAnalysis.capability(e.inputs, by: nil)
         var capabilityTable = ResultTable(columns: ["Tasks", "Skills gap: not confident and not outsourcing (95% CI)", "Not confident, all employers", "Employers"])
@@ -83,7 +83,7 @@ extension WorkforceReport {
         html += ReportHTML.table(capabilityTable)
         return Section(
             id: "gaps", title: "Workforce gaps", html: html,
-            markdown: context.notes.map { "_\($0)_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
+            markdown: context.notes.map { "_\(Labels.bundled.strata(in: $0))_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
     }
 
     static func catalogSection(
@@ -170,7 +170,7 @@ extension WorkforceReport {
                 r.outOfScope.map(Cell.double) ?? .null, .int(r.respondents), r.rate.map(Cell.double) ?? .null,
             ])
             human.append([
-                .text("\(r.stratum.sector), \(r.stratum.sizeBand)"), .text(Figure.count(r.organisations)), .text(r.issued.map(Figure.count) ?? "-"),
+                .text(Labels.bundled.stratum(sector: r.stratum.sector, sizeBand: r.stratum.sizeBand)), .text(Figure.count(r.organisations)), .text(r.issued.map(Figure.count) ?? "-"),
                 .text(r.outOfScope.map(Figure.count) ?? "-"), .int(r.respondents), .text(r.rate.map(Figure.percent) ?? "unknown"),
             ])
         }
