@@ -1,7 +1,7 @@
 import Foundation
 import WorkforceKit
 
-// workforce-bench: speed and memory figures for the README, in release mode.
+// workforce-bench: speed and memory figures for docs/benchmarks.md, in release mode.
 //
 //   swift run -c release workforce-bench import [--rows N] [--dir DIR]      import and clean-data export
 //   swift run -c release workforce-bench awareness [--rows N] [--dir DIR]   import plus awareness statistics

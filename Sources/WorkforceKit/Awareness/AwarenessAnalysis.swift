@@ -70,13 +70,14 @@ public enum AwarenessAnalysis {
         var domains = request.breakdowns
         if let c = request.contrast, !domains.contains(c) { domains.append(c) }
         let layout = DomainLayout(domains, wave.data)
-        var rows: [AwarenessEstimate] = []
-        var contrasts: [AwarenessDifference] = []
-        for measure in measures {
-            let sums = wave.sums(wave.data.column(measure.name), layout)
-            rows += wave.estimates(measure, request.breakdowns, sums, layout)
-            if let c = request.contrast { contrasts += wave.contrasts(measure, c, sums, layout) }
+        // Each measure is its own pass over the respondents: on every core, in order.
+        let parts = ParallelMap.map(measures.count) { i in
+            let sums = wave.sums(wave.data.column(measures[i].name), layout)
+            let rows = wave.estimates(measures[i], request.breakdowns, sums, layout)
+            return (rows, request.contrast.map { wave.contrasts(measures[i], $0, sums, layout) } ?? [])
         }
+        let rows = parts.flatMap(\.0)
+        var contrasts = parts.flatMap(\.1)
         AwarenessDifference.adjust(&contrasts)
         var notes = notes([wave], request)
         if request.contrast != nil {
@@ -89,9 +90,13 @@ public enum AwarenessAnalysis {
         let layoutA = DomainLayout(request.breakdowns, a.data), layoutB = DomainLayout(request.breakdowns, b.data)
         var base: [AwarenessEstimate] = [], followup: [AwarenessEstimate] = []
         var rows: [AwarenessDifference] = []
-        for measure in measures {
-            let first = a.estimates(measure, request.breakdowns, a.sums(a.data.column(measure.name), layoutA), layoutA)
-            let second = b.estimates(measure, request.breakdowns, b.sums(b.data.column(measure.name), layoutB), layoutB)
+        // Each measure in each wave is its own pass over the respondents: on every core.
+        let parts = ParallelMap.map(2 * measures.count) { i in
+            let (wave, layout, measure) = i % 2 == 0 ? (a, layoutA, measures[i / 2]) : (b, layoutB, measures[i / 2])
+            return wave.estimates(measure, request.breakdowns, wave.sums(wave.data.column(measure.name), layout), layout)
+        }
+        for m in measures.indices {
+            let first = parts[2 * m], second = parts[2 * m + 1]
             base += first
             followup += second
             // The follow-up's group of the same name (the same choice list, in any order).

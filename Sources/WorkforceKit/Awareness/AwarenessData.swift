@@ -114,6 +114,7 @@ struct AwarenessData {
         var clusterIndex: [String: Int32] = [:]
         var clusterCodes: [String] = []
         var cluster: [Int32] = []
+        var lastCluster: (String, Int32)?
         if clusterColumn != nil { cluster.reserveCapacity(expected) }
         try reader.forEachStored { record in
             let id = ObjectIdentifier(record.map)
@@ -151,20 +152,25 @@ struct AwarenessData {
                 var code: String?
                 if q >= 0 {
                     switch stored[q] {
-                    case .text(let t): code = t.trimmingCharacters(in: .whitespaces)
+                    case .text(let t): code = Self.trimmed(t)
                     case .choice(let p): code = "choice-\(p)"
                     case .integer(let i): code = String(i)
                     default: code = nil
                     }
                 }
                 if let code, !code.isEmpty {
-                    if let k = clusterIndex[code] {
+                    // Respondents of one area mostly come together: the last code first.
+                    if let (lastCode, k) = lastCluster, lastCode == code {
+                        cluster.append(k)
+                    } else if let k = clusterIndex[code] {
+                        lastCluster = (code, k)
                         cluster.append(k)
                     } else {
                         let k = Int32(clusterCodes.count)
                         clusterIndex[code] = k
                         clusterCodes.append(code)
                         cluster.append(k)
+                        lastCluster = (code, k)
                     }
                 } else {
                     cluster.append(-1)
@@ -179,6 +185,13 @@ struct AwarenessData {
         self.groups = groups
         self.count = knowledge.count
         self.excluded = expected - knowledge.count
+    }
+
+    /// `text` without surrounding white space; most codes have none, and are returned at once.
+    static func trimmed(_ text: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+        if plain(text.utf8.first) && plain(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// For data made in tests: columns given directly.

@@ -1,16 +1,35 @@
 /// The pieces of the self-contained HTML pages: style, tables, escaping. No network: CSS
 /// inline, charts as inline SVG, text from data always escaped.
 enum ReportHTML {
+    /// The page's style: screen first (one column that fits a 360 px phone: wide tables scroll
+    /// inside their own wrapper, charts scale to the width), then print (A4 or Letter: 16 mm
+    /// margins, a section per page, headings kept with what follows, figures and table rows whole).
     static let style = """
-        body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #1b1b1b; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
-        h1 { font-size: 20pt; margin-bottom: 0.2rem; } h2 { font-size: 15pt; border-bottom: 2px solid #0b4f6c; padding-bottom: 0.2rem; margin-top: 2rem; }
-        h3 { font-size: 12pt; } .meta, .note { color: #555; font-size: 9.5pt; } .synthetic { background: #fff3cd; border: 1px solid #e0c060; padding: 0.4rem 0.6rem; }
-        table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 0.6rem 0; } th, td { border: 1px solid #ccc; padding: 2px 5px; text-align: left; vertical-align: top; }
-        td.n { text-align: right; font-variant-numeric: tabular-nums; } th { background: #eef3f6; } tr { page-break-inside: avoid; }
-        .figures { display: flex; flex-wrap: wrap; gap: 0.6rem; padding: 0; list-style: none; } .figures li { border: 1px solid #ccd; padding: 0.4rem 0.7rem; min-width: 10rem; }
-        .figures .value { font-size: 16pt; font-weight: bold; display: block; } svg { max-width: 100%; height: auto; }
-        td.id, .id { white-space: nowrap; } td.wrap, .wrap { overflow-wrap: anywhere; } details.more > summary { cursor: pointer; color: #0b4f6c; font-size: 9.5pt; }
-        nav ul { columns: 2; } @page { margin: 15mm; } @media print { body { max-width: none; margin: 0; } h2 { page-break-before: always; } nav { display: none; } }
+        body { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #1b1b1b; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; overflow-wrap: break-word; }
+        h1 { font-size: 20pt; line-height: 1.2; margin-bottom: 0.2rem; } h2 { font-size: 15pt; border-bottom: 2px solid #0b4f6c; padding-bottom: 0.2rem; margin-top: 2rem; }
+        h3 { font-size: 12pt; } h4 { font-size: 11pt; margin: 1rem 0 0.3rem; } .meta, .note { color: #555; font-size: 9.5pt; }
+        .synthetic { background: #fff3cd; border: 1px solid #e0c060; padding: 0.4rem 0.6rem; }
+        .main-points { background: #eef3f6; border-left: 4px solid #0b4f6c; padding: 0.2rem 1rem 0.4rem; margin: 1rem 0; }
+        .main-points h2 { border: 0; margin-top: 0.6rem; } .main-points ul { padding-left: 1.2rem; margin: 0.4rem 0; } .main-points li { margin: 0.35rem 0; }
+        .table-wrap { overflow-x: auto; max-width: 100%; margin: 0.6rem 0; }
+        table { border-collapse: collapse; width: 100%; font-size: 9pt; } th, td { border: 1px solid #ccc; padding: 2px 5px; text-align: left; vertical-align: top; }
+        caption { text-align: left; font-weight: bold; padding: 0.2rem 0; } td.n { text-align: right; font-variant-numeric: tabular-nums; } th { background: #eef3f6; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.5rem; padding: 0; list-style: none; }
+        .figures li { border: 1px solid #ccd; padding: 0.4rem 0.6rem; } .figures .value { font-size: 14pt; font-weight: bold; display: block; }
+        figure.chart { margin: 0.6rem 0 1.2rem; max-width: 34rem; } figure.chart svg { display: block; width: 100%; height: auto; }
+        figure.chart figcaption { color: #555; font-size: 9pt; margin-top: 0.2rem; }
+        .id { white-space: nowrap; } td.long { overflow-wrap: anywhere; } details.more > summary { cursor: pointer; color: #0b4f6c; font-size: 9.5pt; }
+        nav ul { columns: 2; } @media (max-width: 40rem) { nav ul { columns: 1; } body { margin: 0.8rem auto; } }
+        @page { size: auto; margin: 16mm 15mm; }
+        @media print {
+          body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } nav { display: none; }
+          section.part > h2 { break-before: page; } h1, h2, h3, h4, caption { break-after: avoid; break-inside: avoid; }
+          figure, tr, .figures li, .main-points li { break-inside: avoid; } thead { display: table-header-group; }
+          .table-wrap { overflow: visible; } figure.chart { max-width: 28rem; } p, li { orphans: 2; widows: 2; }
+          .main-points { margin: 0.5rem 0; padding: 0.1rem 0.8rem 0.2rem; } .figures { grid-template-columns: repeat(3, 1fr); gap: 0.3rem; font-size: 8.5pt; }
+          .figures li { padding: 0.2rem 0.4rem; } .figures .value { font-size: 11pt; }
+          a { color: inherit; text-decoration: none; }
+        }
         """
 
     static func page(title: String, body: String, script: String? = nil) -> String {
@@ -51,23 +70,23 @@ enum ReportHTML {
     }
 
     static func rows(_ reader: ReaderTable, _ range: Range<Int>, caption: String?) -> String {
-        var out = "<table>" + (caption.map { "<caption>\(Markup.escape($0))</caption>" } ?? "") + "<thead><tr>"
+        var out = "<div class=\"table-wrap\"><table>" + (caption.map { "<caption>\(Markup.escape($0))</caption>" } ?? "") + "<thead><tr>"
         out += reader.headers.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in reader.rows[range] {
             out += "<tr>"
             for (c, text) in row.enumerated() {
                 let kind = reader.kinds[c]
-                let name = kind.isNumeric ? "n" : kind == .id || kind == .date ? "id" : Self.hasLongToken(text) ? "wrap" : nil
+                let name = kind.isNumeric ? "n" : kind == .id || kind == .date ? "id" : Self.hasLongToken(text) ? "long" : nil
                 out += "<td\(name.map { " class=\"\($0)\"" } ?? "")>\(name == nil ? ids(Markup.escape(text)) : Markup.escape(text))</td>"
             }
             out += "</tr>"
         }
-        return out + "</tbody></table>"
+        return out + "</tbody></table></div>"
     }
 
     /// Whether `text` holds a word too long for a narrow column (a hash, a path).
     static func hasLongToken(_ text: String) -> Bool {
-        text.split(separator: " ").contains { $0.count >= 24 }
+        text.split(separator: " ").contains { $0.count > 28 }
     }
 
     /// A summary figure as a person reads it: an estimated count as a whole number; text (a

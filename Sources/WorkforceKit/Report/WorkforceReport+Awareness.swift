@@ -7,7 +7,8 @@ extension WorkforceReport {
     static let awarenessTitle = "Awareness baseline and change since the baseline"
 
     static func awarenessSection(
-        _ store: WorkforceStore, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
+        _ store: WorkforceStore, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)],
+        _ points: inout MainPoints
     ) throws -> Section {
         let margins = try options.margins.map { url throws(WorkforceError) in try PopulationMargins(url: url) }
         let design = AwarenessRequest(margins: margins, strata: options.strata, cluster: options.cluster)
@@ -26,39 +27,63 @@ extension WorkforceReport {
         tables.append(("awareness_groups_vs_rest", AwarenessTables.differences(baseline.contrasts, contrast: true)))
         let overall = rows.filter { $0.breakdown == "all" }
         if let score = overall.first(where: { $0.indicator == AwarenessData.knowledgeIndicator }), score.isPublished, let m = score.value {
-            figures.append(("Baseline knowledge score (share of items right)", .text(Figure.percent(m))))
+            figures.append(("Baseline knowledge score (share of items right)", .text(shownShare(m, score.interval))))
         }
+        var awareness = MainPoints.Awareness(baseline: "baseline", knowledge: nil)
+        if let score = overall.first(where: { $0.indicator == AwarenessData.knowledgeIndicator }), score.isPublished, let m = score.value {
+            awareness.knowledge = MainPoints.Share(m, interval: score.interval)
+        }
+        defer { points.awareness = awareness }
         var html = baseline.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
         var md = baseline.notes.map { "_\($0)_\n\n" }.joined()
+        // The change and the campaign figures, drawn after the charts.
+        var changes = ""
+        var significant: Set<String> = []
         let charted = overall.filter { $0.isProportion || $0.indicator == AwarenessData.knowledgeIndicator }
-        var series: [(name: String, color: String, points: [(p: Double, low: Double, high: Double)?])] = [("baseline", "#0b4f6c", charted.map(point))]
+        var waves: [(name: String, color: String, figures: [String: AwarenessEstimate])] = [("baseline", "#0b4f6c", byIndicator(overall))]
+        var counts = baseline.weighting.map { "\($0.respondents) respondents (\($0.wave))" }
 
         var change = design
         change.compare = ("baseline", "followup-1")
         if let followup = try? AwarenessAnalysis.results(store, change) {
             tables.append(("awareness_comparison", withNotes(AwarenessTables.differences(followup.comparisons), followup.notes)))
             let later = followup.estimates.count > 1 ? followup.estimates[1].rows : []
-            let byIndicator = Dictionary(later.filter { $0.breakdown == "all" }.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
-            series.append(("followup-1", "#f4a259", charted.map { byIndicator[$0.indicator].flatMap(point) }))
+            waves.append(("followup-1", "#f4a259", byIndicator(later.filter { $0.breakdown == "all" })))
+            counts += followup.weighting.dropFirst().map { "\($0.respondents) respondents (\($0.wave))" }
             let compared = followup.comparisons.filter { $0.isPublished }
             let changed = compared.filter { ($0.qValue ?? 1) < 0.05 }.count
+            awareness.followup = "followup-1"
+            awareness.changes = compared.filter { $0.breakdown == "all" }.compactMap { d in
+                d.from.flatMap { from in d.to.map { MainPoints.Change(indicator: d.indicator, from: from, to: $0, interval: d.interval, q: d.qValue) } }
+            }
             figures.append(("Indicators changed since the baseline (Benjamini-Hochberg q < 0.05, of \(compared.count) compared)", .int(changed)))
-            html += "<h3>Change since the baseline: follow-up-1 against the baseline</h3>"
+            significant = Set(compared.filter { $0.breakdown == "all" && ($0.qValue ?? 1) < 0.05 }.map(\.indicator))
+            changes += "<h3>Change since the baseline: follow-up-1 against the baseline</h3>"
             let reading = "A change between two waves is not by itself the campaign's effect: other things changed too. The test is design-based (z on sqrt(se1² + se2²)); q is the Benjamini-Hochberg q-value across the \(compared.count) published comparisons, and a change is counted when q < 0.05. Figures withheld in either wave are withheld here."
-            html += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
+            changes += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
             md += "### Change since the baseline: follow-up-1 against the baseline\n\n_\(reading)_\n\n" + markdown(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
         }
         var campaign = design
         campaign.wave = "followup-1"
         if let followup = try? AwarenessAnalysis.results(store, campaign) {
             let (campaignHTML, campaignMD) = campaignFigures(followup.estimates.first?.rows ?? [], &figures)
-            html += campaignHTML
+            if let net = followup.estimates.first?.rows.first(where: { $0.indicator == AwarenessData.netRecognition && $0.breakdown == "all" }), net.isPublished,
+                let m = net.value
+            {
+                awareness.netRecognition = MainPoints.Share(m, interval: net.interval)
+            }
+            changes += campaignHTML
             md += campaignMD
         }
-        let chart = SVGChart.intervals(title: "Awareness indicators with 95% intervals (published figures)", labels: charted.map { Labels.bundled.indicator($0.indicator) }, series: series)
+        // Whether the waves were raked, whatever chose the margins (a file or the stored ones).
+        let weighted = baseline.weighting.allSatisfy({ $0.raking != nil })
+            ? ", weighted to the census margins\(options.margins.map { " (\($0.lastPathComponent))" } ?? "")" : " (unweighted)"
+        let marked = significant.isEmpty ? "" : " * changed since the baseline (Benjamini-Hochberg q < 0.05)."
+        let chart = awarenessCharts(
+            order: charted, waves: waves, significant: significant, base: "Base: \(counts.joined(separator: " and "))\(weighted).\(marked)", label: { Labels.bundled.indicator($0.indicator) })
         let groups = baseline.contrasts.filter { $0.indicator == AwarenessData.knowledgeIndicator }
         let groupNote = "Each target group against everyone outside it (a respondent can be in several groups): the difference of the knowledge score, its interval, the design-based test (the two share units, so their covariance counts) and the q-value within the breakdown. Every indicator is in `tables/awareness_groups_vs_rest.csv`."
-        html = html + "<h3>Indicators, overall</h3>" + chart
+        html = html + "<h3>Indicators, overall</h3>" + chart + changes
             + "<h3>Target groups against the rest (knowledge score)</h3>" + ReportHTML.paragraph(groupNote, class: "note")
             + ReportHTML.table(readerDifferences(groups, contrast: true))
             + "<h3>Baseline by district, sex and target group</h3>" + ReportHTML.table(readerEstimates(rows), most: 120, csv: "`tables/awareness_baseline.csv`")
@@ -73,7 +98,7 @@ extension WorkforceReport {
         let rows = names.compactMap { name in followup.first { $0.indicator == name && $0.breakdown == "all" } }
         guard !rows.isEmpty else { return ("", "") }
         if let net = rows.first(where: { $0.indicator == AwarenessData.netRecognition }), net.isPublished, let m = net.value {
-            figures.append(("Net slogan recognition at follow-up-1 (a real slogan recognised minus the decoy claimed)", .text(Figure.percent(m))))
+            figures.append(("Net slogan recognition at follow-up-1 (a real slogan recognised minus the decoy claimed)", .text(shownShare(m, net.interval))))
         }
         let reading = "Some people say they recognise any slogan put to them. The decoy slogan was never used in a campaign, so claiming it measures that; net recognition is, per respondent, a real slogan recognised (1) minus the decoy claimed (1), averaged: the share recognising a real slogan beyond what false claiming accounts for, with a mean ± 1.96 SE interval by the same design-based variance. Acting on the campaign is asked of those who saw or heard a message."
         let table = readerEstimates(rows)
@@ -98,6 +123,15 @@ extension WorkforceReport {
             "Reliability (NCHS Data Presentation Standards for Proportions, 2017), applied to the Wilson interval: a proportion is withheld as unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or it is wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or a relative standard error of 30% or more); under 10 respondents it is suppressed; a published figure resting on fewer than 8 degrees of freedom (units minus strata) is flagged for review.",
             "Change since the baseline: `diff = p_followup - p_base`, Newcombe's hybrid score interval from each wave's Wilson interval on its design effective sample size (a score: `diff ± 1.96 se_diff`), `z = diff / sqrt(se_base² + se_followup²)`, two-sided p, and Benjamini-Hochberg q-values across the overall comparisons (and within each breakdown). Groups against the rest: the same, with the standard error of the difference from the two domains' linearised values in the same units.",
         ]
+    }
+
+    /// A share for readers with its interval: "49.8% (95% CI 48.4% to 51.1%)".
+    static func shownShare(_ value: Double, _ interval: ClosedRange<Double>?) -> String {
+        Figure.percent(value) + (interval.map { " (95% CI \(Figure.percent($0.lowerBound)) to \(Figure.percent($0.upperBound)))" } ?? "")
+    }
+
+    static func byIndicator(_ rows: [AwarenessEstimate]) -> [String: AwarenessEstimate] {
+        Dictionary(rows.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func point(_ e: AwarenessEstimate) -> (p: Double, low: Double, high: Double)? {

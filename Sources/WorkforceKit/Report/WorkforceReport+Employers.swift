@@ -35,17 +35,7 @@ extension WorkforceReport {
         figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed))))
         if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people)))) }
 
-        let published = e.publishedRoles
-        let top = Array(published.prefix(15))
-        let chart = SVGChart.bars(
-            title: "Openings and completers by work role, \(horizon)", labels: top.map { "\($0.role.name) [\($0.quality?.rawValue ?? "-")]" },
-            series: [
-                SVGChart.Series(
-                    name: "openings (95% CI)", values: top.map { $0.figures.demand.value }, color: "#0b4f6c", low: top.map { $0.figures.demand.ciLow },
-                    high: top.map { $0.figures.demand.ciHigh }),
-                SVGChart.Series(name: "completers", values: top.map(\.supply), color: "#f4a259"),
-            ], axis: "people within the \(horizon)",
-            base: "Base: \(e.employers.count) responding employers\(e.design.hasSamplingError ? ", weighted to the frame" : " (unweighted)"); grade in brackets (A reliable, B use with caution, C unreliable)")
+        let chart = roleChart(e, request)
         var human = ResultTable(columns: [
             "Work role", "Status", "Role-holdings employed", "Openings (95% CI)", "Completers", "Gap (95% CI)", "Quality", "Employers",
         ])
@@ -88,7 +78,7 @@ extension WorkforceReport {
 
     static func catalogSection(
         _ offerings: [Offering], _ roles: [RoleProfile], _ context: GapContext?, _ request: GapRequest,
-        _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
+        _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)], _ points: inout MainPoints
     ) -> Section {
         guard !offerings.isEmpty else {
             return missing("catalog", "Training catalog and course gaps", "No training catalog is imported. `workforce survey university` writes catalog_template.csv; import the filled catalog with `workforce import catalog FILE`.")
@@ -104,13 +94,7 @@ extension WorkforceReport {
             byKSA.by = .ksa
             tables.append(("gaps_by_ksa", GapReport.table(context, byKSA)))
             let ksas = GapAnalysis.ksaGaps(context.estimates).filter { $0.demand.value > 0 }
-            let top = Array(ksas.prefix(15))
-            html += "<h3>The largest KSA gaps</h3>"
-                + SVGChart.bars(
-                    title: "Largest KSA gaps (openings needing the KSA minus completers taught it)",
-                    labels: top.map { "\($0.id) \(context.texts[$0.id]?.text ?? "")" },
-                    series: [SVGChart.Series(name: "gap", values: top.map(\.gap), color: "#c0392b")], axis: "people within the \(request.horizon.words)",
-                    base: "Base: the published work roles needing each KSA")
+            html += "<h3>The largest KSA gaps</h3>" + ksaChart(Array(ksas.prefix(10)), context, request)
             var human = ResultTable(columns: ["KSA", "Text", "Openings needing it (95% CI)", "Completers taught it", "Offerings teaching it"])
             for k in ksas.prefix(25) {
                 human.append([
@@ -121,6 +105,8 @@ extension WorkforceReport {
             html += ReportHTML.table(human)
             md += "### The largest KSA gaps\n\n" + markdown(human)
             figures.append(("Needed KSAs no course teaches", .int(ksas.filter { $0.taught == 0 }.count)))
+            points.employers?.neededKSAs = ksas.count
+            points.employers?.untaughtKSAs = ksas.filter { $0.taught == 0 }.count
         }
         return Section(id: "catalog", title: "Training catalog and course gaps", html: html, markdown: md)
     }

@@ -55,6 +55,8 @@ public enum WorkforceReport {
         let framework = try store.framework(named: nil)
         let offerings = try store.catalog(framework)
         let roles = try store.roleProfiles(framework)
+        var points = MainPoints()
+        if let context { points.employers = mainPoints(context.estimates, options, catalog: !offerings.isEmpty) }
         if let context {
             sections.append(gapsSection(context, gapRequest, &tables, &figures))
             let waves = try store.employerWaves()
@@ -64,13 +66,13 @@ public enum WorkforceReport {
         } else {
             sections.append(missing("gaps", "Workforce gaps", "No employer responses are imported. Generate the form with `workforce survey employer`, field it, and import the export with `workforce import employer FILE`."))
         }
-        sections.append(catalogSection(offerings, roles, context, gapRequest, &tables, &figures))
+        sections.append(catalogSection(offerings, roles, context, gapRequest, &tables, &figures, &points))
         if let context {
             sections.append(try planSection(context, store, options, &tables, &figures, &json))
         } else {
             sections.append(missing("plan", "The workforce development plan", "The plan needs employer responses (see Workforce gaps)."))
         }
-        sections.append(try awarenessSection(store, options, &tables, &figures))
+        sections.append(try awarenessSection(store, options, &tables, &figures, &points))
         sections.append(try methodologySection(store, options, context, &tables))
 
         // Figures as published: estimated counts of people and places as whole numbers (shares
@@ -81,18 +83,26 @@ public enum WorkforceReport {
         }
         let generated = Clock.today()
         let title = "Belize cybersecurity workforce and awareness report"
+        let sentences = points.sentences
+        let reading = "Figures are estimates from surveys: each comes with its 95% confidence interval (CI), the range that 19 times in 20 holds the true figure."
         var body = "<header><h1>\(Markup.escape(title))</h1>"
         body += ReportHTML.paragraph("National Cybersecurity Strategy, Area of Priority 3. Generated \(generated) by workforce.", class: "meta")
         if let banner = options.banner { body += ReportHTML.paragraph(banner, class: "synthetic") }
-        body += "</header><nav aria-label=\"Contents\"><h2>Contents</h2><ul><li><a href=\"#summary\">Summary</a></li>"
+        body += "</header>"
+        if !sentences.isEmpty {
+            body += "<section id=\"main-points\" class=\"main-points\"><h2>Main points</h2><ul>" + sentences.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
+                + ReportHTML.paragraph(reading, class: "note") + "</section>"
+        }
+        body += "<nav aria-label=\"Contents\"><h2>Contents</h2><ul>" + (sentences.isEmpty ? "" : "<li><a href=\"#main-points\">Main points</a></li>") + "<li><a href=\"#summary\">Summary</a></li>"
         body += sections.map { "<li><a href=\"#\($0.id)\">\(Markup.escape($0.title))</a></li>" }.joined() + "</ul></nav>"
         body += "<section id=\"summary\"><h2>Summary</h2><ul class=\"figures\">"
         body += figures.map { "<li><span class=\"value\" data-figure=\"\(Markup.escape($0.label))\">\(Markup.escape(ReportHTML.shown($0.value)))</span>\(Markup.escape($0.label))</li>" }.joined()
         body += "</ul><p><a href=\"explorer.html\">Open the course-gap explorer</a> to see, for one institution, the needed skills its courses do not teach.</p></section>"
-        body += sections.map { "<section id=\"\($0.id)\"><h2>\(Markup.escape($0.title))</h2>\($0.html)</section>" }.joined()
+        body += sections.map { "<section id=\"\($0.id)\" class=\"part\"><h2>\(Markup.escape($0.title))</h2>\($0.html)</section>" }.joined()
 
         var markdown = "# \(title)\n\nGenerated \(generated) by workforce.\n\n"
         if let banner = options.banner { markdown += "**\(banner)**\n\n" }
+        if !sentences.isEmpty { markdown += "## Main points\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n_\(reading)_\n\n" }
         markdown += "## Summary\n\n" + figures.map { "- \($0.label): **\(ReportHTML.shown($0.value))**" }.joined(separator: "\n") + "\n\n"
         markdown += sections.map { "## \($0.title)\n\n\($0.markdown)" }.joined(separator: "\n")
 
@@ -123,6 +133,14 @@ public enum WorkforceReport {
             throw WorkforceError.cannotCreate(path: folder.path, reason: error.localizedDescription)
         }
         return files.map { folder.appendingPathComponent($0.name).path }
+    }
+
+    /// The employer half of the main points, from the estimates.
+    static func mainPoints(_ e: EmployerEstimates, _ options: ReportOptions, catalog: Bool) -> MainPoints.Employers {
+        MainPoints.Employers(
+            respondents: e.employers.count, horizon: options.horizon, shortage: e.shortage, openings: e.national.figures.demand,
+            completers: e.national.supply, people: e.people,
+            shortages: e.publishedRoles.filter { $0.gap.value > 0 }.map { MainPoints.Role(name: $0.role.name, gap: $0.gap) }, catalog: catalog)
     }
 
     static func missing(_ id: String, _ title: String, _ text: String) -> Section {

@@ -1,7 +1,7 @@
 /// The database schema, as an ordered list of named migrations.
 ///
-/// Never edit a migration that has shipped: add a new one. The README's "Database schema"
-/// section describes these tables for analysts.
+/// Never edit a migration that has shipped: add a new one. docs/schema.md
+/// describes these tables for analysts.
 public enum Schema {
     /// All migrations, in the order they are applied.
     package static var migrator: Migrator {

@@ -49,13 +49,14 @@ public enum OutputFolder {
         return result
     }
 
-    /// Refuses a folder that holds files this tool did not write.
-    static func checkReplaceable(_ folder: URL, replaceable: Set<String>) throws(WorkforceError) {
-        let fm = FileManager.default
+    /// The nearest existing folder at or above `folder`.
+    ///
+    /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` when a file stands at or above it.
+    static func existingAncestor(of folder: URL) throws(WorkforceError) -> URL {
         var ancestor = folder
         while ancestor.path != "/" {
             var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else {
                     throw .cannotCreate(path: folder.path, reason: "\(ancestor.path) is a file, not a folder; choose another --out")
                 }
@@ -63,7 +64,13 @@ public enum OutputFolder {
             }
             ancestor = ancestor.deletingLastPathComponent()
         }
-        guard ancestor == folder, let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        return ancestor
+    }
+
+    /// Refuses a folder that holds files this tool did not write.
+    static func checkReplaceable(_ folder: URL, replaceable: Set<String>) throws(WorkforceError) {
+        let ancestor = try existingAncestor(of: folder)
+        guard ancestor == folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         if names.contains(marker) { return }
         let foreign = names.filter { !replaceable.contains($0) }.sorted()
         guard foreign.isEmpty else {

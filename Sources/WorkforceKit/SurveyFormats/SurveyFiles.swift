@@ -47,28 +47,18 @@ public struct SurveyFiles: Sendable {
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` saying in words what could not be written.
     public func write(to folder: URL) throws(WorkforceError) -> [String] {
         let fm = FileManager.default
-        var ancestor = folder
-        while ancestor.path != "/" {
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else {
-                    throw .cannotCreate(path: folder.path, reason: "\(ancestor.path) is a file, not a folder; choose another --out")
-                }
-                break
-            }
-            ancestor = ancestor.deletingLastPathComponent()
-        }
+        _ = try OutputFolder.existingAncestor(of: folder)
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreate(path: folder.path, reason: "the folder cannot be created (\(Self.words(error))); choose another --out")
+            throw .cannotCreate(path: folder.path, reason: "the folder cannot be created (\(FileSystemWords.words(error))); choose another --out")
         }
         let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).partial-\(getpid())")
         defer { try? fm.removeItem(at: staging) }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreate(path: staging.path, reason: "a temporary folder beside --out cannot be created (\(Self.words(error)))")
+            throw .cannotCreate(path: staging.path, reason: "a temporary folder beside --out cannot be created (\(FileSystemWords.words(error)))")
         }
         for file in files {
             // Names are generated (form ids), never paths: nothing can leave the folder.
@@ -79,7 +69,7 @@ public struct SurveyFiles: Sendable {
             do {
                 try Data(file.bytes).write(to: url)
             } catch {
-                throw .cannotCreate(path: folder.appendingPathComponent(file.name).path, reason: "\(Self.words(error)); nothing was written")
+                throw .cannotCreate(path: folder.appendingPathComponent(file.name).path, reason: "\(FileSystemWords.words(error)); nothing was written")
             }
         }
         // Nothing may stand in the way of a file (a folder of the same name): checked for all
@@ -101,18 +91,5 @@ public struct SurveyFiles: Sendable {
             written.append(target.path)
         }
         return written
-    }
-
-    /// A file-system error in words (not "NSCocoaErrorDomain error 512").
-    static func words(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let posix = underlying, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
-        if (error as NSError).domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32((error as NSError).code))) }
-        switch (error as NSError).code {
-        case NSFileWriteOutOfSpaceError: return "the disk is full"
-        case NSFileWriteNoPermissionError: return "permission denied"
-        case NSFileWriteFileExistsError: return "a file is in the way"
-        default: return "it cannot be written"
-        }
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The report's charts, drawn from the typed figures: each with its axis title and unit, its
+/// base as the caption, a 95% interval on every estimate, grade C estimates drawn pale and
+/// withheld figures written as withheld where their bar would be.
+extension WorkforceReport {
+    /// "Base: 138 responding employers, weighted to the frame (frame.csv)".
+    static func employerBase(_ e: EmployerEstimates, _ request: GapRequest) -> String {
+        let weighting = e.design.hasSamplingError
+            ? ", weighted to the sampling frame\(request.frame.map { " (\($0.lastPathComponent))" } ?? "")"
+            : " (unweighted: the figures describe the responding employers only)"
+        return "Base: \(plural(e.employers.count, "responding employer"))\(weighting)."
+    }
+
+    static let paleBars = "Pale bars: grade C, unreliable (coefficient of variation 30% or more); grade B: use with caution."
+
+    /// Openings (with their intervals) and completers for the 10 published roles with the largest
+    /// gap; the surveyed roles whose figures are withheld are named under the chart.
+    static func roleChart(_ e: EmployerEstimates, _ request: GapRequest) -> String {
+        let horizon = request.horizon.words
+        let top = Array(e.publishedRoles.prefix(10))
+        let withheld = e.roles.filter { $0.status == .suppressed }.map(\.role.name).sorted()
+        func grade(_ r: RoleEstimate) -> String { r.quality.map { " (grade \($0.rawValue): \($0.words))" } ?? "" }
+        let svg = SVGChart.bars(
+            title: "Openings and completers by work role, \(horizon)", labels: top.map { "\($0.role.name)\(grade($0))" },
+            series: [
+                SVGChart.Series(
+                    name: "openings (95% CI)", values: top.map { $0.figures.demand.value }, color: "#0b4f6c",
+                    low: top.map { $0.figures.demand.ciLow }, high: top.map { $0.figures.demand.ciHigh }),
+                SVGChart.Series(name: "completers (catalog: no sampling error)", values: top.map(\.supply), color: "#f4a259"),
+            ],
+            axis: "People within the \(horizon)", faint: top.map { $0.quality == .c })
+        let more = e.publishedRoles.count > top.count ? " The \(top.count) published roles with the largest gap of \(e.publishedRoles.count); every role is in the table." : ""
+        let hidden = withheld.isEmpty ? "" : " Withheld (too few employers to publish, or to protect another withheld figure): \(withheld.joined(separator: "; "))."
+        return SVGChart.figure(svg, base: employerBase(e, request) + " " + paleBars + more + hidden)
+    }
+
+    /// The 10 largest KSA gaps: openings needing the KSA minus completers taught it, with the
+    /// interval of the openings (the completers are a census).
+    static func ksaChart(_ ksas: [GapAnalysis.KSAGap], _ context: GapContext, _ request: GapRequest) -> String {
+        let svg = SVGChart.bars(
+            title: "Largest KSA gaps (openings needing the KSA minus completers taught it)",
+            labels: ksas.map { "\($0.id) \(context.texts[$0.id]?.text ?? "")" },
+            series: [
+                SVGChart.Series(
+                    name: "gap: openings needing it minus completers taught it (95% CI)", values: ksas.map(\.gap), color: "#c0392b",
+                    low: ksas.map { k in k.demand.ciLow.map { $0 - k.supply } }, high: ksas.map { k in k.demand.ciHigh.map { $0 - k.supply } })
+            ],
+            axis: "People within the \(request.horizon.words)", faint: ksas.map { QualityGrade($0.demand) == .c })
+        return SVGChart.figure(
+            svg,
+            base: employerBase(context.estimates, request)
+                + " Openings of the published work roles needing each KSA; completers of the catalog offerings teaching it. " + paleBars)
+    }
+
+    /// The awareness indicators of one direction, by wave, on a percentage axis.
+    struct AwarenessChartGroup {
+        var title: String
+        var reading: String
+        var member: @Sendable (String) -> Bool
+    }
+
+    /// Knowledge and good practice (higher is better, in two charts so that each fits a printed
+    /// page), victimisation (higher is worse), trust,
+    /// and campaign reach: by the item bank's naming of its indicators (`victim_`, `trusts_`,
+    /// `campaign_`, and the campaign figures).
+    static let awarenessChartGroups: [AwarenessChartGroup] = [
+        AwarenessChartGroup(title: "Knowledge", reading: "higher is better") { $0.hasPrefix("knows_") || $0 == AwarenessData.knowledgeIndicator },
+        AwarenessChartGroup(title: "Good practice", reading: "higher is better") { name in
+            !["knows_", "victim_", "trusts_", "campaign_"].contains { name.hasPrefix($0) } && name != AwarenessData.knowledgeIndicator
+                && !campaignIndicators.contains(name)
+        },
+        AwarenessChartGroup(title: "Victimisation in the last 12 months", reading: "higher is worse") { $0.hasPrefix("victim_") },
+        AwarenessChartGroup(title: "Trust in online services", reading: "higher is more trust") { $0.hasPrefix("trusts_") },
+        AwarenessChartGroup(title: "Campaign reach", reading: "seen or heard a campaign message") { $0.hasPrefix("campaign_") },
+    ]
+
+    static let campaignIndicators: Set<String> = [AwarenessData.recognises, AwarenessData.claimsDecoy, AwarenessData.netRecognition, "acted_on_campaign"]
+
+    /// One chart per direction: each indicator's overall figure per wave with its 95% interval,
+    /// a withheld figure written as withheld with its reason.
+    ///
+    /// - Parameters:
+    ///   - waves: per wave, its name, colour and overall figures by indicator.
+    ///   - order: the indicators, in the order charted.
+    ///   - significant: the indicators whose change since the first wave has q < 0.05: the last
+    ///     wave's figure is marked with an asterisk.
+    ///   - base: the caption ("Base: 1947 respondents (baseline), ...").
+    static func awarenessCharts(
+        order: [AwarenessEstimate], waves: [(name: String, color: String, figures: [String: AwarenessEstimate])], significant: Set<String>,
+        base: String, label: (AwarenessEstimate) -> String
+    ) -> String {
+        var out = ""
+        for group in awarenessChartGroups {
+            let rows = order.filter { group.member($0.indicator) }
+            guard !rows.isEmpty else { continue }
+            let marks: [String?] = rows.map { row in
+                let figures = waves.compactMap { $0.figures[row.indicator] }
+                guard !figures.isEmpty, figures.allSatisfy({ !$0.isPublished }) else { return nil }
+                return "withheld: " + (figures.first?.reason ?? "not published")
+            }
+            let svg = SVGChart.intervals(
+                title: "\(group.title) (\(group.reading)), with 95% intervals", labels: rows.map(label),
+                series: waves.enumerated().map { w, wave in
+                    SVGChart.Dots(
+                        name: wave.name, color: wave.color, points: rows.map { wave.figures[$0.indicator].flatMap(point) },
+                        notes: rows.map { wave.figures[$0.indicator].map { $0.isPublished ? nil : "withheld, \($0.reason ?? "not published")" } ?? "not asked" },
+                        marks: rows.map { w > 0 && w == waves.count - 1 && significant.contains($0.indicator) ? " *" : "" })
+                },
+                axis: "Share of respondents (%), with its 95% interval", marks: marks)
+            out += "<h4>\(Markup.escape(group.title)) (\(Markup.escape(group.reading)))</h4>" + SVGChart.figure(svg, base: base)
+        }
+        return out
+    }
+}
