@@ -56,6 +56,15 @@ import Testing
         #expect(t.forReaders("es").headers[1] == "Vacantes previstas (IC 95%)")
     }
 
+    @Test func theQualityGradeSitsBesideTheFigures() {
+        var t = ResultTable(columns: ["role_id", "status", "demand", "respondents", "quality"])
+        t.append([.text("OM-ADM-001"), .text("published"), .double(42.4), .int(9), .text("C")])
+        #expect(t.forReaders().headers == ["Work role", "Status", "Quality grade", "Openings", "Respondents"])
+        #expect(t.forReaders().rows[0] == ["OM-ADM-001", "published", "C", "42", "9"])
+        // Machines keep the order.
+        #expect(t.rendered(as: .csv).hasPrefix("role_id,status,demand,respondents,quality\r\n"))
+    }
+
     @Test func choicesIndicatorsAndStrataReadInWords() {
         let labels = Labels.bundled
         #expect(labels.indicator("knows_phishing") == "Knows how to spot a phishing message")

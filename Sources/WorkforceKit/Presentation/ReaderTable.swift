@@ -40,7 +40,14 @@ extension ResultTable {
             joined[i] = (low, high)
             hidden.formUnion([low, high])
         }
-        let shown = columns.indices.filter { !hidden.contains($0) }
+        var shown = columns.indices.filter { !hidden.contains($0) }
+        // An employer table's quality grade sits beside its figures, right after the status.
+        if let quality = columns.firstIndex(of: "quality"), let status = columns.firstIndex(of: "status"),
+            let from = shown.firstIndex(of: quality), let to = shown.firstIndex(of: status), from > to + 1
+        {
+            shown.remove(at: from)
+            shown.insert(quality, at: to + 1)
+        }
         let kinds = shown.map { labels.kind(columns[$0]) }
         let headers = shown.map { i in labels.column(columns[i], language) + (joined[i] == nil ? "" : language == "es" ? " (IC 95%)" : " (95% CI)") }
         let status = columns.firstIndex(of: "status")

@@ -3,11 +3,12 @@ import Foundation
 /// The report's employer sections, rendered from ``EmployerEstimates`` (typed values, never read
 /// back out of a table): the gaps with their intervals and grades, the catalog and KSA gaps.
 extension WorkforceReport {
-    /// A withheld figure's reason in words.
-    static func withheld(_ status: EstimateStatus) -> String {
+    /// A withheld figure's reason in words: "withheld: fewer than 5 employers", or the p% rule
+    /// and secondary suppression.
+    static func withheld(_ status: EstimateStatus, employers: Int) -> String {
         switch status {
         case .published: ""
-        case .suppressed: "withheld (disclosure control)"
+        case .suppressed: ResultTable.status("suppressed", reason: "", employers: Double(employers), "en")
         case .notSurveyed: "not surveyed"
         }
     }
@@ -43,7 +44,7 @@ extension WorkforceReport {
         for g in order {
             let open = g.isPublished
             human.append([
-                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status)),
+                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status, employers: g.figures.respondents)),
                 .text(open ? Figure.count(g.figures.employed.value) : ""), .text(open ? Figure.count(g.figures.demand) : ""),
                 .text(open ? Figure.count(g.supply) : ""), .text(open ? Figure.count(g.gap) : ""),
                 .text(open ? g.quality.map { "\($0.rawValue): \($0.words)" } ?? "no sampling error" : ""), .int(g.figures.respondents),
