@@ -18,7 +18,8 @@ public enum WorkforceCLI {
         subcommands: [
             InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
             ImportCommands.importsSpec, ResponsesCommand.spec, AwarenessCommands.awarenessSpec,
-            AwarenessCommands.sampleSizeSpec, CatalogCommands.catalogSpec, CatalogCommands.coursesSpec, GapsCommand.spec,
+            AwarenessCommands.sampleSizeSpec, WeightingCommands.frameSpec, WeightingCommands.marginsSpec, WeightingCommands.framesSpec,
+            CatalogCommands.catalogSpec, CatalogCommands.coursesSpec, GapsCommand.spec,
             PlanCommand.spec, ReportCommands.reportSpec, ReportCommands.demoSpec, PurgeCommand.spec,
             TranslationsCommand.spec,
             HelpCommands.helpSpec, HelpCommands.completionSpec, HelpCommands.manSpec,

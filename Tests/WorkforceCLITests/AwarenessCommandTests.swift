@@ -71,7 +71,8 @@ import Testing
         #expect(raked.code == 0, "\(raked.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(raked.stdout.utf8)) as? [String: Any]
         let notes = object?["notes"] as? [String] ?? []
-        #expect(notes.first?.contains("converged") == true)
+        #expect(notes.first?.contains("population margins file margins-") == true, "\(notes.first ?? "")")
+        #expect(notes.dropFirst().first?.contains("converged") == true)
         #expect(notes.contains { $0.contains("each respondent its own unit in one stratum") })
         let rows = try jsonRows(raked.stdout)
         let one = try #require(rows.first), before = try #require(plain.first)

@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func bashCompletesSubcommandsOptionsAndChoices() throws {
-        #expect(try Self.bashComplete(["workforce", "fra"]) == ["framework"])
+        #expect(try Self.bashComplete(["workforce", "fra"]) == ["framework", "frame", "frames"])
+        #expect(try Self.bashComplete(["workforce", "framew"]) == ["framework"])
         #expect(try Self.bashComplete(["workforce", "framework", "l"]) == ["list"])
         #expect(try Self.bashComplete(["workforce", "framework", "list", "k"]) == ["ksas"])
         #expect(try Self.bashComplete(["workforce", "--db", "x.sqlite", "gaps", "--hor"]) == ["--horizon"])

@@ -29,7 +29,7 @@ import WorkforceKit
         return weighted + [
             ["awareness", "--by", "district,group"], ["awareness", "--compare", "baseline", "followup-1"], ["awareness", "--contrast", "group"],
             ["sample-size", "--margin", "0.05"], ["catalog"], ["courses", "uncovered"], ["courses", "covering", "K0001"], ["courses", "matrix"],
-            ["courses", "suggest", "--title", "Incident response"], ["instruments"], ["imports"], ["translations"], ["framework", "list", "roles"],
+            ["courses", "suggest", "--title", "Incident response"], ["instruments"], ["imports"], ["frames"], ["translations"], ["framework", "list", "roles"],
             ["framework", "list", "frameworks"], ["framework", "list", "areas"], ["framework", "show", "PR-CIR-001"], ["framework", "show", "K0001"],
             ["framework", "search", "incident"],
         ]
@@ -142,7 +142,7 @@ import WorkforceKit
         for command in Self.commands() {
             // Markdown marks ids as code; a text table of stored listings shows form ids as they are.
             #expect(Self.machineNames(Self.runningText(markdown: try Self.run(command, "md"))) == [], "\(command) --format md")
-            if !["instruments", "imports", "translations", "framework"].contains(command[0]) {
+            if !["instruments", "imports", "frames", "translations", "framework"].contains(command[0]) {
                 #expect(Self.machineNames(Self.runningText(markdown: try Self.run(command, "table"))) == [], "\(command) --format table")
             }
         }

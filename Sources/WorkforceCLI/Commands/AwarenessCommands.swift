@@ -35,7 +35,7 @@ enum AwarenessCommands {
         expected: "group, sex or urban", choices: ["group", "sex", "urban"]
     ) { ["group", "sex", "urban"].contains($0) ? AwarenessBreakdown(rawValue: $0) : nil }
     static let margins = TypedOption<String>.text(
-        "margins", "file", "Rake to population margins: a CSV variable,category,population (district, sex, age, urban).")
+        "margins", "file", "Rake to this population margins CSV (variable,category,population) instead of the stored margins.")
     static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
 
     static let awarenessSpec = CommandSpec(
@@ -47,13 +47,16 @@ enum AwarenessCommands {
             the decoy claimed. p is the weighted share over valid answers; se is by linearisation
             after raking within the design (--strata, --cluster; without them each respondent is its
             own unit); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% Wilson
-            interval uses n_eff. --margins rakes each wave to population margins (iterative
-            proportional fitting, 1e-10, at most 1000 iterations). status follows NCHS 2017:
+            interval uses n_eff. Each wave is raked to the population margins stored with
+            `workforce margins import FILE` (the latest version; --margins FILE instead, --unweighted
+            none) by iterative proportional fitting (1e-10, at most 1000 iterations). status follows NCHS 2017:
             suppressed under 10 respondents, unreliable when n_eff < 30 or the interval is too wide.
             --compare: follow-up minus baseline, Newcombe's interval, z on sqrt(se1^2 + se2^2) and
             Benjamini-Hochberg q-values. --contrast: each group against the rest of the wave.
             """,
-        options: [Options.wave.spec, by.spec, compare.spec, contrast.spec, margins.spec, strata.spec, cluster.spec, indicator.spec],
+        options: [
+            Options.wave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, indicator.spec,
+        ],
         printsTable: true,
         run: { try runAwareness($0) })
 
@@ -68,10 +71,9 @@ enum AwarenessCommands {
         let store = try invocation.openStore()
         var request = AwarenessRequest(
             wave: invocation[Options.wave] ?? "baseline", breakdowns: invocation[by] ?? [], compare: invocation[compare],
-            margins: try invocation[margins].map { path throws(WorkforceError) in
-                try PopulationMargins(url: try FileInput.existing(path))
-            },
+            margins: try store.populationMargins(try invocation.marginsChoice()),
             indicator: invocation[indicator], strata: invocation[strata] ?? [], cluster: invocation[cluster])
+        request.marginsChoice = try invocation.marginsChoice()
         request.contrast = invocation[contrast]
         let (table, weighting) = try AwarenessAnalysis.run(store, request)
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
@@ -87,7 +89,7 @@ enum AwarenessCommands {
     static let power = TypedOption<Double>.number("power", "power", "The chance of detecting the effect.", in: 0.5...0.999).defaulting(to: 0.8)
     static let alpha = TypedOption<Double>.number("alpha", "alpha", "The two-sided significance level.", in: 0.001...0.2).defaulting(to: 0.05)
     static let byDistrict = TypedOption<AwarenessBreakdown>(
-        "by", "district", "Per district: needs --margins; gives both a proportional allocation and the size for the same margin in each.",
+        "by", "district", "Per district, from the district margins (stored, or --margins); gives both a proportional allocation and the size for the same margin in each.",
         expected: "district", choices: ["district"]
     ) { $0 == "district" ? .district : nil }
 
@@ -97,9 +99,10 @@ enum AwarenessCommands {
         discussion: """
             --margin E: n0 = z^2 p (1-p) / E^2 x deff (z = 1.96), with N: n0 / (1 + (n0 - 1) / N).
             --detect DIFF --baseline P: per wave, (z_a/2 sqrt(2 pbar qbar) + z_power sqrt(p1 q1 + p2 q2))^2 / DIFF^2 x deff
-            (Fleiss, no continuity correction). --by district --margins FILE: per district.
-            sample-size employer --cv 0.15 --frame FILE [--figure demand] [--roles ...]: employers per
-            stratum for the next employer wave (Neyman allocation with this wave's stratum deviations).
+            (Fleiss, no continuity correction). --by district: per district of the stored margins
+            (or --margins FILE). sample-size employer --cv 0.15 [--figure demand] [--roles ...]:
+            employers per stratum of the stored frame (or --frame FILE) for the next employer wave
+            (Neyman allocation with this wave's stratum deviations).
             """,
         options: [margin.spec, p.spec, deff.spec, population.spec, byDistrict.spec, margins.spec, detect.spec, baseline.spec, power.spec, alpha.spec]
             + EmployerSampleSizeCommand.options,
@@ -132,10 +135,17 @@ enum AwarenessCommands {
             invocation.print(table)
             return
         }
-        guard let path = invocation[margins] else { throw WorkforceError.usage("--by district needs --margins FILE with the district populations") }
-        let file = try PopulationMargins(url: try FileInput.existing(path))
+        let file: PopulationMargins?
+        switch try invocation.marginsChoice() {
+        case .file(let url): file = try PopulationMargins(url: url)
+        case .stored: file = FileManager.default.fileExists(atPath: invocation.databasePath) ? try invocation.openStore().populationMargins(.stored) : nil
+        case .none: file = nil
+        }
+        guard let file else {
+            throw WorkforceError.usage("--by district needs the district populations: store margins with `workforce margins import FILE`, or give --margins FILE")
+        }
         guard let districts = file.variables.first(where: { $0.breakdown == .district })?.margins else {
-            throw WorkforceError.badData(SourceLocation(file: path), "the margins have no district rows")
+            throw WorkforceError.badData(SourceLocation(file: file.file), "the margins have no district rows")
         }
         let total = districts.reduce(0) { $0 + $1.population }
         let national = SampleSize.forMargin(e, p: proportion, designEffect: designEffect, population: total)
@@ -147,6 +157,7 @@ enum AwarenessCommands {
             ])
         }
         table.notes = [
+            "District populations from the \(file.source.words).",
             "National sample for ±\(Cell.double(e).plainText) at 95%: \(national) respondents; proportional shares it by population, same_margin gives each district ±\(Cell.double(e).plainText) on its own."
         ]
         invocation.print(table)

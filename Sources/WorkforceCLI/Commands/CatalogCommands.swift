@@ -53,7 +53,9 @@ enum CatalogCommands {
             employer data), then by how many of the roles need it. With --institution, each row names
             the other institutions that teach the KSA, with their offering codes.
             """,
-        options: [institution.spec, Options.roles.spec, demanded, GapsCommand.frame.spec, Options.wave.spec, Options.framework.spec],
+        options: [
+            institution.spec, Options.roles.spec, demanded, GapsCommand.frame.spec, WeightingCommands.unweighted, Options.wave.spec, Options.framework.spec,
+        ],
         printsTable: true,
         run: { try runUncovered($0) })
 
@@ -61,7 +63,7 @@ enum CatalogCommands {
         let store = try invocation.openStore()
         var request = GapRequest()
         request.framework = invocation[Options.framework]
-        request.frame = try invocation[GapsCommand.frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
+        try request.weight(invocation.frameChoice())
         request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
         let framework = try store.framework(named: request.framework)
         let offerings = try store.catalog(framework)
@@ -69,8 +71,11 @@ enum CatalogCommands {
         let all = try store.roleProfiles(framework)
         var demand: [String: Double] = [:]
         var demandedRoles: [RoleProfile]?
+        var weighting: String?
         do {
             let context = try GapContext.load(store, request)
+            weighting = context.inputs.weighting.frame.map { "Demand is weighted to the \($0.source.words)." }
+                ?? WeightingSource.noneNote(.frame, choice: request.frameChoice)
             for k in GapAnalysis.ksaGaps(context.estimates) { demand[k.id] = k.demand.value }
             demandedRoles = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role)
         } catch let error as WorkforceError {
@@ -89,7 +94,7 @@ enum CatalogCommands {
         table.notes = [
             "Roles: \(roles.count == all.count ? "all \(all.count)" : roles.map(\.id).joined(separator: ", ")); "
                 + (demand.isEmpty ? "no employer responses yet, so demand is 0." : "demand is the medium-term demand of the roles needing each KSA.")
-        ]
+        ] + (weighting.map { [$0] } ?? [])
         invocation.print(table)
     }
 

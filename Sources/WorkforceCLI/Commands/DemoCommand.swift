@@ -63,14 +63,18 @@ enum DemoCommand {
             step("Imported \(item.file): \(summary.imported) of \(summary.rowsRead) rows (\(summary.dialect.rawValue)), \(summary.quarantined) quarantined")
         }
 
-        var request = GapRequest()
-        request.frame = data.appendingPathComponent("frame.csv")
+        // The frame and margins are stored as `workforce frame import` and `margins import` store
+        // them, so that `workforce report` on this database gives the same figures with no flags.
+        let frame = try store.importFrame(data.appendingPathComponent("frame.csv"), bank: bank)
+        step("Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata"))")
+        let margins = try store.importMargins(data.appendingPathComponent("margins.csv"))
+        step("Stored \(margins.source.versionWords)")
+        let request = GapRequest()
         let context = try GapContext.load(store, request)
         let published = context.estimates.roles.filter(\.isPublished)
         step(
             "Gaps, medium term, weighted to the sampling frame: \(published.count) published roles, shortage \(Figure.count(context.estimates.shortage)) people, surplus \(Figure.count(context.estimates.surplus.value))"
         )
-        let margins = try PopulationMargins(url: data.appendingPathComponent("margins.csv"))
         let (_, weighting) = try AwarenessAnalysis.run(
             store,
             AwarenessRequest(
@@ -82,8 +86,6 @@ enum DemoCommand {
         let plan = try WorkforcePlan.build(context, store, planRequest)
         step("Plan: \(plural(plan.roles.count, "role")) with a gap, \(plural(plan.actions.count, "action")), \(Figure.fixed(plan.seats, 1)) seats a year")
         var options = ReportOptions()
-        options.frame = request.frame
-        options.margins = data.appendingPathComponent("margins.csv")
         options.strata = DemoData.awarenessStrata
         options.cluster = DemoData.awarenessCluster
         options.banner = banner

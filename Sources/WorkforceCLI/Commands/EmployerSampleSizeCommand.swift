@@ -11,12 +11,15 @@ enum EmployerSampleSizeCommand {
 
     static func run(_ invocation: Invocation) throws {
         let target = invocation[cv]
-        guard let path = invocation[GapsCommand.frame] else {
-            throw WorkforceError.usage("sample-size employer needs --frame FILE (sector,size_band,organisations[,issued,out_of_scope])")
-        }
         let store = try invocation.openStore()
+        let bank = try ItemBank.bundled()
+        let choice = try invocation.frameChoice()
+        guard let frame = try store.samplingFrame(choice, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands")) else {
+            throw WorkforceError.usage(
+                "sample-size employer needs a sampling frame: store one with `workforce frame import FILE` (sector,size_band,organisations[,issued,out_of_scope]), or give --frame FILE")
+        }
         var request = GapRequest()
-        request.frame = try FileInput.existing(path)
+        request.weight(choice)
         request.horizon = invocation[GapsCommand.horizon]
         request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
         let context: GapContext
@@ -25,13 +28,12 @@ enum EmployerSampleSizeCommand {
         } catch let error as WorkforceError {
             guard case .noInput = error else { throw error }
             // No survey yet: proportional to the organisations, for an assumed unit CV.
-            let bank = try ItemBank.bundled()
-            let frame = try SamplingFrame(url: try FileInput.existing(path), sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands"))
             var table = ResultTable(columns: ["sector", "size_band", "organisations", "allocation"])
             for (s, n) in EmployerSampleSize.proportional(frame: frame, cv: target) {
                 table.append([.text(s.sector), .text(s.sizeBand), .double(frame.strata[s]?.eligible ?? 0), .int(n)])
             }
             table.notes = [
+                "Frame: the \(frame.source.words).",
                 "No employer survey is imported yet: the sample is proportional to the eligible organisations, for an assumed coefficient of variation of 2 for an employer's figure (employer counts are skewed); after the first wave, the allocation uses its stratum standard deviations (Neyman)."
             ]
             invocation.print(table)
@@ -61,6 +63,7 @@ enum EmployerSampleSizeCommand {
         }
         let name = invocation[figure].rawValue
         table.notes = [
+            "Frame: the \(frame.source.words).",
             "Employers to survey (responding) in the next wave: \(plan.total), for a CV of \(WorkforceKit.Figure.percent(target)) on national \(name)\(wanted.isEmpty ? "" : " and on \(wanted.joined(separator: ", "))") (Neyman allocation with this wave's stratum standard deviations; at least 2 per stratum, at most its organisations). Divide by the expected response rate to get the organisations to issue.",
             "Expected CV with this allocation: " + plan.figures.map { "\($0.name) \($0.expectedCV.map { WorkforceKit.Figure.percent($0) } ?? "-")" }.joined(separator: "; ") + ".",
         ]

@@ -10,7 +10,7 @@ enum GapsCommand {
         "horizon", "term", "short (6 months), medium (1 year) or long (2 years)."
     ).defaulting(to: .medium, shown: "medium")
     static let frame = TypedOption<String>.text(
-        "frame", "file", "Weight employers to a sampling frame: a CSV sector,size_band,organisations[,issued,out_of_scope].")
+        "frame", "file", "Weight employers to this sampling frame CSV (sector,size_band,organisations[,issued,out_of_scope]) instead of the stored one.")
     static let entryRate = TypedOption<Double>.number(
         "entry-rate", "x", "Share of completers assumed to take a role in the country, 0 to 1; 1 is an upper bound.", in: 0...1
     ).defaulting(to: 1, shown: "1")
@@ -32,13 +32,15 @@ enum GapsCommand {
             demand = vacancies + new positions expected within the horizon + leavers x years (weighted
             estimates with standard errors); supply = completions x years x each offering's share of
             the roles it prepares for (coverage >= theta) x entry rate; gap = demand - supply. Without
-            --frame every employer weighs 1 and figures describe respondents only (no sampling error);
-            with it, design weights N*/n per stratum and stratified standard errors. Rows failing
+            a sampling frame every employer weighs 1 and figures describe respondents only (no sampling
+            error); with one, design weights N*/n per stratum and stratified standard errors. The frame
+            is the one stored with `workforce frame import FILE` (the latest version), unless --frame
+            FILE or --unweighted is given; the notes say which was used. Rows failing
             disclosure control (fewer than 5 employers, the p% rule, secondary suppression) are withheld.
             --by total gives the national shortage (positive gaps) and surplus (negative gaps).
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, Options.wave.spec, compare.spec, noImpute, sensitivity,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.wave.spec, compare.spec, noImpute, sensitivity,
             Options.framework.spec, noSuppress,
         ],
         printsTable: true,
@@ -62,11 +64,24 @@ enum GapsCommand {
         request.horizon = invocation[horizon]
         request.theta = invocation[CatalogCommands.theta]
         request.entryRate = invocation[entryRate]
-        request.frame = try invocation[frame].map { path throws(WorkforceError) in try FileInput.existing(path) }
+        try request.weight(invocation.frameChoice())
         request.framework = invocation[Options.framework]
         request.wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
         request.impute = !invocation.flag(noImpute)
         request.suppress = !invocation.flag(noSuppress)
         return request
+    }
+}
+
+extension GapRequest {
+    /// Sets the frame the figures weight to.
+    mutating func weight(_ choice: WeightingChoice) {
+        frame = nil
+        unweighted = false
+        switch choice {
+        case .file(let url): frame = url
+        case .none: unweighted = true
+        case .stored: break
+        }
     }
 }

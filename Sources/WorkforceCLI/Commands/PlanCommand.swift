@@ -23,7 +23,7 @@ enum PlanCommand {
             close and what stays open. With --out, also writes plan.md, plan.csv and plan.json there.
             """,
         options: [
-            by.spec, ReportCommands.out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, maxGrowth.spec,
+            by.spec, ReportCommands.out.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, maxGrowth.spec,
             GapsCommand.entryRate.spec, Options.wave.spec, GapsCommand.noImpute, programs.spec,
         ],
         printsTable: true,

@@ -27,7 +27,7 @@ enum ReportCommands {
             """,
         options: [
             reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.wave.spec,
-            AwarenessCommands.margins.spec, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
+            AwarenessCommands.margins.spec, WeightingCommands.unweighted, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
         ],
         run: { invocation in
             let store = try invocation.openStore()
@@ -36,9 +36,10 @@ enum ReportCommands {
             options.horizon = request.horizon
             options.theta = request.theta
             options.frame = request.frame
+            options.unweighted = request.unweighted
             options.wave = request.wave
             options.entryRate = request.entryRate
-            options.margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in try FileInput.existing(path) }
+            if case .file(let url) = try invocation.marginsChoice() { options.margins = url }
             options.strata = invocation[AwarenessCommands.strata] ?? []
             options.cluster = invocation[AwarenessCommands.cluster]
             let folder = URL(fileURLWithPath: invocation[reportOut])

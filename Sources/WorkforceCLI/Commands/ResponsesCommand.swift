@@ -48,7 +48,7 @@ enum ResponsesCommand {
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
-            AwarenessCommands.margins.spec, GapsCommand.frame.spec, strata.spec, cluster.spec, codebook, uncompressed,
+            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, codebook, uncompressed,
         ],
         positionals: [kindArgument.spec],
         run: { try run($0) })
@@ -62,6 +62,9 @@ enum ResponsesCommand {
         let wantsCodebook = invocation.flag(codebook)
         try checkOptions(invocation, kind: kind, microdata: microdata, codebook: wantsCodebook)
         let store = try invocation.openStore()
+        if kind == .employer, invocation.flag(weights), try invocation.frameChoice() == .stored, try store.storedWeighting(.frame) == nil {
+            throw WorkforceError.usage(noFrame)
+        }
         let reader = try ResponseReader(store: store, kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument])
         guard microdata != nil || wantsCodebook else {
             let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
@@ -119,7 +122,7 @@ enum ResponsesCommand {
         }
         let designOptions = [
             (invocation[AwarenessCommands.margins] != nil, "--margins"), (invocation[GapsCommand.frame] != nil, "--frame"),
-            (invocation[strata] != nil, "--strata"), (invocation[cluster] != nil, "--cluster"),
+            (invocation[strata] != nil, "--strata"), (invocation[cluster] != nil, "--cluster"), (invocation.flag(WeightingCommands.unweighted), "--unweighted"),
         ]
         for (given, name) in designOptions where given && !invocation.flag(weights) {
             throw .usage("\(name) goes with --weights")
@@ -129,26 +132,32 @@ enum ResponsesCommand {
         case .awareness:
             if invocation[GapsCommand.frame] != nil { throw .usage("--frame is for employers; awareness weights are raked to --margins FILE") }
         case .employer:
-            for (given, name) in designOptions.filter({ $0.1 != "--frame" }) where given {
+            for (given, name) in designOptions.filter({ $0.1 != "--frame" && $0.1 != "--unweighted" }) where given {
                 throw .usage("\(name) is for awareness; employer weights come from the sampling frame (--frame FILE)")
             }
-            if invocation[GapsCommand.frame] == nil { throw .usage("--weights for employers needs the sampling frame: --frame FILE (sector,size_band,organisations)") }
         case .university:
             throw .usage("--weights: university responses are a census of programmes and have no survey weights")
         }
     }
 
+    static let noFrame =
+        "--weights for employers needs a sampling frame: store one with `workforce frame import FILE` (sector,size_band,organisations), or give --frame FILE"
+
     static func design(_ invocation: Invocation, store: WorkforceStore, kind: InstrumentKind, wave: String?) throws -> SurveyDesign? {
         switch kind {
         case .awareness:
-            let margins = try invocation[AwarenessCommands.margins].map { path throws(WorkforceError) in
-                try PopulationMargins(url: try FileInput.existing(path))
-            }
-            return try SurveyDesign.awareness(
+            let choice = try invocation.marginsChoice()
+            let margins = try store.populationMargins(choice)
+            var design = try SurveyDesign.awareness(
                 store: store, wave: wave ?? "baseline", margins: margins, strata: invocation[strata] ?? [], cluster: invocation[cluster])
+            design.notes.insert(margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: choice), at: 0)
+            return design
         case .employer:
-            guard let path = invocation[GapsCommand.frame] else { return nil }
-            return try SurveyDesign.employer(store: store, frame: try FileInput.existing(path))
+            let choice = try invocation.frameChoice()
+            guard let design = try SurveyDesign.employer(store: store, frame: choice) else {
+                throw WorkforceError.usage(noFrame)
+            }
+            return design
         case .university:
             return nil
         }

@@ -11,7 +11,10 @@ public struct GapRequest: Sendable {
     public var horizon: Horizon = .medium
     public var theta = 0.5
     public var entryRate = 1.0
+    /// A frame file (`--frame FILE`) instead of the stored frame.
     public var frame: URL?
+    /// No frame at all, even a stored one (`--unweighted`).
+    public var unweighted = false
     public var framework: String?
     /// The employer wave (default the baseline).
     public var wave: String?
@@ -22,6 +25,9 @@ public struct GapRequest: Sendable {
     public var minimumCell = Disclosure.minimumEmployers
 
     public init() {}
+
+    /// The frame the figures weight to: the file, none, or the latest stored one.
+    public var frameChoice: WeightingChoice { WeightingChoice(file: frame, unweighted: unweighted) }
 }
 
 /// The data behind every gap figure, loaded once and estimated once: employers and their design,
@@ -56,12 +62,12 @@ public struct GapContext: Sendable {
         let employers = try EmployerResponse.all(from: reader)
         let refusals = try reader.count() - employers.count
         var weighting = EmployerWeighting.unweighted(employers.count, refusals: refusals)
-        if let url = request.frame {
-            let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
-            let frame = try SamplingFrame(url: url, sectors: lists("sector"), sizeBands: lists("size_band"))
+        let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
+        if let frame = try store.samplingFrame(request.frameChoice, sectors: lists("sector"), sizeBands: lists("size_band")) {
             weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: refusals)
         }
         var notes = weighting.notes
+        if weighting.frame == nil { notes.insert(WeightingSource.noneNote(.frame, choice: request.frameChoice), at: 0) }
         if let wave = Wave.employerColumn(request.wave) { notes.insert("Employer wave: \(wave).", at: 0) }
         if refusals > 0 {
             notes.append("\(plural(refusals, "more stored employer response")) declined consent and \(refusals == 1 ? "is" : "are") not counted.")

@@ -46,7 +46,8 @@ public enum AwarenessAnalysis {
     }
 
     static func notes(_ waves: [AwarenessWave], _ request: AwarenessRequest) -> [String] {
-        waves.map(\.weighting.description) + waves.map(\.designNote) + [
+        [request.margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: request.marginsChoice)]
+            + waves.map(\.weighting.description) + waves.map(\.designNote) + [
             "Standard errors by linearisation after raking (residuals on the raking margins, between-unit variance within strata); the effective sample size `n_eff = min(n, p(1-p)/se^2)` and the 95% Wilson interval on it.",
             "Status (NCHS 2017, on the Wilson interval): suppressed under \(request.minimumCell) respondents; unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or relative SE 30% or more); withheld figures are null, with the reason; fewer than 8 degrees of freedom: published, flagged for review.",
         ]

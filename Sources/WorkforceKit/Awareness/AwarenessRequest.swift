@@ -8,6 +8,8 @@ public struct AwarenessRequest: Sendable {
     /// Each category of this breakdown against everyone outside it, instead of estimates.
     public var contrast: AwarenessBreakdown?
     public var margins: PopulationMargins?
+    /// How `margins` were chosen (stored, a file, `--unweighted`): the notes say why there are none.
+    public var marginsChoice: WeightingChoice = .stored
     public var indicator: String?
     /// The sample design: strata crossed from these breakdowns, clusters from this question.
     public var strata: [AwarenessBreakdown]

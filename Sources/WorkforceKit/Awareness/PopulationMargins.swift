@@ -13,6 +13,15 @@ public struct PopulationMargins: Sendable {
     /// Variables in file order, each with its categories in file order.
     public var variables: [(breakdown: AwarenessBreakdown, margins: [Margin])]
     public var file: String
+    /// Where the margins came from (a stored version or a file), as notes name them.
+    public var source: WeightingSource
+
+    /// Margins already checked (a stored version).
+    init(variables: [(breakdown: AwarenessBreakdown, margins: [Margin])], source: WeightingSource) {
+        self.variables = variables
+        self.source = source
+        file = source.locationName
+    }
 
     /// Reads and checks a margins file (at most ``FileInput/smallTableLimit`` bytes, refused
     /// before it is read): known variables, populations that are whole numbers from 1 to
@@ -23,6 +32,7 @@ public struct PopulationMargins: Sendable {
     /// - Throws: ``WorkforceError`` naming the file, line and column of the first problem.
     public init(url: URL) throws(WorkforceError) {
         file = url.path
+        source = WeightingSource(kind: .margins, file: url.lastPathComponent)
         let (table, records) = try CSVTable.readAll(
             url: url, required: ["variable", "category", "population"], maxBytes: FileInput.smallTableLimit)
         let v = table.index(of: "variable") ?? 0, c = table.index(of: "category") ?? 1, p = table.index(of: "population") ?? 2

@@ -139,14 +139,14 @@ public struct EmployerWeighting: Sendable {
     public var notes: [String] {
         guard let frame else {
             return [
-                "Unweighted: no sampling frame, so every employer weighs 1 and the figures describe the \(design.count) responding employers only, not the country; there is no sampling error to estimate and no interval is given. Pass --frame FILE for national estimates."
+                "Unweighted: every employer weighs 1 and the figures describe the \(design.count) responding employers only, not the country; there is no sampling error to estimate and no interval is given. A sampling frame (`workforce frame import FILE`, or --frame FILE) gives national estimates."
             ]
         }
         var notes: [String] = []
         let represented = strata.reduce(0.0) { $0 + $1.eligible }
         let kish = design.kish
         notes.append(
-            "Weighted to the sampling frame \(frame.file.split(separator: "/").last.map(String.init) ?? frame.file): design weights (eligible organisations over responding employers in each stratum of sector and size band) estimate the \(Figure.count(represented)) eligible organisations of the represented sectors. Standard errors: stratified sampling without replacement; 95% intervals are the estimate plus or minus 1.96 standard errors."
+            "Weighted to the \(frame.source.words): design weights (eligible organisations over responding employers in each stratum of sector and size band) estimate the \(Figure.count(represented)) eligible organisations of the represented sectors. Standard errors: stratified sampling without replacement; 95% intervals are the estimate plus or minus 1.96 standard errors."
         )
         notes.append(
             "Kish design effect of the weights: \(Figure.fixed(kish.deff, 2)); the \(design.count) responding employers carry the precision of about \(Figure.count(kish.effective)) employers in a simple random sample.")

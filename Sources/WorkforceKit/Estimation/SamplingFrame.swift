@@ -44,6 +44,10 @@ public struct SamplingFrame: Sendable, Equatable {
     public var file: String
     /// Whether the frame gives `issued` (and so response rates and non-response adjustment).
     public var hasIssued: Bool
+    /// Where the frame came from (a stored version or a file), as notes name it.
+    public var source: WeightingSource
+    /// The line of the file each stratum was read from.
+    public var lines: [Stratum: Int] = [:]
 
     /// The largest count a frame may give.
     public static let maximumCount = 1_000_000_000.0
@@ -55,6 +59,7 @@ public struct SamplingFrame: Sendable, Equatable {
     ///   `organisations`, `out_of_scope` above `issued` (or without it), or a stratum given twice.
     public init(url: URL, sectors: [String], sizeBands: [String]) throws(WorkforceError) {
         file = url.path
+        source = WeightingSource(kind: .frame, file: url.lastPathComponent)
         let (table, records) = try CSVTable.readAll(url: url, required: ["sector", "size_band", "organisations"])
         let s = table.index(of: "sector") ?? 0, b = table.index(of: "size_band") ?? 1, n = table.index(of: "organisations") ?? 2
         let issuedColumn = table.index(of: "issued"), outColumn = table.index(of: "out_of_scope")
@@ -104,16 +109,18 @@ public struct SamplingFrame: Sendable, Equatable {
             }
             strata[stratum] = counts
             order.append(stratum)
+            lines[stratum] = record.line
         }
         self.strata = strata
         self.order = order
         hasIssued = issuedColumn != nil && strata.values.contains { $0.issued != nil }
     }
 
-    public init(strata: [(Stratum, Counts)], file: String = "frame") {
+    public init(strata: [(Stratum, Counts)], file: String = "frame", source: WeightingSource? = nil) {
         self.strata = Dictionary(uniqueKeysWithValues: strata)
         order = strata.map(\.0)
         self.file = file
+        self.source = source ?? WeightingSource(kind: .frame, file: file)
         hasIssued = strata.contains { $0.1.issued != nil }
     }
 
@@ -123,6 +130,22 @@ public struct SamplingFrame: Sendable, Equatable {
     }
 
     public var totalOrganisations: Double { strata.values.reduce(0) { $0 + $1.organisations } }
+
+    /// Checks a stored frame's sectors and size bands against the employer form's lists (as
+    /// reading the file does), at the line of the file each stratum came from.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` for an unknown sector or size band.
+    public func check(sectors: [String], sizeBands: [String]) throws(WorkforceError) {
+        for stratum in order {
+            let here = SourceLocation(file: file, line: lines[stratum])
+            guard sectors.contains(stratum.sector) else {
+                throw .badData(here, "unknown sector \"\(valuePrefix(stratum.sector))\"; the employer form's sectors are \(sectors.joined(separator: ", "))")
+            }
+            guard sizeBands.contains(stratum.sizeBand) else {
+                throw .badData(here, "unknown size band \"\(valuePrefix(stratum.sizeBand))\"; use \(sizeBands.joined(separator: ", "))")
+            }
+        }
+    }
 }
 
 /// Whole numbers as files write them: decimal digits only (no sign, exponent, `inf` or hex).

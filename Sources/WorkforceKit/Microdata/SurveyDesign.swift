@@ -115,15 +115,19 @@ public struct SurveyDesign: Sendable {
         return design
     }
 
-    /// The employer design: weights, strata and stratum sizes from the sampling frame at `frame`.
+    /// The employer design: weights, strata and stratum sizes from the sampling frame `frame`
+    /// names (a file or the stored frame).
     ///
+    /// - Returns: `nil` when there is no frame (none stored, or ``WeightingChoice/none``).
     /// - Throws: the frame's errors (unknown sector or size band, bad counts, a stratum the
     ///   responses have and the frame lacks).
-    public static func employer(store: WorkforceStore, frame url: URL) throws -> SurveyDesign {
+    public static func employer(store: WorkforceStore, frame choice: WeightingChoice) throws -> SurveyDesign? {
         let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
+        let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
+        guard let frame = try store.samplingFrame(choice, sectors: lists("sector"), sizeBands: lists("size_band")) else { return nil }
         var ids: [Int64] = []
         try reader.forEach { ids.append($0.responseID) }
-        let rows = try EmployerWeights.rows(reader, frame: url)
+        let rows = try EmployerWeights.rows(reader, frame: frame)
         guard rows.weights.count == ids.count else {
             throw WorkforceError.other("the employer weights (\(rows.weights.count)) do not match the respondents (\(ids.count))")
         }
@@ -162,9 +166,7 @@ enum EmployerWeights {
         var notes: [String]
     }
 
-    static func rows(_ reader: ResponseReader, frame url: URL) throws -> Rows {
-        let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
-        let frame = try SamplingFrame(url: url, sectors: lists("sector"), sizeBands: lists("size_band"))
+    static func rows(_ reader: ResponseReader, frame: SamplingFrame) throws -> Rows {
         let employers = try EmployerResponse.all(from: reader)
         let weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: try reader.count() - employers.count)
         let design = weighting.design

@@ -1,111 +1,116 @@
 /// The course-gap explorer: one self-contained page, data embedded, a little plain JavaScript,
-/// that works opened straight from disk. A university picks its institution and roles and sees
-/// the needed KSAs its offerings do not teach (ranked by demand), the roles its offerings
-/// prepare for, and who else teaches what it lacks.
+/// that works opened straight from disk. A university picks its institution and work roles
+/// (grouped by category, with a search box) and sees, beside the picker on a wide screen and
+/// below it on a phone, the needed KSAs its offerings do not teach ranked by demand (the
+/// figures of `courses uncovered`), who else in Belize teaches them or that nobody does, what
+/// each of its offerings prepares for, and its coverage by all its offerings together.
 enum ExplorerPage {
     static func page(offerings: [Offering], roles: [RoleProfile], context: GapContext?, store: WorkforceStore, banner: String?) -> String {
-        var demand: [String: Double] = [:]
-        var demanded: [String] = []
-        if let context {
-            // Only published figures: KSA demand from the published roles (as `gaps --by ksa`).
-            for k in GapAnalysis.ksaGaps(context.estimates) where k.demand.value > 0 { demand[k.id] = k.demand.value }
-            demanded = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role.id)
-        }
-        let texts = (try? store.statementTexts(try store.framework(named: nil))) ?? [:]
+        let framework = (try? context.map { $0.framework } ?? store.framework(named: nil))
+        let texts = framework.flatMap { try? store.statementTexts($0) } ?? [:]
+        let names = framework.flatMap { try? store.areaAndCategoryNames($0) } ?? [:]
         // "Core roles": the curated set of the bundled bank, when it is made for this framework.
-        let framework = context?.framework.name ?? "nice-2017"
         let known = Set(roles.map(\.id))
-        let core = ((try? ItemBank.bundled().roleSet(DemoData.roleSet, framework: framework)) ?? []).filter(known.contains)
-        let needed = roles.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }
-        let data: JSONValue = .object([
-            (key: "institutions", value: .array(Array(Set(offerings.map(\.institution))).sorted().map { .string($0) })),
-            (key: "offerings", value: .array(offerings.map { o in
-                .object([(key: "institution", value: .string(o.institution)), (key: "code", value: .string(o.code)), (key: "title", value: .string(o.title)),
-                         (key: "ksas", value: .array(o.ksas.sorted().map { .string($0) }))])
-            })),
-            (key: "roles", value: .array(roles.map { r in
-                .object([(key: "id", value: .string(r.id)), (key: "name", value: .string(r.name)), (key: "ksas", value: .array(r.ksas.sorted().map { .string($0) }))])
-            })),
-            (key: "texts", value: .object(needed.sorted().map { (key: $0, value: .string(texts[$0]?.text ?? "")) })),
-            (key: "demand", value: .object(demand.sorted { $0.key < $1.key }.map { (key: $0.key, value: .number($0.value)) })),
-            (key: "demanded", value: .array(demanded.map { .string($0) })),
-            (key: "core", value: .array(core.map { .string($0) })),
-        ])
+        let core = ((try? ItemBank.bundled().roleSet(DemoData.roleSet, framework: framework?.name ?? "nice-2017")) ?? []).filter(known.contains)
+        let data = ExplorerData(
+            offerings: offerings, roles: roles, context: context, theta: context?.inputs.theta ?? 0.5, categoryNames: names, texts: texts, core: core)
+        return page(data, banner: banner)
+    }
+
+    static func page(_ data: ExplorerData, banner: String?) -> String {
         // Inside <script>, "<" is written \u003c so that no text can close the element.
-        let json = JSONWriter(indent: nil).string(data).replacingOccurrences(of: "<", with: "\\u003c")
+        let json = JSONWriter(indent: nil).string(data.json).replacingOccurrences(of: "<", with: "\\u003c")
+        let percent = Figure.fixed(data.theta * 100, 0)
         var body = "<h1>Course-gap explorer</h1>"
         if let banner { body += ReportHTML.paragraph(banner, class: "synthetic") }
         body += """
             <p>Choose an institution and the work roles it wants to prepare people for. The page lists the
             roles' current KSAs that none of the institution's offerings teach, ranked by employer demand,
-            and who else in the country teaches them. Figures resting on fewer than 5 employers are left out.</p>
-            <form id="choices" onsubmit="return false">
-            <p><label for="institution">Institution</label>
-            <select id="institution"></select></p>
+            and who else in Belize teaches them. Figures resting on fewer than 5 employers are left out.</p>
+            """
+        body += ReportHTML.paragraph(data.weighting, class: "note")
+        body += """
+            <div class="explorer">
+            <form id="choices" class="picker" onsubmit="return false">
+            <p><label for="institution">Institution</label><br><select id="institution"></select></p>
             <fieldset><legend>Work roles</legend>
-            <p><button type="button" id="pick-demanded">Roles employers report</button>
+            <p><label for="role-search">Find a role (name or id)</label><br><input type="search" id="role-search" autocomplete="off"></p>
+            <p class="buttons"><button type="button" id="pick-demanded">Roles employers report</button>
             <button type="button" id="pick-core">Core roles for a small economy</button>
             <button type="button" id="pick-none">Clear</button></p>
+            <p id="chosen" class="note" aria-live="polite"></p>
             <div id="roles"></div></fieldset>
             </form>
-            <h2>Roles its offerings prepare for (coverage at least 50%)</h2>
-            <ul id="prepared"></ul>
+            <div class="results">
             <h2>Needed KSAs it does not teach</h2>
             <p id="count" aria-live="polite"></p>
-            <table><thead><tr><th scope="col">KSA</th><th scope="col">Text</th><th scope="col">Demand</th><th scope="col">Taught elsewhere by</th></tr></thead>
-            <tbody id="uncovered"></tbody></table>
+            <p class="tools"><label for="filter">Filter the rows</label> <input type="search" id="filter" autocomplete="off">
+            <label for="sort">Sort by</label> <select id="sort">
+            <option value="demand">demand</option><option value="nowhere">taught nowhere in Belize first</option>
+            <option value="roles">chosen roles needing it</option><option value="ksa">KSA id</option></select>
+            <button type="button" id="download">Download CSV</button></p>
+            <p id="shown" class="note" aria-live="polite"></p>
+            <table id="uncovered-table"><thead><tr>
+            <th scope="col"><button type="button" class="sort" data-sort="ksa">KSA</button></th>
+            <th scope="col">Text</th>
+            <th scope="col"><button type="button" class="sort" data-sort="demand">Demand: openings needing this KSA \(Markup.escape(data.within))</button></th>
+            <th scope="col"><button type="button" class="sort" data-sort="roles">Chosen roles needing it</button></th>
+            <th scope="col"><button type="button" class="sort" data-sort="nowhere">Taught elsewhere in Belize by</button></th>
+            </tr></thead><tbody id="uncovered"></tbody></table>
+            <h2>What each of its offerings prepares for</h2>
+            <p class="note">An offering prepares for a work role when it teaches at least \(percent)% of the role's KSAs
+            (a programme: its courses together), as in the plan and the supply figures.</p>
+            <ul id="prepared"></ul>
+            <h2>Coverage by all its offerings together</h2>
+            <p class="note">The share of each chosen role's KSAs that at least one of the institution's offerings teaches.
+            This is not preparation: no single offering need teach them together.</p>
+            <ul id="coverage"></ul>
+            </div>
+            </div>
             <script type="application/json" id="data">\(json)</script>
             """
-        return ReportHTML.page(title: "Course-gap explorer", body: body, script: script)
+        return document(title: "Course-gap explorer", body: body)
     }
 
-    static let script = """
-        "use strict";
-        const data = JSON.parse(document.getElementById("data").textContent);
-        const select = document.getElementById("institution");
-        const rolesBox = document.getElementById("roles");
-        function el(tag, text) { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; }
-        for (const name of data.institutions) { const o = el("option", name); o.value = name; select.appendChild(o); }
-        for (const role of data.roles) {
-          const label = el("label"); const box = el("input"); box.type = "checkbox"; box.value = role.id; box.className = "role";
-          label.appendChild(box); label.appendChild(document.createTextNode(" " + role.name + " (" + role.id + ")"));
-          const p = el("div"); p.appendChild(label); rolesBox.appendChild(p);
+    /// The page around `body`: the report's style and the explorer's layout.
+    static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Markup.escape(title))</title>
+        <style>\(ReportHTML.style)
+        \(style)</style>
+        </head>
+        <body>
+        \(body)
+        <script>\(ExplorerScript.text)</script>
+        </body>
+        </html>
+
+        """
+    }
+
+    static let style = """
+        body { max-width: 88rem; } .explorer { display: block; } .picker fieldset { border: 1px solid #ccd; padding: 0.4rem 0.6rem; margin: 0; }
+        .picker select, .picker input[type=search] { width: 100%; box-sizing: border-box; font-size: 11pt; padding: 0.2rem; }
+        .picker details { border-top: 1px solid #e3e7ea; padding: 0.2rem 0; } .picker summary { cursor: pointer; font-weight: bold; padding: 0.2rem 0; }
+        .picker label.role { display: block; padding: 0.15rem 0 0.15rem 1.6rem; text-indent: -1.4rem; overflow-wrap: anywhere; }
+        .buttons button, .tools button { margin: 0.1rem 0.2rem 0.1rem 0; } .tools input { width: 12rem; max-width: 100%; }
+        th button.sort { font: inherit; font-weight: bold; background: none; border: none; padding: 0; text-align: left; cursor: pointer; text-decoration: underline dotted; }
+        th[aria-sort] button.sort::after { content: " \\2193"; } td.nowhere { font-weight: bold; color: #8a1c1c; }
+        .results h2:first-child { margin-top: 0.5rem; } td { overflow-wrap: break-word; } .nobr, td.id { white-space: nowrap; }
+        @media (min-width: 62rem) {
+          .explorer { display: grid; grid-template-columns: minmax(17rem, 24rem) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+          .picker { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; }
         }
-        function pick(ids) { for (const b of document.querySelectorAll("input.role")) b.checked = ids.includes(b.value); update(); }
-        document.getElementById("pick-demanded").addEventListener("click", () => pick(data.demanded));
-        document.getElementById("pick-core").addEventListener("click", () => pick(data.core));
-        document.getElementById("pick-none").addEventListener("click", () => pick([]));
-        select.addEventListener("change", update);
-        rolesBox.addEventListener("change", update);
-        function update() {
-          const inst = select.value;
-          const mine = data.offerings.filter(o => o.institution === inst);
-          const taught = new Set(mine.flatMap(o => o.ksas));
-          const chosen = new Set([...document.querySelectorAll("input.role:checked")].map(b => b.value));
-          const prepared = document.getElementById("prepared"); prepared.replaceChildren();
-          for (const role of data.roles) {
-            const covered = role.ksas.filter(k => taught.has(k)).length / Math.max(1, role.ksas.length);
-            if (covered >= 0.5) prepared.appendChild(el("li", role.name + " (" + role.id + "): " + Math.round(covered * 100) + "%"));
-          }
-          if (!prepared.children.length) prepared.appendChild(el("li", "none at 50% coverage"));
-          const needed = new Map();
-          for (const role of data.roles) if (chosen.has(role.id)) for (const k of role.ksas) if (!taught.has(k)) needed.set(k, (needed.get(k) || 0) + 1);
-          const rows = [...needed.keys()].sort((a, b) => (data.demand[b] || 0) - (data.demand[a] || 0) || needed.get(b) - needed.get(a) || (a < b ? -1 : 1));
-          const body = document.getElementById("uncovered"); body.replaceChildren();
-          for (const k of rows) {
-            const tr = el("tr");
-            const elsewhere = data.offerings.filter(o => o.institution !== inst && o.ksas.includes(k));
-            const by = {}; for (const o of elsewhere) (by[o.institution] = by[o.institution] || []).push(o.code);
-            tr.appendChild(el("td", k)); tr.appendChild(el("td", data.texts[k] || ""));
-            const d = el("td", String(Math.round((data.demand[k] || 0) * 10) / 10)); d.className = "n"; tr.appendChild(d);
-            tr.appendChild(el("td", Object.keys(by).sort().map(i => i + " (" + by[i].join(", ") + ")").join("; ")));
-            body.appendChild(tr);
-          }
-          document.getElementById("count").textContent = chosen.size ? rows.length + " KSAs of the chosen roles are not taught at " + inst + "." : "Choose work roles to see what is missing.";
+        @media (max-width: 40rem) {
+          body { padding: 0 0.5rem; } .results { margin-top: 1rem; }
+          #uncovered-table thead { display: none; } #uncovered-table, #uncovered-table tbody, #uncovered-table tr, #uncovered-table td { display: block; width: auto; }
+          #uncovered-table tr { border: 1px solid #ccc; margin-bottom: 0.5rem; } #uncovered-table td { border: none; text-align: left; }
+          #uncovered-table td::before { content: attr(data-label) ": "; font-weight: bold; }
         }
-        // A link may choose the institution: explorer.html#institution=University%20of%20Belize
-        const wanted = new URLSearchParams(location.hash.slice(1)).get("institution");
-        select.value = data.institutions.includes(wanted) ? wanted : (data.institutions.includes("University of Belize") ? "University of Belize" : data.institutions[0] || "");
-        pick(data.demanded.length ? data.demanded : data.core);
         """
 }

@@ -76,7 +76,7 @@ enum ReportHTML {
             out += "<tr>"
             for (c, text) in row.enumerated() {
                 let kind = reader.kinds[c]
-                let name = kind.isNumeric ? "n" : kind == .id || kind == .date ? "id" : Self.hasLongToken(text) ? "long" : nil
+                let name = kind.isNumeric ? "n" : Self.hasLongToken(text) ? "long" : kind == .id || kind == .date ? "id" : nil
                 out += "<td\(name.map { " class=\"\($0)\"" } ?? "")>\(name == nil ? ids(Markup.escape(text)) : Markup.escape(text))</td>"
             }
             out += "</tr>"

@@ -10,8 +10,8 @@ extension WorkforceReport {
         _ store: WorkforceStore, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)],
         _ points: inout MainPoints
     ) throws -> Section {
-        let margins = try options.margins.map { url throws(WorkforceError) in try PopulationMargins(url: url) }
-        let design = AwarenessRequest(margins: margins, strata: options.strata, cluster: options.cluster)
+        var design = AwarenessRequest(margins: try store.populationMargins(options.marginsChoice), strata: options.strata, cluster: options.cluster)
+        design.marginsChoice = options.marginsChoice
         var request = design
         request.breakdowns = [.district, .sex, .group]
         request.contrast = .group
@@ -109,13 +109,13 @@ extension WorkforceReport {
     }
 
     /// The methodology appendix's awareness lines.
-    static func awarenessMethodology(_ options: ReportOptions) -> [String] {
+    static func awarenessMethodology(_ options: ReportOptions, margins: WeightingSource?) -> [String] {
         let design = options.strata.isEmpty && options.cluster == nil
             ? "each respondent its own unit in one stratum (no design was given)"
             : "\(options.strata.isEmpty ? "one stratum" : "strata " + options.strata.map(\.rawValue).joined(separator: " x ")), \(options.cluster.map { "clusters (primary sampling units) from `\($0)`, nested in strata; a respondent with it blank, or alone in a cluster, is its own unit" } ?? "each respondent its own unit")"
-        let weights = options.margins == nil
-            ? "none (every respondent weighs 1)"
-            : "raking to the population margins \(options.margins?.lastPathComponent ?? "") (iterative proportional fitting to 1e-10, at most 1000 iterations; respondents who did not say keep their weight for that variable)"
+        let weights = margins.map {
+            "raking to the \($0.words) (iterative proportional fitting to 1e-10, at most 1000 iterations; respondents who did not say keep their weight for that variable)"
+        } ?? "none (every respondent weighs 1; \(WeightingSource.noneNote(.margins, choice: options.marginsChoice)))"
         return [
             "Awareness weights: \(weights). Sample design: \(design).",
             "Awareness estimates: p = Σ w·y / Σ w over valid answers (a score: its weighted mean). Standard errors by linearisation: each respondent's influence value is replaced by its residual from the raking margins (the variance of a calibrated estimator, Deville and Särndal 1992), then the with-replacement variance between units within strata, `n_h/(n_h - 1) Σ (Z_k - Z̄_h)²`; a stratum with a single unit is centred on 0, as R's `survey.lonely.psu = \"adjust\"` does (survey 4.1). This is the standard error R's survey package gives with `svydesign(ids, strata, weights = ~1, nest = TRUE)`, `rake()` and `svymean()`/`svyby()`; it is checked against R in CI.",

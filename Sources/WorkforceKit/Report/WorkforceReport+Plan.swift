@@ -10,6 +10,7 @@ extension WorkforceReport {
         request.gaps.horizon = options.horizon
         request.gaps.theta = options.theta
         request.gaps.frame = options.frame
+        request.gaps.unweighted = options.unweighted
         let plan = try WorkforcePlan.build(context, store, request)
         tables.append(("plan", plan.actionTable))
         tables.append(("plan_by_role", plan.roleTable))

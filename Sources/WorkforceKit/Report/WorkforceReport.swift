@@ -4,8 +4,12 @@ import Foundation
 public struct ReportOptions: Sendable {
     public var horizon: Horizon = .medium
     public var theta = 0.5
+    /// A frame file (`--frame FILE`) instead of the stored frame.
     public var frame: URL?
+    /// A margins file (`--margins FILE`) instead of the stored margins.
     public var margins: URL?
+    /// Weight to nothing, even a stored frame or margins (`--unweighted`).
+    public var unweighted = false
     /// The awareness sample's design: strata crossed from these breakdowns, clusters from this
     /// question (none: each respondent its own unit).
     public var strata: [AwarenessBreakdown] = []
@@ -18,6 +22,11 @@ public struct ReportOptions: Sendable {
     public var banner: String?
 
     public init() {}
+
+    /// The employer frame of the figures: the file, none, or the latest stored one.
+    public var frameChoice: WeightingChoice { WeightingChoice(file: frame, unweighted: unweighted) }
+    /// The awareness margins of the figures: the file, none, or the latest stored ones.
+    public var marginsChoice: WeightingChoice { WeightingChoice(file: margins, unweighted: unweighted) }
 }
 
 /// The report people read: one self-contained HTML page (summary, workforce gaps, catalog and
@@ -42,6 +51,7 @@ public enum WorkforceReport {
         gapRequest.horizon = options.horizon
         gapRequest.theta = options.theta
         gapRequest.frame = options.frame
+        gapRequest.unweighted = options.unweighted
         gapRequest.wave = options.wave
         gapRequest.entryRate = options.entryRate
 

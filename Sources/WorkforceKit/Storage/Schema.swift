@@ -13,6 +13,7 @@ public enum Schema {
         migrator.register("005-translation", sql: translation)
         migrator.register("006-offering-duration", sql: offeringDuration)
         migrator.register("007-batch-ids", sql: batchIDs)
+        migrator.register("008-weighting-files", sql: weighting)
         return migrator
     }
 

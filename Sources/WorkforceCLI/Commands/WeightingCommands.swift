@@ -1,0 +1,94 @@
+import Foundation
+import WorkforceKit
+
+/// `workforce frame import`, `workforce margins import` and `workforce frames`: the sampling
+/// frame and population margins stored in the database, which every employer and awareness
+/// command weights to unless told otherwise.
+enum WeightingCommands {
+    static let unweighted = OptionSpec.flag(
+        "unweighted", "Weight to nothing: every weight 1, even when a sampling frame or margins are stored.")
+
+    static let frameSpec = CommandSpec(
+        name: "frame",
+        abstract: "Store the employer sampling frame in the database.",
+        subcommands: [frameImportSpec],
+        usesDatabase: false)
+
+    static let frameImportSpec = CommandSpec(
+        name: "import",
+        abstract: "Check a sampling frame (sector,size_band,organisations[,issued,out_of_scope]) and store it as the current frame.",
+        discussion: """
+            The checks are those of --frame FILE: sectors and size bands of the employer form, counts
+            that are whole numbers from 0 to 1000000000, issued at most organisations, out_of_scope at
+            most issued, no stratum twice. Each import is a new version (with the file's name, SHA-256
+            and time); the latest is the one gaps, plan, courses uncovered, report, sample-size employer
+            and responses employer --weights use, unless --frame FILE or --unweighted is given.
+            Nothing is stored when a check fails.
+            """,
+        positionals: [PositionalSpec(name: "file", help: "The frame CSV.")],
+        run: { invocation in
+            let store = try invocation.openStore()
+            let url = try FileInput.existing(invocation.positional(0) ?? "")
+            let frame = try store.importFrame(url, bank: try ItemBank.bundled(environment: invocation.environment))
+            invocation.say(
+                "Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata")), \(Figure.count(frame.totalOrganisations)) organisations; employer figures now weight to it.")
+        })
+
+    static let marginsSpec = CommandSpec(
+        name: "margins",
+        abstract: "Store the awareness population margins in the database.",
+        subcommands: [marginsImportSpec],
+        usesDatabase: false)
+
+    static let marginsImportSpec = CommandSpec(
+        name: "import",
+        abstract: "Check population margins (variable,category,population) and store them as the current margins.",
+        discussion: """
+            The checks are those of --margins FILE: variables district, sex, age (age_band) or urban
+            (urban_rural), populations that are whole numbers from 1, no category twice, every variable
+            summing to the same total. Each import is a new version; the latest is the one awareness,
+            report, sample-size --by district and responses awareness --weights rake to, unless
+            --margins FILE or --unweighted is given. Nothing is stored when a check fails.
+            """,
+        positionals: [PositionalSpec(name: "file", help: "The margins CSV.")],
+        run: { invocation in
+            let store = try invocation.openStore()
+            let margins = try store.importMargins(try FileInput.existing(invocation.positional(0) ?? ""))
+            let variables = margins.variables.map(\.breakdown.rawValue).joined(separator: ", ")
+            invocation.say(
+                "Stored \(margins.source.versionWords): \(variables), population \(Figure.count(margins.total)); awareness figures now rake to them.")
+        })
+
+    static let framesSpec = CommandSpec(
+        name: "frames",
+        abstract: "The stored sampling frames and population margins, every version, the current one of each marked.",
+        printsTable: true,
+        run: { invocation in
+            let store = try invocation.openStore()
+            var table = try store.weightingFiles()
+            for kind in WeightingSource.Kind.allCases where !table.rows.contains(where: { $0.first == .text(kind.rawValue) }) {
+                table.notes.append("No \(kind.words) stored: `\(kind.command)` stores \(kind == .frame ? "one" : "them").")
+            }
+            invocation.print(table)
+        })
+}
+
+extension Invocation {
+    /// The employer frame: `--frame FILE`, none with `--unweighted`, else the stored one.
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` when both are given.
+    func frameChoice() throws(WorkforceError) -> WeightingChoice {
+        try weightingChoice(self[GapsCommand.frame], "--frame")
+    }
+
+    /// The awareness margins: `--margins FILE`, none with `--unweighted`, else the stored ones.
+    func marginsChoice() throws(WorkforceError) -> WeightingChoice {
+        try weightingChoice(self[AwarenessCommands.margins], "--margins")
+    }
+
+    private func weightingChoice(_ path: String?, _ name: String) throws(WorkforceError) -> WeightingChoice {
+        let unweighted = flag(WeightingCommands.unweighted)
+        if path != nil, unweighted { throw .usage("give \(name) FILE or --unweighted, not both") }
+        return WeightingChoice(file: try path.map { path throws(WorkforceError) in try FileInput.existing(path) }, unweighted: unweighted)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+extension WorkforceStore {
+    /// Reads, checks and stores a sampling frame as the next version of the stored frame.
+    ///
+    /// The checks are those of `--frame FILE` (``SamplingFrame/init(url:sectors:sizeBands:)``,
+    /// with the employer form's sectors and size bands of `bank`); nothing is stored when one fails.
+    ///
+    /// - Parameters:
+    ///   - url: the frame file.
+    ///   - bank: the item bank whose `sectors` and `size_bands` the frame's strata must use.
+    /// - Returns: the stored version and the frame.
+    /// - Throws: ``WorkforceError/badData(_:_:)`` at the file, line and column of the first problem.
+    public func importFrame(_ url: URL, bank: ItemBank) throws(WorkforceError) -> SamplingFrame {
+        let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
+        let frame = try SamplingFrame(url: url, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands"))
+        guard !frame.order.isEmpty else { throw .badData(SourceLocation(file: url.path, line: 2), "the frame has no strata") }
+        let source = try write { db in
+            let source = try Self.insertFile(db, .frame, url, bytes, rows: frame.order.count, total: Int(frame.totalOrganisations))
+            let id = db.lastInsertedRowID
+            for stratum in frame.order {
+                let c = frame.strata[stratum] ?? SamplingFrame.Counts(organisations: 0)
+                try db.execute(
+                    "INSERT INTO frame_stratum (file_id, line, sector, size_band, organisations, issued, out_of_scope) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [id, frame.lines[stratum] ?? 0, stratum.sector, stratum.sizeBand, Int(c.organisations), c.issued.map { Int($0) }, c.outOfScope.map { Int($0) }])
+            }
+            return source
+        }
+        var stored = frame
+        stored.source = source
+        stored.file = source.locationName
+        return stored
+    }
+
+    /// Reads, checks and stores population margins as the next version of the stored margins.
+    ///
+    /// - Throws: ``WorkforceError/badData(_:_:)`` as ``PopulationMargins/init(url:)``; nothing is stored then.
+    public func importMargins(_ url: URL) throws(WorkforceError) -> PopulationMargins {
+        let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
+        let margins = try PopulationMargins(url: url)
+        let source = try write { db in
+            let rows = margins.variables.reduce(0) { $0 + $1.margins.count }
+            let source = try Self.insertFile(db, .margins, url, bytes, rows: rows, total: Int(margins.total))
+            let id = db.lastInsertedRowID
+            for (breakdown, list) in margins.variables {
+                for m in list {
+                    try db.execute(
+                        "INSERT INTO population_margin (file_id, line, variable, category, population) VALUES (?, ?, ?, ?, ?)",
+                        [id, m.location.line ?? 0, breakdown.rawValue, m.category, Int(m.population)])
+                }
+            }
+            return source
+        }
+        return PopulationMargins(variables: margins.variables, source: source)
+    }
+
+    private static func insertFile(_ db: Database, _ kind: WeightingSource.Kind, _ url: URL, _ bytes: [UInt8], rows: Int, total: Int) throws -> WeightingSource {
+        let version = (try db.scalar("SELECT max(version) FROM weighting_file WHERE kind = ?", [kind.rawValue]).int ?? 0) + 1
+        let source = WeightingSource(kind: kind, file: url.lastPathComponent, version: version, sha256: SHA256.hex(bytes), importedAt: Clock.timestamp())
+        try db.execute(
+            "INSERT INTO weighting_file (kind, version, file, sha256, rows, total, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [kind.rawValue, version, source.file, source.sha256 ?? "", rows, total, source.importedAt ?? ""])
+        return source
+    }
+
+    /// The latest stored version of `kind`, or `nil` when none is stored.
+    public func storedWeighting(_ kind: WeightingSource.Kind) throws(WorkforceError) -> WeightingSource? {
+        try latest(kind)?.source
+    }
+
+    /// The latest stored version of `kind` and its row id, or `nil` when none is stored.
+    private func latest(_ kind: WeightingSource.Kind) throws(WorkforceError) -> (id: Int64, source: WeightingSource)? {
+        try read { db in
+            let rows = try db.rows(
+                "SELECT id, file, version, sha256, imported_at FROM weighting_file WHERE kind = ? ORDER BY version DESC LIMIT 1", [kind.rawValue])
+            guard let row = rows.first else { return nil }
+            return (
+                Int64(row[0].int ?? 0),
+                WeightingSource(kind: kind, file: row[1].string ?? "", version: row[2].int, sha256: row[3].string, importedAt: row[4].string)
+            )
+        }
+    }
+
+    /// The sampling frame `choice` names: a file, the latest stored version, or none.
+    ///
+    /// A stored frame's strata are checked again against `sectors` and `sizeBands` (the employer
+    /// form's lists), with errors at the stored file's line.
+    ///
+    /// - Returns: `nil` for ``WeightingChoice/none`` or when no frame is stored.
+    /// - Throws: the frame file's errors; ``WorkforceError/badData(_:_:)`` for a stored stratum
+    ///   the form does not have.
+    public func samplingFrame(_ choice: WeightingChoice, sectors: [String], sizeBands: [String]) throws(WorkforceError) -> SamplingFrame? {
+        switch choice {
+        case .none: return nil
+        case .file(let url): return try SamplingFrame(url: url, sectors: sectors, sizeBands: sizeBands)
+        case .stored:
+            guard let (id, source) = try latest(.frame) else { return nil }
+            let rows = try read { db in
+                try db.rows(
+                    "SELECT line, sector, size_band, organisations, issued, out_of_scope FROM frame_stratum WHERE file_id = ? ORDER BY line", [id])
+            }
+            var lines: [SamplingFrame.Stratum: Int] = [:]
+            let strata = rows.map { row in
+                let stratum = SamplingFrame.Stratum(sector: row[1].string ?? "", sizeBand: row[2].string ?? "")
+                lines[stratum] = row[0].int
+                return (stratum, SamplingFrame.Counts(organisations: row[3].double ?? 0, issued: row[4].double, outOfScope: row[5].double))
+            }
+            var frame = SamplingFrame(strata: strata, file: source.locationName, source: source)
+            frame.lines = lines
+            try frame.check(sectors: sectors, sizeBands: sizeBands)
+            return frame
+        }
+    }
+
+    /// The population margins `choice` names: a file, the latest stored version, or none.
+    ///
+    /// - Returns: `nil` for ``WeightingChoice/none`` or when no margins are stored.
+    public func populationMargins(_ choice: WeightingChoice) throws(WorkforceError) -> PopulationMargins? {
+        switch choice {
+        case .none: return nil
+        case .file(let url): return try PopulationMargins(url: url)
+        case .stored:
+            guard let (id, source) = try latest(.margins) else { return nil }
+            let rows = try read { db in
+                try db.rows("SELECT line, variable, category, population FROM population_margin WHERE file_id = ? ORDER BY line", [id])
+            }
+            var variables: [(breakdown: AwarenessBreakdown, margins: [PopulationMargins.Margin])] = []
+            for row in rows {
+                guard let breakdown = row[1].string.flatMap(AwarenessBreakdown.init(rawValue:)) else { continue }
+                let margin = PopulationMargins.Margin(
+                    category: row[2].string ?? "", population: row[3].double ?? 0,
+                    location: SourceLocation(file: source.locationName, line: row[0].int))
+                if let i = variables.firstIndex(where: { $0.breakdown == breakdown }) {
+                    variables[i].margins.append(margin)
+                } else {
+                    variables.append((breakdown, [margin]))
+                }
+            }
+            return PopulationMargins(variables: variables, source: source)
+        }
+    }
+
+    /// Every stored frame and margins version, the current one of each kind marked.
+    public func weightingFiles() throws(WorkforceError) -> ResultTable {
+        try table(
+            """
+            SELECT kind, version, file, rows, total, imported_at, sha256,
+                   version = (SELECT max(version) FROM weighting_file w WHERE w.kind = f.kind) AS current
+            FROM weighting_file f ORDER BY kind, version
+            """, [], booleans: ["current"])
+    }
+}

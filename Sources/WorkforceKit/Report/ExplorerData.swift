@@ -1,0 +1,79 @@
+/// The figures the course-gap explorer embeds, computed as `courses uncovered` and the plan
+/// compute them: KSA demand from the published roles of the gap context (weighted to the same
+/// frame), what each offering prepares for by the plan's rule (a programme's row teaches the
+/// union of its courses; coverage at least θ), and each institution's coverage by all its
+/// offerings together as a separate figure.
+struct ExplorerData {
+    var offerings: [Offering]
+    var roles: [RoleProfile]
+    var context: GapContext?
+    var theta: Double
+    var categoryNames: [String: String]
+    var texts: [String: (kind: String, text: String)]
+    var core: [String]
+
+    /// KSA demand of the published roles (as `gaps --by ksa` and `courses uncovered`).
+    var demand: [String: Double] {
+        guard let context else { return [:] }
+        var demand: [String: Double] = [:]
+        for k in GapAnalysis.ksaGaps(context.estimates) where k.demand.value > 0 { demand[k.id] = k.demand.value }
+        return demand
+    }
+
+    /// The roles employers report (published, with demand), as `courses uncovered` picks them.
+    var demanded: [String] {
+        context?.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role.id) ?? []
+    }
+
+    /// "within 1 year", "within 6 months": the horizon of the demand figures.
+    var within: String {
+        let years = context?.estimates.years ?? 1
+        if years < 1 { return "within \(Int((years * 12).rounded())) months" }
+        return years == 1 ? "within 1 year" : "within \(Figure.fixed(years, years.rounded() == years ? 0 : 1)) years"
+    }
+
+    /// What the page says about the weighting, in one sentence.
+    var weighting: String {
+        guard let context else { return "No employer responses are imported, so demand is 0 and KSAs are ranked by how many chosen roles need them." }
+        if let frame = context.inputs.weighting.frame {
+            return "Demand is weighted to the \(frame.source.words), as in workforce gaps and workforce courses uncovered."
+        }
+        return context.notes.first { $0.hasPrefix("No sampling frame") } ?? "Demand is unweighted: it describes the responding employers only."
+    }
+
+    var json: JSONValue {
+        let taught = CourseAnalysis.taughtKSAs(offerings)
+        let needed = roles.reduce(into: Set<String>()) { $0.formUnion($1.ksas) }
+        let categories = Array(Set(roles.map { $0.category ?? "" })).sorted()
+        return .object([
+            (key: "within", value: .string(within)),
+            (key: "theta", value: .number(theta)),
+            (key: "weighting", value: .string(weighting)),
+            (key: "institutions", value: .array(Array(Set(offerings.map(\.institution))).sorted().map { .string($0) })),
+            (key: "categories", value: .array(categories.map { id in
+                .object([(key: "id", value: .string(id)), (key: "name", value: .string(categoryNames[id] ?? (id.isEmpty ? "Other" : id)))])
+            })),
+            (key: "roles", value: .array(roles.map { r in
+                .object([
+                    (key: "id", value: .string(r.id)), (key: "name", value: .string(r.name)), (key: "category", value: .string(r.category ?? "")),
+                    (key: "ksas", value: .array(r.ksas.sorted().map { .string($0) })),
+                ])
+            })),
+            (key: "offerings", value: .array(offerings.map { o in
+                let prepared = Coverage.preparedRoles(taught[o.id] ?? o.ksas, roles, theta: theta)
+                return .object([
+                    (key: "institution", value: .string(o.institution)), (key: "code", value: .string(o.code)), (key: "title", value: .string(o.title)),
+                    (key: "ksas", value: .array(o.ksas.sorted().map { .string($0) })),
+                    (key: "prepares", value: .array(prepared.map { p in
+                        .object([(key: "role", value: .string(p.role.id)), (key: "coverage", value: .number(p.coverage))])
+                    })),
+                ])
+            })),
+            (key: "texts", value: .object(needed.sorted().map { (key: $0, value: .string(texts[$0]?.text ?? "")) })),
+            (key: "kinds", value: .object(needed.sorted().map { (key: $0, value: .string(texts[$0]?.kind ?? "")) })),
+            (key: "demand", value: .object(demand.sorted { $0.key < $1.key }.map { (key: $0.key, value: .number($0.value)) })),
+            (key: "demanded", value: .array(demanded.map { .string($0) })),
+            (key: "core", value: .array(core.map { .string($0) })),
+        ])
+    }
+}
