@@ -1,6 +1,6 @@
 """The report as a person sees it (see check_report_view.sh). Usage: check_report_view.py REPORT_FOLDER
 
-Print: report.html with an `@page { size: ... }` added is printed by headless Chromium for each
+Print: a copy of report.html (in a scratch folder) with an `@page { size: ... }` added is printed by headless Chromium for each
 paper; pypdf checks the page size, counts the pages, and fails a page whose text is nothing but
 headings, a page whose last line is a heading (stranded at the bottom), and a first page missing
 the title, a main point or a summary figure. Phone: a page holding report.html in a 360 px iframe
@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 import pypdf
 
@@ -67,15 +68,15 @@ def chromium(*args):
     )
 
 
-def check_print(folder, page, parsed):
+def check_print(folder, scratch, parsed):
     failures = []
     source = open(os.path.join(folder, "report.html"), encoding="utf-8").read()
     headings = set(parsed.headings)
     for paper, (width, height) in PAPERS.items():
-        printed = os.path.join(folder, f"report.{paper}.html")
+        printed = os.path.join(scratch, f"report.{paper}.html")
         with open(printed, "w", encoding="utf-8") as f:
             f.write(source.replace("</head>", f"<style>@page {{ size: {paper}; }}</style>\n</head>", 1))
-        pdf = os.path.join(folder, f"report.{paper}.pdf")
+        pdf = os.path.join(scratch, f"report.{paper}.pdf")
         chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + printed)
         reader = pypdf.PdfReader(pdf)
         pages = [[norm(line) for line in p.extract_text().splitlines() if norm(line)] for p in reader.pages]
@@ -113,11 +114,11 @@ def check_print(folder, page, parsed):
     return failures
 
 
-def check_phone(folder):
-    probe = os.path.join(folder, "width-probe.html")
+def check_phone(folder, scratch):
+    probe = os.path.join(scratch, "width-probe.html")
     with open(probe, "w", encoding="utf-8") as f:
         f.write("""<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { margin: 0 } iframe { width: 360px; height: 800px; border: 0 }</style></head>
-<body><iframe id="report" src="report.html"></iframe><pre id="measure">not measured</pre><script>
+<body><iframe id="report" src="REPORT"></iframe><pre id="measure">not measured</pre><script>
 document.getElementById("report").addEventListener("load", function () {
   var out = document.getElementById("measure");
   try {
@@ -130,7 +131,7 @@ document.getElementById("report").addEventListener("load", function () {
     out.textContent = "scrollWidth=" + d.scrollWidth + " clientWidth=" + d.clientWidth + " wide=" + wide.slice(0, 10).join(", ");
   } catch (e) { out.textContent = "error " + e; }
 });
-</script></body></html>""")
+</script></body></html>""".replace("REPORT", "file://" + os.path.join(folder, "report.html")))
     dom = chromium("--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", "file://" + probe).stdout
     found = re.search(r'<pre id="measure">([^<]*)</pre>', dom)
     text = found.group(1) if found else "no measurement in the dumped DOM"
@@ -147,7 +148,9 @@ def main():
     folder = os.path.abspath(sys.argv[1])
     parsed = Headings()
     parsed.feed(open(os.path.join(folder, "report.html"), encoding="utf-8").read())
-    failures = check_print(folder, "report.html", parsed) + check_phone(folder)
+    # The printed copies, PDFs and the probe page go to a scratch folder, never the report's.
+    with tempfile.TemporaryDirectory() as scratch:
+        failures = check_print(folder, scratch, parsed) + check_phone(folder, scratch)
     for f in failures:
         print("FAIL " + f)
     sys.exit(1 if failures else 0)

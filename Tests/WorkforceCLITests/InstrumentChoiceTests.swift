@@ -29,6 +29,9 @@ import Testing
         let first = try database.run(["import", "awareness", baseline.path])
         #expect(first.code == 0, "\(first.stderr)")
         #expect(first.stdout.contains("wave baseline):"), "\(first.stdout)")
+        // The follow-up form does not fit a baseline export at all: said with why, not "matches 0".
+        #expect(first.stdout.contains("the header does not fit instrument") && first.stdout.contains("has no column for the required question"), "\(first.stdout)")
+        #expect(!first.stdout.contains("matches 0"), "\(first.stdout)")
         let batches = try jsonRows(try database.run(["imports", "--format", "json"]).stdout)
         #expect(batches.map { $0["wave"] as? String } == ["followup-1", "baseline"])
     }

@@ -106,5 +106,11 @@ import Testing
         #expect(result.stderr.contains("no question village"))
         let unwritable = try database.run(["responses", "awareness", "--format", "dta", "--out", "/nonexistent/folder/x.dta"])
         #expect(unwritable.code == 73)
+        #expect(unwritable.stderr.contains("the folder /nonexistent/folder does not exist"), "\(unwritable.stderr)")
+        // A file where the folder should be is named as such, not "The file doesn't exist".
+        #expect(FileManager.default.createFile(atPath: database.scratch.path("afile"), contents: Data()))
+        let blocked = try database.run(["responses", "awareness", "--format", "sav", "--out", database.scratch.path("afile/x.sav")])
+        #expect(blocked.code == 73)
+        #expect(blocked.stderr.contains("afile is a file, not a folder"), "\(blocked.stderr)")
     }
 }

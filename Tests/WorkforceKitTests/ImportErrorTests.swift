@@ -128,6 +128,7 @@ struct ResponseFile {
         ("count above the maximum", .employer, "pr_cir_001_vacancies", "250000", "value 250000 of pr_cir_001_vacancies is above its maximum 100000"),
         ("a count in words", .employer, "pr_cir_001_staff", "three", "value \"three\" of pr_cir_001_staff is not a whole number"),
         ("a fractional count", .employer, "pr_cir_001_staff", "2.5", "value \"2.5\" of pr_cir_001_staff is not a whole number"),
+        ("a count beyond 10^9", .employer, "cyber_people", "9223372036854775807", "value \"9223372036854775807\" of cyber_people is larger than 1000000000"),
         ("hard-to-fill above vacancies", .employer, "pr_cir_001_hard_to_fill", "5", "value 5 of pr_cir_001_hard_to_fill: Cannot be more than the vacancies. (its rule: `(. >= 0) and (. <= ${pr_cir_001_vacancies})`)"),
         ("expected positions decreasing", .employer, "pr_cir_001_new_1y", "0", "value 0 of pr_cir_001_new_1y: "),
         ("a year before the minimum", .university, "last_review_year", "1800", "value 1800 of last_review_year is below its minimum 1990"),

@@ -18,6 +18,8 @@ struct InstrumentChoice {
         var codebook: ParsedCodebook
         var matched: Int
         var missing: Int
+        /// Why the header cannot be read as this instrument's at all (its columns do not fit).
+        var unfit: String? = nil
     }
 
     /// Chooses among `candidates` (newest first) for a file with `header`.
@@ -28,8 +30,11 @@ struct InstrumentChoice {
         var scores: [Score] = []
         for instrument in candidates {
             let codebook = try ParsedCodebook(json: instrument.codebook, source: "codebook of \(instrument.formID)")
-            guard let plan = try? ColumnPlan(header: header, codebook: codebook, file: file) else {
-                scores.append(Score(instrument: instrument, codebook: codebook, matched: 0, missing: codebook.items.count))
+            let plan: ColumnPlan
+            do {
+                plan = try ColumnPlan(header: header, codebook: codebook, file: file)
+            } catch {
+                scores.append(Score(instrument: instrument, codebook: codebook, matched: 0, missing: codebook.items.count, unfit: "\(error)"))
                 continue
             }
             let matched = plan.roles.filter {
@@ -64,7 +69,11 @@ struct InstrumentChoice {
         var explanation = "chose \(describe(best.instrument)): \(best.matched) of the header's \(header.count) columns are its questions"
         if best.missing > 0 { explanation += " and \(best.missing) of its questions are not in the file" }
         if let next {
-            explanation += "; \(describe(next.instrument)) matches \(next.matched)" + (next.missing > 0 ? " and lacks \(next.missing)" : "")
+            if let unfit = next.unfit {
+                explanation += "; the header does not fit \(describe(next.instrument)) (\(unfit))"
+            } else {
+                explanation += "; \(describe(next.instrument)) matches \(next.matched)" + (next.missing > 0 ? " and lacks \(next.missing)" : "")
+            }
         }
         explanation += ". To import into another, give --wave or --instrument."
         return InstrumentChoice(instrument: best.instrument, codebook: best.codebook, explanation: explanation)

@@ -186,6 +186,10 @@ final class RowValidator: CompiledExpression.Answers {
                 invalid(q, column, "value \"\(Self.shown(bytes))\" of \(item.name) is not a whole number")
                 return .missing
             }
+            guard abs(v) <= AnswerCodec.maxWhole else {
+                invalid(q, column, "value \"\(Self.shown(bytes))\" of \(item.name) is larger than 1000000000, the largest whole number an answer may give")
+                return .missing
+            }
             return .integer(v)
         case .decimal:
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)

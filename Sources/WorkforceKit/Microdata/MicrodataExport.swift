@@ -61,10 +61,6 @@ public struct MicrodataExport: Sendable {
     }
 
     public static func save(_ bytes: [UInt8], _ url: URL) throws(WorkforceError) {
-        do {
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw .cannotCreate(path: url.path, reason: "cannot write the file (\(error.localizedDescription)); check that the folder exists and can be written")
-        }
+        try OutputFolder.writeFile(bytes, to: url)
     }
 }

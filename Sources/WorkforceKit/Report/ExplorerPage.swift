@@ -100,7 +100,7 @@ enum ExplorerPage {
         .picker label.role { display: block; padding: 0.15rem 0 0.15rem 1.6rem; text-indent: -1.4rem; overflow-wrap: anywhere; }
         .buttons button, .tools button { margin: 0.1rem 0.2rem 0.1rem 0; } .tools input { width: 12rem; max-width: 100%; }
         th button.sort { font: inherit; font-weight: bold; background: none; border: none; padding: 0; text-align: left; cursor: pointer; text-decoration: underline dotted; }
-        th[aria-sort] button.sort::after { content: " \\2193"; } td.nowhere { font-weight: bold; color: #8a1c1c; }
+        th[aria-sort=descending] button.sort::after { content: " \\2193"; } th[aria-sort=ascending] button.sort::after { content: " \\2191"; } td.nowhere { font-weight: bold; color: #8a1c1c; }
         .results h2:first-child { margin-top: 0.5rem; } td { overflow-wrap: break-word; } .nobr, td.id { white-space: nowrap; }
         @media (min-width: 62rem) {
           .explorer { display: grid; grid-template-columns: minmax(17rem, 24rem) minmax(0, 1fr); gap: 1.5rem; align-items: start; }

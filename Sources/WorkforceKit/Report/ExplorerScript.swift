@@ -75,7 +75,7 @@ enum ExplorerScript {
             const li = el("li"); li.appendChild(el("strong", o.code)); li.appendChild(document.createTextNode(" " + o.title + ": "));
             li.appendChild(document.createTextNode(o.prepares.length
               ? "prepares for " + o.prepares.map(p => roleName[p.role] + " (" + p.role + ", " + Math.round(p.coverage * 100) + "% of its KSAs)").join("; ")
-              : "prepares for no work role (no role has " + Math.round(data.theta * 100) + "% of its KSAs taught by it)"));
+              : "prepares for no work role (it teaches less than " + Math.round(data.theta * 100) + "% of every role's KSAs)"));
             prepared.appendChild(li);
           }
           if (!mine.length) prepared.appendChild(el("li", "The catalog lists no offering of this institution."));
@@ -107,7 +107,7 @@ enum ExplorerScript {
         function render() {
           const body = $("uncovered"); body.replaceChildren();
           for (const th of document.querySelectorAll("#uncovered-table th")) {
-            const b = th.querySelector("button.sort"); if (b && b.dataset.sort === sortBy.value) th.setAttribute("aria-sort", "descending"); else th.removeAttribute("aria-sort");
+            const b = th.querySelector("button.sort"); if (b && b.dataset.sort === sortBy.value) th.setAttribute("aria-sort", sortBy.value === "ksa" ? "ascending" : "descending"); else th.removeAttribute("aria-sort");
           }
           const list = shownRows();
           const unit = "Demand (openings needing this KSA " + data.within + ")";

@@ -29,6 +29,7 @@ enum ReportHTML {
           .main-points { margin: 0.5rem 0; padding: 0.1rem 0.8rem 0.2rem; } .figures { grid-template-columns: repeat(3, 1fr); gap: 0.3rem; font-size: 8.5pt; }
           .figures li { padding: 0.2rem 0.4rem; } .figures .value { font-size: 11pt; }
           a { color: inherit; text-decoration: none; }
+          details.more::details-content { content-visibility: visible; display: block; } details.more > summary { display: none; }
         }
         """
 

@@ -107,7 +107,7 @@ public enum SVGChart {
                         rows += errorBar(scale.x(low), scale.x(high), y: Double(y) + Double(barHeight) / 2, color: "#1b1b1b")
                         end = max(end, scale.x(high))
                     }
-                    rows += "<text x=\(q(end + 3)) y=\(q(y + 8)) font-size=\"10\">\(number(value))</text>"
+                    rows += "<text x=\(q(end + 3)) y=\(q(y + 8)) font-size=\"11\">\(number(value))</text>"
                 }
             }
             y += rowGap
@@ -150,7 +150,7 @@ public enum SVGChart {
                     rows += errorBar(scale.x(point.low), scale.x(point.high), y: cy, color: serie.color)
                     rows += "<circle cx=\(q(scale.x(point.p))) cy=\(q(cy)) r=\"3.5\" fill=\"\(serie.color)\"><title>\(Markup.escape("\(label), \(serie.name): \(percent(point.p)) (95% CI \(percent(point.low)) to \(percent(point.high)))"))</title></circle>"
                     let mark = i < serie.marks.count ? serie.marks[i] : ""
-                    rows += "<text x=\(q(scale.x(point.high) + 3)) y=\(q(y + 8)) font-size=\"10\">\(percent(point.p))\(Markup.escape(mark))</text>"
+                    rows += "<text x=\(q(scale.x(point.high) + 3)) y=\(q(y + 8)) font-size=\"11\">\(percent(point.p))\(Markup.escape(mark))</text>"
                 }
             }
             y += rowGap
@@ -212,7 +212,7 @@ public enum SVGChart {
     static func axisText(_ scale: Scale, y: Int, title: String) -> String {
         var out = "<line x1=\(q(scale.left)) y1=\(q(y)) x2=\(q(scale.right)) y2=\(q(y)) stroke=\"#555\"/>"
         for t in scale.ticks {
-            out += "<text x=\(q(scale.x(t))) y=\(q(y + 13)) font-size=\"10\" text-anchor=\"middle\">\(scale.text(t))</text>"
+            out += "<text x=\(q(scale.x(t))) y=\(q(y + 14)) font-size=\"11\" text-anchor=\"middle\">\(scale.text(t))</text>"
         }
         return out + "<text class=\"axis-title\" x=\(q((scale.left + scale.right) / 2)) y=\(q(y + 31)) font-size=\"12\" text-anchor=\"middle\">\(Markup.escape(title))</text>"
     }

@@ -77,7 +77,7 @@ extension WorkforceReport {
         }
         // Whether the waves were raked, whatever chose the margins (a file or the stored ones).
         let weighted = baseline.weighting.allSatisfy({ $0.raking != nil })
-            ? ", weighted to the census margins\(options.margins.map { " (\($0.lastPathComponent))" } ?? "")" : " (unweighted)"
+            ? ", weighted to the census margins\(design.margins.map { " (\($0.source.file))" } ?? "")" : " (unweighted)"
         let marked = significant.isEmpty ? "" : " * changed since the baseline (Benjamini-Hochberg q < 0.05)."
         let chart = awarenessCharts(
             order: charted, waves: waves, significant: significant, base: "Base: \(counts.joined(separator: " and "))\(weighted).\(marked)", label: { Labels.bundled.indicator($0.indicator) })

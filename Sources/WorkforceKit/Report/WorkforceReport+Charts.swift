@@ -7,7 +7,7 @@ extension WorkforceReport {
     /// "Base: 138 responding employers, weighted to the frame (frame.csv)".
     static func employerBase(_ e: EmployerEstimates, _ request: GapRequest) -> String {
         let weighting = e.design.hasSamplingError
-            ? ", weighted to the sampling frame\(request.frame.map { " (\($0.lastPathComponent))" } ?? "")"
+            ? ", weighted to the sampling frame\(e.inputs.weighting.frame.map { " (\($0.source.file))" } ?? "")"
             : " (unweighted: the figures describe the responding employers only)"
         return "Base: \(plural(e.employers.count, "responding employer"))\(weighting)."
     }

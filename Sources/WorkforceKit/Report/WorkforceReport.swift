@@ -94,7 +94,7 @@ public enum WorkforceReport {
         let generated = Clock.today()
         let title = "Belize cybersecurity workforce and awareness report"
         let sentences = points.sentences
-        let reading = "Figures are estimates from surveys: each comes with its 95% confidence interval (CI), the range that 19 times in 20 holds the true figure."
+        let reading = "Figures are estimates from surveys, each with its 95% confidence interval (CI): intervals made this way hold the true figure 19 times in 20."
         var body = "<header><h1>\(Markup.escape(title))</h1>"
         body += ReportHTML.paragraph("National Cybersecurity Strategy, Area of Priority 3. Generated \(generated) by workforce.", class: "meta")
         if let banner = options.banner { body += ReportHTML.paragraph(banner, class: "synthetic") }

@@ -6,6 +6,10 @@
 /// select_multiple as an array of positions, numbers as numbers, dates and text as strings.
 /// Everything else reads answers through ``ResponseReader``, which maps positions to names.
 enum AnswerCodec {
+    /// The largest size of a whole-number answer (10^9, as for the counts of frames and
+    /// margins): the importer refuses larger ones, and a stored one is a damaged database.
+    static let maxWhole: Int64 = 1_000_000_000
+
     /// One stored element, before it is given its question's meaning.
     enum Stored: Equatable, Sendable {
         case null
@@ -225,9 +229,10 @@ enum AnswerCodec {
                 case .selectOne:
                     throw error("choice position \(token) is not a whole number from 0")
                 case .integer:
-                    if let v = Int64(token) { return .integer(v) }
-                    guard let d = Double(token) else { throw error("\(token) is not a number") }
-                    return .decimal(d)
+                    guard let v = Int64(token), abs(v) <= AnswerCodec.maxWhole else {
+                        throw error("the whole-number answer \(token.prefix(40)) is not a whole number of at most 1000000000 in size")
+                    }
+                    return .integer(v)
                 default:
                     guard let d = Double(token) else { throw error("\(token) is not a number") }
                     return .decimal(d)

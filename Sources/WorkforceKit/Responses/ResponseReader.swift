@@ -206,7 +206,13 @@ public final class ResponseReader {
         let text = try store.read { db in try db.scalar("SELECT codebook FROM instrument WHERE id = ?", [id]).string } ?? ""
         let source = "codebook of instrument \(id)"
         do {
-            return try ParsedCodebook(json: try JSONParser.parse(Array(text.utf8), name: source), source: source)
+            let codebook = try ParsedCodebook(json: try JSONParser.parse(Array(text.utf8), name: source), source: source)
+            guard !codebook.items.isEmpty else {
+                throw WorkforceError.badData(
+                    SourceLocation(file: store.path),
+                    "table instrument, row id \(id): its codebook has no questions, so no stored answer can be read; the database was damaged or edited by hand: restore a copy")
+            }
+            return codebook
         } catch let error as WorkforceError {
             throw error
         } catch let error as JSONParseError {

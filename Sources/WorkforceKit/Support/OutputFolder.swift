@@ -32,7 +32,7 @@ public enum OutputFolder {
         } catch {
             throw WorkforceError.cannotCreate(path: parent.path, reason: "the folder cannot be created (\(FileSystemWords.words(error)))")
         }
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).partial-\(getpid())")
+        let staging = staging(for: folder)
         try? fm.removeItem(at: staging)
         guard mkdir(staging.path, 0o755) == 0 else {
             throw WorkforceError.cannotCreate(
@@ -47,6 +47,22 @@ public enum OutputFolder {
         try swap(staging, into: folder)
         swapped = true
         return result
+    }
+
+    /// This process's temporary folder beside `folder`, `.NAME.partial-PID`, after removing
+    /// those a killed run left (`.NAME.partial-PID` or `.NAME.old-PID` of a process that is
+    /// gone): they hold whole outputs, perhaps about respondents purged since.
+    static func staging(for folder: URL) -> URL {
+        let fm = FileManager.default
+        let parent = folder.deletingLastPathComponent(), name = folder.lastPathComponent
+        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            for kind in [".partial-", ".old-"] {
+                let prefix = "." + name + kind
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(at: parent.appendingPathComponent(entry)) }
+            }
+        }
+        return parent.appendingPathComponent(".\(name).partial-\(getpid())")
     }
 
     /// The nearest existing folder at or above `folder`.
@@ -156,15 +172,35 @@ extension OutputFolder {
         var written: [String] = []
         for file in files {
             let url = folder.appendingPathComponent(file.name)
-            let shown = shownAs.appendingPathComponent(file.name).path
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw .cannotCreate(path: shown, reason: FileSystemWords.words(error))
-            }
-            written.append(shown)
+            let shown = shownAs.appendingPathComponent(file.name)
+            try writeFile(Array(file.text.utf8), to: url, shownAs: shown, creatingFolder: true)
+            written.append(shown.path)
         }
         return written
+    }
+
+    /// Writes one file atomically (a new file takes the old one's place whole).
+    ///
+    /// - Parameters:
+    ///   - creatingFolder: create the folder it goes in (and its parents) when missing.
+    ///   - shownAs: the path errors name (default `url`).
+    /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` saying in words what is in the way:
+    ///   a file where a folder should be, a missing folder, a full disk, no permission.
+    public static func writeFile(_ bytes: [UInt8], to url: URL, shownAs: URL? = nil, creatingFolder: Bool = false) throws(WorkforceError) {
+        let shown = (shownAs ?? url).path
+        let folder = url.deletingLastPathComponent()
+        do {
+            _ = try existingAncestor(of: folder)
+        } catch {
+            guard case .cannotCreate(_, let reason) = error else { throw error }
+            throw .cannotCreate(path: shown, reason: reason)
+        }
+        do {
+            if creatingFolder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            let missing = !FileManager.default.fileExists(atPath: folder.path)
+            throw .cannotCreate(path: shown, reason: missing ? "the folder \(folder.path) does not exist; create it or choose another path" : FileSystemWords.words(error))
+        }
     }
 }

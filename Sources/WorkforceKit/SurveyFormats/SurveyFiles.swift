@@ -53,7 +53,7 @@ public struct SurveyFiles: Sendable {
         } catch {
             throw .cannotCreate(path: folder.path, reason: "the folder cannot be created (\(FileSystemWords.words(error))); choose another --out")
         }
-        let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).partial-\(getpid())")
+        let staging = OutputFolder.staging(for: folder)
         defer { try? fm.removeItem(at: staging) }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)

@@ -32,6 +32,18 @@ import Testing
         #expect(decoded == [.text("a\u{1}b\u{1F600}"), .null])
     }
 
+    /// A whole-number answer is stored as one (at most 10^9 in size, as the importer allows);
+    /// a fraction or a huge number there is a damaged database, not a figure.
+    @Test(arguments: ["[1.5,null]", "[9223372036854775807,null]", "[1000000001,null]", "[-1000000001,null]", "[1e3,null]"])
+    func wholeNumberAnswersOutOfTheirRangeAreErrors(_ text: String) {
+        var decoded: [AnswerCodec.Stored] = []
+        #expect(throws: AnswerCodec.DecodingError.self) {
+            try Array(text.utf8).withUnsafeBufferPointer { try AnswerCodec.decode($0, types: [.integer, .integer], into: &decoded) }
+        }
+        #expect((try? Array("[1000000000,-7]".utf8).withUnsafeBufferPointer { try AnswerCodec.decode($0, types: [.integer, .integer], into: &decoded) }) != nil)
+        #expect(decoded == [.integer(1_000_000_000), .integer(-7)])
+    }
+
     @Test(arguments: ["[1,2", "[\"open", "{}", "[1]", "[1,,2]"])
     func damagedAnswersAreErrors(_ text: String) {
         var decoded: [AnswerCodec.Stored] = []
