@@ -34,6 +34,7 @@ import Testing
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.contains("2 imported") && result.stdout.contains("4 quarantined"), "\(result.stdout)")
         #expect(result.stderr.contains(":2:54: programme B is itself a course of programme a"), "\(result.stderr)")
+        #expect(result.stderr.contains("[line 2, column H `programme`]"), "\(result.stderr)")
         #expect(result.stderr.contains(":3:54: programme a is itself a course of programme B"), "\(result.stderr)")
         #expect(result.stderr.contains(":6:54: programme c is itself a course of programme P"), "\(result.stderr)")
         #expect(result.stderr.contains("an offering cannot belong to itself"), "\(result.stderr)")

@@ -75,7 +75,7 @@ public enum CatalogImporter {
                 if let first = seen[key] {
                     reasons.append(
                         ImportProblem(
-                            location: record.location(ofField: checker.columnIndex["code"] ?? 0, in: name),
+                            location: record.location(ofField: checker.columnIndex["code"] ?? 0, in: name).inColumn(named: "code"),
                             message: "code \(row.code) of \(row.institution) is given twice (first on line \(first)); codes are unique within an institution"))
                 } else {
                     seen[key] = row.line
@@ -97,7 +97,7 @@ public enum CatalogImporter {
         for (row, record) in accepted {
             if let programme = row.programme, let above = programmeOf[key(row.institution, programme)], !above.isEmpty {
                 let reason = ImportProblem(
-                    location: record.location(ofField: checker.columnIndex["programme"] ?? 0, in: name),
+                    location: record.location(ofField: checker.columnIndex["programme"] ?? 0, in: name).inColumn(named: "programme"),
                     message: "programme \(programme) is itself a course of programme \(above); a course belongs to a programme, and a programme to none (a chain or a cycle would count completions twice)")
                 rejected.append((record, [reason]))
                 summary.problems += [reason].prefix(max(0, 20 - summary.problems.count))
