@@ -37,9 +37,11 @@ for case in raked raked-design design; do
     options=()
     [[ $case == raked* ]] && options+=(--margins "$margins")
     [[ $case == *design ]] && options+=("${design[@]}")
-    wf awareness --wave baseline --by district "${options[@]}" --format csv > "$work/$case-baseline.csv" 2> /dev/null
-    wf awareness --wave followup-1 --by district "${options[@]}" --format csv > "$work/$case-followup-1.csv" 2> /dev/null
-    wf awareness --compare baseline followup-1 --by district "${options[@]}" --format csv > "$work/$case-compare.csv" 2> /dev/null
-    wf awareness --contrast group "${options[@]}" --format csv > "$work/$case-contrast.csv" 2> /dev/null
+    # Full precision: the JSON's numbers as CSV (the CSV format rounds proportions to 4 decimals).
+    tocsv() { python3 .ci/json_table_csv.py; }
+    wf awareness --wave baseline --by district "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-baseline.csv"
+    wf awareness --wave followup-1 --by district "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-followup-1.csv"
+    wf awareness --compare baseline followup-1 --by district "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-compare.csv"
+    wf awareness --contrast group "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-contrast.csv"
 done
 Rscript .ci/r/awareness.R "$work" "$margins"

@@ -89,7 +89,7 @@ import Testing
         #expect(result.code == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let notes = object?["notes"] as? [String] ?? []
-        #expect(notes.contains { $0.contains("strata district x urban") && $0.contains("clusters enumeration_area nested in strata") })
+        #expect(notes.contains { $0.contains("strata district x urban") && $0.contains("clusters `enumeration_area` nested in strata") })
         let design = try jsonRows(result.stdout)
         #expect(design.first?["p"] as? Double == plain.first?["p"] as? Double)
         #expect(design.first?["se"] as? Double != plain.first?["se"] as? Double)

@@ -78,7 +78,7 @@ func runInProcess(_ arguments: [String], environment: [String: String] = [:]) ->
 }
 
 /// A fresh temporary folder, removed when released.
-final class Scratch {
+final class Scratch: Sendable {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("workforce-cli-\(UUID().uuidString)")

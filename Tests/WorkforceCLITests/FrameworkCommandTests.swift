@@ -75,7 +75,9 @@ import Testing
     @Test func showPrintsARecord() throws {
         let result = try run(["framework", "show", "PR-CIR-001", "--format", "table"])
         #expect(result.code == 0)
-        #expect(result.stdout.contains("name               Cyber Defense Incident Responder"))
+        // A record prints as `field: value` lines, each field in words.
+        #expect(result.stdout.contains("Name                 Cyber Defense Incident Responder\n"))
+        #expect(result.stdout.contains("Category code        PR\n"))
         #expect(try run(["framework", "show", "ZZ-999"]).code == 64)
     }
 

@@ -21,13 +21,58 @@ import Testing
         #expect(table.rendered(as: .csv) == "id,n,share,ok,note\r\nA|1,3,0.5,true,\r\n'=cmd(),-2,2,false,x\r\n")
     }
 
-    @Test func markdownEscapesPipes() {
-        #expect(table.rendered(as: .md).contains("| A\\|1 | 3 | 0.5 | true |  |"))
+    @Test func markdownEscapesPipesAndShowsCellsForReaders() {
+        // Headers in words, an id as code, a share as a percentage, a flag as yes or no.
+        #expect(table.rendered(as: .md).contains("| Id | Respondents | Share | ok | note |\n| --- | ---: | ---: | --- | --- |\n"))
+        #expect(table.rendered(as: .md).contains("| `A\\|1` | 3 | 50.0% | yes |  |"))
     }
 
     @Test func textTableAlignsAndCounts() {
         let text = table.rendered(as: .table)
-        #expect(text.hasPrefix("id      n   share  ok     note\n"))
+        #expect(text.hasPrefix("Id      Respondents  Share   ok   note\n"))
+        #expect(text.contains("=cmd()  -2           200.0%  no   x\n"))
         #expect(text.hasSuffix("(2 rows)\n"))
+    }
+
+    @Test func csvWritesEachKindWithItsPrecision() {
+        var t = ResultTable(columns: ["employed", "share", "p_value", "deff", "n", "name"])
+        t.append([.double(129.42142857142863), .double(0.48484848484848486), .double(3.2e-7), .double(1.000513874614594), .double(12), .double(51.599999999999994)])
+        t.append([.double(-0.001), .double(1), .double(0.04123456), .double(2), .int(7), .text("x")])
+        #expect(t.rendered(as: .csv) == "employed,share,p_value,deff,n,name\r\n129.42,0.4848,3.2e-07,1.0005,12,51.6\r\n0,1,0.04123,2,7,x\r\n")
+        // JSON keeps full precision.
+        #expect(t.rendered(as: .json).contains("129.42142857142863"))
+    }
+
+    @Test func anEstimateAndItsIntervalShareOneCellForReaders() {
+        var t = ResultTable(columns: ["role_id", "demand", "demand_ci_low", "demand_ci_high", "status", "respondents"])
+        t.append([.text("OM-ADM-001"), .double(42.4), .double(0), .double(125.2), .text("published"), .int(9)])
+        t.append([.text("OV-TEA-001"), .null, .null, .null, .text("suppressed"), .int(3)])
+        t.append([.text("OV-TEA-002"), .null, .null, .null, .text("suppressed"), .int(6)])
+        let reader = t.forReaders()
+        #expect(reader.headers == ["Work role", "Openings (95% CI)", "Status", "Respondents"])
+        #expect(reader.rows[0] == ["OM-ADM-001", "42 (95% CI 0 to 125)", "published", "9"])
+        #expect(reader.rows[1][2] == "withheld: fewer than 5 employers")
+        #expect(reader.rows[2][2] == "withheld: disclosure control (p% rule or protecting another cell)")
+        #expect(t.forReaders("es").headers[1] == "Vacantes previstas (IC 95%)")
+    }
+
+    @Test func theQualityGradeSitsBesideTheFigures() {
+        var t = ResultTable(columns: ["role_id", "status", "demand", "respondents", "quality"])
+        t.append([.text("OM-ADM-001"), .text("published"), .double(42.4), .int(9), .text("C")])
+        #expect(t.forReaders().headers == ["Work role", "Status", "Quality grade", "Openings", "Respondents"])
+        #expect(t.forReaders().rows[0] == ["OM-ADM-001", "published", "C", "42", "9"])
+        // Machines keep the order.
+        #expect(t.rendered(as: .csv).hasPrefix("role_id,status,demand,respondents,quality\r\n"))
+    }
+
+    @Test func choicesIndicatorsAndStrataReadInWords() {
+        let labels = Labels.bundled
+        #expect(labels.indicator("knows_phishing") == "Knows how to spot a phishing message")
+        #expect(labels.choice("orange_walk") == "Orange Walk")
+        #expect(labels.stratum(sector: "agro_processing", sizeBand: "large") == "Agro-processing and manufacturing, large")
+        #expect(labels.strata(in: "Collapsed: water x micro, water x small merged") == "Collapsed: Water and sewerage, micro; Water and sewerage, small merged")
+        var t = ResultTable(columns: ["indicator", "breakdown", "group", "p", "ci_low", "ci_high", "p_value"])
+        t.append([.text("knows_phishing"), .text("district"), .text("orange_walk"), .double(0.466), .double(0.407), .double(0.526), .double(0.0002)])
+        #expect(t.forReaders().rows[0] == ["Knows how to spot a phishing message", "District", "Orange Walk", "46.6% (95% CI 40.7% to 52.6%)", "< 0.001"])
     }
 }

@@ -187,7 +187,10 @@ extension EmployerResponse {
                     case "new_2y": report.expected[.long] = value.number
                     case "required_level": report.requiredLevel = value.chosen.first.flatMap { Int($0) }
                     case "current_level": report.currentLevel = value.chosen.first.flatMap { Int($0) }
-                    case "ksa_gaps": report.lacking = value.chosen.map { $0.uppercased() }
+                    case "ksa_gaps":
+                        // An exclusive answer ("none of these", "don't know") is not a KSA: the
+                        // employer was asked and named none.
+                        report.lacking = value.chosen.filter { !InstrumentBuilder.exclusiveChoiceNames.contains($0) }.map { $0.uppercased() }
                     default: break
                     }
                 }

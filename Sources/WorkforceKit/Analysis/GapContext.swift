@@ -104,10 +104,10 @@ public struct GapContext: Sendable {
         let notSurveyed = e.roles.filter { $0.status == .notSurveyed && $0.supply > 0 }
         if !notSurveyed.isEmpty {
             notes.append(
-                "\(Figure.fixed(e.notSurveyedCompletions, 1)) completions a year prepare for roles the survey did not ask about: \(notSurveyed.map { "\($0.role.name) (\($0.role.id))" }.joined(separator: ", ")); they are not in the gap tables or totals.")
+                "\(Figure.count(e.notSurveyedCompletions)) completions a year prepare for roles the survey did not ask about: \(notSurveyed.map { "\($0.role.name) (\($0.role.id))" }.joined(separator: ", ")); they are not in the gap tables or totals.")
         }
         if e.unallocatedCompletions > 0 {
-            notes.append("\(Figure.fixed(e.unallocatedCompletions, 1)) completions a year prepare for no role at coverage >= \(Figure.fixed(request.theta, 2)) (unallocated).")
+            notes.append("\(Figure.count(e.unallocatedCompletions)) completions a year prepare for no role at coverage >= \(Figure.fixed(request.theta, 2)) (unallocated).")
         }
         if request.suppress {
             notes.append(

@@ -48,8 +48,8 @@ public enum AwarenessAnalysis {
     static func notes(_ waves: [AwarenessWave], _ request: AwarenessRequest) -> [String] {
         [request.margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: request.marginsChoice)]
             + waves.map(\.weighting.description) + waves.map(\.designNote) + [
-            "Standard errors by linearisation after raking (residuals on the raking margins, between-unit variance within strata); n_eff = min(n, p(1-p)/se^2) and the 95% Wilson interval on it.",
-            "Status (NCHS 2017, on the Wilson interval): suppressed under \(request.minimumCell) respondents; unreliable when n_eff < 30, the interval is 0.30 or wider, or wider than 0.05 and more than 130% of p (a score: n_eff < 30 or relative SE 30% or more); withheld figures are null, with the reason; fewer than 8 degrees of freedom: published, flagged for review.",
+            "Standard errors by linearisation after raking (residuals on the raking margins, between-unit variance within strata); the effective sample size `n_eff = min(n, p(1-p)/se^2)` and the 95% Wilson interval on it.",
+            "Status (NCHS 2017, on the Wilson interval): suppressed under \(request.minimumCell) respondents; unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or relative SE 30% or more); withheld figures are null, with the reason; fewer than 8 degrees of freedom: published, flagged for review.",
         ]
     }
 
@@ -82,7 +82,7 @@ public enum AwarenessAnalysis {
         AwarenessDifference.adjust(&contrasts)
         var notes = notes([wave], request)
         if request.contrast != nil {
-            notes.append("Each group against everyone outside it with a valid answer: diff = p_group - p_rest, Newcombe's interval, z on the design-based SE of the difference (same units, so their covariance counts); q: Benjamini-Hochberg within the breakdown.")
+            notes.append("Each group against everyone outside it with a valid answer: the difference of the group's proportion and the rest's, Newcombe's interval, z on the design-based SE of the difference (same units, so their covariance counts); q: Benjamini-Hochberg within the breakdown.")
         }
         return AwarenessResults(estimates: [(wave.data.wave, rows)], contrasts: contrasts, weighting: [wave.weighting], notes: notes)
     }
@@ -113,7 +113,7 @@ public enum AwarenessAnalysis {
         }
         AwarenessDifference.adjust(&rows)
         var notes = notes([a, b], request)
-        notes.append("Change since the baseline: diff = p_followup - p_base with Newcombe's interval from each wave's Wilson interval on its design n_eff; z = diff / sqrt(se_base^2 + se_followup^2), two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
+        notes.append("Change since the baseline: `diff = p_followup - p_base` with Newcombe's interval from each wave's Wilson interval on its design effective sample size; `z = diff / sqrt(se_base^2 + se_followup^2)`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
         return AwarenessResults(
             estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], notes: notes)
     }

@@ -57,6 +57,6 @@ public struct WaveWeighting: Sendable {
             ? "converged in \(plural(r.iterations, "iteration"))"
             : "did NOT converge in \(r.iterations) iterations (largest margin error \(String(format: "%.2g", r.largestRelativeError)) relative); treat the weighted figures with care"
         return "Wave \(wave): \(respondents) respondents raked to population margins, \(status); weights "
-            + String(format: "%.3g to %.3g (Kish's n/n_eff %.3f).", r.smallestWeight, r.largestWeight, r.designEffect)
+            + String(format: "%.3g to %.3g (Kish's design effect of the weights %.3f).", r.smallestWeight, r.largestWeight, r.designEffect)
     }
 }

@@ -71,7 +71,7 @@ struct AwarenessWave {
         let singles = design.units - design.clusterCount
         var text = "Design, wave \(data.wave): \(strata); "
         if let cluster = request.cluster {
-            text += "clusters \(cluster) nested in strata (\(plural(design.clusterCount, "cluster"))"
+            text += "clusters `\(cluster)` nested in strata (\(plural(design.clusterCount, "cluster"))"
             text += singles > 0 ? ", and \(plural(singles, "respondent")) alone in a cluster or with it blank, each its own unit)" : ")"
         } else {
             text += "each respondent its own unit"

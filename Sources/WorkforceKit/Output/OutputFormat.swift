@@ -24,11 +24,18 @@ extension ResultTable {
         }
     }
 
-    func renderedAsCSV() -> String {
+    /// CSV keeps machine names and writes numbers with the precision of their column's kind
+    /// (``ColumnKind/csv(_:)``): whole numbers as integers, estimates to 2 decimals,
+    /// proportions to 4; never float noise.
+    func renderedAsCSV(labels: Labels = .bundled) -> String {
         let writer = CSVWriter()
         var out = writer.record(columns.map(textSafe))
+        let kinds = columns.map { keepsNames ? ColumnKind.text : labels.kind($0) }
         for row in rows {
-            out += row.map { writer.field(textSafe($0.plainText), isNumber: $0.isNumber) }.joined(separator: ",") + "\r\n"
+            out += zip(row, kinds).map { cell, kind in
+                if case .double(let d) = cell, !keepsNames { return writer.field(kind.csv(d), isNumber: true) }
+                return writer.field(textSafe(cell.plainText), isNumber: cell.isNumber)
+            }.joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -44,12 +51,22 @@ extension ResultTable {
         return JSONWriter().string(.object(members)) + "\n"
     }
 
+    /// A Markdown table for readers (``forReaders(_:labels:)``).
     func renderedAsMarkdown() -> String {
-        var out = notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
-        out += "| " + columns.map { Markup.markdownCell($0) }.joined(separator: " | ") + " |\n"
-        out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
-        for row in rows {
-            out += "| " + row.map { Markup.markdownCell($0.plainText, isNumber: $0.isNumber) }.joined(separator: " | ") + " |\n"
+        let reader = forReaders()
+        var out = reader.notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
+        return out + Self.markdownRows(reader, reader.rows.indices)
+    }
+
+    /// The header and rows `range` of `reader` as a Markdown table.
+    static func markdownRows(_ reader: ReaderTable, _ range: Range<Int>) -> String {
+        var out = "| " + reader.headers.map { Markup.markdownCell($0) }.joined(separator: " | ") + " |\n"
+        out += "|" + reader.kinds.map { $0.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in reader.rows[range] {
+            // An id is code: never broken, never read as emphasis.
+            out += "| " + row.enumerated().map { c, text in
+                reader.kinds[c] == .id && !text.isEmpty && !text.contains("`") ? "`\(Markup.markdownCell(text))`" : Markup.markdownCell(text, isNumber: reader.isNumeric(c))
+            }.joined(separator: " | ") + " |\n"
         }
         return out
     }
@@ -58,7 +75,9 @@ extension ResultTable {
     /// ``ResultTable/wrapped`` columns, which continue on the next lines. A record prints as
     /// `field: value` lines, in full.
     func renderedAsText() -> String {
-        let flat = rows.map { $0.map { terminalSafe($0.plainText.replacingOccurrences(of: "\n", with: " "), keepLineFeeds: false) } }
+        let reader = forReaders()
+        let columns = reader.headers
+        let flat = reader.rows.map { $0.map { terminalSafe($0.replacingOccurrences(of: "\n", with: " "), keepLineFeeds: false) } }
         if isRecord {
             let width = columns.map(\.count).max() ?? 0
             return flat.map { row in
@@ -67,7 +86,7 @@ extension ResultTable {
             }.joined(separator: "\n\n") + "\n"
         }
         let limit = 80
-        let wraps = columns.map { wrapped.contains($0) }
+        let wraps = reader.names.map { wrapped.contains($0) }
         // Each row as lines of cells: a wrapped cell spreads over lines, the others stay on the first.
         let lines: [[[String]]] = flat.map { row in
             let cells = row.enumerated().map { c, text in
@@ -82,7 +101,7 @@ extension ResultTable {
             zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        var out = notes.map { terminalSafe($0) + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
+        var out = reader.notes.map { terminalSafe($0) + "\n" }.joined() + (reader.notes.isEmpty ? "" : "\n")
         out += line(columns.map { terminalSafe($0, keepLineFeeds: false) }) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in cut { out += line(row) + "\n" }
         out += "(\(plural(rows.count, "row")))\n"

@@ -61,6 +61,9 @@ public struct ResultTable: Sendable, Equatable {
     /// Columns whose cells a text table wraps over several lines instead of cutting them at
     /// 80 characters (the reasons of a quarantined row: each must be read whole).
     public var wrapped: Set<String> = []
+    /// A data file shown as a table (`responses --format table`): its variable names and values
+    /// stay as they are in every format, with no labels and no rounding.
+    public var keepsNames = false
 
     public init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
         self.columns = columns
@@ -87,6 +90,7 @@ public struct ResultTable: Sendable, Equatable {
         table.notes = notes
         table.banner = banner
         table.wrapped = wrapped
+        table.keepsNames = keepsNames
         return table
     }
 }

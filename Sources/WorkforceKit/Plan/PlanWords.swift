@@ -7,11 +7,17 @@ enum PlanWords {
     static let newCompletions = "completions a year"
     static let roleHoldings = "role-holdings"
 
-    /// People and seats to one decimal place (whole numbers without one).
+    /// People and seats as whole numbers, as estimated counts are published ("under 1" for a
+    /// positive figure that rounds to 0); the JSON keeps full precision.
     static func number(_ x: Double) -> String {
-        let rounded = (x * 10).rounded() / 10
-        if rounded == 0 { return x > 0 ? "under 0.1" : "0" }
-        return Figure.fixed(rounded, rounded == rounded.rounded() ? 0 : 1)
+        if x > 0, x < 0.5 { return "under 1" }
+        return Figure.count(x)
+    }
+
+    /// A count with its unit in words: "1 KSA", "37 KSAs", "1 level", "under 1 person".
+    static func count(_ x: Double, _ noun: String, _ plural: String? = nil) -> String {
+        let shown = number(x)
+        return "\(shown) \(shown == "1" ? noun : plural ?? noun + "s")"
     }
 
     /// A share as a whole percentage.
@@ -45,9 +51,9 @@ enum PlanWords {
 
     static func scale(_ action: WorkforcePlan.Action, _ offering: PlanInput.Offering, _ input: PlanInput, names: [String: PlanInput.Role]) -> String {
         let target = action.target ?? 0
-        let served = action.contributions.filter { $0.people > 0 }.map { "\(number($0.people)) people to \(role($0.role, names))" }
+        let served = action.contributions.filter { $0.people > 0 }.map { "\(count($0.people, "person", "people")) to \(role($0.role, names))" }
         let cap = input.maxGrowth * offering.completions
-        return "Scale \(offering.title) (\(offering.code)) at \(offering.institution) by \(number(target)) \(number(target) == "1" ? "more completion a year" : extraCompletions), from \(number(offering.completions)) to \(number(offering.completions + target))"
+        return "Scale \(offering.title) (\(offering.code)) at \(offering.institution) by \(number(target)) \(number(target) == "1" || number(target) == "under 1" ? "more completion a year" : extraCompletions), from \(number(offering.completions)) to \(number(offering.completions + target))"
             + (target >= cap - 1e-9 ? ", its cap (\(number(input.maxGrowth * 100))% growth)" : "")
             + ". Its first extra completions come after \(years(offering.lengthYears)); within the \(input.horizonWords) they add \(list(served))."
     }
@@ -60,7 +66,7 @@ enum PlanWords {
         if let host = action.institution, let hostCoverage {
             text += " at \(host), whose offerings already cover \(percent(hostCoverage)) of the role's KSAs"
         }
-        text += "; within the \(input.horizonWords) it adds \(number(people)) people, "
+        text += "; within the \(input.horizonWords) it adds \(count(people, "person", "people")), "
             + (existing ? "what the existing offerings cannot close even grown to their caps." : "as no existing offering that prepares for the role delivers within the horizon.")
         text += action.ksas.isEmpty
             ? " Every KSA of the role is taught somewhere in the catalog: the course can draw on existing material."
@@ -75,8 +81,8 @@ enum PlanWords {
     }
 
     static func upskill(_ role: PlanInput.Role, teaching: [(code: String, institution: String, teaches: [String])]) -> String {
-        var text = "Upskill \(number(role.belowRequired)) role-holdings of \(self.role(role)) in employers whose typical proficiency is below the required one"
-        if let shortfall = role.meanShortfall { text += " (mean shortfall \(number(shortfall)) levels)" }
+        var text = "Upskill \(count(role.belowRequired, "role-holding")) of \(self.role(role)) in employers whose typical proficiency is below the required one"
+        if let shortfall = role.meanShortfall { text += " (mean shortfall \(Figure.fixed(shortfall, 1)) proficiency \(shortfall == 1 ? "level" : "levels"))" }
         text += "; a person with two roles counts in each."
         if let lacking = role.lacking {
             if lacking.isEmpty {

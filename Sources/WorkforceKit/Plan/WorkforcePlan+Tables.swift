@@ -6,7 +6,7 @@ extension WorkforcePlan {
 
     /// One row per action: `action`, `institution`, `offering`, `target`, `unit`,
     /// `first_completions_in_years`, `contributions` (in JSON an object role id -> people
-    /// within the horizon; in text `ROLE: people; ...`), `what`, with the timeline, lead and
+    /// within the horizon; in text `ROLE: people; ...`, people to 2 decimals), `what`, with the timeline, lead and
     /// partners of the strategy.
     public var actionTable: ResultTable {
         var table = ResultTable(columns: [
@@ -17,7 +17,7 @@ extension WorkforcePlan {
             table.append([
                 .text(a.kind.rawValue), a.institution.map(Cell.text) ?? .null, a.offering.map(Cell.text) ?? .null, a.target.map(Cell.double) ?? .null,
                 .text(a.unit), a.firstCompletionsInYears.map(Cell.double) ?? .null,
-                .text(a.contributions.map { "\($0.role): \(JSONWriter.number($0.people))" }.joined(separator: "; ")), .text(a.what),
+                .text(a.contributions.map { "\($0.role): \(ColumnKind.count.csv($0.people))" }.joined(separator: "; ")), .text(a.what),
                 .text(a.roles.joined(separator: " ")), .text(a.ksas.joined(separator: " ")), .text(input.horizonWords), .text(Self.lead),
                 .text(Self.partners.joined(separator: "; ")),
             ])

@@ -18,7 +18,7 @@ enum ReportHTML {
         .figures li { border: 1px solid #ccd; padding: 0.4rem 0.6rem; } .figures .value { font-size: 14pt; font-weight: bold; display: block; }
         figure.chart { margin: 0.6rem 0 1.2rem; max-width: 34rem; } figure.chart svg { display: block; width: 100%; height: auto; }
         figure.chart figcaption { color: #555; font-size: 9pt; margin-top: 0.2rem; }
-        .id { white-space: nowrap; } td.long { overflow-wrap: anywhere; }
+        .id { white-space: nowrap; } td.long { overflow-wrap: anywhere; } details.more > summary { cursor: pointer; color: #0b4f6c; font-size: 9.5pt; }
         nav ul { columns: 2; } @media (max-width: 40rem) { nav ul { columns: 1; } body { margin: 0.8rem auto; } }
         @page { size: auto; margin: 16mm 15mm; }
         @media print {
@@ -51,47 +51,75 @@ enum ReportHTML {
         """
     }
 
-    /// A table, with suppressed figures shown as "suppressed" and numbers right-aligned.
-    static func table(_ table: ResultTable, caption: String? = nil, limit: Int? = nil) -> String {
-        var out = "<div class=\"table-wrap\"><table>" + (caption.map { "<caption>\(Markup.escape($0))</caption>" } ?? "") + "<thead><tr>"
-        out += table.columns.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-        let suppressed = table.columns.firstIndex(of: "suppressed")
-        for row in table.rows.prefix(limit ?? table.rows.count) {
-            let hidden = suppressed.map { row[$0] == .bool(true) } ?? false
-            out += "<tr>"
-            for cell in row {
-                switch cell {
-                case .null: out += "<td>\(hidden ? "suppressed" : "")</td>"
-                case .int, .double: out += "<td class=\"n\">\(Markup.escape(shown(cell)))</td>"
-                default: out += cellText(cell.plainText)
-                }
-            }
-            out += "</tr>"
+    /// A table for readers (``ResultTable/forReaders(_:labels:)``): headers in words, numbers
+    /// rounded by kind and right-aligned, ids never broken, long hashes wrapped. A table longer
+    /// than `limit` rows shows its first `top` rows; the rest follow in a `<details>` (still in
+    /// the page, so printing can expand them); past `most` rows, the page names the CSV instead.
+    static func table(_ table: ResultTable, caption: String? = nil, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil) -> String {
+        let reader = table.forReaders()
+        let total = min(reader.rows.count, most)
+        let shown = total > limit ? top : total
+        var out = rows(reader, 0..<shown, caption: caption)
+        if shown < total {
+            out += "<details class=\"more\"><summary>The other \(total - shown) rows (\(reader.rows.count) in all; every row is also in the CSV and JSON tables)</summary>"
+            out += rows(reader, shown..<total, caption: nil) + "</details>"
         }
-        out += "</tbody></table></div>"
-        if let limit, table.rows.count > limit {
-            out += "<p class=\"note\">First \(limit) of \(table.rows.count) rows; every row is in the CSV and JSON tables.</p>"
+        if total < reader.rows.count {
+            out += paragraph("The first \(total) of \(reader.rows.count) rows are shown; every row is in \(csv ?? "the CSV and JSON tables").", class: "note")
         }
         return out
     }
 
-    /// A text cell: a work role id kept whole on its line ("OM-ADM-001" never breaks at its
-    /// hyphens), a token too long for a column (a hash, a path) allowed to wrap anywhere.
-    static func cellText(_ text: String) -> String {
-        let long = text.split(separator: " ").contains { $0.count > 28 }
-        let escaped = Markup.escapeCell(text).replacing(/[A-Z]{2}-[A-Z]{3}-[0-9]{3}/) { "<span class=\"id\">\($0.output)</span>" }
-        return "<td\(long ? " class=\"long\"" : "")>\(escaped)</td>"
+    static func rows(_ reader: ReaderTable, _ range: Range<Int>, caption: String?) -> String {
+        var out = "<div class=\"table-wrap\"><table>" + (caption.map { "<caption>\(Markup.escape($0))</caption>" } ?? "") + "<thead><tr>"
+        out += reader.headers.map { "<th scope=\"col\">\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in reader.rows[range] {
+            out += "<tr>"
+            for (c, text) in row.enumerated() {
+                let kind = reader.kinds[c]
+                let name = kind.isNumeric ? "n" : Self.hasLongToken(text) ? "long" : kind == .id || kind == .date ? "id" : nil
+                out += "<td\(name.map { " class=\"\($0)\"" } ?? "")>\(name == nil ? ids(Markup.escapeCell(text)) : Markup.escapeCell(text))</td>"
+            }
+            out += "</tr>"
+        }
+        return out + "</tbody></table></div>"
     }
 
-    /// A number as a person reads it: whole numbers as they are, others to three decimals.
+    /// Whether `text` holds a word too long for a narrow column (a hash, a path).
+    static func hasLongToken(_ text: String) -> Bool {
+        text.split(separator: " ").contains { $0.count > 28 }
+    }
+
+    /// A summary figure as a person reads it: an estimated count as a whole number; text (a
+    /// figure already written for readers, with its interval) as it is.
     static func shown(_ cell: Cell) -> String {
         switch cell {
-        case .double(let d): abs(d) < 1e12 ? Int(exactly: d).map(String.init) ?? String(format: "%.3f", d) : String(format: "%.3f", d)
+        case .double(let d): Figure.count(d)
         default: cell.plainText
         }
     }
 
     static func paragraph(_ text: String, class name: String? = nil) -> String {
-        "<p\(name.map { " class=\"\($0)\"" } ?? "")>\(Markup.escape(text))</p>"
+        "<p\(name.map { " class=\"\($0)\"" } ?? "")>\(prose(text))</p>"
+    }
+
+    /// Running text for the page, escaped: a `formula` or `file name` between backticks as
+    /// `<code>`, strata (`sector x size_band`) in words.
+    static func prose(_ text: String) -> String {
+        let text = Labels.bundled.strata(in: text)
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return ids(Markup.escape(text)) }
+        return parts.enumerated().map { i, part in
+            // An odd part is inside backticks; an unpaired last backtick stays as it is.
+            i % 2 == 1 && i < parts.count - 1 || i % 2 == 1 && parts.count % 2 == 1
+                ? "<code>\(Markup.escape(String(part)))</code>" : ids(Markup.escape(String(part)))
+        }.joined()
+    }
+
+    /// Escaped text with each id (a role's `OM-ADM-001`, an offering's `ITVET-161`) in a
+    /// `<span class="id">`, which never breaks inside.
+    static func ids(_ escaped: String) -> String {
+        escaped.replacingOccurrences(
+            of: "(?<![A-Za-z0-9-])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?![A-Za-z0-9-])", with: "<span class=\"id\">$1</span>", options: .regularExpression)
     }
 }

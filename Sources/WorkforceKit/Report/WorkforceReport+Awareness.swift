@@ -60,8 +60,8 @@ extension WorkforceReport {
             significant = Set(compared.filter { $0.breakdown == "all" && ($0.qValue ?? 1) < 0.05 }.map(\.indicator))
             changes += "<h3>Change since the baseline: follow-up-1 against the baseline</h3>"
             let reading = "A change between two waves is not by itself the campaign's effect: other things changed too. The test is design-based (z on sqrt(se1² + se2²)); q is the Benjamini-Hochberg q-value across the \(compared.count) published comparisons, and a change is counted when q < 0.05. Figures withheld in either wave are withheld here."
-            changes += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), limit: 40)
-            md += "### Change since the baseline: follow-up-1 against the baseline\n\n_\(reading)_\n\n" + markdown(readerDifferences(followup.comparisons), limit: 40)
+            changes += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
+            md += "### Change since the baseline: follow-up-1 against the baseline\n\n_\(reading)_\n\n" + markdown(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
         }
         var campaign = design
         campaign.wave = "followup-1"
@@ -80,15 +80,15 @@ extension WorkforceReport {
             ? ", weighted to the census margins\(design.margins.map { " (\($0.source.file))" } ?? "")" : " (unweighted)"
         let marked = significant.isEmpty ? "" : " * changed since the baseline (Benjamini-Hochberg q < 0.05)."
         let chart = awarenessCharts(
-            order: charted, waves: waves, significant: significant, base: "Base: \(counts.joined(separator: " and "))\(weighted).\(marked)", label: \.label)
+            order: charted, waves: waves, significant: significant, base: "Base: \(counts.joined(separator: " and "))\(weighted).\(marked)", label: { Labels.bundled.indicator($0.indicator) })
         let groups = baseline.contrasts.filter { $0.indicator == AwarenessData.knowledgeIndicator }
-        let groupNote = "Each target group against everyone outside it (a respondent can be in several groups): the difference of the knowledge score, its interval, the design-based test (the two share units, so their covariance counts) and the q-value within the breakdown. Every indicator is in tables/awareness_groups_vs_rest.csv."
+        let groupNote = "Each target group against everyone outside it (a respondent can be in several groups): the difference of the knowledge score, its interval, the design-based test (the two share units, so their covariance counts) and the q-value within the breakdown. Every indicator is in `tables/awareness_groups_vs_rest.csv`."
         html = html + "<h3>Indicators, overall</h3>" + chart + changes
             + "<h3>Target groups against the rest (knowledge score)</h3>" + ReportHTML.paragraph(groupNote, class: "note")
             + ReportHTML.table(readerDifferences(groups, contrast: true))
-            + "<h3>Baseline by district, sex and target group</h3>" + ReportHTML.table(readerEstimates(rows), limit: 60)
+            + "<h3>Baseline by district, sex and target group</h3>" + ReportHTML.table(readerEstimates(rows), most: 120, csv: "`tables/awareness_baseline.csv`")
         md += "### Target groups against the rest (knowledge score)\n\n_\(groupNote)_\n\n" + markdown(readerDifferences(groups, contrast: true))
-        md += "### Baseline\n\n" + markdown(readerEstimates(rows), limit: 60)
+        md += "### Baseline\n\n" + markdown(readerEstimates(rows), most: 120, csv: "`tables/awareness_baseline.csv`")
         return Section(id: "awareness", title: awarenessTitle, html: html, markdown: md)
     }
 
@@ -112,26 +112,17 @@ extension WorkforceReport {
     static func awarenessMethodology(_ options: ReportOptions, margins: WeightingSource?) -> [String] {
         let design = options.strata.isEmpty && options.cluster == nil
             ? "each respondent its own unit in one stratum (no design was given)"
-            : "\(options.strata.isEmpty ? "one stratum" : "strata " + options.strata.map(\.rawValue).joined(separator: " x ")), \(options.cluster.map { "clusters (primary sampling units) from \($0), nested in strata; a respondent with it blank, or alone in a cluster, is its own unit" } ?? "each respondent its own unit")"
+            : "\(options.strata.isEmpty ? "one stratum" : "strata " + options.strata.map(\.rawValue).joined(separator: " x ")), \(options.cluster.map { "clusters (primary sampling units) from `\($0)`, nested in strata; a respondent with it blank, or alone in a cluster, is its own unit" } ?? "each respondent its own unit")"
         let weights = margins.map {
             "raking to the \($0.words) (iterative proportional fitting to 1e-10, at most 1000 iterations; respondents who did not say keep their weight for that variable)"
         } ?? "none (every respondent weighs 1; \(WeightingSource.noneNote(.margins, choice: options.marginsChoice)))"
         return [
             "Awareness weights: \(weights). Sample design: \(design).",
-            "Awareness estimates: p = Σ w·y / Σ w over valid answers (a score: its weighted mean). Standard errors by linearisation: each respondent's influence value is replaced by its residual from the raking margins (the variance of a calibrated estimator, Deville and Särndal 1992), then the with-replacement variance between units within strata, n_h/(n_h - 1) Σ (Z_k - Z̄_h)²; a stratum with a single unit is centred on 0, as R's survey.lonely.psu = \"adjust\" does (survey 4.1). This is the standard error R's survey package gives with svydesign(ids, strata, weights = ~1, nest = TRUE), rake() and svymean()/svyby(); it is checked against R in CI.",
-            "deff = se² / (p(1-p)/n); n_eff = min(n, p(1-p)/se²), which replaces Kish's weighting-only (Σw)²/Σw²; the 95% Wilson interval is computed on n_eff; a score's interval is its mean ± 1.96 SE.",
-            "Reliability (NCHS Data Presentation Standards for Proportions, 2017), applied to the Wilson interval: a proportion is withheld as unreliable when n_eff < 30, the interval is 0.30 or wider, or it is wider than 0.05 and more than 130% of p (a score: n_eff < 30 or a relative standard error of 30% or more); under 10 respondents it is suppressed; a published figure resting on fewer than 8 degrees of freedom (units minus strata) is flagged for review.",
-            "Change since the baseline: diff = p_followup - p_base, Newcombe's hybrid score interval from each wave's Wilson interval on its design n_eff (a score: diff ± 1.96 se_diff), z = diff / sqrt(se_base² + se_followup²), two-sided p, and Benjamini-Hochberg q-values across the overall comparisons (and within each breakdown). Groups against the rest: the same, with the standard error of the difference from the two domains' linearised values in the same units.",
+            "Awareness estimates: p = Σ w·y / Σ w over valid answers (a score: its weighted mean). Standard errors by linearisation: each respondent's influence value is replaced by its residual from the raking margins (the variance of a calibrated estimator, Deville and Särndal 1992), then the with-replacement variance between units within strata, `n_h/(n_h - 1) Σ (Z_k - Z̄_h)²`; a stratum with a single unit is centred on 0, as R's `survey.lonely.psu = \"adjust\"` does (survey 4.1). This is the standard error R's survey package gives with `svydesign(ids, strata, weights = ~1, nest = TRUE)`, `rake()` and `svymean()`/`svyby()`; it is checked against R in CI.",
+            "`deff = se² / (p(1-p)/n)`; the effective sample size `n_eff = min(n, p(1-p)/se²)`, which replaces Kish's weighting-only `(Σw)²/Σw²`; the 95% Wilson interval is computed on it; a score's interval is its mean ± 1.96 SE.",
+            "Reliability (NCHS Data Presentation Standards for Proportions, 2017), applied to the Wilson interval: a proportion is withheld as unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or it is wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or a relative standard error of 30% or more); under 10 respondents it is suppressed; a published figure resting on fewer than 8 degrees of freedom (units minus strata) is flagged for review.",
+            "Change since the baseline: `diff = p_followup - p_base`, Newcombe's hybrid score interval from each wave's Wilson interval on its design effective sample size (a score: `diff ± 1.96 se_diff`), `z = diff / sqrt(se_base² + se_followup²)`, two-sided p, and Benjamini-Hochberg q-values across the overall comparisons (and within each breakdown). Groups against the rest: the same, with the standard error of the difference from the two domains' linearised values in the same units.",
         ]
-    }
-
-    /// A number for readers, to `digits` decimals.
-    static func shown(_ value: Double, _ digits: Int) -> Cell { .text(String(format: "%.\(digits)f", value)) }
-
-    /// A p- or q-value for readers: three decimals, or "< 0.001".
-    static func probability(_ value: Double?) -> Cell {
-        guard let value else { return .null }
-        return .text(value < 0.001 ? "< 0.001" : String(format: "%.3f", value))
     }
 
     /// A share for readers with its interval: "49.8% (95% CI 48.4% to 51.1%)".
@@ -154,46 +145,16 @@ extension WorkforceReport {
         return table
     }
 
-    /// The figures as readers see them: a withheld figure says so, and why.
+    /// The figures as readers see them (the table's columns, rendered by ``ResultTable/forReaders(_:labels:)``):
+    /// an indicator in words, its estimate with its 95% interval, a withheld figure with its reason.
     static func readerEstimates(_ rows: [AwarenessEstimate]) -> ResultTable {
-        var table = ResultTable(columns: ["indicator", "breakdown", "group", "n", "p", "95% interval", "se", "deff", "n_eff", "status"])
-        for e in rows {
-            var row: [Cell] = [.text(e.indicator), .text(e.breakdown), .text(e.group)]
-            if case .suppressed = e.reliability {
-                row.append(.text("fewer than 10"))
-            } else {
-                row.append(.int(e.n))
-            }
-            if e.isPublished, let p = e.value, let ci = e.interval {
-                row += [
-                    shown(p, 3), .text(String(format: "%.3f to %.3f", ci.lowerBound, ci.upperBound)), shown(e.se, 4), e.deff.map { shown($0, 2) } ?? .null,
-                    .int(Int(e.effectiveSize.rounded())), .text(e.review.map { "published; review: \($0)" } ?? "published"),
-                ]
-            } else {
-                row += [.text("withheld"), .null, .null, .null, .null, .text("\(e.reliability.status): \(e.reliability.reason ?? "")")]
-            }
-            table.append(row)
-        }
-        return table
+        AwarenessTables.estimates(rows).selecting(["indicator", "breakdown", "group", "n", "p", "ci_low", "ci_high", "se", "deff", "n_eff", "status", "reason"])
     }
 
     static func readerDifferences(_ rows: [AwarenessDifference], contrast: Bool = false) -> ResultTable {
-        var table = ResultTable(columns: [
-            "indicator", "breakdown", "group", contrast ? "p_group" : "p_base", contrast ? "p_rest" : "p_followup", "diff", "95% interval", "p_value",
-            "q_value", "status",
+        AwarenessTables.differences(rows, contrast: contrast).selecting([
+            "indicator", "breakdown", "group", contrast ? "p_group" : "p_base", contrast ? "p_rest" : "p_followup", "diff", "diff_ci_low", "diff_ci_high",
+            "p_value", "q_value", "status", "reason",
         ])
-        for d in rows {
-            var row: [Cell] = [.text(d.indicator), .text(d.breakdown), .text(d.group)]
-            if d.isPublished, let a = d.from, let b = d.to, let diff = d.difference, let ci = d.interval {
-                row += (contrast ? [shown(b, 3), shown(a, 3)] : [shown(a, 3), shown(b, 3)]) + [
-                    shown(diff, 3), .text(String(format: "%.3f to %.3f", ci.lowerBound, ci.upperBound)), probability(d.pValue),
-                    probability(d.qValue), .text("published"),
-                ]
-            } else {
-                row += [.text("withheld"), .null, .null, .null, .null, .null, .text("\(d.reliability.status): \(d.reliability.reason ?? "")")]
-            }
-            table.append(row)
-        }
-        return table
     }
 }

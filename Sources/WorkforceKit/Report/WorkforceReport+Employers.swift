@@ -3,11 +3,12 @@ import Foundation
 /// The report's employer sections, rendered from ``EmployerEstimates`` (typed values, never read
 /// back out of a table): the gaps with their intervals and grades, the catalog and KSA gaps.
 extension WorkforceReport {
-    /// A withheld figure's reason in words.
-    static func withheld(_ status: EstimateStatus) -> String {
+    /// A withheld figure's reason in words: "withheld: fewer than 5 employers", or the p% rule
+    /// and secondary suppression.
+    static func withheld(_ status: EstimateStatus, employers: Int) -> String {
         switch status {
         case .published: ""
-        case .suppressed: "withheld (disclosure control)"
+        case .suppressed: ResultTable.status("suppressed", reason: "", employers: Double(employers), "en")
         case .notSurveyed: "not surveyed"
         }
     }
@@ -43,7 +44,7 @@ extension WorkforceReport {
         for g in order {
             let open = g.isPublished
             human.append([
-                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status)),
+                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status, employers: g.figures.respondents)),
                 .text(open ? Figure.count(g.figures.employed.value) : ""), .text(open ? Figure.count(g.figures.demand) : ""),
                 .text(open ? Figure.count(g.supply) : ""), .text(open ? Figure.count(g.gap) : ""),
                 .text(open ? g.quality.map { "\($0.rawValue): \($0.words)" } ?? "no sampling error" : ""), .int(g.figures.respondents),
@@ -53,7 +54,7 @@ extension WorkforceReport {
         html += "<h3>Openings and completers by work role</h3>" + chart
         html += ReportHTML.table(human)
         html += ReportHTML.paragraph(
-            "Role-holdings: a person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in tables/gaps_by_role.csv.",
+            "Role-holdings: a person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in `tables/gaps_by_role.csv`.",
             class: "note")
         let capability = GapAnalysis.capability(e.inputs, by: nil)
         var capabilityTable = ResultTable(columns: ["Tasks", "Skills gap: not confident and not outsourcing (95% CI)", "Not confident, all employers", "Employers"])
@@ -73,7 +74,7 @@ extension WorkforceReport {
         html += ReportHTML.table(capabilityTable)
         return Section(
             id: "gaps", title: "Workforce gaps", html: html,
-            markdown: context.notes.map { "_\($0)_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
+            markdown: context.notes.map { "_\(Labels.bundled.strata(in: $0))_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
     }
 
     static func catalogSection(
@@ -156,7 +157,7 @@ extension WorkforceReport {
                 r.outOfScope.map(Cell.double) ?? .null, .int(r.respondents), r.rate.map(Cell.double) ?? .null,
             ])
             human.append([
-                .text("\(r.stratum.sector), \(r.stratum.sizeBand)"), .text(Figure.count(r.organisations)), .text(r.issued.map(Figure.count) ?? "-"),
+                .text(Labels.bundled.stratum(sector: r.stratum.sector, sizeBand: r.stratum.sizeBand)), .text(Figure.count(r.organisations)), .text(r.issued.map(Figure.count) ?? "-"),
                 .text(r.outOfScope.map(Figure.count) ?? "-"), .int(r.respondents), .text(r.rate.map(Figure.percent) ?? "unknown"),
             ])
         }

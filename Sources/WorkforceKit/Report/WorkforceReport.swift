@@ -85,10 +85,11 @@ public enum WorkforceReport {
         sections.append(try awarenessSection(store, options, &tables, &figures, &points))
         sections.append(try methodologySection(store, options, context, &tables))
 
-        // Figures as published: counts of people and places to whole numbers, shares to 3 places.
+        // Figures as published: estimated counts of people and places as whole numbers (shares
+        // and intervals are already written for readers, as text).
         figures = figures.map { f in
             guard case .double(let d) = f.value else { return f }
-            return (f.label, .double(abs(d) >= 10 ? d.rounded() : (d * 1000).rounded() / 1000))
+            return (f.label, .double(d.rounded()))
         }
         let generated = Clock.today()
         let title = "Belize cybersecurity workforce and awareness report"
@@ -157,10 +158,15 @@ public enum WorkforceReport {
         Section(id: id, title: title, html: ReportHTML.paragraph(text, class: "note"), markdown: text + "\n")
     }
 
-    static func markdown(_ table: ResultTable, limit: Int? = nil) -> String {
-        var shown = table
-        if let limit { shown.rows = Array(table.rows.prefix(limit)) }
-        shown.notes = []
-        return shown.renderedAsMarkdown() + "\n"
+    /// A table in Markdown for readers; past `limit` rows, the first `top` and the rest in a
+    /// `<details>` block (GitHub renders it folded).
+    static func markdown(_ table: ResultTable, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil) -> String {
+        let reader = table.forReaders()
+        let total = min(reader.rows.count, most)
+        let rest = total < reader.rows.count ? "_The first \(total) of \(reader.rows.count) rows are shown; every row is in \(csv ?? "the CSV and JSON tables")._\n\n" : ""
+        guard total > limit else { return ResultTable.markdownRows(reader, 0..<total) + "\n" + rest }
+        return ResultTable.markdownRows(reader, 0..<top)
+            + "\n<details><summary>The other \(total - top) rows (\(reader.rows.count) in all)</summary>\n\n"
+            + ResultTable.markdownRows(reader, top..<total) + "\n</details>\n\n" + rest
     }
 }

@@ -72,6 +72,7 @@ public struct ResponseExport: Sendable {
         case .json: try writeJSON(reader, write)
         case .table, .md:
             var table = ResultTable(columns: header(reader))
+            table.keepsNames = true
             try reader.forEach { record in table.rows.append(cells(record, reader)) }
             try write(table.rendered(as: format))
         }

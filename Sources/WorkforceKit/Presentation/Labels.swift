@@ -1,0 +1,102 @@
+import Foundation
+
+/// The words readers see in place of machine names: a label and a kind for every result column
+/// (`Surveys/banks/columns.csv`), a label for every awareness indicator
+/// (`Surveys/banks/indicators.csv`) and for every choice of the item bank
+/// (`Surveys/banks/choices.csv`), in English and Spanish. JSON and CSV keep the machine names;
+/// the `table` and `md` formats and the report use these.
+public struct Labels: Sendable {
+    public struct Column: Sendable, Equatable {
+        public var kind: ColumnKind
+        public var label: LocalizedText
+    }
+
+    public var columns: [String: Column] = [:]
+    public var indicators: [String: LocalizedText] = [:]
+    /// Choice labels by choice name; a name in several lists takes its first list's label.
+    public var choices: [String: LocalizedText] = [:]
+
+    public init() {}
+
+    /// Reads the three files from `folder` (a `Surveys/banks` folder).
+    ///
+    /// - Throws: ``WorkforceError`` when a file is missing or malformed, or a column's kind is
+    ///   not one of ``ColumnKind``.
+    public init(folder: URL) throws(WorkforceError) {
+        for row in try ItemBank.rows(folder.appendingPathComponent("columns.csv"), required: ["column", "kind", "label::en", "label::es"]) {
+            guard let kind = ColumnKind(rawValue: row["kind"]) else {
+                throw .badData(
+                    row.location,
+                    "kind \"\(row["kind"])\" of column \(row["column"]) is not one of \(ColumnKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            columns[row["column"]] = Column(kind: kind, label: row.localized("label"))
+        }
+        for row in try ItemBank.rows(folder.appendingPathComponent("indicators.csv"), required: ["indicator", "label::en", "label::es"]) {
+            indicators[row["indicator"]] = row.localized("label")
+        }
+        for row in try ItemBank.rows(folder.appendingPathComponent("choices.csv"), required: ["list_name", "name", "label::en"]) where choices[row["name"]] == nil {
+            choices[row["name"]] = row.localized("label")
+        }
+    }
+
+    /// The bundled labels (empty when the bundled data cannot be read: every name then reads
+    /// as itself, humanised).
+    public static let bundled: Labels = {
+        guard let home = try? BundledData.home() else { return Labels() }
+        return (try? Labels(folder: home.appendingPathComponent("Surveys/banks"))) ?? Labels()
+    }()
+
+    /// The kind of column `name` (`text` for a column the file does not list).
+    public func kind(_ name: String) -> ColumnKind { columns[name]?.kind ?? .text }
+
+    /// Column `name`'s header in `language`; a column not listed (already a label, such as
+    /// "Work role") reads as itself, humanised.
+    public func column(_ name: String, _ language: String = "en") -> String {
+        columns[name].map { Self.text($0.label, language) } ?? Self.humanised(name)
+    }
+
+    /// Indicator `name` in words ("Knows how to spot a phishing message").
+    public func indicator(_ name: String, _ language: String = "en") -> String {
+        indicators[name].map { Self.text($0, language) } ?? Self.humanised(name)
+    }
+
+    /// Choice `name` in words ("Orange Walk"); an unknown one humanised.
+    public func choice(_ name: String, _ language: String = "en") -> String {
+        choices[name].map { Self.text($0, language) } ?? Self.humanised(name)
+    }
+
+    /// An employer stratum in words: "Agro-processing and manufacturing, large".
+    public func stratum(sector: String, sizeBand: String, _ language: String = "en") -> String {
+        var name = choice(sector, language)
+        // The short name: "Tourism: hotels, ..." as "Tourism", "... security (including ...)" without the parenthesis.
+        if let cut = name.range(of: " (") ?? name.range(of: ":") { name = String(name[..<cut.lowerBound]) }
+        return "\(name), \(sizeBand.replacingOccurrences(of: "_", with: " "))"
+    }
+
+    /// Strata written as `sector x size_band` in a text, each in words.
+    public func strata(in text: String, _ language: String = "en") -> String {
+        guard text.contains(" x ") else { return text }
+        let one = "[a-z][a-z0-9_]* x (?:micro|small|medium|large)\\b"
+        // A list of strata is separated by semicolons, as each stratum holds a comma.
+        let text = text.replacingOccurrences(of: "(\\b\(one)), (?=\(one))", with: "$1; ", options: .regularExpression)
+        let pattern = try? NSRegularExpression(pattern: "\\b([a-z][a-z0-9_]*) x (micro|small|medium|large)\\b")
+        guard let pattern else { return text }
+        var out = text
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            guard let whole = Range(match.range, in: text), let s = Range(match.range(at: 1), in: text), let b = Range(match.range(at: 2), in: text) else { continue }
+            out.replaceSubrange(whole, with: stratum(sector: String(text[s]), sizeBand: String(text[b]), language))
+        }
+        return out
+    }
+
+    static func text(_ label: LocalizedText, _ language: String) -> String {
+        label[language] ?? label["en"] ?? label.values.sorted().first ?? ""
+    }
+
+    /// `hard_to_fill` as "Hard to fill"; a name with no underscore stays as it is.
+    public static func humanised(_ name: String) -> String {
+        guard name.contains("_") else { return name }
+        let words = name.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
