@@ -91,4 +91,24 @@ import Testing
             if let first = field.first { #expect(!"=+-@\t\r".contains(first) || Double(field) != nil, "\(field)") }
         }
     }
+
+    /// The plan's sentences carry institution names from the catalog: in report.md they stay
+    /// text (no raw HTML, no terminal controls), as in report.html.
+    @Test func planSentencesInTheMarkdownReportKeepCatalogTextAsText() throws {
+        let scratch = try Scratch()
+        let db = scratch.path("demo.sqlite")
+        try #require(try runWorkforce(["demo", "--out", scratch.path("demo"), "--db", db], in: scratch.url).code == 0)
+        let catalog = try String(contentsOf: repositoryRoot.appendingPathComponent("Surveys/demo/catalog.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "University of Belize", with: "Univ <img src=x onerror=alert(9)> \u{1B}[31m")
+        try Data(catalog.utf8).write(to: scratch.url.appendingPathComponent("hostile.csv"))
+        #expect(try runWorkforce(["import", "catalog", scratch.path("hostile.csv"), "--db", db], in: scratch.url).code == 0)
+        let report = try runWorkforce(["report", "--db", db, "--out", scratch.path("report")], in: scratch.url)
+        try #require(report.code == 0, "\(report.stderr)")
+        let md = try String(contentsOf: scratch.url.appendingPathComponent("report/report.md"), encoding: .utf8)
+        let planLines = md.split(separator: "\n").filter { $0.hasPrefix("- ") && $0.contains("onerror") }
+        #expect(!planLines.isEmpty, "the hostile institution should appear in the plan's sentences")
+        #expect(!md.contains("<img"))
+        #expect(!md.contains("\u{1B}"))
+        #expect(planLines.allSatisfy { $0.contains("&lt;img src=x onerror=alert(9)> \\u{1B}[31m") })
+    }
 }

@@ -35,7 +35,7 @@ extension WorkforceReport {
         }
         defer { points.awareness = awareness }
         var html = baseline.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
-        var md = baseline.notes.map { "_\($0)_\n\n" }.joined()
+        var md = baseline.notes.map { "_\(Markup.markdownText($0))_\n\n" }.joined()
         // The change and the campaign figures, drawn after the charts.
         var changes = ""
         var significant: Set<String> = []

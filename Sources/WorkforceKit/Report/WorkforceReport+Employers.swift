@@ -74,7 +74,7 @@ extension WorkforceReport {
         html += ReportHTML.table(capabilityTable)
         return Section(
             id: "gaps", title: "Workforce gaps", html: html,
-            markdown: context.notes.map { "_\(Labels.bundled.strata(in: $0))_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
+            markdown: context.notes.map { "_\(Markup.markdownText(Labels.bundled.strata(in: $0)))_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
     }
 
     static func catalogSection(

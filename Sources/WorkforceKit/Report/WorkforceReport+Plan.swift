@@ -27,7 +27,7 @@ extension WorkforceReport {
         let computed = plan.notes + [priority]
         var html = ReportHTML.paragraph(people) + ReportHTML.paragraph(seats)
             + "<details class=\"computed\"><summary>How this was computed</summary><ul>" + computed.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul></details>"
-        var md = people + "\n\n" + seats + "\n\n<details><summary>How this was computed</summary>\n\n" + computed.map { "- \($0)\n" }.joined() + "\n</details>\n\n"
+        var md = people + "\n\n" + seats + "\n\n<details><summary>How this was computed</summary>\n\n" + computed.map { "- \(Markup.markdownText($0))\n" }.joined() + "\n</details>\n\n"
         guard !plan.roles.isEmpty || !plan.actions.isEmpty else {
             let none = "No published role has a positive gap within the horizon."
             return Section(id: "plan", title: "The workforce development plan", html: html + ReportHTML.paragraph(none, class: "note"), markdown: md + none + "\n")
@@ -42,14 +42,14 @@ extension WorkforceReport {
             let sentences = plan.actions.filter { $0.kind == kind }.map(\.what)
             guard !sentences.isEmpty else { continue }
             html += "<h3>\(title)</h3><ul>" + sentences.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul>"
-            md += "### \(title)\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n"
+            md += "### \(title)\n\n" + sentences.map { "- \(Markup.markdownText($0))\n" }.joined() + "\n"
         }
         let pathways = plan.roles.filter { !$0.pathways.isEmpty }.map { r in
             "Into \(r.role.name) [\(r.role.id)]: from " + PlanWords.list(r.pathways.map { "\($0.fromName) [\($0.from)], whose KSAs cover \(PlanWords.percent($0.overlap)) of it (\(PlanWords.count(Double($0.toLearn.count), "KSA")) to learn)" })
         }
         if !pathways.isEmpty {
             html += "<h3>Career pathways</h3><ul>" + pathways.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul>"
-            md += "### Career pathways\n\n" + pathways.map { "- \($0)\n" }.joined() + "\n"
+            md += "### Career pathways\n\n" + pathways.map { "- \(Markup.markdownText($0))\n" }.joined() + "\n"
         }
         return Section(id: "plan", title: "The workforce development plan", html: html, markdown: md)
     }

@@ -74,6 +74,26 @@ extension Markup {
 }
 
 extension Markup {
+    /// Running Markdown text (a sentence or a list item) from text that may hold data: controls
+    /// shown as `\u{..}`, and `<` as `&lt;` outside code spans, so that no raw HTML reaches a
+    /// Markdown viewer (an institution named `<img onerror=...>` stays text; inside backticks it
+    /// already is). `>` and `&` stay as they are: alone they make no tag, and `>= 0.50` reads
+    /// as written in the file.
+    public static func markdownText(_ text: String) -> String {
+        let parts = textSafe(text).split(separator: "`", omittingEmptySubsequences: false)
+        return parts.enumerated().map { i, part in
+            let inCode = i % 2 == 1 && (i < parts.count - 1 || parts.count % 2 == 1)
+            guard !inCode else { return String(part) }
+            var out = ""
+            for scalar in part.unicodeScalars {
+                if scalar == "<" { out += "&lt;" } else { out.unicodeScalars.append(scalar) }
+            }
+            return out
+        }.joined(separator: "`")
+    }
+}
+
+extension Markup {
     /// Text for an HTML table cell: ``escape(_:)``, and prefixed with `'` when a spreadsheet
     /// would run it as a formula once copied from the page (`=HYPERLINK(...)`), as CSV and
     /// Markdown cells are.

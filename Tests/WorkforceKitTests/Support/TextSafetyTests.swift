@@ -81,3 +81,15 @@ import Testing
         #expect(text.replacingOccurrences(of: "\n      ", with: " ").contains(String(repeating: "word ", count: 40) + "end"))
     }
 }
+
+@Suite struct MarkdownTextTests {
+    /// Running Markdown from data (an institution's name in a plan sentence) stays text: no raw
+    /// HTML, no terminal controls; code spans keep their characters.
+    @Test func htmlAndControlsInRunningMarkdownStayText() {
+        let text = "Taught by UB at Univ <img src=x onerror=alert(9)> \u{1B}[31m \u{2066}x\u{2069} & co; see `n_eff < 30`"
+        let md = Markup.markdownText(text)
+        #expect(md == "Taught by UB at Univ &lt;img src=x onerror=alert(9)> \\u{1B}[31m \\u{2066}x\\u{2069} & co; see `n_eff < 30`")
+        // An unpaired backtick opens no code span: what follows it is escaped.
+        #expect(Markup.markdownText("an odd ` backtick <b>") == "an odd ` backtick &lt;b>")
+    }
+}
