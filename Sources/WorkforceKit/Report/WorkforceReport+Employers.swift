@@ -50,7 +50,14 @@ extension WorkforceReport {
                 .text(open ? g.quality.map { "\($0.rawValue): \($0.words)" } ?? "no sampling error" : ""), .int(g.figures.respondents),
             ])
         }
-        var html = context.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
+        // Which strata were merged is for the reader who checks the weighting: folded, so the
+        // section opens on what the figures describe (printing expands it).
+        let collapsed = context.notes.filter { $0.hasPrefix("Collapsed:") }
+        var html = context.notes.filter { !$0.hasPrefix("Collapsed:") }.map { ReportHTML.paragraph($0, class: "note") }.joined()
+        if !collapsed.isEmpty {
+            html += "<details class=\"more\"><summary>Strata merged for the weighting (\(collapsed.count))</summary>"
+                + collapsed.map { ReportHTML.paragraph($0, class: "note") }.joined() + "</details>"
+        }
         html += "<h3>Openings and completers by work role</h3>" + chart
         html += ReportHTML.table(human)
         html += ReportHTML.paragraph(
