@@ -69,28 +69,7 @@ enum ExplorerPage {
             </div>
             <script type="application/json" id="data">\(json)</script>
             """
-        return document(title: "Course-gap explorer", body: body)
-    }
-
-    /// The page around `body`: the report's style and the explorer's layout.
-    static func document(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Markup.escape(title))</title>
-        <style>\(ReportHTML.style)
-        \(style)</style>
-        </head>
-        <body>
-        \(body)
-        <script>\(ExplorerScript.text)</script>
-        </body>
-        </html>
-
-        """
+        return ReportHTML.page(title: "Course-gap explorer", body: body, script: ExplorerScript.text, extraStyle: style)
     }
 
     static let style = """

@@ -33,7 +33,8 @@ enum ReportHTML {
         }
         """
 
-    static func page(title: String, body: String, script: String? = nil) -> String {
+    /// A whole page: the report's style (then `extraStyle`, a page's own), `body`, and `script`.
+    static func page(title: String, body: String, script: String? = nil, extraStyle: String? = nil) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -41,7 +42,7 @@ enum ReportHTML {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Markup.escape(title))</title>
-        <style>\(style)</style>
+        <style>\(style)\(extraStyle.map { "\n" + $0 } ?? "")</style>
         </head>
         <body>
         \(body)\(script.map { "\n<script>\($0)</script>" } ?? "")
