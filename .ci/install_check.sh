@@ -47,8 +47,12 @@ fi
 LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$prefix/share/man/man1/workforce.1" | grep -q "workforce framework search"
 test "$(MANPATH="$prefix/share/man" man -w workforce)" = "$prefix/share/man/man1/workforce.1"
 
-# Completion: each script loads, and completes `workforce fra` to framework.
-bash -c "source '$prefix/share/bash-completion/completions/workforce'; COMP_WORDS=(workforce fra); COMP_CWORD=1; _workforce; [[ \${COMPREPLY[*]} == framework ]]"
+# Completion: each script loads, and completes `workforce framew` to framework (`fra` is also
+# frame and frames).
+bash -c "source '$prefix/share/bash-completion/completions/workforce'; COMP_WORDS=(workforce framew); COMP_CWORD=1; _workforce; [[ \${COMPREPLY[*]} == framework ]]" \
+    || { echo "install: bash does not complete 'workforce framew' to framework" >&2; exit 1; }
+bash -c "source '$prefix/share/bash-completion/completions/workforce'; COMP_WORDS=(workforce fra); COMP_CWORD=1; _workforce; [[ \${COMPREPLY[*]} == 'framework frame frames' ]]" \
+    || { echo "install: bash does not complete 'workforce fra' to frame, frames and framework" >&2; exit 1; }
 zsh -n "$prefix/share/zsh/site-functions/_workforce"
 zsh -c "fpath=('$prefix/share/zsh/site-functions' \$fpath); autoload -Uz compinit; compinit -u -d '$away/zcompdump'; [[ \${_comps[workforce]} == _workforce ]]"
 # Outside a completion widget: compadd and _files print what they are given.
@@ -56,8 +60,8 @@ completed=$(zsh -c "compdef() { :; }; compadd() { [[ \$1 == -- ]] && shift; prin
     source '$prefix/share/zsh/site-functions/_workforce'; words=(workforce framework list k); CURRENT=4; _workforce" | grep '^k')
 [[ $completed == ksas ]] || { echo "install: zsh completes 'workforce framework list k' to: $completed" >&2; exit 1; }
 fish -n "$prefix/share/fish/vendor_completions.d/workforce.fish"
-completed=$(fish -c "source '$prefix/share/fish/vendor_completions.d/workforce.fish'; complete -C 'workforce fra'")
-[[ $completed == framework* ]] || { echo "install: fish completes 'workforce fra' to: $completed" >&2; exit 1; }
+completed=$(fish -c "source '$prefix/share/fish/vendor_completions.d/workforce.fish'; complete -C 'workforce framew'")
+[[ $completed == framework* ]] || { echo "install: fish completes 'workforce framew' to: $completed" >&2; exit 1; }
 completed=$(fish -c "source '$prefix/share/fish/vendor_completions.d/workforce.fish'; complete -C 'workforce framework list k'")
 [[ $completed == ksas* ]] || { echo "install: fish completes 'workforce framework list k' to: $completed" >&2; exit 1; }
 echo "install: the installed workforce runs the demo outside the checkout; man page and completions check"
