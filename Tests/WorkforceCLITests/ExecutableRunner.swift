@@ -24,11 +24,9 @@ let workforceExecutable: URL = {
     return root.appendingPathComponent(".build/debug/workforce")
 }()
 
-/// Runs the real executable with `arguments` in `directory`; output goes through files so
-/// that large outputs cannot block a pipe.
-func runWorkforce(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], input: URL? = nil) throws
-    -> CommandResult
-{
+/// The real executable, ready to run `arguments` in `directory` with this environment less
+/// `WORKFORCE_DB` (a test names its database) plus `extra`.
+func workforceProcess(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) -> Process {
     let process = Process()
     process.executableURL = workforceExecutable
     process.arguments = arguments
@@ -37,6 +35,15 @@ func runWorkforce(_ arguments: [String], in directory: URL, environment extra: [
     environment.removeValue(forKey: "WORKFORCE_DB")
     for (k, v) in extra { environment[k] = v }
     process.environment = environment
+    return process
+}
+
+/// Runs the real executable with `arguments` in `directory`; output goes through files so
+/// that large outputs cannot block a pipe.
+func runWorkforce(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], input: URL? = nil) throws
+    -> CommandResult
+{
+    let process = workforceProcess(arguments, in: directory, environment: extra)
     let id = UUID().uuidString
     let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(id)")
     let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(id)")

@@ -14,13 +14,7 @@ import Testing
 
     /// Runs the executable with standard output on `stdout`.
     static func run(_ arguments: [String], stdout: FileHandle, in directory: URL) throws -> Ending {
-        let process = Process()
-        process.executableURL = workforceExecutable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "WORKFORCE_DB")
-        process.environment = environment
+        let process = workforceProcess(arguments, in: directory)
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let err = try FileHandle(forWritingTo: errURL)
