@@ -118,10 +118,13 @@ enum ImportCommands {
         if !s.unknownColumns.isEmpty {
             invocation.warn(
                 "\(s.unknownColumns.count) column\(s.unknownColumns.count == 1 ? " is" : "s are") not in the codebook and not stored: "
-                    + s.unknownColumns.prefix(10).map(valuePrefix).joined(separator: ", ") + (s.unknownColumns.count > 10 ? ", ..." : ""))
+                    + s.unknownColumns.joined(separator: ", "))
         }
         if !s.metaColumns.isEmpty {
             invocation.say("  \(plural(s.metaColumns.count, "export metadata column")) not stored.")
+        }
+        if !s.noteColumns.isEmpty {
+            invocation.say("  \(plural(s.noteColumns.count, "column")) of the form's notes (no answers) not stored.")
         }
         for warning in s.warnings.prefix(20) { invocation.warn(warning.description) }
         for problem in s.problems.prefix(10) { invocation.warn(problem.description) }

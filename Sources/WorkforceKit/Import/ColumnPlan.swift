@@ -39,6 +39,8 @@ public struct ColumnPlan: Sendable {
     public var submittedColumn: Int?
     public var unknownColumns: [String]
     public var metaColumns: [String]
+    /// Columns of the form's notes (text shown to the respondent, never an answer): not stored.
+    public var noteColumns: [String] = []
 
     /// The template's first column: the number written on a paper questionnaire, which
     /// identifies the response when it is typed in.
@@ -70,6 +72,11 @@ public struct ColumnPlan: Sendable {
         var exact: [String: Role] = [:]
         var byLabel: [String: Role] = [:]
         func limeCode(_ s: String) -> String { String(s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) }
+        var notes: Set<String> = []
+        for item in codebook.items where item.type == .note {
+            notes.insert(item.name)
+            if !item.group.isEmpty { notes.insert(item.group + "/" + item.name) }
+        }
         for (q, item) in codebook.items.enumerated() where item.type != .note {
             var forms = [item.name, limeCode(item.name)]
             if !item.group.isEmpty {
@@ -106,6 +113,10 @@ public struct ColumnPlan: Sendable {
                 role = .submitted
             } else if let r = exact[name] {
                 role = r
+            } else if notes.contains(name) || notes.contains(String(name.split(separator: "/").last ?? "")) {
+                noteColumns.append(raw)
+                roles.append(.meta)
+                continue
             } else if name.hasPrefix("_") || Self.metaNames.contains(name) || name.hasPrefix("meta/") || name.hasPrefix("meta-") {
                 role = .meta
             } else if let slash = name.lastIndex(of: "/"), let r = exact[String(name[name.index(after: slash)...])] {
@@ -155,6 +166,8 @@ public struct ColumnPlan: Sendable {
                 && choiceColumns[$0].isEmpty
         }
         if !missing.isEmpty {
+            // A typo in the header is named as such, not as a missing question.
+            try refuseNearMisses(codebook: codebook, file: file)
             let names = missing.map { codebook.items[$0].name }
             throw .badData(
                 SourceLocation(file: file, line: 1),

@@ -60,6 +60,8 @@ public struct ImportSummary: Sendable {
     public var unknownColumns: [String]
     /// Export metadata columns (ids, timestamps, device and submitter details): not stored.
     public var metaColumns: [String]
+    /// Columns of the form's notes (no answers): not stored.
+    public var noteColumns: [String] = []
     /// The first problems found, each at its place in the file.
     public var problems: [ImportProblem] = []
     /// What was accepted but deserves a look (a withdrawn KSA id, a name taken as another's).

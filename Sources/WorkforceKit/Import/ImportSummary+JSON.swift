@@ -21,6 +21,7 @@ extension ImportSummary {
             ("rows_read", .integer(Int64(rowsRead))), ("imported", .integer(Int64(imported))),
             ("duplicates", .integer(Int64(duplicates))), ("quarantined", .integer(Int64(quarantined))),
             ("unknown_columns", .array(unknownColumns.map(JSONValue.string))), ("metadata_columns", .array(metaColumns.map(JSONValue.string))),
+            ("note_columns", .array(noteColumns.map(JSONValue.string))),
             ("problems", located(problems)), ("warnings", located(warnings)),
         ])
         return JSONWriter().string(value) + "\n"

@@ -97,6 +97,7 @@ public enum ResponseImporter {
         // a row of the wrong width is quarantined rather than fatal.
         let header = try CSVTable(reader: reader).header
         let plan = try ColumnPlan(header: header, codebook: codebook, file: name)
+        try plan.refuseNearMisses(codebook: codebook, file: name)
         let validator = RowValidator(codebook: codebook, plan: plan)
         let wave = options.kind == .employer ? Wave.employerColumn(options.wave ?? instrument.wave) : instrument.wave ?? options.wave
         var summary = ImportSummary(
@@ -104,6 +105,7 @@ public enum ResponseImporter {
             dialect: plan.dialect, encoding: sniffed.encoding, delimiter: sniffed.delimiter,
             unknownColumns: plan.unknownColumns, metaColumns: plan.metaColumns, dryRun: options.dryRun)
         summary.container = sniffed.note
+        summary.noteColumns = plan.noteColumns
         if case .workbook = sniffed.container { summary.fromWorkbook = true }
         summary.instrumentChoice = job.explanation
 

@@ -128,7 +128,10 @@ final class RowValidator: CompiledExpression.Answers {
             switch answers[q] {
             case .missing:
                 if slot.required, !hasReason[q] {
-                    reasons.append(Reason(column: plan.questionColumn[q], message: "\(codebook.items[q].name) is required but empty"))
+                    reasons.append(
+                        slot.column < 0 && !slot.hasChoiceColumns
+                            ? Reason(column: nil, message: "\(codebook.items[q].name) is required and was asked of this row, but the file has no column for it")
+                            : Reason(column: plan.questionColumn[q], message: "\(codebook.items[q].name) is required but empty"))
                 }
             case .choice, .choices:
                 if constraints[q] != nil { check(q, reader) }
