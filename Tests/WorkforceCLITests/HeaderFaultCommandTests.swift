@@ -33,4 +33,16 @@ import Testing
         #expect(result.stderr.contains("no column k_updates; did you mean k_update (column 11)?"), "\(result.stderr)")
         #expect(try database.run(["imports", "--format", "csv"]).stdout.split(separator: "\n").count == 1)
     }
+
+    /// The figures of a wave say how many of its rows are quarantined and not counted.
+    @Test func awarenessNamesTheQuarantinedRowsOfItsWave() throws {
+        let url = database.scratch.url.appendingPathComponent("some-bad.csv")
+        try writeAwarenessFile(url, rows: 40)
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "uuid-2,corozal,urban,25_34", with: "uuid-2,corozal,urban,ancient")
+        try Data(text.utf8).write(to: url)
+        #expect(try database.run(["import", "awareness", url.path]).code == 0)
+        let result = try database.run(["awareness", "--format", "json"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 awareness row of wave baseline (2.5% of its 40 rows) is quarantined and not counted: see `workforce imports --rejected 1`"), "\(result.stdout.prefix(2000))")
+    }
 }

@@ -133,15 +133,17 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
 
     private func add(_ batch: inout RowBatch) {
         let line = reader.recordLine
-        guard validator.validate(reader) else {
-            batch.rejected.append(rejection())
-            batch.entries.append(RowBatch.Entry(line: line, identity: nil, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
-            return
-        }
         var identity: Range<Int>?
-        if let column = plan.identityColumn {
+        if let column = plan.identityColumn, !reader.recordTruncated, column < reader.fieldCount {
             let id = Self.trimmed(reader.fieldBytes(column))
-            if id.count > 0 { identity = batch.append(id) }
+            if id.count > 0, id.count <= ImportLimits.idBytes { identity = batch.append(id) }
+        }
+        guard validator.validate(reader) else {
+            // The id goes with a rejected row too: a response already stored is a duplicate,
+            // not a row to quarantine again.
+            batch.rejected.append(rejection())
+            batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
+            return
         }
         var submitted: Range<Int>?
         if let column = plan.submittedColumn, reader.fieldBytes(column).count > 0 {

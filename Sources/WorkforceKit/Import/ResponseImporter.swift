@@ -164,6 +164,14 @@ public enum ResponseImporter {
                             summary.rowsRead += 1
                             if summary.rowsRead & 0xFFFF == 0 { progress?(summary.rowsRead) }
                             if let r = entry.rejected {
+                                // Already stored (by its id): a duplicate, whatever this copy holds.
+                                if let identity = entry.identity,
+                                    let holder = try responses.holder(key: String(decoding: UnsafeBufferPointer(rebasing: bytes[identity]), as: UTF8.self))
+                                {
+                                    summary.duplicates += 1
+                                    heldBy.insert(holder)
+                                    continue
+                                }
                                 let rejected = batch.rejected[r]
                                 summary.quarantined += 1
                                 if rejected.wrongWidth { wrongWidth += 1 }
