@@ -204,10 +204,10 @@ def keep(path, fixtures, tag, rows, xlsx):
     if xlsx:
         shutil.copy(path, target)
         return
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\r\n")
+    with open(path, encoding="utf-8", newline="") as f:
+        records = list(csv.reader(f, delimiter=";"))[: rows + 1]
     with open(target, "w", encoding="utf-8", newline="") as f:
-        f.write("\r\n".join(lines[: rows + 1]) + "\r\n")
+        csv.writer(f, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(records)
 
 
 if __name__ == "__main__":

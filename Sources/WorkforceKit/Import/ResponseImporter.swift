@@ -213,6 +213,20 @@ public enum ResponseImporter {
                 throw error
             }
             progress?(summary.rowsRead)
+            if let sheet = reader.sheetRows, sheet.formulaCount > 0 {
+                for f in sheet.formulas {
+                    summary.warnings.append(
+                        ImportProblem(
+                            location: SourceLocation(file: name, line: f.row, column: f.column + 1, sheet: sheet.sheet, field: f.column + 1),
+                            message: "the cell holds a formula; read as its text \"\(valuePrefix(f.formula))\", as typed, not as the value the spreadsheet computed"))
+                }
+                if sheet.formulaCount > sheet.formulas.count {
+                    summary.warnings.append(
+                        ImportProblem(
+                            location: SourceLocation(file: name, sheet: sheet.sheet),
+                            message: "\(sheet.formulaCount - sheet.formulas.count) more formula cells were read as their text"))
+                }
+            }
             if summary.rowsRead == 0 {
                 throw WorkforceError.badData(
                     SourceLocation(file: name, line: 2), "the file has a header but no rows; nothing to import")
