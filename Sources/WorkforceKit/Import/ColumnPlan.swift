@@ -37,6 +37,8 @@ public struct ColumnPlan: Sendable {
     public var choiceColumns: [[(column: Int, choice: Int)]]
     public var identityColumn: Int?
     public var submittedColumn: Int?
+    /// KoboToolbox's `_validation_status` (a supervisor's Approved, Not approved, On hold).
+    public var validationColumn: Int?
     public var unknownColumns: [String]
     public var metaColumns: [String]
     /// Columns of the form's notes (text shown to the respondent, never an answer): not stored.
@@ -80,6 +82,7 @@ public struct ColumnPlan: Sendable {
         var meta: [String] = []
         identityColumn = Self.identityColumn(in: header, dialect: dialect)
         submittedColumn = submittedNames.lazy.compactMap { name in header.firstIndex(of: name) }.first
+        validationColumn = header.firstIndex(of: "_validation_status")
         for (column, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             var role: Role

@@ -156,7 +156,7 @@ public enum ResponseImporter {
             var heldBy: Set<Int64> = []
             // Reading and checking run on a second thread; this one writes.
             let queue = BatchQueue()
-            RowProducer(reader: reader, validator: validator, plan: plan, queue: queue).start()
+            RowProducer(reader: reader, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
             do {
                 while let batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in
@@ -174,6 +174,7 @@ public enum ResponseImporter {
                                 }
                                 let rejected = batch.rejected[r]
                                 summary.quarantined += 1
+                                if entry.status == .notApproved { summary.notApproved += 1 }
                                 if rejected.wrongWidth { wrongWidth += 1 }
                                 for problem in rejected.problems where summary.problems.count < 20 { summary.problems.append(problem) }
                                 try reject.bind(2, entry.line)
@@ -204,6 +205,8 @@ public enum ResponseImporter {
                                 if !heldBy.contains(holder) { heldBy.insert(holder) }
                             } else {
                                 summary.imported += 1
+                                if entry.status == .onHold { summary.onHold += 1 }
+                                if entry.status == .notApproved { summary.notApprovedImported += 1 }
                             }
                         }
                     }
