@@ -49,7 +49,7 @@ enum ImportCommands {
         if let wave = invocation[Options.wave] { _ = kind == .employer ? try Wave(employer: wave) : try Wave(wave) }
         let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
-        let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
+        let store = invocation.track(try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000))
         let options = ImportOptions(
             kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
             dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter],
@@ -69,7 +69,7 @@ enum ImportCommands {
         }
         let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
-        let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
+        let store = invocation.track(try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000))
         let summary = try CatalogImporter.run(
             store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
             encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter], entry: invocation[Options.entry],

@@ -15,6 +15,7 @@ extension WorkforceStore {
         let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
         let frame = try SamplingFrame(url: url, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands"))
         guard !frame.order.isEmpty else { throw .badData(SourceLocation(file: url.path, line: 2), "the frame has no strata") }
+        try checkFitsStoredEmployers(frame, url)
         let source = try write { db in
             let source = try Self.insertFile(db, .frame, url, bytes, rows: frame.order.count, total: Int(frame.totalOrganisations))
             let id = db.lastInsertedRowID
@@ -30,6 +31,29 @@ extension WorkforceStore {
         stored.source = source
         stored.file = source.locationName
         return stored
+    }
+
+    /// Refuses a frame that the stored employer responses cannot be weighted to (a respondent's
+    /// stratum missing, fewer organisations or eligible issued organisations than respondents),
+    /// as every employer command would, so that the current frame stays in use.
+    private func checkFitsStoredEmployers(_ frame: SamplingFrame, _ url: URL) throws(WorkforceError) {
+        let employers: [EmployerResponse]
+        do {
+            employers = try EmployerResponse.all(in: self)
+        } catch WorkforceError.noInput {
+            return  // no employer import yet: nothing to weight
+        } catch {
+            throw WorkforceError(error, path: path)
+        }
+        guard !employers.isEmpty else { return }
+        do {
+            _ = try EmployerWeighting(employers: employers, frame: frame)
+        } catch {
+            guard case .badData(_, let message) = error else { throw error }
+            throw .badData(
+                nil,
+                "\(message). The stored employer responses cannot be weighted to this frame, so it was not stored; the current frame stays in use")
+        }
     }
 
     /// Reads, checks and stores population margins as the next version of the stored margins.
