@@ -9,7 +9,7 @@ import Testing
         "=HYPERLINK(\"http://x\",\"click\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", "-2 (two below)", "+SUM(1)", "\t=1", "\r=1",
         "=1+1", "-- no idea",
     ]
-    static let figures = ["-2", "+1.5", "12%", "+59 (-24 to 142)", "-1,234.5", "plain text", "", "2026-01-01", "a-b"]
+    static let figures = ["-2", "+1.5", "12%", "+59 (-24 to 142)", "+8.4 (95% CI +4.9 to +11.9)", "+2.5 (95% CI -1.0 to +6.0)", "-1,234.5", "plain text", "", "2026-01-01", "a-b"]
 
     @Test func theRule() {
         for text in Self.formulas { #expect(Neutralisation.isFormulaLike(text), "\(text)") }
