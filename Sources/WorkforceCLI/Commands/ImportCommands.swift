@@ -22,7 +22,7 @@ enum ImportCommands {
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
-            Options.entry.spec, Options.framework.spec, replaceCatalog,
+            Options.entry.spec, Options.framework.spec, replaceCatalog, maxQuarantined.spec,
         ],
         positionals: [
             kindArgument.spec,
@@ -37,6 +37,10 @@ enum ImportCommands {
     }
     static let kindArgument = TypedPositional<ImportKind>(
         "instrument-kind", "Which questionnaire the responses answer, or catalog for the national training catalog.")
+
+    static let maxQuarantined = TypedOption<Int>.integer(
+        "max-quarantined", "n", "Refuse the file (nothing stored) when more rows than this fail their checks.", in: 0...10_000_000
+    ).defaulting(to: ImportLimits.quarantinedRows)
 
     static let replaceCatalog = OptionSpec.flag(
         "replace", "Catalog: retire the current offerings of the institutions the file names that the file does not list again.")
@@ -54,9 +58,11 @@ enum ImportCommands {
             kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
             dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter],
             entry: invocation[Options.entry])
+        var limited = options
+        limited.maxQuarantined = invocation[maxQuarantined]
         let showProgress = invocation.io.errIsTerminal
         let summary = try ResponseImporter.run(
-            store: store, url: url, name: path, options: options,
+            store: store, url: url, name: path, options: limited,
             progress: showProgress ? { invocation.io.err("\rread \($0) rows…") } : nil)
         if showProgress { invocation.io.err("\r" + String(repeating: " ", count: 30) + "\r") }
         report(summary, invocation)

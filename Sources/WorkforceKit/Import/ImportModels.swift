@@ -13,6 +13,8 @@ public struct ImportOptions: Sendable {
     public var delimiter: UInt8?
     /// In a `.zip` of CSV files, the one to import (default: the form's main CSV).
     public var entry: String?
+    /// The most rows one file may quarantine; past it the file is refused and nothing stored.
+    public var maxQuarantined = ImportLimits.quarantinedRows
 
     public init(
         kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, dryRun: Bool = false,
@@ -40,6 +42,10 @@ public enum ImportLimits {
     public static let idBytes = 200
     /// What a quarantined row that was cut keeps of its text.
     public static let keptBytes = 1024
+    /// The most a quarantined row stores of its text (64 KiB); a longer one is cut, with a note.
+    public static let quarantinedRowBytes = 64 << 10
+    /// The most rows one file may quarantine (`import --max-quarantined`).
+    public static let quarantinedRows = 10_000
 }
 
 /// What an import did. `rowsRead == imported + duplicates + quarantined`, always.

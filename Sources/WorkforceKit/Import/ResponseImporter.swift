@@ -171,6 +171,11 @@ public enum ResponseImporter {
                             if let r = entry.rejected {
                                 let rejected = batch.rejected[r]
                                 summary.quarantined += 1
+                                if summary.quarantined > options.maxQuarantined {
+                                    throw WorkforceError.badData(
+                                        SourceLocation(file: name, line: entry.line),
+                                        "more than \(options.maxQuarantined) rows fail their checks (this is one more: \(rejected.problems.first?.message ?? "see `import --dry-run`")); the file was refused and nothing was stored. Check that it answers this form (--instrument, --wave), or raise --max-quarantined")
+                                }
                                 if rejected.wrongWidth { wrongWidth += 1 }
                                 for problem in rejected.problems where summary.problems.count < 20 { summary.problems.append(problem) }
                                 try reject.bind(2, entry.line)
