@@ -129,6 +129,14 @@ extension WorkforceStore {
                 lines[stratum] = row[0].int
                 return (stratum, SamplingFrame.Counts(organisations: row[3].double ?? 0, issued: row[4].double, outOfScope: row[5].double))
             }
+            for (stratum, counts) in strata {
+                let values = [counts.organisations] + [counts.issued, counts.outOfScope].compactMap { $0 }
+                guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 == $0.rounded() && $0 <= 1_000_000_000 }) else {
+                    throw .badData(
+                        SourceLocation(file: path),
+                        "table frame_stratum, line \(lines[stratum] ?? 0) of \(source.locationName): stratum \(valuePrefix(stratum.sector)) x \(valuePrefix(stratum.sizeBand)) has counts `frame import` never stores; the database was damaged or edited by hand: import the frame again (`workforce frame import FILE`) or restore a copy")
+                }
+            }
             var frame = SamplingFrame(strata: strata, file: source.locationName, source: source)
             frame.lines = lines
             try frame.check(sectors: sectors, sizeBands: sizeBands)
@@ -150,7 +158,16 @@ extension WorkforceStore {
             }
             var variables: [(breakdown: AwarenessBreakdown, margins: [PopulationMargins.Margin])] = []
             for row in rows {
-                guard let breakdown = row[1].string.flatMap(AwarenessBreakdown.init(rawValue:)) else { continue }
+                // What `margins import` checked must still hold: a stored margin that fails the
+                // checks would rake to nonsense ("converged in 0 iterations; weights 1 to 1").
+                let population = row[3].double ?? .nan
+                guard let breakdown = row[1].string.flatMap(AwarenessBreakdown.init(rawValue:)), population.isFinite, population >= 1,
+                    population == population.rounded()
+                else {
+                    throw .badData(
+                        SourceLocation(file: path),
+                        "table population_margin, line \(row[0].int ?? 0) of \(source.locationName): variable \(valuePrefix(row[1].string ?? "")), population \(row[3].string ?? row[3].double.map { String($0) } ?? "null") fails the checks of `margins import` (a known variable, a whole number from 1); the database was damaged or edited by hand: import the margins again (`workforce margins import FILE`) or restore a copy")
+                }
                 let margin = PopulationMargins.Margin(
                     category: row[2].string ?? "", population: row[3].double ?? 0,
                     location: SourceLocation(file: source.locationName, line: row[0].int))
