@@ -42,6 +42,8 @@ struct Invocation {
     let parsed: ParsedCommandLine
     let environment: [String: String]
     let io: CommandIO
+    /// The databases this run opened, to tell after it whether it committed anything.
+    let record = RunRecord()
 
     /// The typed value of `option`, or `nil` when it was not given (the parser checked it).
     subscript<Value>(_ option: TypedOption<Value>) -> Value? {
@@ -79,7 +81,14 @@ struct Invocation {
     /// The database, read-write when it can be written, else read-only: queries work on a
     /// database the user may only read, and a command that writes to it fails with 73.
     func openStore() throws(WorkforceError) -> WorkforceStore {
-        try WorkforceStore.forQueries(path: databasePath)
+        track(try WorkforceStore.forQueries(path: databasePath))
+    }
+
+    /// `store`, remembered so that an output error after it committed is only a warning.
+    @discardableResult
+    func track(_ store: WorkforceStore) -> WorkforceStore {
+        record.add(store)
+        return store
     }
 
     /// Writes `table` in the chosen format; a figure that is not a finite number stops the
@@ -94,4 +103,24 @@ struct Invocation {
     /// with their control characters escaped (``terminalSafe(_:keepLineFeeds:)``).
     func say(_ line: String) { io.out(terminalSafe(line) + "\n") }
     func warn(_ line: String) { io.err("warning: " + terminalSafe(line) + "\n") }
+}
+
+/// The databases one run opened. After the run, ``committed`` says whether it stored anything:
+/// then the command succeeded, whatever happens to its output afterwards.
+final class RunRecord: @unchecked Sendable {  // `stores` guarded by `lock`
+    private let lock = NSLock()
+    private var stores: [WorkforceStore] = []
+
+    func add(_ store: WorkforceStore) {
+        lock.lock()
+        defer { lock.unlock() }
+        stores.append(store)
+    }
+
+    /// Whether a transaction that changed rows was committed on any of them.
+    var committed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stores.contains { $0.db.committedWrites > 0 }
+    }
 }

@@ -32,8 +32,16 @@ public enum WorkforceCLI {
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
         io: CommandIO = .standard
     ) -> Int32 {
-        let code = runCommand(arguments, environment: environment, io: io)
+        let (code, committed) = runCommand(arguments, environment: environment, io: io)
         guard let failure = io.outFailure() else { return code }
+        // A command that stored its data succeeded: an output error after the commit is a
+        // warning with exit 0, never a failure that invites a rerun (which would store it twice).
+        if committed && code == ExitCode.ok.rawValue {
+            if !failure.isClosedPipe {
+                io.err("warning: \(terminalSafe(failure.message)); the data was stored (the change is committed), do not run the command again\n")
+            }
+            return ExitCode.ok.rawValue
+        }
         // A reader that went away (`| head -1`) ends the command quietly, as coreutils do; any
         // other write error (a full disk) is an I/O error naming where the output went.
         if failure.isClosedPipe { return code == ExitCode.ok.rawValue ? failure.exitCode : code }
@@ -41,7 +49,13 @@ public enum WorkforceCLI {
         return failure.exitCode
     }
 
-    private static func runCommand(_ arguments: [String], environment: [String: String], io: CommandIO) -> Int32 {
+    private static func runCommand(_ arguments: [String], environment: [String: String], io: CommandIO) -> (Int32, committed: Bool) {
+        var record: RunRecord?
+        let code = runCommand(arguments, environment: environment, io: io, record: &record)
+        return (code, record?.committed ?? false)
+    }
+
+    private static func runCommand(_ arguments: [String], environment: [String: String], io: CommandIO, record: inout RunRecord?) -> Int32 {
         let parsed: ParsedCommandLine
         do {
             parsed = try ArgumentParser.parse(arguments, root: root)
@@ -63,8 +77,10 @@ public enum WorkforceCLI {
             io.err(HelpFormatter.help(for: parsed.path))
             return ExitCode.usage.rawValue
         }
+        let invocation = Invocation(parsed: parsed, environment: environment, io: io)
+        record = invocation.record
         do {
-            try run(Invocation(parsed: parsed, environment: environment, io: io))
+            try run(invocation)
             return ExitCode.ok.rawValue
         } catch let error as WorkforceError {
             io.err("error: \(terminalSafe(error.description))\n")

@@ -109,3 +109,28 @@ import Testing
         }
     }
 }
+
+/// Stored margins and frames that fail their checks are damaged-database errors, never figures
+/// raked or weighted to nonsense (issue 34).
+@Suite struct DamagedWeightingTests {
+    @Test(arguments: ["0", "-5", "0.5"])
+    func aStoredMarginOfNoPopulationIsADamagedDatabase(_ population: String) throws {
+        let database = try DamagedDatabaseTests.awarenessDatabase()
+        let margins = repositoryRoot.appendingPathComponent("Surveys/demo/margins.csv").path
+        #expect(try database.run(["margins", "import", margins]).code == 0)
+        // A crafted file: past the table's CHECK, as another SQLite client can write it.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA ignore_check_constraints = 1'); c.execute('UPDATE population_margin SET population = ' + sys.argv[2]); c.commit()",
+            database.path, population,
+        ]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let result = try database.run(["awareness", "--format", "json"])
+        #expect(result.code == 65, "\(result.stdout.prefix(300))")
+        #expect(result.stderr.contains("table population_margin") && result.stderr.contains("damaged or edited by hand"), "\(result.stderr)")
+    }
+}

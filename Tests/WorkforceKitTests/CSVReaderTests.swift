@@ -147,8 +147,11 @@ private func readTable(_ bytes: [UInt8]) throws -> [[String]] {
         ("two\nlines", "\"two\nlines\""),
         (" padded ", "\" padded \""),
         ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
-        ("+1", "'+1"),
-        ("-2", "'-2"),
+        // A plain number starts no formula (the one rule, Neutralisation); a sum does.
+        ("+1", "+1"),
+        ("-2", "-2"),
+        ("-2+3", "'-2+3"),
+        ("-2 (two below)", "'-2 (two below)"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("", ""),
     ])

@@ -13,27 +13,50 @@ enum DemoCommand {
         if FileManager.default.fileExists(atPath: path) {
             throw WorkforceError.usage("\(path) exists; the demo builds a fresh database: give another --db path or remove it")
         }
-        // A failed run leaves no database that would block the next (`--db` must not exist).
+        // The database is built under a temporary name beside --db and renamed at the end, so a
+        // failed or killed run leaves no database that would answer queries or block the next.
+        let target = URL(fileURLWithPath: path)
+        let building = temporary ? path : target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())").path
+        if !temporary { removeStalePartials(of: target) }
         var finished = false
         defer {
-            if temporary || !finished { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            if temporary || !finished { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) } }
         }
         // Everything goes into a folder beside --out that takes its place at the end, whole.
         try OutputFolder.write(out, replaceable: ReportCommands.reportNames) { staging in
-            try build(invocation, home: home, database: path, temporary: temporary, into: staging, shownAs: out)
+            try build(invocation, home: home, database: building, shownAs: path, temporary: temporary, into: staging, shownAs: out)
+        }
+        if !temporary {
+            // The connection is closed (the WAL checkpointed into the file); a WAL left over goes with it.
+            if FileManager.default.fileExists(atPath: building + "-wal") { _ = rename(building + "-wal", path + "-wal") }
+            try? FileManager.default.removeItem(atPath: building + "-shm")
+            guard !FileManager.default.fileExists(atPath: path), rename(building, path) == 0 else {
+                throw WorkforceError.cannotCreate(path: path, reason: "the finished database could not take this name (\(String(cString: strerror(errno)))); nothing was kept")
+            }
         }
         finished = true
         invocation.say("\nThe report: \(out.appendingPathComponent("report.html").path)")
         invocation.say("The course-gap explorer: \(out.appendingPathComponent("explorer.html").path)")
     }
 
+    /// Removes `.NAME.partial-PID` databases (and their WAL) that a killed demo left beside
+    /// `target`: those of a process that is gone.
+    private static func removeStalePartials(of target: URL) {
+        let folder = target.deletingLastPathComponent(), prefix = ".\(target.lastPathComponent).partial-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix(prefix) {
+            let digits = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
+        }
+    }
+
     private static func build(
-        _ invocation: Invocation, home: URL, database path: String, temporary: Bool, into staging: URL, shownAs out: URL
+        _ invocation: Invocation, home: URL, database path: String, shownAs shownPath: String, temporary: Bool, into staging: URL, shownAs out: URL
     ) throws {
         let data = home.appendingPathComponent("Surveys/demo")
         func step(_ text: String) { invocation.say("• " + text) }
         let store = try WorkforceStore(path: path, create: true)
-        step("Database \(temporary ? "(temporary) " : "")\(path)")
+        step("Database \(temporary ? "(temporary) " : "")\(shownPath)")
         let framework = try FrameworkCSVLoader.load(folder: home.appendingPathComponent("Frameworks/nice-2017"))
         try store.saveFramework(framework, makeDefault: true)
         step("Loaded NICE 2017: \(framework.workRoles.count) work roles, \(framework.statements.count) statements")

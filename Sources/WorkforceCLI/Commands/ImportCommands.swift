@@ -22,7 +22,7 @@ enum ImportCommands {
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
-            Options.entry.spec, Options.framework.spec, replaceCatalog, includeNotApproved,
+            Options.entry.spec, Options.framework.spec, replaceCatalog, includeNotApproved, maxQuarantined.spec,
         ],
         positionals: [
             kindArgument.spec,
@@ -41,6 +41,10 @@ enum ImportCommands {
     static let includeNotApproved = OptionSpec.flag(
         "include-not-approved", "Import rows a KoboToolbox supervisor marked Not approved (_validation_status) instead of quarantining them.")
 
+    static let maxQuarantined = TypedOption<Int>.integer(
+        "max-quarantined", "n", "Refuse the file (nothing stored) when more rows than this fail their checks.", in: 0...10_000_000
+    ).defaulting(to: ImportLimits.quarantinedRows)
+
     static let replaceCatalog = OptionSpec.flag(
         "replace", "Catalog: retire the current offerings of the institutions the file names that the file does not list again.")
 
@@ -52,12 +56,13 @@ enum ImportCommands {
         if let wave = invocation[Options.wave] { _ = kind == .employer ? try Wave(employer: wave) : try Wave(wave) }
         let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
-        let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
+        let store = invocation.track(try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000))
         var options = ImportOptions(
             kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
             dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter],
             entry: invocation[Options.entry])
         options.includeNotApproved = invocation.flag(includeNotApproved)
+        options.maxQuarantined = invocation[maxQuarantined]
         let showProgress = invocation.io.errIsTerminal
         let summary = try ResponseImporter.run(
             store: store, url: url, name: path, options: options,
@@ -74,7 +79,7 @@ enum ImportCommands {
         }
         let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
-        let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
+        let store = invocation.track(try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000))
         let summary = try CatalogImporter.run(
             store: store, url: url, name: path, framework: invocation[Options.framework], dryRun: invocation.flag(Options.dryRun),
             encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter], entry: invocation[Options.entry],

@@ -25,7 +25,7 @@ enum InitCommand {
     static func run(_ invocation: Invocation) throws {
         let path = invocation.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        let store = try WorkforceStore(path: path, create: true)
+        let store = invocation.track(try WorkforceStore(path: path, create: true))
         let data = try FrameworkSource.load(invocation[frameworkSource], environment: invocation.environment)
         let present = try store.read { db in try db.scalar("SELECT count(*) FROM framework WHERE name = ?", [data.info.name]) }
         if present.int ?? 0 > 0 {

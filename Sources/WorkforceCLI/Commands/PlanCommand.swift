@@ -40,17 +40,12 @@ enum PlanCommand {
             var files: [(name: String, text: String)] = [("plan.md", table.rendered(as: .md)), ("plan.csv", table.rendered(as: .csv))]
             files.append(("plan.json", plan.json(breakdown, notes: table.notes)))
             if let folder = invocation[ReportCommands.out] {
-                let url = URL(fileURLWithPath: folder)
+                let url = try OutputPath.folder(URL(fileURLWithPath: folder))
                 try OutputFolder.writeFiles(files.map { (name: $0.0, text: $0.1) }, into: url, shownAs: url)
                 invocation.io.err("Wrote plan.md, plan.csv and plan.json into \(terminalSafe(folder)).\n")
             }
             if let path = invocation[programs] {
-                let text = plan.programsJSON
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-                } catch {
-                    throw WorkforceError.cannotCreate(path: path, reason: FileSystemWords.words(error))
-                }
+                try OutputFolder.writeFile(Array(plan.programsJSON.utf8), to: URL(fileURLWithPath: path))
             }
             if invocation.format == .json {
                 invocation.io.out(plan.json(breakdown, notes: table.notes))

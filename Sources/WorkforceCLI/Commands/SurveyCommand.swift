@@ -137,14 +137,9 @@ enum SurveyCommand {
         _ invocation: Invocation, kind: InstrumentKind, language: Language, bank: ItemBank, roles: [SurveyRole], framework: String
     ) throws {
         let template = try TranslationTemplate(kind: kind, language: language, bank: bank, roles: roles, framework: framework)
-        let folder = URL(fileURLWithPath: invocation[Options.out])
+        let folder = try OutputPath.folder(URL(fileURLWithPath: invocation[Options.out]))
         let url = folder.appendingPathComponent(TranslationTemplate.fileName(kind, language))
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(template.csv.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw WorkforceError.cannotCreate(path: url.path, reason: "it cannot be written (\(error.localizedDescription)); choose another --out")
-        }
+        try OutputFolder.writeFile(Array(template.csv.utf8), to: url, creatingFolder: true)
         invocation.say("Wrote the \(language.xlsformName) translation table of \(kind.rawValue): \(template.rows.count) texts.")
         invocation.say("  \(url.path)")
         invocation.say("Fill the \(language.code) column (or write same under status), then: workforce translations import \(url.path)")

@@ -96,12 +96,19 @@ extension TypedOption where Value: RawRepresentable & CaseIterable & Sendable, V
 }
 
 extension TypedOption where Value == Double {
-    /// A number within `range`.
+    /// A decimal number within `range`: digits with an optional sign, point and exponent
+    /// (`1.5`, `-2`, `1e-3`), never `0x10` (which Swift's `Double` reads as 16), `inf` or `nan`.
     static func number(_ name: String, _ valueName: String, _ help: String, in range: ClosedRange<Double>) -> TypedOption {
         TypedOption(name, valueName, help, expected: "a number from \(Cell.double(range.lowerBound).plainText) to \(Cell.double(range.upperBound).plainText)") {
-            guard let v = Double($0.trimmingCharacters(in: .whitespaces)), range.contains(v) else { return nil }
+            let text = $0.trimmingCharacters(in: .whitespaces)
+            guard isDecimal(text), let v = Double(text), range.contains(v) else { return nil }
             return v
         }
+    }
+
+    /// Whether `text` is a decimal number as a person types one.
+    static func isDecimal(_ text: String) -> Bool {
+        text.range(of: #"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
     }
 }
 

@@ -4,9 +4,11 @@ import Foundation
 /// a line break or leading/trailing spaces, inner quotes doubled.
 ///
 /// With `neutralizeFormulas` (the default for files people open in a spreadsheet), a text
-/// cell that starts with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so that a
-/// spreadsheet shows it rather than runs it (OWASP's advice on CSV injection). Numbers are
-/// written by the caller as plain digits and are not touched.
+/// cell that ``Neutralisation`` finds formula-like is prefixed with `'` so that a spreadsheet
+/// shows it rather than runs it (OWASP's advice on CSV injection), and control and
+/// bidirectional characters other than tab, line feed and carriage return are shown as
+/// `\u{1B}` (``textSafe(_:)``). Numbers are written by the caller as plain digits and are not
+/// touched. Without it (files for programs: R, the database's own copies) text is written as given.
 public struct CSVWriter: Sendable {
     public let delimiter: Character
     public let neutralizeFormulas: Bool
@@ -21,11 +23,7 @@ public struct CSVWriter: Sendable {
     /// One field, quoted and neutralised as needed.
     public func field(_ value: String, isNumber: Bool = false) -> String {
         var text = value
-        if neutralizeFormulas, !isNumber, let first = text.unicodeScalars.first,
-            "=+-@\t\r".unicodeScalars.contains(first)
-        {
-            text = "'" + text
-        }
+        if neutralizeFormulas, !isNumber { text = Neutralisation.cell(textSafe(text)) }
         let needsQuotes = text.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
@@ -54,7 +52,14 @@ extension CSVWriter {
     /// Appends one field given as UTF-8 bytes.
     public func append<Sink: ByteSink>(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout Sink) {
         let separator = delimiterByte
-        let neutralize = neutralizeFormulas && !isNumber && bytes.first.map(Self.startsFormula) == true
+        if neutralizeFormulas, !isNumber, Self.mayNeedRewrite(bytes) {
+            // Rare: a control character or a leading sign; the whole rule, on a string.
+            var text = textSafe(String(decoding: bytes, as: UTF8.self))
+            let formula = Neutralisation.isFormulaLike(text)
+            if formula { text = "'" + text }
+            text.withUTF8 { CSVWriter(delimiter: delimiter, neutralizeFormulas: false).append(bytes: $0, to: &out) }
+            return
+        }
         var quote = bytes.first == 0x20 || bytes.last == 0x20
         if !quote {
             for b in bytes where b == separator || b == 0x22 || b == 0x0A || b == 0x0D {
@@ -63,7 +68,6 @@ extension CSVWriter {
             }
         }
         if quote { out.append(0x22) }
-        if neutralize { out.append(UInt8(ascii: "'")) }
         if quote {
             for b in bytes {
                 if b == 0x22 { out.append(0x22) }
@@ -102,5 +106,24 @@ extension CSVWriter {
     static func startsFormula(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
             || byte == 0x09 || byte == 0x0D
+    }
+
+    /// Whether the field may start a formula or holds a control or bidirectional character
+    /// (C0 but tab, LF, CR; DEL; C1 as `C2 80`-`C2 9F`; U+061C; U+200E-F, U+202A-E, U+2066-9).
+    static func mayNeedRewrite(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = bytes.first, startsFormula(first) { return true }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F { return true }
+            if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            if b == 0xD8, i + 1 < bytes.count, bytes[i + 1] == 0x9C { return true }
+            if b == 0xE2, i + 2 < bytes.count {
+                let (c, d) = (bytes[i + 1], bytes[i + 2])
+                if c == 0x80 && (d == 0x8E || d == 0x8F || (0xAA...0xAE).contains(d)) || c == 0x81 && (0xA6...0xA9).contains(d) { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -15,6 +15,7 @@ extension WorkforceStore {
         let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
         let frame = try SamplingFrame(url: url, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands"))
         guard !frame.order.isEmpty else { throw .badData(SourceLocation(file: url.path, line: 2), "the frame has no strata") }
+        try checkFitsStoredEmployers(frame, url)
         let source = try write { db in
             let source = try Self.insertFile(db, .frame, url, bytes, rows: frame.order.count, total: Int(frame.totalOrganisations))
             let id = db.lastInsertedRowID
@@ -30,6 +31,29 @@ extension WorkforceStore {
         stored.source = source
         stored.file = source.locationName
         return stored
+    }
+
+    /// Refuses a frame that the stored employer responses cannot be weighted to (a respondent's
+    /// stratum missing, fewer organisations or eligible issued organisations than respondents),
+    /// as every employer command would, so that the current frame stays in use.
+    private func checkFitsStoredEmployers(_ frame: SamplingFrame, _ url: URL) throws(WorkforceError) {
+        let employers: [EmployerResponse]
+        do {
+            employers = try EmployerResponse.all(in: self)
+        } catch WorkforceError.noInput {
+            return  // no employer import yet: nothing to weight
+        } catch {
+            throw WorkforceError(error, path: path)
+        }
+        guard !employers.isEmpty else { return }
+        do {
+            _ = try EmployerWeighting(employers: employers, frame: frame)
+        } catch {
+            guard case .badData(_, let message) = error else { throw error }
+            throw .badData(
+                nil,
+                "\(message). The stored employer responses cannot be weighted to this frame, so it was not stored; the current frame stays in use")
+        }
     }
 
     /// Reads, checks and stores population margins as the next version of the stored margins.
@@ -105,6 +129,14 @@ extension WorkforceStore {
                 lines[stratum] = row[0].int
                 return (stratum, SamplingFrame.Counts(organisations: row[3].double ?? 0, issued: row[4].double, outOfScope: row[5].double))
             }
+            for (stratum, counts) in strata {
+                let values = [counts.organisations] + [counts.issued, counts.outOfScope].compactMap { $0 }
+                guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 == $0.rounded() && $0 <= 1_000_000_000 }) else {
+                    throw .badData(
+                        SourceLocation(file: path),
+                        "table frame_stratum, line \(lines[stratum] ?? 0) of \(source.locationName): stratum \(valuePrefix(stratum.sector)) x \(valuePrefix(stratum.sizeBand)) has counts `frame import` never stores; the database was damaged or edited by hand: import the frame again (`workforce frame import FILE`) or restore a copy")
+                }
+            }
             var frame = SamplingFrame(strata: strata, file: source.locationName, source: source)
             frame.lines = lines
             try frame.check(sectors: sectors, sizeBands: sizeBands)
@@ -126,7 +158,16 @@ extension WorkforceStore {
             }
             var variables: [(breakdown: AwarenessBreakdown, margins: [PopulationMargins.Margin])] = []
             for row in rows {
-                guard let breakdown = row[1].string.flatMap(AwarenessBreakdown.init(rawValue:)) else { continue }
+                // What `margins import` checked must still hold: a stored margin that fails the
+                // checks would rake to nonsense ("converged in 0 iterations; weights 1 to 1").
+                let population = row[3].double ?? .nan
+                guard let breakdown = row[1].string.flatMap(AwarenessBreakdown.init(rawValue:)), population.isFinite, population >= 1,
+                    population == population.rounded()
+                else {
+                    throw .badData(
+                        SourceLocation(file: path),
+                        "table population_margin, line \(row[0].int ?? 0) of \(source.locationName): variable \(valuePrefix(row[1].string ?? "")), population \(row[3].string ?? row[3].double.map { String($0) } ?? "null") fails the checks of `margins import` (a known variable, a whole number from 1); the database was damaged or edited by hand: import the margins again (`workforce margins import FILE`) or restore a copy")
+                }
                 let margin = PopulationMargins.Margin(
                     category: row[2].string ?? "", population: row[3].double ?? 0,
                     location: SourceLocation(file: source.locationName, line: row[0].int))

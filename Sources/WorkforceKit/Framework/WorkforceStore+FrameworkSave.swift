@@ -34,6 +34,13 @@ extension WorkforceStore {
                         "framework \(data.info.name) is already in the database (loaded from \(existing)); "
                             + "add --replace to load it again")
                 }
+                let users = try Self.frameworkUsers(data.info.name, db)
+                guard users.isEmpty else {
+                    throw WorkforceError.badData(
+                        SourceLocation(file: data.info.source),
+                        "framework \(data.info.name) cannot be replaced: it is used by \(users.joined(separator: "; ")). "
+                            + "Purge those batches first (`workforce purge --batch ID`), or load the new version into another database; nothing was changed")
+                }
                 try db.execute("DELETE FROM framework WHERE name = ?", [data.info.name])
                 replaced = true
             }
@@ -116,5 +123,33 @@ extension WorkforceStore {
                 SourceLocation(file: source),
                 "\(what) \(id) cannot be stored: \(error.message) (a duplicate id, or an unknown category or area)")
         }
+    }
+}
+
+extension WorkforceStore {
+    /// What keeps the framework `name` from being deleted: rows of other tables that refer to it
+    /// without `ON DELETE CASCADE` (catalog batches and their offerings), in words
+    /// ("catalog import batches 3, 5").
+    static func frameworkUsers(_ name: String, _ db: Database) throws -> [String] {
+        guard let id = try db.scalar("SELECT id FROM framework WHERE name = ?", [name]).int else { return [] }
+        var users: [String] = []
+        let tables = try db.rows("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0[0].string }
+        for table in tables.sorted() {
+            for key in try db.rows("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)", [table])
+            where key[0].string == "framework" && key[2].string?.uppercased() != "CASCADE" {
+                let column = key[1].string ?? ""
+                let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                let qcolumn = "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                if table == "import_batch" {
+                    let ids = try db.rows("SELECT id FROM import_batch WHERE \(qcolumn) = ? ORDER BY id", [id]).compactMap { $0[0].int }
+                    if !ids.isEmpty {
+                        users.append("catalog import batch\(ids.count == 1 ? "" : "es") \(ids.prefix(10).map(String.init).joined(separator: ", "))\(ids.count > 10 ? ", ..." : "")")
+                    }
+                } else if let n = try db.scalar("SELECT count(*) FROM \(quoted) WHERE \(qcolumn) = ?", [id]).int, n > 0 {
+                    users.append("\(n) row\(n == 1 ? "" : "s") of \(table)")
+                }
+            }
+        }
+        return users
     }
 }

@@ -16,6 +16,8 @@ public struct ImportOptions: Sendable {
     /// Import rows a KoboToolbox supervisor marked "Not approved" (`_validation_status`)
     /// instead of quarantining them.
     public var includeNotApproved = false
+    /// The most rows one file may quarantine; past it the file is refused and nothing stored.
+    public var maxQuarantined = ImportLimits.quarantinedRows
 
     public init(
         kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, dryRun: Bool = false,
@@ -43,6 +45,10 @@ public enum ImportLimits {
     public static let idBytes = 200
     /// What a quarantined row that was cut keeps of its text.
     public static let keptBytes = 1024
+    /// The most a quarantined row stores of its text (64 KiB); a longer one is cut, with a note.
+    public static let quarantinedRowBytes = 64 << 10
+    /// The most rows one file may quarantine (`import --max-quarantined`).
+    public static let quarantinedRows = 10_000
 }
 
 /// What an import did. `rowsRead == imported + duplicates + quarantined`, always.

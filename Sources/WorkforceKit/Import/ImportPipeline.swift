@@ -173,24 +173,34 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
     /// (names, e-mail, phone, device, location) are blanked, so no personal data is stored even
     /// for a quarantined row. It can still be fixed and imported again.
     private func rejection(problems given: [ImportProblem]? = nil) -> RowBatch.Rejected {
-        let fields = reader.fields.enumerated().map { column, value -> String in
-            switch column < plan.roles.count ? plan.roles[column] : .unknown {
+        // Fields past the header are undeclared, so blank: they are not kept at all (a row of
+        // 16,384 cells under a header of 30 stores 30).
+        let fields = reader.fields.prefix(plan.roles.count).enumerated().map { column, value -> String in
+            switch plan.roles[column] {
             case .question, .choice, .identity, .submitted: value
             case .meta, .unknown: ""
             }
         }
         var raw = CSVWriter(neutralizeFormulas: false).line(fields)
-        if reader.recordTruncated, raw.utf8.count > ImportLimits.keptBytes {
+        var cut: ImportProblem?
+        let keep = reader.recordTruncated ? ImportLimits.keptBytes : ImportLimits.quarantinedRowBytes
+        if raw.utf8.count > keep {
             // A row past the limits keeps its first bytes only (cut on a character boundary).
-            raw = String(decoding: raw.utf8.prefix(ImportLimits.keptBytes), as: UTF8.self)
+            let length = raw.utf8.count
+            raw = String(decoding: raw.utf8.prefix(keep), as: UTF8.self)
             while raw.unicodeScalars.last == "\u{FFFD}" { raw.unicodeScalars.removeLast() }
+            if !reader.recordTruncated {
+                cut = ImportProblem(
+                    location: reader.recordLocation,
+                    message: "the row is \(length) bytes long; its quarantined copy keeps the first \(keep / 1024) KiB (fix the row in the original file)")
+            }
         }
-        let problems = given ?? validator.reasons.map { reason in
+        let problems = (given ?? validator.reasons.map { reason in
             ImportProblem(
                 location: reason.column.map { reader.location(ofField: $0).inColumn(named: plan.header.indices.contains($0) ? plan.header[$0] : nil) }
                     ?? reader.recordLocation,
                 message: reason.message)
-        }
+        }) + (cut.map { [$0] } ?? [])
         return RowBatch.Rejected(
             raw: raw, reasons: ImportProblem.json(problems), problems: problems,
             wrongWidth: !reader.recordTruncated && reader.fieldCount != plan.roles.count)

@@ -5,10 +5,14 @@ import Foundation
 /// Every row read is imported, skipped as a duplicate, or quarantined with every reason, so
 /// that `read = imported + duplicates + quarantined`. A response is identified by the export's
 /// id column (`_uuid`, ODK's `instanceID`/`KEY`, LimeSurvey's `id`, the template's
-/// `questionnaire_no`); without one, by a 128-bit hash of its answers together with its
-/// submission time (Google Forms' `Timestamp`), or else with how many identical rows came
-/// before it in the file. So importing the same file, or a later export holding it, again
-/// imports nothing, and identical answers from different people are all kept.
+/// `questionnaire_no`), normalised (``ResponseKey``): a tool-global id everywhere, a form-local
+/// one (`questionnaire_no`, LimeSurvey's `id`) only within its form and wave. A row whose id is
+/// blank in a file with an id column is keyed by its batch and line, never by its answers (a
+/// warning says a re-import stores it again). A file without an id column keys each row by a
+/// 128-bit hash of its answers together with its submission time (Google Forms' `Timestamp`),
+/// or else with how many identical rows came before it in the file. So importing the same file,
+/// or a later export holding it, again imports nothing, and identical answers from different
+/// people are all kept.
 /// A failure or a kill leaves the database as it was: the batch commits whole or not at all.
 public enum ResponseImporter {
     /// Imports `url` (shown as `name` in messages) into `store`.
@@ -128,8 +132,9 @@ public enum ResponseImporter {
             summary.batchID = batch
             try WorkforceStore.indexInstrument(db, instrument.id, codebook)
 
+            let localID = plan.identityColumn.map { !ResponseKey.isGlobal(column: header[$0]) } ?? false
             let responses = try ResponseWriter(
-                db: db, batch: batch, kind: options.kind.rawValue,
+                db: db, batch: batch, kind: options.kind.rawValue, scope: localID ? (form: instrument.formID, wave: wave) : nil,
                 insert: try db.statement(
                     """
                     INSERT INTO response (batch_id, key_hash, response_key, line, submitted_at, answers)
@@ -137,9 +142,9 @@ public enum ResponseImporter {
                     """),
                 existing: try db.statement(
                     """
-                    SELECT CASE WHEN r.response_key = ? AND b.kind = ? THEN b.id ELSE 0 END
-                    FROM response r JOIN import_batch b ON b.id = r.batch_id
-                    WHERE r.key_hash = ?
+                    SELECT CASE WHEN r.response_key = ?1 AND b.kind = ?2 AND (?4 = 0 OR (i.form_id = ?5 AND b.wave IS ?6)) THEN b.id ELSE 0 END
+                    FROM response r JOIN import_batch b ON b.id = r.batch_id LEFT JOIN instrument i ON i.id = b.instrument_id
+                    WHERE r.key_hash = ?3
                     """))
             let reject = try db.statement("INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)")
             reject.reset()
@@ -152,6 +157,8 @@ public enum ResponseImporter {
                     "INSERT INTO import_seen (hash, n) VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1 RETURNING n")
             }
 
+            let batchID = batch
+            var unnumbered = 0, firstUnnumbered = 0
             var wrongWidth = 0
             var heldBy: Set<Int64> = []
             // Reading and checking run on a second thread; this one writes.
@@ -166,7 +173,8 @@ public enum ResponseImporter {
                             if let r = entry.rejected {
                                 // Already stored (by its id): a duplicate, whatever this copy holds.
                                 if let identity = entry.identity,
-                                    let holder = try responses.holder(key: String(decoding: UnsafeBufferPointer(rebasing: bytes[identity]), as: UTF8.self))
+                                    let holder = try responses.holder(
+                                        key: ResponseKey.normalised(String(decoding: UnsafeBufferPointer(rebasing: bytes[identity]), as: UTF8.self)))
                                 {
                                     summary.duplicates += 1
                                     heldBy.insert(holder)
@@ -175,6 +183,11 @@ public enum ResponseImporter {
                                 let rejected = batch.rejected[r]
                                 summary.quarantined += 1
                                 if entry.status == .notApproved { summary.notApproved += 1 }
+                                if summary.quarantined > options.maxQuarantined {
+                                    throw WorkforceError.badData(
+                                        SourceLocation(file: name, line: entry.line),
+                                        "more than \(options.maxQuarantined) rows fail their checks (this is one more: \(rejected.problems.first?.message ?? "see `import --dry-run`")); the file was refused and nothing was stored. Check that it answers this form (--instrument, --wave), or raise --max-quarantined")
+                                }
                                 if rejected.wrongWidth { wrongWidth += 1 }
                                 for problem in rejected.problems where summary.problems.count < 20 { summary.problems.append(problem) }
                                 try reject.bind(2, entry.line)
@@ -184,9 +197,16 @@ public enum ResponseImporter {
                                 continue
                             }
                             let answers = UnsafeBufferPointer(rebasing: bytes[entry.answers])
-                            let key: String
-                            if let identity = entry.identity {
-                                key = String(decoding: UnsafeBufferPointer(rebasing: bytes[identity]), as: UTF8.self)
+                            var key = entry.identity.map {
+                                ResponseKey.normalised(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
+                            } ?? ""
+                            if !key.isEmpty {
+                                // the id as given, normalised
+                            } else if plan.identityColumn != nil {
+                                // A file with ids, but not on this row: its batch and line, never its answers.
+                                key = ResponseKey.unnumbered(batch: batchID, line: entry.line)
+                                unnumbered += 1
+                                if firstUnnumbered == 0 { firstUnnumbered = entry.line }
                             } else if let submitted = entry.submitted {
                                 // No id, but a submission time (Google Forms): the answers and that time.
                                 let time = String(decoding: UnsafeBufferPointer(rebasing: bytes[submitted]), as: UTF8.self)
@@ -196,8 +216,6 @@ public enum ResponseImporter {
                                 let hash = contentHash(answers)
                                 try seen.bind(1, hash)
                                 key = "row:\(hash)#\(try seen.runReturningInteger() ?? 1)"
-                            } else {
-                                key = "row:" + contentHash(answers)  // a file with ids, but not on this row
                             }
                             let submitted = entry.submitted.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
                             if let holder = try responses.insert(key: key, line: entry.line, submitted: submitted, answers: answers) {
@@ -240,6 +258,13 @@ public enum ResponseImporter {
                 throw WorkforceError.badData(
                     SourceLocation(file: name, line: 2),
                     "no row has as many fields as the header (\(plan.roles.count)) when separated by \(separator); check the separator (--delimiter , ; or tab), nothing was imported")
+            }
+            if unnumbered > 0, let column = plan.identityColumn {
+                let what = header[column] == ColumnPlan.questionnaireNumber ? "questionnaire number" : "response id (\(header[column]))"
+                summary.warnings.append(
+                    ImportProblem(
+                        location: SourceLocation(file: name, line: firstUnnumbered),
+                        message: "\(plural(unnumbered, "row")) \(unnumbered == 1 ? "has" : "have") no \(what) (the first at line \(firstUnnumbered)); each is stored as its own respondent, and re-importing this file will store \(unnumbered == 1 ? "it" : "them") again"))
             }
             for holder in heldBy.sorted() {
                 let wave = try db.scalar("SELECT wave FROM import_batch WHERE id = ?", [holder]).string

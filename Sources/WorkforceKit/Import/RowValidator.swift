@@ -109,6 +109,15 @@ final class RowValidator: CompiledExpression.Answers {
             return false
         }
         if let column = plan.identityColumn { checkIdentity(reader, column) }
+        if let column = plan.submittedColumn, SubmissionTime.checkedColumns.contains(plan.header[column]) {
+            let time = Self.trimmedBytes(reader.fieldBytes(column))
+            if !time.isEmpty, !SubmissionTime.isValid(time) {
+                reasons.append(
+                    Reason(
+                        column: column,
+                        message: "\(plan.header[column]) \"\(Self.shown(reader.fieldBytes(column)))\" is not an ISO 8601 date-time (2026-03-01T10:00:00, with a real date); fix it in the export"))
+            }
+        }
         for q in asked { answers[q] = parse(q, reader) }
         var gatesPass = true
         for gate in gates {
@@ -142,6 +151,14 @@ final class RowValidator: CompiledExpression.Answers {
         guard reasons.isEmpty else { return false }
         writeJSON()
         return true
+    }
+
+    /// The bytes without surrounding spaces and tabs.
+    static func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
+        var slice = ArraySlice(bytes)
+        while let first = slice.first, first == 0x20 || first == 0x09 { slice.removeFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x09 { slice.removeLast() }
+        return slice
     }
 
     /// The response id must be short and fully decoded: an id holding U+FFFD (an unpaired

@@ -7,6 +7,11 @@ public struct PurgeSummary: Sendable {
     /// Catalog offerings that the purged batch had replaced and that are current again.
     public var restoredOfferings = 0
     public var vacuumed = false
+    /// The key purged (normalised) and where it was looked for.
+    public var purgedKey: String?
+    public var purgedScope = ResponseScope()
+    /// E-mail addresses and long numbers of the purged rows, looked for after `VACUUM`.
+    var personalValues: Set<String> = []
 }
 
 extension WorkforceStore {
@@ -16,19 +21,24 @@ extension WorkforceStore {
     /// rewrites the file (`VACUUM`) so that deleted values do not linger in free pages; `vacuum`
     /// alone rewrites the file after an earlier purge.
     ///
-    /// A respondent's key is looked for in the stored responses and in every batch's quarantined
-    /// rows (in the column the batch's header holds the response id in), so that a withdrawal
-    /// leaves no row with the key. Purging a catalog batch makes current again the offerings it
+    /// A respondent's key (normalised as on import, ``ResponseKey``) is looked for in the stored
+    /// responses and in every batch's quarantined rows (in the column the batch's header holds
+    /// the response id in), within `scope`; a key that names more than one respondent (a
+    /// questionnaire number of two forms or waves) is refused, listing them. With `vacuum`, the
+    /// file, its WAL and its journal are then read to check that no e-mail address or long number
+    /// of the purged rows remains (unless another stored row holds it too) before success is
+    /// reported. Purging a catalog batch makes current again the offerings it
     /// replaced, once no later batch has replaced its own.
     ///
-    /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch or response key, or a catalog
-    ///   batch whose offerings a later batch replaced (naming that batch).
-    public func purge(batch: Int64?, responseKey: String?, vacuum: Bool) throws(WorkforceError) -> PurgeSummary {
+    /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch or response key, an ambiguous
+    ///   key, or a catalog batch whose offerings a later batch replaced (naming that batch);
+    ///   ``WorkforceError/io(path:reason:)`` when a purged value is still in the file after `VACUUM`.
+    public func purge(batch: Int64?, responseKey: String?, scope: ResponseScope = ResponseScope(), vacuum: Bool) throws(WorkforceError) -> PurgeSummary {
         var summary = PurgeSummary()
         if batch != nil || responseKey != nil {
             try write { db in
                 if let batch { try Self.purgeBatch(batch, db, &summary) }
-                if let responseKey { try Self.purgeKey(responseKey, db, &summary) }
+                if let responseKey { try Self.purgeKey(responseKey, scope, db, &summary) }
             }
         }
         if vacuum {
@@ -38,6 +48,17 @@ extension WorkforceStore {
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             } catch {
                 throw WorkforceError(error, path: path)
+            }
+            let lingering: [String]
+            do {
+                lingering = try lingeringValues(summary.personalValues)
+            } catch {
+                throw WorkforceError(error, path: path)
+            }
+            guard lingering.isEmpty else {
+                throw .io(
+                    path: path,
+                    reason: "the rows were deleted, but after VACUUM the file still holds \(plural(lingering.count, "value")) of them (\(lingering.prefix(3).map(valuePrefix).joined(separator: ", "))); close every other program using the database and run `workforce purge --vacuum` again")
             }
             summary.vacuumed = true
         }
@@ -68,45 +89,5 @@ extension WorkforceStore {
         summary.restoredOfferings = db.changes
         try db.execute("DELETE FROM import_batch WHERE id = ?", [batch])
         summary.batches = [batch]
-    }
-
-    private static func purgeKey(_ key: String, _ db: Database, _ summary: inout PurgeSummary) throws {
-        let before = summary.responses + summary.rejectedRows
-        for row in try db.rows("SELECT id, batch_id FROM response WHERE response_key = ?", [key]) {
-            let id = Int64(row[0].int ?? 0), batchID = Int64(row[1].int ?? 0)
-            try db.execute("DELETE FROM response WHERE id = ?", [id])
-            // The batch's counts stay true: the response is no longer there.
-            try db.execute("UPDATE import_batch SET rows_read = rows_read - 1, imported = imported - 1 WHERE id = ?", [batchID])
-            summary.responses += 1
-            summary.batches.append(batchID)
-        }
-        for batch in try db.rows("SELECT id, header, dialect FROM import_batch WHERE quarantined > 0 AND instrument_id IS NOT NULL") {
-            let batchID = Int64(batch[0].int ?? 0)
-            let header = (try? CSVReader(string: batch[1].string ?? "", name: "header").readRecord()?.fields) ?? []
-            let column = ColumnPlan.identityColumn(in: header, dialect: ImportDialect(rawValue: batch[2].string ?? "") ?? .template)
-            var matching: [Int64] = []
-            try db.forEachRow("SELECT id, raw FROM rejected_row WHERE batch_id = ?", [batchID]) { row in
-                let raw = row[1].string ?? ""
-                guard raw.contains(key) else { return }
-                let fields = (try? CSVReader(string: raw, name: "raw").readRecord()?.fields) ?? []
-                if let column, column < fields.count {
-                    if fields[column] == key { matching.append(Int64(row[0].int ?? 0)) }
-                } else {
-                    // A row cut short at the import limits, or unreadable: the key is in it, so it goes.
-                    matching.append(Int64(row[0].int ?? 0))
-                }
-            }
-            for id in matching { try db.execute("DELETE FROM rejected_row WHERE id = ?", [id]) }
-            if !matching.isEmpty {
-                try db.execute(
-                    "UPDATE import_batch SET rows_read = rows_read - ?1, quarantined = quarantined - ?1 WHERE id = ?2", [matching.count, batchID])
-                summary.rejectedRows += matching.count
-                if !summary.batches.contains(batchID) { summary.batches.append(batchID) }
-            }
-        }
-        guard summary.responses + summary.rejectedRows > before else {
-            throw WorkforceError.usage(
-                "no stored or quarantined response has the key \(valuePrefix(key)); `workforce responses KIND` lists the stored keys")
-        }
     }
 }

@@ -39,7 +39,9 @@ public struct MicrodataExport: Sendable {
     }
 
     /// Writes the file at `url`; for `.r`, the script at `url` and the CSV beside it (same
-    /// name, extension `.csv`). Each file is written whole or not at all.
+    /// name, extension `.csv`). Each file is written whole or not at all, and a failed export
+    /// leaves nothing it wrote: both paths are checked before either is written, and the CSV is
+    /// removed again when the script cannot be written.
     ///
     /// - Returns: the files written.
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` (73) when a file cannot be written.
@@ -50,12 +52,19 @@ public struct MicrodataExport: Sendable {
             try Self.save(try bytes(set), url)
             return [url]
         case .r:
-            let csv = url.deletingPathExtension().appendingPathExtension("csv")
-            guard csv.path != url.path else {
+            let script = try OutputPath.file(url)
+            let csv = try OutputPath.file(script.deletingPathExtension().appendingPathExtension("csv"))
+            guard csv.path != script.path else {
                 throw .usage("--out \(url.lastPathComponent): name the R script FILE.R; its CSV is written beside it as FILE.csv")
             }
+            let scriptBytes = try bytes(set, csvName: csv.lastPathComponent)
             try Self.save(Array(RScriptWriter().csv(set).utf8), csv)
-            try Self.save(try bytes(set, csvName: csv.lastPathComponent), url)
+            do {
+                try Self.save(scriptBytes, script)
+            } catch {
+                try? FileManager.default.removeItem(at: csv)
+                throw error
+            }
             return [url, csv]
         }
     }

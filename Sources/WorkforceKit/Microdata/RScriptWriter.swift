@@ -5,9 +5,12 @@
 public struct RScriptWriter: Sendable {
     public init() {}
 
-    /// The CSV the script reads: a header of variable names, one row per case.
+    /// The CSV the script reads: a header of variable names, one row per case. It is for R, not
+    /// for a spreadsheet: answers are written unchanged (no `'` before `-2 (two below)` or
+    /// `=1+1`), and the script reads text columns with `colClasses = "character"`, so R reads
+    /// what SPSS and Stata read.
     public func csv(_ set: MicrodataSet) -> String {
-        let writer = CSVWriter()
+        let writer = CSVWriter(neutralizeFormulas: false)
         var out = writer.record(set.variables.map(\.name))
         for row in set.cases {
             let fields = zip(set.variables, row).map { variable, value -> String in

@@ -129,7 +129,8 @@ enum ExplorerScript {
           }
           $("shown").textContent = list.length === rows.length ? "" : list.length + " of " + rows.length + " rows match the filter.";
         }
-        function csvField(x) { const s = String(x); return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
+        \#(Neutralisation.javaScript)
+        function csvField(x) { const s = neutralise(x); return /[",\n\r]/.test(s) || /^ | $/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
         $("download").addEventListener("click", () => {
           const lines = [["ksa_id", "kind", "text", "demand", "roles", "taught_elsewhere_by", "taught_nowhere"].join(",")];
           for (const r of shownRows()) lines.push([r.ksa, r.kind, r.text, demandOf(r.ksa).toFixed(2), r.roles.join(" "), r.elsewhere.join("; "), r.elsewhere.length ? "false" : "true"].map(csvField).join(","));

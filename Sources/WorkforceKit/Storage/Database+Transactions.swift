@@ -1,3 +1,5 @@
+internal import CSQLite
+
 /// How a transaction takes its locks (`BEGIN DEFERRED`, `BEGIN IMMEDIATE`, `BEGIN EXCLUSIVE`).
 package enum TransactionKind: String, Sendable {
     case deferred = "DEFERRED"
@@ -24,6 +26,7 @@ extension Database {
     ///   - body: the work; it receives this connection and says how to end.
     package func inTransaction(_ kind: TransactionKind = .immediate, _ body: (Database) throws -> TransactionCompletion) throws {
         try execute(sql: "BEGIN \(kind.rawValue) TRANSACTION")
+        let changesBefore = sqlite3_total_changes(handle)
         let completion: TransactionCompletion
         do {
             completion = try body(self)
@@ -33,7 +36,9 @@ extension Database {
         }
         do {
             switch completion {
-            case .commit: try execute(sql: "COMMIT TRANSACTION")
+            case .commit:
+                try execute(sql: "COMMIT TRANSACTION")
+                if sqlite3_total_changes(handle) != changesBefore { committedWrites += 1 }
             case .rollback: try execute(sql: "ROLLBACK TRANSACTION")
             }
         } catch {

@@ -11,6 +11,9 @@ package final class Database {
     /// The file this connection opened.
     package let path: String
     private var statementCache: [String: PreparedStatement] = [:]
+    /// How many transactions that changed rows were committed on this connection: after one,
+    /// the command's data is stored, and a later output error must not invite a rerun.
+    package internal(set) var committedWrites = 0
 
     /// How a connection is opened.
     package enum Mode: Sendable {

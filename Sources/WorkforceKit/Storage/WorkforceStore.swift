@@ -20,6 +20,7 @@ public final class WorkforceStore {
     /// - Parameter busyTimeout: how long to wait for another process's write lock, in milliseconds.
     public init(path: String, create: Bool, busyTimeout: Int32 = 30_000) throws(WorkforceError) {
         let exists = FileManager.default.fileExists(atPath: path)
+        try Self.checkRegularFile(path)
         if !exists && !create {
             throw .noInput(path: path, reason: "no database here; run `workforce init` first, or give --db PATH")
         }
@@ -42,6 +43,7 @@ public final class WorkforceStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .noInput(path: path, reason: "no database here; run `workforce init` first, or give --db PATH")
         }
+        try Self.checkRegularFile(path)
         self.path = path
         do {
             try Self.checkSchema(path, forMigration: false)
@@ -49,6 +51,17 @@ public final class WorkforceStore {
         } catch {
             throw WorkforceError(error, path: path)
         }
+    }
+
+    /// Refuses a `--db` that is there but is not a regular file (a FIFO, which would block
+    /// SQLite's open for ever, a device, a socket, a folder), before SQLite opens it.
+    static func checkRegularFile(_ path: String) throws(WorkforceError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let mode = info.st_mode & S_IFMT
+        guard mode != S_IFREG else { return }
+        let what = mode == S_IFDIR ? "a folder" : OutputPath.describe(mode)
+        throw .noInput(path: path, reason: "is \(what), not a database file (it was not opened); give --db the file `workforce init` made")
     }
 
     /// Checks, on a read-only connection that changes nothing, that `path` is a workforce

@@ -57,7 +57,7 @@ extension Markup {
     /// as a formula (`=HYPERLINK(...)`) prefixed with `'`, as ``CSVWriter`` does.
     public static func markdownCell(_ text: String, isNumber: Bool = false) -> String {
         var out = ""
-        if !isNumber, looksLikeFormula(text) { out = "'" }
+        if !isNumber, Neutralisation.isFormulaLike(text) { out = "'" }
         for scalar in textSafe(text).unicodeScalars {
             switch scalar {
             case "|": out += "\\|"
@@ -98,19 +98,8 @@ extension Markup {
     /// would run it as a formula once copied from the page (`=HYPERLINK(...)`), as CSV and
     /// Markdown cells are.
     public static func escapeCell(_ text: String) -> String {
-        escape(looksLikeFormula(text) ? "'" + text : text)
+        escape(Neutralisation.cell(text))
     }
-}
-
-/// Whether a spreadsheet would run `text` pasted into a cell: it starts with `=` or `@`, or with
-/// `+` or `-` and then calls a function or references another sheet (`-2+HYPERLINK(...)`,
-/// `+cmd|' /C calc'!A0`). A signed figure a reader is shown (`+59 (-24 to 142)`) stays as it is.
-func looksLikeFormula(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first else { return false }
-    if first == "=" || first == "@" { return true }
-    guard first == "+" || first == "-" else { return false }
-    return text.contains { $0 == "=" || $0 == "|" || $0 == "!" }
-        || text.range(of: "[A-Za-z_][A-Za-z0-9_.]*[(]", options: .regularExpression) != nil
 }
 
 private func escapingUnsafeScalars(_ text: String, _ unsafe: (Unicode.Scalar) -> Bool) -> String {

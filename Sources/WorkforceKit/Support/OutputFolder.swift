@@ -24,7 +24,7 @@ public enum OutputFolder {
         _ folder: URL, replaceable: Set<String> = [], _ write: (URL) throws -> Result
     ) throws -> Result {
         let fm = FileManager.default
-        let folder = folder.standardizedFileURL
+        let folder = try OutputPath.folder(folder)
         try checkReplaceable(folder, replaceable: replaceable)
         let parent = folder.deletingLastPathComponent()
         do {
@@ -69,7 +69,8 @@ public enum OutputFolder {
     ///
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` when a file stands at or above it.
     static func existingAncestor(of folder: URL) throws(WorkforceError) -> URL {
-        var ancestor = folder
+        // Standardised first: `nodir/..` would otherwise climb back to itself for ever.
+        var ancestor = OutputPath.standardised(folder)
         while ancestor.path != "/" {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
@@ -78,7 +79,9 @@ public enum OutputFolder {
                 }
                 break
             }
-            ancestor = ancestor.deletingLastPathComponent()
+            let parent = OutputPath.standardised(ancestor.deletingLastPathComponent())
+            guard parent.path != ancestor.path else { break }
+            ancestor = parent
         }
         return ancestor
     }
@@ -86,7 +89,7 @@ public enum OutputFolder {
     /// Refuses a folder that holds files this tool did not write.
     static func checkReplaceable(_ folder: URL, replaceable: Set<String>) throws(WorkforceError) {
         let ancestor = try existingAncestor(of: folder)
-        guard ancestor == folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        guard ancestor.path == folder.path, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         if names.contains(marker) { return }
         let foreign = names.filter { !replaceable.contains($0) }.sorted()
         guard foreign.isEmpty else {
@@ -186,8 +189,15 @@ extension OutputFolder {
     ///   - shownAs: the path errors name (default `url`).
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` saying in words what is in the way:
     ///   a file where a folder should be, a missing folder, a full disk, no permission.
-    public static func writeFile(_ bytes: [UInt8], to url: URL, shownAs: URL? = nil, creatingFolder: Bool = false) throws(WorkforceError) {
-        let shown = (shownAs ?? url).path
+    public static func writeFile(_ bytes: [UInt8], to urlAsGiven: URL, shownAs: URL? = nil, creatingFolder: Bool = false) throws(WorkforceError) {
+        let shown = (shownAs ?? urlAsGiven).path
+        let url: URL
+        do {
+            url = try OutputPath.file(urlAsGiven)
+        } catch {
+            guard case .cannotCreate(_, let reason) = error else { throw error }
+            throw .cannotCreate(path: shown, reason: reason)
+        }
         let folder = url.deletingLastPathComponent()
         do {
             _ = try existingAncestor(of: folder)

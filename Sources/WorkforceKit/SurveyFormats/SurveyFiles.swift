@@ -45,8 +45,9 @@ public struct SurveyFiles: Sendable {
     ///
     /// - Returns: the paths written.
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` saying in words what could not be written.
-    public func write(to folder: URL) throws(WorkforceError) -> [String] {
+    public func write(to folderAsGiven: URL) throws(WorkforceError) -> [String] {
         let fm = FileManager.default
+        let folder = try OutputPath.folder(folderAsGiven)
         _ = try OutputFolder.existingAncestor(of: folder)
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)

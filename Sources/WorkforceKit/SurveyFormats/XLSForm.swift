@@ -68,12 +68,23 @@ public enum XLSForm {
 
     /// pyxform's CSV layout: a row holding the sheet name in the first column, then the
     /// sheet's rows shifted one column right.
+    ///
+    /// Texts (the `label`, `hint` and message columns, where translations and `--fill` values
+    /// go) are neutralised by the one rule (``Neutralisation``) with their control characters
+    /// shown escaped, as in every CSV the tool writes; names, types and expressions are written
+    /// as they are (pyxform reads them).
     package static func csv(_ sheets: [XLSXWriter.Sheet]) -> String {
         let writer = CSVWriter(neutralizeFormulas: false)
+        let textColumns = ["label", "hint", "guidance_hint", "constraint_message", "required_message", "form_title"]
         var out = ""
         for sheet in sheets {
             out += writer.record([sheet.name])
-            for row in sheet.rows { out += writer.record([""] + row) }
+            let header = sheet.rows.first ?? []
+            let isText = header.map { name in textColumns.contains { name == $0 || name.hasPrefix($0 + "::") } }
+            for (r, row) in sheet.rows.enumerated() {
+                let cells = row.enumerated().map { c, cell in r > 0 && c < isText.count && isText[c] ? Neutralisation.cell(textSafe(cell)) : cell }
+                out += writer.record([""] + cells)
+            }
         }
         return out
     }
