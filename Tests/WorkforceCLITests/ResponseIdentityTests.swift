@@ -78,13 +78,15 @@ import Testing
         var rows = try Self.paper(codebook, rows: 20, number: { String($0 + 1) })
         let district = try #require(rows[0].firstIndex(of: "profile/district"))
         let ageBand = try #require(rows[0].firstIndex(of: "profile/age_band"))
-        // Respondent 17 typed again as "17 " with a no-break space before, with values that fail
-        // their checks: the row is quarantined with an e-mail address and a phone number.
+        // Respondent 17 first typed as "17 " with a no-break space before, with values that fail
+        // their checks: the row is quarantined with an e-mail address and a phone number. Typed
+        // again correctly further down, it is stored (a copy after the stored one would be a
+        // duplicate, checked before the answers, and never kept).
         var typo = rows[17]
         typo[0] = "\u{A0}17 "
         typo[district] = "jane.withdrawn@example.org"
         typo[ageBand] = "+501 622 1234 567"
-        rows.append(typo)
+        rows.insert(typo, at: 17)
         let file = try Self.write(rows, "paper.csv", database)
         let imported = try database.run(["import", "awareness", file])
         #expect(imported.stdout.contains("20 imported, 0 duplicates skipped, 1 quarantined"), "\(imported.stdout)\(imported.stderr)")
