@@ -64,4 +64,22 @@ import Testing
         #expect(again.duplicatesHeldBy.map(\.batch) == [firstBatch])
         #expect(try store.quarantineCount(kind: .awareness, wave: "baseline") == nil)
     }
+
+    /// The report puts each wave's sentence at the top of the section its figures are in.
+    @Test func theReportNotesTheSectionWhoseFiguresLeaveRowsOut() throws {
+        let first = try importFile(store, try file("a.csv", bad: [1]), .awareness)
+        var options = ReportOptions()
+        options.wave = nil
+        let found = try WorkforceReport.quarantine(store, options)
+        #expect(found.map(\.section) == ["awareness"])
+        #expect(found.first?.count.batches == [try #require(first.batchID)])
+        let sections = [
+            WorkforceReport.Section(id: "gaps", title: "Workforce gaps", html: "<p>g</p>", markdown: "g\n"),
+            WorkforceReport.Section(id: "awareness", title: "Awareness", html: "<p>a</p>", markdown: "a\n"),
+        ]
+        let noted = WorkforceReport.noting(found, in: sections)
+        #expect(noted[0].html == "<p>g</p>")
+        #expect(noted[1].html.hasPrefix("<p class=\"note\">1 awareness row of wave baseline (33.3% of its 3 rows) is quarantined and not counted"))
+        #expect(noted[1].markdown.hasPrefix("_1 awareness row of wave baseline"))
+    }
 }

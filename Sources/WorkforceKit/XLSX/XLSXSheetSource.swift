@@ -38,7 +38,8 @@ package final class SheetRows {
 /// cell left out of a row written as an empty field, every row as wide as the header.
 ///
 /// Cells give their text as the spreadsheet holds it: shared and inline strings, numbers as
-/// written in the file, booleans as `TRUE`/`FALSE`, errors as `#N/A` and the like. A number
+/// written in the file, booleans as `TRUE`/`FALSE`, errors as `#N/A` and the like, a formula
+/// as typed (`=1+2`, recorded in ``SheetRows/formulas`` for a warning). A number
 /// whose style is a date, or in a column that `dateColumns` names once the header is read (a
 /// date question), is converted from Excel's serial to `YYYY-MM-DD` (with `THH:MM:SS` when it
 /// has a time). A row whose text passes ``ImportLimits/rowBytes`` keeps that many bytes, which
