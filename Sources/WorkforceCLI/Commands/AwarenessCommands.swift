@@ -30,6 +30,17 @@ enum AwarenessCommands {
     }
     static let cluster = TypedOption<String>.text(
         "cluster", "question", "The sample's clusters (primary sampling units): the question holding them, e.g. --cluster enumeration_area.")
+    static let srs = OptionSpec.flag(
+        "srs", "Analyse as simple random sampling, whatever design is stored with the wave (a banner says so when the wave has clusters).")
+
+    /// `--srs` or `--strata`/`--cluster` (which replace the stored design), checked to not go together.
+    static func designOptions(_ invocation: Invocation) throws(WorkforceError) -> (strata: [AwarenessBreakdown], cluster: String?, srs: Bool) {
+        let given = (strata: invocation[strata] ?? [], cluster: invocation[cluster], srs: invocation.flag(srs))
+        if given.srs, !given.strata.isEmpty || given.cluster != nil {
+            throw .usage("--srs and --strata/--cluster do not go together: --srs analyses the wave as simple random sampling")
+        }
+        return given
+    }
     static let contrast = TypedOption<AwarenessBreakdown>(
         "contrast", "field", "Each category of group, sex or urban against everyone outside it (difference, interval, test, q-value).",
         expected: "group, sex or urban", choices: ["group", "sex", "urban"]
@@ -45,8 +56,10 @@ enum AwarenessCommands {
             Indicators come from the codebook's scoring; knowledge_score is each respondent's share of
             knowledge items answered right, net_recognition (follow-up) a real slogan recognised minus
             the decoy claimed. p is the weighted share over valid answers; se is by linearisation
-            after raking within the design (--strata, --cluster; without them each respondent is its
-            own unit); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% Wilson
+            after raking within the wave's design: the one stored with the wave (`import awareness`
+            records strata district x urban and clusters enumeration_area when the form has them;
+            `workforce design set` changes it), or --strata/--cluster given here, or --srs (simple
+            random sampling, with a banner when the wave has clusters); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% Wilson
             interval uses n_eff. Each wave is raked to the population margins stored with
             `workforce margins import FILE` (the latest version; --margins FILE instead, --unweighted
             none) by iterative proportional fitting (1e-10, at most 1000 iterations). status follows NCHS 2017:
@@ -55,7 +68,7 @@ enum AwarenessCommands {
             Benjamini-Hochberg q-values. --contrast: each group against the rest of the wave.
             """,
         options: [
-            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, indicator.spec,
+            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, indicator.spec,
         ],
         printsTable: true,
         run: { try runAwareness($0) })
@@ -68,14 +81,17 @@ enum AwarenessCommands {
         if invocation[compare] != nil, invocation[contrast] != nil {
             throw WorkforceError.usage("--contrast and --compare do not go together: contrast groups within one wave (--wave)")
         }
+        let design = try designOptions(invocation)
         let store = try invocation.openStore()
         var request = AwarenessRequest(
             wave: invocation[Options.baselineWave], breakdowns: invocation[by] ?? [], compare: invocation[compare],
             margins: try store.populationMargins(try invocation.marginsChoice()),
-            indicator: invocation[indicator], strata: invocation[strata] ?? [], cluster: invocation[cluster])
+            indicator: invocation[indicator], strata: design.strata, cluster: design.cluster)
+        request.srs = design.srs
         request.marginsChoice = try invocation.marginsChoice()
         request.contrast = invocation[contrast]
-        let (table, weighting) = try AwarenessAnalysis.run(store, request)
+        // A clustered wave analysed as simple random sampling: its banner is the first note.
+        let (table, weighting, _) = try AwarenessAnalysis.run(store, request)
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
         try invocation.print(table)
     }

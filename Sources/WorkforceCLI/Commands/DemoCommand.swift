@@ -75,7 +75,7 @@ enum DemoCommand {
         step(
             "Gaps, medium term, weighted to the sampling frame: \(published.count) published roles, shortage \(Figure.count(context.estimates.shortage)) people, surplus \(Figure.count(context.estimates.surplus.value))"
         )
-        let (_, weighting) = try AwarenessAnalysis.run(
+        let (_, weighting, _) = try AwarenessAnalysis.run(
             store,
             AwarenessRequest(
                 compare: ("baseline", "followup-1"), margins: margins, indicator: "knowledge_score", strata: DemoData.awarenessStrata,

@@ -7,6 +7,10 @@ public struct AwarenessResults: Sendable {
     public var contrasts: [AwarenessDifference] = []
     public var weighting: [WaveWeighting]
     public var notes: [String]
+    /// Each wave's design, in the order of `weighting`.
+    public var designs: [AwarenessDesign] = []
+    /// Warnings to show before anything else: a clustered wave analysed as simple random sampling.
+    public var banners: [String] = []
 }
 
 /// The awareness baseline and follow-up statistics (SPEC section 6, issue 19): weighted
@@ -19,7 +23,7 @@ public enum AwarenessAnalysis {
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` for a wave never imported;
     ///   ``WorkforceError/usage(_:)`` for an unknown indicator, stratum or cluster question;
     ///   ``WorkforceError/badData(_:_:)`` for margins that do not fit the sample.
-    public static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (table: ResultTable, weighting: [WaveWeighting]) {
+    public static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (table: ResultTable, weighting: [WaveWeighting], banners: [String]) {
         let results = try results(store, request)
         var table: ResultTable
         if request.compare != nil {
@@ -30,7 +34,7 @@ public enum AwarenessAnalysis {
             table = AwarenessTables.estimates(results.estimates.first?.rows ?? [])
         }
         table.notes = results.notes
-        return (table, results.weighting)
+        return (table, results.weighting, results.banners)
     }
 
     /// Computes every figure `request` asks for.
@@ -46,7 +50,7 @@ public enum AwarenessAnalysis {
     }
 
     static func notes(_ waves: [AwarenessWave], _ request: AwarenessRequest) -> [String] {
-        [request.margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: request.marginsChoice)]
+        waves.compactMap(\.srsBanner) + [request.margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: request.marginsChoice)]
             + waves.map(\.weighting.description) + waves.map(\.designNote) + [
             "Standard errors by linearisation after raking (residuals on the raking margins, between-unit variance within strata); the effective sample size `n_eff = min(n, p(1-p)/se^2)` and the 95% Wilson interval on it.",
             "Status (NCHS 2017, on the Wilson interval): suppressed under \(request.minimumCell) respondents; unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or relative SE 30% or more); withheld figures are null, with the reason; fewer than 8 degrees of freedom: published, flagged for review.",
@@ -84,7 +88,9 @@ public enum AwarenessAnalysis {
         if request.contrast != nil {
             notes.append("Each group against everyone outside it with a valid answer: the difference of the group's proportion and the rest's, Newcombe's interval, z on the design-based SE of the difference (same units, so their covariance counts); q: Benjamini-Hochberg within the breakdown.")
         }
-        return AwarenessResults(estimates: [(wave.data.wave, rows)], contrasts: contrasts, weighting: [wave.weighting], notes: notes)
+        return AwarenessResults(
+            estimates: [(wave.data.wave, rows)], contrasts: contrasts, weighting: [wave.weighting], notes: notes, designs: [wave.sampleDesign],
+            banners: [wave.srsBanner].compactMap { $0 })
     }
 
     static func compare(_ a: AwarenessWave, _ b: AwarenessWave, _ measures: [AwarenessMeasure], _ request: AwarenessRequest) -> AwarenessResults {
@@ -115,6 +121,7 @@ public enum AwarenessAnalysis {
         var notes = notes([a, b], request)
         notes.append("Change since the baseline: `diff = p_followup - p_base` with Newcombe's interval from each wave's Wilson interval on its design effective sample size; `z = diff / sqrt(se_base^2 + se_followup^2)`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
         return AwarenessResults(
-            estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], notes: notes)
+            estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], notes: notes,
+            designs: [a.sampleDesign, b.sampleDesign], banners: [a.srsBanner, b.srsBanner].compactMap { $0 })
     }
 }

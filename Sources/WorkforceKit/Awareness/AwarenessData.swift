@@ -49,6 +49,8 @@ struct AwarenessData {
     /// empty unless a cluster question was asked for.
     var cluster: [Int32] = []
     var clusterCodes: [String] = []
+    /// Whether the wave's form has the enumeration area (a clustered sample).
+    var formHasCluster = false
 
     static let knowledgeIndicator = "knowledge_score"
     /// Recognition of a real campaign slogan minus claiming the decoy, per respondent.
@@ -64,6 +66,7 @@ struct AwarenessData {
     init(store: WorkforceStore, wave: String, clusterQuestion: String? = nil) throws {
         self.wave = wave
         let reader = try ResponseReader(store: store, kind: .awareness, wave: wave, respondentsOnly: true)
+        formHasCluster = reader.index(of: AwarenessDesign.defaultCluster) != nil
         var clusterColumn: Int?
         if let clusterQuestion {
             guard let c = reader.index(of: clusterQuestion), [.text, .selectOne, .integer].contains(reader.columns[c].type) else {

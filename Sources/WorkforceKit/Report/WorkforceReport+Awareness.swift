@@ -11,6 +11,7 @@ extension WorkforceReport {
         _ points: inout MainPoints
     ) throws -> Section {
         var design = AwarenessRequest(margins: try store.populationMargins(options.marginsChoice), strata: options.strata, cluster: options.cluster)
+        design.srs = options.srs
         design.marginsChoice = options.marginsChoice
         var request = design
         request.breakdowns = [.district, .sex, .group]
@@ -34,8 +35,10 @@ extension WorkforceReport {
             awareness.knowledge = MainPoints.Share(m, interval: score.interval)
         }
         defer { points.awareness = awareness }
-        var html = baseline.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
-        var md = baseline.notes.map { "_\(Markup.markdownText($0))_\n\n" }.joined()
+        // A clustered wave analysed as simple random sampling says so first, in bold.
+        var html = baseline.banners.map { ReportHTML.paragraph($0, class: "synthetic") }.joined()
+        html += baseline.notes.map { ReportHTML.paragraph($0, class: "note") }.joined()
+        var md = baseline.banners.map { "**\(Markup.markdownText($0))**\n\n" }.joined() + baseline.notes.map { "_\(Markup.markdownText($0))_\n\n" }.joined()
         // The change and the campaign figures, drawn after the charts.
         var changes = ""
         var significant: Set<String> = []
@@ -109,10 +112,11 @@ extension WorkforceReport {
     }
 
     /// The methodology appendix's awareness lines.
-    static func awarenessMethodology(_ options: ReportOptions, margins: WeightingSource?) -> [String] {
-        let design = options.strata.isEmpty && options.cluster == nil
-            ? "each respondent its own unit in one stratum (no design was given)"
-            : "\(options.strata.isEmpty ? "one stratum" : "strata " + options.strata.map(\.rawValue).joined(separator: " x ")), \(options.cluster.map { "clusters (primary sampling units) from `\($0)`, nested in strata; a respondent with it blank, or alone in a cluster, is its own unit" } ?? "each respondent its own unit")"
+    static func awarenessMethodology(_ options: ReportOptions, margins: WeightingSource?, design chosen: AwarenessDesign?) -> [String] {
+        let chosen = chosen ?? AwarenessDesign(strata: options.strata, cluster: options.cluster, source: .given)
+        let design = chosen.isSimpleRandom
+            ? "each respondent its own unit in one stratum (simple random sampling; \(chosen.sourceWords))"
+            : "\(chosen.strata.isEmpty ? "one stratum" : "strata " + chosen.strata.map(\.rawValue).joined(separator: " x ")), \(chosen.cluster.map { "clusters (primary sampling units) from `\($0)`, nested in strata; a respondent with it blank, or alone in a cluster, is its own unit" } ?? "each respondent its own unit") (the baseline's design, \(chosen.sourceWords))"
         let weights = margins.map {
             "raking to the \($0.words) (iterative proportional fitting to 1e-10, at most 1000 iterations; respondents who did not say keep their weight for that variable)"
         } ?? "none (every respondent weighs 1; \(WeightingSource.noneNote(.margins, choice: options.marginsChoice)))"
