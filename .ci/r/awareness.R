@@ -99,21 +99,26 @@ figure <- function(des, d, y, inside, proportion) {
   if (spread < 1e-12) { spread <- 0; se <- 0 }
   deff <- if (spread > 0) se^2 / (spread / n) else NA
   neff <- if (se > 0) min(n, spread / se^2) else n
+  df <- length(unique(d$ea[keep])) - length(unique(d$stratum[keep]))
+  if (!grepl("design", attr(des, "case"))) df <- n - 1
+  review <- df < 8
   if (proportion) {
-    centre <- (p + z^2 / (2 * neff)) / (1 + z^2 / neff)
-    half <- z / (1 + z^2 / neff) * sqrt(p * (1 - p) / neff + z^2 / (4 * neff^2))
-    low <- max(0, centre - half)
-    high <- min(1, centre + half)
+    # Korn-Graubard as NCHS 2017 (Parker et al., Vital Health Stat 2(175)) writes it, on R's p and se.
+    ndf <- neff * (qt(0.975, n - 1) / qt(0.975, df))^2
+    x <- p * ndf
+    low <- if (x <= 0) 0 else qbeta(0.025, x, ndf - x + 1)
+    high <- if (x >= ndf) 1 else qbeta(0.975, x + 1, ndf - x)
     width <- high - low
-    status <- if (neff < 30 || width >= 0.30 || (width > 0.05 && width > 1.30 * p)) "unreliable" else "published"
+    status <- if (neff < 30 || width >= 0.30 || (width > 0.05 && p > 0 && width > 1.30 * p)) "unreliable" else
+      if (p < 1e-12 || p > 1 - 1e-12) "review" else "published"
+    # The complement's rule: a published p whose 1 - p would fail the relative width is reviewed.
+    review <- review || (width > 0.05 && p < 1 && width > 1.30 * (1 - p))
   } else {
     low <- p - z * se
     high <- p + z * se
     status <- if (neff < 30 || (se > 0 && se >= 0.30 * abs(p))) "unreliable" else "published"
   }
-  df <- length(unique(d$ea[keep])) - length(unique(d$stratum[keep]))
-  if (!grepl("design", attr(des, "case"))) df <- n - 1
-  list(n = n, p = p, se = se, deff = deff, neff = neff, low = low, high = high, status = status, df = df)
+  list(n = n, p = p, se = se, deff = deff, neff = neff, low = low, high = high, status = status, df = df, review = review)
 }
 
 reference <- function(d, case) {
@@ -131,6 +136,12 @@ reference <- function(d, case) {
 
 number <- function(x) suppressWarnings(as.numeric(x))
 
+# A difference's status from its two figures': the worse of the two.
+combined <- function(a, b) {
+  for (status in c("suppressed", "unreliable", "review")) if (a$status == status || b$status == status) return(status)
+  "published"
+}
+
 check_wave <- function(case, wave, figures) {
   tool <- read.csv(file.path(work, paste0(case, "-", wave, ".csv")), stringsAsFactors = FALSE, colClasses = "character")
   for (i in seq_len(nrow(tool))) {
@@ -142,16 +153,16 @@ check_wave <- function(case, wave, figures) {
     checked <<- checked + 1
     if (row$status != r$status) { fail(what, "status", row$status, "R", r$status); next }
     if (r$status == "suppressed") next
-    if (row$status == "published") {
+    if (row$status %in% c("published", "review")) {
       close(paste(what, "n"), number(row$n), r$n, 0)
       close(paste(what, "p"), number(row$p), r$p, 1e-9)
       close(paste(what, "se"), number(row$se), r$se, 1e-4, relative = TRUE)
       close(paste(what, "deff"), number(row$deff), r$deff, 3e-4, relative = TRUE)
       close(paste(what, "n_eff"), number(row$n_eff), r$neff, 3e-4, relative = TRUE)
-      close(paste(what, "ci_low"), number(row$ci_low), r$low, 1e-4)
-      close(paste(what, "ci_high"), number(row$ci_high), r$high, 1e-4)
-      flagged <- grepl("degrees of freedom", row$reason)
-      if (flagged != (r$df < 8)) fail(what, "review flag", flagged, "R df", r$df)
+      close(paste(what, "ci_low"), number(row$ci_low), r$low, 1e-6)
+      close(paste(what, "ci_high"), number(row$ci_high), r$high, 1e-6)
+      flagged <- grepl("review before publishing", row$reason)
+      if (row$status == "published" && flagged != r$review) fail(what, "review flag", flagged, "R df", r$df)
     }
   }
 }
@@ -166,11 +177,10 @@ check_compare <- function(case, base, followup) {
     b <- followup[[key]]
     what <- paste(case, "compare", key)
     if (is.null(a) || is.null(b)) { fail(what, "has no reference"); next }
-    expected <- if (a$status == "suppressed" || b$status == "suppressed") "suppressed" else
-      if (a$status == "unreliable" || b$status == "unreliable") "unreliable" else "published"
+    expected <- combined(a, b)
     checked <<- checked + 1
     if (row$status != expected) { fail(what, "status", row$status, "R", expected); next }
-    if (expected != "published") next
+    if (!(expected %in% c("published", "review"))) next
     d <- b$p - a$p
     se <- sqrt(a$se^2 + b$se^2)
     zz <- if (se > 0) d / se else 0
@@ -180,7 +190,7 @@ check_compare <- function(case, base, followup) {
       low <- d - z * se
       high <- d + z * se
     } else {
-      # Newcombe's hybrid score interval (1998, method 10) from the two Wilson intervals.
+      # Newcombe's square-and-add interval (1998, method 10) from the two Korn-Graubard intervals.
       low <- d - sqrt((b$p - b$low)^2 + (a$high - a$p)^2)
       high <- d + sqrt((b$high - b$p)^2 + (a$p - a$low)^2)
     }
@@ -218,12 +228,11 @@ check_contrast <- function(case, d) {
     attr(des, "case") <- case
     a <- figure(des, d, y, inside, proportion)
     b <- figure(des, d, y, !inside, proportion)
-    expected <- if (a$status == "suppressed" || b$status == "suppressed") "suppressed" else
-      if (a$status == "unreliable" || b$status == "unreliable") "unreliable" else "published"
+    expected <- combined(a, b)
     what <- paste(case, "contrast", y, row$group)
     checked <<- checked + 1
     if (row$status != expected) { fail(what, "status", row$status, "R", expected); next }
-    if (expected != "published") next
+    if (!(expected %in% c("published", "review"))) next
     keep <- !is.na(d[[y]])
     model <- svyglm(as.formula(paste0(y, " ~ inside")), subset(des, keep))
     diff <- unname(coef(model)["inside"])

@@ -59,11 +59,12 @@ enum AwarenessCommands {
             after raking within the wave's design: the one stored with the wave (`import awareness`
             records strata district x urban and clusters enumeration_area when the form has them;
             `workforce design set` changes it), or --strata/--cluster given here, or --srs (simple
-            random sampling, with a banner when the wave has clusters); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% Wilson
-            interval uses n_eff. Each wave is raked to the population margins stored with
+            random sampling, with a banner when the wave has clusters); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% interval is
+            Korn-Graubard's on n_eff adjusted for the domain's degrees of freedom (NCHS 2017). Each wave is raked to the population margins stored with
             `workforce margins import FILE` (the latest version; --margins FILE instead, --unweighted
             none) by iterative proportional fitting (1e-10, at most 1000 iterations). status follows NCHS 2017:
-            suppressed under 10 respondents, unreliable when n_eff < 30 or the interval is too wide.
+            suppressed under 10 respondents, unreliable when n_eff < 30 or the interval is too wide,
+            review for 0% or 100%; fewer than 8 degrees of freedom is flagged in reason.
             --compare: follow-up minus baseline, Newcombe's interval, z on sqrt(se1^2 + se2^2) and
             Benjamini-Hochberg q-values. --contrast: each group against the rest of the wave.
             """,

@@ -14,7 +14,7 @@ public struct AwarenessResults: Sendable {
 }
 
 /// The awareness baseline and follow-up statistics (SPEC section 6, issue 19): weighted
-/// proportions and scores with design-based standard errors after raking, Wilson intervals on
+/// proportions and scores with design-based standard errors after raking, Korn-Graubard intervals on
 /// the design's effective size, NCHS reliability, follow-up against baseline and group against
 /// the rest with Benjamini-Hochberg q-values.
 public enum AwarenessAnalysis {
@@ -52,8 +52,9 @@ public enum AwarenessAnalysis {
     static func notes(_ waves: [AwarenessWave], _ request: AwarenessRequest) -> [String] {
         waves.compactMap(\.srsBanner) + [request.margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: request.marginsChoice)]
             + waves.map(\.weighting.description) + waves.map(\.designNote) + [
-            "Standard errors by linearisation after raking (residuals on the raking margins, between-unit variance within strata); the effective sample size `n_eff = min(n, p(1-p)/se^2)` and the 95% Wilson interval on it.",
-            "Status (NCHS 2017, on the Wilson interval): suppressed under \(request.minimumCell) respondents; unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or relative SE 30% or more); withheld figures are null, with the reason; fewer than 8 degrees of freedom: published, flagged for review.",
+            "Standard errors by linearisation after raking (residuals on the raking margins, between-unit variance within strata); the effective sample size `n_eff = min(n, p(1-p)/se^2)` (n: the domain's respondents with an answer).",
+            "95% interval of a proportion: Korn-Graubard as NCHS 2017 writes it: `n_df = n_eff (t_{0.975, n-1} / t_{0.975, df})^2` with df the domain's clusters minus its strata, `x = p n_df`, `[qbeta(0.025, x, n_df - x + 1), qbeta(0.975, x + 1, n_df - x)]`; a score's: mean ± 1.96 SE.",
+            "Status (NCHS 2017, Parker et al., Vital Health Stat 2(175), on the Korn-Graubard interval): suppressed under \(request.minimumCell) respondents; unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or relative SE 30% or more); withheld figures are null, with the reason; p of 0% or 100%: shown for review, never as a certainty; fewer than 8 degrees of freedom, or a complement (1 - p) whose interval is more than 130% of it: published, flagged for review.",
         ]
     }
 
@@ -86,7 +87,7 @@ public enum AwarenessAnalysis {
         AwarenessDifference.adjust(&contrasts)
         var notes = notes([wave], request)
         if request.contrast != nil {
-            notes.append("Each group against everyone outside it with a valid answer: the difference of the group's proportion and the rest's, Newcombe's interval, z on the design-based SE of the difference (same units, so their covariance counts); q: Benjamini-Hochberg within the breakdown.")
+            notes.append("Each group against everyone outside it with a valid answer: the difference of the group's proportion and the rest's, Newcombe's square-and-add interval from the two Korn-Graubard intervals, z on the design-based SE of the difference (same units, so their covariance counts); q: Benjamini-Hochberg within the breakdown.")
         }
         return AwarenessResults(
             estimates: [(wave.data.wave, rows)], contrasts: contrasts, weighting: [wave.weighting], notes: notes, designs: [wave.sampleDesign],
@@ -119,7 +120,7 @@ public enum AwarenessAnalysis {
         }
         AwarenessDifference.adjust(&rows)
         var notes = notes([a, b], request)
-        notes.append("Change since the baseline: `diff = p_followup - p_base` with Newcombe's interval from each wave's Wilson interval on its design effective sample size; `z = diff / sqrt(se_base^2 + se_followup^2)`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
+        notes.append("Change since the baseline: `diff = p_followup - p_base` with Newcombe's square-and-add interval from each wave's Korn-Graubard interval; `z = diff / sqrt(se_base^2 + se_followup^2)`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
         return AwarenessResults(
             estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], notes: notes,
             designs: [a.sampleDesign, b.sampleDesign], banners: [a.srsBanner, b.srsBanner].compactMap { $0 })

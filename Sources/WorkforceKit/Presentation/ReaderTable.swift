@@ -105,6 +105,7 @@ extension ResultTable {
         switch status {
         case "published": return es ? "publicada" : "published"
         case "not_surveyed": return es ? "no encuestado" : "not surveyed"
+        case "review": return (es ? "para revisión (no se publica como certeza)" : "for review (not published as a certainty)") + (reason.isEmpty ? "" : " (\(reason))")
         case "unreliable": return (es ? "retenida: demasiado imprecisa para publicar" : "withheld: too unreliable to publish") + (reason.isEmpty ? "" : " (\(reason))")
         case "suppressed":
             if !reason.isEmpty { return (es ? "retenida: " : "withheld: ") + reason }
