@@ -58,6 +58,12 @@ public enum AwarenessAnalysis {
         ]
     }
 
+    /// The domain of row `j` of a measure's rows (overall, then each breakdown's groups in
+    /// choice order, as ``AwarenessWave/estimates(_:_:_:_:)`` writes them) in `layout`.
+    static func domain(_ j: Int, _ rows: [AwarenessEstimate], _ layout: DomainLayout) -> Int? {
+        j == 0 ? 0 : j < layout.count ? j : nil
+    }
+
     /// The measures asked for (all of them, or `request.indicator`), in both waves when comparing.
     static func measures(_ data: AwarenessData, _ request: AwarenessRequest, also other: AwarenessData? = nil) throws(WorkforceError) -> [AwarenessMeasure] {
         var all = AwarenessMeasure.all(data)
@@ -98,29 +104,42 @@ public enum AwarenessAnalysis {
         let layoutA = DomainLayout(request.breakdowns, a.data), layoutB = DomainLayout(request.breakdowns, b.data)
         var base: [AwarenessEstimate] = [], followup: [AwarenessEstimate] = []
         var rows: [AwarenessDifference] = []
+        // Waves visiting the same enumeration areas: the change on the stacked design.
+        let joint = a.sharesClusters(with: b)
+        let namesA = joint ? a.unitNames : ([], []), namesB = joint ? b.unitNames : ([], [])
         // Each measure in each wave is its own pass over the respondents: on every core.
         let parts = ParallelMap.map(2 * measures.count) { i in
             let (wave, layout, measure) = i % 2 == 0 ? (a, layoutA, measures[i / 2]) : (b, layoutB, measures[i / 2])
-            return wave.estimates(measure, request.breakdowns, wave.sums(wave.data.column(measure.name), layout), layout)
+            let sums = wave.sums(wave.data.column(measure.name), layout)
+            return (wave.estimates(measure, request.breakdowns, sums, layout), sums)
         }
         for m in measures.indices {
-            let first = parts[2 * m], second = parts[2 * m + 1]
+            let (first, sumsA) = parts[2 * m], (second, sumsB) = parts[2 * m + 1]
             base += first
             followup += second
             // The follow-up's group of the same name (the same choice list, in any order).
-            let index = Dictionary(second.map { ("\($0.breakdown)/\($0.group)", $0) }, uniquingKeysWith: { x, _ in x })
-            for e1 in first {
-                let e2 = index["\(e1.breakdown)/\(e1.group)"]
+            let index = Dictionary(second.enumerated().map { ("\($1.breakdown)/\($1.group)", $0) }, uniquingKeysWith: { x, _ in x })
+            for (j, e1) in first.enumerated() {
+                let k = index["\(e1.breakdown)/\(e1.group)"]
+                let e2 = k.map { second[$0] }
                     ?? AwarenessEstimate(
                         indicator: e1.indicator, label: e1.label, breakdown: e1.breakdown, group: e1.group, isProportion: e1.isProportion,
                         mean: nil, minimumCell: request.minimumCell)
-                let se = (e1.se * e1.se + e2.se * e2.se).squareRoot()
+                var se = (e1.se * e1.se + e2.se * e2.se).squareRoot()
+                if joint, let k, let d1 = domain(j, first, layoutA), let d2 = domain(k, second, layoutB),
+                    let stacked = AwarenessWave.stackedError(a, namesA, sumsA, d1, b, namesB, sumsB, d2)
+                {
+                    se = stacked
+                }
                 rows.append(AwarenessDifference(from: e1, to: e2, se: se, names: ("baseline", "follow-up")))
             }
         }
         AwarenessDifference.adjust(&rows)
         var notes = notes([a, b], request)
-        notes.append("Change since the baseline: `diff = p_followup - p_base` with Newcombe's square-and-add interval from each wave's Korn-Graubard interval; `z = diff / sqrt(se_base^2 + se_followup^2)`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
+        notes.append(
+            joint
+                ? "Change since the baseline on the joint design: the two waves visit the same enumeration areas, so they are stacked into one design (each area one primary sampling unit of both waves within its stratum, each wave raked to its own margins) and se_diff is the standard error of the difference on it (as R's svyby(..., covmat = TRUE) and svycontrast), which counts the covariance of the shared areas; `diff = p_followup - p_base`, Newcombe's square-and-add interval from each wave's Korn-Graubard interval, `z = diff / se_diff`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign."
+                : "Change since the baseline, independent waves (no enumeration area in common): `diff = p_followup - p_base` with Newcombe's square-and-add interval from each wave's Korn-Graubard interval; `z = diff / sqrt(se_base^2 + se_followup^2)`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
         return AwarenessResults(
             estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], notes: notes,
             designs: [a.sampleDesign, b.sampleDesign], banners: [a.srsBanner, b.srsBanner].compactMap { $0 })
