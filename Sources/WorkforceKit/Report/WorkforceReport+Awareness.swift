@@ -62,7 +62,7 @@ extension WorkforceReport {
             figures.append(("Indicators changed since the baseline (Benjamini-Hochberg q < 0.05, of \(compared.count) compared)", .int(changed)))
             significant = Set(compared.filter { $0.breakdown == "all" && ($0.qValue ?? 1) < 0.05 }.map(\.indicator))
             changes += "<h3>Change since the baseline: follow-up-1 against the baseline</h3>"
-            let reading = "A change between two waves is not by itself the campaign's effect: other things changed too. The test is design-based (z on sqrt(se1² + se2²)); q is the Benjamini-Hochberg q-value across the \(compared.count) published comparisons, and a change is counted when q < 0.05. Figures withheld in either wave are withheld here."
+            let reading = "A change between two waves is not by itself the campaign's effect: other things changed too. The test is design-based: on the joint design when the waves visit the same enumeration areas (the covariance of the shared areas counts), else z on sqrt(se1² + se2²); the notes say which; q is the Benjamini-Hochberg q-value across the \(compared.count) published comparisons, and a change is counted when q < 0.05. Figures withheld in either wave are withheld here."
             changes += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
             md += "### Change since the baseline: follow-up-1 against the baseline\n\n_\(reading)_\n\n" + markdown(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
         }
