@@ -67,3 +67,34 @@ import Testing
         #expect(!plain.contains("cluster"))
     }
 }
+
+/// `awareness --needs` (issue 30, strategy activities 2.1 and 2.3).
+@Suite struct AwarenessNeedsCommandTests {
+    @Test func eachGroupsLaggingIndicatorsPeopleBehindAndBestChannel() throws {
+        let database = try AwarenessCommandTests.database(rows: 400)
+        let margins = database.scratch.path("margins.csv")
+        try AwarenessCommandTests.goodMargins.write(toFile: margins, atomically: true, encoding: .utf8)
+        let result = try database.run(["awareness", "--needs", "--margins", margins, "--format", "json"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let rows = try jsonRows(result.stdout)
+        #expect(!rows.isEmpty)
+        let national = try jsonRows(try database.run(["awareness", "--margins", margins, "--format", "json"]).stdout)
+        for row in rows {
+            let diff = try #require(row["diff"] as? Double)
+            #expect(diff < 0)
+            #expect((row["rank"] as? Double ?? 0) >= 1 && (row["rank"] as? Double ?? 9) <= 3)
+            // people behind = the group's adults x (national p - group p), rounded.
+            let indicator = try #require(row["indicator"] as? String)
+            let all = try #require(national.first { $0["indicator"] as? String == indicator && $0["breakdown"] as? String == "all" })
+            let p = try #require(all["p"] as? Double), group = try #require(row["p_group"] as? Double)
+            let population = try #require(row["population"] as? Double), behind = try #require(row["people_behind"] as? Double)
+            #expect(abs(behind - (population * (p - group)).rounded()) <= 1, "\(row)")
+            #expect((row["best_channel"] as? String)?.hasPrefix("campaign_seen_") != false)
+        }
+        // Ranked: within a group, the largest gap first.
+        let first = rows.filter { $0["breakdown"] as? String == rows[0]["breakdown"] as? String && $0["group"] as? String == rows[0]["group"] as? String }
+        let diffs = first.compactMap { $0["diff"] as? Double }
+        #expect(diffs == diffs.sorted())
+        #expect(try database.run(["awareness", "--needs", "--compare", "baseline", "followup-1"]).code == 64)
+    }
+}

@@ -45,6 +45,8 @@ enum AwarenessCommands {
         "contrast", "field", "Each category of group, sex or urban against everyone outside it (difference, interval, test, q-value).",
         expected: "group, sex or urban", choices: ["group", "sex", "urban"]
     ) { ["group", "sex", "urban"].contains($0) ? AwarenessBreakdown(rawValue: $0) : nil }
+    static let needs = OptionSpec.flag(
+        "needs", "Each group's needs and reach: the indicators where it lags everyone else most, the people behind, the channels that reached it.")
     static let margins = TypedOption<String>.text(
         "margins", "file", "Rake to this population margins CSV (variable,category,population) instead of the stored margins.")
     static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
@@ -66,10 +68,14 @@ enum AwarenessCommands {
             suppressed under 10 respondents, unreliable when n_eff < 30 or the interval is too wide,
             review for 0% or 100%; fewer than 8 degrees of freedom is flagged in reason.
             --compare: follow-up minus baseline, Newcombe's interval, z on sqrt(se1^2 + se2^2) and
-            Benjamini-Hochberg q-values. --contrast: each group against the rest of the wave.
+            Benjamini-Hochberg q-values; on the joint design when the waves share enumeration areas.
+            --contrast: each group against the rest of the wave. --needs: for each target group,
+            sex, age band, district and language, the 3 knowledge and behaviour indicators it lags
+            everyone else on most (diff, interval, q), the people behind (the group's adults x
+            (national p - group p)) and the channel that reached it best.
             """,
         options: [
-            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, indicator.spec,
+            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, indicator.spec,
         ],
         printsTable: true,
         run: { try runAwareness($0) })
@@ -82,6 +88,9 @@ enum AwarenessCommands {
         if invocation[compare] != nil, invocation[contrast] != nil {
             throw WorkforceError.usage("--contrast and --compare do not go together: contrast groups within one wave (--wave)")
         }
+        if invocation.flag(needs), invocation[compare] != nil || invocation[contrast] != nil || invocation[by] != nil || invocation[indicator] != nil {
+            throw WorkforceError.usage("--needs goes alone (with --wave and the weighting and design options): it ranks every group of every breakdown")
+        }
         let design = try designOptions(invocation)
         let store = try invocation.openStore()
         var request = AwarenessRequest(
@@ -91,6 +100,12 @@ enum AwarenessCommands {
         request.srs = design.srs
         request.marginsChoice = try invocation.marginsChoice()
         request.contrast = invocation[contrast]
+        if invocation.flag(needs) {
+            let (rows, _, notes) = try AwarenessNeeds.run(store, request)
+            var table = AwarenessNeeds.table(rows)
+            table.notes = notes
+            return try invocation.print(table)
+        }
         // A clustered wave analysed as simple random sampling: its banner is the first note.
         let (table, weighting, _) = try AwarenessAnalysis.run(store, request)
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }

@@ -45,6 +45,9 @@ struct AwarenessData {
     /// Each indicator's label: its question's English label (and, for a question scoring
     /// several indicators, the choices that count 1).
     var labels: [String: String] = [:]
+    /// Each indicator's topic: the last part of its question's group (`knowledge`, `behaviour`,
+    /// `incidents`, `campaigns`, ...).
+    var topics: [String: String] = [:]
     /// Per respondent, its cluster code (an index into `clusterCodes`), or -1 when blank;
     /// empty unless a cluster question was asked for.
     var cluster: [Int32] = []
@@ -94,6 +97,7 @@ struct AwarenessData {
                 label += ": " + source.scoring.ones.map { names[$0] ?? $0 }.joined(separator: " or ")
             }
             labels[source.indicator] = label
+            topics[source.indicator] = column.group.split(separator: "/").last.map(String.init) ?? ""
         }
         let knowledgeColumns = reader.columns.indices.filter {
             reader.columns[$0].group.split(separator: "/").last == "knowledge" && !reader.columns[$0].scoring.isEmpty

@@ -86,13 +86,32 @@ extension WorkforceReport {
             order: charted, waves: waves, significant: significant, base: "Base: \(counts.joined(separator: " and "))\(weighted).\(marked)", label: { Labels.bundled.indicator($0.indicator) })
         let groups = baseline.contrasts.filter { $0.indicator == AwarenessData.knowledgeIndicator }
         let groupNote = "Each target group against everyone outside it (a respondent can be in several groups): the difference of the knowledge score, its interval, the design-based test (the two share units, so their covariance counts) and the q-value within the breakdown. Every indicator is in `tables/awareness_groups_vs_rest.csv`."
-        html = html + "<h3>Indicators, overall</h3>" + chart + changes
+        let (needsHTML, needsMD) = try needsTable(store, design, &tables)
+        html = html + "<h3>Indicators, overall</h3>" + chart + changes + needsHTML
             + "<h3>Target groups against the rest (knowledge score)</h3>" + ReportHTML.paragraph(groupNote, class: "note")
             + ReportHTML.table(readerDifferences(groups, contrast: true))
             + "<h3>Baseline by district, sex and target group</h3>" + ReportHTML.table(readerEstimates(rows), most: 120, csv: "`tables/awareness_baseline.csv`")
+        md += needsMD
         md += "### Target groups against the rest (knowledge score)\n\n_\(groupNote)_\n\n" + markdown(readerDifferences(groups, contrast: true))
         md += "### Baseline\n\n" + markdown(readerEstimates(rows), most: 120, csv: "`tables/awareness_baseline.csv`")
         return Section(id: "awareness", title: awarenessTitle, html: html, markdown: md)
+    }
+
+    /// Each group's needs and reach (strategy activities 2.1 and 2.3): the indicators it lags
+    /// on most, the people behind, the channel that reached it best.
+    static func needsTable(_ store: WorkforceStore, _ design: AwarenessRequest, _ tables: inout [(name: String, table: ResultTable)]) throws -> (String, String) {
+        let (needs, reach, notes) = try AwarenessNeeds.run(store, design)
+        guard !needs.isEmpty else { return ("", "") }
+        tables.append(("awareness_needs", withNotes(AwarenessNeeds.table(needs), notes)))
+        tables.append(("awareness_reach", AwarenessTables.estimates(reach)))
+        let reading = "For each target group, sex, age band, district and language: the knowledge and behaviour indicators where it is furthest below everyone else (the \(AwarenessNeeds.shown) largest gaps, with their interval and Benjamini-Hochberg q-value: a gap with q of 0.05 or more may be chance), the adults behind (the group's adults x (national share - group share)) and the campaign channel that reached the most of it. Every channel's reach is in `tables/awareness_reach.csv`."
+        let shown = AwarenessNeeds.table(needs.filter { $0.breakdown == AwarenessBreakdown.group.rawValue }).selecting([
+            "breakdown", "group", "rank", "indicator", "p_group", "diff", "diff_ci_low", "diff_ci_high", "q_value", "people_behind", "best_channel", "best_channel_reach",
+        ])
+        return (
+            "<h3>Each target group's needs and reach</h3>" + ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(shown, csv: "`tables/awareness_needs.csv`"),
+            "### Each target group's needs and reach\n\n_\(reading)_\n\n" + markdown(shown, csv: "`tables/awareness_needs.csv`")
+        )
     }
 
     /// Recognition of a real slogan, of the decoy, net recognition and acting on the campaign.
