@@ -211,7 +211,7 @@ stacked_change <- function(stacked, y, breakdown, group, raked) {
   by <- svyby(as.formula(paste0("~", y)), ~wave, sub, svymean, covmat = TRUE)
   change <- svycontrast(by, c(-1, 1))
   result <- list(diff = unname(coef(change)), se = unname(SE(change))[1])
-  close(paste("svyglm against svyby", y, breakdown, group), glm$se, result$se, 1e-9 * max(result$se, 1e-6))
+  close(paste("svyglm against svyby", y, breakdown, group), glm$se, result$se, 1e-9 * max(result$se, 1e-3))
   result
 }
 
