@@ -4,7 +4,9 @@
 # urban/rural strata) raked on the bundled margins, with and without the design options, and
 # unraked with them; every p, se, deff, n_eff, interval and status, overall and by district, the
 # knowledge score and net recognition, every comparison's diff, se, interval, p and BH q (R's
-# p.adjust), and every target group against the rest (svyglm on the in/out indicator). Installs Debian's r-base-core and r-cran-survey itself.
+# p.adjust), and every target group against the rest (svyglm on the in/out indicator); every
+# interval is NCHS 2017's Korn-Graubard on R's p and se (1e-6), statuses follow NCHS 2017, and the
+# design stored by the import gives the figures of the typed design. Installs Debian's r-base-core and r-cran-survey itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! Rscript -e 'library(survey)' > /dev/null 2>&1; then
@@ -21,7 +23,9 @@ else
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
 fi
-wf() { .build/debug/workforce "$@" --db "$work/aw.sqlite"; }
+# WORKFORCE_BIN=PATH runs another build of the tool (a copy, so that building meanwhile is safe).
+bin=${WORKFORCE_BIN:-.build/debug/workforce}
+wf() { "$bin" "$@" --db "$work/aw.sqlite"; }
 fixtures=Tests/WorkforceKitTests/Fixtures/awareness-heldout
 margins=Surveys/margins/belize-adults-2022.csv
 wf init > /dev/null
@@ -36,7 +40,8 @@ design=(--strata district,urban --cluster enumeration_area)
 for case in raked raked-design design; do
     options=()
     [[ $case == raked* ]] && options+=(--margins "$margins")
-    [[ $case == *design ]] && options+=("${design[@]}")
+    # The import stored the design (district x urban strata, enumeration areas); without it: --srs.
+    if [[ $case == *design ]]; then options+=("${design[@]}"); else options+=(--srs); fi
     # Full precision: the JSON's numbers as CSV (the CSV format rounds proportions to 4 decimals).
     tocsv() { python3 .ci/json_table_csv.py; }
     wf awareness --wave baseline --by district "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-baseline.csv"
@@ -44,4 +49,8 @@ for case in raked raked-design design; do
     wf awareness --compare baseline followup-1 --by district "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-compare.csv"
     wf awareness --contrast group "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-contrast.csv"
 done
+# With no design option, the design stored by the import: the same figures as typing it.
+wf awareness --wave baseline --by district --margins "$margins" --format json 2> /dev/null | python3 .ci/json_table_csv.py > "$work/stored-baseline.csv"
+cmp -s "$work/stored-baseline.csv" "$work/raked-design-baseline.csv" \
+    || { echo "awareness: the stored design does not give the figures of --strata district,urban --cluster enumeration_area" >&2; exit 1; }
 Rscript .ci/r/awareness.R "$work" "$margins"

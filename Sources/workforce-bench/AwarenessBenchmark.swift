@@ -36,7 +36,7 @@ enum AwarenessBenchmark {
         let request = AwarenessRequest(
             breakdowns: AwarenessBreakdown.allCases, margins: try PopulationMargins(url: URL(fileURLWithPath: margins)),
             strata: [.district, .urban], cluster: "enumeration_area")
-        let (table, weighting) = try AwarenessAnalysis.run(store, request)
+        let (table, weighting, _) = try AwarenessAnalysis.run(store, request)
         print("awareness_rows: \(table.rows.count)")
         print("awareness_raking: \(weighting.first?.description ?? "")")
         print("awareness_design: \(table.notes.first { $0.hasPrefix("Design") } ?? "")")

@@ -73,7 +73,7 @@ import Testing
         let notes = object?["notes"] as? [String] ?? []
         #expect(notes.first?.contains("population margins file margins-") == true, "\(notes.first ?? "")")
         #expect(notes.dropFirst().first?.contains("converged") == true)
-        #expect(notes.contains { $0.contains("each respondent its own unit in one stratum") })
+        #expect(notes.contains { $0.contains("stored with the wave by `import awareness`") && $0.contains("clusters `enumeration_area`") })
         let rows = try jsonRows(raked.stdout)
         let one = try #require(rows.first), before = try #require(plain.first)
         let width = { (r: [String: Any]) in (r["ci_high"] as? Double ?? 0) - (r["ci_low"] as? Double ?? 0) }
@@ -82,7 +82,7 @@ import Testing
 
     @Test func strataAndClustersAreStatedAndChangeTheStandardErrors() throws {
         let database = try Self.database(rows: 300)
-        let plain = try jsonRows(try database.run(["awareness", "--indicator", "uses_2fa", "--format", "json"]).stdout)
+        let plain = try jsonRows(try database.run(["awareness", "--srs", "--indicator", "uses_2fa", "--format", "json"]).stdout)
         let result = try database.run([
             "awareness", "--strata", "district,urban", "--cluster", "enumeration_area", "--indicator", "uses_2fa", "--format", "json",
         ])

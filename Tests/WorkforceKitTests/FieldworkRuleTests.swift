@@ -41,7 +41,7 @@ import Testing
         var keys: [Int64] = []
         try reader.forEach { keys.append($0.responseID) }
         #expect(keys == [1])
-        let (_, weighting) = try AwarenessAnalysis.run(store, AwarenessRequest())
+        let (_, weighting, _) = try AwarenessAnalysis.run(store, AwarenessRequest())
         #expect(weighting.first?.respondents == 1)
         #expect(weighting.first?.description.hasSuffix("1 more stored row did not pass consent or the age check and is not counted.") == true)
     }

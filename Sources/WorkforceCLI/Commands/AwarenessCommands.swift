@@ -30,10 +30,23 @@ enum AwarenessCommands {
     }
     static let cluster = TypedOption<String>.text(
         "cluster", "question", "The sample's clusters (primary sampling units): the question holding them, e.g. --cluster enumeration_area.")
+    static let srs = OptionSpec.flag(
+        "srs", "Analyse as simple random sampling, whatever design is stored with the wave (a banner says so when the wave has clusters).")
+
+    /// `--srs` or `--strata`/`--cluster` (which replace the stored design), checked to not go together.
+    static func designOptions(_ invocation: Invocation) throws(WorkforceError) -> (strata: [AwarenessBreakdown], cluster: String?, srs: Bool) {
+        let given = (strata: invocation[strata] ?? [], cluster: invocation[cluster], srs: invocation.flag(srs))
+        if given.srs, !given.strata.isEmpty || given.cluster != nil {
+            throw .usage("--srs and --strata/--cluster do not go together: --srs analyses the wave as simple random sampling")
+        }
+        return given
+    }
     static let contrast = TypedOption<AwarenessBreakdown>(
         "contrast", "field", "Each category of group, sex or urban against everyone outside it (difference, interval, test, q-value).",
         expected: "group, sex or urban", choices: ["group", "sex", "urban"]
     ) { ["group", "sex", "urban"].contains($0) ? AwarenessBreakdown(rawValue: $0) : nil }
+    static let needs = OptionSpec.flag(
+        "needs", "Each group's needs and reach: the indicators where it lags everyone else most, the people behind, the channels that reached it.")
     static let margins = TypedOption<String>.text(
         "margins", "file", "Rake to this population margins CSV (variable,category,population) instead of the stored margins.")
     static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
@@ -45,17 +58,24 @@ enum AwarenessCommands {
             Indicators come from the codebook's scoring; knowledge_score is each respondent's share of
             knowledge items answered right, net_recognition (follow-up) a real slogan recognised minus
             the decoy claimed. p is the weighted share over valid answers; se is by linearisation
-            after raking within the design (--strata, --cluster; without them each respondent is its
-            own unit); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% Wilson
-            interval uses n_eff. Each wave is raked to the population margins stored with
+            after raking within the wave's design: the one stored with the wave (`import awareness`
+            records strata district x urban and clusters enumeration_area when the form has them;
+            `workforce design set` changes it), or --strata/--cluster given here, or --srs (simple
+            random sampling, with a banner when the wave has clusters); deff = se^2 / (p(1-p)/n), n_eff = min(n, p(1-p)/se^2), and the 95% interval is
+            Korn-Graubard's on n_eff adjusted for the domain's degrees of freedom (NCHS 2017). Each wave is raked to the population margins stored with
             `workforce margins import FILE` (the latest version; --margins FILE instead, --unweighted
             none) by iterative proportional fitting (1e-10, at most 1000 iterations). status follows NCHS 2017:
-            suppressed under 10 respondents, unreliable when n_eff < 30 or the interval is too wide.
+            suppressed under 10 respondents, unreliable when n_eff < 30 or the interval is too wide,
+            review for 0% or 100%; fewer than 8 degrees of freedom is flagged in reason.
             --compare: follow-up minus baseline, Newcombe's interval, z on sqrt(se1^2 + se2^2) and
-            Benjamini-Hochberg q-values. --contrast: each group against the rest of the wave.
+            Benjamini-Hochberg q-values; on the joint design when the waves share enumeration areas.
+            --contrast: each group against the rest of the wave. --needs: for each target group,
+            sex, age band, district and language, the 3 knowledge and behaviour indicators it lags
+            everyone else on most (diff, interval, q), the people behind (the group's adults x
+            (national p - group p)) and the channel that reached it best.
             """,
         options: [
-            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, indicator.spec,
+            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, indicator.spec,
         ],
         printsTable: true,
         run: { try runAwareness($0) })
@@ -68,15 +88,27 @@ enum AwarenessCommands {
         if invocation[compare] != nil, invocation[contrast] != nil {
             throw WorkforceError.usage("--contrast and --compare do not go together: contrast groups within one wave (--wave)")
         }
+        if invocation.flag(needs), invocation[compare] != nil || invocation[contrast] != nil || invocation[by] != nil || invocation[indicator] != nil {
+            throw WorkforceError.usage("--needs goes alone (with --wave and the weighting and design options): it ranks every group of every breakdown")
+        }
+        let design = try designOptions(invocation)
         let store = try invocation.openStore()
         var request = AwarenessRequest(
             wave: invocation[Options.baselineWave], breakdowns: invocation[by] ?? [], compare: invocation[compare],
             margins: try store.populationMargins(try invocation.marginsChoice()),
-            indicator: invocation[indicator], strata: invocation[strata] ?? [], cluster: invocation[cluster])
+            indicator: invocation[indicator], strata: design.strata, cluster: design.cluster)
+        request.srs = design.srs
         request.marginsChoice = try invocation.marginsChoice()
         request.contrast = invocation[contrast]
-        var (table, weighting) = try AwarenessAnalysis.run(store, request)
         let waves = invocation[compare].map { [$0.base, $0.followup] } ?? [request.wave]
+        if invocation.flag(needs) {
+            let (rows, _, notes) = try AwarenessNeeds.run(store, request)
+            var table = AwarenessNeeds.table(rows)
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + notes
+            return try invocation.print(table)
+        }
+        // A clustered wave analysed as simple random sampling: its banner is the first note.
+        var (table, weighting, _) = try AwarenessAnalysis.run(store, request)
         table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
         try invocation.print(table)

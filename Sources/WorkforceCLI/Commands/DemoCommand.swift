@@ -98,19 +98,16 @@ enum DemoCommand {
         step(
             "Gaps, medium term, weighted to the sampling frame: \(published.count) published roles, shortage \(Figure.count(context.estimates.shortage)) people, surplus \(Figure.count(context.estimates.surplus.value))"
         )
-        let (_, weighting) = try AwarenessAnalysis.run(
+        let (_, weighting, _) = try AwarenessAnalysis.run(
             store,
-            AwarenessRequest(
-                compare: ("baseline", "followup-1"), margins: margins, indicator: "knowledge_score", strata: DemoData.awarenessStrata,
-                cluster: DemoData.awarenessCluster))
+            // The design the import stored with each wave (strata district x urban, enumeration areas).
+            AwarenessRequest(compare: ("baseline", "followup-1"), margins: margins, indicator: "knowledge_score"))
         for w in weighting { step(w.description) }
         var planRequest = PlanRequest()
         planRequest.gaps = request
         let plan = try WorkforcePlan.build(context, store, planRequest)
         step("Plan: \(plural(plan.roles.count, "role")) with a gap, \(plural(plan.actions.count, "action")), \(Figure.fixed(plan.seats, 1)) seats a year")
         var options = ReportOptions()
-        options.strata = DemoData.awarenessStrata
-        options.cluster = DemoData.awarenessCluster
         options.banner = banner
         let written = try OutputFolder.writeFiles(try WorkforceReport.files(store, options), into: staging, shownAs: out)
         step("Wrote \(written.count) report files")

@@ -107,6 +107,9 @@ enum ImportCommands {
         }
         if let container = s.container { invocation.say("  read \(container).") }
         if let choice = s.instrumentChoice { invocation.say("  " + terminalSafe(choice)) }
+        if let design = s.recordedDesign {
+            invocation.say("  Recorded the design of wave \(s.wave ?? "baseline"): \(DesignCommands.words(design)) (`workforce design set` changes it).")
+        }
         invocation.say(
             s.dryRun
                 ? "  read \(plural(s.rowsRead, "row")): \(s.imported) would be imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined."

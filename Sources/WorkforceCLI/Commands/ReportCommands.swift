@@ -27,7 +27,7 @@ enum ReportCommands {
             """,
         options: [
             reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.baselineWave.spec,
-            AwarenessCommands.margins.spec, WeightingCommands.unweighted, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec,
+            AwarenessCommands.margins.spec, WeightingCommands.unweighted, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec, AwarenessCommands.srs,
         ],
         run: { invocation in
             let store = try invocation.openStore()
@@ -40,8 +40,8 @@ enum ReportCommands {
             options.wave = request.wave
             options.entryRate = request.entryRate
             if case .file(let url) = try invocation.marginsChoice() { options.margins = url }
-            options.strata = invocation[AwarenessCommands.strata] ?? []
-            options.cluster = invocation[AwarenessCommands.cluster]
+            let design = try AwarenessCommands.designOptions(invocation)
+            (options.strata, options.cluster, options.srs) = (design.strata, design.cluster, design.srs)
             let folder = URL(fileURLWithPath: invocation[reportOut])
             let files = try WorkforceReport.files(store, options)
             let written = try OutputFolder.write(folder, replaceable: reportNames) { staging in

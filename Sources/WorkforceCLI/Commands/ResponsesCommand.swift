@@ -18,7 +18,7 @@ enum ResponsesCommand {
         $0.isEmpty ? nil : $0
     }
     static let weights = OptionSpec.flag(
-        "weights", "sav/dta/r/codebook: add the design variables (awareness: weight, with --strata stratum, with --cluster cluster; employer: weight, stratum, fpc).")
+        "weights", "sav/dta/r/codebook: add the design variables (awareness: weight, and the wave's stored stratum and cluster, or --strata/--cluster/--srs; employer: weight, stratum, fpc).")
     static let strata = TypedOption<[AwarenessBreakdown]>(
         "strata", "fields", "Awareness with --weights: the strata, crossed answers of district, sex, age or urban (comma-separated).",
         expected: "district, sex, age or urban (comma-separated)"
@@ -48,7 +48,7 @@ enum ResponsesCommand {
             """,
         options: [
             Options.baselineWave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
-            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, codebook, uncompressed,
+            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, codebook, uncompressed,
         ],
         positionals: [kindArgument.spec],
         run: { try run($0) })
@@ -125,6 +125,7 @@ enum ResponsesCommand {
         let designOptions = [
             (invocation[AwarenessCommands.margins] != nil, "--margins"), (invocation[GapsCommand.frame] != nil, "--frame"),
             (invocation[strata] != nil, "--strata"), (invocation[cluster] != nil, "--cluster"), (invocation.flag(WeightingCommands.unweighted), "--unweighted"),
+            (invocation.flag(AwarenessCommands.srs), "--srs"),
         ]
         for (given, name) in designOptions where given && !invocation.flag(weights) {
             throw .usage("\(name) goes with --weights")
@@ -150,9 +151,17 @@ enum ResponsesCommand {
         case .awareness:
             let choice = try invocation.marginsChoice()
             let margins = try store.populationMargins(choice)
-            var design = try SurveyDesign.awareness(
-                store: store, wave: wave ?? invocation[Options.baselineWave], margins: margins, strata: invocation[strata] ?? [], cluster: invocation[cluster])
+            let wave = wave ?? invocation[Options.baselineWave]
+            let given = (strata: invocation[strata] ?? [], cluster: invocation[cluster])
+            if invocation.flag(AwarenessCommands.srs), !given.strata.isEmpty || given.cluster != nil {
+                throw WorkforceError.usage("--srs and --strata/--cluster do not go together: --srs writes no stratum or cluster")
+            }
+            let chosen = try store.awarenessDesign(
+                wave: wave,
+                invocation.flag(AwarenessCommands.srs) ? .srs : given.strata.isEmpty && given.cluster == nil ? .stored : .given(strata: given.strata, cluster: given.cluster))
+            var design = try SurveyDesign.awareness(store: store, wave: wave, margins: margins, strata: chosen.strata, cluster: chosen.cluster)
             design.notes.insert(margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: choice), at: 0)
+            design.notes.insert("Design: \(DesignCommands.words(chosen)) (\(chosen.sourceWords)).", at: 1)
             return design
         case .employer:
             let choice = try invocation.frameChoice()

@@ -45,10 +45,15 @@ struct AwarenessData {
     /// Each indicator's label: its question's English label (and, for a question scoring
     /// several indicators, the choices that count 1).
     var labels: [String: String] = [:]
+    /// Each indicator's topic: the last part of its question's group (`knowledge`, `behaviour`,
+    /// `incidents`, `campaigns`, ...).
+    var topics: [String: String] = [:]
     /// Per respondent, its cluster code (an index into `clusterCodes`), or -1 when blank;
     /// empty unless a cluster question was asked for.
     var cluster: [Int32] = []
     var clusterCodes: [String] = []
+    /// Whether the wave's form has the enumeration area (a clustered sample).
+    var formHasCluster = false
 
     static let knowledgeIndicator = "knowledge_score"
     /// Recognition of a real campaign slogan minus claiming the decoy, per respondent.
@@ -64,6 +69,7 @@ struct AwarenessData {
     init(store: WorkforceStore, wave: String, clusterQuestion: String? = nil) throws {
         self.wave = wave
         let reader = try ResponseReader(store: store, kind: .awareness, wave: wave, respondentsOnly: true)
+        formHasCluster = reader.index(of: AwarenessDesign.defaultCluster) != nil
         var clusterColumn: Int?
         if let clusterQuestion {
             guard let c = reader.index(of: clusterQuestion), [.text, .selectOne, .integer].contains(reader.columns[c].type) else {
@@ -91,6 +97,7 @@ struct AwarenessData {
                 label += ": " + source.scoring.ones.map { names[$0] ?? $0 }.joined(separator: " or ")
             }
             labels[source.indicator] = label
+            topics[source.indicator] = column.group.split(separator: "/").last.map(String.init) ?? ""
         }
         let knowledgeColumns = reader.columns.indices.filter {
             reader.columns[$0].group.split(separator: "/").last == "knowledge" && !reader.columns[$0].scoring.isEmpty

@@ -12,8 +12,8 @@ public struct AwarenessDifference: Sendable {
     /// Design-based: `sqrt(se1² + se2²)` for independent waves; for a group against the rest,
     /// from the difference of their linearised values in the same units.
     public var se: Double?
-    /// Newcombe's hybrid score interval from the two Wilson intervals on the design n_eff (a
-    /// proportion); `diff ± 1.96 se` (a score).
+    /// Newcombe's hybrid interval (his method 10, the square-and-add of the two figures' own
+    /// intervals) from the two Korn-Graubard intervals (a proportion); `diff ± 1.96 se` (a score).
     public var interval: ClosedRange<Double>?
     public var z: Double?
     public var pValue: Double?
@@ -33,16 +33,20 @@ public struct AwarenessDifference: Sendable {
         case (_, .suppressed): reliability = .suppressed("the \(names.1) figure is suppressed")
         case (.unreliable, _): reliability = .unreliable("the \(names.0) figure is unreliable")
         case (_, .unreliable): reliability = .unreliable("the \(names.1) figure is unreliable")
+        case (.review, _): reliability = .review("the \(names.0) figure is for review (0% or 100%)")
+        case (_, .review): reliability = .review("the \(names.1) figure is for review (0% or 100%)")
         default: reliability = .published
         }
-        guard reliability == .published, let p1 = a.value, let p2 = b.value, let se else { return }
+        guard a.isShown, b.isShown, let p1 = a.value, let p2 = b.value, let se else { return }
         from = p1
         to = p2
         let d = p2 - p1
         difference = d
         self.se = se
-        if a.isProportion {
-            interval = ProportionDifference(base: p1, n2: a.effectiveSize, followup: p2, n1: b.effectiveSize).interval
+        if a.isProportion, let i1 = a.interval, let i2 = b.interval {
+            let low = ((p2 - i2.lowerBound) * (p2 - i2.lowerBound) + (i1.upperBound - p1) * (i1.upperBound - p1)).squareRoot()
+            let high = ((i2.upperBound - p2) * (i2.upperBound - p2) + (p1 - i1.lowerBound) * (p1 - i1.lowerBound)).squareRoot()
+            interval = (d - low)...(d + high)
         } else {
             interval = (d - Normal.z95 * se)...(d + Normal.z95 * se)
         }

@@ -5,7 +5,7 @@ public struct AwarenessEstimate: Sendable {
     public var label: String
     public var breakdown: String
     public var group: String
-    /// A proportion (Wilson interval) or a mean score (mean ± 1.96 SE).
+    /// A proportion (Korn-Graubard interval, NCHS 2017) or a mean score (mean ± 1.96 SE).
     public var isProportion: Bool
     public var n: Int
     /// `nil` when the domain has no respondent.
@@ -22,6 +22,13 @@ public struct AwarenessEstimate: Sendable {
     public var review: String?
 
     public var isPublished: Bool { reliability == .published }
+    /// Published, or shown for review (a proportion of 0 or 1): the figures are in the tables.
+    public var isShown: Bool {
+        switch reliability {
+        case .published, .review: true
+        default: false
+        }
+    }
 
     /// The reason shown with the figure: why it is withheld, or why to review it.
     public var reason: String? { reliability.reason ?? review }
@@ -53,14 +60,15 @@ public struct AwarenessEstimate: Sendable {
         deff = srs > 0 ? m.se * m.se / srs : nil
         effectiveSize = m.se > 0 ? min(Double(m.n), spread / (m.se * m.se)) : Double(m.n)
         if isProportion {
-            let ci = Wilson.interval(p: m.mean, n: effectiveSize)
+            let ci = KornGraubard.nchs(p: m.mean, se: m.se, n: m.n, df: Double(m.degreesOfFreedom)).map { $0.low...$0.high }
             interval = ci
             reliability = .proportion(n: m.n, p: m.mean, effectiveSize: effectiveSize, interval: ci, minimumCell: minimumCell)
+            review = reliability == .published ? ci.flatMap { Reliability.review(p: m.mean, interval: $0, degreesOfFreedom: m.degreesOfFreedom) } : nil
         } else {
             interval = (m.mean - Normal.z95 * m.se)...(m.mean + Normal.z95 * m.se)
             reliability = .mean(n: m.n, mean: m.mean, se: m.se, effectiveSize: effectiveSize, minimumCell: minimumCell)
+            review = reliability == .published ? Reliability.review(degreesOfFreedom: m.degreesOfFreedom) : nil
         }
-        review = reliability == .published ? Reliability.review(degreesOfFreedom: m.degreesOfFreedom) : nil
     }
 }
 

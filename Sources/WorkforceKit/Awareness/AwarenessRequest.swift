@@ -11,9 +11,12 @@ public struct AwarenessRequest: Sendable {
     /// How `margins` were chosen (stored, a file, `--unweighted`): the notes say why there are none.
     public var marginsChoice: WeightingChoice = .stored
     public var indicator: String?
-    /// The sample design: strata crossed from these breakdowns, clusters from this question.
+    /// The sample design given on the command line: strata crossed from these breakdowns,
+    /// clusters from this question; neither (and no `srs`): each wave's stored design.
     public var strata: [AwarenessBreakdown]
     public var cluster: String?
+    /// Simple random sampling whatever design is stored (`--srs`).
+    public var srs = false
     /// Cells resting on fewer unweighted respondents are suppressed (SPEC: 10).
     public var minimumCell: Int
 
@@ -31,6 +34,12 @@ public struct AwarenessRequest: Sendable {
         self.strata = strata
         self.cluster = cluster
         self.minimumCell = minimumCell
+    }
+
+    /// The design the request asks for: `--srs`, the given strata and cluster, or the stored one.
+    public var designChoice: AwarenessDesignChoice {
+        if srs { return .srs }
+        return strata.isEmpty && cluster == nil ? .stored : .given(strata: strata, cluster: cluster)
     }
 }
 

@@ -14,7 +14,7 @@ public enum AwarenessTables {
             } else {
                 row.append(.int(e.n))
             }
-            if e.isPublished, let p = e.value {
+            if e.isShown, let p = e.value {
                 row += [.double(p), .double(e.se), cell(e.deff), .double(e.effectiveSize), cell(e.interval?.lowerBound), cell(e.interval?.upperBound)]
             } else {
                 row += Array(repeating: .null, count: 6)

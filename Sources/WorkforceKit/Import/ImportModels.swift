@@ -93,6 +93,8 @@ public struct ImportSummary: Sendable {
     public var instrumentChoice: String?
     /// Response imports: the batches (and their waves) that already hold the duplicate rows.
     public var duplicatesHeldBy: [(batch: Int64, wave: String?)] = []
+    /// The awareness design recorded with the wave by this import (`nil`: one was stored already).
+    public var recordedDesign: AwarenessDesign?
 }
 
 /// One problem found in an input file, at its place (as swift-format's `Finding`).

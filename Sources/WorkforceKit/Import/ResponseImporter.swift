@@ -23,6 +23,17 @@ public enum ResponseImporter {
     public static func run(
         store: WorkforceStore, url: URL, name: String, options: ImportOptions, progress: ((Int) -> Void)? = nil
     ) throws(WorkforceError) -> ImportSummary {
+        var summary = try importResponses(store: store, url: url, name: name, options: options, progress: progress)
+        // An awareness wave keeps its sample design (its form's, unless one is stored already).
+        if options.kind == .awareness, !summary.dryRun, summary.imported > 0 {
+            summary.recordedDesign = try store.recordAwarenessDesign(wave: summary.wave ?? "baseline")
+        }
+        return summary
+    }
+
+    private static func importResponses(
+        store: WorkforceStore, url: URL, name: String, options: ImportOptions, progress: ((Int) -> Void)?
+    ) throws(WorkforceError) -> ImportSummary {
         var sniffed = try InputSniffer(url: url, name: name, encoding: options.encoding, delimiter: options.delimiter, entry: options.entry, formID: options.instrument)
         let instrument: RecordedInstrument, codebook: ParsedCodebook
         var explanation: String?

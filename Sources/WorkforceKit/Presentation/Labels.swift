@@ -15,6 +15,11 @@ public struct Labels: Sendable {
     public var indicators: [String: LocalizedText] = [:]
     /// Choice labels by choice name; a name in several lists takes its first list's label.
     public var choices: [String: LocalizedText] = [:]
+    /// Choice labels by list, then name: a name in several lists ("none") reads as its own list says.
+    public var lists: [String: [String: LocalizedText]] = [:]
+    /// The list of each select question of the awareness form (`district` → `districts`), so
+    /// that an awareness group reads from the awareness form's own list.
+    public var awarenessLists: [String: String] = [:]
 
     public init() {}
 
@@ -34,8 +39,16 @@ public struct Labels: Sendable {
         for row in try ItemBank.rows(folder.appendingPathComponent("indicators.csv"), required: ["indicator", "label::en", "label::es"]) {
             indicators[row["indicator"]] = row.localized("label")
         }
-        for row in try ItemBank.rows(folder.appendingPathComponent("choices.csv"), required: ["list_name", "name", "label::en"]) where choices[row["name"]] == nil {
-            choices[row["name"]] = row.localized("label")
+        for row in try ItemBank.rows(folder.appendingPathComponent("choices.csv"), required: ["list_name", "name", "label::en"]) {
+            lists[row["list_name"], default: [:]][row["name"]] = row.localized("label")
+            if choices[row["name"]] == nil { choices[row["name"]] = row.localized("label") }
+        }
+        let awareness = folder.appendingPathComponent("awareness.csv")
+        if FileManager.default.fileExists(atPath: awareness.path) {
+            for row in try ItemBank.rows(awareness, required: ["type", "name"]) {
+                let type = row["type"].split(separator: " ")
+                if type.count == 2, type[0].hasPrefix("select_") { awarenessLists[row["name"]] = String(type[1]) }
+            }
         }
     }
 
@@ -63,6 +76,18 @@ public struct Labels: Sendable {
     /// Choice `name` in words ("Orange Walk"); an unknown one humanised.
     public func choice(_ name: String, _ language: String = "en") -> String {
         choices[name].map { Self.text($0, language) } ?? Self.humanised(name)
+    }
+
+    /// Choice `name` of list `list` in words; a name the list lacks as ``choice(_:_:)`` reads it.
+    public func choice(_ name: String, list: String, _ language: String = "en") -> String {
+        lists[list]?[name].map { Self.text($0, language) } ?? choice(name, language)
+    }
+
+    /// A group of an awareness breakdown (`district`, `sex`, `age`, `urban`, `language`,
+    /// `group`) in words, from the awareness form's own list for it.
+    public func awarenessGroup(_ name: String, breakdown: String, _ language: String = "en") -> String {
+        guard let question = AwarenessBreakdown(rawValue: breakdown)?.question, let list = awarenessLists[question] else { return choice(name, language) }
+        return choice(name, list: list, language)
     }
 
     /// An employer stratum in words: "Agro-processing and manufacturing, large".

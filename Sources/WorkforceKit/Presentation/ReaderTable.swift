@@ -53,11 +53,18 @@ extension ResultTable {
         let status = columns.firstIndex(of: "status")
         let reason = columns.firstIndex(of: "reason")
         let employers = columns.firstIndex(of: "respondents") ?? columns.firstIndex(of: "employers")
+        // An awareness group reads from its breakdown's list in the awareness form ("none" of the
+        // target groups is "None of these", not an employer list's "none").
+        let breakdown = columns.firstIndex(of: "breakdown"), group = columns.firstIndex(of: "group")
         let rows: [[String]] = rows.map { row in
             shown.enumerated().map { position, i in
                 let kind = kinds[position]
                 if i == status, case .text(let s) = row[i] {
                     return Self.status(s, reason: reason.map { row[$0].plainText } ?? "", employers: employers.flatMap { Self.number(row[$0]) }, language)
+                }
+                if i == group, let b = breakdown, case .text(let by) = row[b], case .text(let name) = row[i], name != "all", AwarenessBreakdown(rawValue: by) != nil {
+                    let word = labels.awarenessGroup(name, breakdown: by, language)
+                    return word.prefix(1).uppercased() + word.dropFirst()
                 }
                 var text = Self.cell(row[i], kind, labels, language)
                 if let (low, high) = joined[i], let l = Self.number(row[low]), let h = Self.number(row[high]), !text.isEmpty {
@@ -105,6 +112,7 @@ extension ResultTable {
         switch status {
         case "published": return es ? "publicada" : "published"
         case "not_surveyed": return es ? "no encuestado" : "not surveyed"
+        case "review": return (es ? "para revisión (no se publica como certeza)" : "for review (not published as a certainty)") + (reason.isEmpty ? "" : " (\(reason))")
         case "unreliable": return (es ? "retenida: demasiado imprecisa para publicar" : "withheld: too unreliable to publish") + (reason.isEmpty ? "" : " (\(reason))")
         case "suppressed":
             if !reason.isEmpty { return (es ? "retenida: " : "withheld: ") + reason }

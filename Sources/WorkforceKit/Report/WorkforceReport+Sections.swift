@@ -13,7 +13,7 @@ extension WorkforceReport {
             "KSA demand = Σ demand of the published roles needing the KSA; KSA supply = Σ completions x years of the offerings teaching it.",
             planMethodology(options),
             "Disclosure control: an employer row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10), or to protect another withheld row of its table (secondary suppression within every published area, category, the country and the sector, district and size tables); awareness cells with fewer than 10 respondents are withheld. The rules apply in every table, chart, CSV, JSON file, the plan and the explorer.",
-        ] + awarenessMethodology(options, margins: try store.populationMargins(options.marginsChoice)?.source)
+        ] + awarenessMethodology(options, margins: try store.populationMargins(options.marginsChoice)?.source, design: try? store.awarenessDesign(wave: "baseline", options.awarenessDesign))
         var html = "<ul>" + lines.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul>"
         var md = lines.map { "- \(Markup.markdownText($0))" }.joined(separator: "\n") + "\n\n"
         if let context { (html, md) = responseRates(context, html, md, &tables) }

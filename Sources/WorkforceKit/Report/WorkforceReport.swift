@@ -11,9 +11,11 @@ public struct ReportOptions: Sendable {
     /// Weight to nothing, even a stored frame or margins (`--unweighted`).
     public var unweighted = false
     /// The awareness sample's design: strata crossed from these breakdowns, clusters from this
-    /// question (none: each respondent its own unit).
+    /// question (none, and not `srs`: each wave's stored design).
     public var strata: [AwarenessBreakdown] = []
     public var cluster: String?
+    /// Simple random sampling whatever design is stored (`--srs`).
+    public var srs = false
     /// The employer wave of the figures (default the baseline); with two or more employer waves
     /// imported the report adds the change from the first to the last.
     public var wave: String?
@@ -27,6 +29,10 @@ public struct ReportOptions: Sendable {
     public var frameChoice: WeightingChoice { WeightingChoice(file: frame, unweighted: unweighted) }
     /// The awareness margins of the figures: the file, none, or the latest stored ones.
     public var marginsChoice: WeightingChoice { WeightingChoice(file: margins, unweighted: unweighted) }
+    /// The awareness design of the figures: `--srs`, the given one, or each wave's stored one.
+    public var awarenessDesign: AwarenessDesignChoice {
+        srs ? .srs : strata.isEmpty && cluster == nil ? .stored : .given(strata: strata, cluster: cluster)
+    }
 }
 
 /// The report people read: one self-contained HTML page (summary, workforce gaps, catalog and

@@ -130,13 +130,60 @@ extension LinearizedVariance {
 
     /// The means of the terms, the variance of their combination and its degrees of freedom.
     func combination(_ terms: [Term]) -> (means: [Double], variance: Double, df: Int)? {
+        guard let t = unitTotals(terms) else { return nil }
         let strata = design.strataCount
         var s1 = [Double](repeating: 0, count: strata), s2 = s1
         var reached = [Bool](repeating: false, count: strata)
-        var units = 0
+        var units = t.singles
+        for k in 0..<design.clusterCount {
+            let h = Int(design.clusterStratum[k])
+            if t.clusterMember[k] {
+                units += 1
+                reached[h] = true
+            }
+            s1[h] += t.cluster[k]
+            s2[h] += t.cluster[k] * t.cluster[k]
+        }
+        for m in 0..<cells {
+            let h = Int(cellStratum[m])
+            if t.singleMember[m] { reached[h] = true }
+            s1[h] += t.singleFirst[m]
+            s2[h] += t.singleSecond[m]
+        }
+        // Σ_h n_h / (n_h - 1) Σ (Z - Z̄_h)²; a lonely stratum around 0, the grand mean of the
+        // linearised values (R's survey 4.1; 4.4 centres on the units' observed mean instead).
+        var variance = 0.0
+        for h in 0..<strata {
+            variance += Self.stratumVariance(units: Double(design.unitsPerStratum[h]), s1[h], s2[h])
+        }
+        return (t.means, variance, units - reached.filter { $0 }.count)
+    }
+
+    /// `n_h / (n_h - 1) Σ (Z - Z̄_h)²` from `Σ Z` and `Σ Z²`; a lonely stratum adds `(Σ Z)²`.
+    static func stratumVariance(units nh: Double, _ s1: Double, _ s2: Double) -> Double {
+        nh > 1 ? nh / (nh - 1) * max(0, s2 - s1 * s1 / nh) : s1 * s1
+    }
+
+    /// The linearised values of `Σ c_j ȳ_j` totalled per unit: what the variance sums over,
+    /// kept per cluster so that two waves sharing clusters can be added unit by unit.
+    struct UnitTotals {
+        var means: [Double]
+        /// Per cluster: `Z_k`, and whether a respondent of the terms is in it.
+        var cluster: [Double]
+        var clusterMember: [Bool]
+        /// Per cell, over its respondents who are their own unit: `Σ z`, `Σ z²`, any in the terms.
+        var singleFirst: [Double]
+        var singleSecond: [Double]
+        var singleMember: [Bool]
+        /// Respondents of the terms who are their own unit.
+        var singles: Int
+    }
+
+    func unitTotals(_ terms: [Term]) -> UnitTotals? {
         var means: [Double] = []
         var fitted = [Double](repeating: 0, count: cells)
         var parts: [(s: DomainSums, d: Int, c: Double, mean: Double, total: Double)] = []
+        var singles = 0
         for term in terms {
             let s = term.sums, d = term.domain
             let total = weightTotal(s, d)
@@ -151,8 +198,12 @@ extension LinearizedVariance {
                 let f = residualFit(s, d, mean: mean, total: total)
                 for m in 0..<cells { fitted[m] += term.coefficient * f[m] }
             }
-            units += s.singles[d]
+            singles += s.singles[d]
         }
+        var t = UnitTotals(
+            means: means, cluster: [Double](repeating: 0, count: design.clusterCount), clusterMember: [Bool](repeating: false, count: design.clusterCount),
+            singleFirst: [Double](repeating: 0, count: cells), singleSecond: [Double](repeating: 0, count: cells),
+            singleMember: [Bool](repeating: false, count: cells), singles: singles)
         // Clusters.
         for k in 0..<design.clusterCount {
             var z = 0.0, member = false
@@ -167,13 +218,8 @@ extension LinearizedVariance {
             if calibrated {
                 for j in clusterStart[k]..<clusterStart[k + 1] { z -= fitted[Int(clusterCell[j])] * clusterWeight[j] }
             }
-            let h = Int(design.clusterStratum[k])
-            if member {
-                units += 1
-                reached[h] = true
-            }
-            s1[h] += z
-            s2[h] += z * z
+            t.cluster[k] = z
+            t.clusterMember[k] = member
         }
         // Respondents who are their own unit, by cell.
         for m in 0..<cells {
@@ -191,19 +237,11 @@ extension LinearizedVariance {
             let f = fitted[m]
             first -= f * singleWeight[m]
             second += -2 * f * cross + f * f * singleSquare[m]
-            let h = Int(cellStratum[m])
-            if member { reached[h] = true }
-            s1[h] += first
-            s2[h] += second
+            t.singleFirst[m] = first
+            t.singleSecond[m] = second
+            t.singleMember[m] = member
         }
-        // Σ_h n_h / (n_h - 1) Σ (Z - Z̄_h)²; a lonely stratum around 0, the grand mean of the
-        // linearised values (R's survey 4.1; 4.4 centres on the units' observed mean instead).
-        var variance = 0.0
-        for h in 0..<strata {
-            let nh = Double(design.unitsPerStratum[h])
-            variance += nh > 1 ? nh / (nh - 1) * max(0, s2[h] - s1[h] * s1[h] / nh) : s1[h] * s1[h]
-        }
-        return (means, variance, units - reached.filter { $0 }.count)
+        return t
     }
 
     /// The fitted values per cell of the domain's influence values on the raking margins

@@ -6,6 +6,9 @@ public enum Reliability: Sendable, Equatable {
     case unreliable(String)
     /// Fewer respondents than the small-cell limit: nothing about the cell is shown.
     case suppressed(String)
+    /// Computed and shown with its reason, but not published as a finding until a statistician
+    /// has reviewed it: a proportion of exactly 0 or 1 (NCHS 2017's statistical review).
+    case review(String)
 
     /// Degrees of freedom under which a published figure is flagged for statistical review.
     public static let reviewBelow = 8
@@ -15,26 +18,43 @@ public enum Reliability: Sendable, Equatable {
         case .published: "published"
         case .unreliable: "unreliable"
         case .suppressed: "suppressed"
+        case .review: "review"
         }
     }
 
     public var reason: String? {
         switch self {
         case .published: nil
-        case .unreliable(let r), .suppressed(let r): r
+        case .unreliable(let r), .suppressed(let r), .review(let r): r
         }
     }
 
-    /// A proportion's status: suppressed under `minimumCell` respondents; unreliable when the
-    /// effective size is under 30, the interval (Wilson on the design n_eff) is 0.30 or wider,
-    /// or it is wider than 0.05 and more than 130% of `p`.
-    public static func proportion(n: Int, p: Double, effectiveSize: Double, interval: ClosedRange<Double>, minimumCell: Int) -> Reliability {
+    /// A proportion's status (NCHS 2017, Parker et al., Vital Health Stat 2(175)), on its
+    /// Korn-Graubard interval: suppressed under `minimumCell` respondents; unreliable without an
+    /// interval (no degrees of freedom), when the effective size is under 30, the interval is 0.30
+    /// or wider, or it is wider than 0.05 and more than 130% of `p`; for review when `p` is 0 or 1
+    /// (never published as a certainty).
+    public static func proportion(n: Int, p: Double, effectiveSize: Double, interval: ClosedRange<Double>?, minimumCell: Int) -> Reliability {
         if n < minimumCell { return .suppressed("fewer than \(minimumCell) respondents") }
+        guard let interval else { return .unreliable("no degrees of freedom for an interval") }
         if effectiveSize < 30 { return .unreliable("effective sample size under 30") }
         let width = interval.upperBound - interval.lowerBound
         if width >= 0.30 { return .unreliable("95% interval 0.30 or wider") }
-        if width > 0.05 && width > 1.30 * p { return .unreliable("95% interval wider than 130% of the proportion") }
+        if width > 0.05 && p > 0 && width > 1.30 * p { return .unreliable("95% interval wider than 130% of the proportion") }
+        if p <= 0 || p >= 1 { return .review("\(p <= 0 ? "0%" : "100%"): for review, never published as a certainty") }
         return .published
+    }
+
+    /// Why a published proportion should be reviewed (NCHS 2017): few degrees of freedom, or a
+    /// complement `1 - p` whose interval is wider than 0.05 and more than 130% of it.
+    public static func review(p: Double, interval: ClosedRange<Double>, degreesOfFreedom: Int) -> String? {
+        let width = interval.upperBound - interval.lowerBound
+        let complement = width > 0.05 && p < 1 && width > 1.30 * (1 - p)
+        let reasons = [
+            review(degreesOfFreedom: degreesOfFreedom),
+            complement ? "the complement (100% minus it) is unreliable (interval wider than 130% of it): review before publishing" : nil,
+        ].compactMap { $0 }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
     }
 
     /// A mean score's status: suppressed under `minimumCell` respondents; unreliable when the

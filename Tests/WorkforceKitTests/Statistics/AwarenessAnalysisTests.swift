@@ -41,10 +41,12 @@ import Testing
         #expect(e.value == p)
         #expect(abs(e.se - (12.0 / 11 * p * (1 - p) / 11).squareRoot()) < 1e-15)
         #expect(abs((e.deff ?? 0) - 12.0 / 11) < 1e-12)
-        // n_eff = min(n, p(1-p)/se²) = 11 · 11/12, and Wilson on it.
+        // n_eff = min(n, p(1-p)/se²) = 11 · 11/12; 10 degrees of freedom = n - 1, so n_df = n_eff
+        // and x = 5.5: R's qbeta(0.025, 5.5, 121/12 - 5.5 + 1), qbeta(0.975, 6.5, 121/12 - 5.5).
         #expect(abs(e.effectiveSize - 121.0 / 12) < 1e-12)
-        let wilson = Wilson.interval(p: p, n: 121.0 / 12)
-        #expect(abs((e.interval?.lowerBound ?? 0) - wilson.lowerBound) < 1e-12)
+        #expect(e.degreesOfFreedom == 10)
+        #expect(abs((e.interval?.lowerBound ?? 0) - 0.22131879396821466) < 1e-9)
+        #expect(abs((e.interval?.upperBound ?? 0) - 0.84294190287807269) < 1e-9)
         // Under 30 effective respondents: unreliable, and withheld in the table.
         #expect(e.reliability == .unreliable("effective sample size under 30"))
         let table = AwarenessTables.estimates([e])
@@ -136,8 +138,12 @@ import Testing
         #expect(abs((row.difference ?? 0) - (p2 - p1)) < 1e-15)
         #expect(abs((row.se ?? 0) - se) < 1e-15)
         #expect(abs((row.z ?? 0) - (p2 - p1) / se) < 1e-12)
-        let newcombe = ProportionDifference(base: p1, n2: p1 * (1 - p1) / v1, followup: p2, n1: p2 * (1 - p2) / v2)
-        #expect(abs((row.interval?.lowerBound ?? 0) - newcombe.interval.lowerBound) < 1e-12)
+        // Newcombe's square-and-add on the two waves' Korn-Graubard intervals (n - 1 = df, so
+        // Clopper-Pearson on n_eff).
+        let n1 = p1 * (1 - p1) / v1, n2 = p2 * (1 - p2) / v2
+        let i1 = KornGraubard.clopperPearson(successes: p1 * n1, trials: n1), i2 = KornGraubard.clopperPearson(successes: p2 * n2, trials: n2)
+        let low = (p2 - p1) - ((p2 - i2.lowerBound) * (p2 - i2.lowerBound) + (i1.upperBound - p1) * (i1.upperBound - p1)).squareRoot()
+        #expect(abs((row.interval?.lowerBound ?? 0) - low) < 1e-12)
         // One test in its family: q = p.
         #expect(row.qValue == row.pValue)
         let table = AwarenessTables.differences(results.comparisons)
@@ -159,7 +165,8 @@ import Testing
         #expect(abs((teacher.se ?? 0) - (120.0 / 119 * 18.75 / 6400).squareRoot()) < 1e-15)
         #expect(abs((teacher.difference ?? 0) - 5.0 / 8) < 1e-15)
         #expect(results.contrasts.map(\.group) == ["parent", "teacher"])
-        #expect(teacher.qValue != nil && teacher.isPublished)
+        // The group's 100% is for review (NCHS 2017), and so is the difference; it is still tested.
+        #expect(teacher.qValue != nil && teacher.reliability.status == "review")
     }
 }
 
@@ -181,9 +188,37 @@ import Testing
         (100, 0.03, 40.0, 0.0...0.06, "unreliable"),
         (100, 0.03, 400.0, 0.02...0.045, "published"),
         (100, 0.5, 400.0, 0.45...0.55, "published"),
+        // 0% and 100% are never published as a certainty; the relative rule needs p > 0.
+        (200, 0.0, 200.0, 0.0...0.018275340355136227, "review"),
+        (200, 1.0, 200.0, 0.981724659644863773...1.0, "review"),
     ])
     func nchsProportionStandards(_ n: Int, _ p: Double, _ nEff: Double, _ ci: ClosedRange<Double>, _ status: String) {
         #expect(Reliability.proportion(n: n, p: p, effectiveSize: nEff, interval: ci, minimumCell: 10).status == status)
+    }
+
+    @Test func withoutDegreesOfFreedomThereIsNoIntervalAndNothingIsPublished() {
+        #expect(Reliability.proportion(n: 40, p: 0.4, effectiveSize: 40, interval: nil, minimumCell: 10) == .unreliable("no degrees of freedom for an interval"))
+    }
+
+    /// p = 0.9, se² = 0.09/50 (n_eff 50 of 60) on 5 degrees of freedom: n_df = 50 (t_{0.975,59} /
+    /// t_{0.975,5})² = 30.2970, and R's qbeta on x = 0.9 n_df gives 0.73579 to 0.97865: published
+    /// (width 0.243 is under 130% of 0.9), reviewed twice: 5 degrees of freedom, and the complement
+    /// 0.1 whose interval would be 243% of it.
+    @Test func fewDegreesOfFreedomWidenTheIntervalAndTheComplementIsReviewed() {
+        let mean = DesignMean(n: 60, mean: 0.9, se: (0.09 / 50).squareRoot(), spread: 0.09, degreesOfFreedom: 5)
+        let e = AwarenessEstimate(indicator: "x", label: "x", breakdown: "district", group: "toledo", isProportion: true, mean: mean, minimumCell: 10)
+        #expect(abs(e.effectiveSize - 50) < 1e-9)
+        #expect(abs((e.interval?.lowerBound ?? 0) - 0.73579288337679660) < 1e-9)
+        #expect(abs((e.interval?.upperBound ?? 0) - 0.97865460152085137) < 1e-9)
+        #expect(e.reliability == .published)
+        #expect(e.reason?.contains("fewer than 8 degrees of freedom (5)") == true)
+        #expect(e.reason?.contains("the complement") == true)
+        // Knowing where to report at 100% with no variance: shown for review, not published.
+        let certain = AwarenessEstimate(
+            indicator: "x", label: "x", breakdown: "all", group: "all", isProportion: true,
+            mean: DesignMean(n: 200, mean: 1, se: 0, spread: 0, degreesOfFreedom: 80), minimumCell: 10)
+        #expect(certain.reliability.status == "review" && !certain.isPublished && certain.isShown)
+        #expect(certain.interval?.upperBound == 1 && (certain.interval?.lowerBound ?? 1) < 1)
     }
 
     @Test func clustersAreNestedInStrataAndSingleRespondentsAreTheirOwnUnits() {

@@ -1,0 +1,71 @@
+/// The sample design of one awareness wave: strata crossed from profile questions, and the
+/// question holding each respondent's cluster (primary sampling unit).
+///
+/// `workforce import awareness` records it with the wave when the form has a cluster question
+/// (``defaultCluster``, with strata ``defaultStrata``); `workforce design set` changes it; every
+/// awareness figure uses it unless `--strata`/`--cluster` or `--srs` are given.
+public struct AwarenessDesign: Sendable, Equatable {
+    public var strata: [AwarenessBreakdown]
+    public var cluster: String?
+    public var source: Source
+
+    /// Where the design came from.
+    public enum Source: Sendable, Equatable {
+        /// `--strata`/`--cluster` on the command line.
+        case given
+        /// `--srs` on the command line.
+        case srsOption
+        /// Stored with the wave: by `import` or `design set`, at a time.
+        case stored(by: String, at: String)
+        /// Not stored (a database from before designs were stored): read from the wave's form.
+        case form
+    }
+
+    /// The question the awareness form carries for the enumeration area.
+    public static let defaultCluster = "enumeration_area"
+    /// The strata recorded with a clustered wave: district x urban/rural.
+    public static let defaultStrata: [AwarenessBreakdown] = [.district, .urban]
+
+    public init(strata: [AwarenessBreakdown], cluster: String?, source: Source) {
+        self.strata = strata
+        self.cluster = cluster
+        self.source = source
+    }
+
+    /// Each respondent its own unit in one stratum.
+    public var isSimpleRandom: Bool { strata.isEmpty && cluster == nil }
+
+    /// As the options that give it: `--strata district,urban --cluster enumeration_area`, or `--srs`.
+    public var options: String {
+        guard !isSimpleRandom else { return "--srs" }
+        return ([strata.isEmpty ? nil : "--strata " + strata.map(\.rawValue).joined(separator: ",")] + [cluster.map { "--cluster \($0)" }])
+            .compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// Where it came from, in words.
+    public var sourceWords: String {
+        switch source {
+        case .given: "given on the command line"
+        case .srsOption: "--srs on the command line"
+        case .stored(let by, let at): "stored with the wave by `\(by)` (\(at))"
+        case .form: "from the wave's form (no design stored)"
+        }
+    }
+
+    /// The design recorded for a wave whose form has the questions `has`: clusters from the
+    /// enumeration area within district x urban/rural strata; none without an enumeration area.
+    public static func recorded(formHas has: (String) -> Bool) -> AwarenessDesign {
+        guard has(defaultCluster) else { return AwarenessDesign(strata: [], cluster: nil, source: .form) }
+        return AwarenessDesign(strata: defaultStrata.filter { has($0.question) }, cluster: defaultCluster, source: .form)
+    }
+}
+
+/// Which design an awareness command uses.
+public enum AwarenessDesignChoice: Sendable, Equatable {
+    /// The wave's stored design (or, when none is stored, the one its form implies).
+    case stored
+    /// These strata and cluster, whatever is stored.
+    case given(strata: [AwarenessBreakdown], cluster: String?)
+    /// Simple random sampling with replacement, whatever is stored (`--srs`).
+    case srs
+}
