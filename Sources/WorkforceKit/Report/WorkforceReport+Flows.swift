@@ -28,7 +28,7 @@ extension WorkforceReport {
         figures.append(("Cybersecurity jobs vacant now (jobs)", .text(Figure.count(f.vacantJobs))))
         figures.append(("Of them hard to fill (jobs)", .text(Figure.count(f.hardToFillJobs))))
         figures.append(("People needed a year: new jobs and exits from cybersecurity work in Belize", .text(Figure.count(f.demandFlow))))
-        figures.append(("People entering a year at today's rates (projected)", .text(Figure.count(f.entrantsProjected))))
+        figures.append(("People entering a year at the current rates (projected)", .text(Figure.count(f.entrantsProjected))))
         if let rate = f.entryRateRealised { figures.append(("Realised entry rate: hires straight from education per completer", .text(Figure.fixed(rate.value, 2)))) }
         if let people = f.people { figures.append(("Different people doing cybersecurity work", .text(Figure.count(people)))) }
         figures.append(("Role-holdings (a person with two roles counts in each)", .text(Figure.count(f.roleHoldings))))
