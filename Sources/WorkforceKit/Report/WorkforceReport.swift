@@ -19,7 +19,8 @@ public struct ReportOptions: Sendable {
     /// The employer wave of the figures (default the baseline); with two or more employer waves
     /// imported the report adds the change from the first to the last.
     public var wave: String?
-    public var entryRate = 1.0
+    /// `--entry-rate`; `nil` uses the realised entry rate.
+    public var entryRate: Double?
     /// A line shown at the top of every page and file (the demo: "synthetic data").
     public var banner: String?
 
@@ -162,7 +163,8 @@ public enum WorkforceReport {
         MainPoints.Employers(
             respondents: e.employers.count, horizon: options.horizon, shortage: e.shortage, openings: e.national.figures.demand,
             completers: e.national.supply, people: e.people,
-            shortages: e.publishedRoles.filter { $0.gap.value > 0 }.map { MainPoints.Role(name: $0.role.name, gap: $0.gap) }, catalog: catalog)
+            shortages: e.publishedRoles.filter { $0.gap.value > 0 }.map { MainPoints.Role(name: $0.role.name, gap: $0.gap) }, catalog: catalog,
+            flows: flowPoints(e))
     }
 
     static func missing(_ id: String, _ title: String, _ text: String) -> Section {
