@@ -113,6 +113,8 @@ public struct GapContext: Sendable {
             notes.append(
                 "Disclosure control: a row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10: the total less its two largest weighted contributions is under 10% of the largest), or to protect another withheld row of the same table (secondary suppression). status says which rows are published.")
         }
+        notes.append(
+            "Quality: grade (Statistics Canada) on the CV of demand: A under 5%, B 5-10%, C 10-15%, D 15-25%, E 25-33.3% (use with caution), F over 33.3% or fewer than \(QualityGrade.minimumUnits) contributing employers (too unreliable to be published: status unreliable); a row more than 50% from one employer is dominated. Unreliable and dominated rows keep their figures in JSON and CSV only. Totals add up every surveyed role, withheld ones included.")
         return notes
     }
 }

@@ -29,19 +29,20 @@ public enum GapReport {
 
     public static func table(_ context: GapContext, _ request: GapRequest) -> ResultTable {
         let e = context.estimates
-        let show = { (status: EstimateStatus) in status == .published || (!request.suppress && status == .suppressed) }
+        // Unreliable and dominated figures stay in machine output; readers' formats blank them.
+        let show = { (status: EstimateStatus) in status == .published || status.isQualityWithheld || (!request.suppress && status == .suppressed) }
         var table: ResultTable
         switch request.by {
         case .role:
             table = ResultTable(
-                columns: ["role_id", "role_name", "status"] + figureColumns + ["supply"] + columns("gap")
+                columns: ["role_id", "role_name", "status", "reason"] + figureColumns + ["supply"] + columns("gap")
                     + ["respondents", "imputed", "quality", "largest_share", "completions_per_100_openings", "employed_per_100_openings"])
             let rows = e.roles.filter { $0.status != .notSurveyed || $0.supply > 0 }
-            let order: (RoleEstimate) -> Int = { $0.status == .published ? 0 : $0.status == .suppressed ? 1 : 2 }
+            let order: (RoleEstimate) -> Int = { $0.status == .published ? 0 : $0.status.isQualityWithheld ? 1 : $0.status == .suppressed ? 2 : 3 }
             for g in rows.sorted(by: { (order($0), -$0.gap.value, $0.role.id) < (order($1), -$1.gap.value, $1.role.id) }) {
                 let shown = show(g.status)
                 table.append(
-                    [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue)] + figureCells(g.figures, shown && g.status != .notSurveyed)
+                    [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue), g.reason.map(Cell.text) ?? .null] + figureCells(g.figures, shown && g.status != .notSurveyed)
                         + [.double(g.supply)] + cells(g.gap, shown && g.status != .notSurveyed)
                         + [.int(g.figures.respondents), .int(g.imputed), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null]
                         + [shown ? optional(g.completionsPer100Openings) : .null, shown ? optional(g.employedPer100Openings) : .null])
@@ -77,12 +78,12 @@ public enum GapReport {
             let hasRoles = request.by == .area || request.by == .category
             let key = request.by == .area ? "area_id" : request.by == .category ? "category_id" : request.by.rawValue
             table = ResultTable(
-                columns: [key, "name", "status"] + (hasRoles ? ["roles"] : []) + figureColumns + (hasRoles ? ["supply"] + columns("gap") : [])
+                columns: [key, "name", "status", "reason"] + (hasRoles ? ["roles"] : []) + figureColumns + (hasRoles ? ["supply"] + columns("gap") : [])
                     + ["respondents", "quality", "largest_share"])
             for g in groups.sorted(by: { hasRoles ? ($0.gap.value, $1.id) > ($1.gap.value, $0.id) : $0.id < $1.id }) {
                 let shown = show(g.status)
                 table.append(
-                    [.text(g.id), .text(context.names[g.id] ?? ""), .text(g.status.rawValue)] + (hasRoles ? [.int(g.roles.count)] : [])
+                    [.text(g.id), .text(context.names[g.id] ?? ""), .text(g.status.rawValue), g.reason.map(Cell.text) ?? .null] + (hasRoles ? [.int(g.roles.count)] : [])
                         + figureCells(g.figures, shown) + (hasRoles ? [shown ? .double(g.supply) : .null] + cells(g.gap, shown) : [])
                         + [.int(g.figures.respondents), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null])
             }

@@ -5,6 +5,15 @@ public enum EstimateStatus: String, Sendable, Equatable {
     case suppressed
     /// The form never asked about the role: not the same as too few employers.
     case notSurveyed = "not_surveyed"
+    /// Grade F (CV over 33.3% or fewer than 10 contributing employers): kept in machine output,
+    /// withheld from readers.
+    case unreliable
+    /// More than half of the weighted total from one employer (a quality rule, not disclosure
+    /// control): kept in machine output, withheld from readers.
+    case dominated
+
+    /// Whether the figures are computed and kept in JSON and CSV while readers do not see them.
+    public var isQualityWithheld: Bool { self == .unreliable || self == .dominated }
 }
 
 /// One work role's figures within the horizon: demand estimated from employers, supply from the
@@ -21,6 +30,8 @@ public struct RoleEstimate: Sendable, Equatable {
     public var gap: Estimate
     public var quality: QualityGrade? { figures.quality }
     public var isPublished: Bool { status == .published }
+    /// Why the row is withheld from readers, in words (`nil` when published or not surveyed).
+    public var reason: String? { figures.withheldReason(status) }
     /// `100 · supply / demand`.
     public var completionsPer100Openings: Double? { figures.demand.value > 0 ? 100 * supply / figures.demand.value : nil }
     /// CyberSeek's ratio: `100 · employed / demand`.
@@ -38,6 +49,8 @@ public struct GroupEstimate: Sendable, Equatable {
     public var gap: Estimate { figures.demand.minus(known: supply) }
     public var quality: QualityGrade? { figures.quality }
     public var isPublished: Bool { status == .published }
+    /// Why the row is withheld from readers, in words (`nil` when published).
+    public var reason: String? { figures.withheldReason(status) }
 }
 
 /// Every employer figure, estimated once, with disclosure control applied: the source of every
@@ -134,6 +147,20 @@ public struct EmployerEstimates: Sendable {
         districts = profile(\.district)
         sizes = profile(\.sizeBand)
         applySecondarySuppression(areaGroups: areaGroups, categoryGroups: categoryGroups)
+        applyQualityRules()
+    }
+
+    /// The quality rules after disclosure control (they need no complementary suppression: the
+    /// figures are known to be poor, not confidential): grade F is `unreliable`, a cell more than
+    /// half from one employer is `dominated`.
+    private mutating func applyQualityRules() {
+        for r in roles.indices { roles[r].status = roles[r].figures.qualityStatus(roles[r].status) }
+        for a in areas.indices { areas[a].status = areas[a].figures.qualityStatus(areas[a].status) }
+        for c in categories.indices { categories[c].status = categories[c].figures.qualityStatus(categories[c].status) }
+        for i in sectors.indices { sectors[i].status = sectors[i].figures.qualityStatus(sectors[i].status) }
+        for i in districts.indices { districts[i].status = districts[i].figures.qualityStatus(districts[i].status) }
+        for i in sizes.indices { sizes[i].status = sizes[i].figures.qualityStatus(sizes[i].status) }
+        national.status = national.figures.qualityStatus(national.status)
     }
 
     /// Secondary suppression over the hierarchy role → area → category → country, and over each
@@ -217,14 +244,16 @@ public struct EmployerEstimates: Sendable {
     /// Published roles, highest gap first.
     public var publishedRoles: [RoleEstimate] { roles.filter(\.isPublished).sorted { ($0.gap.value, $1.role.id) > ($1.gap.value, $0.role.id) } }
 
-    /// `Σ max(0, gap)` over published roles; its standard error treats the set of roles with a
-    /// shortage as fixed (the standard error of their summed demand).
+    /// `Σ max(0, gap)` over every surveyed role, withheld ones included (only their cells are
+    /// withheld, so national and group totals are the same whichever cells are shown); its
+    /// standard error treats the set of roles with a shortage as fixed (the standard error of
+    /// their summed demand).
     public var shortage: Estimate { signedTotal(positive: true) }
-    /// `Σ max(0, -gap)` over published roles.
+    /// `Σ max(0, -gap)` over every surveyed role.
     public var surplus: Estimate { signedTotal(positive: false) }
 
     private func signedTotal(positive: Bool) -> Estimate {
-        let chosen = roles.indices.filter { roles[$0].isPublished && (positive ? roles[$0].gap.value > 0 : roles[$0].gap.value < 0) }
+        let chosen = roles.indices.filter { roles[$0].status != .notSurveyed && (positive ? roles[$0].gap.value > 0 : roles[$0].gap.value < 0) }
         let value = chosen.reduce(0.0) { $0 + abs(roles[$1].gap.value) }
         guard design.hasSamplingError else { return Estimate(value, se: nil) }
         return Estimate(value, se: design.total(values(roles: Set(chosen.map { roles[$0].role.id })).demand(years: years)).se)

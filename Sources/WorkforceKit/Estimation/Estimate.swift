@@ -36,34 +36,3 @@ public struct Estimate: Sendable, Equatable {
         Estimate(value - known, se: se, isCount: false)
     }
 }
-
-/// Statistics Canada's CV-based quality grades, applied to a row's demand (or its main figure).
-public enum QualityGrade: String, Sendable, Equatable, Comparable {
-    /// CV under 15%.
-    case a = "A"
-    /// CV 15% to under 30%: use with caution.
-    case b = "B"
-    /// CV 30% or more (or a figure of 0 with a standard error above 0): unreliable.
-    case c = "C"
-
-    /// The grade of `estimate`; `nil` without a standard error (unweighted figures).
-    public init?(_ estimate: Estimate) {
-        guard let se = estimate.se else { return nil }
-        guard let cv = estimate.cv else {
-            // A zero figure: exact when its standard error is 0 too.
-            self = se == 0 ? .a : .c
-            return
-        }
-        self = cv < 0.15 ? .a : cv < 0.30 ? .b : .c
-    }
-
-    public var words: String {
-        switch self {
-        case .a: "reliable"
-        case .b: "use with caution"
-        case .c: "unreliable"
-        }
-    }
-
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-}

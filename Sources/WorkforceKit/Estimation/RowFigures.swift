@@ -27,8 +27,29 @@ public struct RowFigures: Sendable, Equatable {
         employed: .zero, vacancies: .zero, hardToFill: .zero, newPositions: .zero, leavers: .zero, replacement: .zero, demand: .zero,
         hardToFillRate: nil, respondents: 0, largestShare: nil, sensitive: true)
 
-    /// The CV-based grade of the row's demand.
-    public var quality: QualityGrade? { QualityGrade(demand) }
+    /// The grade of the row's demand: its CV, and F under 10 contributing employers.
+    public var quality: QualityGrade? { QualityGrade(demand, units: respondents) }
+
+    /// A cell more than this share from one employer is withheld as `dominated`.
+    public static let dominanceLimit = 0.5
+
+    /// `status` after the quality rules: a published row graded F is `unreliable`, one whose
+    /// largest employer gives more than half of its demand is `dominated`.
+    public func qualityStatus(_ status: EstimateStatus) -> EstimateStatus {
+        guard status == .published else { return status }
+        if quality == .f { return .unreliable }
+        if let share = largestShare, share > Self.dominanceLimit { return .dominated }
+        return status
+    }
+
+    /// Why a row with `status` is withheld, in words.
+    public func withheldReason(_ status: EstimateStatus) -> String? {
+        switch status {
+        case .unreliable: "grade F: " + QualityGrade.reason(demand, units: respondents)
+        case .dominated: "one employer gives \(Figure.percent(largestShare ?? 0)) of the demand, over 50%"
+        case .suppressed, .published, .notSurveyed: nil
+        }
+    }
 }
 
 /// Each employer's values for one row (dense: one entry per employer, 0 where it does not
