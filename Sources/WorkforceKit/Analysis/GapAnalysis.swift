@@ -122,7 +122,7 @@ public enum GapAnalysis {
             }
             s.staff = design.total(staff)
             s.meanShortfall = design.ratio(gap, staff)
-            s.shareWithShortfall = design.ratio(short, included)
+            s.shareWithShortfall = design.proportion(short, in: included)
             s.staffBelowRequired = design.total(below)
             return s
         }
@@ -158,7 +158,7 @@ public enum GapAnalysis {
             let askedCount = Int(asked.reduce(0, +))
             var rows: [Lacking] = []
             for (k, y) in named {
-                guard let share = design.ratio(y, asked) else { continue }
+                guard let share = design.proportion(y, in: asked) else { continue }
                 rows.append(Lacking(role: role.id, ksa: k, asked: askedCount, employers: counts[k] ?? 0, share: share))
             }
             result += rows.sorted { ($0.share.value, $1.ksa) > ($1.share.value, $0.ksa) }
@@ -198,8 +198,8 @@ public enum GapAnalysis {
                         if employer.doesItsOwnCyberWork { gap[e] = 1 }
                     }
                 }
-                c.share = design.ratio(gap, answered)
-                c.shareAllEmployers = design.ratio(notConfident, answered)
+                c.share = design.proportion(gap, in: answered)
+                c.shareAllEmployers = design.proportion(notConfident, in: answered)
                 result.append(c)
             }
         }

@@ -16,6 +16,11 @@ public enum GapReport {
     }
 
     static func optional(_ value: Double?) -> Cell { value.map(Cell.double) ?? .null }
+
+    /// A published share of exactly 0 or 1 is `review`: it has no interval and is not a certainty.
+    static func status(_ status: EstimateStatus, _ share: Estimate?) -> String {
+        status == .published && share?.forReview == true ? "review" : status.rawValue
+    }
     static func optional(_ grade: QualityGrade?) -> Cell { grade.map { .text($0.rawValue) } ?? .null }
 
     static let figureColumns =
@@ -106,7 +111,7 @@ public enum GapReport {
                 let st: EstimateStatus = status[l.role] == .published && l.asked >= request.minimumCell ? .published : .suppressed
                 let shown = show(st)
                 table.append(
-                    [.text(l.role), .text(l.ksa), .text(context.texts[l.ksa]?.text ?? ""), .text(st.rawValue), shown ? .int(l.employers) : .null]
+                    [.text(l.role), .text(l.ksa), .text(context.texts[l.ksa]?.text ?? ""), .text(Self.status(st, l.share)), shown ? .int(l.employers) : .null]
                         + cells(l.share, shown) + [.int(l.asked)])
             }
         case .capability:
@@ -117,7 +122,7 @@ public enum GapReport {
                     let st: EstimateStatus = c.employers >= request.minimumCell ? .published : .suppressed
                     let shown = show(st)
                     table.append(
-                        [.text(name), .text(c.group), .text(c.kind), .text(st.rawValue), .int(c.employers)] + cells(c.share, shown)
+                        [.text(name), .text(c.group), .text(c.kind), .text(Self.status(st, c.share)), .int(c.employers)] + cells(c.share, shown)
                             + cells(c.shareAllEmployers, shown))
                 }
             }

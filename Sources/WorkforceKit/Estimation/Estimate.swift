@@ -18,8 +18,24 @@ public struct Estimate: Sendable, Equatable {
     /// The 1.96 of a two-sided 95% normal interval.
     public static let z95 = 1.959963984540054
 
-    public var ciLow: Double? { se.map { isCount ? max(0, value - Self.z95 * $0) : value - Self.z95 * $0 } }
-    public var ciHigh: Double? { se.map { value + Self.z95 * $0 } }
+    /// A proportion's own interval (Korn-Graubard), used instead of `value ± 1.96 SE`.
+    public var bounds: ClosedRange<Double>?
+    /// A proportion of exactly 0 or 1 with sampling error: no interval can be computed, and the
+    /// figure is for review, not a certainty.
+    public var forReview = false
+
+    /// The lower bound: a proportion's own interval; a count's `value - 1.96 SE` floored at 0; a
+    /// difference's `value - 1.96 SE` (it may be negative).
+    public var ciLow: Double? {
+        if let bounds { return bounds.lowerBound }
+        if forReview { return nil }
+        return se.map { isCount ? max(0, value - Self.z95 * $0) : value - Self.z95 * $0 }
+    }
+    public var ciHigh: Double? {
+        if let bounds { return bounds.upperBound }
+        if forReview { return nil }
+        return se.map { value + Self.z95 * $0 }
+    }
     /// `SE / value`; `nil` when the value is 0 or there is no standard error.
     public var cv: Double? {
         guard let se, value != 0 else { return nil }

@@ -14,7 +14,8 @@ public struct RowFigures: Sendable, Equatable {
     public var replacement: Estimate
     /// `vacancies + new_positions_h + replacement_h`.
     public var demand: Estimate
-    /// `hard_to_fill / vacancies` (linearised), without vacancies `nil`.
+    /// `hard_to_fill / vacancies` (linearised, with the Korn-Graubard interval of a share over
+    /// the employers with vacancies), without vacancies `nil`.
     public var hardToFillRate: Estimate?
     /// Responding employers contributing (reporting the role, or any role of the group).
     public var respondents: Int
@@ -129,7 +130,7 @@ public struct EmployerValues: Sendable {
         return RowFigures(
             employed: employed, vacancies: vacancies, hardToFill: design.total(hardToFill), newPositions: design.total(newPositions),
             leavers: leavers, replacement: leavers.scaled(years), demand: demandTotal,
-            hardToFillRate: vacancies.value > 0 ? design.ratio(hardToFill, self.vacancies) : nil, respondents: respondents,
+            hardToFillRate: vacancies.value > 0 ? design.proportion(hardToFill, in: self.vacancies) : nil, respondents: respondents,
             largestShare: demandTotal.value > 0 ? largest / demandTotal.value : nil, sensitive: sensitive)
     }
 }

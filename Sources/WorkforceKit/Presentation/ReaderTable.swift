@@ -117,6 +117,7 @@ extension ResultTable {
         case "published": return es ? "publicada" : "published"
         case "not_surveyed": return es ? "no encuestado" : "not surveyed"
         case "unreliable": return (es ? "retenida: demasiado imprecisa para publicar" : "withheld: too unreliable to publish") + (reason.isEmpty ? "" : " (\(reason))")
+        case "review": return es ? "publicada, para revisar: proporción de 0 o 1, sin intervalo" : "published, for review: a share of 0 or 1 has no interval"
         case "dominated":
             return (es ? "retenida: dominada por un empleador" : "withheld: dominated by one employer") + (reason.isEmpty ? "" : " (\(reason))")
         case "suppressed":

@@ -80,7 +80,8 @@ extension WorkforceReport {
             let open = c.employers >= Disclosure.minimumEmployers
             func share(_ s: Estimate?) -> String {
                 guard open, let s else { return open ? "" : "withheld (fewer than 5 employers)" }
-                return Figure.percent(s.value) + (s.ciLow.map { " (\(Figure.percent(max(0, $0))) to \(Figure.percent(min(1, s.ciHigh ?? $0))))" } ?? "")
+                if s.forReview { return Figure.percent(s.value) + " (for review: a share of \(Figure.percent(s.value)) has no interval)" }
+                return Figure.percent(s.value) + (s.ciLow.map { " (\(Figure.percent($0)) to \(Figure.percent(s.ciHigh ?? $0)))" } ?? "")
             }
             capabilityTable.append([.text(kinds[c.kind] ?? c.kind), .text(share(c.share)), .text(share(c.shareAllEmployers)), .int(c.employers)])
         }

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import WorkforceKit
+
+/// The publication rules of issue 28: employer shares with Korn-Graubard intervals, counts
+/// floored at 0, differences that may be negative, quality statuses.
+@Suite struct PublicationRuleTests {
+    // Strata of 4 and 3 employers (N = 40 and 9), a domain of 5 of them (3 and 2).
+    static let design = StratifiedDesign(stratum: [0, 0, 0, 0, 1, 1, 1], populations: [40, 9])
+    static let domain: [Double] = [1, 1, 1, 0, 1, 1, 0]
+
+    @Test func aShareTakesTheKornGraubardIntervalOfItsDomain() throws {
+        let y: [Double] = [1, 0, 0, 0, 1, 0, 0]
+        let share = try #require(Self.design.proportion(y, in: Self.domain))
+        let ratio = try #require(Self.design.ratio(y, Self.domain))
+        // p = (10 + 3) / (30 + 6): the weights are 10 and 3.
+        #expect(abs(share.value - 13.0 / 36) < 1e-12 && share.se == ratio.se)
+        // R's subset(design, x == 1): 5 rows, 2 strata, so degf = 3.
+        #expect(Self.design.domainSizes(Self.domain) == (units: 5, df: 3))
+        let se = try #require(ratio.se)
+        let kg = try #require(KornGraubard.svyciprop(p: share.value, se: se, sampleSize: 5, df: 3))
+        #expect(share.ciLow == kg.low && share.ciHigh == kg.high)
+        // Never outside [0, 1], where the Wald interval of the same share is.
+        let low = try #require(share.ciLow), high = try #require(share.ciHigh)
+        #expect(low >= 0 && high <= 1 && low < share.value && share.value < high)
+        #expect(share.value - Estimate.z95 * se < 0)
+    }
+
+    @Test func aShareOfZeroOrOneIsForReviewWithNoInterval() throws {
+        for y in [[Double](repeating: 0, count: 7), Self.domain] {
+            let share = try #require(Self.design.proportion(y, in: Self.domain))
+            #expect(share.forReview && share.ciLow == nil && share.ciHigh == nil)
+            #expect(GapReport.status(.published, share) == "review")
+        }
+    }
+
+    @Test func countsAreFlooredAtZeroAndDifferencesMayBeNegative() {
+        let count = Estimate(10, se: 8)
+        #expect(count.ciLow == 0 && count.ciHigh == 10 + Estimate.z95 * 8)
+        let difference = count.minus(known: 12)
+        #expect(difference.ciLow == -2 - Estimate.z95 * 8 && difference.value == -2)
+    }
+
+    @Test func gradeFIsUnreliableAndAnEmployerOverHalfDominates() {
+        var f = RowFigures.empty
+        f.demand = Estimate(100, se: 20)
+        f.respondents = 12
+        f.largestShare = 0.3
+        #expect(f.quality == .d && f.qualityStatus(.published) == .published)
+        f.respondents = 9
+        #expect(f.quality == .f && f.qualityStatus(.published) == .unreliable)
+        #expect(f.withheldReason(.unreliable) == "grade F: fewer than 10 contributing employers (9)")
+        f.respondents = 12
+        f.largestShare = 0.51
+        #expect(f.qualityStatus(.published) == .dominated)
+        #expect(f.withheldReason(.dominated) == "one employer gives 51.0% of the demand, over 50%")
+        // Disclosure control comes first: a suppressed row stays suppressed.
+        #expect(f.qualityStatus(.suppressed) == .suppressed)
+        f.largestShare = 0.5
+        #expect(f.qualityStatus(.published) == .published)
+    }
+}
