@@ -34,12 +34,14 @@ public struct RowFigures: Sendable, Equatable {
     /// A cell more than this share from one employer is withheld as `dominated`.
     public static let dominanceLimit = 0.5
 
-    /// `status` after the quality rules: a published row graded F is `unreliable`, one whose
-    /// largest employer gives more than half of its demand is `dominated`.
+    /// `status` after the quality rules: a published row whose largest employer gives more than
+    /// half of its demand is `dominated`; otherwise one graded F is `unreliable`.
     public func qualityStatus(_ status: EstimateStatus) -> EstimateStatus {
         guard status == .published else { return status }
-        if quality == .f { return .unreliable }
+        // Dominance first: an outlier that dominates a cell usually makes it F as well, and the
+        // reader should learn the cause.
         if let share = largestShare, share > Self.dominanceLimit { return .dominated }
+        if quality == .f { return .unreliable }
         return status
     }
 
@@ -47,7 +49,8 @@ public struct RowFigures: Sendable, Equatable {
     public func withheldReason(_ status: EstimateStatus) -> String? {
         switch status {
         case .unreliable: "grade F: " + QualityGrade.reason(demand, units: respondents)
-        case .dominated: "one employer gives \(Figure.percent(largestShare ?? 0)) of the demand, over 50%"
+        case .dominated:
+            "one employer gives \(Figure.percent(largestShare ?? 0)) of the demand, over 50%" + (quality == .f ? "; grade F: " + QualityGrade.reason(demand, units: respondents) : "")
         case .suppressed, .published, .notSurveyed: nil
         }
     }

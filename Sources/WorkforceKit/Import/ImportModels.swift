@@ -56,6 +56,10 @@ public struct ImportSummary: Sendable {
     public var imported = 0
     public var duplicates = 0
     public var quarantined = 0
+    /// Stored rows with a query from the soft edit rules (`imports --queries BATCH` lists them).
+    public var queried = 0
+    /// The first queries, each at its place in the file.
+    public var queries: [ImportProblem] = []
     /// Columns that are not questions of the codebook nor known export metadata: not stored.
     public var unknownColumns: [String]
     /// Export metadata columns (ids, timestamps, device and submitter details): not stored.

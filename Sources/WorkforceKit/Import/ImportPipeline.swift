@@ -12,6 +12,14 @@ struct RowBatch: Sendable {
         var answers: Range<Int>
         /// Index into `rejected` for a quarantined row.
         var rejected: Int?
+        /// A stored row's queries: soft edit rules it breaks (``EditRules``).
+        var queries: [Query] = []
+    }
+
+    /// A soft edit rule a stored row breaks, at its place in the file.
+    struct Query: Sendable {
+        var rule: String
+        var problem: ImportProblem
     }
 
     struct Rejected: Sendable {
@@ -98,12 +106,14 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
     private let validator: RowValidator
     private let plan: ColumnPlan
     private let queue: BatchQueue
+    private let rules: EditRules?
 
     init(reader: CSVReader, validator: RowValidator, plan: ColumnPlan, queue: BatchQueue) {
         self.reader = reader
         self.validator = validator
         self.plan = plan
         self.queue = queue
+        rules = EditRules(validator.codebook)
     }
 
     func start() {
@@ -138,6 +148,15 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             batch.entries.append(RowBatch.Entry(line: line, identity: nil, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
             return
         }
+        // The edit rules: a hard one quarantines the row, a soft one keeps it with a query.
+        let findings = rules?.check(number: number, text: text) ?? []
+        if findings.contains(where: \.hard) {
+            let reasons = findings.filter(\.hard).map { RowValidator.Reason(column: plan.questionColumn[$0.question], message: $0.message) }
+            batch.rejected.append(rejection(reasons))
+            batch.entries.append(RowBatch.Entry(line: line, identity: nil, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
+            return
+        }
+        let queries = findings.map { RowBatch.Query(rule: $0.rule, problem: problem(RowValidator.Reason(column: plan.questionColumn[$0.question], message: $0.message))) }
         var identity: Range<Int>?
         if let column = plan.identityColumn {
             let id = Self.trimmed(reader.fieldBytes(column))
@@ -148,14 +167,32 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             submitted = batch.append(reader.fieldBytes(column))
         }
         let answers = validator.json.withUnsafeBufferPointer { batch.append($0) }
-        batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil))
+        batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil, queries: queries))
+    }
+
+    private func number(_ q: Int) -> Double? {
+        if case .number(let d) = validator.value(q) { return d }
+        return nil
+    }
+
+    private func text(_ q: Int) -> String {
+        if case .string(let s) = validator.value(q) { return s }
+        return ""
+    }
+
+    /// A reason at its place in the file (`file:line:column`, and the spreadsheet cell).
+    private func problem(_ reason: RowValidator.Reason) -> ImportProblem {
+        ImportProblem(
+            location: reason.column.map { reader.location(ofField: $0).inColumn(named: plan.header.indices.contains($0) ? plan.header[$0] : nil) }
+                ?? reader.recordLocation,
+            message: reason.message)
     }
 
     /// The rejected row as it was, but only the columns the codebook declares (questions, their
     /// choice columns, the response id, the submission time): an export's undeclared columns
     /// (names, e-mail, phone, device, location) are blanked, so no personal data is stored even
     /// for a quarantined row. It can still be fixed and imported again.
-    private func rejection() -> RowBatch.Rejected {
+    private func rejection(_ extra: [RowValidator.Reason]? = nil) -> RowBatch.Rejected {
         let fields = reader.fields.enumerated().map { column, value -> String in
             switch column < plan.roles.count ? plan.roles[column] : .unknown {
             case .question, .choice, .identity, .submitted: value
@@ -168,12 +205,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             raw = String(decoding: raw.utf8.prefix(ImportLimits.keptBytes), as: UTF8.self)
             while raw.unicodeScalars.last == "\u{FFFD}" { raw.unicodeScalars.removeLast() }
         }
-        let problems = validator.reasons.map { reason in
-            ImportProblem(
-                location: reason.column.map { reader.location(ofField: $0).inColumn(named: plan.header.indices.contains($0) ? plan.header[$0] : nil) }
-                    ?? reader.recordLocation,
-                message: reason.message)
-        }
+        let problems = (extra ?? validator.reasons).map(problem)
         return RowBatch.Rejected(
             raw: raw, reasons: ImportProblem.json(problems), problems: problems,
             wrongWidth: !reader.recordTruncated && reader.fieldCount != plan.roles.count)

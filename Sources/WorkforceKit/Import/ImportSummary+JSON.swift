@@ -22,6 +22,7 @@ extension ImportSummary {
             ("duplicates", .integer(Int64(duplicates))), ("quarantined", .integer(Int64(quarantined))),
             ("unknown_columns", .array(unknownColumns.map(JSONValue.string))), ("metadata_columns", .array(metaColumns.map(JSONValue.string))),
             ("problems", located(problems)), ("warnings", located(warnings)),
+            ("queried", .integer(Int64(queried))), ("queries", located(queries)),
         ])
         return JSONWriter().string(value) + "\n"
     }

@@ -11,6 +11,10 @@ extension WorkforceReport {
     static let qualityRules =
         "Quality rules (after disclosure control; a withheld figure stays in the JSON and CSV tables with its status and reason, and no reader's output shows it): a figure graded F (CV over 33.3%, or fewer than \(QualityGrade.minimumUnits) contributing employers) is withheld as `unreliable`; a cell where one employer gives more than 50% of the weighted demand is withheld as `dominated` (each published cell shows its largest employer's share); a grade E figure carries \"use with caution\" wherever it is shown, main points included; a total of 0 with no sampling error is \"no cases\", not a grade. National and group totals (shortage, demand, role-holdings, people) add up every surveyed role, withheld ones included: only the cells are withheld."
 
+    /// The edit rules run at import, in one methodology line.
+    static let editRules =
+        "Edits at import: a row reporting more staff in a role than the organisation's employees is quarantined (hard rule); a row whose openings (a role's vacancies and new positions within a year, or the organisation's) exceed half its employees, or that reports in-house staff while saying all cybersecurity work is outsourced or none is done, is kept and counted and recorded as a query to check with the organisation (`workforce imports --queries BATCH`)."
+
     /// The grade table: grade, CV range, meaning, what readers see.
     static func gradeTable() -> ResultTable {
         var table = ResultTable(columns: ["Grade", "Coefficient of variation", "Meaning", "In the report"])

@@ -12,6 +12,7 @@ extension WorkforceReport {
             "`coverage(p, r) = |K_p ∩ K_r| / |K_r|` over the role's current K, S and A; an offering prepares for the roles with coverage >= θ = \(Cell.double(options.theta).plainText); `share_p(r) = coverage(p, r) / Σ coverage(p, r')` over those roles, so each completion is counted once; supply = Σ completions x years x share x entry rate (1: every completer assumed to take a role in the country, an upper bound); gap = demand - supply; a programme teaches the union of its courses' KSAs and counts its completions once. The shortage adds up the positive gaps of published roles, the surplus the negative ones; roles the survey did not ask about are outside both.",
             "KSA demand = Σ demand of the published roles needing the KSA; KSA supply = Σ completions x years of the offerings teaching it.",
             qualityRules,
+            editRules,
             planMethodology(options),
             "Disclosure control: an employer row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10), or to protect another withheld row of its table (secondary suppression within every published area, category, the country and the sector, district and size tables); awareness cells with fewer than 10 respondents are withheld. The rules apply in every table, chart, CSV, JSON file, the plan and the explorer.",
         ] + awarenessMethodology(options, margins: try store.populationMargins(options.marginsChoice)?.source)
