@@ -15,6 +15,7 @@ enum GapsCommand {
         "entry-rate", "x", "Share of completers assumed to take a role in the country, 0 to 1; 1 is an upper bound.", in: 0...1
     ).defaulting(to: 1, shown: "1")
     static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
+    static let winsorise = OptionSpec.flag("winsorise", "Winsorise each role's employer demand at the Kokic-Bell cut-off of its stratum (off by default).")
     static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
     static let compare = TypedOption<[String]>(
         "compare", "w1> <w2", "Two employer waves (e.g. --compare baseline 2027): per role the change in employed, vacancies and demand with a z-test.",
@@ -40,7 +41,7 @@ enum GapsCommand {
             --by total gives the national shortage (positive gaps) and surplus (negative gaps).
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, sensitivity,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, winsorise, sensitivity,
             Options.framework.spec, noSuppress,
         ],
         printsTable: true,
@@ -68,6 +69,7 @@ enum GapsCommand {
         request.framework = invocation[Options.framework]
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
         request.impute = !invocation.flag(noImpute)
+        request.winsorise = invocation.flag(winsorise)
         request.suppress = !invocation.flag(noSuppress)
         return request
     }

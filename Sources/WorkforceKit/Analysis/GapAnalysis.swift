@@ -14,6 +14,8 @@ public struct GapInputs: Sendable {
     public var entryRate: Double
     /// Impute item non-response (leavers, new positions) as ``ItemImputation`` says.
     public var impute: Bool
+    /// Winsorise each role's employer demand at the Kokic-Bell cut-offs (`--winsorise`).
+    public var winsorise = false
 
     /// One weight per employer (1 without a sampling frame).
     public var weights: [Double] { weighting.weights }

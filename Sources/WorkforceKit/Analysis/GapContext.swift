@@ -20,6 +20,8 @@ public struct GapRequest: Sendable {
     public var wave: String?
     /// Impute item non-response (`--no-impute` turns it off).
     public var impute = true
+    /// Winsorise employer demand at the Kokic-Bell cut-offs (`--winsorise`; off by default).
+    public var winsorise = false
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
     public var suppress = true
     public var minimumCell = Disclosure.minimumEmployers
@@ -74,10 +76,11 @@ public struct GapContext: Sendable {
         }
         let offerings = try store.catalog(framework)
         if offerings.isEmpty { notes.append("No training catalog is imported: supply is 0. Import one with `workforce import catalog FILE`.") }
-        let inputs = GapInputs(
+        var inputs = GapInputs(
             employers: employers, weighting: weighting, roles: try store.roleProfiles(framework), surveyed: EmployerResponse.surveyedRoles(reader),
             units: SupplyUnit.units(offerings), offerings: offerings, theta: request.theta, horizon: request.horizon, entryRate: request.entryRate,
             impute: request.impute)
+        inputs.winsorise = request.winsorise
         var context = GapContext(
             inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
         context.notes += context.estimationNotes(request)
@@ -100,6 +103,13 @@ public struct GapContext: Sendable {
             }
         } else {
             notes.append("Not imputed (--no-impute): unknown leavers and new positions count as 0, so totals are lower bounds.")
+        }
+        if inputs.winsorise {
+            let moved = e.winsorised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            notes.append(
+                "Winsorised (--winsorise): each role's employer demand was winsorised one-sided at the Kokic-Bell cut-off of its stratum (K = stratum mean + L / (w - 1), L equal to the total cut back; Kokic and Bell 1994); "
+                    + (moved.isEmpty ? "no value was above its cut-off, so no total moved."
+                        : "demand fell by \(moved.map { "\(Figure.fixed($0.value, 1)) for \($0.key)" }.joined(separator: ", ")), and by \(Figure.fixed(moved.reduce(0) { $0 + $1.value }, 1)) in all."))
         }
         let notSurveyed = e.roles.filter { $0.status == .notSurveyed && $0.supply > 0 }
         if !notSurveyed.isEmpty {

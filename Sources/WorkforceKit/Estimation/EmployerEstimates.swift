@@ -71,6 +71,9 @@ public struct EmployerEstimates: Sendable {
     public var unallocatedCompletions: Double
     /// Each surveyed role's per-employer values (in `inputs.roles` order; `nil` when not surveyed).
     public var roleValues: [EmployerValues?]
+    /// With `inputs.winsorise`: how much each role's weighted demand fell (role id to people; only
+    /// roles it moved).
+    public var winsorised: [String: Double] = [:]
     public var design: StratifiedDesign { inputs.weighting.design }
     public var years: Double { inputs.horizon.years }
 
@@ -89,6 +92,15 @@ public struct EmployerEstimates: Sendable {
             for (id, report) in employer.roles {
                 guard let r = index[id], values[r] != nil else { continue }
                 values[r]?.add(e, report, horizon)
+            }
+        }
+        var moved: [String: Double] = [:]
+        if inputs.winsorise {
+            for r in values.indices {
+                guard let v = values[r] else { continue }
+                let (w, by) = v.winsorised(design, years: years)
+                values[r] = w
+                if by > 0 { moved[inputs.roles[r].id] = by }
             }
         }
         let perYear = Coverage.supply(inputs.units, inputs.roles, theta: inputs.theta, years: 1)
@@ -128,6 +140,7 @@ public struct EmployerEstimates: Sendable {
         let areaGroups = grouped(\.specialtyArea), categoryGroups = grouped(\.category)
         roles = roleEstimates
         roleValues = values
+        winsorised = moved
         areas = areaGroups.map { group($0.0, $0.1) }
         categories = categoryGroups.map { group($0.0, $0.1) }
         national = group("national", surveyed)

@@ -59,4 +59,33 @@ import Testing
         f.largestShare = 0.5
         #expect(f.qualityStatus(.published) == .published)
     }
+
+    @Test func kokicBellWinsorisationByHand() {
+        // Stratum 0: N = 10, n = 2 (w = 5), y = 1 and 21, mean 11; stratum 1 taken whole (w = 1).
+        // L = 4 (21 - 11 - L/4)+ = 40 - L, so L = 20 and K = 11 + 20/4 = 16; 21 becomes
+        // 16 + (21 - 16)/5 = 17. The total falls from 213 to 193: by L. The census stratum's 100 stays.
+        let design = StratifiedDesign(stratum: [0, 0, 1, 1], populations: [10, 2])
+        let (values, moved) = Winsorisation.apply([1, 21, 3, 100], design)
+        #expect(abs(values[1] - 17) < 1e-9 && values[0] == 1 && values[2] == 3 && values[3] == 100)
+        #expect(abs(moved - 20) < 1e-9)
+        #expect(abs(design.total(values).value - 193) < 1e-9)
+        // Nothing above the mean by more than it stands for: nothing moves.
+        #expect(Winsorisation.apply([5, 5, 3, 100], design).moved == 0)
+    }
+
+    @Test func winsorisedDemandKeepsItsPartsAddingUp() {
+        let design = StratifiedDesign(stratum: [0, 0, 1, 1], populations: [10, 2])
+        var v = EmployerValues(count: 4)
+        for (e, d) in [1.0, 21, 3, 100].enumerated() {
+            v.reporting[e] = true
+            v.vacancies[e] = d / 2
+            v.hardToFill[e] = d / 4
+            v.newPositions[e] = d / 2
+            v.staff[e] = 2
+        }
+        let (w, moved) = v.winsorised(design, years: 1)
+        #expect(abs(moved - 20) < 1e-9)
+        #expect(abs(w.demand(years: 1)[1] - 17) < 1e-9 && abs(w.vacancies[1] - 8.5) < 1e-9 && abs(w.hardToFill[1] - 4.25) < 1e-9)
+        #expect(w.staff == v.staff)
+    }
 }
