@@ -41,7 +41,7 @@ public enum GapReport {
         case .role:
             table = ResultTable(
                 columns: ["role_id", "role_name", "status", "reason"] + figureColumns + ["supply"] + columns("gap")
-                    + ["respondents", "imputed", "quality", "largest_share", "completions_per_100_openings", "employed_per_100_openings"])
+                    + ["respondents", "imputed", "imputed_share", "quality", "largest_share", "completions_per_100_openings", "employed_per_100_openings"])
             let rows = e.roles.filter { $0.status != .notSurveyed || $0.supply > 0 }
             let order: (RoleEstimate) -> Int = { $0.status == .published ? 0 : $0.status.isQualityWithheld ? 1 : $0.status == .suppressed ? 2 : 3 }
             for g in rows.sorted(by: { (order($0), -$0.gap.value, $0.role.id) < (order($1), -$1.gap.value, $1.role.id) }) {
@@ -49,7 +49,7 @@ public enum GapReport {
                 table.append(
                     [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue), g.reason.map(Cell.text) ?? .null] + figureCells(g.figures, shown && g.status != .notSurveyed)
                         + [.double(g.supply)] + cells(g.gap, shown && g.status != .notSurveyed)
-                        + [.int(g.figures.respondents), .int(g.imputed), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null]
+                        + [.int(g.figures.respondents), .int(g.imputed), shown ? optional(g.figures.imputedShare) : .null, shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null]
                         + [shown ? optional(g.completionsPer100Openings) : .null, shown ? optional(g.employedPer100Openings) : .null])
             }
         case .total:

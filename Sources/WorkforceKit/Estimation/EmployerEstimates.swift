@@ -103,13 +103,28 @@ public struct EmployerEstimates: Sendable {
                 if by > 0 { moved[inputs.roles[r].id] = by }
             }
         }
+        // Per role: the weighted demand from imputed values (before any winsorisation).
+        var imputedDemand = [Double](repeating: 0, count: inputs.roles.count)
+        if inputs.impute {
+            for (e, original) in inputs.employers.enumerated() {
+                for (id, report) in original.roles {
+                    guard let r = index[id], values[r] != nil, let filled = employers[e].roles[id] else { continue }
+                    var part = 0.0
+                    if report.leavers == nil { part += (filled.leavers ?? 0) * years }
+                    if report.expected[horizon] == nil { part += filled.expected[horizon] ?? 0 }
+                    imputedDemand[r] += design.weights[e] * part
+                }
+            }
+        }
         let perYear = Coverage.supply(inputs.units, inputs.roles, theta: inputs.theta, years: 1)
         let roleEstimates = inputs.roles.enumerated().map { r, role in
             let supply = (perYear[role.id] ?? 0) * years * inputs.entryRate
             guard let v = values[r] else {
                 return RoleEstimate(role: role, status: .notSurveyed, figures: .empty, imputed: 0, supply: supply, gap: Estimate(-supply, se: nil, isCount: false))
             }
-            let figures = v.figures(design, years: years)
+            var figures = v.figures(design, years: years)
+            let total = figures.demand.value
+            figures.imputedShare = total > 0 ? min(1, imputedDemand[r] / total) : nil
             return RoleEstimate(
                 role: role, status: figures.sensitive ? .suppressed : .published, figures: figures, imputed: imputed[role.id] ?? 0,
                 supply: supply, gap: figures.demand.minus(known: supply))

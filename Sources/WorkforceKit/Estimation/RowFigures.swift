@@ -23,13 +23,24 @@ public struct RowFigures: Sendable, Equatable {
     public var largestShare: Double?
     /// Primary disclosure: fewer than 5 respondents, or employed or demand failing the p% rule.
     public var sensitive: Bool
+    /// The share of the weighted demand that is imputed (leavers and new positions filled in by
+    /// ``ItemImputation``); `nil` when not known (groups) or without demand.
+    public var imputedShare: Double? = nil
+
+    /// Above this imputed share a figure is graded no better than E.
+    public static let imputedLimit = 0.5
 
     public static let empty = RowFigures(
         employed: .zero, vacancies: .zero, hardToFill: .zero, newPositions: .zero, leavers: .zero, replacement: .zero, demand: .zero,
         hardToFillRate: nil, respondents: 0, largestShare: nil, sensitive: true)
 
     /// The grade of the row's demand: its CV, and F under 10 contributing employers.
-    public var quality: QualityGrade? { QualityGrade(demand, units: respondents) }
+    public var quality: QualityGrade? {
+        guard let grade = QualityGrade(demand, units: respondents) else { return nil }
+        // Mostly imputed: no better than E, whatever the CV says.
+        if let share = imputedShare, share > Self.imputedLimit, grade < .e { return .e }
+        return grade
+    }
 
     /// A cell more than this share from one employer is withheld as `dominated`.
     public static let dominanceLimit = 0.5

@@ -78,7 +78,7 @@ extension ResultTable {
     /// Whether `column` holds an estimate or a figure derived from one (blanked in a withheld row).
     static func isEstimated(_ column: String, in columns: [String]) -> Bool {
         columns.contains(column + "_se") || column.hasSuffix("_se") || column.hasSuffix("_cv") || column.hasSuffix("_ci_low")
-            || column.hasSuffix("_ci_high") || ["largest_share", "completions_per_100_openings", "employed_per_100_openings"].contains(column)
+            || column.hasSuffix("_ci_high") || ["largest_share", "imputed_share", "completions_per_100_openings", "employed_per_100_openings"].contains(column)
     }
 
     static func number(_ cell: Cell) -> Double? {

@@ -88,4 +88,23 @@ import Testing
         #expect(abs(w.demand(years: 1)[1] - 17) < 1e-9 && abs(w.vacancies[1] - 8.5) < 1e-9 && abs(w.hardToFill[1] - 4.25) < 1e-9)
         #expect(w.staff == v.staff)
     }
+
+    @Test func theImputedShareIsThatOfTheWeightedDemandAndOverHalfCapsTheGradeAtE() {
+        // Unweighted, one size band: A's leavers are imputed from B's 4. Demand 1 + 1 + 4 each:
+        // 12 in all, 4 of it imputed.
+        let role = RoleProfile(id: "R", name: "R", ksas: [])
+        let a = EmployerResponse(sizeBand: "small", roles: ["R": RoleReport(staff: 1, vacancies: 1, hardToFill: 0, leavers: nil, expected: [.medium: 1])])
+        let b = EmployerResponse(sizeBand: "small", roles: ["R": RoleReport(staff: 1, vacancies: 1, hardToFill: 0, leavers: 4, expected: [.medium: 1])])
+        let e = EmployerEstimates(GapInputs(employers: [a, b], roles: [role], units: []))
+        #expect(e.roles[0].imputed == 1)
+        #expect(abs((e.roles[0].figures.imputedShare ?? 0) - 4.0 / 12) < 1e-12)
+        // The cap: a CV of 2% is A, but E when more than half is imputed.
+        var f = RowFigures.empty
+        f.demand = Estimate(100, se: 2)
+        f.respondents = 40
+        f.imputedShare = 0.5
+        #expect(f.quality == .a)
+        f.imputedShare = 0.51
+        #expect(f.quality == .e)
+    }
 }
