@@ -18,6 +18,7 @@ extension WorkforceReport {
     /// caution]"; a grade F figure is not shown, its reason is.
     static func shown(_ e: Estimate, grade: QualityGrade? = nil) -> String {
         if grade == .f { return "withheld: too unreliable to publish (\(QualityGrade.reason(e, units: nil)))" }
+        if grade == .noCases { return "0 (no cases)" }
         return Figure.count(e) + (grade.map { $0 == .a || $0 == .noCases ? "" : " [\($0.rawValue)\($0.needsCaution ? ": use with caution" : "")]" } ?? "")
     }
 
@@ -38,7 +39,7 @@ extension WorkforceReport {
         let horizon = request.horizon.words
         figures.append(("Employers responding", .int(e.employers.count)))
         figures.append(("Shortage within the \(horizon): openings no completer will fill (every surveyed role with a gap, withheld ones included)", .text(shown(e.shortage, grade: QualityGrade(e.shortage)))))
-        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus))))
+        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus, grade: QualityGrade(e.surplus)))))
         figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand, e.national.status, e.national.figures))))
         figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
         figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents)))))
