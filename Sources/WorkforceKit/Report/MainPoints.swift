@@ -46,6 +46,8 @@ public struct MainPoints: Sendable {
         /// KSAs the published roles with openings need, and how many of them no offering teaches.
         public var neededKSAs: Int?
         public var untaughtKSAs: Int?
+        /// Surveyed roles with a shortage whose figures are withheld (they count in `shortage`).
+        public var withheldShortages = 0
         /// The grades of the openings, the shortage and the people figure (`nil`: graded on their CV alone).
         public var openingsGrade: QualityGrade?
         public var shortageGrade: QualityGrade?
@@ -163,6 +165,11 @@ public struct MainPoints: Sendable {
             }
             if named.count > 1, let lowFirst = named.first?.gap.ciLow, let highLast = named.last?.gap.ciHigh, lowFirst <= highLast {
                 text += "; their intervals overlap, so their order is not certain"
+            }
+            if e.withheldShortages > 0 {
+                // The total counts them: say so, so that the roles named do not read as all of it.
+                text = "Among the published roles, " + text.prefix(1).lowercased() + text.dropFirst()
+                text += "; \(Self.words(e.withheldShortages)) more \(e.withheldShortages == 1 ? "role has a shortage that counts in the total but is" : "roles have a shortage that counts in the total but are") withheld"
             }
             out.append((2, text + "."))
         }

@@ -66,6 +66,12 @@ import Testing
         #expect(MainPoints(employers: e).sentences.first?.contains("too unreliable to publish") == true)
     }
 
+    @Test func withheldRolesInTheShortageAreCountedNotNamed() {
+        var e = Self.employers(shortages: [MainPoints.Role(name: "A", gap: Estimate(40, se: nil, isCount: false))], se: nil)
+        e.withheldShortages = 2
+        #expect(MainPoints(employers: e).sentences[1] == "Among the published roles, the shortage is in one role: A (40); two more roles have a shortage that counts in the total but are withheld.")
+    }
+
     @Test func aGradeERoleCarriesItsCautionAndAGradeFRoleIsNeverNamed() {
         let roles = [
             MainPoints.Role(name: "Careful", gap: Estimate(100, se: 20, isCount: false), grade: .e),
