@@ -43,15 +43,15 @@ import Testing
         let database = try TestDatabase(surveys: ["awareness"])
         let codebook = database.scratch.url.appendingPathComponent("forms/awareness_baseline.codebook.json")
         let base = try ResponsesCommandTests.koboExport(codebook: codebook, rows: 30).text
-        // First export: respondent 7 stored, respondent 11 quarantined (a row one field too long).
+        // First export: respondents 7 and 11 quarantined (a row one field too long).
         var first = base.replacingOccurrences(of: "uuid-000007", with: "withdrawn-both-7f3a")
             .replacingOccurrences(of: "uuid-000011", with: "quarantined-only-4b1d").components(separatedBy: "\n")
         let only = try #require(first.firstIndex { $0.hasPrefix("quarantined-only-4b1d,") })
         first[only] += ",extra"
-        // A later export quarantines respondent 7 again (stored rows are skipped as duplicates).
-        var second = base.replacingOccurrences(of: "uuid-000007", with: "withdrawn-both-7f3a").components(separatedBy: "\n")
-        let both = try #require(second.firstIndex { $0.hasPrefix("withdrawn-both-7f3a,") })
-        second[both] += ",extra"
+        let both = try #require(first.firstIndex { $0.hasPrefix("withdrawn-both-7f3a,") })
+        first[both] += ",extra"
+        // A later export stores respondent 7, fixed (the rows stored before are skipped as duplicates).
+        let second = base.replacingOccurrences(of: "uuid-000007", with: "withdrawn-both-7f3a").components(separatedBy: "\n")
         let one = database.scratch.url.appendingPathComponent("one.csv"), two = database.scratch.url.appendingPathComponent("two.csv")
         try Data(first.joined(separator: "\n").utf8).write(to: one)
         try Data(second.joined(separator: "\n").utf8).write(to: two)
@@ -69,7 +69,7 @@ import Testing
         #expect(try !fileContains(database, "quarantined-only-4b1d"))
         // The batches' counts stay true.
         let batches = try jsonRows(try database.run(["imports", "--format", "json"]).stdout)
-        // Batch 1: 30 rows less the two respondents; batch 2: 28 duplicates and uuid-000011, less respondent 7.
+        // Batch 1: 30 rows less the two quarantined respondents; batch 2: 28 duplicates, uuid-000011 and respondent 7, less respondent 7.
         #expect(batches.map { $0["rows_read"] as? Double } == [28, 29])
         #expect(batches.map { $0["quarantined"] as? Double } == [0, 0])
         #expect(batches.map { $0["imported"] as? Double } == [28, 1])

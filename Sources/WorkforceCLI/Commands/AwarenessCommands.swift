@@ -75,7 +75,9 @@ enum AwarenessCommands {
             indicator: invocation[indicator], strata: invocation[strata] ?? [], cluster: invocation[cluster])
         request.marginsChoice = try invocation.marginsChoice()
         request.contrast = invocation[contrast]
-        let (table, weighting) = try AwarenessAnalysis.run(store, request)
+        var (table, weighting) = try AwarenessAnalysis.run(store, request)
+        let waves = invocation[compare].map { [$0.base, $0.followup] } ?? [request.wave]
+        table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
         try invocation.print(table)
     }

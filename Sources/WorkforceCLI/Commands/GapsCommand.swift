@@ -48,12 +48,13 @@ enum GapsCommand {
         run: { invocation in
             let store = try invocation.openStore()
             let request = try GapsCommand.request(invocation)
-            let table: ResultTable
+            var table: ResultTable
             if let waves = invocation[compare] {
                 table = try GapComparison.run(store, request, waves[0], waves[1])
             } else {
                 table = invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
             }
+            table.notes = try QuarantineNotes.sentences(store, .employer, waves: invocation[compare] ?? [request.wave]) + table.notes
             if let banner = table.banner, invocation.format == .csv { invocation.warn(banner) }
             try invocation.print(table)
         })

@@ -22,7 +22,7 @@ enum ImportCommands {
             """,
         options: [
             Options.wave.spec, Options.instrument.spec, Options.dryRun, Options.encoding.spec, Options.delimiter.spec,
-            Options.entry.spec, Options.framework.spec, replaceCatalog,
+            Options.entry.spec, Options.framework.spec, replaceCatalog, includeNotApproved,
         ],
         positionals: [
             kindArgument.spec,
@@ -38,6 +38,9 @@ enum ImportCommands {
     static let kindArgument = TypedPositional<ImportKind>(
         "instrument-kind", "Which questionnaire the responses answer, or catalog for the national training catalog.")
 
+    static let includeNotApproved = OptionSpec.flag(
+        "include-not-approved", "Import rows a KoboToolbox supervisor marked Not approved (_validation_status) instead of quarantining them.")
+
     static let replaceCatalog = OptionSpec.flag(
         "replace", "Catalog: retire the current offerings of the institutions the file names that the file does not list again.")
 
@@ -50,10 +53,11 @@ enum ImportCommands {
         let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
-        let options = ImportOptions(
+        var options = ImportOptions(
             kind: kind, wave: invocation[Options.wave], instrument: invocation[Options.instrument],
             dryRun: invocation.flag(Options.dryRun), encoding: invocation[Options.encoding], delimiter: invocation[Options.delimiter],
             entry: invocation[Options.entry])
+        options.includeNotApproved = invocation.flag(includeNotApproved)
         let showProgress = invocation.io.errIsTerminal
         let summary = try ResponseImporter.run(
             store: store, url: url, name: path, options: options,
@@ -64,6 +68,7 @@ enum ImportCommands {
 
     /// `workforce import catalog FILE`: the national training catalog.
     static func runCatalogImport(_ invocation: Invocation) throws {
+        if invocation.flag(includeNotApproved) { throw WorkforceError.usage("--include-not-approved goes with response imports, not `import catalog`") }
         for option in [Options.wave.spec, Options.instrument.spec] where invocation.parsed.values[option.name] != nil {
             throw WorkforceError.usage("--\(option.name) does not go with `import catalog`")
         }
@@ -101,6 +106,13 @@ enum ImportCommands {
             s.dryRun
                 ? "  read \(plural(s.rowsRead, "row")): \(s.imported) would be imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined."
                 : "  read \(plural(s.rowsRead, "row")): \(s.imported) imported, \(plural(s.duplicates, "duplicate")) skipped, \(s.quarantined) quarantined.")
+        if s.onHold > 0 { invocation.say("  \(plural(s.onHold, "row")) marked On hold in KoboToolbox \(s.onHold == 1 ? "is" : "are") imported and counted.") }
+        if s.notApproved > 0 {
+            invocation.say("  \(plural(s.notApproved, "row")) marked Not approved in KoboToolbox quarantined; --include-not-approved imports them.")
+        }
+        if s.notApprovedImported > 0 {
+            invocation.say("  \(plural(s.notApprovedImported, "row")) marked Not approved in KoboToolbox imported (--include-not-approved).")
+        }
         let holders = s.duplicatesHeldBy.map { "batch \($0.batch)" + ($0.wave.map { " (wave \($0))" } ?? "") }
         if s.imported == 0 && s.duplicates == s.rowsRead {
             invocation.say(
@@ -118,10 +130,13 @@ enum ImportCommands {
         if !s.unknownColumns.isEmpty {
             invocation.warn(
                 "\(s.unknownColumns.count) column\(s.unknownColumns.count == 1 ? " is" : "s are") not in the codebook and not stored: "
-                    + s.unknownColumns.prefix(10).map(valuePrefix).joined(separator: ", ") + (s.unknownColumns.count > 10 ? ", ..." : ""))
+                    + s.unknownColumns.joined(separator: ", "))
         }
         if !s.metaColumns.isEmpty {
             invocation.say("  \(plural(s.metaColumns.count, "export metadata column")) not stored.")
+        }
+        if !s.noteColumns.isEmpty {
+            invocation.say("  \(plural(s.noteColumns.count, "column")) of the form's notes (no answers) not stored.")
         }
         for warning in s.warnings.prefix(20) { invocation.warn(warning.description) }
         for problem in s.problems.prefix(10) { invocation.warn(problem.description) }

@@ -35,7 +35,7 @@ enum PlanCommand {
             let breakdown = invocation[by]
             let (plan, gapNotes) = try WorkforcePlan.run(store, request)
             var table = plan.table(breakdown)
-            table.notes = gapNotes + table.notes
+            table.notes = (try QuarantineNotes.sentences(store, .employer, waves: [request.gaps.wave])) + gapNotes + table.notes
             try table.checkFinite("workforce plan")
             var files: [(name: String, text: String)] = [("plan.md", table.rendered(as: .md)), ("plan.csv", table.rendered(as: .csv))]
             files.append(("plan.json", plan.json(breakdown, notes: table.notes)))

@@ -36,6 +36,9 @@ public struct ParsedCodebook: Sendable {
     public var formID: String
     public var items: [Item]
     public var lists: [String: [Choice]]
+    /// Each group's label by its path (`profile`, `role_om_net_001`): what a KoboToolbox labels
+    /// export with "Include groups in headers" puts in front of a question's label.
+    public var groupLabels: [String: LocalizedText] = [:]
 
     /// Reads a codebook.
     ///
@@ -84,6 +87,11 @@ public struct ParsedCodebook: Sendable {
         var groupRelevant: [String: XLSFormExpression] = [:]
         var groupGates: [String: Set<String>?] = [:]
         for group in json["groups"]?.array ?? [] {
+            if let path = group["path"]?.string {
+                var label: LocalizedText = [:]
+                for (code, text) in group["label"]?.objectMembers ?? [] { label[code] = text.string }
+                groupLabels[path] = label
+            }
             guard let path = group["path"]?.string, let text = group["relevant"]?.string, !text.isEmpty else { continue }
             groupGates[path] = onlyGates(text)
             do {

@@ -11,6 +11,9 @@ final class ChoiceMatcher: Sendable {
     private let alternatives: [String: Int]
     /// Normalized labels, longest first, for answers that join several labels with `, ` or `;`.
     private let labels: [(text: String, choice: Int)]
+    /// Every accepted form (names, labels), normalized, as characters, longest first: for a
+    /// KoboToolbox labels export's cell, labels joined by spaces.
+    let forms: [(text: [Character], choice: Int)]
 
     init(_ choices: [Choice]) {
         names = choices.map(\.name)
@@ -32,6 +35,7 @@ final class ChoiceMatcher: Sendable {
             for label in choice.label.values { labels.append((ColumnPlan.normalizedLabel(label), i)) }
         }
         self.alternatives = alternatives
+        self.forms = alternatives.map { (Array($0.key), $0.value) }.sorted { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.1 < $1.1) }
         self.labels = labels.sorted { $0.0.count > $1.0.count }
     }
 

@@ -37,8 +37,12 @@ public struct ColumnPlan: Sendable {
     public var choiceColumns: [[(column: Int, choice: Int)]]
     public var identityColumn: Int?
     public var submittedColumn: Int?
+    /// KoboToolbox's `_validation_status` (a supervisor's Approved, Not approved, On hold).
+    public var validationColumn: Int?
     public var unknownColumns: [String]
     public var metaColumns: [String]
+    /// Columns of the form's notes (text shown to the respondent, never an answer): not stored.
+    public var noteColumns: [String] = []
 
     /// The template's first column: the number written on a paper questionnaire, which
     /// identifies the response when it is typed in.
@@ -67,27 +71,8 @@ public struct ColumnPlan: Sendable {
     public init(header: [String], codebook: ParsedCodebook, file: String) throws(WorkforceError) {
         let dialect = Self.detectDialect(header)
         self.dialect = dialect
-        var exact: [String: Role] = [:]
-        var byLabel: [String: Role] = [:]
-        func limeCode(_ s: String) -> String { String(s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) }
-        for (q, item) in codebook.items.enumerated() where item.type != .note {
-            var forms = [item.name, limeCode(item.name)]
-            if !item.group.isEmpty {
-                forms.append(item.group + "/" + item.name)
-                forms.append(item.group.replacingOccurrences(of: "/", with: "-") + "-" + item.name)
-            }
-            for form in forms where exact[form] == nil { exact[form] = .question(q) }
-            for text in item.label.values { byLabel[Self.normalizedLabel(text)] = byLabel[Self.normalizedLabel(text)] ?? .question(q) }
-            if item.type == .selectMultiple, let list = item.listName, let choices = codebook.lists[list] {
-                for (c, choice) in choices.enumerated() {
-                    for form in forms {
-                        exact[form + "/" + choice.name] = exact[form + "/" + choice.name] ?? .choice(question: q, choice: c)
-                        exact[form + "[" + choice.name + "]"] = exact[form + "[" + choice.name + "]"] ?? .choice(question: q, choice: c)
-                    }
-                    exact[limeCode(item.name) + "[" + limeCode(choice.name) + "]"] = .choice(question: q, choice: c)
-                }
-            }
-        }
+        let forms = Self.headerForms(codebook)
+        var ambiguous: [(column: Int, questions: [Int])] = []
 
         let submittedNames = ["_submission_time", "SubmissionDate", "submitdate", "Timestamp", "Marca temporal"]
         var roles: [Role] = []
@@ -97,6 +82,7 @@ public struct ColumnPlan: Sendable {
         var meta: [String] = []
         identityColumn = Self.identityColumn(in: header, dialect: dialect)
         submittedColumn = submittedNames.lazy.compactMap { name in header.firstIndex(of: name) }.first
+        validationColumn = header.firstIndex(of: "_validation_status")
         for (column, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             var role: Role
@@ -104,14 +90,23 @@ public struct ColumnPlan: Sendable {
                 role = .identity
             } else if column == submittedColumn {
                 role = .submitted
-            } else if let r = exact[name] {
+            } else if let r = forms.exact[name] {
                 role = r
+            } else if forms.notes.contains(name) || forms.notes.contains(Self.normalizedLabel(name))
+                || forms.notes.contains(String(name.split(separator: "/").last ?? ""))
+            {
+                noteColumns.append(raw)
+                roles.append(.meta)
+                continue
             } else if name.hasPrefix("_") || Self.metaNames.contains(name) || name.hasPrefix("meta/") || name.hasPrefix("meta-") {
                 role = .meta
-            } else if let slash = name.lastIndex(of: "/"), let r = exact[String(name[name.index(after: slash)...])] {
+            } else if let slash = name.lastIndex(of: "/"), let r = forms.exact[String(name[name.index(after: slash)...])] {
                 role = r  // a group path this codebook does not know, ending in a question name
-            } else if let r = byLabel[Self.normalizedLabel(name)] {
+            } else if let r = forms.labels[Self.normalizedLabel(name)] {
                 role = r
+            } else if let owners = forms.ambiguous[Self.normalizedLabel(name)] {
+                ambiguous.append((column, owners))
+                role = .unknown
             } else {
                 role = .unknown
             }
@@ -141,6 +136,14 @@ public struct ColumnPlan: Sendable {
         self.unknownColumns = unknown
         self.metaColumns = meta
 
+        if let first = ambiguous.first {
+            let names = first.questions.prefix(4).map { codebook.items[$0].name }.joined(separator: ", ")
+            throw .badData(
+                SourceLocation(file: file, line: 1, column: first.column + 1, field: first.column + 1, header: header[first.column]),
+                "column \(first.column + 1) (\(valuePrefix(header[first.column]))) is the label of \(first.questions.count) questions (\(names)\(first.questions.count > 4 ? ", ..." : "")); "
+                    + "export with XML values and headers, or with the groups in the headers (KoboToolbox's \"Include groups in headers\")"
+                    + (ambiguous.count > 1 ? "; \(ambiguous.count - 1) more columns are like it" : ""))
+        }
         let matched = codebook.items.indices.filter { questionColumn[$0] != nil || !choiceColumns[$0].isEmpty }
         guard !matched.isEmpty else {
             let expected = codebook.items.filter { $0.type != .note }.prefix(4).map(\.name).joined(separator: ", ")
@@ -155,6 +158,8 @@ public struct ColumnPlan: Sendable {
                 && choiceColumns[$0].isEmpty
         }
         if !missing.isEmpty {
+            // A typo in the header is named as such, not as a missing question.
+            try refuseNearMisses(codebook: codebook, file: file)
             let names = missing.map { codebook.items[$0].name }
             throw .badData(
                 SourceLocation(file: file, line: 1),

@@ -13,6 +13,9 @@ public struct ImportOptions: Sendable {
     public var delimiter: UInt8?
     /// In a `.zip` of CSV files, the one to import (default: the form's main CSV).
     public var entry: String?
+    /// Import rows a KoboToolbox supervisor marked "Not approved" (`_validation_status`)
+    /// instead of quarantining them.
+    public var includeNotApproved = false
 
     public init(
         kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, dryRun: Bool = false,
@@ -60,10 +63,17 @@ public struct ImportSummary: Sendable {
     public var queried = 0
     /// The first queries, each at its place in the file.
     public var queries: [ImportProblem] = []
+    /// KoboToolbox's `_validation_status`: rows marked "On hold" (imported and counted), and
+    /// rows marked "Not approved", quarantined or (with `--include-not-approved`) imported.
+    public var onHold = 0
+    public var notApproved = 0
+    public var notApprovedImported = 0
     /// Columns that are not questions of the codebook nor known export metadata: not stored.
     public var unknownColumns: [String]
     /// Export metadata columns (ids, timestamps, device and submitter details): not stored.
     public var metaColumns: [String]
+    /// Columns of the form's notes (no answers): not stored.
+    public var noteColumns: [String] = []
     /// The first problems found, each at its place in the file.
     public var problems: [ImportProblem] = []
     /// What was accepted but deserves a look (a withdrawn KSA id, a name taken as another's).

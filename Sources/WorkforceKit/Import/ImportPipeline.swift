@@ -12,6 +12,8 @@ struct RowBatch: Sendable {
         var answers: Range<Int>
         /// Index into `rejected` for a quarantined row.
         var rejected: Int?
+        /// KoboToolbox's validation status of the row.
+        var status: ValidationStatus = .none
         /// A stored row's queries: soft edit rules it breaks (``EditRules``).
         var queries: [Query] = []
     }
@@ -107,13 +109,15 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
     private let plan: ColumnPlan
     private let queue: BatchQueue
     private let rules: EditRules?
+    private let includeNotApproved: Bool
 
-    init(reader: CSVReader, validator: RowValidator, plan: ColumnPlan, queue: BatchQueue) {
+    init(reader: CSVReader, validator: RowValidator, plan: ColumnPlan, queue: BatchQueue, includeNotApproved: Bool = false) {
         self.reader = reader
         self.validator = validator
         self.plan = plan
         self.queue = queue
         rules = EditRules(validator.codebook)
+        self.includeNotApproved = includeNotApproved
     }
 
     func start() {
@@ -143,31 +147,44 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
 
     private func add(_ batch: inout RowBatch) {
         let line = reader.recordLine
+        var identity: Range<Int>?
+        if let column = plan.identityColumn, !reader.recordTruncated, column < reader.fieldCount {
+            let id = Self.trimmed(reader.fieldBytes(column))
+            if id.count > 0, id.count <= ImportLimits.idBytes { identity = batch.append(id) }
+        }
+        let status = plan.validationColumn.map { ValidationStatus(reader.fieldBytes($0)) } ?? .none
+        if status == .notApproved, !includeNotApproved, !reader.recordTruncated, reader.fieldCount == plan.roles.count {
+            let column = plan.validationColumn ?? 0
+            let problem = ImportProblem(
+                location: reader.location(ofField: column).inColumn(named: plan.header[column]),
+                message: "the submission is marked Not approved in KoboToolbox (_validation_status); import with --include-not-approved to count it")
+            batch.rejected.append(rejection(problems: [problem]))
+            batch.entries.append(
+                RowBatch.Entry(line: line, identity: identity, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1, status: status))
+            return
+        }
         guard validator.validate(reader) else {
+            // The id goes with a rejected row too: a response already stored is a duplicate,
+            // not a row to quarantine again.
             batch.rejected.append(rejection())
-            batch.entries.append(RowBatch.Entry(line: line, identity: nil, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
+            batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
             return
         }
         // The edit rules: a hard one quarantines the row, a soft one keeps it with a query.
         let findings = rules?.check(number: number, text: text) ?? []
         if findings.contains(where: \.hard) {
-            let reasons = findings.filter(\.hard).map { RowValidator.Reason(column: plan.questionColumn[$0.question], message: $0.message) }
-            batch.rejected.append(rejection(reasons))
-            batch.entries.append(RowBatch.Entry(line: line, identity: nil, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
+            let problems = findings.filter(\.hard).map { problem(RowValidator.Reason(column: plan.questionColumn[$0.question], message: $0.message)) }
+            batch.rejected.append(rejection(problems: problems))
+            batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
             return
         }
         let queries = findings.map { RowBatch.Query(rule: $0.rule, problem: problem(RowValidator.Reason(column: plan.questionColumn[$0.question], message: $0.message))) }
-        var identity: Range<Int>?
-        if let column = plan.identityColumn {
-            let id = Self.trimmed(reader.fieldBytes(column))
-            if id.count > 0 { identity = batch.append(id) }
-        }
         var submitted: Range<Int>?
         if let column = plan.submittedColumn, reader.fieldBytes(column).count > 0 {
             submitted = batch.append(reader.fieldBytes(column))
         }
         let answers = validator.json.withUnsafeBufferPointer { batch.append($0) }
-        batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil, queries: queries))
+        batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil, status: status, queries: queries))
     }
 
     private func number(_ q: Int) -> Double? {
@@ -192,7 +209,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
     /// choice columns, the response id, the submission time): an export's undeclared columns
     /// (names, e-mail, phone, device, location) are blanked, so no personal data is stored even
     /// for a quarantined row. It can still be fixed and imported again.
-    private func rejection(_ extra: [RowValidator.Reason]? = nil) -> RowBatch.Rejected {
+    private func rejection(problems given: [ImportProblem]? = nil) -> RowBatch.Rejected {
         let fields = reader.fields.enumerated().map { column, value -> String in
             switch column < plan.roles.count ? plan.roles[column] : .unknown {
             case .question, .choice, .identity, .submitted: value
@@ -205,7 +222,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             raw = String(decoding: raw.utf8.prefix(ImportLimits.keptBytes), as: UTF8.self)
             while raw.unicodeScalars.last == "\u{FFFD}" { raw.unicodeScalars.removeLast() }
         }
-        let problems = (extra ?? validator.reasons).map(problem)
+        let problems = given ?? validator.reasons.map(problem)
         return RowBatch.Rejected(
             raw: raw, reasons: ImportProblem.json(problems), problems: problems,
             wrongWidth: !reader.recordTruncated && reader.fieldCount != plan.roles.count)

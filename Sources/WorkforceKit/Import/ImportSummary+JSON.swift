@@ -20,7 +20,10 @@ extension ImportSummary {
             ("delimiter", .string(delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter)))),
             ("rows_read", .integer(Int64(rowsRead))), ("imported", .integer(Int64(imported))),
             ("duplicates", .integer(Int64(duplicates))), ("quarantined", .integer(Int64(quarantined))),
+            ("on_hold", .integer(Int64(onHold))), ("not_approved_quarantined", .integer(Int64(notApproved))),
+            ("not_approved_imported", .integer(Int64(notApprovedImported))),
             ("unknown_columns", .array(unknownColumns.map(JSONValue.string))), ("metadata_columns", .array(metaColumns.map(JSONValue.string))),
+            ("note_columns", .array(noteColumns.map(JSONValue.string))),
             ("problems", located(problems)), ("warnings", located(warnings)),
             ("queried", .integer(Int64(queried))), ("queries", located(queries)),
         ])

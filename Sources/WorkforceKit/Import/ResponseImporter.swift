@@ -97,6 +97,7 @@ public enum ResponseImporter {
         // a row of the wrong width is quarantined rather than fatal.
         let header = try CSVTable(reader: reader).header
         let plan = try ColumnPlan(header: header, codebook: codebook, file: name)
+        try plan.refuseNearMisses(codebook: codebook, file: name)
         let validator = RowValidator(codebook: codebook, plan: plan)
         let wave = options.kind == .employer ? Wave.employerColumn(options.wave ?? instrument.wave) : instrument.wave ?? options.wave
         var summary = ImportSummary(
@@ -104,6 +105,7 @@ public enum ResponseImporter {
             dialect: plan.dialect, encoding: sniffed.encoding, delimiter: sniffed.delimiter,
             unknownColumns: plan.unknownColumns, metaColumns: plan.metaColumns, dryRun: options.dryRun)
         summary.container = sniffed.note
+        summary.noteColumns = plan.noteColumns
         if case .workbook = sniffed.container { summary.fromWorkbook = true }
         summary.instrumentChoice = job.explanation
 
@@ -157,7 +159,7 @@ public enum ResponseImporter {
             var heldBy: Set<Int64> = []
             // Reading and checking run on a second thread; this one writes.
             let queue = BatchQueue()
-            RowProducer(reader: reader, validator: validator, plan: plan, queue: queue).start()
+            RowProducer(reader: reader, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
             do {
                 while let batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in
@@ -165,8 +167,17 @@ public enum ResponseImporter {
                             summary.rowsRead += 1
                             if summary.rowsRead & 0xFFFF == 0 { progress?(summary.rowsRead) }
                             if let r = entry.rejected {
+                                // Already stored (by its id): a duplicate, whatever this copy holds.
+                                if let identity = entry.identity,
+                                    let holder = try responses.holder(key: String(decoding: UnsafeBufferPointer(rebasing: bytes[identity]), as: UTF8.self))
+                                {
+                                    summary.duplicates += 1
+                                    heldBy.insert(holder)
+                                    continue
+                                }
                                 let rejected = batch.rejected[r]
                                 summary.quarantined += 1
+                                if entry.status == .notApproved { summary.notApproved += 1 }
                                 if rejected.wrongWidth { wrongWidth += 1 }
                                 for problem in rejected.problems where summary.problems.count < 20 { summary.problems.append(problem) }
                                 try reject.bind(2, entry.line)
@@ -207,6 +218,8 @@ public enum ResponseImporter {
                                     try query.bind(6, q.problem.message)
                                     try query.run()
                                 }
+                                if entry.status == .onHold { summary.onHold += 1 }
+                                if entry.status == .notApproved { summary.notApprovedImported += 1 }
                             }
                         }
                     }
@@ -216,6 +229,20 @@ public enum ResponseImporter {
                 throw error
             }
             progress?(summary.rowsRead)
+            if let sheet = reader.sheetRows, sheet.formulaCount > 0 {
+                for f in sheet.formulas {
+                    summary.warnings.append(
+                        ImportProblem(
+                            location: SourceLocation(file: name, line: f.row, column: f.column + 1, sheet: sheet.sheet, field: f.column + 1),
+                            message: "the cell holds a formula; read as its text \"\(valuePrefix(f.formula))\", as typed, not as the value the spreadsheet computed"))
+                }
+                if sheet.formulaCount > sheet.formulas.count {
+                    summary.warnings.append(
+                        ImportProblem(
+                            location: SourceLocation(file: name, sheet: sheet.sheet),
+                            message: "\(sheet.formulaCount - sheet.formulas.count) more formula cells were read as their text"))
+                }
+            }
             if summary.rowsRead == 0 {
                 throw WorkforceError.badData(
                     SourceLocation(file: name, line: 2), "the file has a header but no rows; nothing to import")

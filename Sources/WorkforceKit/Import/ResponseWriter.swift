@@ -41,6 +41,19 @@ struct ResponseWriter {
         }
     }
 
+    /// The batch that already holds the response `key` of this kind, or `nil`.
+    func holder(key: String) throws -> Int64? {
+        var hash = Self.hash(kind: kind, key: key)
+        while true {
+            try existing.bind(1, key)
+            try existing.bind(2, kind)
+            try existing.bind(3, hash)
+            guard let holder = try existing.runReturningInteger() else { return nil }
+            if holder > 0 { return holder }
+            hash = hash &+ 1  // another response's hash: probe on, as `insert` does
+        }
+    }
+
     /// FNV-1a of `kind`, a NUL, and `key`, mixed, as a signed 64-bit integer.
     static func hash(kind: String, key: String) -> Int64 {
         var kind = kind

@@ -128,7 +128,10 @@ final class RowValidator: CompiledExpression.Answers {
             switch answers[q] {
             case .missing:
                 if slot.required, !hasReason[q] {
-                    reasons.append(Reason(column: plan.questionColumn[q], message: "\(codebook.items[q].name) is required but empty"))
+                    reasons.append(
+                        slot.column < 0 && !slot.hasChoiceColumns
+                            ? Reason(column: nil, message: "\(codebook.items[q].name) is required and was asked of this row, but the file has no column for it")
+                            : Reason(column: plan.questionColumn[q], message: "\(codebook.items[q].name) is required but empty"))
                 }
             case .choice, .choices:
                 if constraints[q] != nil { check(q, reader) }
@@ -180,7 +183,8 @@ final class RowValidator: CompiledExpression.Answers {
             invalid(q, column, "value \"\(Self.shown(bytes))\" is not a choice of \(item.name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
             return .missing
         case .selectMultiple:
-            return parseMultiple(q, column, bytes)
+            // A summary cell only its choice columns can read (an ambiguous split of labels): those.
+            return parseMultiple(q, column, bytes, choiceColumns: slot.hasChoiceColumns) ?? fromChoiceColumns(q, reader)
         case .integer:
             guard let v = Self.integer(bytes) else {
                 invalid(q, column, "value \"\(Self.shown(bytes))\" of \(item.name) is not a whole number")
@@ -219,7 +223,11 @@ final class RowValidator: CompiledExpression.Answers {
         }
     }
 
-    private func parseMultiple(_ q: Int, _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Answer {
+    /// The choices of a select_multiple cell: names separated by spaces (KoboToolbox, ODK); else
+    /// names or labels separated by spaces (a labels export), when they split one way only;
+    /// else labels joined by `, ` or `;` (Google Forms); else one choice in any form. `nil`
+    /// when the labels split more than one way and `choiceColumns` can say which.
+    private func parseMultiple(_ q: Int, _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, choiceColumns: Bool) -> Answer? {
         guard let matcher = matchers[q] else { return .missing }
         selected[q].removeAll(keepingCapacity: true)
         var allExact = true
@@ -227,7 +235,7 @@ final class RowValidator: CompiledExpression.Answers {
         for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
             if i > start {
                 let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                if let c = matcher.exact(token) ?? matcher.lenient(String(decoding: token, as: UTF8.self)) {
+                if let c = matcher.exact(token) {
                     if !selected[q].contains(c) { selected[q].append(c) }
                 } else {
                     allExact = false
@@ -242,7 +250,16 @@ final class RowValidator: CompiledExpression.Answers {
                 return .missing
             }
             let text = String(decoding: bytes, as: UTF8.self)
-            if let labels = matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
+            let readings = matcher.spacedReadings(text)
+            if readings.count > 1 {
+                if choiceColumns { return nil }
+                invalid(
+                    q, column,
+                    "\"\(valuePrefix(text))\" of \(codebook.items[q].name) reads two ways: \(matcher.describe(readings[0])) or \(matcher.describe(readings[1])); "
+                        + "export with XML values, or with the choices in separate columns too")
+                return .missing
+            }
+            if let labels = readings.first ?? matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
                 selected[q] = []
                 for c in labels where !selected[q].contains(c) { selected[q].append(c) }
             } else {

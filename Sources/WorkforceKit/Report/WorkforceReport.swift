@@ -84,6 +84,9 @@ public enum WorkforceReport {
         }
         sections.append(try awarenessSection(store, options, &tables, &figures, &points))
         sections.append(try methodologySection(store, options, context, &tables))
+        let quarantine = try quarantine(store, options)
+        sections = noting(quarantine, in: sections)
+        let large = quarantine.filter(\.count.isLarge).map(\.count.sentence)
 
         // Figures as published: estimated counts of people and places as whole numbers (shares
         // and intervals are already written for readers, as text).
@@ -98,6 +101,7 @@ public enum WorkforceReport {
         var body = "<header><h1>\(Markup.escape(title))</h1>"
         body += ReportHTML.paragraph("National Cybersecurity Strategy, Area of Priority 3. Generated \(generated) by workforce.", class: "meta")
         if let banner = options.banner { body += ReportHTML.paragraph(banner, class: "synthetic") }
+        body += large.map { ReportHTML.paragraph($0, class: "synthetic") }.joined()
         body += "</header>"
         if !sentences.isEmpty {
             body += "<section id=\"main-points\" class=\"main-points\"><h2>Main points</h2><ul>" + sentences.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
@@ -112,6 +116,7 @@ public enum WorkforceReport {
 
         var markdown = "# \(title)\n\nGenerated \(generated) by workforce.\n\n"
         if let banner = options.banner { markdown += "**\(banner)**\n\n" }
+        markdown += large.map { "**\($0)**\n\n" }.joined()
         if !sentences.isEmpty { markdown += "## Main points\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n_\(reading)_\n\n" }
         markdown += "## Summary\n\n" + figures.map { "- \($0.label): **\(ReportHTML.shown($0.value))**" }.joined(separator: "\n") + "\n\n"
         markdown += sections.map { "## \($0.title)\n\n\($0.markdown)" }.joined(separator: "\n")

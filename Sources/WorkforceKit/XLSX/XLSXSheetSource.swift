@@ -7,7 +7,17 @@ package final class SheetRows {
     private var rows: [Int] = []
     private var head = 0
 
+    /// The first formula cells read (sheet row, 0-based column, the formula as typed) and how
+    /// many there were: each is read as its formula's text, which the import warns about.
+    package private(set) var formulas: [(row: Int, column: Int, formula: String)] = []
+    package private(set) var formulaCount = 0
+
     init(sheet: String) { self.sheet = sheet }
+
+    func addFormula(row: Int, column: Int, formula: String) {
+        formulaCount += 1
+        if formulas.count < 20 { formulas.append((row, column, formula)) }
+    }
 
     func add(_ row: Int) { rows.append(row) }
 
@@ -156,20 +166,32 @@ package final class XLSXSheetSource: ByteSource {
         var inline: [UInt8] = []
         var inValue = false
         var inText = false
+        var formula: [UInt8]?
+        var inFormula = false
         loop: while let event = try scanner.next() {
             switch event {
             case .end("c"): break loop
             case .start("v", _, false): inValue = true
             case .end("v"): inValue = false
-            case .start("rPh", _, false), .start("f", _, false), .start("extLst", _, false): try scanner.skipElement()
+            case .start("f", _, let empty):
+                formula = []
+                inFormula = !empty
+            case .end("f"): inFormula = false
+            case .start("rPh", _, false), .start("extLst", _, false): try scanner.skipElement()
             case .start("t", _, false): inText = true
             case .end("t"): inText = false
             case .text(let bytes):
-                if inValue { value += bytes } else if inText, inline.count <= ImportLimits.rowBytes { inline += bytes }
+                if inValue {
+                    value += bytes
+                } else if inFormula, let f = formula, f.count <= ImportLimits.rowBytes {
+                    formula = f + bytes
+                } else if inText, inline.count <= ImportLimits.rowBytes {
+                    inline += bytes
+                }
             default: continue
             }
         }
-        let text: [UInt8]
+        var text: [UInt8]
         switch attributes["t"] ?? "n" {
         case "s":
             let raw = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -183,6 +205,13 @@ package final class XLSXSheetSource: ByteSource {
         case "d": text = Self.isoDate(value)
         case "e": text = value
         default: text = number(value, style: attributes["s"].flatMap { Int($0) } ?? 0, column: column)
+        }
+        // A formula is read as typed (`=1+2`, `=B2`: KoboToolbox writes an answer that starts with
+        // `=` as one, with a cached value of 0), never as its cached value. A cell of a shared
+        // formula without its own text keeps its value.
+        if let formula, !formula.isEmpty {
+            text = Array("=".utf8) + OOXMLText.decode(formula)
+            rows.addFormula(row: row, column: column, formula: String(decoding: text.prefix(200), as: UTF8.self))
         }
         if text.contains(0) || UTF8Validation.firstInvalidIndex(in: text) != nil {
             throw .badData(location(row: row, column: column), "the cell holds bytes that are not UTF-8 text; save the file again from the spreadsheet")

@@ -1,0 +1,26 @@
+/// Quarantined rows in the report: a note at the top of the section whose figures leave them
+/// out, and on the first page when they are more than 5% of a wave's rows.
+extension WorkforceReport {
+    /// The quarantined rows of the waves the report describes: the employer wave of its
+    /// figures and the awareness baseline and follow-up, by the section that shows them.
+    static func quarantine(_ store: WorkforceStore, _ options: ReportOptions) throws -> [(section: String, count: QuarantineCount)] {
+        var found: [(String, QuarantineCount)] = []
+        if let count = try store.quarantineCount(kind: .employer, wave: options.wave) { found.append(("gaps", count)) }
+        for wave in ["baseline", "followup-1"] {
+            if let count = try store.quarantineCount(kind: .awareness, wave: wave) { found.append(("awareness", count)) }
+        }
+        return found
+    }
+
+    /// `sections` with each count's sentence at the top of its section.
+    static func noting(_ quarantine: [(section: String, count: QuarantineCount)], in sections: [Section]) -> [Section] {
+        sections.map { section in
+            let sentences = quarantine.filter { $0.section == section.id }.map(\.count.sentence)
+            guard !sentences.isEmpty else { return section }
+            var noted = section
+            noted.html = sentences.map { ReportHTML.paragraph($0, class: "note") }.joined() + section.html
+            noted.markdown = sentences.map { "_\($0)_\n\n" }.joined() + section.markdown
+            return noted
+        }
+    }
+}
