@@ -6,8 +6,8 @@ Supply per work role is recomputed here in plain Python from the framework's CSV
 and the demo catalog (programmes as one unit teaching the union of their courses' KSAs, with the
 programme row's completions or else the smallest course's; a course in a programme is not counted
 alone). Then, on a database built from the demo's employer exports and catalog: per role, for every
-horizon, supply, replacement, demand, gap and gap_se; the national shortage and surplus against the
-published roles; and every row of the sensitivity table (theta x entry rate).
+horizon, supply, replacement, demand, gap and gap_se; the national shortage and surplus against
+every surveyed role, withheld ones included (only cells are withheld); and every row of the sensitivity table (theta x entry rate).
 Usage: check_gap_accounting.py WORKFORCE_BINARY WORKDIR
 """
 import csv, json, os, re, subprocess, sys
@@ -134,10 +134,10 @@ assert len(sensitivity) == 15, f"the sensitivity table has {len(sensitivity)} ro
 for row in sensitivity:
     theta, rate = row["theta"], row["entry_rate"]
     mine = supply(theta, YEARS["medium"], rate)
-    by_role = gaps("--by", "role", "--theta", str(theta), "--entry-rate", str(rate))["rows"]
+    by_role = gaps("--by", "role", "--theta", str(theta), "--entry-rate", str(rate), "--no-suppress")["rows"]
     surveyed = [r["role_id"] for r in by_role if r["status"] != "not_surveyed"]
     check(f"theta {theta} entry rate {rate} supply", row["supply"], sum(mine[r] for r in surveyed))
-    shortage = sum(max(0.0, r["demand"] - mine[r["role_id"]]) for r in by_role if r["status"] == "published")
+    shortage = sum(max(0.0, r["demand"] - mine[r["role_id"]]) for r in by_role if r["status"] != "not_surveyed")
     check(f"theta {theta} entry rate {rate} shortage", row["shortage"], shortage)
 
 # A variant of the catalog whose programme has no row of its own and whose courses' completions

@@ -73,7 +73,7 @@ import Testing
                 [r["ksa_id"] as? String ?? "", String(format: "%.9f", r["demand"] as? Double ?? -1), r["roles"] as? String ?? "", r["taught_elsewhere_by"] as? String ?? ""]
             }
             let page = Self.uncovered(data, institution: institution)
-            #expect(rows.count > 10 && rows == page, "\(institution): \(rows.prefix(3)) vs \(page.prefix(3))")
+            #expect(rows.count > 5 && rows == page, "\(institution): \(rows.prefix(3)) vs \(page.prefix(3))")
             #expect(rows.contains { $0[3].isEmpty }, "some KSA is taught nowhere in Belize")
         }
 

@@ -55,10 +55,22 @@ import Testing
         }
         #expect(html.contains("Synthetic demo data"))
         #expect(!html.contains("<script"))  // the report needs no script
-        // Suppression reaches every output: suppressed rows carry no figures.
-        for row in try jsonRows(try String(contentsOf: out.appendingPathComponent("tables/gaps_by_role.json"), encoding: .utf8))
-        where row["status"] as? String != "published" {
-            #expect(row["demand"] is NSNull)
+        // Suppression reaches every output: suppressed rows carry no figures. Unreliable (grade F)
+        // and dominated rows keep them in JSON, and no reader's output shows them.
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        for row in try jsonRows(try String(contentsOf: out.appendingPathComponent("tables/gaps_by_role.json"), encoding: .utf8)) {
+            let status = row["status"] as? String
+            if status == "suppressed" || status == "not_surveyed" { #expect(row["demand"] is NSNull) }
+            if status == "unreliable" || status == "dominated" {
+                let demand = try #require(row["demand"] as? Double)
+                #expect(row["reason"] is String)
+                let name = try #require(row["role_name"] as? String)
+                // Its table row says why and shows no figure; no main point names it.
+                let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| \(name) (") })
+                #expect(line.contains("withheld:") && !line.contains("95% CI") && demand >= 0, "\(line)")
+                #expect(!(markdown.components(separatedBy: "## Summary").first ?? "").contains(name))
+            }
+            if row["quality"] as? String == "F" { #expect(status != "published") }
         }
     }
 

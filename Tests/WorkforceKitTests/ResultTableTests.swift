@@ -65,6 +65,27 @@ import Testing
         #expect(t.rendered(as: .csv).hasPrefix("role_id,status,demand,respondents,quality\r\n"))
     }
 
+    @Test func unreliableAndDominatedRowsKeepTheirFiguresForMachinesOnly() {
+        var t = ResultTable(columns: ["role_id", "status", "reason", "demand", "demand_se", "demand_ci_low", "demand_ci_high", "demand_cv", "respondents", "quality", "largest_share"])
+        t.append([.text("A"), .text("unreliable"), .text("grade F: coefficient of variation 46.0%, over 33.3%"), .double(85), .double(39.1), .double(8.4), .double(161.6), .double(0.46), .int(12), .text("F"), .double(0.3)])
+        t.append([.text("B"), .text("dominated"), .text("one employer gives 87.0% of the demand, over 50%"), .double(1192), .double(10), .double(1172), .double(1212), .double(0.01), .int(30), .text("A"), .double(0.87)])
+        t.append([.text("C"), .text("published"), .null, .double(40), .double(4), .double(32), .double(48), .double(0.1), .int(30), .text("C"), .double(0.2)])
+        let reader = t.forReaders()
+        #expect(reader.rows[0] == ["A", "withheld: too unreliable to publish (grade F: coefficient of variation 46.0%, over 33.3%)", "F", "", "", "", "12", ""])
+        #expect(reader.rows[1][1] == "withheld: dominated by one employer (one employer gives 87.0% of the demand, over 50%)")
+        #expect(reader.rows[1][3] == "" && reader.rows[1][7] == "")
+        #expect(reader.rows[2][3] == "40 (95% CI 32 to 48)")
+        // Every reader format: no figure of a withheld row.
+        for format in [OutputFormat.table, .md] {
+            let text = t.rendered(as: format)
+            #expect(!text.contains("85") && !text.contains("1,192") && !text.contains("1192"))
+        }
+        // JSON keeps them with their status.
+        let json = t.rendered(as: .json)
+        #expect(json.contains("\"status\":\"unreliable\"") || json.contains("\"status\": \"unreliable\""))
+        #expect(json.contains("85") && json.contains("1192"))
+    }
+
     @Test func choicesIndicatorsAndStrataReadInWords() {
         let labels = Labels.bundled
         #expect(labels.indicator("knows_phishing") == "Knows how to spot a phishing message")

@@ -15,6 +15,7 @@ enum GapsCommand {
         "entry-rate", "x", "Share of completers assumed to take a cyber job in the country, 0 to 1, instead of the realised entry rate (hires straight from education over the catalog's completions).", in: 0...1
     )
     static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
+    static let winsorise = OptionSpec.flag("winsorise", "Winsorise each role's employer demand at the Kokic-Bell cut-off of its stratum (off by default).")
     static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
     static let scenarios = OptionSpec.flag(
         "scenarios", "The national shortfall (people a year) with each assumption of the flow model at a low and a high value, the largest change first.")
@@ -46,7 +47,7 @@ enum GapsCommand {
             role's share of that flow. --scenarios moves one assumption at a time.
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, sensitivity, scenarios,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, winsorise, sensitivity, scenarios,
             Options.framework.spec, noSuppress,
         ],
         printsTable: true,
@@ -78,6 +79,7 @@ enum GapsCommand {
         request.framework = invocation[Options.framework]
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
         request.impute = !invocation.flag(noImpute)
+        request.winsorise = invocation.flag(winsorise)
         request.suppress = !invocation.flag(noSuppress)
         return request
     }

@@ -148,6 +148,12 @@ enum ImportCommands {
         }
         for warning in s.warnings.prefix(20) { invocation.warn(warning.description) }
         for problem in s.problems.prefix(10) { invocation.warn(problem.description) }
+        for query in s.queries.prefix(10) { invocation.warn("query: " + query.description) }
+        if s.queried > 0 {
+            invocation.io.err(
+                "\(plural(s.queried, "stored row")) with a query from the edit rules (kept and counted); "
+                    + (s.batchID.map { "list them with `workforce imports --queries \($0)` and check them with the organisations.\n" } ?? "a dry run stores no queries to list.\n"))
+        }
         if s.quarantined > 0 {
             let more = s.problems.count > 10 ? " and more" : ""
             invocation.io.err(
@@ -164,14 +170,20 @@ enum ImportCommands {
             With --rejected BATCH, lists that batch's quarantined rows with their line and reasons.
             As CSV (--format csv), it writes the file's header and the rejected rows as they were,
             plus _line and _reasons columns: fix the rows and import the file again (columns that
-            start with _ are ignored on import).
+            start with _ are ignored on import). With --queries BATCH, lists the queries the edit
+            rules raised on that batch's stored rows (openings above half the organisation's
+            employees, staff reported while the work is outsourced): nothing is dropped.
             """,
-        options: [Options.batch.spec],
+        options: [Options.batch.spec, Options.queries.spec],
         printsTable: true,
         run: { try runImports($0) })
 
     static func runImports(_ invocation: Invocation) throws {
         let store = try invocation.openStore()
+        if let batch = invocation[Options.queries] {
+            try invocation.print(try store.importQueries(batch: batch))
+            return
+        }
         guard let batch = invocation[Options.batch] else {
             try invocation.print(try store.importBatches())
             return

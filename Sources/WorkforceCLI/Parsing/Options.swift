@@ -41,6 +41,7 @@ enum Options {
         }
     }
     static let batch = TypedOption<Int>.integer("rejected", "batch", "Show the quarantined rows of this batch.", in: 1...Int.max)
+    static let queries = TypedOption<Int>.integer("queries", "batch", "Show the queries the edit rules raised on this batch's stored rows.", in: 1...Int.max)
 
     static let all = OptionSpec.flag("all", "Search every framework in the database.")
     static let dryRun = OptionSpec.flag("dry-run", "Check and count, write nothing.")

@@ -16,6 +16,8 @@ public struct GapInputs: Sendable {
     public var entryRateGiven = false
     /// Impute item non-response (leavers, new positions) as ``ItemImputation`` says.
     public var impute: Bool
+    /// Winsorise each role's employer demand at the Kokic-Bell cut-offs (`--winsorise`).
+    public var winsorise = false
 
     /// One weight per employer (1 without a sampling frame).
     public var weights: [Double] { weighting.weights }
@@ -124,7 +126,7 @@ public enum GapAnalysis {
             }
             s.staff = design.total(staff)
             s.meanShortfall = design.ratio(gap, staff)
-            s.shareWithShortfall = design.ratio(short, included)
+            s.shareWithShortfall = design.proportion(short, in: included)
             s.staffBelowRequired = design.total(below)
             return s
         }
@@ -160,7 +162,7 @@ public enum GapAnalysis {
             let askedCount = Int(asked.reduce(0, +))
             var rows: [Lacking] = []
             for (k, y) in named {
-                guard let share = design.ratio(y, asked) else { continue }
+                guard let share = design.proportion(y, in: asked) else { continue }
                 rows.append(Lacking(role: role.id, ksa: k, asked: askedCount, employers: counts[k] ?? 0, share: share))
             }
             result += rows.sorted { ($0.share.value, $1.ksa) > ($1.share.value, $0.ksa) }
@@ -200,8 +202,8 @@ public enum GapAnalysis {
                         if employer.doesItsOwnCyberWork { gap[e] = 1 }
                     }
                 }
-                c.share = design.ratio(gap, answered)
-                c.shareAllEmployers = design.ratio(notConfident, answered)
+                c.share = design.proportion(gap, in: answered)
+                c.shareAllEmployers = design.proportion(notConfident, in: answered)
                 result.append(c)
             }
         }

@@ -22,6 +22,8 @@ public struct GapRequest: Sendable {
     public var wave: String?
     /// Impute item non-response (`--no-impute` turns it off).
     public var impute = true
+    /// Winsorise employer demand at the Kokic-Bell cut-offs (`--winsorise`; off by default).
+    public var winsorise = false
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
     public var suppress = true
     public var minimumCell = Disclosure.minimumEmployers
@@ -82,6 +84,7 @@ public struct GapContext: Sendable {
             impute: request.impute)
         inputs.entryRateGiven = request.entryRate != nil
         if request.entryRate == nil, let realised = WorkforceFlows.realisedEntryRate(inputs) { inputs.entryRate = min(1, realised) }
+        inputs.winsorise = request.winsorise
         var context = GapContext(
             inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
         context.notes += context.estimationNotes(request)
@@ -105,6 +108,13 @@ public struct GapContext: Sendable {
         } else {
             notes.append("Not imputed (--no-impute): unknown leavers and new positions count as 0, so totals are lower bounds.")
         }
+        if inputs.winsorise {
+            let moved = e.winsorised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            notes.append(
+                "Winsorised (--winsorise): each role's employer demand was winsorised one-sided at the Kokic-Bell cut-off of its stratum (K = stratum mean + L / (w - 1), L equal to the total cut back; Kokic and Bell 1994); "
+                    + (moved.isEmpty ? "no value was above its cut-off, so no total moved."
+                        : "demand fell by \(moved.map { "\(Figure.fixed($0.value, 1)) for \($0.key)" }.joined(separator: ", ")), and by \(Figure.fixed(moved.reduce(0) { $0 + $1.value }, 1)) in all."))
+        }
         let notSurveyed = e.roles.filter { $0.status == .notSurveyed && $0.supply > 0 }
         if !notSurveyed.isEmpty {
             notes.append(
@@ -117,6 +127,8 @@ public struct GapContext: Sendable {
             notes.append(
                 "Disclosure control: a row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10: the total less its two largest weighted contributions is under 10% of the largest), or to protect another withheld row of the same table (secondary suppression). status says which rows are published.")
         }
+        notes.append(
+            "Quality: grade (Statistics Canada) on the CV of demand: A under 5%, B 5-10%, C 10-15%, D 15-25%, E 25-33.3% (use with caution), F over 33.3% or fewer than \(QualityGrade.minimumUnits) contributing employers (too unreliable to be published: status unreliable); a row more than 50% from one employer is dominated. Unreliable and dominated rows keep their figures in JSON and CSV only. Totals add up every surveyed role, withheld ones included.")
         return notes
     }
 }

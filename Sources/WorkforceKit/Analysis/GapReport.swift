@@ -16,6 +16,11 @@ public enum GapReport {
     }
 
     static func optional(_ value: Double?) -> Cell { value.map(Cell.double) ?? .null }
+
+    /// A published share of exactly 0 or 1 is `review`: it has no interval and is not a certainty.
+    static func status(_ status: EstimateStatus, _ share: Estimate?) -> String {
+        status == .published && share?.forReview == true ? "review" : status.rawValue
+    }
     static func optional(_ grade: QualityGrade?) -> Cell { grade.map { .text($0.rawValue) } ?? .null }
 
     static let figureColumns =
@@ -31,22 +36,23 @@ public enum GapReport {
         let e = context.estimates
         let flows = e.flows
         let roleFlows = Dictionary((flows?.roles ?? []).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let show = { (status: EstimateStatus) in status == .published || (!request.suppress && status == .suppressed) }
+        // Unreliable and dominated figures stay in machine output; readers' formats blank them.
+        let show = { (status: EstimateStatus) in status == .published || status.isQualityWithheld || (!request.suppress && status == .suppressed) }
         var table: ResultTable
         switch request.by {
         case .role:
             table = ResultTable(
-                columns: ["role_id", "role_name", "status"] + figureColumns + ["supply"] + columns("gap")
-                    + ["respondents", "imputed", "quality", "largest_share", "completions_per_100_openings", "employed_per_100_openings"]
+                columns: ["role_id", "role_name", "status", "reason"] + figureColumns + ["supply"] + columns("gap")
+                    + ["respondents", "imputed", "imputed_share", "quality", "largest_share", "completions_per_100_openings", "employed_per_100_openings"]
                     + ShortfallTables.roleColumns)
             let rows = e.roles.filter { $0.status != .notSurveyed || $0.supply > 0 }
-            let order: (RoleEstimate) -> Int = { $0.status == .published ? 0 : $0.status == .suppressed ? 1 : 2 }
+            let order: (RoleEstimate) -> Int = { $0.status == .published ? 0 : $0.status.isQualityWithheld ? 1 : $0.status == .suppressed ? 2 : 3 }
             for g in rows.sorted(by: { (order($0), -$0.gap.value, $0.role.id) < (order($1), -$1.gap.value, $1.role.id) }) {
                 let shown = show(g.status)
                 table.append(
-                    [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue)] + figureCells(g.figures, shown && g.status != .notSurveyed)
+                    [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue), g.reason.map(Cell.text) ?? .null] + figureCells(g.figures, shown && g.status != .notSurveyed)
                         + [.double(g.supply)] + cells(g.gap, shown && g.status != .notSurveyed)
-                        + [.int(g.figures.respondents), .int(g.imputed), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null]
+                        + [.int(g.figures.respondents), .int(g.imputed), shown ? optional(g.figures.imputedShare) : .null, shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null]
                         + [shown ? optional(g.completionsPer100Openings) : .null, shown ? optional(g.employedPer100Openings) : .null]
                         + ShortfallTables.roleCells(roleFlows[g.role.id], shown && roleFlows[g.role.id] != nil))
             }
@@ -83,12 +89,12 @@ public enum GapReport {
             let hasRoles = request.by == .area || request.by == .category
             let key = request.by == .area ? "area_id" : request.by == .category ? "category_id" : request.by.rawValue
             table = ResultTable(
-                columns: [key, "name", "status"] + (hasRoles ? ["roles"] : []) + figureColumns + (hasRoles ? ["supply"] + columns("gap") : [])
+                columns: [key, "name", "status", "reason"] + (hasRoles ? ["roles"] : []) + figureColumns + (hasRoles ? ["supply"] + columns("gap") : [])
                     + ["respondents", "quality", "largest_share"])
             for g in groups.sorted(by: { hasRoles ? ($0.gap.value, $1.id) > ($1.gap.value, $0.id) : $0.id < $1.id }) {
                 let shown = show(g.status)
                 table.append(
-                    [.text(g.id), .text(context.names[g.id] ?? ""), .text(g.status.rawValue)] + (hasRoles ? [.int(g.roles.count)] : [])
+                    [.text(g.id), .text(context.names[g.id] ?? ""), .text(g.status.rawValue), g.reason.map(Cell.text) ?? .null] + (hasRoles ? [.int(g.roles.count)] : [])
                         + figureCells(g.figures, shown) + (hasRoles ? [shown ? .double(g.supply) : .null] + cells(g.gap, shown) : [])
                         + [.int(g.figures.respondents), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null])
             }
@@ -111,7 +117,7 @@ public enum GapReport {
                 let st: EstimateStatus = status[l.role] == .published && l.asked >= request.minimumCell ? .published : .suppressed
                 let shown = show(st)
                 table.append(
-                    [.text(l.role), .text(l.ksa), .text(context.texts[l.ksa]?.text ?? ""), .text(st.rawValue), shown ? .int(l.employers) : .null]
+                    [.text(l.role), .text(l.ksa), .text(context.texts[l.ksa]?.text ?? ""), .text(Self.status(st, l.share)), shown ? .int(l.employers) : .null]
                         + cells(l.share, shown) + [.int(l.asked)])
             }
         case .capability:
@@ -122,7 +128,7 @@ public enum GapReport {
                     let st: EstimateStatus = c.employers >= request.minimumCell ? .published : .suppressed
                     let shown = show(st)
                     table.append(
-                        [.text(name), .text(c.group), .text(c.kind), .text(st.rawValue), .int(c.employers)] + cells(c.share, shown)
+                        [.text(name), .text(c.group), .text(c.kind), .text(Self.status(st, c.share)), .int(c.employers)] + cells(c.share, shown)
                             + cells(c.shareAllEmployers, shown))
                 }
             }

@@ -5,6 +5,15 @@ public enum EstimateStatus: String, Sendable, Equatable {
     case suppressed
     /// The form never asked about the role: not the same as too few employers.
     case notSurveyed = "not_surveyed"
+    /// Grade F (CV over 33.3% or fewer than 10 contributing employers): kept in machine output,
+    /// withheld from readers.
+    case unreliable
+    /// More than half of the weighted total from one employer (a quality rule, not disclosure
+    /// control): kept in machine output, withheld from readers.
+    case dominated
+
+    /// Whether the figures are computed and kept in JSON and CSV while readers do not see them.
+    public var isQualityWithheld: Bool { self == .unreliable || self == .dominated }
 }
 
 /// One work role's figures within the horizon: demand estimated from employers, supply from the
@@ -21,6 +30,8 @@ public struct RoleEstimate: Sendable, Equatable {
     public var gap: Estimate
     public var quality: QualityGrade? { figures.quality }
     public var isPublished: Bool { status == .published }
+    /// Why the row is withheld from readers, in words (`nil` when published or not surveyed).
+    public var reason: String? { figures.withheldReason(status) }
     /// `100 · supply / demand`.
     public var completionsPer100Openings: Double? { figures.demand.value > 0 ? 100 * supply / figures.demand.value : nil }
     /// CyberSeek's ratio: `100 · employed / demand`.
@@ -38,6 +49,8 @@ public struct GroupEstimate: Sendable, Equatable {
     public var gap: Estimate { figures.demand.minus(known: supply) }
     public var quality: QualityGrade? { figures.quality }
     public var isPublished: Bool { status == .published }
+    /// Why the row is withheld from readers, in words (`nil` when published).
+    public var reason: String? { figures.withheldReason(status) }
 }
 
 /// Every employer figure, estimated once, with disclosure control applied: the source of every
@@ -65,6 +78,9 @@ public struct EmployerEstimates: Sendable {
     public var flows: WorkforceFlows? {
         WorkforceFlows(self, FlowAssumptions(entryRate: inputs.entryRateGiven ? inputs.entryRate : nil))
     }
+    /// With `inputs.winsorise`: how much each role's weighted demand fell (role id to people; only
+    /// roles it moved).
+    public var winsorised: [String: Double] = [:]
     public var design: StratifiedDesign { inputs.weighting.design }
     public var years: Double { inputs.horizon.years }
 
@@ -86,13 +102,37 @@ public struct EmployerEstimates: Sendable {
                 values[r]?.add(e, report, horizon)
             }
         }
+        var moved: [String: Double] = [:]
+        if inputs.winsorise {
+            for r in values.indices {
+                guard let v = values[r] else { continue }
+                let (w, by) = v.winsorised(design, years: years)
+                values[r] = w
+                if by > 0 { moved[inputs.roles[r].id] = by }
+            }
+        }
+        // Per role: the weighted demand from imputed values (before any winsorisation).
+        var imputedDemand = [Double](repeating: 0, count: inputs.roles.count)
+        if inputs.impute {
+            for (e, original) in inputs.employers.enumerated() {
+                for (id, report) in original.roles {
+                    guard let r = index[id], values[r] != nil, let filled = employers[e].roles[id] else { continue }
+                    var part = 0.0
+                    if report.leavers == nil { part += (filled.leavers ?? 0) * years }
+                    if report.expected[horizon] == nil { part += filled.expected[horizon] ?? 0 }
+                    imputedDemand[r] += design.weights[e] * part
+                }
+            }
+        }
         let perYear = Coverage.supply(inputs.units, inputs.roles, theta: inputs.theta, years: 1)
         let roleEstimates = inputs.roles.enumerated().map { r, role in
             let supply = (perYear[role.id] ?? 0) * years * inputs.entryRate
             guard let v = values[r] else {
                 return RoleEstimate(role: role, status: .notSurveyed, figures: .empty, imputed: 0, supply: supply, gap: Estimate(-supply, se: nil, isCount: false))
             }
-            let figures = v.figures(design, years: years)
+            var figures = v.figures(design, years: years)
+            let total = figures.demand.value
+            figures.imputedShare = total > 0 ? min(1, imputedDemand[r] / total) : nil
             return RoleEstimate(
                 role: role, status: figures.sensitive ? .suppressed : .published, figures: figures, imputed: imputed[role.id] ?? 0,
                 supply: supply, gap: figures.demand.minus(known: supply))
@@ -123,6 +163,7 @@ public struct EmployerEstimates: Sendable {
         let areaGroups = grouped(\.specialtyArea), categoryGroups = grouped(\.category)
         roles = roleEstimates
         roleValues = values
+        winsorised = moved
         areas = areaGroups.map { group($0.0, $0.1) }
         categories = categoryGroups.map { group($0.0, $0.1) }
         national = group("national", surveyed)
@@ -142,6 +183,20 @@ public struct EmployerEstimates: Sendable {
         districts = profile(\.district)
         sizes = profile(\.sizeBand)
         applySecondarySuppression(areaGroups: areaGroups, categoryGroups: categoryGroups)
+        applyQualityRules()
+    }
+
+    /// The quality rules after disclosure control (they need no complementary suppression: the
+    /// figures are known to be poor, not confidential): grade F is `unreliable`, a cell more than
+    /// half from one employer is `dominated`.
+    private mutating func applyQualityRules() {
+        for r in roles.indices { roles[r].status = roles[r].figures.qualityStatus(roles[r].status) }
+        for a in areas.indices { areas[a].status = areas[a].figures.qualityStatus(areas[a].status) }
+        for c in categories.indices { categories[c].status = categories[c].figures.qualityStatus(categories[c].status) }
+        for i in sectors.indices { sectors[i].status = sectors[i].figures.qualityStatus(sectors[i].status) }
+        for i in districts.indices { districts[i].status = districts[i].figures.qualityStatus(districts[i].status) }
+        for i in sizes.indices { sizes[i].status = sizes[i].figures.qualityStatus(sizes[i].status) }
+        national.status = national.figures.qualityStatus(national.status)
     }
 
     /// Secondary suppression over the hierarchy role → area → category → country, and over each
@@ -225,14 +280,16 @@ public struct EmployerEstimates: Sendable {
     /// Published roles, highest gap first.
     public var publishedRoles: [RoleEstimate] { roles.filter(\.isPublished).sorted { ($0.gap.value, $1.role.id) > ($1.gap.value, $0.role.id) } }
 
-    /// `Σ max(0, gap)` over published roles; its standard error treats the set of roles with a
-    /// shortage as fixed (the standard error of their summed demand).
+    /// `Σ max(0, gap)` over every surveyed role, withheld ones included (only their cells are
+    /// withheld, so national and group totals are the same whichever cells are shown); its
+    /// standard error treats the set of roles with a shortage as fixed (the standard error of
+    /// their summed demand).
     public var shortage: Estimate { signedTotal(positive: true) }
-    /// `Σ max(0, -gap)` over published roles.
+    /// `Σ max(0, -gap)` over every surveyed role.
     public var surplus: Estimate { signedTotal(positive: false) }
 
     private func signedTotal(positive: Bool) -> Estimate {
-        let chosen = roles.indices.filter { roles[$0].isPublished && (positive ? roles[$0].gap.value > 0 : roles[$0].gap.value < 0) }
+        let chosen = roles.indices.filter { roles[$0].status != .notSurveyed && (positive ? roles[$0].gap.value > 0 : roles[$0].gap.value < 0) }
         let value = chosen.reduce(0.0) { $0 + abs(roles[$1].gap.value) }
         guard design.hasSamplingError else { return Estimate(value, se: nil) }
         return Estimate(value, se: design.total(values(roles: Set(chosen.map { roles[$0].role.id })).demand(years: years)).se)

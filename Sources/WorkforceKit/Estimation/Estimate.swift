@@ -18,8 +18,24 @@ public struct Estimate: Sendable, Equatable {
     /// The 1.96 of a two-sided 95% normal interval.
     public static let z95 = 1.959963984540054
 
-    public var ciLow: Double? { se.map { isCount ? max(0, value - Self.z95 * $0) : value - Self.z95 * $0 } }
-    public var ciHigh: Double? { se.map { value + Self.z95 * $0 } }
+    /// A proportion's own interval (Korn-Graubard), used instead of `value ± 1.96 SE`.
+    public var bounds: ClosedRange<Double>?
+    /// A proportion of exactly 0 or 1 with sampling error: no interval can be computed, and the
+    /// figure is for review, not a certainty.
+    public var forReview = false
+
+    /// The lower bound: a proportion's own interval; a count's `value - 1.96 SE` floored at 0; a
+    /// difference's `value - 1.96 SE` (it may be negative).
+    public var ciLow: Double? {
+        if let bounds { return bounds.lowerBound }
+        if forReview { return nil }
+        return se.map { isCount ? max(0, value - Self.z95 * $0) : value - Self.z95 * $0 }
+    }
+    public var ciHigh: Double? {
+        if let bounds { return bounds.upperBound }
+        if forReview { return nil }
+        return se.map { value + Self.z95 * $0 }
+    }
     /// `SE / value`; `nil` when the value is 0 or there is no standard error.
     public var cv: Double? {
         guard let se, value != 0 else { return nil }
@@ -35,35 +51,4 @@ public struct Estimate: Sendable, Equatable {
     public func minus(known: Double) -> Estimate {
         Estimate(value - known, se: se, isCount: false)
     }
-}
-
-/// Statistics Canada's CV-based quality grades, applied to a row's demand (or its main figure).
-public enum QualityGrade: String, Sendable, Equatable, Comparable {
-    /// CV under 15%.
-    case a = "A"
-    /// CV 15% to under 30%: use with caution.
-    case b = "B"
-    /// CV 30% or more (or a figure of 0 with a standard error above 0): unreliable.
-    case c = "C"
-
-    /// The grade of `estimate`; `nil` without a standard error (unweighted figures).
-    public init?(_ estimate: Estimate) {
-        guard let se = estimate.se else { return nil }
-        guard let cv = estimate.cv else {
-            // A zero figure: exact when its standard error is 0 too.
-            self = se == 0 ? .a : .c
-            return
-        }
-        self = cv < 0.15 ? .a : cv < 0.30 ? .b : .c
-    }
-
-    public var words: String {
-        switch self {
-        case .a: "reliable"
-        case .b: "use with caution"
-        case .c: "unreliable"
-        }
-    }
-
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }

@@ -14,7 +14,8 @@ public struct RowFigures: Sendable, Equatable {
     public var replacement: Estimate
     /// `vacancies + new_positions_h + replacement_h`.
     public var demand: Estimate
-    /// `hard_to_fill / vacancies` (linearised), without vacancies `nil`.
+    /// `hard_to_fill / vacancies` (linearised, with the Korn-Graubard interval of a share over
+    /// the employers with vacancies), without vacancies `nil`.
     public var hardToFillRate: Estimate?
     /// Responding employers contributing (reporting the role, or any role of the group).
     public var respondents: Int
@@ -22,13 +23,48 @@ public struct RowFigures: Sendable, Equatable {
     public var largestShare: Double?
     /// Primary disclosure: fewer than 5 respondents, or employed or demand failing the p% rule.
     public var sensitive: Bool
+    /// The share of the weighted demand that is imputed (leavers and new positions filled in by
+    /// ``ItemImputation``); `nil` when not known (groups) or without demand.
+    public var imputedShare: Double? = nil
+
+    /// Above this imputed share a figure is graded no better than E.
+    public static let imputedLimit = 0.5
 
     public static let empty = RowFigures(
         employed: .zero, vacancies: .zero, hardToFill: .zero, newPositions: .zero, leavers: .zero, replacement: .zero, demand: .zero,
         hardToFillRate: nil, respondents: 0, largestShare: nil, sensitive: true)
 
-    /// The CV-based grade of the row's demand.
-    public var quality: QualityGrade? { QualityGrade(demand) }
+    /// The grade of the row's demand: its CV, and F under 10 contributing employers.
+    public var quality: QualityGrade? {
+        guard let grade = QualityGrade(demand, units: respondents) else { return nil }
+        // Mostly imputed: no better than E, whatever the CV says.
+        if let share = imputedShare, share > Self.imputedLimit, grade < .e { return .e }
+        return grade
+    }
+
+    /// A cell more than this share from one employer is withheld as `dominated`.
+    public static let dominanceLimit = 0.5
+
+    /// `status` after the quality rules: a published row whose largest employer gives more than
+    /// half of its demand is `dominated`; otherwise one graded F is `unreliable`.
+    public func qualityStatus(_ status: EstimateStatus) -> EstimateStatus {
+        guard status == .published else { return status }
+        // Dominance first: an outlier that dominates a cell usually makes it F as well, and the
+        // reader should learn the cause.
+        if let share = largestShare, share > Self.dominanceLimit { return .dominated }
+        if quality == .f { return .unreliable }
+        return status
+    }
+
+    /// Why a row with `status` is withheld, in words.
+    public func withheldReason(_ status: EstimateStatus) -> String? {
+        switch status {
+        case .unreliable: "grade F: " + QualityGrade.reason(demand, units: respondents)
+        case .dominated:
+            "one employer gives \(Figure.percent(largestShare ?? 0)) of the demand, over 50%" + (quality == .f ? "; grade F: " + QualityGrade.reason(demand, units: respondents) : "")
+        case .suppressed, .published, .notSurveyed: nil
+        }
+    }
 }
 
 /// Each employer's values for one row (dense: one entry per employer, 0 where it does not
@@ -108,7 +144,7 @@ public struct EmployerValues: Sendable {
         return RowFigures(
             employed: employed, vacancies: vacancies, hardToFill: design.total(hardToFill), newPositions: design.total(newPositions),
             leavers: leavers, replacement: leavers.scaled(years), demand: demandTotal,
-            hardToFillRate: vacancies.value > 0 ? design.ratio(hardToFill, self.vacancies) : nil, respondents: respondents,
+            hardToFillRate: vacancies.value > 0 ? design.proportion(hardToFill, in: self.vacancies) : nil, respondents: respondents,
             largestShare: demandTotal.value > 0 ? largest / demandTotal.value : nil, sensitive: sensitive)
     }
 }

@@ -65,6 +65,10 @@ public struct ImportSummary: Sendable {
     public var imported = 0
     public var duplicates = 0
     public var quarantined = 0
+    /// Stored rows with a query from the soft edit rules (`imports --queries BATCH` lists them).
+    public var queried = 0
+    /// The first queries, each at its place in the file.
+    public var queries: [ImportProblem] = []
     /// KoboToolbox's `_validation_status`: rows marked "On hold" (imported and counted), and
     /// rows marked "Not approved", quarantined or (with `--include-not-approved`) imported.
     public var onHold = 0

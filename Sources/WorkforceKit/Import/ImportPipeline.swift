@@ -14,6 +14,14 @@ struct RowBatch: Sendable {
         var rejected: Int?
         /// KoboToolbox's validation status of the row.
         var status: ValidationStatus = .none
+        /// A stored row's queries: soft edit rules it breaks (``EditRules``).
+        var queries: [Query] = []
+    }
+
+    /// A soft edit rule a stored row breaks, at its place in the file.
+    struct Query: Sendable {
+        var rule: String
+        var problem: ImportProblem
     }
 
     struct Rejected: Sendable {
@@ -100,6 +108,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
     private let validator: RowValidator
     private let plan: ColumnPlan
     private let queue: BatchQueue
+    private let rules: EditRules?
     private let includeNotApproved: Bool
 
     init(reader: CSVReader, validator: RowValidator, plan: ColumnPlan, queue: BatchQueue, includeNotApproved: Bool = false) {
@@ -107,6 +116,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
         self.validator = validator
         self.plan = plan
         self.queue = queue
+        rules = EditRules(validator.codebook)
         self.includeNotApproved = includeNotApproved
     }
 
@@ -160,12 +170,39 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
             batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
             return
         }
+        // The edit rules: a hard one quarantines the row, a soft one keeps it with a query.
+        let findings = rules?.check(number: number, text: text) ?? []
+        if findings.contains(where: \.hard) {
+            let problems = findings.filter(\.hard).map { problem(RowValidator.Reason(column: plan.questionColumn[$0.question], message: $0.message)) }
+            batch.rejected.append(rejection(problems: problems))
+            batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: nil, answers: 0..<0, rejected: batch.rejected.count - 1))
+            return
+        }
+        let queries = findings.map { RowBatch.Query(rule: $0.rule, problem: problem(RowValidator.Reason(column: plan.questionColumn[$0.question], message: $0.message))) }
         var submitted: Range<Int>?
         if let column = plan.submittedColumn, reader.fieldBytes(column).count > 0 {
             submitted = batch.append(reader.fieldBytes(column))
         }
         let answers = validator.json.withUnsafeBufferPointer { batch.append($0) }
-        batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil, status: status))
+        batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil, status: status, queries: queries))
+    }
+
+    private func number(_ q: Int) -> Double? {
+        if case .number(let d) = validator.value(q) { return d }
+        return nil
+    }
+
+    private func text(_ q: Int) -> String {
+        if case .string(let s) = validator.value(q) { return s }
+        return ""
+    }
+
+    /// A reason at its place in the file (`file:line:column`, and the spreadsheet cell).
+    private func problem(_ reason: RowValidator.Reason) -> ImportProblem {
+        ImportProblem(
+            location: reason.column.map { reader.location(ofField: $0).inColumn(named: plan.header.indices.contains($0) ? plan.header[$0] : nil) }
+                ?? reader.recordLocation,
+            message: reason.message)
     }
 
     /// The rejected row as it was, but only the columns the codebook declares (questions, their
@@ -195,12 +232,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
                     message: "the row is \(length) bytes long; its quarantined copy keeps the first \(keep / 1024) KiB (fix the row in the original file)")
             }
         }
-        let problems = (given ?? validator.reasons.map { reason in
-            ImportProblem(
-                location: reason.column.map { reader.location(ofField: $0).inColumn(named: plan.header.indices.contains($0) ? plan.header[$0] : nil) }
-                    ?? reader.recordLocation,
-                message: reason.message)
-        }) + (cut.map { [$0] } ?? [])
+        let problems = (given ?? validator.reasons.map(problem)) + (cut.map { [$0] } ?? [])
         return RowBatch.Rejected(
             raw: raw, reasons: ImportProblem.json(problems), problems: problems,
             wrongWidth: !reader.recordTruncated && reader.fieldCount != plan.roles.count)

@@ -25,6 +25,7 @@ extension ImportSummary {
             ("unknown_columns", .array(unknownColumns.map(JSONValue.string))), ("metadata_columns", .array(metaColumns.map(JSONValue.string))),
             ("note_columns", .array(noteColumns.map(JSONValue.string))),
             ("problems", located(problems)), ("warnings", located(warnings)),
+            ("queried", .integer(Int64(queried))), ("queries", located(queries)),
         ])
         return JSONWriter().string(value) + "\n"
     }

@@ -158,8 +158,11 @@ public enum ResponseImporter {
                     WHERE r.key_hash = ?3
                     """))
             let reject = try db.statement("INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)")
+            let query = try db.statement("INSERT INTO import_query (batch_id, line, field, header, rule, message) VALUES (?, ?, ?, ?, ?, ?)")
             reject.reset()
             try reject.bind(1, batch)
+            query.reset()
+            try query.bind(1, batch)
             var seen: PreparedStatement?
             if plan.identityColumn == nil {
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (hash TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
@@ -234,6 +237,16 @@ public enum ResponseImporter {
                                 if !heldBy.contains(holder) { heldBy.insert(holder) }
                             } else {
                                 summary.imported += 1
+                                if !entry.queries.isEmpty { summary.queried += 1 }
+                                for q in entry.queries {
+                                    if summary.queries.count < 20 { summary.queries.append(q.problem) }
+                                    try query.bind(2, entry.line)
+                                    try query.bind(3, q.problem.location.field)
+                                    try query.bind(4, q.problem.location.header)
+                                    try query.bind(5, q.rule)
+                                    try query.bind(6, q.problem.message)
+                                    try query.run()
+                                }
                                 if entry.status == .onHold { summary.onHold += 1 }
                                 if entry.status == .notApproved { summary.notApprovedImported += 1 }
                             }
@@ -288,6 +301,7 @@ public enum ResponseImporter {
         }
         if options.dryRun { summary.batchID = nil }
         summary.problems = summary.problems.map(sniffed.locate)
+        summary.queries = summary.queries.map(sniffed.locate)
         return summary
     }
 

@@ -81,6 +81,7 @@ extension WorkforceStore {
         summary.offerings = try db.scalar("SELECT count(*) FROM offering WHERE batch_id = ?", [batch]).int ?? 0
         try db.execute("DELETE FROM response WHERE batch_id = ?", [batch])
         try db.execute("DELETE FROM rejected_row WHERE batch_id = ?", [batch])
+        try db.execute("DELETE FROM import_query WHERE batch_id = ?", [batch])
         try db.execute("DELETE FROM offering_ksa WHERE offering_id IN (SELECT id FROM offering WHERE batch_id = ?)", [batch])
         try db.execute("DELETE FROM offering_role WHERE offering_id IN (SELECT id FROM offering WHERE batch_id = ?)", [batch])
         try db.execute("DELETE FROM offering WHERE batch_id = ?", [batch])

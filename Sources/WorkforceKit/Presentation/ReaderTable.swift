@@ -56,8 +56,12 @@ extension ResultTable {
         // An awareness group reads from its breakdown's list in the awareness form ("none" of the
         // target groups is "None of these", not an employer list's "none").
         let breakdown = columns.firstIndex(of: "breakdown"), group = columns.firstIndex(of: "group")
+        // Unreliable and dominated rows keep their figures for machines; readers see none of them
+        // (unless the output is marked not for publication).
+        let estimated = Set(columns.indices.filter { Self.isEstimated(columns[$0], in: columns) })
         let rows: [[String]] = rows.map { row in
-            shown.enumerated().map { position, i in
+            let withheld = banner == nil && status.map { row[$0] == .text("unreliable") || row[$0] == .text("dominated") } == true
+            return shown.enumerated().map { position, i in
                 let kind = kinds[position]
                 if i == status, case .text(let s) = row[i] {
                     return Self.status(s, reason: reason.map { row[$0].plainText } ?? "", employers: employers.flatMap { Self.number(row[$0]) }, language)
@@ -66,6 +70,7 @@ extension ResultTable {
                     let word = labels.awarenessGroup(name, breakdown: by, language)
                     return word.prefix(1).uppercased() + word.dropFirst()
                 }
+                if withheld && estimated.contains(i) { return "" }
                 var text = Self.cell(row[i], kind, labels, language)
                 if let (low, high) = joined[i], let l = Self.number(row[low]), let h = Self.number(row[high]), !text.isEmpty {
                     text += " (\(language == "es" ? "IC 95%" : "95% CI") \(kind.reader(l)) \(language == "es" ? "a" : "to") \(kind.reader(h)))"
@@ -75,6 +80,12 @@ extension ResultTable {
         }
         return ReaderTable(
             headers: headers, names: shown.map { columns[$0] }, kinds: kinds, rows: rows, notes: notes.map { labels.strata(in: $0, language) })
+    }
+
+    /// Whether `column` holds an estimate or a figure derived from one (blanked in a withheld row).
+    static func isEstimated(_ column: String, in columns: [String]) -> Bool {
+        columns.contains(column + "_se") || column.hasSuffix("_se") || column.hasSuffix("_cv") || column.hasSuffix("_ci_low")
+            || column.hasSuffix("_ci_high") || ["largest_share", "imputed_share", "completions_per_100_openings", "employed_per_100_openings"].contains(column)
     }
 
     static func number(_ cell: Cell) -> Double? {
@@ -114,6 +125,9 @@ extension ResultTable {
         case "not_surveyed": return es ? "no encuestado" : "not surveyed"
         case "review": return (es ? "para revisión (no se publica como certeza)" : "for review (not published as a certainty)") + (reason.isEmpty ? "" : " (\(reason))")
         case "unreliable": return (es ? "retenida: demasiado imprecisa para publicar" : "withheld: too unreliable to publish") + (reason.isEmpty ? "" : " (\(reason))")
+        case "review": return es ? "publicada, para revisar: proporción de 0 o 1, sin intervalo" : "published, for review: a share of 0 or 1 has no interval"
+        case "dominated":
+            return (es ? "retenida: dominada por un empleador" : "withheld: dominated by one employer") + (reason.isEmpty ? "" : " (\(reason))")
         case "suppressed":
             if !reason.isEmpty { return (es ? "retenida: " : "withheld: ") + reason }
             if let employers, employers < Double(Disclosure.minimumEmployers) {

@@ -53,18 +53,23 @@ extension MainPoints {
             out.append((1, "About as many people a year enter cybersecurity work in Belize as employers need\(base)\(interval)."))
         }
         let hard = f.hardToFillJobs.value.rounded() >= 1 ? ", \(Figure.count(f.hardToFillJobs.value)) of them hard to fill" : ", none of them hard to fill"
-        out.append((1, "\(Self.capitalised(Self.about(f.vacantJobs))) cybersecurity jobs are vacant now\(hard)\(Self.interval(f.vacantJobs, quality: true)); jobs now are a stock, not part of the yearly figure."))
+        let vacantGrade = QualityGrade(f.vacantJobs)
+        if vacantGrade == .f {
+            out.append((1, "How many cybersecurity jobs are vacant now is too unreliable to publish (\(Self.unreliable))."))
+        } else {
+            out.append((1, "\(Self.capitalised(Self.about(f.vacantJobs))) cybersecurity jobs are vacant now\(hard)\(Self.interval(f.vacantJobs, grade: vacantGrade)); jobs now are a stock, not part of the yearly figure."))
+        }
         if let (low, high) = f.largest, max(abs(low.change), abs(high.change)).rounded() >= 1 {
             let words = Self.assumptionWords(low.assumption)
             out.append((2, "The assumption that moves the figure most is \(words.what): if \(words.low), it would be \(Figure.count(low.shortfall)) people a year; if \(words.high), \(Figure.count(high.shortfall))."))
         }
-        let named = Array(f.roles.filter { $0.gap.value.rounded() >= 1 }.prefix(3))
+        let named = Array(f.roles.filter { $0.gap.value.rounded() >= 1 && $0.grade != .f }.prefix(3))
         if !named.isEmpty {
-            out.append((3, "Allocated to work roles by their share of vacancies, new positions and leavers, the largest shortfalls are for \(Self.list(named.map { "\($0.name) (\(Self.figure($0.gap)) people a year)" }))."))
+            out.append((3, "Allocated to work roles by their share of vacancies, new positions and leavers, the largest shortfalls are for \(Self.list(named.map { "\($0.name) (\(Self.figure($0.gap)) people a year\($0.grade?.needsCaution == true ? "; use with caution" : ""))" }))."))
         }
-        if let people = f.people, let ratio = f.holdingsPerPerson, people.value.rounded() >= 1 {
+        if let people = f.people, let ratio = f.holdingsPerPerson, people.value.rounded() >= 1, QualityGrade(people) != .f {
             let ci = ratio.ciLow.flatMap { low in ratio.ciHigh.map { " (95% CI \(Figure.fixed(low, 1)) to \(Figure.fixed($0, 1)))" } } ?? ""
-            out.append((8, "About \(Figure.count(people.value)) different people do cybersecurity work\(Self.interval(people, quality: false)); they hold \(Figure.count(f.roleHoldings.value)) role-holdings, \(Figure.fixed(ratio.value, 1)) roles a person\(ci), so role mentions overstate people."))
+            out.append((8, "About \(Figure.count(people.value)) different people do cybersecurity work\(Self.interval(people, grade: QualityGrade(people))); they hold \(Figure.count(f.roleHoldings.value)) role-holdings, \(Figure.fixed(ratio.value, 1)) roles a person\(ci), so role mentions overstate people."))
         }
         return out
     }
@@ -72,8 +77,9 @@ extension MainPoints {
     /// " (95% CI -12 to 140)": a difference's interval may cross 0.
     static func signedInterval(_ e: Estimate) -> String {
         guard let low = e.ciLow, let high = e.ciHigh else { return "" }
+        // A difference is not graded by its coefficient of variation (near 0 it has none worth
+        // the name): its interval, and whether it includes 0, say how sure it is.
         var text = " (95% CI \(Figure.count(low)) to \(Figure.count(high))"
-        if let grade = QualityGrade(e), grade != .a { text += grade == .c ? "; an unreliable estimate" : "; use with caution" }
         if low < 0 && high > 0 { text += "; the interval includes no shortfall" }
         return text + ")"
     }

@@ -18,10 +18,13 @@ public struct MainPoints: Sendable {
     public struct Role: Sendable, Equatable {
         public var name: String
         public var gap: Estimate
+        /// The grade of the role's figures (its demand): E carries its caution; F is never quoted.
+        public var grade: QualityGrade?
 
-        public init(name: String, gap: Estimate) {
+        public init(name: String, gap: Estimate, grade: QualityGrade? = nil) {
             self.name = name
             self.gap = gap
+            self.grade = grade
         }
     }
 
@@ -29,7 +32,7 @@ public struct MainPoints: Sendable {
     public struct Employers: Sendable {
         public var respondents: Int
         public var horizon: Horizon
-        /// Openings no completer will fill: the positive gaps of the published roles.
+        /// Openings no completer will fill: the positive gaps of every surveyed role, withheld ones included.
         public var shortage: Estimate
         public var openings: Estimate
         /// Completers within the horizon (a census of the catalog: no sampling error).
@@ -45,12 +48,22 @@ public struct MainPoints: Sendable {
         public var untaughtKSAs: Int?
         /// The flow model's figures; when present they open the main points instead of the openings.
         public var flows: Flows?
+        /// Surveyed roles with a shortage whose figures are withheld (they count in `shortage`).
+        public var withheldShortages = 0
+        /// The grades of the openings, the shortage and the people figure (`nil`: graded on their CV alone).
+        public var openingsGrade: QualityGrade?
+        public var shortageGrade: QualityGrade?
+        public var peopleGrade: QualityGrade?
 
         public init(
             respondents: Int, horizon: Horizon, shortage: Estimate, openings: Estimate, completers: Double, people: Estimate? = nil,
-            shortages: [Role], catalog: Bool, neededKSAs: Int? = nil, untaughtKSAs: Int? = nil, flows: Flows? = nil
+            shortages: [Role], catalog: Bool, neededKSAs: Int? = nil, untaughtKSAs: Int? = nil, openingsGrade: QualityGrade? = nil,
+            shortageGrade: QualityGrade? = nil, peopleGrade: QualityGrade? = nil, flows: Flows? = nil
         ) {
             self.flows = flows
+            self.openingsGrade = openingsGrade
+            self.shortageGrade = shortageGrade
+            self.peopleGrade = peopleGrade
             self.respondents = respondents
             self.horizon = horizon
             self.shortage = shortage
@@ -131,19 +144,24 @@ public struct MainPoints: Sendable {
             if let needed = e.neededKSAs, let untaught = e.untaughtKSAs, needed > 0 { out.append((7, ksaSentence(needed, untaught))) }
             return out
         }
+        let openingsGrade = e.openingsGrade ?? QualityGrade(e.openings), shortageGrade = e.shortageGrade ?? QualityGrade(e.shortage)
         if !e.catalog {
-            out.append((1, "Employers expect \(Self.about(e.openings)) cybersecurity openings \(within)\(base)\(Self.interval(e.openings, quality: true)); no training catalog is imported, so how many of them courses will fill is not known."))
+            out.append((1, openingsGrade == .f
+                ? "How many cybersecurity openings employers expect \(within) is too unreliable to publish (\(Self.unreliable)); no training catalog is imported."
+                : "Employers expect \(Self.about(e.openings)) cybersecurity openings \(within)\(base)\(Self.interval(e.openings, grade: openingsGrade)); no training catalog is imported, so how many of them courses will fill is not known."))
             return out
         }
-        if e.shortage.value.rounded() < 1 {
+        if shortageGrade == .f {
+            out.append((1, "How many more cybersecurity openings employers expect \(within) than courses will fill is too unreliable to publish (\(Self.unreliable))."))
+        } else if e.shortage.value.rounded() < 1 {
             out.append((1, "Courses are expected to produce enough completers for the openings employers expect \(within) in every published cybersecurity role\(base)."))
         } else {
-            out.append((1, "Employers expect \(Self.about(e.shortage)) more cybersecurity openings \(within) than courses will fill\(base)\(Self.interval(e.shortage, quality: true))."))
+            out.append((1, "Employers expect \(Self.about(e.shortage)) more cybersecurity openings \(within) than courses will fill\(base)\(Self.interval(e.shortage, grade: shortageGrade))."))
         }
-        let roles = e.shortages.filter { $0.gap.value.rounded() >= 1 }
+        let roles = e.shortages.filter { $0.gap.value.rounded() >= 1 && $0.grade != .f }
         let named = Array(roles.prefix(3))
         if !named.isEmpty {
-            let list = Self.list(named.map { "\($0.name) (\(Self.figure($0.gap)))" })
+            let list = Self.list(named.map { "\($0.name) (\(Self.figure($0.gap))\($0.grade?.needsCaution == true ? "; use with caution" : ""))" })
             var text: String
             // Every role with a positive gap counts, also one that rounds to 0.
             let all = e.shortages.count
@@ -156,15 +174,24 @@ public struct MainPoints: Sendable {
             if named.count > 1, let lowFirst = named.first?.gap.ciLow, let highLast = named.last?.gap.ciHigh, lowFirst <= highLast {
                 text += "; their intervals overlap, so their order is not certain"
             }
+            if e.withheldShortages > 0 {
+                // The total counts them: say so, so that the roles named do not read as all of it.
+                text = "Among the published roles, " + text.prefix(1).lowercased() + text.dropFirst()
+                text += "; \(Self.words(e.withheldShortages)) more \(e.withheldShortages == 1 ? "role has a shortage that counts in the total but is" : "roles have a shortage that counts in the total but are") withheld"
+            }
             out.append((2, text + "."))
         }
-        out.append((3, "Employers expect \(Self.about(e.openings)) openings in all\(base)\(Self.interval(e.openings, quality: false)), from vacancies, new positions and replacing leavers; the national catalog's courses will produce \(Figure.count(e.completers)) completers in that time."))
+        if openingsGrade == .f {
+            out.append((3, "How many openings employers expect in all is too unreliable to publish (\(Self.unreliable)); the national catalog's courses will produce \(Figure.count(e.completers)) completers in that time."))
+        } else {
+            out.append((3, "Employers expect \(Self.about(e.openings)) openings in all\(base)\(Self.interval(e.openings, grade: openingsGrade)), from vacancies, new positions and replacing leavers; the national catalog's courses will produce \(Figure.count(e.completers)) completers in that time."))
+        }
         if let needed = e.neededKSAs, let untaught = e.untaughtKSAs, needed > 0 {
             out.append((7, ksaSentence(needed, untaught)))
         }
-        if let people = e.people, people.value.rounded() >= 1 {
+        if let people = e.people, people.value.rounded() >= 1, (e.peopleGrade ?? QualityGrade(people)) != .f {
             let whereWords = people.se == nil ? "the \(plural(e.respondents, "responding employer"))" : "the organisations the survey represents"
-            out.append((9, "About \(Figure.count(people.value)) different people do cybersecurity work in \(whereWords)\(Self.interval(people, quality: false))."))
+            out.append((9, "About \(Figure.count(people.value)) different people do cybersecurity work in \(whereWords)\(Self.interval(people, grade: e.peopleGrade ?? QualityGrade(people)))."))
         }
         return out
     }
@@ -217,13 +244,15 @@ public struct MainPoints: Sendable {
     /// "about 430" (a whole number: the estimate is not exact).
     static func about(_ e: Estimate) -> String { (e.se == nil ? "" : "about ") + Figure.count(e.value) }
 
-    /// " (95% CI 323 to 537)", with the estimate's grade when it is not reliable; "" without an interval.
-    static func interval(_ e: Estimate, quality: Bool) -> String {
+    /// Why a figure is not quoted.
+    static let unreliable = "its coefficient of variation is over 33.3% or it rests on fewer than 10 employers"
+
+    /// " (95% CI 323 to 537)", with "; use with caution" on a grade E figure (a reader quoting
+    /// it must see the caution); "" without an interval.
+    static func interval(_ e: Estimate, grade: QualityGrade?) -> String {
         guard let low = e.ciLow, let high = e.ciHigh else { return "" }
         var text = " (95% CI \(Figure.count(low)) to \(Figure.count(high))"
-        if quality, let grade = QualityGrade(e), grade != .a {
-            text += grade == .c ? "; an unreliable estimate" : "; use with caution"
-        }
+        if grade?.needsCaution == true { text += "; use with caution" }
         return text + ")"
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The report's charts, drawn from the typed figures: each with its axis title and unit, its
-/// base as the caption, a 95% interval on every estimate, grade C estimates drawn pale and
+/// base as the caption, a 95% interval on every estimate, grade E estimates drawn pale and
 /// withheld figures written as withheld where their bar would be.
 extension WorkforceReport {
     /// "Base: 138 responding employers, weighted to the frame (frame.csv)".
@@ -12,7 +12,7 @@ extension WorkforceReport {
         return "Base: \(plural(e.employers.count, "responding employer"))\(weighting)."
     }
 
-    static let paleBars = "Pale bars: grade C, unreliable (coefficient of variation 30% or more); grade B: use with caution."
+    static let paleBars = "Pale bars: grade E, use with caution (coefficient of variation 25% to 33.3%); grade F figures (over 33.3%, or fewer than 10 employers) are not drawn."
 
     /// Openings (with their intervals) and completers for the 10 published roles with the largest
     /// gap; the surveyed roles whose figures are withheld are named under the chart.
@@ -20,6 +20,7 @@ extension WorkforceReport {
         let horizon = request.horizon.words
         let top = Array(e.publishedRoles.prefix(10))
         let withheld = e.roles.filter { $0.status == .suppressed }.map(\.role.name).sorted()
+        let poor = e.roles.filter(\.status.isQualityWithheld).map { "\($0.role.name) (\($0.reason ?? $0.status.rawValue))" }.sorted()
         func grade(_ r: RoleEstimate) -> String { r.quality.map { " (grade \($0.rawValue): \($0.words))" } ?? "" }
         let svg = SVGChart.bars(
             title: "Openings and completers by work role, \(horizon)", labels: top.map { "\($0.role.name)\(grade($0))" },
@@ -29,10 +30,11 @@ extension WorkforceReport {
                     low: top.map { $0.figures.demand.ciLow }, high: top.map { $0.figures.demand.ciHigh }),
                 SVGChart.Series(name: "completers (catalog: no sampling error)", values: top.map(\.supply), color: "#f4a259"),
             ],
-            axis: "People within the \(horizon)", faint: top.map { $0.quality == .c })
+            axis: "People within the \(horizon)", faint: top.map { $0.quality == .e })
         let more = e.publishedRoles.count > top.count ? " The \(top.count) published roles with the largest gap of \(e.publishedRoles.count); every role is in the table." : ""
         let hidden = withheld.isEmpty ? "" : " Withheld (too few employers to publish, or to protect another withheld figure): \(withheld.joined(separator: "; "))."
-        return SVGChart.figure(svg, base: employerBase(e, request) + " " + paleBars + more + hidden)
+        let unreliable = poor.isEmpty ? "" : " Withheld as too unreliable or dominated by one employer: \(poor.joined(separator: "; "))."
+        return SVGChart.figure(svg, base: employerBase(e, request) + " " + paleBars + more + hidden + unreliable)
     }
 
     /// The 10 largest KSA gaps: openings needing the KSA minus completers taught it, with the
@@ -46,7 +48,7 @@ extension WorkforceReport {
                     name: "gap: openings needing it minus completers taught it (95% CI)", values: ksas.map(\.gap), color: "#c0392b",
                     low: ksas.map { k in k.demand.ciLow.map { $0 - k.supply } }, high: ksas.map { k in k.demand.ciHigh.map { $0 - k.supply } })
             ],
-            axis: "People within the \(request.horizon.words)", faint: ksas.map { QualityGrade($0.demand) == .c })
+            axis: "People within the \(request.horizon.words)", faint: ksas.map { QualityGrade($0.demand, units: $0.respondents) == .e })
         return SVGChart.figure(
             svg,
             base: employerBase(context.estimates, request)

@@ -5,17 +5,26 @@ import Foundation
 extension WorkforceReport {
     /// A withheld figure's reason in words: "withheld: fewer than 5 employers", or the p% rule
     /// and secondary suppression.
-    static func withheld(_ status: EstimateStatus, employers: Int) -> String {
+    static func withheld(_ status: EstimateStatus, employers: Int, reason: String? = nil) -> String {
         switch status {
         case .published: ""
         case .suppressed: ResultTable.status("suppressed", reason: "", employers: Double(employers), "en")
         case .notSurveyed: "not surveyed"
+        case .unreliable, .dominated: ResultTable.status(status.rawValue, reason: reason ?? "", employers: Double(employers), "en")
         }
     }
 
-    /// A count with its interval and grade for a reader: "42 (95% CI 0 to 125) C".
+    /// A count with its interval and grade for a reader: "42 (95% CI 0 to 125) [E: use with
+    /// caution]"; a grade F figure is not shown, its reason is.
     static func shown(_ e: Estimate, grade: QualityGrade? = nil) -> String {
-        Figure.count(e) + (grade.map { $0 == .a ? "" : " [\($0.rawValue)]" } ?? "")
+        if grade == .f { return "withheld: too unreliable to publish (\(QualityGrade.reason(e, units: nil)))" }
+        if grade == .noCases { return "0 (no cases)" }
+        return Figure.count(e) + (grade.map { $0 == .a || $0 == .noCases ? "" : " [\($0.rawValue)\($0.needsCaution ? ": use with caution" : "")]" } ?? "")
+    }
+
+    /// A row's figure for a reader, with its grade: `shown` for a published row, its reason for a withheld one.
+    static func shown(_ e: Estimate, _ status: EstimateStatus, _ figures: RowFigures) -> String {
+        status == .published ? shown(e, grade: figures.quality) : withheld(status, employers: figures.respondents, reason: figures.withheldReason(status))
     }
 
     static func gapsSection(
@@ -39,15 +48,17 @@ extension WorkforceReport {
         let chart = roleChart(e, request)
         var human = ResultTable(columns: [
             "Work role", "Status", "Role-holdings employed", "Openings, role mentions (95% CI)", "Completers", "Gap (95% CI)", "Quality", "Employers",
+            "Largest employer's share",
         ])
         let order = e.roles.filter { $0.status != .notSurveyed }.sorted { ($0.isPublished ? 0 : 1, -$0.gap.value, $0.role.id) < ($1.isPublished ? 0 : 1, -$1.gap.value, $1.role.id) }
         for g in order {
             let open = g.isPublished
             human.append([
-                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status, employers: g.figures.respondents)),
+                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status, employers: g.figures.respondents, reason: g.reason)),
                 .text(open ? Figure.count(g.figures.employed.value) : ""), .text(open ? Figure.count(g.figures.demand) : ""),
                 .text(open ? Figure.count(g.supply) : ""), .text(open ? Figure.count(g.gap) : ""),
                 .text(open ? g.quality.map { "\($0.rawValue): \($0.words)" } ?? "no sampling error" : ""), .int(g.figures.respondents),
+                .text(open ? g.figures.largestShare.map(Figure.percent) ?? "" : ""),
             ])
         }
         // Which strata were merged is for the reader who checks the weighting: folded, so the
@@ -72,7 +83,8 @@ extension WorkforceReport {
             let open = c.employers >= Disclosure.minimumEmployers
             func share(_ s: Estimate?) -> String {
                 guard open, let s else { return open ? "" : "withheld (fewer than 5 employers)" }
-                return Figure.percent(s.value) + (s.ciLow.map { " (\(Figure.percent(max(0, $0))) to \(Figure.percent(min(1, s.ciHigh ?? $0))))" } ?? "")
+                if s.forReview { return Figure.percent(s.value) + " (for review: a share of \(Figure.percent(s.value)) has no interval)" }
+                return Figure.percent(s.value) + (s.ciLow.map { " (\(Figure.percent($0)) to \(Figure.percent(s.ciHigh ?? $0)))" } ?? "")
             }
             capabilityTable.append([.text(kinds[c.kind] ?? c.kind), .text(share(c.share)), .text(share(c.shareAllEmployers)), .int(c.employers)])
         }
@@ -88,13 +100,12 @@ extension WorkforceReport {
 
     /// The summary's role-mention figures, for a form without the flow questions.
     static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: String, _ figures: inout [(label: String, value: Cell)]) {
-        figures.append(("Shortage within the \(horizon): openings no completer will fill (published roles with a gap)", .text(shown(e.shortage, grade: QualityGrade(e.shortage)))))
-        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus))))
-        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand, grade: e.national.quality))))
+        figures.append(("Shortage within the \(horizon): openings no completer will fill (every surveyed role with a gap, withheld ones included)", .text(shown(e.shortage, grade: QualityGrade(e.shortage)))))
+        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus, grade: QualityGrade(e.surplus)))))
+        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand, e.national.status, e.national.figures))))
         figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
-        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed))))
-        if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people)))) }
-
+        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents)))))
+        if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people, grade: QualityGrade(people, units: e.employers.count))))) }
     }
 
     static func catalogSection(
@@ -114,7 +125,8 @@ extension WorkforceReport {
             var byKSA = request
             byKSA.by = .ksa
             tables.append(("gaps_by_ksa", GapReport.table(context, byKSA)))
-            let ksas = GapAnalysis.ksaGaps(context.estimates).filter { $0.demand.value > 0 }
+            // Readers see no grade F figure: a KSA row resting on too few employers or too imprecise is left out.
+            let ksas = GapAnalysis.ksaGaps(context.estimates).filter { $0.demand.value > 0 && QualityGrade($0.demand, units: $0.respondents) != .f }
             html += "<h3>The largest KSA gaps</h3>" + ksaChart(Array(ksas.prefix(10)), context, request)
             var human = ResultTable(columns: ["KSA", "Text", "Openings needing it (95% CI)", "Completers taught it", "Offerings teaching it"])
             for k in ksas.prefix(25) {

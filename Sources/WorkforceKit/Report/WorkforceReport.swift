@@ -160,11 +160,16 @@ public enum WorkforceReport {
 
     /// The employer half of the main points, from the estimates.
     static func mainPoints(_ e: EmployerEstimates, _ options: ReportOptions, catalog: Bool) -> MainPoints.Employers {
-        MainPoints.Employers(
+        var points = MainPoints.Employers(
             respondents: e.employers.count, horizon: options.horizon, shortage: e.shortage, openings: e.national.figures.demand,
             completers: e.national.supply, people: e.people,
-            shortages: e.publishedRoles.filter { $0.gap.value > 0 }.map { MainPoints.Role(name: $0.role.name, gap: $0.gap) }, catalog: catalog,
+            shortages: e.publishedRoles.filter { $0.gap.value > 0 }.map { MainPoints.Role(name: $0.role.name, gap: $0.gap, grade: $0.quality) }, catalog: catalog,
+            openingsGrade: e.national.quality,
+            shortageGrade: QualityGrade(e.shortage, units: e.national.figures.respondents),
+            peopleGrade: e.people.flatMap { QualityGrade($0, units: e.employers.count) },
             flows: flowPoints(e))
+        points.withheldShortages = e.surveyedRoles.filter { !$0.isPublished && $0.gap.value > 0 }.count
+        return points
     }
 
     static func missing(_ id: String, _ title: String, _ text: String) -> Section {

@@ -15,6 +15,7 @@ public enum Schema {
         migrator.register("007-batch-ids", sql: batchIDs)
         migrator.register("008-weighting-files", sql: weighting)
         migrator.register("009-awareness-design", sql: awarenessDesign)
+        migrator.register("010-import-queries", sql: importQueries)
         return migrator
     }
 

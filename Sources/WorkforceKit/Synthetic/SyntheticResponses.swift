@@ -116,7 +116,11 @@ public struct SyntheticResponses {
                 return .number(random.next(max(0, left) + 1))
             }
             switch field {
-            case "staff": return .number(random.next(6))
+            case "staff":
+                // At most the headcount (the edit rule that quarantines more staff than employees).
+                let staff = random.next(6)
+                if case .number(let employees) = answers["total_employees"] { return .number(min(employees, staff)) }
+                return .number(staff)
             case "vacancies": return .number(random.next(4))
             case "hard_to_fill": return .number(random.next(number(role + "vacancies") + 1))
             case "new_6m": return .number(random.next(3))

@@ -29,8 +29,8 @@ import Testing
 
     @Test func theShortageIsQuotedWithItsIntervalAndGrade() {
         let sentences = MainPoints(employers: Self.employers()).sentences
-        // 190 ± 1.96 x 40 = 111.6 to 268.4; CV 40/190 = 21%: grade B.
-        #expect(sentences.first == "Employers expect about 190 more cybersecurity openings in the next year than courses will fill (95% CI 112 to 268; use with caution).")
+        // 190 ± 1.96 x 40 = 111.6 to 268.4; CV 40/190 = 21%: grade D (acceptable: no caution).
+        #expect(sentences.first == "Employers expect about 190 more cybersecurity openings in the next year than courses will fill (95% CI 112 to 268).")
         // 100 ± 39.2 = 61 to 139; 60 ± 49 = 11 to 109; 30 ± 19.6 = 10 to 50; 61 > 50: the intervals of the first and third overlap.
         #expect(sentences[1] == "The shortage is in three roles: Network Operations Specialist (100; 95% CI 61 to 139), System Administrator (60; 95% CI 11 to 109) and Cyber Defense Analyst (30; 95% CI 10 to 50).")
         #expect(sentences.contains("Employers expect about 250 openings in all (95% CI 156 to 344), from vacancies, new positions and replacing leavers; the national catalog's courses will produce 60 completers in that time."))
@@ -52,10 +52,36 @@ import Testing
         #expect(MainPoints(employers: Self.employers(shortages: one, se: nil)).sentences[1] == "The shortage is in one role: A (40).")
     }
 
-    @Test func anUnreliableShortageSaysSo() {
+    @Test func aGradeEShortageCarriesItsCautionAndAGradeFOneIsNotQuoted() {
         var e = Self.employers()
-        e.shortage = Estimate(100, se: 40)  // CV 40%: grade C
-        #expect(MainPoints(employers: e).sentences.first?.hasSuffix("(95% CI 22 to 178; an unreliable estimate).") == true)
+        e.shortage = Estimate(100, se: 30)  // CV 30%: grade E
+        #expect(MainPoints(employers: e).sentences.first?.hasSuffix("(95% CI 41 to 159; use with caution).") == true)
+        e.shortage = Estimate(100, se: 40)  // CV 40%: grade F
+        let first = MainPoints(employers: e).sentences.first ?? ""
+        #expect(first.hasPrefix("How many more cybersecurity openings employers expect in the next year than courses will fill is too unreliable to publish"))
+        #expect(!first.contains("100") && !first.contains("95% CI"))
+        // Under 10 employers the figure is F whatever its CV.
+        e.shortage = Estimate(100, se: 1)
+        e.shortageGrade = QualityGrade(e.shortage, units: 9)
+        #expect(MainPoints(employers: e).sentences.first?.contains("too unreliable to publish") == true)
+    }
+
+    @Test func withheldRolesInTheShortageAreCountedNotNamed() {
+        var e = Self.employers(shortages: [MainPoints.Role(name: "A", gap: Estimate(40, se: nil, isCount: false))], se: nil)
+        e.withheldShortages = 2
+        #expect(MainPoints(employers: e).sentences[1] == "Among the published roles, the shortage is in one role: A (40); two more roles have a shortage that counts in the total but are withheld.")
+    }
+
+    @Test func aGradeERoleCarriesItsCautionAndAGradeFRoleIsNeverNamed() {
+        let roles = [
+            MainPoints.Role(name: "Careful", gap: Estimate(100, se: 20, isCount: false), grade: .e),
+            MainPoints.Role(name: "Hidden", gap: Estimate(90, se: 40, isCount: false), grade: .f),
+            MainPoints.Role(name: "Good", gap: Estimate(10, se: 1, isCount: false), grade: .c),
+        ]
+        let sentence = MainPoints(employers: Self.employers(shortages: roles)).sentences[1]
+        #expect(sentence.contains("Careful (100; 95% CI 61 to 139; use with caution)"))
+        #expect(sentence.contains("Good (10; 95% CI 8 to 12)") && !sentence.contains("Good (10; 95% CI 8 to 12;"))
+        #expect(!sentence.contains("Hidden") && !sentence.contains("90"))
     }
 
     @Test func noShortageIsNotReportedAsAShortageOfZero() {
@@ -75,7 +101,7 @@ import Testing
 
     @Test func withoutACatalogSupplyIsUnknownNotZero() {
         let sentences = MainPoints(employers: Self.employers(catalog: false)).sentences
-        #expect(sentences == ["Employers expect about 250 cybersecurity openings in the next year (95% CI 156 to 344; use with caution); no training catalog is imported, so how many of them courses will fill is not known."])
+        #expect(sentences == ["Employers expect about 250 cybersecurity openings in the next year (95% CI 156 to 344); no training catalog is imported, so how many of them courses will fill is not known."])
     }
 
     @Test func awarenessGivesTheLevelAndTheChangesCountedByQ() {

@@ -47,9 +47,24 @@ import Testing
         #expect(total.value == 6 && total.se == nil && total.ciLow == nil && QualityGrade(total) == nil)
     }
 
-    @Test(arguments: [(0.10, QualityGrade.a), (0.1499, .a), (0.15, .b), (0.2999, .b), (0.30, .c), (0.97, .c)])
-    func qualityGradesFollowTheCV(_ cv: Double, _ grade: QualityGrade) {
+    @Test(arguments: [
+        (0.0, QualityGrade.a), (0.0499, .a), (0.05, .b), (0.0999, .b), (0.10, .c), (0.1499, .c), (0.15, .d), (0.2499, .d), (0.25, .e),
+        (0.333, .e), (0.3331, .f), (0.97, .f),
+    ])
+    func qualityGradesFollowStatisticsCanadasTable(_ cv: Double, _ grade: QualityGrade) {
         #expect(QualityGrade(Estimate(100, se: 100 * cv)) == grade)
+        #expect(QualityGrade(Estimate(100, se: 100 * cv), units: 10) == grade)
+    }
+
+    @Test func fewerThanTenContributingEmployersIsGradeFAndZeroIsNoCases() {
+        #expect(QualityGrade(Estimate(100, se: 1), units: 9) == .f)
+        #expect(QualityGrade(Estimate(100, se: 1), units: 10) == .a)
+        #expect(QualityGrade(Estimate(0, se: 0), units: 40) == .noCases)
+        #expect(QualityGrade(Estimate(0, se: 0))?.words == "no cases")
+        #expect(QualityGrade(Estimate(0, se: 2)) == .f)
+        #expect(QualityGrade.f.words == "too unreliable to be published" && QualityGrade.e.words == "use with caution")
+        #expect(QualityGrade.reason(Estimate(100, se: 46), units: 12) == "coefficient of variation 46.0%, over 33.3%")
+        #expect(QualityGrade.reason(Estimate(100, se: 1), units: 7) == "fewer than 10 contributing employers (7)")
     }
 
     @Test func kishDesignEffectOfTheWeights() {
@@ -167,7 +182,8 @@ import Testing
         }
         let frame = SamplingFrame(organisations: Dictionary(uniqueKeysWithValues: ["energy", "water", "health"].flatMap { s in ["micro", "small", "large"].map { (SamplingFrame.Stratum(sector: s, sizeBand: $0), 50.0) } }))
         let e = EmployerEstimates(GapInputs(employers: employers, weighting: try EmployerWeighting(employers: employers, frame: frame), roles: roles, units: []))
-        // Walk every parent: a published one never has exactly one withheld child; a withheld one
+        // Walk every parent (disclosure control only: unreliable and dominated figures are kept in
+        // machine output, so they protect nothing): a published one never has exactly one withheld child; a withheld one
         // never has only published children.
         func check(_ parent: String, _ published: Bool, _ children: [Bool]) {
             guard !children.isEmpty else { return }
@@ -175,14 +191,14 @@ import Testing
             if published { #expect(withheld != 1, "\(parent): one withheld child of a published parent") }
             else { #expect(withheld >= 1, "\(parent): a withheld parent is the sum of its published children") }
         }
-        for area in e.areas { check(area.id, area.isPublished, e.roles.filter { $0.role.specialtyArea == area.id }.map(\.isPublished)) }
+        for area in e.areas { check(area.id, area.isDisclosed, e.roles.filter { $0.role.specialtyArea == area.id }.map(\.isDisclosed)) }
         for category in e.categories {
             let areas = Set(e.roles.filter { $0.role.category == category.id }.compactMap(\.role.specialtyArea))
-            check(category.id, category.isPublished, e.areas.filter { areas.contains($0.id) }.map(\.isPublished))
+            check(category.id, category.isDisclosed, e.areas.filter { areas.contains($0.id) }.map(\.isDisclosed))
         }
-        check("national", e.national.isPublished, e.categories.map(\.isPublished))
+        check("national", e.national.isDisclosed, e.categories.map(\.isDisclosed))
         for (name, table) in [("sectors", e.sectors), ("districts", e.districts), ("sizes", e.sizes)] {
-            check(name, e.national.isPublished, table.map(\.isPublished))
+            check(name, e.national.isDisclosed, table.map(\.isDisclosed))
         }
         // The published parents add up: an area's demand is the sum of its roles'.
         for area in e.areas {
@@ -222,4 +238,13 @@ import Testing
         #expect((plan.figures[0].expectedCV ?? 1) <= 0.05)
         #expect(plan.total == plan.strata.reduce(0) { $0 + $1.allocation })
     }
+}
+
+extension RoleEstimate {
+    /// Not withheld by disclosure control (published, or withheld from readers for quality only).
+    var isDisclosed: Bool { status != .suppressed }
+}
+
+extension GroupEstimate {
+    var isDisclosed: Bool { status != .suppressed }
 }

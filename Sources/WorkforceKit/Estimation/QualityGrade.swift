@@ -1,0 +1,92 @@
+/// Statistics Canada's quality grades of an estimate by its coefficient of variation, with the
+/// meanings of its data tables (A excellent to F too unreliable to be published) and the Labour
+/// Force Survey's publication cut-off of 33.3% (Statistics Canada, *Guide to the Labour Force
+/// Survey*, 71-543-G, "Data quality"), applied to a row's demand (or its main figure).
+///
+/// | grade | CV | meaning |
+/// |---|---|---|
+/// | A | under 5% | excellent |
+/// | B | 5% to under 10% | very good |
+/// | C | 10% to under 15% | good |
+/// | D | 15% to under 25% | acceptable |
+/// | E | 25% to 33.3% | use with caution |
+/// | F | over 33.3%, or fewer than 10 contributing units | too unreliable to be published |
+///
+/// A zero estimate with no sampling error has no CV: it is ``noCases``, not A.
+public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable {
+    case a = "A"
+    case b = "B"
+    case c = "C"
+    case d = "D"
+    case e = "E"
+    case f = "F"
+    /// A figure of 0 with a standard error of 0: no employer reported any (no CV to grade).
+    case noCases = "no_cases"
+
+    /// Fewer contributing units than this make a figure F whatever its CV.
+    public static let minimumUnits = 10
+    /// The upper CV bound of each grade A to E (a CV at or above a bound takes the next grade;
+    /// E includes 33.3% itself).
+    public static let bounds: [(QualityGrade, Double)] = [(.a, 0.05), (.b, 0.10), (.c, 0.15), (.d, 0.25), (.e, 0.333)]
+
+    /// The grade of `estimate` resting on `units` contributing units (`nil`: not counted);
+    /// `nil` without a standard error (unweighted figures, which describe the respondents only).
+    public init?(_ estimate: Estimate, units: Int? = nil) {
+        guard let se = estimate.se else { return nil }
+        guard let cv = estimate.cv else {
+            // A zero figure: no cases when exact; a zero with sampling error cannot be graded.
+            self = se == 0 ? .noCases : .f
+            return
+        }
+        if let units, units < Self.minimumUnits {
+            self = .f
+            return
+        }
+        // E includes its bound: F is over 33.3%.
+        self = Self.bounds.first { cv < $0.1 || ($0.0 == .e && cv <= $0.1) }?.0 ?? .f
+    }
+
+    /// Whether a figure of this grade may reach a reader (F may not).
+    public var isPublishable: Bool { self != .f }
+
+    /// Whether a figure of this grade must carry "use with caution" wherever it is shown.
+    public var needsCaution: Bool { self == .e }
+
+    public var words: String {
+        switch self {
+        case .a: "excellent"
+        case .b: "very good"
+        case .c: "good"
+        case .d: "acceptable"
+        case .e: "use with caution"
+        case .f: "too unreliable to be published"
+        case .noCases: "no cases"
+        }
+    }
+
+    /// The words in Spanish.
+    public var palabras: String {
+        switch self {
+        case .a: "excelente"
+        case .b: "muy buena"
+        case .c: "buena"
+        case .d: "aceptable"
+        case .e: "usar con cautela"
+        case .f: "demasiado imprecisa para publicar"
+        case .noCases: "sin casos"
+        }
+    }
+
+    /// Why an F figure is withheld, in words: its CV or its few units.
+    public static func reason(_ estimate: Estimate, units: Int?) -> String {
+        if let units, units < minimumUnits { return "fewer than \(minimumUnits) contributing employers (\(units))" }
+        if let cv = estimate.cv { return "coefficient of variation \(Figure.fixed(100 * cv, 1))%, over 33.3%" }
+        return "no coefficient of variation"
+    }
+
+    /// A before F; "no cases" after F.
+    public static func < (a: Self, b: Self) -> Bool {
+        let order = allCases
+        return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
+    }
+}

@@ -1,0 +1,22 @@
+extension WorkforceStore {
+    /// The queries the soft edit rules raised on batch `batch`'s stored rows (``EditRules``):
+    /// `line`, `cell` (the spreadsheet cell and its column's header), `rule`, `message`.
+    ///
+    /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch.
+    public func importQueries(batch: Int) throws(WorkforceError) -> ResultTable {
+        let known = try read { db in try db.scalar("SELECT count(*) FROM import_batch WHERE id = ?", [batch]) }
+        guard known.int == 1 else { throw .usage("no import batch \(batch); `workforce imports` lists them") }
+        var table = ResultTable(columns: ["line", "cell", "rule", "message"])
+        table.wrapped = ["message"]
+        try read { db in
+            try db.forEachRow("SELECT line, field, header, rule, message FROM import_query WHERE batch_id = ? ORDER BY line, id", [batch]) { row in
+                let location = SourceLocation(file: "", line: row[0].int, field: row[1].int, header: row[2].string)
+                table.append([Cell(row[0]), .text(location.spreadsheetCell ?? ""), Cell(row[3]), Cell(row[4])])
+            }
+        }
+        table.notes = [
+            "Queries: the rows are stored and count in every figure; each breaks a soft edit rule (openings above half the organisation's employees, staff reported while the work is outsourced) and deserves a call to the organisation. Rows breaking a hard rule are quarantined instead (`workforce imports --rejected BATCH`)."
+        ]
+        return table
+    }
+}
