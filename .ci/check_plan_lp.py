@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Checks the plan's linear programs against scipy's linprog (HiGHS), independently.
+"""Checks the plan's linear and mixed-integer programs against scipy's linprog and milp
+(HiGHS), independently.
 
 Usage: check_plan_lp.py RANDOM_DIR DEMO_DIR
 
 RANDOM_DIR holds random-*.json written by `WORKFORCE_LP_DUMP=DIR swift test --filter
-LinearProgramTests`: a program, the tool's x and optimum. DEMO_DIR holds, per horizon H,
+LinearProgramTests`: a program, the tool's x and optimum; and mip-K-S.json written by
+`--filter MixedIntegerProgramTests`: stage S of random mixed-integer program K (its
+`integrality`, 1 for a whole variable), checked against milp: the same optimum to 1e-6
+relative, or both infeasible; the tool's x feasible and whole where it must be. DEMO_DIR holds, per horizon H,
 programs-H.json (`workforce plan --programs`), actions-H.json (`plan --format json`) and
 roles-H.json (`plan --by role --format json`).
 
@@ -21,7 +25,7 @@ import os
 import sys
 
 import numpy as np
-from scipy.optimize import linprog
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 failures = []
 
@@ -64,6 +68,30 @@ def highs(program, objective=None):
     return result.fun
 
 
+def highs_milp(program):
+    """The program's optimum by scipy's milp (HiGHS's branch and cut), or None when infeasible."""
+    c = np.array(program["objective"], dtype=float)
+    rows = [np.array(r["coefficients"], dtype=float) for r in program["constraints"]]
+    low = [r["rhs"] if r["relation"] in (">=", "=") else -np.inf for r in program["constraints"]]
+    high = [r["rhs"] if r["relation"] in ("<=", "=") else np.inf for r in program["constraints"]]
+    upper = [np.inf if u is None else u for u in program["upper_bounds"]]
+    constraints = [LinearConstraint(np.array(rows), low, high)] if rows else []
+    result = milp(c, constraints=constraints, integrality=np.array(program.get("integrality", [0] * len(c))),
+                  bounds=Bounds(np.zeros(len(c)), np.array(upper)),
+                  options={"mip_rel_gap": 1e-12})
+    if result.status == 2:
+        return None
+    if result.status != 0:
+        raise RuntimeError(result.message)
+    return result.fun
+
+
+def whole(program, x, name):
+    for j, flag in enumerate(program.get("integrality", [])):
+        if flag and abs(x[j] - round(x[j])) > 1e-9:
+            fail(f"{name}: whole variable {j} = {x[j]}")
+
+
 def feasible(program, x, name):
     for i, row in enumerate(program["constraints"]):
         lhs = float(np.dot(row["coefficients"], x))
@@ -90,6 +118,28 @@ def check_random(folder):
             fail(f"{name}: optimum {data['value']} against HiGHS {expected}")
         feasible(data["program"], data["x"], name)
     print(f"{len(files)} random programs: optima equal HiGHS's")
+
+
+def check_random_mip(folder):
+    """Random mixed-integer programs of the plan's shape, each stage of the lexicographic
+    objective (mip-K-S.json), against milp."""
+    files = sorted(glob.glob(os.path.join(folder, "mip-*.json")))
+    if len(files) < 10:
+        fail(f"only {len(files)} random mixed-integer programs in {folder}")
+    for path in files:
+        with open(path) as f:
+            data = json.load(f)
+        name = os.path.basename(path)
+        expected = highs_milp(data["program"])
+        if data["status"] != "optimal" or expected is None:
+            if (data["status"] == "optimal") != (expected is not None):
+                fail(f"{name}: the tool says {data['status']}, HiGHS {expected}")
+            continue
+        if not close(data["value"], expected):
+            fail(f"{name}: optimum {data['value']} against HiGHS {expected}")
+        feasible(data["program"], data["x"], name)
+        whole(data["program"], data["x"], name)
+    print(f"{len(files)} random mixed-integer programs: optima equal HiGHS's milp")
 
 
 def check_demo(folder):
@@ -161,6 +211,7 @@ def check_demo(folder):
 
 if __name__ == "__main__":
     check_random(sys.argv[1])
+    check_random_mip(sys.argv[1])
     check_demo(sys.argv[2])
     if failures:
         sys.exit(f"{len(failures)} plan checks failed")
