@@ -88,6 +88,11 @@ public struct MixedIntegerProgram: Sendable, Equatable {
         var best: (x: [Double], value: Double)?
         var visited = 0
         var sawUnbounded = false
+        // When only whole variables with whole coefficients carry the objective, every whole
+        // solution's value is whole: a relaxation above `best - 1` cannot improve on it.
+        let wholeValued = relaxation.objective.indices.allSatisfy { j in
+            relaxation.objective[j] == 0 || (integer[j] && relaxation.objective[j] == relaxation.objective[j].rounded())
+        }
         while let node = stack.popLast() {
             visited += 1
             if visited > Self.nodeLimit { return .nodeLimit }
@@ -97,6 +102,7 @@ public struct MixedIntegerProgram: Sendable, Equatable {
                 continue
             }
             if let best, value >= best.value - 1e-9 * max(1, abs(best.value)) { continue }
+            if wholeValued, let best, (value - 1e-6).rounded(.up) >= best.value.rounded() { continue }
             // The integer variable farthest from a whole number.
             var branch: (j: Int, distance: Double)?
             for j in 0..<n where integer[j] {

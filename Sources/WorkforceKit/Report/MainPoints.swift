@@ -100,6 +100,8 @@ public struct MainPoints: Sendable {
 
     public var employers: Employers?
     public var awareness: Awareness?
+    /// The plan's "What to do" sentence (its two largest levers): always the last point.
+    public var whatToDo: String?
     /// The indicator whose change is told in words (the knowledge score).
     public var headlineIndicator = AwarenessData.knowledgeIndicator
     public static let limit = 8
@@ -115,7 +117,7 @@ public struct MainPoints: Sendable {
         if let e = employers { ranked += employerSentences(e) }
         if let a = awareness { ranked += awarenessSentences(a) }
         let kept = Set(ranked.map(\.rank).sorted().prefix(Self.limit))
-        return ranked.filter { kept.contains($0.rank) }.map(\.text)
+        return ranked.filter { kept.contains($0.rank) }.map(\.text) + (whatToDo.map { [$0] } ?? [])
     }
 
     // Ranks: which sentences stay when there are more than eight (lower stays).
