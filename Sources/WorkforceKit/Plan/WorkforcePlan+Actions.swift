@@ -60,8 +60,8 @@ extension WorkforcePlan {
             }
             let need = max(0, row.need + drawn)
             let contributed = byLever.values.reduce(0, +)
-            // Within rounding of the need (the programs hold to 1e-9) counts as the need.
-            let closed = contributed >= need * (1 - 1e-9) - 1e-9 ? need : contributed
+            // Within rounding of the need (each stage holds the earlier optima to 1e-9) counts as the need.
+            let closed = contributed >= need - 1e-7 * max(1, need) ? need : contributed
             let open = need - closed
             let feeders = Set(program.variables.compactMap { $0.kind == .lever(.upskill) && $0.role == id ? $0.feeder : nil }).sorted()
             return RoleAccount(
@@ -101,9 +101,10 @@ extension WorkforcePlan {
         return PlanWords.sentence(reasons)
     }
 
-    /// The offering teaching most of `ksas` (then the most completions).
+    /// The offering of at most a year teaching most of `ksas` (then the most completions):
+    /// upskilling is a course for people in work, not a degree.
     static func teaching(_ ksas: [String], _ offerings: [PlanInput.Offering]) -> (code: String, institution: String)? {
-        offerings.map { o in (o, ksas.filter { o.ksas.contains($0) }.count) }.filter { $0.1 > 0 }
+        offerings.filter { $0.lengthYears <= PlanOptions.upskillLength }.map { o in (o, ksas.filter { o.ksas.contains($0) }.count) }.filter { $0.1 > 0 }
             .max { ($0.1, $0.0.completions, $1.0.code) < ($1.1, $1.0.completions, $0.0.code) }.map { ($0.0.code, $0.0.institution) }
     }
 }
