@@ -12,8 +12,8 @@ enum GapsCommand {
     static let frame = TypedOption<String>.text(
         "frame", "file", "Weight employers to this sampling frame CSV (sector,size_band,organisations[,issued,out_of_scope]) instead of the stored one.")
     static let entryRate = TypedOption<Double>.number(
-        "entry-rate", "x", "Share of completers assumed to take a role in the country, 0 to 1; 1 is an upper bound.", in: 0...1
-    ).defaulting(to: 1, shown: "1")
+        "entry-rate", "x", "Share of completers assumed to take a cyber job in the country, 0 to 1, instead of the realised entry rate (hires straight from education over the catalog's completions).", in: 0...1
+    )
     static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
     static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
     static let compare = TypedOption<[String]>(

@@ -102,11 +102,15 @@ public struct EmployerResponse: Sendable, Equatable {
     public var outsourcing: String?
     /// Different people doing cybersecurity work (each counted once, whatever their roles).
     public var cyberPeople: Double?
+    /// The employer-level flow questions (jobs vacant, leavers and hires in people); `nil` when
+    /// the form did not ask them (an older form), all `nil` inside when this employer was not asked.
+    public var flows: FlowAnswers?
 
     public init(
         sector: String? = nil, sizeBand: String? = nil, district: String? = nil, roles: [String: RoleReport] = [:], confident: [String: [Bool]] = [:],
-        outsourcing: String? = nil, cyberPeople: Double? = nil
+        outsourcing: String? = nil, cyberPeople: Double? = nil, flows: FlowAnswers? = nil
     ) {
+        self.flows = flows
         self.sector = sector
         self.sizeBand = sizeBand
         self.district = district
@@ -159,12 +163,19 @@ extension EmployerResponse {
             if let topic = column.topic, ["basic", "advanced", "incident"].contains(topic) { capability.append((c, topic)) }
         }
         let profile = ["sector", "size_band", "district", "cyber_outsourced", "cyber_people"].map { reader.index(of: $0) }
+        // The flow questions, by name; an older form without `vacant_jobs` has none.
+        let flowColumns = reader.index(of: "vacant_jobs") == nil ? [] : FlowAnswers.names.compactMap { name in reader.index(of: name).map { (name, $0) } }
         var employers: [EmployerResponse] = []
         try reader.forEach { record in
             func choice(_ c: Int?) -> String? { c.flatMap { record.values[$0].chosen.first } }
             var employer = EmployerResponse(
                 sector: choice(profile[0]), sizeBand: choice(profile[1]), district: choice(profile[2]), outsourcing: choice(profile[3]),
                 cyberPeople: profile[4].flatMap { record.values[$0].number })
+            if !flowColumns.isEmpty {
+                var flows = FlowAnswers()
+                for (name, c) in flowColumns { flows[name] = record.values[c].number }
+                employer.flows = flows
+            }
             employer.roles.reserveCapacity(roleColumns.count)
             for (role, fields) in roleColumns {
                 var report = RoleReport()

@@ -12,6 +12,8 @@ public struct GapInputs: Sendable {
     public var horizon: Horizon
     /// The share of completers assumed to take a role in the country (an upper bound at 1).
     public var entryRate: Double
+    /// Whether ``entryRate`` was given (`--entry-rate`) rather than the realised rate (or 1 without flow questions).
+    public var entryRateGiven = false
     /// Impute item non-response (leavers, new positions) as ``ItemImputation`` says.
     public var impute: Bool
 

@@ -10,7 +10,9 @@ public struct GapRequest: Sendable {
     public var by: GapBreakdown = .role
     public var horizon: Horizon = .medium
     public var theta = 0.5
-    public var entryRate = 1.0
+    /// `--entry-rate`: replaces the realised entry rate (``WorkforceFlows/entryRateRealised``) in
+    /// every supply figure; `nil` uses the realised rate capped at 1 (1 when the form has no flow questions).
+    public var entryRate: Double?
     /// A frame file (`--frame FILE`) instead of the stored frame.
     public var frame: URL?
     /// No frame at all, even a stored one (`--unweighted`).
@@ -74,10 +76,12 @@ public struct GapContext: Sendable {
         }
         let offerings = try store.catalog(framework)
         if offerings.isEmpty { notes.append("No training catalog is imported: supply is 0. Import one with `workforce import catalog FILE`.") }
-        let inputs = GapInputs(
+        var inputs = GapInputs(
             employers: employers, weighting: weighting, roles: try store.roleProfiles(framework), surveyed: EmployerResponse.surveyedRoles(reader),
-            units: SupplyUnit.units(offerings), offerings: offerings, theta: request.theta, horizon: request.horizon, entryRate: request.entryRate,
+            units: SupplyUnit.units(offerings), offerings: offerings, theta: request.theta, horizon: request.horizon, entryRate: request.entryRate ?? 1,
             impute: request.impute)
+        inputs.entryRateGiven = request.entryRate != nil
+        if request.entryRate == nil, let realised = WorkforceFlows.realisedEntryRate(inputs) { inputs.entryRate = min(1, realised) }
         var context = GapContext(
             inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
         context.notes += context.estimationNotes(request)
@@ -89,7 +93,7 @@ public struct GapContext: Sendable {
         let e = estimates
         var notes: [String] = []
         notes.append(
-            "Horizon: \(request.horizon.words). Demand = vacancies + new positions expected within the horizon + replacement of leavers (last year's leavers x \(Figure.fixed(e.years, 1)) years). Supply = completions within the horizon x each offering's share of the roles it prepares for (coverage >= \(Figure.fixed(request.theta, 2))) x entry rate \(Figure.fixed(request.entryRate, 2)) (an upper bound at 1: it assumes every completer takes a role in the country)."
+            "Horizon: \(request.horizon.words). Demand = vacancies + new positions expected within the horizon + replacement of leavers (last year's leavers x \(Figure.fixed(e.years, 1)) years). Supply = completions within the horizon x each offering's share of the roles it prepares for (coverage >= \(Figure.fixed(request.theta, 2))) x entry rate \(Figure.fixed(e.inputs.entryRate, 2)) (\(e.inputs.entryRateGiven ? "given with --entry-rate" : e.flows?.entryRateRealised != nil ? "the realised entry rate: hires straight from education over the catalog's completions, capped at 1" : "assumed 1, an upper bound: every completer takes a role in the country"))."
         )
         notes.append("Role-holdings: a person with two roles counts in each.")
         let imputed = e.roles.reduce(0) { $0 + $1.imputed }

@@ -58,13 +58,21 @@ public struct EmployerEstimates: Sendable {
     public var unallocatedCompletions: Double
     /// Each surveyed role's per-employer values (in `inputs.roles` order; `nil` when not surveyed).
     public var roleValues: [EmployerValues?]
+    /// Employers whose `new_jobs_12m` ("don't know") was imputed.
+    public var imputedNewJobs = 0
+    /// The national flows in people a year (central assumptions, the entry rate of `inputs`);
+    /// `nil` when the form did not ask the flow questions.
+    public var flows: WorkforceFlows? {
+        WorkforceFlows(self, FlowAssumptions(entryRate: inputs.entryRateGiven ? inputs.entryRate : nil))
+    }
     public var design: StratifiedDesign { inputs.weighting.design }
     public var years: Double { inputs.horizon.years }
 
     public init(_ inputs: GapInputs) {
         self.inputs = inputs
         let horizon = inputs.horizon
-        let (employers, imputed) = inputs.impute ? ItemImputation.impute(inputs.employers, horizon: horizon) : (inputs.employers, [:])
+        var (employers, imputed) = inputs.impute ? ItemImputation.impute(inputs.employers, horizon: horizon) : (inputs.employers, [:])
+        if inputs.impute { (employers, imputedNewJobs) = ItemImputation.imputeNewJobs(employers) }
         self.employers = employers
         let design = inputs.weighting.design
         let n = employers.count, years = horizon.years

@@ -17,7 +17,8 @@ public struct ReportOptions: Sendable {
     /// The employer wave of the figures (default the baseline); with two or more employer waves
     /// imported the report adds the change from the first to the last.
     public var wave: String?
-    public var entryRate = 1.0
+    /// `--entry-rate`; `nil` uses the realised entry rate.
+    public var entryRate: Double?
     /// A line shown at the top of every page and file (the demo: "synthetic data").
     public var banner: String?
 

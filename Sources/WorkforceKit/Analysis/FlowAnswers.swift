@@ -1,0 +1,93 @@
+/// One employer's answers to the employer-level flow questions (issue 27): jobs vacant now,
+/// expected new jobs, people who left and where they went, people hired and where they came
+/// from. Counts are of jobs or people, each once, whatever their roles; asked when the
+/// organisation has in-house cybersecurity work (the condition of `cyber_people`).
+///
+/// A number not asked or left blank is `nil`; only ``newJobs`` has a "don't know" (a blank),
+/// imputed as item non-response (``ItemImputation``). Destinations and sources short of their
+/// total are "not known".
+public struct FlowAnswers: Sendable, Equatable {
+    /// `vacant_jobs`: jobs vacant now, being recruited (a stock, jobs).
+    public var vacantJobs: Double?
+    /// `hard_to_fill_jobs`: of those, hard to fill.
+    public var hardToFillJobs: Double?
+    /// `new_jobs_12m`: new jobs (not replacements) expected within 12 months; `nil` is "don't know".
+    public var newJobs: Double?
+    /// `leavers_people_12m`: people who left cybersecurity jobs in the last 12 months.
+    public var leavers: Double?
+    /// `left_to_employer_bz`, `left_abroad`, `left_cyber_work`.
+    public var leftToEmployer: Double?
+    public var leftAbroad: Double?
+    public var leftCyberWork: Double?
+    /// `hires_12m`: people hired into cybersecurity jobs in the last 12 months.
+    public var hires: Double?
+    /// `hired_from_education`, `hired_from_employer_bz`, `hired_from_abroad`, `hired_from_other_work`.
+    public var fromEducation: Double?
+    public var fromEmployer: Double?
+    public var fromAbroad: Double?
+    public var fromOtherWork: Double?
+
+    public init(
+        vacantJobs: Double? = nil, hardToFillJobs: Double? = nil, newJobs: Double? = nil, leavers: Double? = nil, leftToEmployer: Double? = nil,
+        leftAbroad: Double? = nil, leftCyberWork: Double? = nil, hires: Double? = nil, fromEducation: Double? = nil, fromEmployer: Double? = nil,
+        fromAbroad: Double? = nil, fromOtherWork: Double? = nil
+    ) {
+        self.vacantJobs = vacantJobs
+        self.hardToFillJobs = hardToFillJobs
+        self.newJobs = newJobs
+        self.leavers = leavers
+        self.leftToEmployer = leftToEmployer
+        self.leftAbroad = leftAbroad
+        self.leftCyberWork = leftCyberWork
+        self.hires = hires
+        self.fromEducation = fromEducation
+        self.fromEmployer = fromEmployer
+        self.fromAbroad = fromAbroad
+        self.fromOtherWork = fromOtherWork
+    }
+
+    /// The questions' names, in the form's order: tests, the demo generator, the microdata and
+    /// analysts' scripts use them.
+    public static let names = [
+        "vacant_jobs", "hard_to_fill_jobs", "new_jobs_12m", "leavers_people_12m", "left_to_employer_bz", "left_abroad", "left_cyber_work",
+        "hires_12m", "hired_from_education", "hired_from_employer_bz", "hired_from_abroad", "hired_from_other_work",
+    ]
+
+    /// The answer to the question `name` (one of ``names``).
+    public subscript(_ name: String) -> Double? {
+        get {
+            switch name {
+            case "vacant_jobs": vacantJobs
+            case "hard_to_fill_jobs": hardToFillJobs
+            case "new_jobs_12m": newJobs
+            case "leavers_people_12m": leavers
+            case "left_to_employer_bz": leftToEmployer
+            case "left_abroad": leftAbroad
+            case "left_cyber_work": leftCyberWork
+            case "hires_12m": hires
+            case "hired_from_education": fromEducation
+            case "hired_from_employer_bz": fromEmployer
+            case "hired_from_abroad": fromAbroad
+            case "hired_from_other_work": fromOtherWork
+            default: nil
+            }
+        }
+        set {
+            switch name {
+            case "vacant_jobs": vacantJobs = newValue
+            case "hard_to_fill_jobs": hardToFillJobs = newValue
+            case "new_jobs_12m": newJobs = newValue
+            case "leavers_people_12m": leavers = newValue
+            case "left_to_employer_bz": leftToEmployer = newValue
+            case "left_abroad": leftAbroad = newValue
+            case "left_cyber_work": leftCyberWork = newValue
+            case "hires_12m": hires = newValue
+            case "hired_from_education": fromEducation = newValue
+            case "hired_from_employer_bz": fromEmployer = newValue
+            case "hired_from_abroad": fromAbroad = newValue
+            case "hired_from_other_work": fromOtherWork = newValue
+            default: break
+            }
+        }
+    }
+}
