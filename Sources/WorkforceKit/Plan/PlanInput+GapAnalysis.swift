@@ -2,12 +2,15 @@ extension PlanInput {
     /// The plan's input from the employer estimates: the one place the plan reads the
     /// analysis.
     ///
-    /// Per published role: the annual shortfall `new_positions + leavers - supply·e` over one
-    /// year (people a year; its interval is the gap's, shifted with it, since the vacancies it
-    /// leaves out are the backlog), the backlog (weighted vacancies), exits (weighted leavers a
-    /// year), role-holdings, the weighted median of the proficiency employers require, and the
-    /// KSAs they report lacking. Supply units are the offerings: a programme's length is its own
-    /// row's, else the longest of its courses'.
+    /// Per role, from the flow model (``WorkforceFlows``, when the form asked the flow
+    /// questions): the role's allocated annual shortfall in people a year with its 95% interval,
+    /// its vacant jobs now (the backlog), its share of the national exits, and the national
+    /// entry rate and career changers (`from_other_work`). Without the flow questions, from the
+    /// role mentions: the shortfall `new_positions / years + leavers - supply·e` (its interval
+    /// the gap's, shifted with it), the backlog the weighted vacancies, exits the weighted
+    /// leavers. Always: role-holdings, the weighted median of the proficiency employers require,
+    /// and the KSAs they report lacking. Supply units are the offerings: a programme's length is
+    /// its own row's, else the longest of its courses'.
     ///
     /// - Parameters:
     ///   - estimates: the employer estimates (after item imputation).
@@ -22,6 +25,8 @@ extension PlanInput {
         let lacking = Dictionary(grouping: GapAnalysis.lacking(inputs), by: \.role)
         let years = inputs.horizon.years
         let perYear = Coverage.supply(inputs.units, inputs.roles, theta: inputs.theta, years: 1)
+        let flows = estimates.flows
+        let allocated = Dictionary((flows?.roles ?? []).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })
         var roles: [Role] = []
         for estimate in estimates.roles {
             let id = estimate.role.id
@@ -36,13 +41,18 @@ extension PlanInput {
                     required.append((Double(level), inputs.weights[e] * max(1, report.staff ?? 1)))
                 }
             }
+            var shortfall = Estimate(flow, ciLow: estimate.gap.ciLow.map { $0 + shift }, ciHigh: estimate.gap.ciHigh.map { $0 + shift })
+            var backlog = f.vacancies.value, exits = f.leavers.value
+            if let flows, let r = allocated[id] {
+                shortfall = Estimate(r.shortfall.value, ciLow: r.shortfall.ciLow, ciHigh: r.shortfall.ciHigh)
+                backlog = r.vacantJobs.value
+                exits = flows.exits.value * r.share.value
+            }
             roles.append(
                 Role(
                     id: id, name: estimate.role.name, category: estimate.role.category ?? id.split(separator: "-").first.map(String.init),
-                    ksas: estimate.role.ksas, status: status,
-                    shortfall: Estimate(flow, ciLow: estimate.gap.ciLow.map { $0 + shift }, ciHigh: estimate.gap.ciHigh.map { $0 + shift }),
-                    backlog: f.vacancies.value, exits: f.leavers.value, employed: f.employed.value, requiredLevel: Self.weightedMedian(required),
-                    demand: f.demand.value, quality: estimate.quality?.rawValue,
+                    ksas: estimate.role.ksas, status: status, shortfall: shortfall, backlog: backlog, exits: exits, employed: f.employed.value,
+                    requiredLevel: Self.weightedMedian(required), demand: f.demand.value, quality: estimate.quality?.rawValue,
                     lacking: lacking[id].map { $0.map(\.ksa).filter { estimate.role.ksas.contains($0) } }))
         }
         let byID = Dictionary(inputs.offerings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -59,7 +69,9 @@ extension PlanInput {
                 completions: Double(unit.completions), shares: Coverage.shares(unit.ksas, inputs.roles, theta: inputs.theta), ksas: unit.ksas,
                 costPerCompletion: cost)
         }
-        self.init(roles: roles, offerings: offerings, options: options, entryRate: min(1, inputs.entryRate), fromOtherWork: 0, statements: statements)
+        self.init(
+            roles: roles, offerings: offerings, options: options, entryRate: min(1, flows?.entryRate ?? inputs.entryRate),
+            fromOtherWork: flows?.fromOtherWork.value ?? 0, statements: statements)
     }
 
     /// The weighted median: the least value whose cumulative weight reaches half the total;

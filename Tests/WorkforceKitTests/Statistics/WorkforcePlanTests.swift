@@ -121,6 +121,26 @@ import Testing
         #expect(Self.close(r.open, 5) && r.why.contains("shares its KSAs"))
     }
 
+    /// With the flow questions, each role's need comes from the flow model's role allocation
+    /// (people a year, with its interval), its backlog from the vacant jobs allocated to it,
+    /// its exits from its share of the national exits; conversion from today's career changers.
+    @Test func theInputComesFromTheFlowModelsRoleAllocation() throws {
+        let estimates = try WorkforceFlowsTests.estimates()
+        let flows = try #require(estimates.flows)
+        let input = PlanInput(estimates)
+        #expect(input.entryRate == flows.entryRate && input.fromOtherWork == flows.fromOtherWork.value)
+        #expect(Self.close(input.conversionRoom, flows.fromOtherWork.value, 1e-12))
+        for r in flows.roles {
+            let role = try #require(input.roles.first { $0.id == r.role.id })
+            #expect(role.shortfall == PlanInput.Estimate(r.shortfall.value, ciLow: r.shortfall.ciLow, ciHigh: r.shortfall.ciHigh))
+            #expect(role.backlog == r.vacantJobs.value)
+            #expect(Self.close(role.exits, flows.exits.value * r.share.value, 1e-12))
+        }
+        let needs = WorkforcePlan.needs(input, .central)
+        let r1 = try #require(flows.roles.first { $0.role.id == "R1" })
+        #expect(Self.close(needs["R1"], r1.shortfall.value + r1.vacantJobs.value / 3, 1e-12))
+    }
+
     @Test func theWeightedMedianOfRequiredProficiency() {
         #expect(PlanInput.weightedMedian([(1, 1), (3, 1), (4, 1)]) == 3)
         #expect(PlanInput.weightedMedian([(1, 3), (4, 1)]) == 1)
