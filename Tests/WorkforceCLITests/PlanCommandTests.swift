@@ -81,4 +81,30 @@ import WorkforceKit
         #expect(try database.run(["plan", "--out", out]).code == 0)
         for name in ["plan.md", "plan.csv", "plan.json"] { #expect(FileManager.default.fileExists(atPath: out + "/" + name)) }
     }
+
+    /// With `cost_per_completion` in the catalog the plan minimises cost and keeps to --budget;
+    /// a cost outside its range is refused with its place.
+    @Test func costsAndABudget() throws {
+        let database = try CatalogAndGapsCommandTests.database(employers: 40)
+        let fixture = try String(contentsOf: CatalogAndGapsCommandTests.fixture, encoding: .utf8)
+        var lines = fixture.split(separator: "\n").map(String.init)
+        lines[0] += ",cost_per_completion"
+        for i in lines.indices.dropFirst() { lines[i] += ",1500" }
+        lines.append("University of Belize,NEWC,New course,short_course,online,,,,5,K0001,,,2026-06-30,-5")
+        let file = database.scratch.path("costed.csv")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let imported = try database.run(["import", "catalog", file])
+        #expect(imported.code == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("cost_per_completion -5 is below its minimum 0"), "\(imported.stderr)")
+        let result = try database.run(["plan", "--format", "json"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("then the least cost"))
+        let rows = try jsonRows(result.stdout)
+        for row in rows where row["action"] as? String != "retain" {
+            let cost = try #require(row["cost"] as? Double, "\(row)")
+            #expect(abs(cost - 1500 * (row["seats"] as? Double ?? 0)) < 1e-6)
+        }
+        let broke = try jsonRows(try database.run(["plan", "--budget", "0", "--format", "json"]).stdout)
+        #expect(broke.allSatisfy { $0["action"] as? String == "retain" })
+    }
 }

@@ -110,7 +110,8 @@ extension WorkforcePlan {
     /// The plan from loaded gap figures (the report loads them once for every section).
     public static func build(_ context: GapContext, _ store: WorkforceStore, _ request: PlanRequest) throws -> WorkforcePlan {
         let input = PlanInput(
-            context.estimates, lengths: try store.offeringDurations(), options: request.options, statements: context.texts.mapValues(\.text))
+            context.estimates, lengths: try store.offeringDurations(), costs: try store.offeringCosts(), options: request.options,
+            statements: context.texts.mapValues(\.text))
         return try build(input)
     }
 }

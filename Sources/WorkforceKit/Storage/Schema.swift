@@ -14,6 +14,7 @@ public enum Schema {
         migrator.register("006-offering-duration", sql: offeringDuration)
         migrator.register("007-batch-ids", sql: batchIDs)
         migrator.register("008-weighting-files", sql: weighting)
+        migrator.register("009-offering-cost", sql: offeringCost)
         return migrator
     }
 
