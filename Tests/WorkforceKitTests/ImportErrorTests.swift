@@ -15,7 +15,8 @@ struct ResponseFile {
             let choices = instrument.choiceList(q.listName ?? "")?.choices.map(\.name) ?? []
             switch q.type {
             case .selectOne, .selectMultiple: row[q.name] = choices.first ?? ""
-            case .integer, .decimal: row[q.name] = Question.number(max(q.min ?? 1, 1))
+            // A part of a flow block (leavers by destination, hires by source) is 0: the parts stay within their total.
+            case .integer, .decimal: row[q.name] = FlowAnswers.sumRule(q.name) == nil ? Question.number(max(q.min ?? 1, 1)) : "0"
             case .date: row[q.name] = "2026-01-31"
             default: row[q.name] = "text"
             }

@@ -82,7 +82,9 @@ import Testing
         let en = PrintableHTML.page(instrument, language: "en", version: "v")
         #expect(en.contains("Ask only if the answer to question 2 is “Other”."))
         #expect(en.contains("Ask this section only if “Cyber Defense Incident Responder (PR-CIR-001)” was ticked at question 11."))
-        #expect(en.contains("Ask only if the answer to question 13 is more than 0."))
+        #expect(en.contains("Ask only if the answer to question 24 is more than 0."))
+        // The flow block's sum rule is said in words on the last item.
+        #expect(en.contains("left Belize and left cybersecurity work together cannot be more than the people who left."))
         // The consent gate is said once, at the consent question, not at every section.
         #expect(en.contains("If the answer is “No”, thank the person: the questionnaire ends here."))
         #expect(!en.contains("question 1 is “Yes”"))

@@ -16,6 +16,8 @@ enum GapsCommand {
     )
     static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
     static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
+    static let scenarios = OptionSpec.flag(
+        "scenarios", "The national shortfall (people a year) with each assumption of the flow model at a low and a high value, the largest change first.")
     static let compare = TypedOption<[String]>(
         "compare", "w1> <w2", "Two employer waves (e.g. --compare baseline 2027): per role the change in employed, vacancies and demand with a z-test.",
         expected: "two employer wave names", valueCount: 2
@@ -37,10 +39,14 @@ enum GapsCommand {
             is the one stored with `workforce frame import FILE` (the latest version), unless --frame
             FILE or --unweighted is given; the notes say which was used. Rows failing
             disclosure control (fewer than 5 employers, the p% rule, secondary suppression) are withheld.
-            --by total gives the national shortage (positive gaps) and surplus (negative gaps).
+            --by total gives the national flows in people a year: demand_flow = expansion + exits
+            (leavers who left Belize or cyber work; moves within Belize are churn), entrants by route,
+            the realised entry rate (hires straight from education / completions), and shortfall =
+            demand_flow - entrants_projected, beside the stock of vacant jobs now. --by role adds each
+            role's share of that flow. --scenarios moves one assumption at a time.
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, sensitivity,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, sensitivity, scenarios,
             Options.framework.spec, noSuppress,
         ],
         printsTable: true,
@@ -51,7 +57,10 @@ enum GapsCommand {
             if let waves = invocation[compare] {
                 table = try GapComparison.run(store, request, waves[0], waves[1])
             } else {
-                table = invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
+                table =
+                    invocation.flag(scenarios)
+                    ? ShortfallScenarios.table(try GapContext.load(store, request))
+                    : invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
             }
             if let banner = table.banner, invocation.format == .csv { invocation.warn(banner) }
             try invocation.print(table)

@@ -53,6 +53,20 @@ public struct FlowAnswers: Sendable, Equatable {
         "hires_12m", "hired_from_education", "hired_from_employer_bz", "hired_from_abroad", "hired_from_other_work",
     ]
 
+    /// The rule that bounds question `name` by its block's total: `name` plus the questions
+    /// `before` it (in its block) is at most `total` (the form's XPath constraint on the block's
+    /// last item; the others are bounded by the same total). `nil` for a question without one.
+    public static func sumRule(_ name: String) -> (total: String, before: [String])? {
+        let blocks: [(String, [String])] = [
+            ("vacant_jobs", ["hard_to_fill_jobs"]), ("leavers_people_12m", ["left_to_employer_bz", "left_abroad", "left_cyber_work"]),
+            ("hires_12m", ["hired_from_education", "hired_from_employer_bz", "hired_from_abroad", "hired_from_other_work"]),
+        ]
+        for (total, parts) in blocks {
+            if let i = parts.firstIndex(of: name) { return (total, Array(parts[..<i])) }
+        }
+        return nil
+    }
+
     /// The answer to the question `name` (one of ``names``).
     public subscript(_ name: String) -> Double? {
         get {

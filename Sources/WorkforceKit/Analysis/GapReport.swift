@@ -29,13 +29,16 @@ public enum GapReport {
 
     public static func table(_ context: GapContext, _ request: GapRequest) -> ResultTable {
         let e = context.estimates
+        let flows = e.flows
+        let roleFlows = Dictionary((flows?.roles ?? []).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })
         let show = { (status: EstimateStatus) in status == .published || (!request.suppress && status == .suppressed) }
         var table: ResultTable
         switch request.by {
         case .role:
             table = ResultTable(
                 columns: ["role_id", "role_name", "status"] + figureColumns + ["supply"] + columns("gap")
-                    + ["respondents", "imputed", "quality", "largest_share", "completions_per_100_openings", "employed_per_100_openings"])
+                    + ["respondents", "imputed", "quality", "largest_share", "completions_per_100_openings", "employed_per_100_openings"]
+                    + ShortfallTables.roleColumns)
             let rows = e.roles.filter { $0.status != .notSurveyed || $0.supply > 0 }
             let order: (RoleEstimate) -> Int = { $0.status == .published ? 0 : $0.status == .suppressed ? 1 : 2 }
             for g in rows.sorted(by: { (order($0), -$0.gap.value, $0.role.id) < (order($1), -$1.gap.value, $1.role.id) }) {
@@ -44,8 +47,11 @@ public enum GapReport {
                     [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue)] + figureCells(g.figures, shown && g.status != .notSurveyed)
                         + [.double(g.supply)] + cells(g.gap, shown && g.status != .notSurveyed)
                         + [.int(g.figures.respondents), .int(g.imputed), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null]
-                        + [shown ? optional(g.completionsPer100Openings) : .null, shown ? optional(g.employedPer100Openings) : .null])
+                        + [shown ? optional(g.completionsPer100Openings) : .null, shown ? optional(g.employedPer100Openings) : .null]
+                        + ShortfallTables.roleCells(roleFlows[g.role.id], shown && roleFlows[g.role.id] != nil))
             }
+        case .total where flows != nil:
+            table = flows.map { ShortfallTables.total($0, e) } ?? ResultTable(columns: [])
         case .total:
             table = ResultTable(
                 columns: columns("shortage") + columns("surplus") + columns("demand") + ["supply", "unallocated_completions", "not_surveyed_completions"]
@@ -125,6 +131,11 @@ public enum GapReport {
             table.banner = "NOT FOR PUBLICATION: disclosure control is off (--no-suppress); figures resting on few employers or dominated by one are shown."
         }
         table.notes = context.notes
+        if let flows, request.by == .total || request.by == .role {
+            table.notes += ShortfallTables.notes(flows)
+        } else if request.by == .total {
+            table.notes.append(ShortfallTables.noFlowsNote)
+        }
         return table
     }
 }

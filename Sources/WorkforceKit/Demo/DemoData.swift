@@ -169,6 +169,8 @@ public enum DemoData {
                     var chosen: Set<String> = [common[random.next(common.count)]]
                     for _ in 0..<(large ? 1 + random.next(3) : random.next(2)) { chosen.insert(keys[random.next(keys.count)]) }
                     return .choices(keys.filter { chosen.contains($0) })
+                case _ where FlowAnswers.names.contains(name):
+                    return flowAnswer(name, &random, answers)
                 default:
                     // The role's earlier answer `field` (pr_cir_001_new_1y reads pr_cir_001_new_6m).
                     func count(_ field: String) -> Int {

@@ -110,6 +110,11 @@ public struct SyntheticResponses {
                 // Different people doing cybersecurity work: at most the headcount.
                 return .number(min(number("total_employees"), 1 + random.next(3)))
             }
+            if let rule = FlowAnswers.sumRule(item.name) {
+                // Destinations of leavers, sources of hires, hard-to-fill jobs: within what is left of their total.
+                let left = number(rule.total) - rule.before.reduce(0) { $0 + number($1) }
+                return .number(random.next(max(0, left) + 1))
+            }
             switch field {
             case "staff": return .number(random.next(6))
             case "vacancies": return .number(random.next(4))
