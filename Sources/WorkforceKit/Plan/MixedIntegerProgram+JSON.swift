@@ -36,6 +36,8 @@ extension MixedIntegerProgram {
             members += [(key: "status", value: .string("optimal")), (key: "x", value: .array(x.map { .number($0) })), (key: "value", value: .number(value))]
         case .infeasible: members.append((key: "status", value: .string("infeasible")))
         case .unbounded: members.append((key: "status", value: .string("unbounded")))
+        case .incumbent(let x, let value):
+            members += [(key: "status", value: .string("incumbent")), (key: "x", value: .array(x.map { .number($0) })), (key: "value", value: .number(value))]
         case .nodeLimit: members.append((key: "status", value: .string("node_limit")))
         }
         return .object(members)

@@ -20,13 +20,25 @@ public struct MixedIntegerProgram: Sendable, Equatable {
         case optimal(x: [Double], value: Double)
         case infeasible
         case unbounded
-        /// The search visited ``nodeLimit`` nodes without proving an optimum.
+        /// The search stopped after ``nodeLimit`` nodes with this best whole solution found:
+        /// feasible, not proven optimal.
+        case incumbent(x: [Double], value: Double)
+        /// The search stopped after ``nodeLimit`` nodes without any whole solution.
         case nodeLimit
+
+        /// The solution, proven optimal or not.
+        public var solution: (x: [Double], value: Double)? {
+            switch self {
+            case .optimal(let x, let value), .incumbent(let x, let value): (x, value)
+            default: nil
+            }
+        }
     }
 
     static let integralityTolerance = 1e-6
-    /// Far above what the plan's programs need (tens of nodes); a guard, not a setting.
-    public static let nodeLimit = 200_000
+    /// Nodes the search visits before it stops with the best whole solution found: a guard
+    /// against programs whose figures are so large that rounding makes many solutions tie.
+    public var nodeLimit = 200_000
 
     public init(_ relaxation: LinearProgram, integer: [Bool]) {
         precondition(integer.count == relaxation.objective.count, "one integrality flag per variable")
@@ -54,28 +66,36 @@ public struct MixedIntegerProgram: Sendable, Equatable {
     public func solve(thenMinimise later: [[Double]] = []) -> Outcome {
         var last: Outcome = .infeasible
         for stage in stages(thenMinimise: later) {
-            last = stage.program.solveOne()
-            guard case .optimal = last else { return last }
+            last = stage.outcome
+            guard last.solution != nil else { return last }
         }
         return last
     }
 
     /// The programs solved one after another for a lexicographic objective, with each
     /// stage's optimum: the audit trail another solver can check stage by stage.
-    public func stages(thenMinimise later: [[Double]] = []) -> [(program: MixedIntegerProgram, outcome: Outcome)] {
+    ///
+    /// - Parameter start: a whole feasible point of the first program, taken (as an
+    ///   ``Outcome/incumbent(x:value:)``) when a stage's search stops at the node limit
+    ///   without a whole solution; a later stage then takes the stage before's solution,
+    ///   which its hold row admits.
+    public func stages(thenMinimise later: [[Double]] = [], start: [Double]? = nil) -> [(program: MixedIntegerProgram, outcome: Outcome)] {
         var program = self
         var result: [(program: MixedIntegerProgram, outcome: Outcome)] = []
         for (k, goal) in ([relaxation.objective] + later).enumerated() {
             if k > 0 {
-                guard case .optimal(_, let value) = result[k - 1].outcome else { break }
+                guard let (_, value) = result[k - 1].outcome.solution else { break }
                 let previous = k == 1 ? relaxation.objective : later[k - 2]
                 program.relaxation.constraints.append(
                     LinearProgram.Constraint(previous, .lessOrEqual, value + 1e-9 * max(1, abs(value))))
                 program.relaxation.objective = goal
             }
-            let outcome = program.solveOne()
+            var outcome = program.solveOne()
+            if case .nodeLimit = outcome, let x = k == 0 ? start : result[k - 1].outcome.solution?.x {
+                outcome = .incumbent(x: x, value: zip(goal, x).reduce(0) { $0 + $1.0 * $1.1 })
+            }
             result.append((program, outcome))
-            guard case .optimal = outcome else { break }
+            guard outcome.solution != nil else { break }
         }
         return result
     }
@@ -95,7 +115,7 @@ public struct MixedIntegerProgram: Sendable, Equatable {
         }
         while let node = stack.popLast() {
             visited += 1
-            if visited > Self.nodeLimit { return .nodeLimit }
+            if visited > nodeLimit { return best.map { .incumbent(x: $0.x, value: $0.value) } ?? .nodeLimit }
             let outcome = relax(node.lower, node.upper)
             guard case .optimal(let x, let value) = outcome else {
                 if case .unbounded = outcome { sawUnbounded = true }

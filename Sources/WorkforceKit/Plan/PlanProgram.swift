@@ -143,6 +143,7 @@ public struct PlanProgram: Sendable, Equatable {
         let second = costsKnown ? row { isSeat($0) ? $0.cost ?? 0 : 0 } : row { $0.kind == .indicator ? 1 : 0 }
         program = MixedIntegerProgram(
             LinearProgram(minimise: open, constraints: constraints, upperBounds: upper), integer: vars.map { $0.kind == .indicator })
+        program.nodeLimit = Self.nodeLimit
         later = [second, seats]
     }
 
@@ -162,8 +163,15 @@ public struct PlanProgram: Sendable, Equatable {
             .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }.prefix(2).map(\.0)
     }
 
+    /// Nodes each stage's search visits at most (a few seconds of work).
+    public static let nodeLimit = 3_000
+
     /// The stages solved one after another, with each one's outcome.
+    ///
+    /// Should a search stop at its node limit without a whole solution, the plan that does
+    /// nothing (every need open) is the feasible start.
     public func solve() -> [(program: MixedIntegerProgram, outcome: MixedIntegerProgram.Outcome)] {
-        program.stages(thenMinimise: later)
+        let start = variables.map { v in v.kind == .open ? max(0, rows.first { $0.role.id == v.role }?.need ?? 0) : 0 }
+        return program.stages(thenMinimise: later, start: start)
     }
 }

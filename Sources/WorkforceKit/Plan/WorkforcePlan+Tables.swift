@@ -110,6 +110,10 @@ extension WorkforcePlan {
             "Chosen exactly (a mixed-integer program, branch and bound): first the least need left open, then "
                 + (central.program.costsKnown ? "the least cost" : "the fewest new courses") + ", then the fewest seats. Seats are completions a year, each counted once; retention has none.",
         ]
+        let unproven = cases.filter { !$0.proven }.map(\.kind.rawValue)
+        if !unproven.isEmpty {
+            notes.append("Not proven optimal: the search for the \(PlanWords.list(unproven)) \(unproven.count == 1 ? "case" : "cases") stopped after \(PlanProgram.nodeLimit) branch-and-bound nodes in a stage (figures this large make many plans tie within rounding); the plan shown is feasible and the best found.")
+        }
         let suppressed = suppressed.map(\.id)
         if !suppressed.isEmpty {
             notes.append("Not in the plan, withheld by disclosure control (fewer than 5 employers, the p% rule or secondary suppression): \(suppressed.joined(separator: ", ")).")
@@ -140,6 +144,7 @@ extension WorkforcePlan {
                     cases.map { c in
                         .object([
                             (key: "case", value: .string(c.kind.rawValue)),
+                            (key: "proven", value: .bool(c.proven)),
                             (key: "variables", value: .array(c.program.variables.map { .string($0.name) })),
                             (key: "stages", value: .array(zip(c.stages, c.values).map { program, value in
                                 guard case .object(var members) = program.programJSON else { return .null }

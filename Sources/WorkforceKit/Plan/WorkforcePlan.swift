@@ -74,6 +74,9 @@ public struct WorkforcePlan: Sendable, Equatable {
         public var stages: [MixedIntegerProgram]
         public var values: [Double]
         public var x: [Double]
+        /// Whether every stage's optimum is proven (else the search stopped at its node limit
+        /// with the best whole solution found: feasible, perhaps not optimal).
+        public var proven: Bool
         public var actions: [Action]
         public var roles: [RoleAccount]
 
@@ -109,8 +112,9 @@ public struct WorkforcePlan: Sendable, Equatable {
 
     /// The plan for `input`.
     ///
-    /// - Throws: ``WorkforceError/usage(_:)`` when a program cannot be solved (only past the
-    ///   solver's node limit; the open slack keeps every program feasible).
+    /// - Throws: ``WorkforceError/usage(_:)`` when a program cannot be solved (only when the
+    ///   search stops at its node limit before any whole solution; the open slack keeps every
+    ///   program feasible).
     public static func build(_ input: PlanInput) throws(WorkforceError) -> WorkforcePlan {
         var cases: [CasePlan] = []
         for kind in Case.allCases {
@@ -118,17 +122,19 @@ public struct WorkforcePlan: Sendable, Equatable {
             let stages = program.solve()
             var values: [Double] = []
             var x: [Double] = []
+            var proven = true
             for stage in stages {
-                guard case .optimal(let v, let value) = stage.outcome else {
+                guard let (v, value) = stage.outcome.solution else {
                     throw .usage("the plan's \(kind.rawValue) case could not be solved (\(stage.outcome)); lower --max-cohort or raise --min-cohort to shrink the program")
                 }
+                if case .incumbent = stage.outcome { proven = false }
                 values.append(value)
                 x = v.map { $0 < 1e-9 ? 0 : $0 }
             }
             let actions = Self.actions(program, x, input)
             cases.append(
                 CasePlan(
-                    kind: kind, program: program, stages: stages.map(\.program), values: values, x: x, actions: actions,
+                    kind: kind, program: program, stages: stages.map(\.program), values: values, x: x, proven: proven, actions: actions,
                     roles: Self.accounts(program, x, actions, input, kind)))
         }
         // Robust: found in every case.

@@ -37,6 +37,19 @@ import Testing
         #expect(x == [1, 1, 0, 0])
     }
 
+    /// At its node limit the search stops: with no whole solution found it says so, and a
+    /// feasible start (here: nothing in the knapsack) stands in, flagged as not proven.
+    @Test func theNodeLimitStopsTheSearchWithAFeasibleStart() {
+        let lp = LinearProgram(minimise: [-10, -13, -7, -8], constraints: [C([3, 4, 2, 3], .lessOrEqual, 7)], upperBounds: [1, 1, 1, 1])
+        var mip = MixedIntegerProgram(lp, integer: [true, true, true, true])
+        mip.nodeLimit = 1
+        #expect(mip.solve() == .nodeLimit)
+        let stages = mip.stages(start: [0, 0, 0, 0])
+        #expect(stages.count == 1 && stages[0].outcome == .incumbent(x: [0, 0, 0, 0], value: 0))
+        mip.nodeLimit = 1000
+        #expect(mip.stages(start: [0, 0, 0, 0])[0].outcome.solution?.value == -23)
+    }
+
     /// `2x = 1` has no whole solution; `x - y <= 0.5, y - x <= -0.25` neither (x - y in
     /// [0.25, 0.5]); a whole variable without an upper bound on an improving ray is unbounded.
     @Test func noWholeSolutionIsSaidAsInfeasible() {
