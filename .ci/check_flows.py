@@ -78,10 +78,22 @@ if not close(allocated, tool["demand_flow"]):
 given = json.loads(wf("gaps", "--by", "total", "--frame", frame_path, "--entry-rate", "0.5", "--format", "json"))["rows"][0]
 if not close(given["entrants_projected"], tool["completions"] * 0.5 + tool["from_abroad"] + tool["from_other_work"]):
     bad.append("--entry-rate 0.5 does not replace the realised entry rate")
+# The labelled microdata's R script computes the headline with svycontrast and prints it beside the tool's.
+script = os.path.join(work, "flows-employers.r")
+wf("responses", "employer", "--format", "r", "--weights", "--frame", frame_path, "--out", script)
+printed = subprocess.run(["Rscript", os.path.basename(script)], cwd=work, capture_output=True, text=True, check=True).stdout
+line = next((l for l in printed.splitlines() if l.startswith("Shortfall, people a year: R ")), None)
+if line is None:
+    bad.append("the microdata's R script printed no shortfall")
+else:
+    r_value, r_se, tool_value = (float(x) for x in line.replace("(SE ", "").replace(");", "").replace("Shortfall, people a year: R ", "").replace("workforce ", "").split())
+    checked += 1
+    if not close(r_value, tool["shortfall"]) or not close(tool_value, tool["shortfall"]) or abs(r_se - tool["shortfall_se"]) > 1e-5 * max(1.0, tool["shortfall_se"]):
+        bad.append(f"the microdata's R script: {line!r}, tool {tool['shortfall']} ± {tool['shortfall_se']}")
 notes = " ".join(json.loads(wf("gaps", "--frame", frame_path, "--format", "json"))["notes"])
 for phrase in ("Collapsed:", "Not represented"):
     if phrase not in notes:
         bad.append(f"the notes do not say {phrase!r}")
 if bad:
     print("\n".join(bad[:40])); print(f"{len(bad)} problems in {checked} national flows against R's survey package"); sys.exit(1)
-print(f"{checked} national flows, the realised entry rate and the shortfall with their standard errors equal R's survey package to 1e-6 relative; the role allocation adds up")
+print(f"{checked} national flows, the realised entry rate and the shortfall with their standard errors equal R's survey package to 1e-6 relative (and the microdata's R script); the role allocation adds up")

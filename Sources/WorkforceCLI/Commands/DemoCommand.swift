@@ -73,7 +73,7 @@ enum DemoCommand {
         let context = try GapContext.load(store, request)
         let published = context.estimates.roles.filter(\.isPublished)
         step(
-            "Gaps, medium term, weighted to the sampling frame: \(published.count) published roles, shortage \(Figure.count(context.estimates.shortage)) people, surplus \(Figure.count(context.estimates.surplus.value))"
+            "Gaps, weighted to the sampling frame: \(published.count) published roles; " + (context.estimates.flows.map { "shortfall \(Figure.count($0.shortfall)) people a year, \(Figure.count($0.vacantJobs.value)) jobs vacant now" } ?? "shortage \(Figure.count(context.estimates.shortage)) role mentions")
         )
         let (_, weighting) = try AwarenessAnalysis.run(
             store,

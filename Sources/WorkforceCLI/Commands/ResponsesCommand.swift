@@ -91,7 +91,15 @@ enum ResponsesCommand {
             return
         }
         guard let microdata else { return }
-        let export = MicrodataExport(format: microdata, compressed: !invocation.flag(uncompressed))
+        var export = MicrodataExport(format: microdata, compressed: !invocation.flag(uncompressed))
+        if microdata == .r, kind == .employer, design != nil {
+            // The R script computes the national shortfall again and prints it beside the tool's.
+            var request = GapRequest()
+            request.weight(try invocation.frameChoice())
+            if let flows = try GapContext.load(store, request).estimates.flows {
+                export.headline = FlowHeadline(shortfall: flows.shortfall.value, completions: flows.completions)
+            }
+        }
         if let path {
             try export.write(set, to: URL(fileURLWithPath: path))
         } else {

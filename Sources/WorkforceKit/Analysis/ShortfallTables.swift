@@ -2,7 +2,7 @@
 /// stock of vacant jobs now) and each role's allocation in `--by role`.
 public enum ShortfallTables {
     static let noFlowsNote =
-        "The employer form did not ask the flow questions (vacant_jobs, leavers_people_12m, hires_12m ...): the national shortfall in people a year cannot be estimated; regenerate the form with `workforce survey employer`."
+        "The employer form did not ask about jobs vacant, leavers and hires in people: the national shortfall in people a year cannot be estimated; make the current form with `workforce survey employer`."
 
     /// The columns of `gaps --by total` with the flow questions.
     static let totalColumns: [String] =
@@ -38,7 +38,7 @@ public enum ShortfallTables {
     /// What a reader of the flow figures must know.
     static func notes(_ f: WorkforceFlows) -> [String] {
         var notes = [
-            "Flows, people a year: demand_flow = expansion (new jobs expected in 12 months) + exits (leavers who left Belize or cybersecurity work; leavers of unknown destination split as the known ones). Moves to another employer in Belize are churn, not demand. Entrants: hires of the last 12 months straight from education, from abroad and from other work (unknown sources split as the known ones). entry_rate_realised = hires straight from education / the catalog's completions; entrants_projected = completions x entry rate + from_abroad + from_other_work; shortfall = demand_flow - entrants_projected (negative: more people enter than are needed). vacant_jobs and hard_to_fill_jobs are jobs now, a stock, never added to a flow."
+            "Flows, people a year: people needed = new jobs expected in the next 12 months + exits (leavers who left Belize or cybersecurity work; leavers of unknown destination split as the known ones). Moves to another employer in Belize are churn, not demand. Entrants are last year's hires straight from education, from abroad and from other work (unknown sources split as the known ones). The realised entry rate is hires straight from education over the catalog's completions; entrants projected = completions x entry rate + hires from abroad + hires from other work; shortfall = people needed - entrants projected (negative: more people enter than are needed). Jobs vacant and hard to fill are jobs now, a stock, never added to a flow."
         ]
         if f.noKnownDestinations { notes.append("No leaver's destination is known: exits are 0 (churn and exits cannot be told apart).") }
         if f.noKnownSources { notes.append("No hire's source is known: entrants by route are 0.") }
@@ -47,7 +47,7 @@ public enum ShortfallTables {
                 "The realised entry rate is \(Figure.fixed(rate.value, 2)), above 1: some hires came from courses the catalog lacks; the projection caps it at 1.")
         }
         if f.imputedNewJobs > 0 {
-            notes.append("Imputed: \(plural(f.imputedNewJobs, "employer")) answered \"don't know\" to new_jobs_12m and took the mean of the employers of the same size band.")
+            notes.append("Imputed: \(plural(f.imputedNewJobs, "employer")) answered \"don't know\" to the new jobs expected and took the mean of the employers of the same size band.")
         }
         return notes
     }

@@ -17,6 +17,9 @@ public struct MicrodataExport: Sendable {
     public var compressed: Bool
     public var created: Date
 
+    /// The tool's national shortfall, for the employer R script to compute again beside it.
+    public var headline: FlowHeadline?
+
     public init(format: MicrodataFormat, compressed: Bool = true, created: Date = Clock.now()) {
         self.format = format
         self.compressed = compressed
@@ -34,7 +37,7 @@ public struct MicrodataExport: Sendable {
         return switch format {
         case .sav: SPSSWriter(compressed: compressed, created: created).write(set)
         case .dta: StataWriter(created: created).write(set)
-        case .r: Array(RScriptWriter().script(set, csv: csvName).utf8)
+        case .r: Array(RScriptWriter().script(set, csv: csvName, headline: headline).utf8)
         }
     }
 

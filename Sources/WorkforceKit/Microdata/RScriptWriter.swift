@@ -24,7 +24,7 @@ public struct RScriptWriter: Sendable {
     }
 
     /// The script, reading `csv` (or the path given as its first argument).
-    public func script(_ set: MicrodataSet, csv: String) -> String {
+    public func script(_ set: MicrodataSet, csv: String, headline: FlowHeadline? = nil) -> String {
         var lines = [
             "# \(set.title.replacingOccurrences(of: "\n", with: " "))",
             "# Reads \(csv) into the data frame `responses`: each select_one a factor with its labels in",
@@ -64,6 +64,7 @@ public struct RScriptWriter: Sendable {
             }
             lines.append("attr(\(column), \"label\") <- \(Self.literal(v.label))")
         }
+        lines += flowLines(set, headline)
         return lines.joined(separator: "\n") + "\n"
     }
 

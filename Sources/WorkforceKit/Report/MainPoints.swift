@@ -43,11 +43,14 @@ public struct MainPoints: Sendable {
         /// KSAs the published roles with openings need, and how many of them no offering teaches.
         public var neededKSAs: Int?
         public var untaughtKSAs: Int?
+        /// The flow model's figures; when present they open the main points instead of the openings.
+        public var flows: Flows?
 
         public init(
             respondents: Int, horizon: Horizon, shortage: Estimate, openings: Estimate, completers: Double, people: Estimate? = nil,
-            shortages: [Role], catalog: Bool, neededKSAs: Int? = nil, untaughtKSAs: Int? = nil
+            shortages: [Role], catalog: Bool, neededKSAs: Int? = nil, untaughtKSAs: Int? = nil, flows: Flows? = nil
         ) {
+            self.flows = flows
             self.respondents = respondents
             self.horizon = horizon
             self.shortage = shortage
@@ -127,6 +130,11 @@ public struct MainPoints: Sendable {
         var out: [(Int, String)] = []
         let within = Self.within(e.horizon)
         let base = e.openings.se == nil ? " among the \(plural(e.respondents, "responding employer")) (unweighted: no interval)" : ""
+        if let flows = e.flows {
+            out += flowSentences(flows, base: base)
+            if let needed = e.neededKSAs, let untaught = e.untaughtKSAs, needed > 0 { out.append((7, ksaSentence(needed, untaught))) }
+            return out
+        }
         if !e.catalog {
             out.append((1, "Employers expect \(Self.about(e.openings)) cybersecurity openings \(within)\(base)\(Self.interval(e.openings, quality: true)); no training catalog is imported, so how many of them courses will fill is not known."))
             return out
@@ -156,15 +164,19 @@ public struct MainPoints: Sendable {
         }
         out.append((3, "Employers expect \(Self.about(e.openings)) openings in all\(base)\(Self.interval(e.openings, quality: false)), from vacancies, new positions and replacing leavers; the national catalog's courses will produce \(Figure.count(e.completers)) completers in that time."))
         if let needed = e.neededKSAs, let untaught = e.untaughtKSAs, needed > 0 {
-            out.append((7, untaught == 0
-                ? "Every one of the \(needed) knowledge, skill and ability items (KSAs) the roles with openings need is taught by at least one course in the national catalog."
-                : "\(Self.capitalised(Self.words(untaught))) of the \(needed) knowledge, skill and ability items (KSAs) the roles with openings need \(untaught == 1 ? "is" : "are") taught by no course in the national catalog."))
+            out.append((7, ksaSentence(needed, untaught)))
         }
         if let people = e.people, people.value.rounded() >= 1 {
             let whereWords = people.se == nil ? "the \(plural(e.respondents, "responding employer"))" : "the organisations the survey represents"
             out.append((9, "About \(Figure.count(people.value)) different people do cybersecurity work in \(whereWords)\(Self.interval(people, quality: false))."))
         }
         return out
+    }
+
+    private func ksaSentence(_ needed: Int, _ untaught: Int) -> String {
+        untaught == 0
+            ? "Every one of the \(needed) knowledge, skill and ability items (KSAs) the roles with openings need is taught by at least one course in the national catalog."
+            : "\(Self.capitalised(Self.words(untaught))) of the \(needed) knowledge, skill and ability items (KSAs) the roles with openings need \(untaught == 1 ? "is" : "are") taught by no course in the national catalog."
     }
 
     private func awarenessSentences(_ a: Awareness) -> [(rank: Int, text: String)] {

@@ -27,18 +27,18 @@ extension WorkforceReport {
             r.by = by
             tables.append(("gaps_by_\(by.rawValue)", GapReport.table(context, r)))
         }
+        if e.flows != nil { tables.append(("gaps_scenarios", ShortfallScenarios.table(context))) }
         let horizon = request.horizon.words
         figures.append(("Employers responding", .int(e.employers.count)))
-        figures.append(("Shortage within the \(horizon): openings no completer will fill (published roles with a gap)", .text(shown(e.shortage, grade: QualityGrade(e.shortage)))))
-        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus))))
-        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand, grade: e.national.quality))))
-        figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
-        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed))))
-        if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people)))) }
-
+        let flows = e.flows
+        if let flows {
+            flowFigures(flows, &figures)
+        } else {
+            roleMentionFigures(e, horizon, &figures)
+        }
         let chart = roleChart(e, request)
         var human = ResultTable(columns: [
-            "Work role", "Status", "Role-holdings employed", "Openings (95% CI)", "Completers", "Gap (95% CI)", "Quality", "Employers",
+            "Work role", "Status", "Role-holdings employed", "Openings, role mentions (95% CI)", "Completers", "Gap (95% CI)", "Quality", "Employers",
         ])
         let order = e.roles.filter { $0.status != .notSurveyed }.sorted { ($0.isPublished ? 0 : 1, -$0.gap.value, $0.role.id) < ($1.isPublished ? 0 : 1, -$1.gap.value, $1.role.id) }
         for g in order {
@@ -58,10 +58,12 @@ extension WorkforceReport {
             html += "<details class=\"more\"><summary>Strata merged for the weighting (\(collapsed.count))</summary>"
                 + collapsed.map { ReportHTML.paragraph($0, class: "note") }.joined() + "</details>"
         }
-        html += "<h3>Openings and completers by work role</h3>" + chart
+        let flowPart = flows.map { flowsPart($0, e) }
+        html += flowPart?.html ?? ""
+        html += "<h3>Openings and completers by work role (role mentions)</h3>" + chart
         html += ReportHTML.table(human)
         html += ReportHTML.paragraph(
-            "Role-holdings: a person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in `tables/gaps_by_role.csv`.",
+            "Role mentions: a job or person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in `tables/gaps_by_role.csv`.",
             class: "note")
         let capability = GapAnalysis.capability(e.inputs, by: nil)
         var capabilityTable = ResultTable(columns: ["Tasks", "Skills gap: not confident and not outsourcing (95% CI)", "Not confident, all employers", "Employers"])
@@ -81,7 +83,18 @@ extension WorkforceReport {
         html += ReportHTML.table(capabilityTable)
         return Section(
             id: "gaps", title: "Workforce gaps", html: html,
-            markdown: context.notes.map { "_\(Markup.markdownText(Labels.bundled.strata(in: $0)))_\n\n" }.joined() + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
+            markdown: context.notes.map { "_\(Markup.markdownText(Labels.bundled.strata(in: $0)))_\n\n" }.joined() + (flowPart?.markdown ?? "") + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
+    }
+
+    /// The summary's role-mention figures, for a form without the flow questions.
+    static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: String, _ figures: inout [(label: String, value: Cell)]) {
+        figures.append(("Shortage within the \(horizon): openings no completer will fill (published roles with a gap)", .text(shown(e.shortage, grade: QualityGrade(e.shortage)))))
+        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus))))
+        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand, grade: e.national.quality))))
+        figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
+        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed))))
+        if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people)))) }
+
     }
 
     static func catalogSection(

@@ -152,7 +152,8 @@ public enum WorkforceReport {
         MainPoints.Employers(
             respondents: e.employers.count, horizon: options.horizon, shortage: e.shortage, openings: e.national.figures.demand,
             completers: e.national.supply, people: e.people,
-            shortages: e.publishedRoles.filter { $0.gap.value > 0 }.map { MainPoints.Role(name: $0.role.name, gap: $0.gap) }, catalog: catalog)
+            shortages: e.publishedRoles.filter { $0.gap.value > 0 }.map { MainPoints.Role(name: $0.role.name, gap: $0.gap) }, catalog: catalog,
+            flows: flowPoints(e))
     }
 
     static func missing(_ id: String, _ title: String, _ text: String) -> Section {

@@ -152,4 +152,38 @@ import Testing
         for i in employers.indices { employers[i].flows = nil }
         #expect(EmployerEstimates(GapInputs(employers: employers, roles: [Self.responder], units: [])).flows == nil)
     }
+
+    @Test func theScenarioTableIsARecomputationOfEachAssumption() throws {
+        let e = try Self.estimates()
+        let f = try #require(e.flows)
+        let rows = ShortfallScenarios.rows(e)
+        func row(_ a: String, _ side: String) throws -> ShortfallScenarios.Row { try #require(rows.first { $0.assumption == a && $0.side == side }) }
+        let projected = f.entrantsProjected.value
+        // Unknown destinations: none are exits (known exits 22/3) or all are (22/3 + 18 - 38/3).
+        #expect(abs(try row("unknown_destinations", "low").shortfall - (f.expansion.value + 22.0 / 3 - projected)) < 1e-9)
+        #expect(abs(try row("unknown_destinations", "high").shortfall - (f.expansion.value + 22.0 / 3 + 18 - 38.0 / 3 - projected)) < 1e-9)
+        // Unknown sources: none (known routes 41/3) or all (41/3 + 21 - 19) are entrants; the projection
+        // continues today's entry, so entrants projected = entrants.
+        #expect(abs(try row("unknown_sources", "low").shortfall - (f.demandFlow.value - 41.0 / 3)) < 1e-9)
+        #expect(abs(try row("unknown_sources", "high").shortfall - (f.demandFlow.value - (41.0 / 3 + 2))) < 1e-9)
+        #expect(abs(try row("new_jobs_realised", "low").shortfall - (f.shortfall.value - f.expansion.value / 2)) < 1e-9)
+        #expect(try row("new_jobs_realised", "high").change == 0)
+        let rate = try #require(f.entryRateRealised)
+        let low = try row("entry_rate", "low")
+        #expect(abs(low.value - max(0, rate.ciLow ?? 0)) < 1e-12)
+        #expect(abs(low.shortfall - (f.demandFlow.value - (20 * low.value + f.fromAbroad.value + f.fromOtherWork.value))) < 1e-9)
+        // The assumption with the largest change first (its two sides together); each change is against the central figure.
+        let reach = rows.map { abs($0.change) }
+        #expect(rows[0].assumption == rows[1].assumption && max(reach[0], reach[1]) == reach.max())
+        #expect(rows.allSatisfy { abs($0.change - ($0.shortfall - f.shortfall.value)) < 1e-12 })
+    }
+
+    @Test func theStockOfVacantJobsIsNeverInAFlow() throws {
+        var employers = Self.employers()
+        for i in employers.indices where employers[i].flows?.vacantJobs != nil { employers[i].flows?.vacantJobs = 50 }
+        let base = try #require(try Self.estimates().flows)
+        let more = try #require(EmployerEstimates(GapInputs(employers: employers, weighting: try Self.estimates().inputs.weighting, roles: [Self.responder, Self.manager], units: try Self.estimates().inputs.units)).flows)
+        #expect(more.vacantJobs.value > base.vacantJobs.value)
+        #expect(more.shortfall.value == base.shortfall.value && more.demandFlow.value == base.demandFlow.value)
+    }
 }
