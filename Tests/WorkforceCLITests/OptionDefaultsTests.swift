@@ -11,7 +11,7 @@ import Testing
         (["awareness", "--help"], "--wave <name>", "(default: baseline)."),
         (["gaps", "--help"], "--theta <x>", "(default: 0.5)."),
         (["plan", "--help"], "--by <what>", "(default: action)."),
-        (["plan", "--help"], "--max-growth <g>", "(default: 1)."),
+        (["plan", "--help"], "--max-growth <g>", "(default: 0.5)."),
     ])
     func helpShowsTheDeclaredDefault(_ arguments: [String], _ option: String, _ shown: String) {
         let help = runInProcess(arguments).stdout

@@ -24,7 +24,7 @@ import WorkforceKit
             ["gaps"], ["gaps", "--by", "ksa"], ["gaps", "--by", "area"], ["gaps", "--by", "category"], ["gaps", "--by", "sector"],
             ["gaps", "--by", "district"], ["gaps", "--by", "size"], ["gaps", "--by", "capability"], ["gaps", "--by", "lacking"],
             ["gaps", "--by", "proficiency"], ["gaps", "--by", "total"], ["gaps", "--sensitivity"], ["gaps", "--compare", "baseline", "2027"],
-            ["plan"], ["plan", "--by", "role"], ["sample-size", "employer"],
+            ["plan"], ["plan", "--by", "role"], ["plan", "--cases"], ["sample-size", "employer"],
         ].map { $0 + ["--frame", frame] }
         return weighted + [
             ["awareness", "--by", "district,group"], ["awareness", "--compare", "baseline", "followup-1"], ["awareness", "--contrast", "group"],

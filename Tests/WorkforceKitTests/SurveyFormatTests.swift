@@ -53,7 +53,7 @@ import Testing
         let template = try #require(files.files.first { $0.name == "catalog_template.csv" })
         #expect(
             String(decoding: template.bytes, as: UTF8.self)
-                == "institution,code,title,level,delivery_mode,hours,credits,annual_intake,annual_completions,duration_years,ksa_ids,role_ids,programme,last_updated\r\n")
+                == "institution,code,title,level,delivery_mode,hours,credits,annual_intake,annual_completions,duration_years,cost_per_completion,ksa_ids,role_ids,programme,last_updated\r\n")
         #expect(files.files.contains { $0.name == "catalog.codebook.json" })
     }
 

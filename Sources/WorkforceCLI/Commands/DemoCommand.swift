@@ -106,7 +106,7 @@ enum DemoCommand {
         var planRequest = PlanRequest()
         planRequest.gaps = request
         let plan = try WorkforcePlan.build(context, store, planRequest)
-        step("Plan: \(plural(plan.roles.count, "role")) with a gap, \(plural(plan.actions.count, "action")), \(Figure.fixed(plan.seats, 1)) seats a year")
+        step("Plan: \(plural(plan.roles.count, "role")) with a need, \(plural(plan.actions.count, "action")), \(Figure.count(plan.seats)) seats a year")
         var options = ReportOptions()
         options.banner = banner
         let written = try OutputFolder.writeFiles(try WorkforceReport.files(store, options), into: staging, shownAs: out)

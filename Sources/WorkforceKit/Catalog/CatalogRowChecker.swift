@@ -18,6 +18,8 @@ struct CatalogRow {
     var roleIDs: [String]
     var programme: String?
     var lastUpdated: String
+    /// What one more completion a year costs, when the row gives it.
+    var costPerCompletion: Double? = nil
 }
 
 /// Checks catalog rows against the catalog's columns (`Surveys/banks/catalog.csv`, the same
@@ -154,10 +156,12 @@ struct CatalogRowChecker {
             problems += reasons
             return nil
         }
-        return CatalogRow(
+        var row = CatalogRow(
             line: record.line, institution: values["institution"] ?? "", code: values["code"] ?? "", title: values["title"] ?? "",
             level: values["level"] ?? "", deliveryMode: values["delivery_mode"] ?? "", hours: numbers["hours"], credits: numbers["credits"],
             intake: numbers["annual_intake"].flatMap { Int(exactly: $0) }, completions: Int(exactly: completions) ?? 0, durationYears: numbers["duration_years"], ksaIDs: ksas, roleIDs: roleIDs,
             programme: values["programme"], lastUpdated: values["last_updated"] ?? "")
+        row.costPerCompletion = numbers["cost_per_completion"]
+        return row
     }
 }

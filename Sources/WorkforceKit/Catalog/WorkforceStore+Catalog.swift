@@ -78,12 +78,12 @@ extension WorkforceStore {
             try db.execute(
                 """
                 INSERT INTO offering (batch_id, institution_id, code, title, level, delivery_mode, hours, credits, annual_intake,
-                                      annual_completions, duration_years, programme, last_updated, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      annual_completions, duration_years, programme, last_updated, line, cost_per_completion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     batch, institution, row.code, row.title, row.level, row.deliveryMode, row.hours, row.credits, row.intake,
-                    row.completions, row.durationYears, row.programme, row.lastUpdated, row.line,
+                    row.completions, row.durationYears, row.programme, row.lastUpdated, row.line, row.costPerCompletion,
                 ])
             let offering = db.lastInsertedRowID
             for ksa in row.ksaIDs { try db.execute("INSERT INTO offering_ksa (offering_id, statement_id) VALUES (?, ?)", [offering, ksa]) }
@@ -151,6 +151,18 @@ extension WorkforceStore {
                 if let id = row[0].int, let years = row[1].double { durations[Int64(id)] = years }
             }
             return durations
+        }
+    }
+
+    /// The `cost_per_completion` the current catalog gives, by offering id (the plan minimises
+    /// cost when any offering has one).
+    public func offeringCosts() throws(WorkforceError) -> [Int64: Double] {
+        try read { db in
+            var costs: [Int64: Double] = [:]
+            try db.forEachRow("SELECT id, cost_per_completion FROM offering WHERE retired_by IS NULL AND cost_per_completion IS NOT NULL") { row in
+                if let id = row[0].int, let cost = row[1].double { costs[Int64(id)] = cost }
+            }
+            return costs
         }
     }
 

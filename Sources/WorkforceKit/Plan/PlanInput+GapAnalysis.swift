@@ -1,51 +1,58 @@
 extension PlanInput {
-    /// The sectors the strategy names as critical infrastructure (energy, water, banking and
-    /// finance, telecommunications, transport, health, government and national security with
-    /// immigration, tourism), in the bank's sector names: finance covers banks, international
-    /// financial services and credit unions and insurance.
-    public static let criticalSectors: Set<String> = [
-        "energy", "water", "banking_finance", "offshore_finance", "credit_unions_insurance", "telecommunications", "transport", "health",
-        "government_security", "tourism",
-    ]
-
     /// The plan's input from the employer estimates: the one place the plan reads the
     /// analysis.
     ///
-    /// Each role keeps its estimate's status (published, suppressed, not surveyed), its gap
-    /// (`demand - entry_rate × supply`) with the 95% interval and quality grade, and its
-    /// share of demand (vacancies, new positions and replacement) from critical-infrastructure
-    /// employers. Supply units are the offerings: a programme's length is its own row's, else
-    /// the longest of its courses'.
+    /// Per role, from the flow model (``WorkforceFlows``, when the form asked the flow
+    /// questions): the role's allocated annual shortfall in people a year with its 95% interval,
+    /// its vacant jobs now (the backlog), its share of the national exits, and the national
+    /// entry rate and career changers (`from_other_work`). Without the flow questions, from the
+    /// role mentions: the shortfall `new_positions / years + leavers - supply·e` (its interval
+    /// the gap's, shifted with it), the backlog the weighted vacancies, exits the weighted
+    /// leavers. Always: role-holdings, the weighted median of the proficiency employers require,
+    /// and the KSAs they report lacking. Supply units are the offerings: a programme's length is
+    /// its own row's, else the longest of its courses'.
     ///
     /// - Parameters:
     ///   - estimates: the employer estimates (after item imputation).
     ///   - lengths: `duration_years` by offering id, where the catalog gives one; otherwise
     ///     the default for the offering's level.
-    public init(_ estimates: EmployerEstimates, lengths: [Int64: Double] = [:], maxGrowth: Double = 1) {
-        var inputs = estimates.inputs
-        inputs.employers = estimates.employers
-        let shortfalls = Dictionary(GapAnalysis.shortfalls(inputs).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })
+    ///   - costs: `cost_per_completion` by offering id, where the catalog gives one.
+    public init(
+        _ estimates: EmployerEstimates, lengths: [Int64: Double] = [:], costs: [Int64: Double] = [:], options: PlanOptions = PlanOptions(),
+        statements: [String: String] = [:]
+    ) {
+        let inputs = estimates.inputs
         let lacking = Dictionary(grouping: GapAnalysis.lacking(inputs), by: \.role)
         let years = inputs.horizon.years
+        let perYear = Coverage.supply(inputs.units, inputs.roles, theta: inputs.theta, years: 1)
+        let flows = estimates.flows
+        let allocated = Dictionary((flows?.roles ?? []).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })
         var roles: [Role] = []
         for estimate in estimates.roles {
             let id = estimate.role.id
-            var critical = 0.0
-            for (e, employer) in inputs.employers.enumerated() where Self.criticalSectors.contains(employer.sector ?? "") {
-                if let report = employer.roles[id] {
-                    critical += inputs.weights[e] * ((report.vacancies ?? 0) + (report.expected[inputs.horizon] ?? 0) + (report.leavers ?? 0) * years)
+            let f = estimate.figures
+            let status: Status = estimate.status == .published ? .published : estimate.status == .notSurveyed ? .notSurveyed : .suppressed
+            // New positions within the horizon, as a year's worth.
+            let flow = f.newPositions.value / years + f.leavers.value - (perYear[id] ?? 0) * inputs.entryRate
+            let shift = flow - estimate.gap.value
+            var required: [(level: Double, weight: Double)] = []
+            for (e, employer) in estimates.employers.enumerated() {
+                if let report = employer.roles[id], let level = report.requiredLevel {
+                    required.append((Double(level), inputs.weights[e] * max(1, report.staff ?? 1)))
                 }
             }
-            let demand = estimate.figures.demand.value
-            let status: Status = estimate.status == .published ? .published : estimate.status == .notSurveyed ? .notSurveyed : .suppressed
-            let shortfall = shortfalls[id]
+            var shortfall = Estimate(flow, ciLow: estimate.gap.ciLow.map { $0 + shift }, ciHigh: estimate.gap.ciHigh.map { $0 + shift })
+            var backlog = f.vacancies.value, exits = f.leavers.value
+            if let flows, let r = allocated[id] {
+                shortfall = Estimate(r.shortfall.value, ciLow: r.shortfall.ciLow, ciHigh: r.shortfall.ciHigh)
+                backlog = r.vacantJobs.value
+                exits = flows.exits.value * r.share.value
+            }
             roles.append(
                 Role(
-                    id: id, name: estimate.role.name, ksas: estimate.role.ksas, status: status,
-                    gap: Estimate(estimate.gap.value, ciLow: estimate.gap.ciLow, ciHigh: estimate.gap.ciHigh), demand: demand,
-                    quality: estimate.quality?.rawValue, criticalShare: demand > 0 ? min(1, critical / demand) : 0,
-                    employed: estimate.figures.employed.value, belowRequired: shortfall?.staffBelowRequired.value ?? 0,
-                    meanShortfall: shortfall?.meanShortfall?.value,
+                    id: id, name: estimate.role.name, category: estimate.role.category ?? id.split(separator: "-").first.map(String.init),
+                    ksas: estimate.role.ksas, status: status, shortfall: shortfall, backlog: backlog, exits: exits, employed: f.employed.value,
+                    requiredLevel: Self.weightedMedian(required), demand: f.demand.value, quality: estimate.quality?.rawValue,
                     lacking: lacking[id].map { $0.map(\.ksa).filter { estimate.role.ksas.contains($0) } }))
         }
         let byID = Dictionary(inputs.offerings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -56,29 +63,44 @@ extension PlanInput {
         let offerings = inputs.units.map { unit -> Offering in
             let own = unit.offerings.first.flatMap { byID[$0] }.flatMap { $0.code.lowercased() == unit.code.lowercased() ? $0 : nil }
             let years = own.map { length($0.id) } ?? (unit.offerings.map(length).max() ?? 1)
+            let cost = own.flatMap { costs[$0.id] } ?? unit.offerings.compactMap { costs[$0] }.max()
             return Offering(
                 code: unit.code, institution: unit.institution, title: unit.title, level: own?.level ?? "programme", lengthYears: years,
-                completions: Double(unit.completions), shares: Coverage.shares(unit.ksas, inputs.roles, theta: inputs.theta), ksas: unit.ksas)
+                completions: Double(unit.completions), shares: Coverage.shares(unit.ksas, inputs.roles, theta: inputs.theta), ksas: unit.ksas,
+                costPerCompletion: cost)
         }
         self.init(
-            roles: roles, offerings: offerings, horizonYears: years, horizonWords: inputs.horizon.words, maxGrowth: maxGrowth,
-            entryRate: inputs.entryRate)
+            roles: roles, offerings: offerings, options: options, entryRate: min(1, flows?.entryRate ?? inputs.entryRate),
+            fromOtherWork: flows?.fromOtherWork.value ?? 0, statements: statements)
+    }
+
+    /// The weighted median: the least value whose cumulative weight reaches half the total;
+    /// `nil` without weight.
+    static func weightedMedian(_ values: [(level: Double, weight: Double)]) -> Double? {
+        let total = values.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        var cumulative = 0.0
+        for v in values.sorted(by: { $0.level < $1.level }) {
+            cumulative += v.weight
+            if cumulative >= total / 2 - 1e-12 { return v.level }
+        }
+        return values.map(\.level).max()
     }
 }
 
 /// What `workforce plan` is asked for: the gap figures' request and the plan's own options.
 public struct PlanRequest: Sendable {
-    /// The gap figures' request (horizon, θ, entry rate, frame).
+    /// The gap figures' request (θ, entry rate, frame).
     public var gaps = GapRequest()
-    public var maxGrowth = 1.0
+    public var options = PlanOptions()
 
     public init() {}
 }
 
 extension WorkforcePlan {
-    /// Loads the gap figures and the catalog's lengths from `store` and builds the plan.
+    /// Loads the gap figures and the catalog's lengths and costs from `store` and builds the plan.
     ///
-    /// - Returns: the plan and the gap figures' notes (weights, horizon, catalog).
+    /// - Returns: the plan and the gap figures' notes (weights, catalog).
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import.
     public static func run(_ store: WorkforceStore, _ request: PlanRequest) throws -> (plan: WorkforcePlan, notes: [String]) {
         let context = try GapContext.load(store, request.gaps)
@@ -87,7 +109,9 @@ extension WorkforcePlan {
 
     /// The plan from loaded gap figures (the report loads them once for every section).
     public static func build(_ context: GapContext, _ store: WorkforceStore, _ request: PlanRequest) throws -> WorkforcePlan {
-        let input = PlanInput(context.estimates, lengths: try store.offeringDurations(), maxGrowth: request.maxGrowth)
+        let input = PlanInput(
+            context.estimates, lengths: try store.offeringDurations(), costs: try store.offeringCosts(), options: request.options,
+            statements: context.texts.mapValues(\.text))
         return try build(input)
     }
 }

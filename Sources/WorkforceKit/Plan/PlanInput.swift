@@ -1,8 +1,9 @@
-/// Everything the workforce development plan is computed from: per role its gap (with its
-/// interval and quality) and what employers said about proficiency, per offering what it
-/// teaches, how many complete it and how long it takes. The plan is a pure function of this
-/// value (``WorkforcePlan/build(_:)``); ``PlanInput/init(_:lengths:maxGrowth:)``
-/// builds it from the gap analysis.
+/// Everything the workforce development plan is computed from: per role its need in people a
+/// year (the annual shortfall with its interval, the vacancy backlog, exits) and what
+/// employers said about proficiency; per offering what it teaches, how many complete it, how
+/// long it takes and, when known, what a completion costs. The plan is a pure function of this
+/// value (``WorkforcePlan/build(_:)``); ``PlanInput/init(_:lengths:costs:options:)`` builds it
+/// from the gap analysis.
 public struct PlanInput: Sendable, Equatable {
     /// A figure with its 95% interval; no interval when it has no sampling error computed.
     public struct Estimate: Sendable, Equatable {
@@ -26,43 +27,50 @@ public struct PlanInput: Sendable, Equatable {
     public struct Role: Sendable, Equatable {
         public var id: String
         public var name: String
+        /// The NICE category's id (`OV` for Oversee and Govern).
+        public var category: String?
         /// The role's current K, S and A statements.
         public var ksas: Set<String>
         public var status: Status
-        /// `gap_h(r)` in people within the horizon.
-        public var gap: Estimate
-        /// `demand_h(r)`: ranks the KSAs a new course must teach.
+        /// The annual shortfall, people a year (negative: more enter than are needed).
+        public var shortfall: Estimate
+        /// Jobs vacant now allocated to the role (a stock, spread over the backlog years).
+        public var backlog: Double
+        /// People a year leaving cybersecurity work in Belize from the role (what retention acts on).
+        public var exits: Double
+        /// Role-holdings now (what upskilling draws on).
+        public var employed: Double
+        /// The weighted median of the proficiency employers require (1 basic to 4 expert).
+        public var requiredLevel: Double?
+        /// Demand in role mentions: ranks the KSAs a new course must teach.
         public var demand: Double
         /// The estimate's quality grade (A, B, C), `nil` without sampling error.
         public var quality: String?
-        /// The share of the role's demand from critical-infrastructure employers, 0 to 1.
-        public var criticalShare: Double
-        /// Role-holdings (a person with two roles counts in each), for career pathways.
-        public var employed: Double
-        /// Role-holdings in employers whose typical proficiency is below the required one.
-        public var belowRequired: Double
-        public var meanShortfall: Double?
-        /// KSAs employers report their staff lack, most reported first; `nil` where the form
-        /// did not ask.
+        /// KSAs employers report their staff lack, most reported first; `nil` where not asked.
         public var lacking: [String]?
 
         public init(
-            id: String, name: String, ksas: Set<String>, status: Status, gap: Estimate, demand: Double, quality: String? = nil,
-            criticalShare: Double = 0, employed: Double = 0, belowRequired: Double = 0, meanShortfall: Double? = nil, lacking: [String]? = nil
+            id: String, name: String, category: String? = nil, ksas: Set<String>, status: Status = .published, shortfall: Estimate, backlog: Double = 0,
+            exits: Double = 0, employed: Double = 0, requiredLevel: Double? = nil, demand: Double = 0, quality: String? = nil, lacking: [String]? = nil
         ) {
             self.id = id
             self.name = name
+            self.category = category
             self.ksas = ksas
             self.status = status
-            self.gap = gap
+            self.shortfall = shortfall
+            self.backlog = backlog
+            self.exits = exits
+            self.employed = employed
+            self.requiredLevel = requiredLevel
             self.demand = demand
             self.quality = quality
-            self.criticalShare = criticalShare
-            self.employed = employed
-            self.belowRequired = belowRequired
-            self.meanShortfall = meanShortfall
             self.lacking = lacking
         }
+
+        /// An experience role is filled by upskilling, never by a new entrant course: its
+        /// required proficiency is advanced (3) or above, or it is an Oversee and Govern role.
+        public var isExperienceRole: Bool { (requiredLevel ?? 0) >= 3 || category == "OV" }
     }
 
     /// What supplies people: a standalone offering or a programme with its courses.
@@ -77,10 +85,12 @@ public struct PlanInput: Sendable, Equatable {
         /// `share_p(r)` per role id (each completion counted once over the roles it prepares for).
         public var shares: [String: Double]
         public var ksas: Set<String>
+        /// The catalog's `cost_per_completion`, when given.
+        public var costPerCompletion: Double?
 
         public init(
             code: String, institution: String, title: String, level: String, lengthYears: Double, completions: Double, shares: [String: Double],
-            ksas: Set<String>
+            ksas: Set<String>, costPerCompletion: Double? = nil
         ) {
             self.code = code
             self.institution = institution
@@ -90,31 +100,34 @@ public struct PlanInput: Sendable, Equatable {
             self.completions = completions
             self.shares = shares
             self.ksas = ksas
+            self.costPerCompletion = costPerCompletion
         }
     }
 
     public var roles: [Role]
     public var offerings: [Offering]
-    /// `years(h)`: 0.5, 1 or 2.
-    public var horizonYears: Double
-    /// The horizon in words, e.g. "medium term (1 year)".
-    public var horizonWords: String
-    /// An offering grows by at most `maxGrowth × completions` a year (1: at most double).
-    public var maxGrowth: Double
-    /// The share of completers who take a role in the country (1: every one, an upper bound).
+    public var options: PlanOptions
+    /// The share of completers who take a role in the country (the realised entry rate, at most 1).
     public var entryRate: Double
+    /// Career changers entering cybersecurity work a year today (`from_other_work`).
+    public var fromOtherWork: Double
+    /// KSA statements by id, for readers.
+    public var statements: [String: String]
 
-    public init(roles: [Role], offerings: [Offering], horizonYears: Double, horizonWords: String, maxGrowth: Double = 1, entryRate: Double = 1) {
+    public init(
+        roles: [Role], offerings: [Offering], options: PlanOptions = PlanOptions(), entryRate: Double = 1, fromOtherWork: Double = 0,
+        statements: [String: String] = [:]
+    ) {
         self.roles = roles
         self.offerings = offerings
-        self.horizonYears = horizonYears
-        self.horizonWords = horizonWords
-        self.maxGrowth = maxGrowth
+        self.options = options
         self.entryRate = entryRate
+        self.fromOtherWork = fromOtherWork
+        self.statements = statements
     }
 
-    /// A new course the plan creates: a short course dedicated to one role.
-    public static let newCourseLength = 0.25
+    /// Career changers a year a conversion programme may add to today's.
+    public var conversionRoom: Double { max(0, (options.conversionPool ?? 2 * fromOtherWork) - fromOtherWork) }
 
     /// The default length of an offering of catalog level `level`, in years: short course and
     /// certification preparation 0.25, certificate 1, associate 2, master 2, bachelor 4;
@@ -128,8 +141,4 @@ public struct PlanInput: Sendable, Equatable {
         default: nil
         }
     }
-
-    /// `avail = max(0, years(h) - length)`: the people one extra completion a year adds
-    /// within the horizon.
-    public func available(afterLength length: Double) -> Double { max(0, horizonYears - length) }
 }

@@ -116,6 +116,8 @@ public struct MainPoints: Sendable {
 
     public var employers: Employers?
     public var awareness: Awareness?
+    /// The plan's "What to do" sentence (its two largest levers): always the last point.
+    public var whatToDo: String?
     /// The indicator whose change is told in words (the knowledge score).
     public var headlineIndicator = AwarenessData.knowledgeIndicator
     public static let limit = 8
@@ -130,8 +132,10 @@ public struct MainPoints: Sendable {
         var ranked: [(rank: Int, text: String)] = []
         if let e = employers { ranked += employerSentences(e) }
         if let a = awareness { ranked += awarenessSentences(a) }
-        let kept = Set(ranked.map(\.rank).sorted().prefix(Self.limit))
-        return ranked.filter { kept.contains($0.rank) }.map(\.text)
+        // "What to do" is always the last point, within the limit; the rest keep their order.
+        let room = Self.limit - (whatToDo == nil ? 0 : 1)
+        let kept = Set(ranked.indices.sorted { (ranked[$0].rank, $0) < (ranked[$1].rank, $1) }.prefix(room))
+        return ranked.indices.filter(kept.contains).map { ranked[$0].text } + (whatToDo.map { [$0] } ?? [])
     }
 
     // Ranks: which sentences stay when there are more than eight (lower stays).

@@ -85,7 +85,7 @@ public enum WorkforceReport {
         }
         sections.append(catalogSection(offerings, roles, context, gapRequest, &tables, &figures, &points))
         if let context {
-            sections.append(try planSection(context, store, options, &tables, &figures, &json))
+            sections.append(try planSection(context, store, options, &tables, &figures, &json, &points))
         } else {
             sections.append(missing("plan", "The workforce development plan", "The plan needs employer responses (see Workforce gaps)."))
         }

@@ -101,6 +101,12 @@ extension Schema {
         \(offeringView)
         """
 
+    /// What one more completion a year of an offering costs (`cost_per_completion`, optional:
+    /// the plan then minimises cost and keeps to `--budget`), within the template's range.
+    static let offeringCost = """
+        ALTER TABLE offering ADD COLUMN cost_per_completion REAL CHECK (cost_per_completion IS NULL OR (cost_per_completion >= 0 AND cost_per_completion <= 10000000));
+        """
+
     /// The current view over offerings (`v_offering`), created by 006-offering-duration and
     /// recreated unchanged by 007-batch-ids, which rebuilds the table it reads.
     static let offeringView = """

@@ -16,6 +16,7 @@ public enum Schema {
         migrator.register("008-weighting-files", sql: weighting)
         migrator.register("009-awareness-design", sql: awarenessDesign)
         migrator.register("010-import-queries", sql: importQueries)
+        migrator.register("011-offering-cost", sql: offeringCost)
         return migrator
     }
 

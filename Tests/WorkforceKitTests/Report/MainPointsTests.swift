@@ -137,4 +137,15 @@ import Testing
         #expect(!sentences.contains { $0.contains("slogan") })
         #expect(sentences.contains { $0.hasPrefix("About 480") } && sentences.contains { $0.hasPrefix("45 of the 300") })
     }
+
+    /// The plan's "What to do" ends the main points, still at most eight: the two least
+    /// important of the nine written give way.
+    @Test func whatToDoIsTheLastPointWithinTheLimit() {
+        var points = MainPoints(employers: Self.employers(), awareness: Self.awareness)
+        points.whatToDo = "What to do: create short courses (40 people a year)."
+        let sentences = points.sentences
+        #expect(sentences.count == 8)
+        #expect(sentences.last == "What to do: create short courses (40 people a year).")
+        #expect(sentences.first?.hasPrefix("Employers expect about 190 more") == true)
+    }
 }
