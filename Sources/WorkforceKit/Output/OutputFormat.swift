@@ -54,7 +54,7 @@ extension ResultTable {
     /// A Markdown table for readers (``forReaders(_:labels:)``).
     func renderedAsMarkdown() -> String {
         let reader = forReaders()
-        var out = reader.notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
+        let out = reader.notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
         return out + Self.markdownRows(reader, reader.rows.indices)
     }
 

@@ -43,7 +43,6 @@ public enum PrintableHTML {
                 // Sections flow one after another (a heading stays with what follows it); a
                 // kept-together section (a work role's questions) moves whole to the next page
                 // when it does not fit, and the form's main sections are not forced onto new pages.
-                let newPage = false
                 if depth == 1 { sections += 1 }
                 if depth == 1 {
                     compact = keep
@@ -53,7 +52,6 @@ public enum PrintableHTML {
                 // longer than a page can hold twice: it may break between its questions.
                 let first = depth == 1 && keep && compactSections == 1
                 let classes = ["section"] + (keep ? ["keep"] : []) + (first ? ["first"] : []) + (depth > 1 ? ["sub"] : [])
-                    + (newPage ? ["newpage"] : [])
                 out += "<section class=\"\(classes.joined(separator: " "))\" id=\"\(e(group.name))\">\n"
                 out += "<h\(min(depth + 1, 4))>\(e(layout.text(group.label)))</h\(min(depth + 1, 4))>\n"
                 if let relevant = group.relevant, let instruction = layout.skip.instruction(relevant, section: true) {
