@@ -47,7 +47,7 @@ enum ImportCommands {
         if invocation[Options.framework] != nil { throw WorkforceError.usage("--framework goes with `import catalog`") }
         if kind == .university, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness` or `import employer`") }
         if let wave = invocation[Options.wave] { _ = kind == .employer ? try Wave(employer: wave) : try Wave(wave) }
-        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
+        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "", invocation)
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let options = ImportOptions(
@@ -67,7 +67,7 @@ enum ImportCommands {
         for option in [Options.wave.spec, Options.instrument.spec] where invocation.parsed.values[option.name] != nil {
             throw WorkforceError.usage("--\(option.name) does not go with `import catalog`")
         }
-        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
+        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "", invocation)
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000)
         let summary = try CatalogImporter.run(
@@ -79,9 +79,9 @@ enum ImportCommands {
 
     /// The file to import: `-` or `/dev/stdin` is standard input, copied to a temporary file
     /// first (a pipe can be read only once); anything else must be a regular file.
-    static func inputFile(_ path: String) throws(WorkforceError) -> (url: URL, name: String, spooled: Bool) {
+    static func inputFile(_ path: String, _ invocation: Invocation) throws(WorkforceError) -> (url: URL, name: String, spooled: Bool) {
         if path == "-" || path == "/dev/stdin" { return (try FileInput.spoolStandardInput(), "standard input", true) }
-        return (try FileInput.existing(path), path, false)
+        return (try invocation.existingInput(path), path, false)
     }
 
     static func report(_ s: ImportSummary, _ invocation: Invocation) {

@@ -28,7 +28,7 @@ enum WeightingCommands {
         positionals: [PositionalSpec(name: "file", help: "The frame CSV.")],
         run: { invocation in
             let store = try invocation.openStore()
-            let url = try FileInput.existing(invocation.positional(0) ?? "")
+            let url = try invocation.existingInput(invocation.positional(0) ?? "")
             let frame = try store.importFrame(url, bank: try ItemBank.bundled(environment: invocation.environment))
             invocation.say(
                 "Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata")), \(Figure.count(frame.totalOrganisations)) organisations; employer figures now weight to it.")
@@ -53,7 +53,7 @@ enum WeightingCommands {
         positionals: [PositionalSpec(name: "file", help: "The margins CSV.")],
         run: { invocation in
             let store = try invocation.openStore()
-            let margins = try store.importMargins(try FileInput.existing(invocation.positional(0) ?? ""))
+            let margins = try store.importMargins(try invocation.existingInput(invocation.positional(0) ?? ""))
             let variables = margins.variables.map(\.breakdown.rawValue).joined(separator: ", ")
             invocation.say(
                 "Stored \(margins.source.versionWords): \(variables), population \(Figure.count(margins.total)); awareness figures now rake to them.")
@@ -74,6 +74,27 @@ enum WeightingCommands {
 }
 
 extension Invocation {
+    /// The input file named `path` on the command line; a relative `Surveys/...` or
+    /// `Frameworks/...` path that is not in the current folder is read from the bundled data
+    /// (`PREFIX/share/workforce/`), saying so on standard error (``BundledData/copy(of:environment:)``).
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` as ``FileInput/existing(_:)``.
+    func existingInput(_ path: String) throws(WorkforceError) -> URL {
+        if let bundled = BundledData.copy(of: path, environment: environment) {
+            io.err("note: \(terminalSafe(path)) is not in this folder; reading the bundled copy \(terminalSafe(bundled.path))\n")
+            return bundled
+        }
+        do {
+            return try FileInput.existing(path)
+        } catch .noInput(let name, let reason) where path.hasPrefix("Surveys/") {
+            // The README's demo paths: say where the installed data is.
+            guard let home = try? BundledData.home(environment: environment) else { throw .noInput(path: name, reason: reason) }
+            throw .noInput(path: name, reason: reason + " (the bundled files are under \(home.appendingPathComponent("Surveys").path)/)")
+        } catch {
+            throw error
+        }
+    }
+
     /// The employer frame: `--frame FILE`, none with `--unweighted`, else the stored one.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` when both are given.
@@ -89,6 +110,6 @@ extension Invocation {
     private func weightingChoice(_ path: String?, _ name: String) throws(WorkforceError) -> WeightingChoice {
         let unweighted = flag(WeightingCommands.unweighted)
         if path != nil, unweighted { throw .usage("give \(name) FILE or --unweighted, not both") }
-        return WeightingChoice(file: try path.map { path throws(WorkforceError) in try FileInput.existing(path) }, unweighted: unweighted)
+        return WeightingChoice(file: try path.map { path throws(WorkforceError) in try existingInput(path) }, unweighted: unweighted)
     }
 }
