@@ -17,7 +17,7 @@ extension WorkforcePlan {
             table.append([
                 .text(a.kind.rawValue), a.institution.map(Cell.text) ?? .null, a.offering.map(Cell.text) ?? .null, a.target.map(Cell.double) ?? .null,
                 .text(a.unit), a.firstCompletionsInYears.map(Cell.double) ?? .null,
-                .text(a.contributions.map { "\($0.role): \(ColumnKind.count.csv($0.people))" }.joined(separator: "; ")), .text(a.what),
+                .text(a.contributions.map { "\($0.role): \(Figure.count($0.people))" }.joined(separator: "; ")), .text(a.what),
                 .text(a.roles.joined(separator: " ")), .text(a.ksas.joined(separator: " ")), .text(input.horizonWords), .text(Self.lead),
                 .text(Self.partners.joined(separator: "; ")),
             ])

@@ -61,7 +61,7 @@ extension ResultTable {
                 }
                 var text = Self.cell(row[i], kind, labels, language)
                 if let (low, high) = joined[i], let l = Self.number(row[low]), let h = Self.number(row[high]), !text.isEmpty {
-                    text += " (\(language == "es" ? "IC 95%" : "95% CI") \(kind.reader(l)) \(language == "es" ? "a" : "to") \(kind.reader(h)))"
+                    text += " (\(language == "es" ? "IC 95%" : "95% CI") \(kind.reader(l, language)) \(language == "es" ? "a" : "to") \(kind.reader(h, language)))"
                 }
                 return text
             }
@@ -83,8 +83,8 @@ extension ResultTable {
         switch cell {
         case .null: return ""
         case .bool(let b): return b ? (language == "es" ? "sí" : "yes") : "no"
-        case .int(let i): return kind == .text || kind == .id ? String(i) : kind.reader(Double(i))
-        case .double(let d): return d.isFinite ? kind.reader(d) : "-"
+        case .int(let i): return kind == .text || kind == .id ? String(i) : kind.reader(Double(i), language)
+        case .double(let d): return d.isFinite ? kind.reader(d, language) : "-"
         case .text(let s):
             switch kind {
             case .choice:
