@@ -92,6 +92,8 @@ enum ImportCommands {
             ? "\(s.formID), \(s.dialect.rawValue), Excel workbook" : "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
         if s.dryRun {
             invocation.say("Checked \(s.file) (\(what)); dry run: nothing was written.")
+        } else if s.batchID == nil, s.addsNothing {
+            invocation.say("Nothing new in \(s.file) (\(what)): every row is stored already; no batch was created.")
         } else {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }
@@ -126,7 +128,9 @@ enum ImportCommands {
         for warning in s.warnings.prefix(20) { invocation.warn(warning.description) }
         for problem in s.problems.prefix(10) { invocation.warn(problem.description) }
         if s.quarantined > 0 {
-            let more = s.problems.count > 10 ? " and more" : ""
+            // The problems shown are the first ten; the count is of rows, each with one or more.
+            let shown = min(s.problems.count, 10)
+            let more = s.problems.count > shown ? " (the first \(shown) problems are shown above)" : ""
             invocation.io.err(
                 "\(plural(s.quarantined, "row")) quarantined\(more); "
                     + (s.batchID.map { "list them with `workforce imports --rejected \($0)`, fix and import again.\n" }

@@ -23,12 +23,16 @@ enum WeightingCommands {
             most issued, no stratum twice. Each import is a new version (with the file's name, SHA-256
             and time); the latest is the one gaps, plan, courses uncovered, report, sample-size employer
             and responses employer --weights use, unless --frame FILE or --unweighted is given.
-            Nothing is stored when a check fails.
+            Nothing is stored when a check fails, nor when the file is the current version already
+            (the same SHA-256).
             """,
         positionals: [PositionalSpec(name: "file", help: "The frame CSV.")],
         run: { invocation in
             let store = try invocation.openStore()
             let url = try invocation.existingInput(invocation.positional(0) ?? "")
+            if let same = try store.storedWeighting(.frame, sameAs: url) {
+                return invocation.say("Nothing stored: \(url.lastPathComponent) has the same SHA-256 as the current \(same.versionWords).")
+            }
             let frame = try store.importFrame(url, bank: try ItemBank.bundled(environment: invocation.environment))
             invocation.say(
                 "Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata")), \(Figure.count(frame.totalOrganisations)) organisations; employer figures now weight to it.")
@@ -48,12 +52,17 @@ enum WeightingCommands {
             (urban_rural), populations that are whole numbers from 1, no category twice, every variable
             summing to the same total. Each import is a new version; the latest is the one awareness,
             report, sample-size --by district and responses awareness --weights rake to, unless
-            --margins FILE or --unweighted is given. Nothing is stored when a check fails.
+            --margins FILE or --unweighted is given. Nothing is stored when a check fails, nor when
+            the file is the current version already (the same SHA-256).
             """,
         positionals: [PositionalSpec(name: "file", help: "The margins CSV.")],
         run: { invocation in
             let store = try invocation.openStore()
-            let margins = try store.importMargins(try invocation.existingInput(invocation.positional(0) ?? ""))
+            let url = try invocation.existingInput(invocation.positional(0) ?? "")
+            if let same = try store.storedWeighting(.margins, sameAs: url) {
+                return invocation.say("Nothing stored: \(url.lastPathComponent) has the same SHA-256 as the current \(same.versionWords).")
+            }
+            let margins = try store.importMargins(url)
             let variables = margins.variables.map(\.breakdown.rawValue).joined(separator: ", ")
             invocation.say(
                 "Stored \(margins.source.versionWords): \(variables), population \(Figure.count(margins.total)); awareness figures now rake to them.")

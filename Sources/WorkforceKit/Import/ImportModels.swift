@@ -77,6 +77,10 @@ public struct ImportSummary: Sendable {
     public var instrumentChoice: String?
     /// Response imports: the batches (and their waves) that already hold the duplicate rows.
     public var duplicatesHeldBy: [(batch: Int64, wave: String?)] = []
+
+    /// Response imports: every row read was already stored, none quarantined: the import
+    /// stores nothing, not even an empty batch.
+    public var addsNothing: Bool { rowsRead > 0 && imported == 0 && quarantined == 0 && retired.isEmpty }
 }
 
 /// One problem found in an input file, at its place (as swift-format's `Finding`).

@@ -47,7 +47,8 @@ extension ResultTable {
         }
         var members: [(key: String, value: JSONValue)] = []
         if let banner { members.append((key: "warning", value: .string(banner))) }
-        if !notes.isEmpty { members.append((key: "notes", value: .array(notes.map { .string($0) }))) }
+        // Notes are prose for a person, in words as a table's are ("Local government, micro").
+        if !notes.isEmpty { members.append((key: "notes", value: .array(notes.map { .string(Labels.bundled.strata(in: $0)) }))) }
         members.append((key: "rows", value: .array(objects)))
         return JSONWriter().string(.object(members)) + "\n"
     }
