@@ -114,3 +114,14 @@ import Testing
         #expect(table.choosableColumns == ["role_id", "demand", "status", "respondents"])
     }
 }
+
+@Suite struct KSANameTests {
+    @Test func aKSAIsNamedByItsStatementWithItsId() {
+        #expect(Labels.ksa("K0093", statement: "Knowledge of telecommunications concepts.") == "Knowledge of telecommunications concepts (K0093)")
+        #expect(Labels.ksa("K0093", statement: nil) == "K0093")
+        #expect(Labels.ksa("K0093", statement: "  ") == "K0093")
+        let statements = ["A1": "Ability one, with a comma.", "K2": "Knowledge two", "S3": "Skill three"]
+        #expect(Labels.ksas(["A1", "K2", "S3"], statements: statements, limit: 2) == "Ability one, with a comma (A1); Knowledge two (K2); and 1 more")
+        #expect(Labels.ksas(["S3"], statements: statements) == "Skill three (S3)")
+    }
+}
