@@ -48,7 +48,7 @@ extension WorkforceReport {
             let rest = missing.count - min(missing.count, untaughtPerRole)
             let more = rest > 0 ? "<p class=\"note\">\(plural(rest, "more KSA")) of this role, needed by as many openings or fewer: the table of untaught KSAs in the tables folder beside this report lists all \(missing.count).</p>" : ""
             html += "<h3>\(Markup.escape(heading))</h3><p>\(Markup.escape(closestSentence))</p>" + ReportHTML.table(human) + more
-            md += "### \(heading)\n\n\(closestSentence)\n\n" + markdown(human)
+            md += "### \(Markup.markdownText(heading))\n\n\(Markup.markdownText(closestSentence))\n\n" + markdown(human)
                 + (rest > 0 ? "\n\(plural(rest, "more KSA")) of this role, needed by as many openings or fewer: the table of untaught KSAs in the tables folder beside this report lists all \(missing.count).\n\n" : "")
         }
         tables.append(("untaught_ksas", table))
