@@ -93,7 +93,7 @@ enum ImportCommands {
         if s.dryRun {
             invocation.say("Checked \(s.file) (\(what)); dry run: nothing was written.")
         } else if s.batchID == nil, s.addsNothing {
-            invocation.say("Nothing new in \(s.file) (\(what)): every row is stored already; no batch was created.")
+            invocation.say("Read \(s.file) (\(what)); no batch was created.")
         } else {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }

@@ -77,8 +77,8 @@ extension ResultTable {
     /// ``ResultTable/wrapped`` columns, which continue on the next lines. A record prints as
     /// `field: value` lines, in full.
     ///
-    /// Given a `width` (the terminal's), the table fits it: the widest text columns are cut
-    /// first, down to 16 characters, then columns are left off from the right (never the
+    /// Given a `width` (the terminal's), the table fits it: the widest text columns (not the
+    /// wrapped ones) are cut first, down to 16 characters, then columns are left off from the right (never the
     /// first); the last line counts the columns not shown (`--wide` or `--columns` shows them).
     /// An interval's cell drops the "95% CI" its header already says.
     func renderedAsText(width: Int? = nil) -> String {
@@ -103,13 +103,15 @@ extension ResultTable {
             reader.headers.indices.map { c in max(reader.headers[c].count, flat.map { min($0[c].count, limits[c]) }.max() ?? 0) }
         }
         var dropped = 0
+        var wraps = reader.names.map { wrapped.contains($0) }
         if let width {
             var current = widths()
             func total() -> Int { current.reduce(0, +) + 2 * max(0, current.count - 1) }
             while total() > width {
                 let over = total() - width
+                // A wrapped column (a quarantined row's reasons) is read whole: never narrowed.
                 let cuttable = current.indices.filter { c in
-                    !reader.kinds[c].isNumeric && reader.kinds[c] != .id && current[c] > max(16, reader.headers[c].count)
+                    !reader.kinds[c].isNumeric && reader.kinds[c] != .id && !wraps[c] && current[c] > max(16, reader.headers[c].count)
                 }
                 if let c = cuttable.max(by: { current[$0] < current[$1] }) {
                     limits[c] = max(16, reader.headers[c].count, current[c] - over)
@@ -118,6 +120,7 @@ extension ResultTable {
                     reader.names.removeLast()
                     reader.kinds.removeLast()
                     limits.removeLast()
+                    wraps.removeLast()
                     flat = flat.map { Array($0.dropLast()) }
                     dropped += 1
                 } else {
@@ -127,7 +130,6 @@ extension ResultTable {
             }
         }
         let columns = reader.headers
-        let wraps = reader.names.map { wrapped.contains($0) }
         // Each row as lines of cells: a wrapped cell spreads over lines, the others stay on the first.
         let lines: [[[String]]] = flat.map { row in
             let cells = row.enumerated().map { c, text in
