@@ -9,6 +9,8 @@ public struct CommandIO: Sendable {
     public var outBytes: @Sendable ([UInt8]) -> Void
     public var outIsTerminal: Bool
     public var errIsTerminal: Bool
+    /// The width a text table fits: the terminal's columns, else 100.
+    public var outWidth = 100
     /// The first error writing standard output, read when the command returns.
     public var outFailure: @Sendable () -> OutputFailure?
 
@@ -30,10 +32,20 @@ public struct CommandIO: Sendable {
     public static let standard = descriptors(out: DescriptorOutput(descriptor: 1), err: DescriptorOutput(descriptor: 2))
 
     static func descriptors(out: DescriptorOutput, err: DescriptorOutput) -> CommandIO {
-        CommandIO(
+        var io = CommandIO(
             out: { out.write($0.utf8) }, err: { err.write($0.utf8) }, outBytes: { out.write($0) },
             outIsTerminal: isatty(out.descriptor) == 1, errIsTerminal: isatty(err.descriptor) == 1,
             outFailure: { out.failure })
+        if io.outIsTerminal { io.outWidth = terminalWidth(out.descriptor) }
+        return io
+    }
+
+    /// The terminal's width in columns (`TIOCGWINSZ`), else `$COLUMNS`, else 100; at least 40.
+    static func terminalWidth(_ descriptor: Int32) -> Int {
+        var size = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(40, Int(size.ws_col)) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return max(40, columns) }
+        return 100
     }
 }
 
@@ -95,8 +107,9 @@ struct Invocation {
     /// command with an internal error (exit 70) before anything is written.
     func print(_ table: ResultTable) throws(WorkforceError) {
         try table.checkFinite("workforce " + parsed.path.dropFirst().map(\.name).joined(separator: " "))
+        let table = try shownColumns(of: table)
         if format == .csv { for note in table.notes { io.err("note: \(terminalSafe(note))\n") } }
-        io.out(table.rendered(as: format))
+        io.out(table.rendered(as: format, width: format == .table && !flag(Options.wide) ? io.outWidth : nil))
     }
 
     /// A line of the command's own text on standard output; names and paths in it are shown

@@ -25,7 +25,7 @@ struct AwarenessFileGenerator {
     /// Writes `rows` rows to `url` and returns the file's size in bytes.
     mutating func write(rows: Int, to url: URL) throws -> Int {
         let questions = instrument.questions.filter { $0.type != .note }
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var out = ""

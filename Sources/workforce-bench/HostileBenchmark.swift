@@ -31,7 +31,7 @@ enum HostileBenchmark {
         var peak = 0
         for (name, before, after) in files {
             let url = folder.appendingPathComponent("\(name).csv")
-            FileManager.default.createFile(atPath: url.path, contents: Data(before.utf8))
+            _ = FileManager.default.createFile(atPath: url.path, contents: Data(before.utf8))
             let handle = try FileHandle(forWritingTo: url)
             try handle.seekToEnd()
             for _ in 0..<megabytes { handle.write(piece) }

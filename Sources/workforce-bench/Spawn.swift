@@ -14,7 +14,7 @@ enum Spawn {
     static func measure(_ program: String, _ arguments: [String], outputFile: String? = nil) throws -> Result {
         let outURL = outputFile.map(URL.init(fileURLWithPath:))
             ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bench-out-\(getpid())-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         defer { if outputFile == nil { try? FileManager.default.removeItem(at: outURL) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

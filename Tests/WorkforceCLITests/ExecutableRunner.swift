@@ -26,9 +26,11 @@ let workforceExecutable: URL = {
 
 /// The real executable, ready to run `arguments` in `directory` with this environment less
 /// `WORKFORCE_DB` (a test names its database) plus `extra`.
-func workforceProcess(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) -> Process {
+func workforceProcess(
+    _ arguments: [String], in directory: URL, environment extra: [String: String] = [:], executable: URL = workforceExecutable
+) -> Process {
     let process = Process()
-    process.executableURL = workforceExecutable
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
@@ -40,15 +42,16 @@ func workforceProcess(_ arguments: [String], in directory: URL, environment extr
 
 /// Runs the real executable with `arguments` in `directory`; output goes through files so
 /// that large outputs cannot block a pipe.
-func runWorkforce(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:], input: URL? = nil) throws
-    -> CommandResult
-{
-    let process = workforceProcess(arguments, in: directory, environment: extra)
+func runWorkforce(
+    _ arguments: [String], in directory: URL, environment extra: [String: String] = [:], input: URL? = nil,
+    executable: URL = workforceExecutable
+) throws -> CommandResult {
+    let process = workforceProcess(arguments, in: directory, environment: extra, executable: executable)
     let id = UUID().uuidString
     let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(id)")
     let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(id)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)

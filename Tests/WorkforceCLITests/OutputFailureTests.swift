@@ -16,7 +16,7 @@ import Testing
     static func run(_ arguments: [String], stdout: FileHandle, in directory: URL) throws -> Ending {
         let process = workforceProcess(arguments, in: directory)
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = stdout
         process.standardError = err

@@ -38,7 +38,8 @@ import Testing
         #expect(survey.code == 0, "\(survey.stderr)")
         Self.noRawControls(survey.stdout, "the survey's file list")
         for format in ["md", "csv", "table"] {
-            let listed = try database.run(["catalog", "--format", format])
+            // --wide: the title whole, not cut to fit the width.
+            let listed = try database.run(["catalog", "--format", format] + (format == "table" ? ["--wide"] : []))
             #expect(listed.code == 0)
             #expect(listed.stdout.contains("\\u{1B}]0;owned\\u{7}"), "\(format)")
             Self.noRawControls(listed.stdout, "catalog --format \(format)")

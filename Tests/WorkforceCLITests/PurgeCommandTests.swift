@@ -73,7 +73,7 @@ import Testing
         #expect(batches.map { $0["rows_read"] as? Double } == [28, 29])
         #expect(batches.map { $0["quarantined"] as? Double } == [0, 0])
         #expect(batches.map { $0["imported"] as? Double } == [28, 1])
-        #expect(try database.run(["purge", "--response", "withdrawn-both-7f3a"]).code == 64)
+        #expect(try database.run(["purge", "--response", "withdrawn-both-7f3a"]).code == 66)
     }
 
     @Test func vacuumAloneRewritesTheFileAfterAnEarlierPurge() throws {
@@ -110,7 +110,7 @@ import Testing
         let database = try TestDatabase()
         #expect(try database.run(["purge"]).code == 64)
         let unknown = try database.run(["purge", "--batch", "9"])
-        #expect(unknown.code == 64)
+        #expect(unknown.code == 66)
         #expect(unknown.stderr.contains("no import batch 9"))
     }
 }

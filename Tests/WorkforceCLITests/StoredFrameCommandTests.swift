@@ -25,8 +25,12 @@ import Testing
 
         let first = try db.run(["frame", "import", frame])
         #expect(first.code == 0 && first.stdout.contains("sampling frame v1 (frame.csv"), "\(first.stdout)\(first.stderr)")
+        // The same bytes again store nothing new.
+        let same = try db.run(["frame", "import", frame])
+        #expect(same.code == 0 && same.stdout.contains("Nothing stored: frame.csv has the same SHA-256 as the current sampling frame v1"), "\(same.stdout)")
+        // Other bytes (CRLF line ends), the same strata: a new version.
         let copy = db.scratch.path("frame-2027.csv")
-        try FileManager.default.copyItem(atPath: frame, toPath: copy)
+        try Data(try String(contentsOfFile: frame, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: URL(fileURLWithPath: copy))
         let second = try db.run(["frame", "import", copy])
         #expect(second.code == 0 && second.stdout.contains("sampling frame v2 (frame-2027.csv"), "\(second.stdout)\(second.stderr)")
 

@@ -35,7 +35,7 @@ import Testing
             }
             #expect(!text.contains("Form employer") && !text.contains("Formulario employer"))
         }
-        let codebook = try Codebook.json(instrument)["choices"]?["work_roles"]?.array ?? []
+        let codebook = Codebook.json(instrument)["choices"]?["work_roles"]?.array ?? []
         #expect(codebook.first?["label"]?["es"]?.string == "Gerente de seguridad de sistemas de información (OV-MGT-001)")
         #expect(codebook.first?["hint"]?["es"]?.string?.hasPrefix("Responsable de la ciberseguridad") == true)
     }

@@ -119,7 +119,7 @@ struct ResponseFile {
 
     /// (case, instrument, column to change, new value, expected reason, expected column offset).
     static let rowCases: [(String, InstrumentKind, String, String, String)] = [
-        ("unknown choice", .awareness, "uses_2fa", "maybe", "value \"maybe\" is not a choice of uses_2fa (yes, no, dont_know, not_used)"),
+        ("unknown choice", .awareness, "uses_2fa", "maybe", "value \"maybe\" is not a choice of uses_2fa (yes, no, dont_know, not_used; or the code printed beside the option, 1 to 4)"),
         ("prefer not to say ticked with an incident type", .awareness, "incidents_12m", "phishing prefer_not",
          "value phishing prefer_not of incidents_12m: “None of these” or “Prefer not to say” cannot be ticked with another answer. (its rule: `(not(selected(., 'none') and count-selected(.) > 1)) and (not(selected(., 'prefer_not') and count-selected(.) > 1))`)"),
         ("no role ticked with a role", .employer, "roles", "pr_cir_001 none", "value pr_cir_001 none of roles: "),

@@ -97,3 +97,52 @@ import Testing
         #expect(t.forReaders().rows[0] == ["Knows how to spot a phishing message", "District", "Orange Walk", "46.6% (95% CI 40.7% to 52.6%)", "< 0.001"])
     }
 }
+
+@Suite struct TableFittingTests {
+    @Test func countsAreGroupedByThousandsInEachLanguage() {
+        #expect(Figure.count(1043) == "1,043")
+        #expect(Figure.count(1043, "es") == "1\u{00A0}043")
+        #expect(Figure.count(-1_234_567.4) == "-1,234,567")
+        #expect(Figure.count(999) == "999")
+        #expect(Figure.grouped("12345.67") == "12,345.67")
+        #expect(Figure.grouped("-") == "-")
+        var table = ResultTable(columns: ["demand", "demand_ci_low", "demand_ci_high"])
+        table.append([.double(1043), .double(929), .double(1157)])
+        #expect(table.forReaders().rows == [["1,043 (95% CI 929 to 1,157)"]])
+        #expect(table.forReaders("es").rows == [["1\u{00A0}043 (IC 95% 929 a 1\u{00A0}157)"]])
+    }
+
+    @Test func aWideTableFitsItsWidth() {
+        var table = ResultTable(columns: ["role_id", "role_name", "demand", "demand_ci_low", "demand_ci_high", "gap", "gap_ci_low", "gap_ci_high", "status"])
+        table.append([.text("OM-NET-001"), .text(String(repeating: "Network Operations Specialist ", count: 3)), .double(110), .double(60), .double(160),
+                      .double(108), .double(58), .double(158), .text("published")])
+        let fitted = table.rendered(as: .table, width: 60)
+        #expect(fitted.split(separator: "\n").allSatisfy { $0.count <= 60 || $0.hasPrefix("(") }, "\(fitted)")
+        #expect(fitted.contains("110 (60 to 160)"))  // the header says 95% CI
+        let narrow = table.rendered(as: .table, width: 45)
+        #expect(narrow.contains("more column"), "\(narrow)")
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 45 || $0.hasPrefix("(") }, "\(narrow)")
+        let full = table.rendered(as: .table)
+        #expect(full.contains("110 (95% CI 60 to 160)") && !full.contains("more column"))
+    }
+
+    @Test func showingKeepsAFiguresIntervalAndCountsTheRest() {
+        var table = ResultTable(columns: ["role_id", "demand", "demand_ci_low", "demand_ci_high", "status", "reason", "respondents"])
+        table.append([.text("A"), .double(5), .double(1), .double(9), .text("published"), .null, .int(3)])
+        let shown = table.showing(["status", "demand"], inGivenOrder: true)
+        #expect(shown.columns == ["status", "reason", "demand", "demand_ci_low", "demand_ci_high"])
+        #expect(shown.omittedColumns == 2)
+        #expect(table.choosableColumns == ["role_id", "demand", "status", "respondents"])
+    }
+}
+
+@Suite struct KSANameTests {
+    @Test func aKSAIsNamedByItsStatementWithItsId() {
+        #expect(Labels.ksa("K0093", statement: "Knowledge of telecommunications concepts.") == "Knowledge of telecommunications concepts (K0093)")
+        #expect(Labels.ksa("K0093", statement: nil) == "K0093")
+        #expect(Labels.ksa("K0093", statement: "  ") == "K0093")
+        let statements = ["A1": "Ability one, with a comma.", "K2": "Knowledge two", "S3": "Skill three"]
+        #expect(Labels.ksas(["A1", "K2", "S3"], statements: statements, limit: 2) == "Ability one, with a comma (A1); Knowledge two (K2); and 1 more")
+        #expect(Labels.ksas(["S3"], statements: statements) == "Skill three (S3)")
+    }
+}

@@ -54,7 +54,7 @@ enum ImportCommands {
         if invocation[Options.framework] != nil { throw WorkforceError.usage("--framework goes with `import catalog`") }
         if kind == .university, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `import awareness` or `import employer`") }
         if let wave = invocation[Options.wave] { _ = kind == .employer ? try Wave(employer: wave) : try Wave(wave) }
-        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
+        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "", invocation)
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = invocation.track(try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000))
         var options = ImportOptions(
@@ -77,7 +77,7 @@ enum ImportCommands {
         for option in [Options.wave.spec, Options.instrument.spec] where invocation.parsed.values[option.name] != nil {
             throw WorkforceError.usage("--\(option.name) does not go with `import catalog`")
         }
-        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "")
+        let (url, path, spooled) = try inputFile(invocation.positional(1) ?? "", invocation)
         defer { if spooled { try? FileManager.default.removeItem(at: url) } }
         let store = invocation.track(try WorkforceStore(path: invocation.databasePath, create: false, busyTimeout: 600_000))
         let summary = try CatalogImporter.run(
@@ -89,9 +89,9 @@ enum ImportCommands {
 
     /// The file to import: `-` or `/dev/stdin` is standard input, copied to a temporary file
     /// first (a pipe can be read only once); anything else must be a regular file.
-    static func inputFile(_ path: String) throws(WorkforceError) -> (url: URL, name: String, spooled: Bool) {
+    static func inputFile(_ path: String, _ invocation: Invocation) throws(WorkforceError) -> (url: URL, name: String, spooled: Bool) {
         if path == "-" || path == "/dev/stdin" { return (try FileInput.spoolStandardInput(), "standard input", true) }
-        return (try FileInput.existing(path), path, false)
+        return (try invocation.existingInput(path), path, false)
     }
 
     static func report(_ s: ImportSummary, _ invocation: Invocation) {
@@ -102,6 +102,8 @@ enum ImportCommands {
             ? "\(s.formID), \(s.dialect.rawValue), Excel workbook" : "\(s.formID), \(s.dialect.rawValue), \(s.encoding.rawValue), separator \(separator)"
         if s.dryRun {
             invocation.say("Checked \(s.file) (\(what)); dry run: nothing was written.")
+        } else if s.batchID == nil, s.addsNothing {
+            invocation.say("Read \(s.file) (\(what)); no batch was created.")
         } else {
             invocation.say("Imported \(s.file) as batch \(s.batchID.map(String.init) ?? "-") (\(what)).")
         }
@@ -155,7 +157,9 @@ enum ImportCommands {
                     + (s.batchID.map { "list them with `workforce imports --queries \($0)` and check them with the organisations.\n" } ?? "a dry run stores no queries to list.\n"))
         }
         if s.quarantined > 0 {
-            let more = s.problems.count > 10 ? " and more" : ""
+            // The problems shown are the first ten; the count is of rows, each with one or more.
+            let shown = min(s.problems.count, 10)
+            let more = s.problems.count > shown ? " (the first \(shown) problems are shown above)" : ""
             invocation.io.err(
                 "\(plural(s.quarantined, "row")) quarantined\(more); "
                     + (s.batchID.map { "list them with `workforce imports --rejected \($0)`, fix and import again.\n" }

@@ -98,6 +98,16 @@ enum SurveyCommand {
         if kind == .employer { summary += " on \(plural(roles.count, "work role"))" }
         invocation.say(summary + ", version \(files.version.prefix(12)) (\(isNew ? "recorded" : "already recorded")).")
         for path in written { invocation.say("  \(path)") }
+        // The printed forms' length, so that a form too long for paper is seen before printing.
+        for file in files.files where file.name.hasSuffix(".html") {
+            let pages = PrintedPages.estimate(html: String(decoding: file.bytes, as: UTF8.self))
+            invocation.say("  \(file.name) prints on about \(plural(pages, "Letter page")) (an estimate from its text).")
+            if pages > PrintedPages.warningLimit {
+                invocation.warn(
+                    "\(file.name) prints on about \(pages) Letter pages, more than \(PrintedPages.warningLimit): long for paper; "
+                        + (request.ksaGaps ? "the KSA questions make it long (leave out --ksa-gaps for a paper form, or field it on tablets)" : "field it on tablets, or ask about fewer work roles"))
+            }
+        }
         // One warning per bank row and placeholder name, naming its texts in every language.
         var rows: [(location: SourceLocation, name: String, texts: [String])] = []
         for p in instrument.placeholders {

@@ -23,12 +23,16 @@ enum WeightingCommands {
             most issued, no stratum twice. Each import is a new version (with the file's name, SHA-256
             and time); the latest is the one gaps, plan, courses uncovered, report, sample-size employer
             and responses employer --weights use, unless --frame FILE or --unweighted is given.
-            Nothing is stored when a check fails.
+            Nothing is stored when a check fails, nor when the file is the current version already
+            (the same SHA-256).
             """,
         positionals: [PositionalSpec(name: "file", help: "The frame CSV.")],
         run: { invocation in
             let store = try invocation.openStore()
-            let url = try FileInput.existing(invocation.positional(0) ?? "")
+            let url = try invocation.existingInput(invocation.positional(0) ?? "")
+            if let same = try store.storedWeighting(.frame, sameAs: url) {
+                return invocation.say("Nothing stored: \(url.lastPathComponent) has the same SHA-256 as the current \(same.versionWords).")
+            }
             let frame = try store.importFrame(url, bank: try ItemBank.bundled(environment: invocation.environment))
             invocation.say(
                 "Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata")), \(Figure.count(frame.totalOrganisations)) organisations; employer figures now weight to it.")
@@ -48,12 +52,17 @@ enum WeightingCommands {
             (urban_rural), populations that are whole numbers from 1, no category twice, every variable
             summing to the same total. Each import is a new version; the latest is the one awareness,
             report, sample-size --by district and responses awareness --weights rake to, unless
-            --margins FILE or --unweighted is given. Nothing is stored when a check fails.
+            --margins FILE or --unweighted is given. Nothing is stored when a check fails, nor when
+            the file is the current version already (the same SHA-256).
             """,
         positionals: [PositionalSpec(name: "file", help: "The margins CSV.")],
         run: { invocation in
             let store = try invocation.openStore()
-            let margins = try store.importMargins(try FileInput.existing(invocation.positional(0) ?? ""))
+            let url = try invocation.existingInput(invocation.positional(0) ?? "")
+            if let same = try store.storedWeighting(.margins, sameAs: url) {
+                return invocation.say("Nothing stored: \(url.lastPathComponent) has the same SHA-256 as the current \(same.versionWords).")
+            }
+            let margins = try store.importMargins(url)
             let variables = margins.variables.map(\.breakdown.rawValue).joined(separator: ", ")
             invocation.say(
                 "Stored \(margins.source.versionWords): \(variables), population \(Figure.count(margins.total)); awareness figures now rake to them.")
@@ -74,6 +83,27 @@ enum WeightingCommands {
 }
 
 extension Invocation {
+    /// The input file named `path` on the command line; a relative `Surveys/...` or
+    /// `Frameworks/...` path that is not in the current folder is read from the bundled data
+    /// (`PREFIX/share/workforce/`), saying so on standard error (``BundledData/copy(of:environment:)``).
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` as ``FileInput/existing(_:)``.
+    func existingInput(_ path: String) throws(WorkforceError) -> URL {
+        if let bundled = BundledData.copy(of: path, environment: environment) {
+            io.err("note: \(terminalSafe(path)) is not in this folder; reading the bundled copy \(terminalSafe(bundled.path))\n")
+            return bundled
+        }
+        do {
+            return try FileInput.existing(path)
+        } catch .noInput(let name, let reason) where path.hasPrefix("Surveys/") {
+            // The README's demo paths: say where the installed data is.
+            guard let home = try? BundledData.home(environment: environment) else { throw .noInput(path: name, reason: reason) }
+            throw .noInput(path: name, reason: reason + " (the bundled files are under \(home.appendingPathComponent("Surveys").path)/)")
+        } catch {
+            throw error
+        }
+    }
+
     /// The employer frame: `--frame FILE`, none with `--unweighted`, else the stored one.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` when both are given.
@@ -89,6 +119,6 @@ extension Invocation {
     private func weightingChoice(_ path: String?, _ name: String) throws(WorkforceError) -> WeightingChoice {
         let unweighted = flag(WeightingCommands.unweighted)
         if path != nil, unweighted { throw .usage("give \(name) FILE or --unweighted, not both") }
-        return WeightingChoice(file: try path.map { path throws(WorkforceError) in try FileInput.existing(path) }, unweighted: unweighted)
+        return WeightingChoice(file: try path.map { path throws(WorkforceError) in try existingInput(path) }, unweighted: unweighted)
     }
 }

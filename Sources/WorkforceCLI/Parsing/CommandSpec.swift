@@ -173,6 +173,11 @@ struct CommandSpec: Sendable {
     /// which every command takes (a command may declare its own of the same name, as `demo
     /// --db` does).
     var allOptions: [OptionSpec] {
-        options + Options.global.filter { global in !options.contains { $0.name == global.name } }
+        options + tableOptions + Options.global.filter { global in !options.contains { $0.name == global.name } }
+    }
+
+    /// `--columns` and `--wide`, for a command that prints a table (``Options/table``).
+    var tableOptions: [OptionSpec] {
+        printsTable && subcommands.isEmpty ? Options.table.filter { option in !options.contains { $0.name == option.name } } : []
     }
 }

@@ -17,7 +17,7 @@ enum HelpFormatter {
         }
         if command.subcommands.isEmpty {
             out += "\nOPTIONS:\n"
-            for o in command.options { out += row(optionLabel(o), o.helpWithDefault) }
+            for o in command.options + command.tableOptions { out += row(optionLabel(o), o.helpWithDefault) }
             out += row("-h, --help", "Show help information.")
             out += "\nGLOBAL OPTIONS:\n"
             for o in Options.global where !command.options.contains(where: { $0.name == o.name }) {

@@ -43,6 +43,12 @@ enum Options {
     static let batch = TypedOption<Int>.integer("rejected", "batch", "Show the quarantined rows of this batch.", in: 1...Int.max)
     static let queries = TypedOption<Int>.integer("queries", "batch", "Show the queries the edit rules raised on this batch's stored rows.", in: 1...Int.max)
 
+    /// What a command that prints a table also takes (``CommandSpec/printsTable``).
+    static let columns = TypedOption<[String]>.list(
+        "columns", "names", "Only these columns, comma-separated, by their CSV names (default: the command's own set in a table).")
+    static let wide = OptionSpec.flag("wide", "A table: every column, however wide (default: the command's set, fitted to the terminal).")
+    static let table = [columns.spec, wide]
+
     static let all = OptionSpec.flag("all", "Search every framework in the database.")
     static let dryRun = OptionSpec.flag("dry-run", "Check and count, write nothing.")
     static let ksaGaps = OptionSpec.flag("ksa-gaps", "Employer: ask which of each role's KSAs staff lack.")

@@ -87,6 +87,16 @@ extension WorkforceStore {
         return source
     }
 
+    /// The current stored version of `kind` when it has the same bytes (SHA-256) as the file
+    /// at `url`: importing that file again would store nothing new.
+    ///
+    /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file cannot be read.
+    public func storedWeighting(_ kind: WeightingSource.Kind, sameAs url: URL) throws(WorkforceError) -> WeightingSource? {
+        let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
+        guard let current = try latest(kind)?.source, current.sha256 == SHA256.hex(bytes) else { return nil }
+        return current
+    }
+
     /// The latest stored version of `kind`, or `nil` when none is stored.
     public func storedWeighting(_ kind: WeightingSource.Kind) throws(WorkforceError) -> WeightingSource? {
         try latest(kind)?.source

@@ -53,6 +53,22 @@ final class ChoiceMatcher: Sendable {
         return nameBytes.firstIndex { $0.withUnsafeBufferPointer { $0.elementsEqual(bytes) } }
     }
 
+    /// The choice whose printed code `text` is: a paper form prints each option's position in
+    /// its list (1, 2, 3 ...) beside it, unless a choice's name is itself a number (then the names
+    /// are the codes, and ``exact(_:)`` matches them). `nil` for anything else.
+    func positional(_ text: String) -> Int? {
+        guard !Self.namesAreNumbers(names) else { return nil }
+        let digits = text.trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), (1...names.count).contains(n)
+        else { return nil }
+        return n - 1
+    }
+
+    /// Whether some choice name is a whole number: the printed codes are then the names.
+    public static func namesAreNumbers(_ names: [String]) -> Bool {
+        names.contains { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     /// The choice `text` names in any accepted form, or `nil`.
     func lenient(_ text: String) -> Int? {
         alternatives[ColumnPlan.normalizedLabel(text)]

@@ -99,6 +99,10 @@ public struct ImportSummary: Sendable {
     public var duplicatesHeldBy: [(batch: Int64, wave: String?)] = []
     /// The awareness design recorded with the wave by this import (`nil`: one was stored already).
     public var recordedDesign: AwarenessDesign?
+
+    /// Response imports: every row read was already stored, none quarantined: the import
+    /// stores nothing, not even an empty batch.
+    public var addsNothing: Bool { rowsRead > 0 && imported == 0 && quarantined == 0 && retired.isEmpty }
 }
 
 /// One problem found in an input file, at its place (as swift-format's `Finding`).

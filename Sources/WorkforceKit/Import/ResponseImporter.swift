@@ -297,9 +297,10 @@ public enum ResponseImporter {
             try db.execute(
                 "UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?, quarantined = ? WHERE id = ?",
                 [summary.rowsRead, summary.imported, summary.duplicates, summary.quarantined, batch])
-            return options.dryRun ? .rollback : .commit
+            // A file that adds nothing (every row already stored) leaves no empty batch behind.
+            return options.dryRun || summary.addsNothing ? .rollback : .commit
         }
-        if options.dryRun { summary.batchID = nil }
+        if options.dryRun || summary.addsNothing { summary.batchID = nil }
         summary.problems = summary.problems.map(sniffed.locate)
         summary.queries = summary.queries.map(sniffed.locate)
         return summary

@@ -197,7 +197,9 @@ final class RowValidator: CompiledExpression.Answers {
         case .selectOne:
             guard let matcher = matchers[q] else { return .missing }
             if bytes.count <= 1000, let c = matcher.lenient(String(decoding: bytes, as: UTF8.self)) { return .choice(c) }
-            invalid(q, column, "value \"\(Self.shown(bytes))\" is not a choice of \(item.name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+            // The typing template: a clerk may type the code printed beside the option.
+            if plan.dialect == .template, bytes.count <= 8, let c = matcher.positional(String(decoding: bytes, as: UTF8.self)) { return .choice(c) }
+            invalid(q, column, "value \"\(Self.shown(bytes))\" is not a choice of \(item.name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : "")\(plan.dialect == .template && !ChoiceMatcher.namesAreNumbers(matcher.names) ? "; or the code printed beside the option, 1 to \(matcher.names.count)" : ""))")
             return .missing
         case .selectMultiple:
             // A summary cell only its choice columns can read (an ambiguous split of labels): those.
@@ -252,7 +254,8 @@ final class RowValidator: CompiledExpression.Answers {
         for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
             if i > start {
                 let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                if let c = matcher.exact(token) {
+                let text = String(decoding: token, as: UTF8.self)
+                if let c = matcher.exact(token) ?? matcher.lenient(text) ?? (plan.dialect == .template ? matcher.positional(text) : nil) {
                     if !selected[q].contains(c) { selected[q].append(c) }
                 } else {
                     allExact = false

@@ -67,7 +67,8 @@ extension WorkforceStore {
 
     private static func purgeBatch(_ batch: Int64, _ db: Database, _ summary: inout PurgeSummary) throws {
         guard try db.scalar("SELECT count(*) FROM import_batch WHERE id = ?", [batch]).int == 1 else {
-            throw WorkforceError.usage("no import batch \(batch); `workforce imports` lists them")
+            // Something asked for that is not there: no input (66), not a wrong command line.
+            throw WorkforceError.noInput(path: "batch \(batch)", reason: "no import batch \(batch) is stored; `workforce imports` lists them")
         }
         let later = try db.rows(
             "SELECT DISTINCT retired_by FROM offering WHERE batch_id = ? AND retired_by IS NOT NULL ORDER BY retired_by", [batch]

@@ -94,8 +94,10 @@ extension WorkforceStore {
     static func purgeKey(_ key: String, _ scope: ResponseScope, _ db: Database, _ summary: inout PurgeSummary) throws {
         let matches = try keyMatches(key, scope, db)
         guard !matches.isEmpty else {
-            throw WorkforceError.usage(
-                "no stored or quarantined response has the key \(valuePrefix(ResponseKey.normalised(key)))"
+            // Something asked for that is not there: no input (66), not a wrong command line.
+            throw WorkforceError.noInput(
+                path: "response key \(valuePrefix(ResponseKey.normalised(key)))",
+                reason: "no stored or quarantined response has the key \(valuePrefix(ResponseKey.normalised(key)))"
                     + (scope.form != nil || scope.wave != nil ? " in that form and wave" : "") + "; `workforce responses KIND` lists the stored keys")
         }
         let respondents = Array(Set(matches.map(\.respondent))).sorted()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one formatter behind every figure shown to a reader (tables, notes, the report, the plan):
-/// estimated counts of people and openings as whole numbers, shares as percentages with one
+/// estimated counts of people and openings as whole numbers with thousands separated, shares as percentages with one
 /// decimal, p-values as "< 0.001" or three decimals. Never traps, whatever the value.
 public enum Figure {
     /// `value` with `decimals` decimals ("-" when it is not finite).
@@ -13,13 +13,35 @@ public enum Figure {
         return negativeZero ? String(text.dropFirst()) : text
     }
 
-    /// An estimated count of people or openings, as a whole number.
-    public static func count(_ value: Double) -> String { fixed(value, 0) }
+    /// An estimated count of people or openings, as a whole number with thousands separated:
+    /// "1,043" in English, "1 043" (a no-break space) in Spanish.
+    public static func count(_ value: Double, _ language: String = "en") -> String { grouped(fixed(value, 0), language) }
 
-    /// A count with its 95% interval: "42 (95% CI 0 to 125)".
+    /// A count with its 95% interval: "1,043 (95% CI 929 to 1,157)".
     public static func count(_ e: Estimate) -> String {
         guard let low = e.ciLow, let high = e.ciHigh else { return count(e.value) }
         return "\(count(e.value)) (95% CI \(count(low)) to \(count(high)))"
+    }
+
+    /// The separator between thousands in `language`: a comma in English, a no-break space in
+    /// Spanish (the decimal point stays a point, as in Belize and Central America).
+    public static func thousandsSeparator(_ language: String) -> String { language == "es" ? "\u{00A0}" : "," }
+
+    /// A number written by ``fixed(_:_:)`` with its whole part in groups of three: "12345.6"
+    /// as "12,345.6"; a sign and a decimal part stay; "-" stays as it is.
+    public static func grouped(_ text: String, _ language: String = "en") -> String {
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let body = text.dropFirst(sign.count)
+        let whole = body.prefix { $0.isNumber }
+        guard whole.count > 3, whole.allSatisfy(\.isASCII) else { return text }
+        var digits = Array(whole)
+        var out: [String] = []
+        while digits.count > 3 {
+            out.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        out.insert(String(digits), at: 0)
+        return sign + out.joined(separator: thousandsSeparator(language)) + body.dropFirst(whole.count)
     }
 
     /// A share (0 to 1) as a percentage with one decimal: "48.2%".

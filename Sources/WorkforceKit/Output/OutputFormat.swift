@@ -14,10 +14,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 extension ResultTable {
     /// The table written in `format`, ending with a line break.
-    public func rendered(as format: OutputFormat) -> String {
+    /// A text table fits `width` characters when one is given (``renderedAsText(width:)``).
+    public func rendered(as format: OutputFormat, width: Int? = nil) -> String {
         let first = banner.map { format == .csv ? "# \($0)\r\n" : format == .json ? "" : "\($0)\n\n" } ?? ""
         switch format {
-        case .table: return first + renderedAsText()
+        case .table: return first + renderedAsText(width: width)
         case .csv: return first + renderedAsCSV()
         case .json: return renderedAsJSON()
         case .md: return first + renderedAsMarkdown()
@@ -46,7 +47,8 @@ extension ResultTable {
         }
         var members: [(key: String, value: JSONValue)] = []
         if let banner { members.append((key: "warning", value: .string(banner))) }
-        if !notes.isEmpty { members.append((key: "notes", value: .array(notes.map { .string($0) }))) }
+        // Notes are prose for a person, in words as a table's are ("Local government, micro").
+        if !notes.isEmpty { members.append((key: "notes", value: .array(notes.map { .string(Labels.bundled.strata(in: $0)) }))) }
         members.append((key: "rows", value: .array(objects)))
         return JSONWriter().string(.object(members)) + "\n"
     }
@@ -54,7 +56,7 @@ extension ResultTable {
     /// A Markdown table for readers (``forReaders(_:labels:)``).
     func renderedAsMarkdown() -> String {
         let reader = forReaders()
-        var out = reader.notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
+        let out = reader.notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
         return out + Self.markdownRows(reader, reader.rows.indices)
     }
 
@@ -74,23 +76,64 @@ extension ResultTable {
     /// Aligned text; long cells are cut at 80 characters with an ellipsis, except in the
     /// ``ResultTable/wrapped`` columns, which continue on the next lines. A record prints as
     /// `field: value` lines, in full.
-    func renderedAsText() -> String {
-        let reader = forReaders()
-        let columns = reader.headers
-        let flat = reader.rows.map { $0.map { terminalSafe($0.replacingOccurrences(of: "\n", with: " "), keepLineFeeds: false) } }
+    ///
+    /// Given a `width` (the terminal's), the table fits it: the widest text columns (not the
+    /// wrapped ones) are cut first, down to 16 characters, then columns are left off from the right (never the
+    /// first); the last line counts the columns not shown (`--wide` or `--columns` shows them).
+    /// An interval's cell drops the "95% CI" its header already says.
+    func renderedAsText(width: Int? = nil) -> String {
+        var reader = forReaders()
+        var flat = reader.rows.map { $0.map { terminalSafe($0.replacingOccurrences(of: "\n", with: " "), keepLineFeeds: false) } }
+        // Where the header says "(95% CI)", a fitted table's cells need not repeat it: "110 (60 to 160)".
+        if width != nil {
+            for c in reader.headers.indices where reader.headers[c].hasSuffix(" (95% CI)") {
+                for r in flat.indices { flat[r][c] = flat[r][c].replacingOccurrences(of: " (95% CI ", with: " (") }
+            }
+        }
         if isRecord {
+            let columns = reader.headers
             let width = columns.map(\.count).max() ?? 0
             return flat.map { row in
                 zip(columns, row).map { $0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $1 }
                     .joined(separator: "\n")
             }.joined(separator: "\n\n") + "\n"
         }
-        let limit = 80
-        let wraps = reader.names.map { wrapped.contains($0) }
+        var limits = reader.headers.map { _ in 80 }
+        func widths() -> [Int] {
+            reader.headers.indices.map { c in max(reader.headers[c].count, flat.map { min($0[c].count, limits[c]) }.max() ?? 0) }
+        }
+        var dropped = 0
+        var wraps = reader.names.map { wrapped.contains($0) }
+        if let width {
+            var current = widths()
+            func total() -> Int { current.reduce(0, +) + 2 * max(0, current.count - 1) }
+            while total() > width {
+                let over = total() - width
+                // A wrapped column (a quarantined row's reasons) is read whole: never narrowed.
+                let cuttable = current.indices.filter { c in
+                    !reader.kinds[c].isNumeric && reader.kinds[c] != .id && !wraps[c] && current[c] > max(16, reader.headers[c].count)
+                }
+                if let c = cuttable.max(by: { current[$0] < current[$1] }) {
+                    limits[c] = max(16, reader.headers[c].count, current[c] - over)
+                } else if reader.headers.count > 1 {
+                    reader.headers.removeLast()
+                    reader.names.removeLast()
+                    reader.kinds.removeLast()
+                    limits.removeLast()
+                    wraps.removeLast()
+                    flat = flat.map { Array($0.dropLast()) }
+                    dropped += 1
+                } else {
+                    break
+                }
+                current = widths()
+            }
+        }
+        let columns = reader.headers
         // Each row as lines of cells: a wrapped cell spreads over lines, the others stay on the first.
         let lines: [[[String]]] = flat.map { row in
             let cells = row.enumerated().map { c, text in
-                wraps[c] ? Self.wrap(text, width: limit) : [text.count > limit ? String(text.prefix(limit - 1)) + "…" : text]
+                wraps[c] ? Self.wrap(text, width: limits[c]) : [text.count > limits[c] ? String(text.prefix(limits[c] - 1)) + "…" : text]
             }
             let height = cells.map(\.count).max() ?? 1
             return (0..<height).map { i in cells.map { i < $0.count ? $0[i] : "" } }
@@ -104,7 +147,8 @@ extension ResultTable {
         var out = reader.notes.map { terminalSafe($0) + "\n" }.joined() + (reader.notes.isEmpty ? "" : "\n")
         out += line(columns.map { terminalSafe($0, keepLineFeeds: false) }) + "\n" + line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in cut { out += line(row) + "\n" }
-        out += "(\(plural(rows.count, "row")))\n"
+        let hidden = omittedColumns + dropped
+        out += "(\(plural(rows.count, "row"))" + (hidden == 0 ? "" : "; \(plural(hidden, "more column")): --wide shows them all, --columns NAME,... picks them") + ")\n"
         return out
     }
 

@@ -64,6 +64,9 @@ public struct ResultTable: Sendable, Equatable {
     /// A data file shown as a table (`responses --format table`): its variable names and values
     /// stay as they are in every format, with no labels and no rounding.
     public var keepsNames = false
+    /// How many of the result's columns a reader does not see (a command's default set, or
+    /// `--columns`): a text table says so under its rows.
+    public var omittedColumns = 0
 
     public init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
         self.columns = columns
@@ -91,6 +94,7 @@ public struct ResultTable: Sendable, Equatable {
         table.banner = banner
         table.wrapped = wrapped
         table.keepsNames = keepsNames
+        table.omittedColumns = omittedColumns
         return table
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// significant digits, so that a small p keeps its size (`3.2e-07`); `effective` sizes to 2
 /// decimals. Never float noise (`129.42142857142863` is `129.42`).
 ///
-/// For readers: `count` and `effective` as whole numbers, `number` to one decimal, `share` as a
+/// For readers: `count`, `effective` and `integer` as whole numbers with thousands separated, `number` to one decimal, `share` as a
 /// percentage with one decimal, `points` as signed percentage points ("+8.4"), `probability` as "< 0.001" or three decimals, `ratio` to two
 /// decimals, flags as yes or no; ids never broken, choices, indicators and statuses in words.
 public enum ColumnKind: String, Sendable, CaseIterable {
@@ -30,10 +30,11 @@ public enum ColumnKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// A number of this kind as a reader sees it.
-    public func reader(_ value: Double) -> String {
+    /// A number of this kind as a reader sees it in `language`; counts with their thousands
+    /// separated ("1,043", "1 043").
+    public func reader(_ value: Double, _ language: String = "en") -> String {
         switch self {
-        case .count, .effective, .integer: Figure.count(value)
+        case .count, .effective, .integer: Figure.count(value, language)
         case .number: Figure.fixed(value, 1)
         case .share: Figure.percent(value)
         case .points: (Figure.fixed(100 * value, 1).hasPrefix("-") || Figure.fixed(100 * value, 1) == "0.0" ? "" : "+") + Figure.fixed(100 * value, 1)

@@ -114,6 +114,22 @@ public struct Labels: Sendable {
         return out
     }
 
+    /// A KSA as readers see it: its statement with its id beside it, "Knowledge of
+    /// telecommunications concepts (K0093)"; the id alone when the statement is unknown. The
+    /// report, the plan and the explorer name KSAs so, never by id alone.
+    public static func ksa(_ id: String, statement: String?) -> String {
+        guard var text = statement?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return id }
+        if text.hasSuffix(".") { text.removeLast() }
+        return "\(text) (\(id))"
+    }
+
+    /// KSAs named by ``ksa(_:statement:)``, at most `limit`, separated by semicolons (a
+    /// statement holds commas), with how many more there are.
+    public static func ksas(_ ids: [String], statements: [String: String], limit: Int = 6) -> String {
+        let shown = ids.prefix(limit).map { ksa($0, statement: statements[$0]) }.joined(separator: "; ")
+        return ids.count > limit ? "\(shown); and \(ids.count - limit) more" : shown
+    }
+
     static func text(_ label: LocalizedText, _ language: String) -> String {
         label[language] ?? label["en"] ?? label.values.sorted().first ?? ""
     }

@@ -73,7 +73,7 @@ extension ResultTable {
                 if withheld && estimated.contains(i) { return "" }
                 var text = Self.cell(row[i], kind, labels, language)
                 if let (low, high) = joined[i], let l = Self.number(row[low]), let h = Self.number(row[high]), !text.isEmpty {
-                    text += " (\(language == "es" ? "IC 95%" : "95% CI") \(kind.reader(l)) \(language == "es" ? "a" : "to") \(kind.reader(h)))"
+                    text += " (\(language == "es" ? "IC 95%" : "95% CI") \(kind.reader(l, language)) \(language == "es" ? "a" : "to") \(kind.reader(h, language)))"
                 }
                 return text
             }
@@ -101,8 +101,8 @@ extension ResultTable {
         switch cell {
         case .null: return ""
         case .bool(let b): return b ? (language == "es" ? "sí" : "yes") : "no"
-        case .int(let i): return kind == .text || kind == .id ? String(i) : kind.reader(Double(i))
-        case .double(let d): return d.isFinite ? kind.reader(d) : "-"
+        case .int(let i): return kind == .text || kind == .id ? String(i) : kind.reader(Double(i), language)
+        case .double(let d): return d.isFinite ? kind.reader(d, language) : "-"
         case .text(let s):
             switch kind {
             case .choice:
@@ -125,7 +125,6 @@ extension ResultTable {
         case "not_surveyed": return es ? "no encuestado" : "not surveyed"
         case "review": return (es ? "para revisión (no se publica como certeza)" : "for review (not published as a certainty)") + (reason.isEmpty ? "" : " (\(reason))")
         case "unreliable": return (es ? "retenida: demasiado imprecisa para publicar" : "withheld: too unreliable to publish") + (reason.isEmpty ? "" : " (\(reason))")
-        case "review": return es ? "publicada, para revisar: proporción de 0 o 1, sin intervalo" : "published, for review: a share of 0 or 1 has no interval"
         case "dominated":
             return (es ? "retenida: dominada por un empleador" : "withheld: dominated by one employer") + (reason.isEmpty ? "" : " (\(reason))")
         case "suppressed":

@@ -189,8 +189,8 @@ extension WorkforceReport {
                 r.outOfScope.map(Cell.double) ?? .null, .int(r.respondents), r.rate.map(Cell.double) ?? .null,
             ])
             human.append([
-                .text(Labels.bundled.stratum(sector: r.stratum.sector, sizeBand: r.stratum.sizeBand)), .text(Figure.count(r.organisations)), .text(r.issued.map(Figure.count) ?? "-"),
-                .text(r.outOfScope.map(Figure.count) ?? "-"), .int(r.respondents), .text(r.rate.map(Figure.percent) ?? "unknown"),
+                .text(Labels.bundled.stratum(sector: r.stratum.sector, sizeBand: r.stratum.sizeBand)), .text(Figure.count(r.organisations)), .text(r.issued.map { Figure.count($0) } ?? "-"),
+                .text(r.outOfScope.map { Figure.count($0) } ?? "-"), .int(r.respondents), .text(r.rate.map(Figure.percent) ?? "unknown"),
             ])
         }
         tables.append(("employer_response_rates", data))

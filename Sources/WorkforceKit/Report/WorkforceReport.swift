@@ -84,6 +84,7 @@ public enum WorkforceReport {
             sections.append(missing("gaps", "Workforce gaps", "No employer responses are imported. Generate the form with `workforce survey employer`, field it, and import the export with `workforce import employer FILE`."))
         }
         sections.append(catalogSection(offerings, roles, context, gapRequest, &tables, &figures, &points))
+        if let context, !offerings.isEmpty, let untaught = untaughtSection(context, offerings, &tables) { sections.append(untaught) }
         if let context {
             sections.append(try planSection(context, store, options, &tables, &figures, &json, &points))
         } else {

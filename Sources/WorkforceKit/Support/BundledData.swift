@@ -47,6 +47,23 @@ public enum BundledData {
         frameworks(environment: environment).first { $0.name == name || $0.folder.lastPathComponent == name }?.folder
     }
 
+    /// The bundled copy of an input file named on the command line, for a relative path under
+    /// `Surveys/` or `Frameworks/` that is not in the current folder but is in ``home(environment:)``:
+    /// so that the README's `workforce import awareness Surveys/demo/awareness-baseline.csv` works
+    /// with the installed binary from any folder (it reads `PREFIX/share/workforce/Surveys/demo/...`).
+    /// `nil` for any other path, or when the file is in the current folder or nowhere.
+    public static func copy(of path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        guard !path.hasPrefix("/"), path.hasPrefix("Surveys/") || path.hasPrefix("Frameworks/"),
+            !path.split(separator: "/").contains(".."), !FileManager.default.fileExists(atPath: path),
+            let home = try? home(environment: environment)
+        else { return nil }
+        let url = home.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        // In the checkout the two are the same file: nothing to say.
+        return url.standardizedFileURL.path == URL(fileURLWithPath: path).standardizedFileURL.path ? nil : url
+    }
+
     private static func isHome(_ url: URL) -> Bool {
         FileManager.default.fileExists(atPath: url.appendingPathComponent("Frameworks/nice-2017/ksa.csv").path)
     }

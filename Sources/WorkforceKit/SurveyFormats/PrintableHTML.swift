@@ -43,7 +43,6 @@ public enum PrintableHTML {
                 // Sections flow one after another (a heading stays with what follows it); a
                 // kept-together section (a work role's questions) moves whole to the next page
                 // when it does not fit, and the form's main sections are not forced onto new pages.
-                let newPage = false
                 if depth == 1 { sections += 1 }
                 if depth == 1 {
                     compact = keep
@@ -53,7 +52,6 @@ public enum PrintableHTML {
                 // longer than a page can hold twice: it may break between its questions.
                 let first = depth == 1 && keep && compactSections == 1
                 let classes = ["section"] + (keep ? ["keep"] : []) + (first ? ["first"] : []) + (depth > 1 ? ["sub"] : [])
-                    + (newPage ? ["newpage"] : [])
                 out += "<section class=\"\(classes.joined(separator: " "))\" id=\"\(e(group.name))\">\n"
                 out += "<h\(min(depth + 1, 4))>\(e(layout.text(group.label)))</h\(min(depth + 1, 4))>\n"
                 if let relevant = group.relevant, let instruction = layout.skip.instruction(relevant, section: true) {
@@ -85,7 +83,11 @@ public enum PrintableHTML {
 
     private static func question(_ q: Question, _ layout: QuestionnaireLayout, compact: Bool, described: inout [String: Int]) -> String {
         let e = Markup.escape
-        if q.type == .note { return "<p class=\"note\">\(e(layout.text(q.label)))</p>\n" }
+        if q.type == .note {
+            // A conditional note (the end of the form for someone who declined) says when it applies.
+            let condition = q.relevant.flatMap { layout.skip.instruction($0) }.map { "<span class=\"skip\">\(e($0))</span> " } ?? ""
+            return "<p class=\"note\">\(condition)\(e(layout.text(q.label)))</p>\n"
+        }
         let number = layout.numbers[q.name].map(String.init) ?? ""
         let label = e(layout.text(q.label)) + (q.required ? " <span class=\"req\" title=\"\(e(layout.words["required"]))\">*</span>" : "")
             + " <span class=\"name\">[\(e(q.name))]</span>"
@@ -133,9 +135,12 @@ public enum PrintableHTML {
             let short = choices.count <= 6 && choices.allSatisfy { layout.text($0.label).count <= 32 && (!showHints || $0.hint.isEmpty) }
             let columns = choices.count > 12 ? " cols" : (short ? " inline" : "")
             out += "<ul class=\"choices\(columns)\">\n"
-            for choice in choices {
+            // Each option's code, which the typing template accepts: its position, or its name when the names are numbers.
+            let namesAreCodes = ChoiceMatcher.namesAreNumbers(choices.map(\.name))
+            for (position, choice) in choices.enumerated() {
                 let hint = showHints ? layout.text(choice.hint) : ""
-                out += "<li><span class=\"box\">\(box)</span> \(e(layout.text(choice.label)))"
+                let code = namesAreCodes ? choice.name : String(position + 1)
+                out += "<li><span class=\"box\">\(box)</span> <span class=\"code\">\(e(code))</span> \(e(layout.text(choice.label)))"
                 out += hint.isEmpty ? "</li>\n" : "<span class=\"chint\">\(e(hint))</span></li>\n"
             }
             out += "</ul>\n"
@@ -198,6 +203,7 @@ public enum PrintableHTML {
         .q.row .answer.short { margin: 0; width: auto; height: 14pt; }
         .q.row .box-cell .name { font-size: 6pt; white-space: nowrap; }
         ul.choices li { margin: 1pt 0; break-inside: avoid; }
+        ul.choices .code { font-size: 7.5pt; color: #444; font-variant-numeric: tabular-nums; }
         .chint { display: block; margin-left: 1.2em; font-size: 9pt; color: #333; }
         .box { font-size: 12pt; display: inline-block; width: 1.2em; }
         .answer { margin-left: 2.2em; border-bottom: 0.75pt solid #000; height: 18pt; }

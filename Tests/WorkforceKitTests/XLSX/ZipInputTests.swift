@@ -126,7 +126,7 @@ import Testing
     /// The CSV text the first sheet of `url` becomes.
     private func csv(_ url: URL) throws -> String {
         let archive = try ZipArchive(url: url, name: "hand.xlsx")
-        var source = try XLSXSheetSource(try XLSXWorkbook(archive: archive), file: "hand.xlsx")
+        let source = try XLSXSheetSource(try XLSXWorkbook(archive: archive), file: "hand.xlsx")
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 5)
         while true {
