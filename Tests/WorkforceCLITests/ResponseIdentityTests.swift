@@ -198,4 +198,15 @@ import Testing
         #expect(imported.stderr.contains("times.csv:3:"), "\(imported.stderr)")
         #expect(imported.stderr.contains("_submission_time \"2026-02-30T00:00:00\" is not an ISO 8601 date-time"))
     }
+
+    @Test func aComponentsFrameworkIsSurveyedInTheDefaultLanguages() throws {
+        let database = try TestDatabase()
+        #expect(try database.run(["framework", "import", "nice-components-v1.0.0"]).code == 0)
+        let survey = try database.run(["survey", "employer", "--framework", "nice-components-v1.0.0", "--out", database.scratch.path("components")])
+        #expect(survey.code == 0, "\(survey.stderr.suffix(600))")
+        #expect(survey.stderr.contains("the Spanish forms show NIST's English for such roles"))
+        #expect(!survey.stderr.contains("error:"))
+        let csv = try String(contentsOfFile: database.scratch.path("components/employer.xlsform.csv"), encoding: .utf8)
+        #expect(csv.contains("og_wrl_001"))
+    }
 }
