@@ -35,10 +35,15 @@ declare -A seeds=(
     [answers]="Tests/Fuzz/seeds/answers"
     [codebook]="Tests/WorkforceKitTests/Fixtures/golden/employer-pr-cir-001.codebook.json"
     [expression]="Tests/Fuzz/seeds/expressions"
+    [paths]="Tests/Fuzz/seeds/paths"
+    [keys]="Tests/Fuzz/seeds/keys Tests/Fuzz/seeds/expressions"
 )
-declare -A harness=([csv]=FuzzCSV [import]=FuzzImport [json]=FuzzJSON [cprt]=FuzzCPRT [xlsx]=FuzzXLSX [answers]=FuzzAnswers [codebook]=FuzzCodebook [expression]=FuzzExpression)
+declare -A harness=([csv]=FuzzCSV [import]=FuzzImport [json]=FuzzJSON [cprt]=FuzzCPRT [xlsx]=FuzzXLSX [answers]=FuzzAnswers [codebook]=FuzzCodebook [expression]=FuzzExpression [paths]=FuzzOutputPath [keys]=FuzzResponseKey)
 status=0
-for target in csv import json cprt xlsx answers codebook expression; do
+targets=(csv import json cprt xlsx answers codebook expression paths keys)
+# `.ci/fuzz.sh SECONDS TARGET...` runs only the targets named.
+if [[ $# -gt 1 ]]; then targets=("${@:2}"); fi
+for target in "${targets[@]}"; do
     binary="$out/fuzz-$target"
     if [[ ! -f "$binary" || "$out/libWorkforceKit.a" -nt "$binary" || "Tests/Fuzz/${harness[$target]}.swift" -nt "$binary" ]]; then
         rm -f "$binary"

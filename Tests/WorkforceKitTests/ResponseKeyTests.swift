@@ -14,6 +14,9 @@ import Testing
         #expect(ResponseKey.normalised("a b") == "a b")
         #expect(ResponseKey.normalised("   ") == "")
         #expect(ResponseKey.normalised("\u{1B}") == "")
+        // Found by the keys fuzz target: a space before a combining mark, then NULs.
+        let odd = ResponseKey.normalised(" \u{0303} \0\0\0")
+        #expect(odd == "\u{0303}" && ResponseKey.normalised(odd) == odd)
     }
 
     @Test func onlyToolWideIdsAreGlobal() {

@@ -24,8 +24,18 @@ public enum ResponseKey {
     public static func normalised(_ key: String) -> String {
         let ascii = key.utf8.allSatisfy { $0 < 0x80 }
         if ascii, let first = key.utf8.first, let last = key.utf8.last, !isASCIISpace(first), !isASCIISpace(last) { return key }
-        let trimmed = key.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
-        return ascii ? trimmed : trimmed.precomposedStringWithCanonicalMapping
+        // Trimmed by scalars (not grapheme clusters: a space before a combining mark goes too),
+        // and again after NFC, so that normalising twice changes nothing.
+        let once = trimScalars(ascii ? key : trimScalars(key).precomposedStringWithCanonicalMapping)
+        return once
+    }
+
+    private static func trimScalars(_ text: String) -> String {
+        let unwanted = CharacterSet.whitespacesAndNewlines.union(.controlCharacters)
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, unwanted.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, unwanted.contains(last) { scalars.removeLast() }
+        return String(scalars)
     }
 
     private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) || byte < 0x20 || byte == 0x7F }

@@ -63,9 +63,17 @@ public struct InstrumentBuilder {
             builder.generatedLists["work_roles"] = ChoiceList(
                 name: "work_roles",
                 choices: roles.map { role in
-                    Choice(
-                        name: role.key, label: role.names.mapValues { "\($0) (\(role.id))" },
-                        hint: role.description.isEmpty ? [:] : role.descriptions)
+                    // A role without a text in a language shows NIST's English there (the survey
+                    // command warns), never an error: a Components framework has no Spanish titles.
+                    func filled(_ texts: [String: String]) -> [String: String] {
+                        guard let english = texts["en"] else { return texts }
+                        var all = texts
+                        for language in request.languages where all[language.code]?.isEmpty ?? true { all[language.code] = english }
+                        return all
+                    }
+                    return Choice(
+                        name: role.key, label: filled(role.names).mapValues { "\($0) (\(role.id))" },
+                        hint: role.description.isEmpty ? [:] : filled(role.descriptions))
                 } + [Choice(name: "none", label: bank.words["no_role"] ?? [:])])
         }
         let rows = try bank.questionRows("\(request.kind.rawValue).csv")
