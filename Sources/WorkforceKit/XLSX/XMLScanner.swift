@@ -24,14 +24,16 @@ final class XMLScanner {
     private(set) var textTruncated = false
 
     /// The current token's local name (a start or end tag).
-    private(set) var tagName: [UInt8] = []
+    @exclusivity(unchecked) private(set) var tagName: [UInt8] = []
     /// Whether the current start tag closes itself (`<c/>`).
     private(set) var selfClosing = false
+    // The buffers below are reused for every token and touched by the scanner's one thread
+    // only: without dynamic exclusivity checks, which were a fifth of a worksheet's cost.
     /// The current start tag's attribute names and values, one after the other in one buffer.
-    private var attributeBytes: [UInt8] = []
-    private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
+    @exclusivity(unchecked) private var attributeBytes: [UInt8] = []
+    @exclusivity(unchecked) private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
     /// The current text run's bytes, entities decoded.
-    private(set) var text: [UInt8] = []
+    @exclusivity(unchecked) private(set) var text: [UInt8] = []
 
     static let capacity = 1 << 16
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
