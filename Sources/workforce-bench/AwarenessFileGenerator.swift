@@ -22,16 +22,34 @@ struct AwarenessFileGenerator {
         return state
     }
 
+    /// The header's cells.
+    func header() -> [String] {
+        ["_uuid", "_submission_time"] + instrument.questions.filter { $0.type != .note }.map(\.name) + ["_id", "_index", "_status", "__version__"]
+    }
+
     /// Writes `rows` rows to `url` and returns the file's size in bytes.
     mutating func write(rows: Int, to url: URL) throws -> Int {
-        let questions = instrument.questions.filter { $0.type != .note }
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
-        var out = ""
-        out += (["_uuid", "_submission_time"] + questions.map(\.name) + ["_id", "_index", "_status", "__version__"])
-            .joined(separator: ",") + "\n"
+        var out = header().joined(separator: ",") + "\n"
         var size = 0
+        forEachRow(rows: rows) { fields in
+            out += fields.joined(separator: ",") + "\n"
+            if out.utf8.count > 1 << 20 {
+                size += out.utf8.count
+                handle.write(Data(out.utf8))
+                out = ""
+            }
+        }
+        size += out.utf8.count
+        handle.write(Data(out.utf8))
+        return size
+    }
+
+    /// Calls `body` with the fields of each of `rows` rows, in order.
+    mutating func forEachRow(rows: Int, _ body: ([String]) throws -> Void) rethrows {
+        let questions = instrument.questions.filter { $0.type != .note }
         for row in 0..<rows {
             let a = next()
             let b = next()
@@ -71,16 +89,8 @@ struct AwarenessFileGenerator {
                 }
             }
             fields += [String(row + 1), String(row), "submitted_via_web", "vGx9mTz4pQ"]
-            out += fields.joined(separator: ",") + "\n"
-            if out.utf8.count > 1 << 20 {
-                size += out.utf8.count
-                handle.write(Data(out.utf8))
-                out = ""
-            }
+            try body(fields)
         }
-        size += out.utf8.count
-        handle.write(Data(out.utf8))
-        return size
     }
 
     static func uuid(_ a: UInt64, _ b: UInt64) -> String {

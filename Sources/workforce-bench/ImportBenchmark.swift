@@ -2,53 +2,80 @@ import Foundation
 import WorkforceKit
 
 /// Times `workforce import` of a generated awareness file against the sqlite3 shell's plain
-/// `.import` of the same file, and measures the importer's peak memory.
+/// `.import` of the same file, and the clean data file against the shell's `SELECT *` as CSV:
+/// `runs` alternating runs of each (a fresh copy of the prepared database for every import),
+/// with medians and ranges of wall and CPU time, the run-by-run ratios, peak memory, and the
+/// load average before and after (the figures mean little when it is above the core count).
 enum ImportBenchmark {
-    static func run(rows: Int, directory: String?) throws {
+    static func run(rows: Int, runs: Int, directory: String?) throws {
         let folder = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("workforce-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
+        let template = folder.appendingPathComponent("template.sqlite").path
         let database = folder.appendingPathComponent("bench.sqlite").path
         let file = folder.appendingPathComponent("awareness.csv")
 
-        let instrument = try prepare(database: database)
+        let instrument = try prepare(database: template)
 
         var generator = AwarenessFileGenerator(instrument: instrument)
         let size = try generator.write(rows: rows, to: file)
+        print("load_average_before: \(Spawn.loadAverage()) (1, 5, 15 minutes; \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print("rows: \(rows) rows")
         print("columns: \(AwarenessFileGenerator.columnCount(instrument)) columns")
         print("file_size: \(String(format: "%.1f", Double(size) / 1_000_000)) MB")
+        print("runs: \(runs), alternating")
 
-        let ours = try Spawn.measure(CommandLine.arguments[0], ["_import", database, file.path])
-        guard ours.status == 0 else { throw BenchError("the import failed:\n\(ours.output)") }
-        guard ours.output.contains("imported: \(rows)") else { throw BenchError("the import did not import every row:\n\(ours.output)") }
-        print("import_seconds: \(String(format: "%.2f", ours.seconds)) s")
-        print("import_rows_per_second: \(Int(roundingChecked: Double(rows) / ours.seconds) ?? 0) rows/s")
-        print("import_peak_memory: \(String(format: "%.1f", Double(ours.maxRSSKiB) / 1024)) MiB")
-
+        let sqlite3 = Spawn.which("sqlite3")
+        if sqlite3 == nil { print("sqlite3: unavailable (install the sqlite3 shell for the ratios)") }
         let shellDB = folder.appendingPathComponent("shell.sqlite").path
-        guard let sqlite3 = Spawn.which("sqlite3") else {
-            print("sqlite3_import_seconds: unavailable (install the sqlite3 shell)")
-            return
+        var ours = Runs()
+        var shell = Runs()
+        for _ in 0..<runs {
+            let result = try importOnce(template: template, database: database, file: file.path)
+            guard result.output.contains("imported: \(rows)") else { throw BenchError("the import did not import every row:\n\(result.output)") }
+            ours.add(result)
+            if let sqlite3 {
+                try? FileManager.default.removeItem(atPath: shellDB)
+                let r = try Spawn.measure(sqlite3, ["-cmd", ".mode csv", shellDB, ".import \(file.path) t"])
+                guard r.status == 0 else { throw BenchError("sqlite3 .import failed:\n\(r.output)") }
+                shell.add(r)
+            }
         }
-        let shell = try Spawn.measure(sqlite3, ["-cmd", ".mode csv", shellDB, ".import \(file.path) t"])
-        guard shell.status == 0 else { throw BenchError("sqlite3 .import failed:\n\(shell.output)") }
-        print("sqlite3_import_seconds: \(String(format: "%.2f", shell.seconds)) s")
-        print("import_vs_sqlite3_import: \(String(format: "%.2f", ours.seconds / shell.seconds))")
+        ours.print("import")
+        print("import_rows_per_second: \(Int(roundingChecked: Double(rows) / Runs.median(ours.wall)) ?? 0) rows/s")
+        print("import_cpu_microseconds_per_row: \(String(format: "%.2f", Runs.median(ours.cpu) * 1e6 / Double(max(rows, 1)))) us")
+        guard let sqlite3 else { return }
+        shell.print("sqlite3_import")
+        ours.printRatios("import_vs_sqlite3_import", against: shell)
 
         // The clean data file against the sqlite3 shell writing the stored rows as CSV.
         let exported = folder.appendingPathComponent("export.csv").path
-        let export = try Spawn.measure(CommandLine.arguments[0], ["_export", database], outputFile: exported)
-        guard export.status == 0 else { throw BenchError("the export failed") }
+        let dumped = folder.appendingPathComponent("dump.csv").path
+        var export = Runs()
+        var dump = Runs()
+        for _ in 0..<runs {
+            let e = try Spawn.measure(CommandLine.arguments[0], ["_export", database], outputFile: exported)
+            guard e.status == 0 else { throw BenchError("the export failed") }
+            export.add(e)
+            let d = try Spawn.measure(sqlite3, ["-csv", "-header", database, "SELECT * FROM response"], outputFile: dumped)
+            guard d.status == 0 else { throw BenchError("sqlite3 -csv failed") }
+            dump.add(d)
+        }
         let exportedSize = (try? FileManager.default.attributesOfItem(atPath: exported)[.size] as? Int) ?? 0
-        print("export_seconds: \(String(format: "%.2f", export.seconds)) s")
         print("export_size: \(String(format: "%.1f", Double(exportedSize) / 1_000_000)) MB")
-        print("export_peak_memory: \(String(format: "%.1f", Double(export.maxRSSKiB) / 1024)) MiB")
-        let dump = try Spawn.measure(
-            sqlite3, ["-csv", "-header", database, "SELECT * FROM response"], outputFile: folder.appendingPathComponent("dump.csv").path)
-        guard dump.status == 0 else { throw BenchError("sqlite3 -csv failed") }
-        print("sqlite3_select_csv_seconds: \(String(format: "%.2f", dump.seconds)) s")
-        print("export_vs_sqlite3_select_csv: \(String(format: "%.2f", export.seconds / dump.seconds))")
+        export.print("export")
+        dump.print("sqlite3_select_csv")
+        export.printRatios("export_vs_sqlite3_select_csv", against: dump)
+        print("load_average_after: \(Spawn.loadAverage())")
+    }
+
+    /// One measured `_import` child into a fresh copy of `template`.
+    static func importOnce(template: String, database: String, file: String) throws -> Spawn.Result {
+        try? FileManager.default.removeItem(atPath: database)
+        try FileManager.default.copyItem(atPath: template, toPath: database)
+        let result = try Spawn.measure(CommandLine.arguments[0], ["_import", database, file])
+        guard result.status == 0 else { throw BenchError("the import of \(file) failed:\n\(result.output)") }
+        return result
     }
 
     /// The measured export child: writes `workforce responses awareness --format csv` to standard output.

@@ -1,10 +1,13 @@
 import Foundation
 
-/// Runs a program and measures its wall-clock time and peak memory (`wait4`'s `ru_maxrss`).
+/// Runs a program and measures its wall-clock time, CPU time (user plus system, `wait4`'s
+/// `ru_utime` and `ru_stime`) and peak memory (`ru_maxrss`).
 enum Spawn {
     struct Result {
         var status: Int32
         var seconds: Double
+        /// User plus system CPU time of the child.
+        var cpuSeconds: Double
         var maxRSSKiB: Int
         var output: String
     }
@@ -33,7 +36,15 @@ enum Spawn {
         let seconds = Date().timeIntervalSince(start)
         let output = outputFile == nil ? (try? String(contentsOf: outURL, encoding: .utf8)) ?? "" : ""
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exitStatus, seconds: seconds, maxRSSKiB: Int(usage.ru_maxrss), output: output)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Result(status: exitStatus, seconds: seconds, cpuSeconds: cpu, maxRSSKiB: Int(usage.ru_maxrss), output: output)
+    }
+
+    /// The 1-, 5- and 15-minute load averages, as `uptime` shows them.
+    static func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+        return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
     }
 
     static func which(_ name: String) -> String? {

@@ -3,7 +3,8 @@ import WorkforceKit
 
 // workforce-bench: speed and memory figures for docs/benchmarks.md, in release mode.
 //
-//   swift run -c release workforce-bench import [--rows N] [--dir DIR]      import and clean-data export
+//   swift run -c release workforce-bench import [--rows N] [--runs N] [--dir DIR]  import and clean-data export vs sqlite3
+//   swift run -c release workforce-bench xlsx [--rows N] [--runs N] [--dir DIR]    the same rows imported from .xlsx and CSV
 //   swift run -c release workforce-bench awareness [--rows N] [--dir DIR]   import plus awareness statistics
 //   swift run -c release workforce-bench gaps [--employers N] [--offerings N] [--dir DIR]
 //   swift run -c release workforce-bench hostile [--mb N] [--dir DIR]      peak memory of imports of huge cells
@@ -26,7 +27,10 @@ func fail(_ message: String) -> Never {
 do {
     switch arguments.first {
     case "import":
-        try ImportBenchmark.run(rows: Int(option("--rows") ?? "") ?? 1_000_000, directory: option("--dir"))
+        try ImportBenchmark.run(
+            rows: Int(option("--rows") ?? "") ?? 1_000_000, runs: Int(option("--runs") ?? "") ?? 3, directory: option("--dir"))
+    case "xlsx":
+        try XLSXBenchmark.run(rows: Int(option("--rows") ?? "") ?? 100_000, runs: Int(option("--runs") ?? "") ?? 3, directory: option("--dir"))
     case "_import":
         // The measured child: imports FILE into DB and prints the counts.
         guard arguments.count == 3 else { fail("usage: workforce-bench _import DB FILE") }
@@ -51,7 +55,7 @@ do {
         try ImportBenchmark.exportChild(database: arguments[1])
     default:
         print(
-            "usage: workforce-bench import|awareness [--rows N] [--dir DIR] | gaps [--employers N] [--offerings N] [--dir DIR]"
+            "usage: workforce-bench import|xlsx [--rows N] [--runs N] [--dir DIR] | awareness [--rows N] [--dir DIR] | gaps [--employers N] [--offerings N] [--dir DIR]"
                 + " | hostile [--mb N] [--dir DIR] | setup [--runs N] [--dir DIR]")
         exit(arguments.isEmpty ? 0 : 64)
     }

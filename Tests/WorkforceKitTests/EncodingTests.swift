@@ -27,6 +27,21 @@ import Testing
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
     }
 
+    @Test func crc32InEightByteStepsIsTheBytewiseOne() {
+        // The check string through the sliced update, then every length and offset of a buffer
+        // against the byte-at-a-time checksum (which the check string pins down).
+        let check = Array("123456789".utf8)
+        #expect(check.withUnsafeBufferPointer { CRC32.update(0xFFFF_FFFF, $0) } ^ 0xFFFF_FFFF == 0xCBF4_3926)
+        let bytes = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 151 &+ 7) }
+        for start in 0..<9 {
+            for end in start...bytes.count {
+                let slice = Array(bytes[start..<end])
+                let sliced = slice.withUnsafeBufferPointer { CRC32.update(0xFFFF_FFFF, $0) } ^ 0xFFFF_FFFF
+                #expect(sliced == CRC32.checksum(slice), "bytes \(start)..<\(end)")
+            }
+        }
+    }
+
     @Test(arguments: [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (701, "ZZ"), (702, "AAA")])
     func spreadsheetColumnNames(_ index: Int, _ name: String) {
         #expect(XLSXWriter.columnName(index) == name)

@@ -14,6 +14,19 @@ import Testing
         return records.map { record in Dictionary(uniqueKeysWithValues: zip(table.header, record.fields)) }
     }
 
+    @Test(arguments: [
+        (". <= ${total}", true), ("not(selected(., 'none') and count-selected(.) > 1)", false),
+        ("${a} = 'x' or string-length(.) < 5", true), ("count-selected(.) <= 2", false), ("${a} != 'y'", false),
+    ])
+    func aConstraintSaysWhetherItNeedsTheValueItChecks(_ rule: String, _ usesCurrent: Bool) throws {
+        // The importer works the checked value out only for a rule that reads it as a value.
+        let names = ["a", "total", "q"]
+        let compiled = CompiledExpression(
+            try XLSFormExpression.parse(rule), index: { names.firstIndex(of: $0) }, choice: { _, name in ["x", "y", "none"].firstIndex(of: name) },
+            isSelectOne: { $0 == 0 }, current: 2)
+        #expect(compiled.usesCurrent == usesCurrent)
+    }
+
     @Test func theEvaluatorFollowsXPathPrecedenceOnTheTable() throws {
         let rows = try Self.table("precedence.csv")
         #expect(rows.count >= 15)

@@ -88,6 +88,18 @@ indirect enum CompiledExpression {
         }
     }
 
+    /// Whether `.` (the value being checked) appears other than as the question of `selected`
+    /// or `count-selected`, so that the value has to be worked out before evaluating.
+    var usesCurrent: Bool {
+        switch self {
+        case .current: true
+        case .literal, .number, .reference, .selected, .isChoice, .countSelected: false
+        case .not(let inner): inner.usesCurrent
+        case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b): a.usesCurrent || b.usesCurrent
+        case .call(_, let args): args.contains { $0.usesCurrent }
+        }
+    }
+
     func evaluate<A: Answers>(_ answers: A, current: XLSFormExpression.Value) -> XLSFormExpression.Value {
         switch self {
         case .literal(let s): return .string(s)

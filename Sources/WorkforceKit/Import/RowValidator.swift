@@ -33,6 +33,11 @@ final class RowValidator: CompiledExpression.Answers {
         var onlyAllGates: Bool
         var column: Int  // -1 when the question has no single column
         var hasChoiceColumns: Bool
+        /// Its range: read per answered number, so kept here rather than copied from the item.
+        var min: Double?
+        var max: Double?
+        /// Its constraint uses `.` (the answer itself as a value), which is then worked out.
+        var constraintUsesCurrent: Bool
     }
 
     let codebook: ParsedCodebook
@@ -69,7 +74,8 @@ final class RowValidator: CompiledExpression.Answers {
             }
         }
         relevant = codebook.items.map { compile($0.relevant) }
-        constraints = codebook.items.indices.map { compile(codebook.items[$0].constraint, current: $0) }
+        let constraints = codebook.items.indices.map { compile(codebook.items[$0].constraint, current: $0) }
+        self.constraints = constraints
         asked = codebook.items.indices.filter { codebook.items[$0].type != .note }
         gates = codebook.gates
         let allGates = Set(gates.map { codebook.items[$0.question].name })
@@ -78,7 +84,8 @@ final class RowValidator: CompiledExpression.Answers {
             return Slot(
                 type: item.type, required: item.required, hasRelevant: item.relevant != nil,
                 onlyAllGates: !allGates.isEmpty && item.onlyGates == allGates,
-                column: plan.questionColumn[q] ?? -1, hasChoiceColumns: !plan.choiceColumns[q].isEmpty)
+                column: plan.questionColumn[q] ?? -1, hasChoiceColumns: !plan.choiceColumns[q].isEmpty,
+                min: item.min, max: item.max, constraintUsesCurrent: constraints[q]?.usesCurrent ?? false)
         }
         answers = Array(repeating: .missing, count: codebook.items.count)
         selected = Array(repeating: [], count: codebook.items.count)
@@ -192,8 +199,9 @@ final class RowValidator: CompiledExpression.Answers {
             return slot.type == .selectMultiple && slot.hasChoiceColumns ? fromChoiceColumns(q, reader) : .missing
         }
         if slot.type == .selectOne, let matcher = matchers[q], let c = matcher.exact(bytes) { return .choice(c) }
-        let item = codebook.items[q]
-        switch item.type {
+        // The item only for messages: copying it per value would cost more than the check.
+        var item: ParsedCodebook.Item { codebook.items[q] }
+        switch slot.type {
         case .selectOne:
             guard let matcher = matchers[q] else { return .missing }
             if bytes.count <= 1000, let c = matcher.lenient(String(decoding: bytes, as: UTF8.self)) { return .choice(c) }
@@ -324,8 +332,9 @@ final class RowValidator: CompiledExpression.Answers {
 
     /// Range and constraint checks of an answered question.
     private func check(_ q: Int, _ reader: CSVReader) {
-        let item = codebook.items[q]
-        let column = plan.questionColumn[q] ?? plan.choiceColumns[q].first?.column
+        let slot = slots[q]
+        var item: ParsedCodebook.Item { codebook.items[q] }
+        var column: Int? { plan.questionColumn[q] ?? plan.choiceColumns[q].first?.column }
         var number: Double?
         switch answers[q] {
         case .integer(let v): number = Double(v)
@@ -333,18 +342,18 @@ final class RowValidator: CompiledExpression.Answers {
         default: break
         }
         if let number {
-            if let min = item.min, number < min {
+            if let min = slot.min, number < min {
                 invalid(q, column, "value \(Question.number(number)) of \(item.name) is below its minimum \(Question.number(min))")
                 return
             }
-            if let max = item.max, number > max {
+            if let max = slot.max, number > max {
                 invalid(q, column, "value \(Question.number(number)) of \(item.name) is above its maximum \(Question.number(max))")
                 return
             }
         }
         if let constraint = constraints[q] {
-            let current = value(q)
-            if !constraint.evaluate(self, current: current).asBool {
+            if !constraint.evaluate(self, current: slot.constraintUsesCurrent ? value(q) : .string("")).asBool {
+                let current = value(q)
                 // The form's own words first (what the surveyor saw), then the rule.
                 let rule = "`\(item.constraintText ?? "")`"
                 invalid(

@@ -70,6 +70,13 @@ enum AnswerCodec {
 
         mutating func text(_ value: String) {
             separate()
+            // Printable ASCII without a quote or backslash is its own JSON text.
+            if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: value.utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             var quoted = ""
             JSONWriter.quote(value, into: &quoted)
             bytes.append(contentsOf: quoted.utf8)

@@ -92,17 +92,17 @@ package final class XLSXSheetSource: ByteSource {
 
     /// Writes the next non-empty row into `pending`; `false` at the end of the sheet.
     private func nextRow() throws(WorkforceError) -> Bool {
-        while let event = try scanner.next() {
-            switch event {
-            case .start("sheetData", _, let empty):
-                inSheetData = !empty
-            case .end("sheetData"):
+        while let token = try scanner.nextToken() {
+            switch token {
+            case .start where scanner.isTag("sheetData"):
+                inSheetData = !scanner.selfClosing
+            case .end where scanner.isTag("sheetData"):
                 inSheetData = false
                 finished = true
                 return false
-            case .start("row", let attributes, let empty) where inSheetData:
-                let number = try rowNumber(attributes)
-                if empty { continue }
+            case .start where inSheetData && scanner.isTag("row"):
+                let number = try rowNumber(scanner.attribute("r").map { String(decoding: $0, as: UTF8.self) })
+                if scanner.selfClosing { continue }
                 // A row with no text (cells that only carry a style) is a blank line.
                 let cells = try readCells(row: number)
                 guard cells.contains(where: { !$0.isEmpty }) else { continue }
@@ -116,9 +116,9 @@ package final class XLSXSheetSource: ByteSource {
         return false
     }
 
-    private func rowNumber(_ attributes: [String: String]) throws(WorkforceError) -> Int {
+    private func rowNumber(_ r: String?) throws(WorkforceError) -> Int {
         var number = lastRow + 1
-        if let r = attributes["r"] {
+        if let r {
             guard let n = Int(r), n > lastRow, n <= 1_048_576 else {
                 throw .badData(location(row: lastRow + 1), "row number \"\(valuePrefix(r))\" is out of order or past Excel's last row; save the file again from the spreadsheet")
             }
@@ -132,27 +132,29 @@ package final class XLSXSheetSource: ByteSource {
     private func readCells(row: Int) throws(WorkforceError) -> [[UInt8]] {
         var cells: [[UInt8]] = []
         var bytes = 0
-        while let event = try scanner.next() {
-            switch event {
-            case .end("row"):
+        while let token = try scanner.nextToken() {
+            switch token {
+            case .end where scanner.isTag("row"):
                 return cells
-            case .start("c", let attributes, let empty):
+            case .start where scanner.isTag("c"):
                 var column = cells.count
-                if let reference = attributes["r"] {
+                if let reference = scanner.attribute("r") {
                     guard let c = Self.column(ofReference: reference), c >= cells.count else {
-                        throw .badData(location(row: row), "cell reference \"\(valuePrefix(reference))\" is malformed or out of order")
+                        throw .badData(location(row: row), "cell reference \"\(valuePrefix(String(decoding: reference, as: UTF8.self)))\" is malformed or out of order")
                     }
                     column = c
                 }
                 guard column < XLSXLimits.columns else {
                     throw .badData(location(row: row), "a cell past column XFD, the last Excel has")
                 }
-                var value = empty ? [] : try cellValue(attributes, row: row, column: column)
+                let type = Self.cellType(scanner.attribute("t"))
+                let style = scanner.attribute("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
+                var value = scanner.selfClosing ? [] : try cellValue(type: type, style: style, row: row, column: column)
                 if bytes > ImportLimits.rowBytes { value = [] }  // the row is cut already
                 bytes += value.count
                 while cells.count < column { cells.append([]) }
                 cells.append(value)
-            case .start(_, _, false):
+            case .start where !scanner.selfClosing:
                 try scanner.skipElement()
             default:
                 continue
@@ -161,51 +163,69 @@ package final class XLSXSheetSource: ByteSource {
         throw scanner.error("the sheet ends inside row \(row)")
     }
 
+    /// A cell's `t` attribute: what its value is.
+    enum CellType { case shared, inline, string, boolean, date, error, number, other(String) }
+
+    static func cellType(_ t: ArraySlice<UInt8>?) -> CellType {
+        guard let t else { return .number }
+        switch String(decoding: t, as: UTF8.self) {
+        case "s": return .shared
+        case "inlineStr": return .inline
+        case "str": return .string
+        case "b": return .boolean
+        case "d": return .date
+        case "e": return .error
+        case "n": return .number
+        case let other: return .other(other)
+        }
+    }
+
     /// The text of the cell just started, read to its end tag.
-    private func cellValue(_ attributes: [String: String], row: Int, column: Int) throws(WorkforceError) -> [UInt8] {
+    private func cellValue(type: CellType, style: Int, row: Int, column: Int) throws(WorkforceError) -> [UInt8] {
         var value: [UInt8] = []
         var inline: [UInt8] = []
         var inValue = false
         var inText = false
         var formula: [UInt8]?
         var inFormula = false
-        loop: while let event = try scanner.next() {
-            switch event {
-            case .end("c"): break loop
-            case .start("v", _, false): inValue = true
-            case .end("v"): inValue = false
-            case .start("f", _, let empty):
+        loop: while let token = try scanner.nextToken() {
+            switch token {
+            case .end where scanner.isTag("c"): break loop
+            case .start where scanner.isTag("f"):
                 formula = []
-                inFormula = !empty
-            case .end("f"): inFormula = false
-            case .start("rPh", _, false), .start("extLst", _, false): try scanner.skipElement()
-            case .start("t", _, false): inText = true
-            case .end("t"): inText = false
-            case .text(let bytes):
+                inFormula = !scanner.selfClosing
+            case .end where scanner.isTag("f"): inFormula = false
+            case .start where scanner.selfClosing: continue
+            case .start where scanner.isTag("v"): inValue = true
+            case .end where scanner.isTag("v"): inValue = false
+            case .start where scanner.isTag("rPh") || scanner.isTag("extLst"): try scanner.skipElement()
+            case .start where scanner.isTag("t"): inText = true
+            case .end where scanner.isTag("t"): inText = false
+            case .text:
                 if inValue {
-                    value += bytes
+                    value += scanner.text
                 } else if inFormula, let f = formula, f.count <= ImportLimits.rowBytes {
-                    formula = f + bytes
+                    formula = f + scanner.text
                 } else if inText, inline.count <= ImportLimits.rowBytes {
-                    inline += bytes
+                    inline += scanner.text
                 }
             default: continue
             }
         }
         var text: [UInt8]
-        switch attributes["t"] ?? "n" {
-        case "s":
-            let raw = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            guard let index = Int(raw), let shared = workbook.sharedString(index) else {
+        switch type {
+        case .shared:
+            guard let index = Self.sharedIndex(value), let shared = workbook.sharedString(index) else {
+                let raw = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 throw .badData(location(row: row, column: column), "the cell points to shared string \"\(valuePrefix(raw))\", which the workbook does not have; save the file again from the spreadsheet")
             }
             text = shared
-        case "inlineStr": text = OOXMLText.decode(inline)
-        case "str": text = OOXMLText.decode(value)
-        case "b": text = Array((value == [UInt8(ascii: "1")] ? "TRUE" : value == [UInt8(ascii: "0")] ? "FALSE" : String(decoding: value, as: UTF8.self)).utf8)
-        case "d": text = Self.isoDate(value)
-        case "e": text = value
-        default: text = number(value, style: attributes["s"].flatMap { Int($0) } ?? 0, column: column)
+        case .inline: text = OOXMLText.decode(inline)
+        case .string: text = OOXMLText.decode(value)
+        case .boolean: text = Array((value == [UInt8(ascii: "1")] ? "TRUE" : value == [UInt8(ascii: "0")] ? "FALSE" : String(decoding: value, as: UTF8.self)).utf8)
+        case .date: text = Self.isoDate(value)
+        case .error: text = value
+        case .number, .other: text = number(value, style: style, column: column)
         }
         // A formula is read as typed (`=1+2`, `=B2`: KoboToolbox writes an answer that starts with
         // `=` as one, with a cached value of 0), never as its cached value. A cell of a shared
@@ -218,6 +238,14 @@ package final class XLSXSheetSource: ByteSource {
             throw .badData(location(row: row, column: column), "the cell holds bytes that are not UTF-8 text; save the file again from the spreadsheet")
         }
         return text
+    }
+
+    /// A shared string's index: its digits (up to 18), else what `Int` reads once spaces are trimmed.
+    static func sharedIndex(_ value: [UInt8]) -> Int? {
+        if !value.isEmpty, value.count <= 18, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return value.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        return Int(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 
     /// A number cell: a date where its style or its column says so, else the number as written.
@@ -273,10 +301,12 @@ package final class XLSXSheetSource: ByteSource {
     }
 
     /// The 0-based column of a cell reference such as `C17`.
-    static func column(ofReference reference: String) -> Int? {
+    static func column(ofReference reference: String) -> Int? { column(ofReference: reference.utf8) }
+
+    static func column<C: Collection<UInt8>>(ofReference reference: C) -> Int? {
         var column = 0
         var letters = 0
-        for b in reference.utf8 {
+        for b in reference {
             guard (65...90).contains(b) || (97...122).contains(b) else { break }
             column = column * 26 + Int(b & 0x1F)
             letters += 1

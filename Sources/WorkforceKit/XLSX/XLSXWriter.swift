@@ -83,7 +83,7 @@ package enum XLSXWriter {
     }
 
     /// `A`, `B`, ... `Z`, `AA`, ... for a 0-based column index.
-    static func columnName(_ index: Int) -> String {
+    package static func columnName(_ index: Int) -> String {
         var n = index + 1
         var name = ""
         while n > 0 {

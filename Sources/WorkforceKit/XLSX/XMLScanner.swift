@@ -5,23 +5,41 @@
 /// prefixes they bind. A document type declaration is refused (no entity can expand), and a
 /// text run is kept only up to ``maxText`` bytes, with ``textTruncated`` set, so that no cell grows
 /// memory. Errors are ``WorkforceError/badData(_:_:)`` at the part's line and column.
+///
+/// Two ways to read: ``next()`` returns each tag or text run as an ``Event`` value; ``nextToken()``
+/// leaves it in the scanner (``name``, ``attribute(_:)``, ``text``), valid until the next call,
+/// which allocates nothing per tag: a worksheet's cells are read that way (``XLSXSheetSource``).
 final class XMLScanner {
     enum Event: Equatable {
-        case start(String, [String: String], selfClosing: Bool)
+        case start(String, XMLAttributes, selfClosing: Bool)
         case end(String)
         case text([UInt8])
     }
+
+    enum Token { case start, end, text }
 
     private var source: any ByteSource
     let name: String
     var maxText = 1 << 20
     private(set) var textTruncated = false
 
-    private static let capacity = 1 << 16
-    private let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    /// The current token's local name (a start or end tag).
+    @exclusivity(unchecked) private(set) var tagName: [UInt8] = []
+    /// Whether the current start tag closes itself (`<c/>`).
+    private(set) var selfClosing = false
+    // The buffers below are reused for every token and touched by the scanner's one thread
+    // only: without dynamic exclusivity checks, which were a fifth of a worksheet's cost.
+    /// The current start tag's attribute names and values, one after the other in one buffer.
+    @exclusivity(unchecked) private var attributeBytes: [UInt8] = []
+    @exclusivity(unchecked) private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
+    /// The current text run's bytes, entities decoded.
+    @exclusivity(unchecked) private(set) var text: [UInt8] = []
+
+    static let capacity = 1 << 16
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     /// The reading position, behind a pointer: the per-byte loops then pay no exclusivity check
     /// per access, as they would for stored properties of a class.
-    private struct Position {
+    struct Position {
         var count = 0
         var index = 0
         /// Bytes read before the buffer's first.
@@ -30,12 +48,12 @@ final class XMLScanner {
         /// Where the current line starts, counted from the start of the part.
         var lineStart = 0
     }
-    private let position = UnsafeMutablePointer<Position>.allocate(capacity: 1)
-    private var count: Int { get { position.pointee.count } set { position.pointee.count = newValue } }
-    private var index: Int { get { position.pointee.index } set { position.pointee.index = newValue } }
-    private var base: Int { get { position.pointee.base } set { position.pointee.base = newValue } }
-    private var line: Int { get { position.pointee.line } set { position.pointee.line = newValue } }
-    private var lineStart: Int { get { position.pointee.lineStart } set { position.pointee.lineStart = newValue } }
+    let position = UnsafeMutablePointer<Position>.allocate(capacity: 1)
+    var count: Int { get { position.pointee.count } set { position.pointee.count = newValue } }
+    var index: Int { get { position.pointee.index } set { position.pointee.index = newValue } }
+    var base: Int { get { position.pointee.base } set { position.pointee.base = newValue } }
+    var line: Int { get { position.pointee.line } set { position.pointee.line = newValue } }
+    var lineStart: Int { get { position.pointee.lineStart } set { position.pointee.lineStart = newValue } }
 
     init(_ source: any ByteSource, name: String) {
         self.source = source
@@ -48,56 +66,105 @@ final class XMLScanner {
         position.deallocate()
     }
 
-    /// The next tag or text run; `nil` at the end of the part.
+    /// The next tag or text run as a value; `nil` at the end of the part.
     func next() throws(WorkforceError) -> Event? {
+        switch try nextToken() {
+        case nil: return nil
+        case .text: return .text(text)
+        case .end: return .end(String(decoding: tagName, as: UTF8.self))
+        case .start:
+            var attributes = XMLAttributes()
+            for (key, value) in attributeRanges {
+                attributes[String(decoding: attributeBytes[key], as: UTF8.self)] = String(decoding: attributeBytes[value], as: UTF8.self)
+            }
+            return .start(String(decoding: tagName, as: UTF8.self), attributes, selfClosing: selfClosing)
+        }
+    }
+
+    /// Whether the current tag's local name is `bytes`.
+    @inline(__always)
+    func isTag(_ bytes: StaticString) -> Bool {
+        tagName.count == bytes.utf8CodeUnitCount
+            && tagName.elementsEqual(UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount))
+    }
+
+    /// The value of the current start tag's attribute called `key` (the last one, if written twice).
+    func attribute(_ key: StaticString) -> ArraySlice<UInt8>? {
+        let keyBytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        for (name, value) in attributeRanges.reversed() where name.count == keyBytes.count && attributeBytes[name].elementsEqual(keyBytes) {
+            return attributeBytes[value]
+        }
+        return nil
+    }
+
+    /// Fills the buffer from the source; the number of bytes read, 0 at the end.
+    func readSource() throws(WorkforceError) -> Int {
+        try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: Self.capacity))
+    }
+
+    func setTextTruncated(_ truncated: Bool) { textTruncated = truncated }
+
+    /// Reads the next tag or text run into the scanner; `nil` at the end of the part.
+    func nextToken() throws(WorkforceError) -> Token? {
         guard let b = try peek() else { return nil }
-        if b != UInt8(ascii: "<") { return .text(try text()) }
+        if b != UInt8(ascii: "<") {
+            try readText()
+            return .text
+        }
         _ = try byte()
         guard let c = try peek() else { throw error("the part ends inside a tag") }
         switch c {
         case UInt8(ascii: "?"):
             try skip(past: Array("?>".utf8))
-            return try next()
+            return try nextToken()
         case UInt8(ascii: "!"):
             _ = try byte()
             if try peek() == UInt8(ascii: "-") {
                 try skip(past: Array("-->".utf8))
-                return try next()
+                return try nextToken()
             }
             if try peek() == UInt8(ascii: "[") {
                 try expect(Array("[CDATA[".utf8))
-                return .text(try until(Array("]]>".utf8)))
+                text = try until(Array("]]>".utf8))
+                return .text
             }
             throw error("a document type declaration, which a spreadsheet part never has; the file is not a genuine .xlsx")
         case UInt8(ascii: "/"):
             _ = try byte()
-            let name = try readName()
+            try readName(into: &tagName)
             try skipSpace()
-            guard try byte() == UInt8(ascii: ">") else { throw error("an end tag </\(name) that does not close with >") }
-            return .end(name)
+            guard try byte() == UInt8(ascii: ">") else { throw error("an end tag </\(tagNameText) that does not close with >") }
+            return .end
         default:
-            let name = try readName()
-            var attributes: [String: String] = [:]
+            try readName(into: &tagName)
+            attributeBytes.removeAll(keepingCapacity: true)
+            attributeRanges.removeAll(keepingCapacity: true)
+            var key: [UInt8] = []
             while true {
                 try skipSpace()
-                guard let c = try peek() else { throw error("the part ends inside the tag <\(name)") }
+                guard let c = try peek() else { throw error("the part ends inside the tag <\(tagNameText)") }
                 if c == UInt8(ascii: ">") {
                     _ = try byte()
-                    return .start(name, attributes, selfClosing: false)
+                    selfClosing = false
+                    return .start
                 }
                 if c == UInt8(ascii: "/") {
                     _ = try byte()
-                    guard try byte() == UInt8(ascii: ">") else { throw error("a / inside the tag <\(name)") }
-                    return .start(name, attributes, selfClosing: true)
+                    guard try byte() == UInt8(ascii: ">") else { throw error("a / inside the tag <\(tagNameText)") }
+                    selfClosing = true
+                    return .start
                 }
-                let key = try readName()
+                try readName(into: &key)
+                let keyText = { String(decoding: key, as: UTF8.self) }
                 try skipSpace()
-                guard try byte() == UInt8(ascii: "=") else { throw error("the attribute \(key) of <\(name) has no value") }
+                guard try byte() == UInt8(ascii: "=") else { throw error("the attribute \(keyText()) of <\(tagNameText) has no value") }
                 try skipSpace()
                 guard let quote = try byte(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw error("the attribute \(key) of <\(name) is not quoted")
+                    throw error("the attribute \(keyText()) of <\(tagNameText) is not quoted")
                 }
-                var value: [UInt8] = []
+                let keyStart = attributeBytes.count
+                attributeBytes += key
+                let valueStart = attributeBytes.count
                 while true {
                     guard try peek() != nil else { throw error("the part ends inside an attribute") }
                     let start = index
@@ -105,24 +172,26 @@ final class XMLScanner {
                     let end = count
                     while i < end, buffer[i] != quote, buffer[i] != UInt8(ascii: "&"), buffer[i] != 0x0A { i += 1 }
                     index = i
-                    value.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
-                    if value.count > 1 << 16 { throw error("an attribute longer than 64 KiB") }
+                    attributeBytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
+                    if attributeBytes.count - valueStart > 1 << 16 { throw error("an attribute longer than 64 KiB") }
                     if i == end { continue }
                     let v = try byte()
                     if v == quote { break }
-                    if v == UInt8(ascii: "&") { try entity(into: &value) } else if let v { value.append(v) }
+                    if v == UInt8(ascii: "&") { try entity(into: &attributeBytes) } else if let v { attributeBytes.append(v) }
                 }
-                attributes[key] = String(decoding: value, as: UTF8.self)
+                attributeRanges.append((keyStart..<valueStart, valueStart..<attributeBytes.count))
             }
         }
     }
 
-    /// Skips events up to and including the end tag that closes an element just started.
+    private var tagNameText: String { String(decoding: tagName, as: UTF8.self) }
+
+    /// Skips tokens up to and including the end tag that closes an element just started.
     func skipElement() throws(WorkforceError) {
         var depth = 1
-        while depth > 0, let event = try next() {
-            switch event {
-            case .start(_, _, let selfClosing): if !selfClosing { depth += 1 }
+        while depth > 0, let token = try nextToken() {
+            switch token {
+            case .start: if !selfClosing { depth += 1 }
             case .end: depth -= 1
             case .text: break
             }
@@ -131,8 +200,8 @@ final class XMLScanner {
 
     // MARK: Pieces
 
-    private func text() throws(WorkforceError) -> [UInt8] {
-        var out: [UInt8] = []
+    private func readText() throws(WorkforceError) {
+        text.removeAll(keepingCapacity: true)
         textTruncated = false
         while try peek() != nil {
             // A run of plain bytes in one go.
@@ -149,129 +218,18 @@ final class XMLScanner {
                 i += 1
             }
             index = i
-            if out.count <= maxText { out.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start)) }
+            if text.count <= maxText { text.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start)) }
             if i < end {
                 if buffer[i] == UInt8(ascii: "<") { break }
                 _ = try byte()
                 var character: [UInt8] = []
                 try entity(into: &character)
-                if out.count <= maxText { out += character }
+                if text.count <= maxText { text += character }
             }
         }
-        if out.count > maxText {
-            out.removeLast(out.count - maxText)
+        if text.count > maxText {
+            text.removeLast(text.count - maxText)
             textTruncated = true
         }
-        return out
-    }
-
-    private func entity(into out: inout [UInt8]) throws(WorkforceError) {
-        var name: [UInt8] = []
-        while let b = try byte(), b != UInt8(ascii: ";") {
-            name.append(b)
-            if name.count > 10 { throw error("an & that starts no entity; write it as &amp;") }
-        }
-        switch String(decoding: name, as: UTF8.self) {
-        case "lt": out.append(UInt8(ascii: "<"))
-        case "gt": out.append(UInt8(ascii: ">"))
-        case "amp": out.append(UInt8(ascii: "&"))
-        case "quot": out.append(UInt8(ascii: "\""))
-        case "apos": out.append(UInt8(ascii: "'"))
-        case let reference where reference.hasPrefix("#"):
-            let digits = reference.dropFirst()
-            let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-            guard let value, value != 0, let scalar = Unicode.Scalar(value) else { throw error("the character reference &\(reference); is not a character") }
-            out += Array(String(Character(scalar)).utf8)
-        case let other:
-            throw error("the entity &\(other); is not one XML predefines")
-        }
-    }
-
-    private func readName() throws(WorkforceError) -> String {
-        var bytes: [UInt8] = []
-        var local = 0
-        while try peek() != nil {
-            let start = index
-            var i = index
-            let end = count
-            while i < end {
-                let b = buffer[i]
-                if Self.isSpace(b) || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") || b == UInt8(ascii: "=") { break }
-                if b == UInt8(ascii: ":") { local = bytes.count + i - start + 1 }
-                i += 1
-            }
-            index = i
-            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
-            if bytes.count > 256 { throw error("a name longer than 256 bytes") }
-            if i < end { break }
-        }
-        guard local < bytes.count else { throw error("a tag or attribute without a name") }
-        return String(decoding: bytes[local...], as: UTF8.self)
-    }
-
-    private func skipSpace() throws(WorkforceError) {
-        while let b = try peek(), Self.isSpace(b) { _ = try byte() }
-    }
-
-    private func expect(_ bytes: [UInt8]) throws(WorkforceError) {
-        for b in bytes where try byte() != b { throw error("malformed markup") }
-    }
-
-    private func skip(past end: [UInt8]) throws(WorkforceError) { _ = try until(end, keep: false) }
-
-    /// The bytes up to `end`, which is consumed.
-    private func until(_ end: [UInt8], keep: Bool = true) throws(WorkforceError) -> [UInt8] {
-        var out: [UInt8] = []
-        if keep { textTruncated = false }
-        var tail: [UInt8] = []  // the last bytes read, to find `end`
-        var cut = false
-        while true {
-            guard let b = try byte() else { throw error("the part ends inside a comment, CDATA section or declaration") }
-            tail.append(b)
-            if tail.count > end.count { tail.removeFirst() }
-            if tail == end {
-                if cut {
-                    out.removeLast(out.count - maxText)
-                    textTruncated = true
-                } else if keep {
-                    out.removeLast(end.count - 1)
-                }
-                return out
-            }
-            if keep, !cut {
-                out.append(b)
-                cut = out.count > maxText + end.count
-            }
-        }
-    }
-
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
-
-    // MARK: Bytes
-
-    @inline(__always)
-    private func peek() throws(WorkforceError) -> UInt8? {
-        if index == count {
-            base += count
-            index = 0
-            count = try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: Self.capacity))
-            if count == 0 { return nil }
-        }
-        return buffer[index]
-    }
-
-    @inline(__always)
-    private func byte() throws(WorkforceError) -> UInt8? {
-        guard let b = try peek() else { return nil }
-        index += 1
-        if b == 0x0A {
-            line += 1
-            lineStart = base + index
-        }
-        return b
-    }
-
-    func error(_ message: String) -> WorkforceError {
-        .badData(SourceLocation(file: name, line: line, column: base + index - lineStart + 1), "malformed XML: \(message); the file is damaged or not a genuine .xlsx: save it again from the spreadsheet")
     }
 }
