@@ -64,6 +64,9 @@ public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable 
         }
     }
 
+    /// The grade for a reader: "C: good", or "no cases" (no letter: there is no CV to grade).
+    public var label: String { self == .noCases ? words : "\(rawValue): \(words)" }
+
     /// The words in Spanish.
     public var palabras: String {
         switch self {

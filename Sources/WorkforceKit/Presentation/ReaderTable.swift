@@ -66,6 +66,9 @@ extension ResultTable {
                 if i == status, case .text(let s) = row[i] {
                     return Self.status(s, reason: reason.map { row[$0].plainText } ?? "", employers: employers.flatMap { Self.number(row[$0]) }, language)
                 }
+                if columns[i] == "quality", row[i] == .text(QualityGrade.noCases.rawValue) {
+                    return language == "es" ? "sin casos" : "no cases"
+                }
                 if i == group, let b = breakdown, case .text(let by) = row[b], case .text(let name) = row[i], name != "all", AwarenessBreakdown(rawValue: by) != nil {
                     let word = labels.awarenessGroup(name, breakdown: by, language)
                     return word.prefix(1).uppercased() + word.dropFirst()

@@ -21,7 +21,7 @@ extension WorkforceReport {
         let top = Array(e.publishedRoles.prefix(10))
         let withheld = e.roles.filter { $0.status == .suppressed }.map(\.role.name).sorted()
         let poor = e.roles.filter(\.status.isQualityWithheld).map { "\($0.role.name) (\($0.reason ?? $0.status.rawValue))" }.sorted()
-        func grade(_ r: RoleEstimate) -> String { r.quality.map { " (grade \($0.rawValue): \($0.words))" } ?? "" }
+        func grade(_ r: RoleEstimate) -> String { r.quality.map { $0 == .noCases ? " (no cases)" : " (grade \($0.label))" } ?? "" }
         let svg = SVGChart.bars(
             title: "Openings and completers by work role, \(horizon)", labels: top.map { "\($0.role.name)\(grade($0))" },
             series: [

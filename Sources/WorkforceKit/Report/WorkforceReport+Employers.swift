@@ -57,7 +57,7 @@ extension WorkforceReport {
                 .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status, employers: g.figures.respondents, reason: g.reason)),
                 .text(open ? Figure.count(g.figures.employed.value) : ""), .text(open ? Figure.count(g.figures.demand) : ""),
                 .text(open ? Figure.count(g.supply) : ""), .text(open ? Figure.count(g.gap) : ""),
-                .text(open ? g.quality.map { "\($0.rawValue): \($0.words)" } ?? "no sampling error" : ""), .int(g.figures.respondents),
+                .text(open ? g.quality.map(\.label) ?? "no sampling error" : ""), .int(g.figures.respondents),
                 .text(open ? g.figures.largestShare.map(Figure.percent) ?? "" : ""),
             ])
         }
