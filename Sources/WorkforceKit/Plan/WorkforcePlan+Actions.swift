@@ -59,7 +59,9 @@ extension WorkforcePlan {
                 if a.kind == .upskill, a.feeder == id { drawn += a.seats }
             }
             let need = max(0, row.need + drawn)
-            let contributed = byLever.values.reduce(0, +)
+            // In the levers' declared order: a dictionary's order changes from run to run, and so
+            // would the last digit of the sum.
+            let contributed = PlanProgram.Lever.allCases.reduce(0) { $0 + (byLever[$1] ?? 0) }
             // Within rounding of the need (each stage holds the earlier optima to 1e-9) counts as the need.
             let closed = contributed >= need - 1e-7 * max(1, need) ? need : contributed
             let open = need - closed

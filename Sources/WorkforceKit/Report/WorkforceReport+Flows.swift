@@ -25,13 +25,13 @@ extension WorkforceReport {
     /// The summary's figures, each in its unit, none added to another.
     static func flowFigures(_ f: WorkforceFlows, _ figures: inout [(label: String, value: Cell)]) {
         figures.append(("Shortfall: people a year needed in cybersecurity work beyond those who enter it (a projection)", .text(Figure.count(f.shortfall))))
-        figures.append(("Cybersecurity jobs vacant now (jobs)", .text(Figure.count(f.vacantJobs))))
-        figures.append(("Of them hard to fill (jobs)", .text(Figure.count(f.hardToFillJobs))))
-        figures.append(("People needed a year: new jobs and exits from cybersecurity work in Belize", .text(Figure.count(f.demandFlow))))
-        figures.append(("People entering a year at the current rates (projected)", .text(Figure.count(f.entrantsProjected))))
+        figures.append(("Cybersecurity jobs vacant now (jobs)", .text(shown(f.vacantJobs, grade: QualityGrade(f.vacantJobs)))))
+        figures.append(("Of them hard to fill (jobs)", .text(shown(f.hardToFillJobs, grade: QualityGrade(f.hardToFillJobs)))))
+        figures.append(("People needed a year: new jobs and exits from cybersecurity work in Belize", .text(shown(f.demandFlow, grade: QualityGrade(f.demandFlow)))))
+        figures.append(("People entering a year at the current rates (projected)", .text(shown(f.entrantsProjected, grade: QualityGrade(f.entrantsProjected)))))
         if let rate = f.entryRateRealised { figures.append(("Realised entry rate: hires straight from education per completer", .text(Figure.fixed(rate.value, 2)))) }
-        if let people = f.people { figures.append(("Different people doing cybersecurity work", .text(Figure.count(people)))) }
-        figures.append(("Role-holdings (a person with two roles counts in each)", .text(Figure.count(f.roleHoldings))))
+        if let people = f.people { figures.append(("Different people doing cybersecurity work", .text(shown(people, grade: QualityGrade(people))))) }
+        figures.append(("Role-holdings (a person with two roles counts in each)", .text(shown(f.roleHoldings, grade: QualityGrade(f.roleHoldings)))))
         if let ratio = f.holdingsPerPerson {
             let ci = ratio.ciLow.flatMap { low in ratio.ciHigh.map { " (95% CI \(Figure.fixed(low, 2)) to \(Figure.fixed($0, 2)))" } } ?? ""
             figures.append(("Role-holdings per person", .text(Figure.fixed(ratio.value, 2) + ci)))
@@ -56,7 +56,12 @@ extension WorkforceReport {
             ("Shortfall: demand - entrants projected", "people a year", f.shortfall), ("Jobs vacant now", "jobs", f.vacantJobs),
             ("Of them hard to fill", "jobs", f.hardToFillJobs),
         ]
-        for (label, unit, estimate) in rows { table.append([.text(label), .text(unit), .text(estimate.map { Figure.count($0) } ?? "")]) }
+        // Counts follow the quality grades (F withheld, E with its caution); the shortfall is a
+        // difference, judged by its interval.
+        for (label, unit, estimate) in rows {
+            let text = estimate.map { label.hasPrefix("Shortfall") ? Figure.count($0) : shown($0, grade: QualityGrade($0)) } ?? ""
+            table.append([.text(label), .text(unit), .text(text)])
+        }
         var scenarios = ResultTable(columns: ["Assumption", "Low", "High", "Shortfall, low", "Shortfall, high", "Change"])
         let scenarioRows = ShortfallScenarios.rows(e)
         var seen: Set<String> = []
