@@ -140,6 +140,17 @@ private func readTable(_ bytes: [UInt8]) throws -> [[String]] {
 }
 
 @Suite struct CSVWriterTests {
+    /// A quote or space followed by a combining mark is one Character but still a quote or a
+    /// space byte: the whole field and the streamed field quote it alike (found by fuzz-keys).
+    @Test(arguments: ["\"\u{303}a", " \u{303}x", "n\"\u{303}a\tb", "\u{303}x "])
+    func wholeAndStreamedFieldsAgreeOnCombiningMarks(_ text: String) {
+        let writer = CSVWriter()
+        var streamed: [UInt8] = []
+        writer.append(text, to: &streamed)
+        #expect(String(decoding: streamed, as: UTF8.self) == writer.field(text))
+        #expect(writer.field(text).utf8.first == 0x22, "quoted")
+    }
+
     @Test(arguments: [
         ("plain", "plain"),
         ("a,b", "\"a,b\""),

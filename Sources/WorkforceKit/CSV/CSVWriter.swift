@@ -24,10 +24,20 @@ public struct CSVWriter: Sendable {
     public func field(_ value: String, isNumber: Bool = false) -> String {
         var text = value
         if neutralizeFormulas, !isNumber { text = Neutralisation.cell(textSafe(text)) }
-        let needsQuotes = text.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || text.first == " " || text.last == " "
+        // By bytes, as `append(bytes:)` decides: a quote or space followed by a combining mark
+        // is one Character but still a quote or a space in the file.
+        let separator = delimiterByte
+        let needsQuotes = text.utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || text.utf8.first == 0x20 || text.utf8.last == 0x20
         guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// One record, ended by CRLF.
