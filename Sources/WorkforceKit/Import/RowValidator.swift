@@ -43,7 +43,7 @@ final class RowValidator: CompiledExpression.Answers {
     let codebook: ParsedCodebook
     let plan: ColumnPlan
     private let slots: [Slot]
-    private let matchers: [ChoiceMatcher?]
+    let matchers: [ChoiceMatcher?]
     private let asked: [Int]  // questions that can hold an answer (not notes)
     private let relevant: [CompiledExpression?]
     private let constraints: [CompiledExpression?]
@@ -52,7 +52,7 @@ final class RowValidator: CompiledExpression.Answers {
 
 
     @exclusivity(unchecked) private(set) var answers: [Answer]
-    @exclusivity(unchecked) private var selected: [[Int]]
+    @exclusivity(unchecked) private(set) var selected: [[Int]]
     @exclusivity(unchecked) private(set) var reasons: [Reason] = []
     /// Per question, whether this row already has a reason about its value.
     @exclusivity(unchecked) private var hasReason: [Bool]
@@ -361,38 +361,6 @@ final class RowValidator: CompiledExpression.Answers {
                     item.constraintMessage.map { "value \(current.asString) of \(item.name): \($0) (its rule: \(rule))" }
                         ?? "value \(current.asString) of \(item.name) breaks its rule \(rule)")
             }
-        }
-    }
-
-    /// A question's answer as XForms sees it: numbers as numbers, the rest as strings (empty
-    /// when unanswered).
-    func value(_ q: Int) -> XLSFormExpression.Value {
-        switch answers[q] {
-        case .missing: return .string("")
-        case .choice(let c): return .string(matchers[q]?.names[c] ?? "")
-        case .choices: return .string(selected[q].compactMap { matchers[q]?.names[$0] }.joined(separator: " "))
-        case .integer(let v): return .number(Double(v))
-        case .decimal(let v): return .number(v)
-        case .text(let s): return .string(s)
-        }
-    }
-
-    func isSelected(_ q: Int, _ choice: Int) -> Bool {
-        if case .choices = answers[q] { return selected[q].contains(choice) }
-        if case .choice(let c) = answers[q] { return c == choice }
-        return false
-    }
-
-    func choice(_ q: Int) -> Int? {
-        if case .choice(let c) = answers[q] { return c }
-        return nil
-    }
-
-    func countSelected(_ q: Int) -> Int {
-        switch answers[q] {
-        case .choices: selected[q].count
-        case .missing: 0
-        default: 1
         }
     }
 
