@@ -125,9 +125,10 @@ public struct Labels: Sendable {
 
     /// KSAs named by ``ksa(_:statement:)``, at most `limit`, separated by semicolons (a
     /// statement holds commas), with how many more there are.
-    public static func ksas(_ ids: [String], statements: [String: String], limit: Int = 6) -> String {
+    public static func ksas(_ ids: [String], statements: [String: String], limit: Int = 6, _ language: ReaderLanguage = .en) -> String {
         let shown = ids.prefix(limit).map { ksa($0, statement: statements[$0]) }.joined(separator: "; ")
-        return ids.count > limit ? "\(shown); and \(ids.count - limit) more" : shown
+        let more = Words.bundled.text("common.and_more", language, ["count": String(ids.count - limit)])
+        return ids.count > limit ? "\(shown); \(more)" : shown
     }
 
     static func text(_ label: LocalizedText, _ language: String) -> String {
