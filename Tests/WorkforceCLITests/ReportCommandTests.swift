@@ -37,21 +37,26 @@ import Testing
             #expect(written == committed, "\(name) differs from Reports/sample; re-record with WORKFORCE_RECORD_SAMPLE=1")
         }
 
-        // Every number in the HTML summary equals the JSON.
+        // Every figure of the HTML summary is the JSON's number, written with the figure's own
+        // rounding (counts whole with thousands separated, shares one decimal, ratios two); the
+        // JSON gives numbers, never words (issue 33).
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         let summary = try jsonRows(try String(contentsOf: out.appendingPathComponent("tables/summary.json"), encoding: .utf8))
         #expect(summary.count >= 8)
         for row in summary {
             let label = try #require(row["figure"] as? String)
-            // A number, or a figure already written for a reader ("447 (95% CI 318 to 577)").
-            let shown: String
-            if let value = row["value"] as? Double {
-                shown = value == value.rounded() ? String(Int(value)) : String(format: "%.3f", value)
-            } else {
-                shown = try #require(row["value"] as? String)
-            }
+            let value = try #require(row["value"] as? Double, "\(label) has no number")
+            let unit = try #require(row["unit"] as? String)
+            let status = try #require(row["status"] as? String)
+            let shown = unit == "share" ? String(format: "%.1f%%", 100 * value) : unit == "ratio" ? String(format: "%.2f", value) : grouped(value)
             let escaped = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            #expect(html.contains("data-figure=\"\(escaped)\">\(shown)</span>"), "\(label) = \(shown)")
+            let opening = "data-figure=\"\(escaped)\">"
+            if status == "published" {
+                #expect(html.contains(opening + shown), "\(label) = \(shown)")
+            } else {
+                #expect(html.contains(opening) && !html.contains(opening + shown + " (95% CI"), "\(label) is withheld but shown")
+            }
+            if let low = row["ci_low"] as? Double, let high = row["ci_high"] as? Double { #expect(low <= value && value <= high, "\(label)") }
         }
         #expect(html.contains("Synthetic demo data"))
         #expect(!html.contains("<script"))  // the report needs no script
@@ -72,6 +77,17 @@ import Testing
             }
             if row["quality"] as? String == "F" { #expect(status != "published") }
         }
+    }
+
+    /// A whole number with thousands separated, as the report writes counts.
+    func grouped(_ value: Double) -> String {
+        let digits = String(Int(abs(value).rounded()))
+        var out = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (value.rounded() < 0 ? "-" : "") + String(out.reversed())
     }
 
     @Test func textFromDataIsEscapedAndCSVCellsAreNeutralised() throws {

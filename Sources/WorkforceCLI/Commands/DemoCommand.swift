@@ -92,24 +92,24 @@ enum DemoCommand {
         step("Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata"))")
         let margins = try store.importMargins(data.appendingPathComponent("margins.csv"))
         step("Stored \(margins.source.versionWords)")
-        let request = GapRequest()
-        let context = try GapContext.load(store, request)
-        let published = context.estimates.roles.filter(\.isPublished)
-        step(
-            "Gaps, weighted to the sampling frame: \(published.count) published roles; " + (context.estimates.flows.map { "shortfall \(Figure.count($0.shortfall)) people a year, \(Figure.count($0.vacantJobs.value)) jobs vacant now" } ?? "shortage \(Figure.count(context.estimates.shortage)) role mentions")
-        )
-        let (_, weighting, _) = try AwarenessAnalysis.run(
-            store,
-            // The design the import stored with each wave (strata district x urban, enumeration areas).
-            AwarenessRequest(compare: ("baseline", "followup-1"), margins: margins, indicator: "knowledge_score"))
-        for w in weighting { step(w.description) }
-        var planRequest = PlanRequest()
-        planRequest.gaps = request
-        let plan = try WorkforcePlan.build(context, store, planRequest)
-        step("Plan: \(plural(plan.roles.count, "role")) with a need, \(plural(plan.actions.count, "action")), \(Figure.count(plan.seats)) seats a year")
+        // Every figure once: the steps below and the report read the same computed figures.
         var options = ReportOptions()
         options.banner = banner
-        let written = try OutputFolder.writeFiles(try WorkforceReport.files(store, options), into: staging, shownAs: out)
+        let figures = try ReportData(store, options)
+        if let context = figures.context {
+            let published = context.estimates.roles.filter(\.isPublished)
+            step(
+                "Gaps, weighted to the sampling frame: \(published.count) published roles; " + (context.estimates.flows.map { "shortfall \(Figure.count($0.shortfall)) people a year, \(Figure.count($0.vacantJobs.value)) jobs vacant now" } ?? "shortage \(Figure.count(context.estimates.shortage)) role mentions")
+            )
+        }
+        // The design the import stored with each wave (strata district x urban, enumeration areas).
+        if let awareness = figures.awareness {
+            for w in (awareness.change ?? awareness.baseline).weighting { step(w.description) }
+        }
+        if let plan = figures.plan {
+            step("Plan: \(plural(plan.roles.count, "role")) with a need, \(plural(plan.actions.count, "action")), \(Figure.count(plan.seats)) seats a year")
+        }
+        let written = try OutputFolder.writeFiles(try WorkforceReport.files(figures), into: staging, shownAs: out)
         step("Wrote \(written.count) report files")
     }
 }

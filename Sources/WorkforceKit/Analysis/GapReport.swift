@@ -32,7 +32,16 @@ public enum GapReport {
             + cells(f.newPositions, shown) + cells(f.leavers, shown) + cells(f.replacement, shown) + cells(f.demand, shown)
     }
 
-    public static func table(_ context: GapContext, _ request: GapRequest) -> ResultTable {
+    /// The capability table's groupings: every employer, by sector, by size band.
+    static let capabilityGroupings: [(name: String, group: (@Sendable (EmployerResponse) -> String?)?)] = [
+        ("all", nil), ("sector", { $0.sector }), ("size", { $0.sizeBand }),
+    ]
+
+    /// The table of `request.by`; `ksaGaps` and `capability` (by grouping: `all`, `sector`,
+    /// `size`) when already computed (the report computes them once for every section).
+    public static func table(
+        _ context: GapContext, _ request: GapRequest, ksaGaps: [GapAnalysis.KSAGap]? = nil, capability: [String: [GapAnalysis.Capability]]? = nil
+    ) -> ResultTable {
         let e = context.estimates
         let flows = e.flows
         let roleFlows = Dictionary((flows?.roles ?? []).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -71,7 +80,7 @@ public enum GapReport {
                     + [.int(surveyed.filter(\.isPublished).count), .int(surveyed.filter { !$0.isPublished }.count)])
         case .ksa:
             table = ResultTable(columns: ["ksa_id", "kind", "text"] + columns("demand") + ["supply", "gap", "taught", "roles", "respondents"])
-            for k in GapAnalysis.ksaGaps(e) where k.demand.value > 0 {
+            for k in ksaGaps ?? GapAnalysis.ksaGaps(e) where k.demand.value > 0 {
                 let t = context.texts[k.id]
                 table.append(
                     [.text(k.id), .text(t?.kind ?? ""), .text(t?.text ?? "")] + cells(k.demand, true)
@@ -122,9 +131,8 @@ public enum GapReport {
             }
         case .capability:
             table = ResultTable(columns: ["breakdown", "group", "gap", "status", "employers"] + columns("share") + columns("share_all_employers"))
-            let groupings: [(String, ((EmployerResponse) -> String?)?)] = [("all", nil), ("sector", { $0.sector }), ("size", { $0.sizeBand })]
-            for (name, grouping) in groupings {
-                for c in GapAnalysis.capability(e.inputs, by: grouping) {
+            for (name, grouping) in capabilityGroupings {
+                for c in capability?[name] ?? GapAnalysis.capability(e.inputs, by: grouping) {
                     let st: EstimateStatus = c.employers >= request.minimumCell ? .published : .suppressed
                     let shown = show(st)
                     table.append(

@@ -29,7 +29,11 @@ public enum AwarenessNeeds {
 
     /// Every group's needs (its lagging indicators, ranked) and its channels' reach.
     public static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [String]) {
-        let wave = try AwarenessWave.load(store, request.wave, request)
+        run(try AwarenessWave.load(store, request.wave, request), request)
+    }
+
+    /// The needs and reach of a loaded wave (the report loads each wave once).
+    static func run(_ wave: AwarenessWave, _ request: AwarenessRequest) -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [String]) {
         let all = AwarenessMeasure.all(wave.data)
         let lagging = all.filter { ["knowledge", "behaviour"].contains(wave.data.topics[$0.name] ?? "") || $0.name == "knows_where_to_report" }
         let reachMeasures = all.filter { channels.contains($0.name) }

@@ -44,8 +44,14 @@ public enum Figure {
         return sign + out.joined(separator: thousandsSeparator(language)) + body.dropFirst(whole.count)
     }
 
-    /// A share (0 to 1) as a percentage with one decimal: "48.2%".
-    public static func percent(_ share: Double) -> String { fixed(100 * share, 1) + "%" }
+    /// A share (0 to 1) as a percentage with one decimal: "48.2%" in English; in Spanish the sign
+    /// follows a no-break space, as the RAE and ISO 80000 write it: "48.2 %".
+    public static func percent(_ share: Double, _ language: String) -> String {
+        fixed(100 * share, 1) + (language == "es" ? "\u{00A0}%" : "%")
+    }
+
+    /// A share as a percentage in English: "48.2%".
+    public static func percent(_ share: Double) -> String { percent(share, "en") }
 
     /// A p- or q-value: "< 0.001" or three decimals.
     public static func pValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, 3) }

@@ -11,12 +11,13 @@ struct ExplorerData {
     var categoryNames: [String: String]
     var texts: [String: (kind: String, text: String)]
     var core: [String]
+    /// The KSA gaps of the context (``ReportData/ksaGaps``).
+    var ksaGaps: [GapAnalysis.KSAGap]
 
     /// KSA demand of the published roles (as `gaps --by ksa` and `courses uncovered`).
     var demand: [String: Double] {
-        guard let context else { return [:] }
         var demand: [String: Double] = [:]
-        for k in GapAnalysis.ksaGaps(context.estimates) where k.demand.value > 0 { demand[k.id] = k.demand.value }
+        for k in ksaGaps where k.demand.value > 0 { demand[k.id] = k.demand.value }
         return demand
     }
 

@@ -5,16 +5,15 @@
 /// figures of `courses uncovered`), who else in Belize teaches them or that nobody does, what
 /// each of its offerings prepares for, and its coverage by all its offerings together.
 enum ExplorerPage {
-    static func page(offerings: [Offering], roles: [RoleProfile], context: GapContext?, store: WorkforceStore, banner: String?) -> String {
-        let framework = (try? context.map { $0.framework } ?? store.framework(named: nil))
-        let texts = framework.flatMap { try? store.statementTexts($0) } ?? [:]
-        let names = framework.flatMap { try? store.areaAndCategoryNames($0) } ?? [:]
-        // "Core roles": the curated set of the bundled bank, when it is made for this framework.
-        let known = Set(roles.map(\.id))
-        let core = ((try? ItemBank.bundled().roleSet(DemoData.roleSet, framework: framework?.name ?? "nice-2017")) ?? []).filter(known.contains)
+    static func page(_ report: ReportData) -> String {
+        // "Core roles": the curated set of the bundled bank, when it is made for this framework
+        // (none when the bundled bank cannot be read: the button then picks nothing).
+        let known = Set(report.roles.map(\.id))
+        let core = ((try? ItemBank.bundled().roleSet(DemoData.roleSet, framework: report.framework.name)) ?? []).filter(known.contains)
         let data = ExplorerData(
-            offerings: offerings, roles: roles, context: context, theta: context?.inputs.theta ?? 0.5, categoryNames: names, texts: texts, core: core)
-        return page(data, banner: banner)
+            offerings: report.offerings, roles: report.roles, context: report.context, theta: report.context?.inputs.theta ?? report.options.theta,
+            categoryNames: report.names, texts: report.texts, core: core, ksaGaps: report.ksaGaps)
+        return page(data, banner: report.options.banner)
     }
 
     static func page(_ data: ExplorerData, banner: String?) -> String {

@@ -34,10 +34,10 @@ enum ReportHTML {
         """
 
     /// A whole page: the report's style (then `extraStyle`, a page's own), `body`, and `script`.
-    static func page(title: String, body: String, script: String? = nil, extraStyle: String? = nil) -> String {
+    static func page(title: String, body: String, script: String? = nil, extraStyle: String? = nil, language: ReaderLanguage = .en) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

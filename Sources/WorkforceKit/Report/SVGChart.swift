@@ -79,8 +79,11 @@ public enum SVGChart {
     /// - Parameters:
     ///   - marks: per label, text drawn instead of its bars (a withheld figure and why).
     ///   - faint: per label, whether its bars are drawn faint (an unreliable estimate).
+    ///   - value: how a bar's value is written, as the table beside the chart writes it
+    ///     (counts of people whole: a chart never shows 4.3 where its table says 4).
     public static func bars(
-        title: String, labels: [String], series: [Series], axis: String, marks: [String?] = [], faint: [Bool] = []
+        title: String, labels: [String], series: [Series], axis: String, marks: [String?] = [], faint: [Bool] = [],
+        value written: (Double) -> String = number
     ) -> String {
         let numbers = series.flatMap { s in s.values.compactMap { $0 } + s.low.compactMap { $0 } + s.high.compactMap { $0 } }.filter(\.isFinite)
         let scale = Scale(low: min(0, numbers.min() ?? 0), high: max(0, numbers.max() ?? 1), percent: false)
@@ -101,13 +104,13 @@ public enum SVGChart {
                     defer { y += barHeight + barGap }
                     guard i < serie.values.count, let value = serie.values[i], value.isFinite else { continue }
                     let a = scale.x(min(0, value)), b = scale.x(max(0, value))
-                    rows += "<rect x=\(q(a)) y=\(q(y)) width=\(q(max(0.5, b - a))) height=\"\(barHeight)\" fill=\"\(serie.color)\"\(opacity)><title>\(Markup.escape("\(label): \(serie.name) \(number(value))"))</title></rect>"
+                    rows += "<rect x=\(q(a)) y=\(q(y)) width=\(q(max(0.5, b - a))) height=\"\(barHeight)\" fill=\"\(serie.color)\"\(opacity)><title>\(Markup.escape("\(label): \(serie.name) \(written(value))"))</title></rect>"
                     var end = scale.x(value)
                     if i < serie.low.count, i < serie.high.count, let low = serie.low[i], let high = serie.high[i] {
                         rows += errorBar(scale.x(low), scale.x(high), y: Double(y) + Double(barHeight) / 2, color: "#1b1b1b")
                         end = max(end, scale.x(high))
                     }
-                    rows += "<text x=\(q(end + 3)) y=\(q(y + 8)) font-size=\"11\">\(number(value))</text>"
+                    rows += "<text x=\(q(end + 3)) y=\(q(y + 8)) font-size=\"11\">\(Markup.escape(written(value)))</text>"
                 }
             }
             y += rowGap

@@ -7,28 +7,20 @@ extension WorkforceReport {
     static let awarenessTitle = "Awareness baseline and change since the baseline"
 
     static func awarenessSection(
-        _ store: WorkforceStore, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)],
+        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)],
         _ points: inout MainPoints
-    ) throws -> Section {
-        var design = AwarenessRequest(margins: try store.populationMargins(options.marginsChoice), strata: options.strata, cluster: options.cluster)
-        design.srs = options.srs
-        design.marginsChoice = options.marginsChoice
-        var request = design
-        request.breakdowns = [.district, .sex, .group]
-        request.contrast = .group
-        let baseline: AwarenessResults
-        do {
-            baseline = try AwarenessAnalysis.results(store, request)
-        } catch let error as WorkforceError {
-            guard case .noInput = error else { throw error }
+    ) -> Section {
+        let design = data.awarenessDesign
+        guard let loaded = data.awareness else {
             return missing("awareness", awarenessTitle, "No awareness responses are imported. Generate the form with `workforce survey awareness`, field it, and import the export with `workforce import awareness FILE`.")
         }
+        let baseline = loaded.baseline
         let rows = baseline.estimates.first?.rows ?? []
         tables.append(("awareness_baseline", withNotes(AwarenessTables.estimates(rows), baseline.notes)))
         tables.append(("awareness_groups_vs_rest", AwarenessTables.differences(baseline.contrasts, contrast: true)))
         let overall = rows.filter { $0.breakdown == "all" }
         if let score = overall.first(where: { $0.indicator == AwarenessData.knowledgeIndicator }), score.isPublished, let m = score.value {
-            figures.append(("Baseline knowledge score (share of items right)", .text(shownShare(m, score.interval))))
+            figures.append(("Baseline knowledge score (share of items right)", .share(m, score.interval, se: score.se)))
         }
         var awareness = MainPoints.Awareness(baseline: "baseline", knowledge: nil)
         if let score = overall.first(where: { $0.indicator == AwarenessData.knowledgeIndicator }), score.isPublished, let m = score.value {
@@ -46,9 +38,7 @@ extension WorkforceReport {
         var waves: [(name: String, color: String, figures: [String: AwarenessEstimate])] = [("baseline", "#0b4f6c", byIndicator(overall))]
         var counts = baseline.weighting.map { "\($0.respondents) respondents (\($0.wave))" }
 
-        var change = design
-        change.compare = ("baseline", "followup-1")
-        if let followup = try? AwarenessAnalysis.results(store, change) {
+        if let followup = loaded.change {
             tables.append(("awareness_comparison", withNotes(AwarenessTables.differences(followup.comparisons), followup.notes)))
             let later = followup.estimates.count > 1 ? followup.estimates[1].rows : []
             waves.append(("followup-1", "#f4a259", byIndicator(later.filter { $0.breakdown == "all" })))
@@ -59,16 +49,14 @@ extension WorkforceReport {
             awareness.changes = compared.filter { $0.breakdown == "all" }.compactMap { d in
                 d.from.flatMap { from in d.to.map { MainPoints.Change(indicator: d.indicator, from: from, to: $0, interval: d.interval, q: d.qValue) } }
             }
-            figures.append(("Indicators changed since the baseline (Benjamini-Hochberg q < 0.05, of \(compared.count) compared)", .int(changed)))
+            figures.append(("Indicators changed since the baseline (Benjamini-Hochberg q < 0.05, of \(compared.count) compared)", .whole(changed, .indicators)))
             significant = Set(compared.filter { $0.breakdown == "all" && ($0.qValue ?? 1) < 0.05 }.map(\.indicator))
             changes += "<h3>Change since the baseline: follow-up-1 against the baseline</h3>"
             let reading = "A change between two waves is not by itself the campaign's effect: other things changed too. The test is design-based: on the joint design when the waves visit the same enumeration areas (the covariance of the shared areas counts), else z on sqrt(se1² + se2²); the notes say which; q is the Benjamini-Hochberg q-value across the \(compared.count) published comparisons, and a change is counted when q < 0.05. Figures withheld in either wave are withheld here."
             changes += ReportHTML.paragraph(reading, class: "note") + ReportHTML.table(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
             md += "### Change since the baseline: follow-up-1 against the baseline\n\n_\(reading)_\n\n" + markdown(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`")
         }
-        var campaign = design
-        campaign.wave = "followup-1"
-        if let followup = try? AwarenessAnalysis.results(store, campaign) {
+        if let followup = loaded.campaign {
             let (campaignHTML, campaignMD) = campaignFigures(followup.estimates.first?.rows ?? [], &figures)
             if let net = followup.estimates.first?.rows.first(where: { $0.indicator == AwarenessData.netRecognition && $0.breakdown == "all" }), net.isPublished,
                 let m = net.value
@@ -86,7 +74,7 @@ extension WorkforceReport {
             order: charted, waves: waves, significant: significant, base: "Base: \(counts.joined(separator: " and "))\(weighted).\(marked)", label: { Labels.bundled.indicator($0.indicator) })
         let groups = baseline.contrasts.filter { $0.indicator == AwarenessData.knowledgeIndicator }
         let groupNote = "Each target group against everyone outside it (a respondent can be in several groups): the difference of the knowledge score, its interval, the design-based test (the two share units, so their covariance counts) and the q-value within the breakdown. Every indicator is in `tables/awareness_groups_vs_rest.csv`."
-        let (needsHTML, needsMD) = try needsTable(store, design, &tables)
+        let (needsHTML, needsMD) = needsTable(loaded, &tables)
         html = html + "<h3>Indicators, overall</h3>" + chart + changes + needsHTML
             + "<h3>Target groups against the rest (knowledge score)</h3>" + ReportHTML.paragraph(groupNote, class: "note")
             + ReportHTML.table(readerDifferences(groups, contrast: true))
@@ -99,8 +87,8 @@ extension WorkforceReport {
 
     /// Each group's needs and reach (strategy activities 2.1 and 2.3): the indicators it lags
     /// on most, the people behind, the channel that reached it best.
-    static func needsTable(_ store: WorkforceStore, _ design: AwarenessRequest, _ tables: inout [(name: String, table: ResultTable)]) throws -> (String, String) {
-        let (needs, reach, notes) = try AwarenessNeeds.run(store, design)
+    static func needsTable(_ loaded: ReportData.AwarenessFigures, _ tables: inout [(name: String, table: ResultTable)]) -> (String, String) {
+        let (needs, reach, notes) = (loaded.needs, loaded.reach, loaded.needsNotes)
         guard !needs.isEmpty else { return ("", "") }
         tables.append(("awareness_needs", withNotes(AwarenessNeeds.table(needs), notes)))
         tables.append(("awareness_reach", AwarenessTables.estimates(reach)))
@@ -115,12 +103,12 @@ extension WorkforceReport {
     }
 
     /// Recognition of a real slogan, of the decoy, net recognition and acting on the campaign.
-    static func campaignFigures(_ followup: [AwarenessEstimate], _ figures: inout [(label: String, value: Cell)]) -> (String, String) {
+    static func campaignFigures(_ followup: [AwarenessEstimate], _ figures: inout [(label: String, figure: ReportFigure)]) -> (String, String) {
         let names = [AwarenessData.recognises, AwarenessData.claimsDecoy, AwarenessData.netRecognition, "acted_on_campaign"]
         let rows = names.compactMap { name in followup.first { $0.indicator == name && $0.breakdown == "all" } }
         guard !rows.isEmpty else { return ("", "") }
         if let net = rows.first(where: { $0.indicator == AwarenessData.netRecognition }), net.isPublished, let m = net.value {
-            figures.append(("Net slogan recognition at follow-up-1 (a real slogan recognised minus the decoy claimed)", .text(shownShare(m, net.interval))))
+            figures.append(("Net slogan recognition at follow-up-1 (a real slogan recognised minus the decoy claimed)", .share(m, net.interval, se: net.se)))
         }
         let reading = "Some people say they recognise any slogan put to them. The decoy slogan was never used in a campaign, so claiming it measures that; net recognition is, per respondent, a real slogan recognised (1) minus the decoy claimed (1), averaged: the share recognising a real slogan beyond what false claiming accounts for, with a mean ± 1.96 SE interval by the same design-based variance. Acting on the campaign is asked of those who saw or heard a message."
         let table = readerEstimates(rows)
@@ -146,11 +134,6 @@ extension WorkforceReport {
             "Reliability (NCHS 2017, on the Korn-Graubard interval): a proportion is withheld as unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or it is wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or a relative standard error of 30% or more); under 10 respondents it is suppressed; a proportion of 0% or 100% is shown for review and never stated as a certainty; a published figure resting on fewer than 8 degrees of freedom (units minus strata), or whose complement (1 - p) has an interval more than 130% of it, is flagged for review.",
             "Change since the baseline: `diff = p_followup - p_base`, Newcombe's square-and-add interval from the two waves' Korn-Graubard intervals (a score: `diff ± 1.96 se_diff`), `z = diff / sqrt(se_base² + se_followup²)`, two-sided p, and Benjamini-Hochberg q-values across the overall comparisons (and within each breakdown). Groups against the rest: the same, with the standard error of the difference from the two domains' linearised values in the same units.",
         ]
-    }
-
-    /// A share for readers with its interval: "49.8% (95% CI 48.4% to 51.1%)".
-    static func shownShare(_ value: Double, _ interval: ClosedRange<Double>?) -> String {
-        Figure.percent(value) + (interval.map { " (95% CI \(Figure.percent($0.lowerBound)) to \(Figure.percent($0.upperBound)))" } ?? "")
     }
 
     static func byIndicator(_ rows: [AwarenessEstimate]) -> [String: AwarenessEstimate] {

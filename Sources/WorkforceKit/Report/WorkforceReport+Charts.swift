@@ -30,7 +30,7 @@ extension WorkforceReport {
                     low: top.map { $0.figures.demand.ciLow }, high: top.map { $0.figures.demand.ciHigh }),
                 SVGChart.Series(name: "completers (catalog: no sampling error)", values: top.map(\.supply), color: "#f4a259"),
             ],
-            axis: "People within the \(horizon)", faint: top.map { $0.quality == .e })
+            axis: "People within the \(horizon)", faint: top.map { $0.quality == .e }, value: { Figure.count($0) })
         let more = e.publishedRoles.count > top.count ? " The \(top.count) published roles with the largest gap of \(e.publishedRoles.count); every role is in the table." : ""
         let hidden = withheld.isEmpty ? "" : " Withheld (too few employers to publish, or to protect another withheld figure): \(withheld.joined(separator: "; "))."
         let unreliable = poor.isEmpty ? "" : " Withheld as too unreliable or dominated by one employer: \(poor.joined(separator: "; "))."
@@ -48,7 +48,7 @@ extension WorkforceReport {
                     name: "gap: openings needing it minus completers taught it (95% CI)", values: ksas.map(\.gap), color: "#c0392b",
                     low: ksas.map { k in k.demand.ciLow.map { $0 - k.supply } }, high: ksas.map { k in k.demand.ciHigh.map { $0 - k.supply } })
             ],
-            axis: "People within the \(request.horizon.words)", faint: ksas.map { QualityGrade($0.demand, units: $0.respondents) == .e })
+            axis: "People within the \(request.horizon.words)", faint: ksas.map { QualityGrade($0.demand, units: $0.respondents) == .e }, value: { Figure.count($0) })
         return SVGChart.figure(
             svg,
             base: employerBase(context.estimates, request)

@@ -22,23 +22,33 @@ extension WorkforceReport {
         return Figure.count(e) + (grade.map { $0 == .a || $0 == .noCases ? "" : " [\($0.rawValue)\($0.needsCaution ? ": use with caution" : "")]" } ?? "")
     }
 
+    /// A row's figure, typed: graded when published, withheld with its reason otherwise.
+    static func figure(_ e: Estimate, _ unit: FigureUnit, _ status: EstimateStatus, _ figures: RowFigures) -> ReportFigure {
+        guard status == .published else {
+            return ReportFigure(
+                e.value, se: e.se, interval: e.ciLow.flatMap { low in e.ciHigh.map { low...$0 } }, unit: unit, grade: figures.quality, status: .withheld,
+                reason: withheld(status, employers: figures.respondents, reason: figures.withheldReason(status)))
+        }
+        return .count(e, unit, grade: figures.quality)
+    }
+
     /// A row's figure for a reader, with its grade: `shown` for a published row, its reason for a withheld one.
     static func shown(_ e: Estimate, _ status: EstimateStatus, _ figures: RowFigures) -> String {
         status == .published ? shown(e, grade: figures.quality) : withheld(status, employers: figures.respondents, reason: figures.withheldReason(status))
     }
 
     static func gapsSection(
-        _ context: GapContext, _ request: GapRequest, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)]
+        _ data: ReportData, _ context: GapContext, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)]
     ) -> Section {
-        let e = context.estimates
+        let e = context.estimates, request = data.gapRequest
         for by in [GapBreakdown.role, .total, .area, .category, .sector, .district, .size, .capability] {
             var r = request
             r.by = by
-            tables.append(("gaps_by_\(by.rawValue)", GapReport.table(context, r)))
+            tables.append(("gaps_by_\(by.rawValue)", GapReport.table(context, r, capability: data.capability)))
         }
         if e.flows != nil { tables.append(("gaps_scenarios", ShortfallScenarios.table(context))) }
         let horizon = request.horizon.words
-        figures.append(("Employers responding", .int(e.employers.count)))
+        figures.append(("Employers responding", .whole(e.employers.count, .employers)))
         let flows = e.flows
         if let flows {
             flowFigures(flows, &figures)
@@ -76,7 +86,7 @@ extension WorkforceReport {
         html += ReportHTML.paragraph(
             "Role mentions: a job or person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in `tables/gaps_by_role.csv`.",
             class: "note")
-        let capability = GapAnalysis.capability(e.inputs, by: nil)
+        let capability = data.capability["all"] ?? []
         var capabilityTable = ResultTable(columns: ["Tasks", "Skills gap: not confident and not outsourcing (95% CI)", "Not confident, all employers", "Employers"])
         let kinds = ["basic": "Basic tasks", "advanced": "Advanced tasks", "incident": "Incident response"]
         for c in capability {
@@ -99,34 +109,34 @@ extension WorkforceReport {
     }
 
     /// The summary's role-mention figures, for a form without the flow questions.
-    static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: String, _ figures: inout [(label: String, value: Cell)]) {
-        figures.append(("Shortage within the \(horizon): openings no completer will fill (every surveyed role with a gap, withheld ones included)", .text(shown(e.shortage, grade: QualityGrade(e.shortage)))))
-        figures.append(("Surplus: completers beyond the openings of their roles", .text(shown(e.surplus, grade: QualityGrade(e.surplus)))))
-        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", .text(shown(e.national.figures.demand, e.national.status, e.national.figures))))
-        figures.append(("Completers in that time", .text(Figure.count(e.national.supply))))
-        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .text(shown(e.national.figures.employed, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents)))))
-        if let people = e.people { figures.append(("Different people doing cybersecurity work", .text(shown(people, grade: QualityGrade(people, units: e.employers.count))))) }
+    static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: String, _ figures: inout [(label: String, figure: ReportFigure)]) {
+        figures.append(("Shortage within the \(horizon): openings no completer will fill (every surveyed role with a gap, withheld ones included)", .count(e.shortage, .roleMentions, grade: QualityGrade(e.shortage))))
+        figures.append(("Surplus: completers beyond the openings of their roles", .count(e.surplus, .roleMentions, grade: QualityGrade(e.surplus))))
+        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", figure(e.national.figures.demand, .roleMentions, e.national.status, e.national.figures)))
+        figures.append(("Completers in that time", ReportFigure(e.national.supply, unit: .people)))
+        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .count(e.national.figures.employed, .roleHoldings, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents))))
+        if let people = e.people { figures.append(("Different people doing cybersecurity work", .count(people, .people, grade: QualityGrade(people, units: e.employers.count)))) }
     }
 
     static func catalogSection(
-        _ offerings: [Offering], _ roles: [RoleProfile], _ context: GapContext?, _ request: GapRequest,
-        _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, value: Cell)], _ points: inout MainPoints
+        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)], _ points: inout MainPoints
     ) -> Section {
+        let offerings = data.offerings, roles = data.roles, context = data.context, request = data.gapRequest
         guard !offerings.isEmpty else {
             return missing("catalog", "Training catalog and course gaps", "No training catalog is imported. `workforce survey university` writes catalog_template.csv; import the filled catalog with `workforce import catalog FILE`.")
         }
         let catalog = CourseAnalysis.catalogTable(offerings, roles: roles, theta: request.theta)
         tables.append(("catalog", catalog))
-        figures.append(("Offerings in the national catalog", .int(offerings.count)))
-        figures.append(("Institutions", .int(Set(offerings.map(\.institution)).count)))
+        figures.append(("Offerings in the national catalog", .whole(offerings.count, .offerings)))
+        figures.append(("Institutions", .whole(Set(offerings.map(\.institution)).count, .institutions)))
         var html = ReportHTML.table(catalog.selecting(["institution", "code", "title", "level", "ksas", "annual_completions", "prepares_for"]))
         var md = markdown(catalog)
         if let context {
             var byKSA = request
             byKSA.by = .ksa
-            tables.append(("gaps_by_ksa", GapReport.table(context, byKSA)))
+            tables.append(("gaps_by_ksa", GapReport.table(context, byKSA, ksaGaps: data.ksaGaps)))
             // Readers see no grade F figure: a KSA row resting on too few employers or too imprecise is left out.
-            let ksas = GapAnalysis.ksaGaps(context.estimates).filter { $0.demand.value > 0 && QualityGrade($0.demand, units: $0.respondents) != .f }
+            let ksas = data.publishedKSAGaps
             html += "<h3>The largest KSA gaps</h3>" + ksaChart(Array(ksas.prefix(10)), context, request)
             var human = ResultTable(columns: ["KSA", "Text", "Openings needing it (95% CI)", "Completers taught it", "Offerings teaching it"])
             for k in ksas.prefix(25) {
@@ -137,7 +147,7 @@ extension WorkforceReport {
             }
             html += ReportHTML.table(human)
             md += "### The largest KSA gaps\n\n" + markdown(human)
-            figures.append(("Needed KSAs no course teaches", .int(ksas.filter { $0.taught == 0 }.count)))
+            figures.append(("Needed KSAs no course teaches", .whole(ksas.filter { $0.taught == 0 }.count, .ksas)))
             points.employers?.neededKSAs = ksas.count
             points.employers?.untaughtKSAs = ksas.filter { $0.taught == 0 }.count
         }
@@ -148,12 +158,9 @@ extension WorkforceReport {
 extension WorkforceReport {
     /// The change between the first and the last employer wave, per published role.
     static func trendSection(
-        _ store: WorkforceStore, _ request: GapRequest, _ first: String, _ last: String, _ tables: inout [(name: String, table: ResultTable)]
-    ) throws -> Section {
-        var a = request, b = request
-        a.wave = first
-        b.wave = last
-        let one = try GapContext.load(store, a).estimates, two = try GapContext.load(store, b).estimates
+        _ trend: ReportData.EmployerTrend, _ request: GapRequest, _ tables: inout [(name: String, table: ResultTable)]
+    ) -> Section {
+        let (first, last, one, two) = (trend.first, trend.last, trend.from, trend.to)
         tables.append(("gaps_trend", GapComparison.table(one, two, notes: ["Change from employer wave \(first) to \(last)."])))
         var human = ResultTable(columns: ["Work role", "Openings, \(first)", "Openings, \(last)", "Change (95% CI)", "p-value", "Role-holdings employed, change"])
         let later = Dictionary(uniqueKeysWithValues: two.roles.map { ($0.role.id, $0) })

@@ -23,18 +23,17 @@ extension WorkforceReport {
     }
 
     /// The summary's figures, each in its unit, none added to another.
-    static func flowFigures(_ f: WorkforceFlows, _ figures: inout [(label: String, value: Cell)]) {
-        figures.append(("Shortfall: people a year needed in cybersecurity work beyond those who enter it (a projection)", .text(Figure.count(f.shortfall))))
-        figures.append(("Cybersecurity jobs vacant now (jobs)", .text(shown(f.vacantJobs, grade: QualityGrade(f.vacantJobs)))))
-        figures.append(("Of them hard to fill (jobs)", .text(shown(f.hardToFillJobs, grade: QualityGrade(f.hardToFillJobs)))))
-        figures.append(("People needed a year: new jobs and exits from cybersecurity work in Belize", .text(shown(f.demandFlow, grade: QualityGrade(f.demandFlow)))))
-        figures.append(("People entering a year at the current rates (projected)", .text(shown(f.entrantsProjected, grade: QualityGrade(f.entrantsProjected)))))
-        if let rate = f.entryRateRealised { figures.append(("Realised entry rate: hires straight from education per completer", .text(Figure.fixed(rate.value, 2)))) }
-        if let people = f.people { figures.append(("Different people doing cybersecurity work", .text(shown(people, grade: QualityGrade(people))))) }
-        figures.append(("Role-holdings (a person with two roles counts in each)", .text(shown(f.roleHoldings, grade: QualityGrade(f.roleHoldings)))))
+    static func flowFigures(_ f: WorkforceFlows, _ figures: inout [(label: String, figure: ReportFigure)]) {
+        figures.append(("Shortfall: people a year needed in cybersecurity work beyond those who enter it (a projection)", .count(f.shortfall, .peopleAYear, grade: nil)))
+        figures.append(("Cybersecurity jobs vacant now (jobs)", .count(f.vacantJobs, .jobs, grade: QualityGrade(f.vacantJobs))))
+        figures.append(("Of them hard to fill (jobs)", .count(f.hardToFillJobs, .jobs, grade: QualityGrade(f.hardToFillJobs))))
+        figures.append(("People needed a year: new jobs and exits from cybersecurity work in Belize", .count(f.demandFlow, .peopleAYear, grade: QualityGrade(f.demandFlow))))
+        figures.append(("People entering a year at the current rates (projected)", .count(f.entrantsProjected, .peopleAYear, grade: QualityGrade(f.entrantsProjected))))
+        if let rate = f.entryRateRealised { figures.append(("Realised entry rate: hires straight from education per completer", ReportFigure(rate.value, unit: .ratio, style: .ratio))) }
+        if let people = f.people { figures.append(("Different people doing cybersecurity work", .count(people, .people, grade: QualityGrade(people)))) }
+        figures.append(("Role-holdings (a person with two roles counts in each)", .count(f.roleHoldings, .roleHoldings, grade: QualityGrade(f.roleHoldings))))
         if let ratio = f.holdingsPerPerson {
-            let ci = ratio.ciLow.flatMap { low in ratio.ciHigh.map { " (95% CI \(Figure.fixed(low, 2)) to \(Figure.fixed($0, 2)))" } } ?? ""
-            figures.append(("Role-holdings per person", .text(Figure.fixed(ratio.value, 2) + ci)))
+            figures.append(("Role-holdings per person", .ratio(ratio)))
         }
     }
 

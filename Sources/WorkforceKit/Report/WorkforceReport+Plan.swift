@@ -5,23 +5,17 @@ extension WorkforceReport {
     /// (one row per action), `plan_by_role` and `plan_cases`; the main points end with the
     /// plan's "What to do".
     static func planSection(
-        _ context: GapContext, _ store: WorkforceStore, _ options: ReportOptions, _ tables: inout [(name: String, table: ResultTable)],
-        _ figures: inout [(label: String, value: Cell)], _ json: inout [String: ([String]) -> String], _ points: inout MainPoints
-    ) throws -> Section {
-        var request = PlanRequest()
-        request.gaps.horizon = options.horizon
-        request.gaps.theta = options.theta
-        request.gaps.frame = options.frame
-        request.gaps.unweighted = options.unweighted
-        let plan = try WorkforcePlan.build(context, store, request)
+        _ plan: WorkforcePlan, _ tables: inout [(name: String, table: ResultTable)],
+        _ figures: inout [(label: String, figure: ReportFigure)], _ json: inout [String: ([String]) -> String], _ points: inout MainPoints
+    ) -> Section {
         tables.append(("plan", plan.actionTable))
         tables.append(("plan_by_role", plan.roleTable))
         tables.append(("plan_cases", plan.casesTable))
         json["plan"] = { plan.json(.action, notes: $0) }
         let c = plan.central
-        figures.append(("Need in the plan, people a year", .double(c.need)))
-        figures.append(("Seats a year in the plan, each counted once", .double(c.seats)))
-        figures.append(("Need left open, people a year", .double(c.open)))
+        figures.append(("Need in the plan, people a year", ReportFigure(c.need, unit: .peopleAYear)))
+        figures.append(("Seats a year in the plan, each counted once", ReportFigure(c.seats, unit: .peopleAYear)))
+        figures.append(("Need left open, people a year", ReportFigure(c.open, unit: .peopleAYear)))
         if c.need > 0.5 { points.whatToDo = PlanWords.whatToDo(plan) }
 
         let people = "Lead: \(WorkforcePlan.lead). Partners: \(WorkforcePlan.partners.joined(separator: "; ")). Timeline: \(plan.input.options.horizonWords)."

@@ -2,8 +2,9 @@ import Foundation
 
 extension WorkforceReport {
     static func methodologySection(
-        _ store: WorkforceStore, _ options: ReportOptions, _ context: GapContext?, _ tables: inout [(name: String, table: ResultTable)]
-    ) throws -> Section {
+        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)]
+    ) -> Section {
+        let options = data.options, context = data.context
         let lines: [String] = [
             "Respondents: only those who consented (and, in the awareness survey, said they are 18 or older) are counted; a row with a \"no\" at a gate is kept in the data with its gate answers only.",
             "Employer weights: \(context?.inputs.weighting.frame == nil ? "none (every employer weighs 1; \(WeightingSource.noneNote(.frame, choice: options.frameChoice))): the employer figures describe the responding employers only and carry no sampling error" : "design weights `w = N*/n` per stratum of sector and size band of the \(context?.inputs.weighting.frame?.source.words ?? ""), with `N* = organisations x (1 - out of scope / issued)`; a stratum with no respondent joins the nearest size band of its sector; a sector with no respondent is not represented. Response rate = respondents / (issued - out of scope); consent refusals are non-respondents").",
@@ -16,15 +17,14 @@ extension WorkforceReport {
             editRules,
             planMethodology(options),
             "Disclosure control: an employer row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10), or to protect another withheld row of its table (secondary suppression within every published area, category, the country and the sector, district and size tables); awareness cells with fewer than 10 respondents are withheld. The rules apply in every table, chart, CSV, JSON file, the plan and the explorer.",
-        ] + awarenessMethodology(options, margins: try store.populationMargins(options.marginsChoice)?.source, design: try? store.awarenessDesign(wave: "baseline", options.awarenessDesign))
+        ] + awarenessMethodology(options, margins: data.awarenessDesign.margins?.source, design: data.awareness?.baseline.designs.first)
         var html = "<ul>" + lines.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul>"
         var md = lines.map { "- \(Markup.markdownText($0))" }.joined(separator: "\n") + "\n\n"
         let grades = gradeSection()
         html += grades.html
         md += grades.markdown
         if let context { (html, md) = responseRates(context, html, md, &tables) }
-        let batches = try store.importBatches()
-        let instruments = try store.instrumentList()
+        let batches = data.batches, instruments = data.instruments
         tables.append(("data_batches", batches))
         tables.append(("instruments", instruments))
         html += "<h3>The data behind this report</h3>" + ReportHTML.table(batches) + "<h3>Instrument versions</h3>" + ReportHTML.table(instruments)

@@ -9,9 +9,10 @@ extension WorkforceReport {
     /// with its id, ranked by the openings needing it, and the institutions that come closest
     /// (whose offerings teach the most of the role's KSAs). `nil` when every needed KSA is taught.
     static func untaughtSection(
-        _ context: GapContext, _ offerings: [Offering], _ tables: inout [(name: String, table: ResultTable)]
+        _ data: ReportData, _ context: GapContext, _ tables: inout [(name: String, table: ResultTable)]
     ) -> Section? {
-        let ksas = GapAnalysis.ksaGaps(context.estimates).filter { $0.demand.value > 0 && $0.taught == 0 }
+        let offerings = data.offerings
+        let ksas = data.ksaGaps.filter { $0.demand.value > 0 && $0.taught == 0 }
         guard !ksas.isEmpty else { return nil }
         let byID = Dictionary(uniqueKeysWithValues: ksas.map { ($0.id, $0) })
         // What each institution's offerings teach, together.

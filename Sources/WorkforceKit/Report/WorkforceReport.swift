@@ -23,6 +23,8 @@ public struct ReportOptions: Sendable {
     public var entryRate: Double?
     /// A line shown at the top of every page and file (the demo: "synthetic data").
     public var banner: String?
+    /// The language of the words readers see (`--lang`); tables' machine names stay as they are.
+    public var language: ReaderLanguage = .en
 
     public init() {}
 
@@ -49,93 +51,49 @@ public enum WorkforceReport {
 
     /// Builds every file of the report, by name (relative to the report folder).
     public static func files(_ store: WorkforceStore, _ options: ReportOptions) throws -> [(name: String, text: String)] {
+        try files(ReportData(store, options))
+    }
+
+    /// Every file of the report from figures computed once (``ReportData``).
+    public static func files(_ data: ReportData) throws -> [(name: String, text: String)] {
+        let options = data.options
+        let gapRequest = data.gapRequest
+        let context = data.context
+        let offerings = data.offerings
         var tables: [(name: String, table: ResultTable)] = []
-        var figures: [(label: String, value: Cell)] = []
+        var figures: [(label: String, figure: ReportFigure)] = []
         var sections: [Section] = []
         /// Tables whose JSON is not their cells' (the plan's contributions are objects), by name.
         var json: [String: ([String]) -> String] = [:]
-        var gapRequest = GapRequest()
-        gapRequest.horizon = options.horizon
-        gapRequest.theta = options.theta
-        gapRequest.frame = options.frame
-        gapRequest.unweighted = options.unweighted
-        gapRequest.wave = options.wave
-        gapRequest.entryRate = options.entryRate
-
-        // Workforce gaps and the plan need employer responses.
-        var context: GapContext?
-        do {
-            context = try GapContext.load(store, gapRequest)
-        } catch let error as WorkforceError {
-            guard case .noInput = error else { throw error }
-        }
-        let framework = try store.framework(named: nil)
-        let offerings = try store.catalog(framework)
-        let roles = try store.roleProfiles(framework)
         var points = MainPoints()
         if let context { points.employers = mainPoints(context.estimates, options, catalog: !offerings.isEmpty) }
         if let context {
-            sections.append(gapsSection(context, gapRequest, &tables, &figures))
-            let waves = try store.employerWaves()
-            if waves.count >= 2, let first = waves.first, let last = waves.last {
-                sections.append(try trendSection(store, gapRequest, first, last, &tables))
-            }
+            sections.append(gapsSection(data, context, &tables, &figures))
+            if let trend = data.trend { sections.append(trendSection(trend, gapRequest, &tables)) }
         } else {
             sections.append(missing("gaps", "Workforce gaps", "No employer responses are imported. Generate the form with `workforce survey employer`, field it, and import the export with `workforce import employer FILE`."))
         }
-        sections.append(catalogSection(offerings, roles, context, gapRequest, &tables, &figures, &points))
-        if let context, !offerings.isEmpty, let untaught = untaughtSection(context, offerings, &tables) { sections.append(untaught) }
-        if let context {
-            sections.append(try planSection(context, store, options, &tables, &figures, &json, &points))
+        sections.append(catalogSection(data, &tables, &figures, &points))
+        if let context, !offerings.isEmpty, let untaught = untaughtSection(data, context, &tables) { sections.append(untaught) }
+        if let plan = data.plan {
+            sections.append(planSection(plan, &tables, &figures, &json, &points))
         } else {
             sections.append(missing("plan", "The workforce development plan", "The plan needs employer responses (see Workforce gaps)."))
         }
-        sections.append(try awarenessSection(store, options, &tables, &figures, &points))
-        sections.append(try methodologySection(store, options, context, &tables))
-        let quarantine = try quarantine(store, options)
+        sections.append(awarenessSection(data, &tables, &figures, &points))
+        sections.append(methodologySection(data, &tables))
+        let quarantine = data.quarantine
         sections = noting(quarantine, in: sections)
         let large = quarantine.filter(\.count.isLarge).map(\.count.sentence)
 
-        // Figures as published: estimated counts of people and places as whole numbers (shares
-        // and intervals are already written for readers, as text).
-        figures = figures.map { f in
-            guard case .double(let d) = f.value else { return f }
-            return (f.label, .double(d.rounded()))
-        }
-        let generated = Clock.today()
-        let title = "Belize cybersecurity workforce and awareness report"
-        let sentences = points.sentences
-        let reading = "Figures are estimates from surveys, each with its 95% confidence interval (CI): intervals made this way hold the true figure 19 times in 20."
-        var body = "<header><h1>\(Markup.escape(title))</h1>"
-        body += ReportHTML.paragraph("National Cybersecurity Strategy, Area of Priority 3. Generated \(generated) by workforce.", class: "meta")
-        if let banner = options.banner { body += ReportHTML.paragraph(banner, class: "synthetic") }
-        body += large.map { ReportHTML.paragraph($0, class: "synthetic") }.joined()
-        body += "</header>"
-        if !sentences.isEmpty {
-            body += "<section id=\"main-points\" class=\"main-points\"><h2>Main points</h2><ul>" + sentences.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
-                + ReportHTML.paragraph(reading, class: "note") + "</section>"
-        }
-        body += "<nav aria-label=\"Contents\"><h2>Contents</h2><ul>" + (sentences.isEmpty ? "" : "<li><a href=\"#main-points\">Main points</a></li>") + "<li><a href=\"#summary\">Summary</a></li>"
-        body += sections.map { "<li><a href=\"#\($0.id)\">\(Markup.escape($0.title))</a></li>" }.joined() + "</ul></nav>"
-        body += "<section id=\"summary\"><h2>Summary</h2><ul class=\"figures\">"
-        body += figures.map { "<li><span class=\"value\" data-figure=\"\(Markup.escape($0.label))\">\(Markup.escape(ReportHTML.shown($0.value)))</span>\(Markup.escape($0.label))</li>" }.joined()
-        body += "</ul><p><a href=\"explorer.html\">Open the course-gap explorer</a> to see, for one institution, the needed skills its courses do not teach.</p></section>"
-        body += sections.map { "<section id=\"\($0.id)\" class=\"part\"><h2>\(Markup.escape($0.title))</h2>\($0.html)</section>" }.joined()
-
-        var markdown = "# \(title)\n\nGenerated \(generated) by workforce.\n\n"
-        if let banner = options.banner { markdown += "**\(banner)**\n\n" }
-        markdown += large.map { "**\($0)**\n\n" }.joined()
-        if !sentences.isEmpty { markdown += "## Main points\n\n" + sentences.map { "- \($0)\n" }.joined() + "\n_\(reading)_\n\n" }
-        markdown += "## Summary\n\n" + figures.map { "- \($0.label): **\(ReportHTML.shown($0.value))**" }.joined(separator: "\n") + "\n\n"
-        markdown += sections.map { "## \($0.title)\n\n\($0.markdown)" }.joined(separator: "\n")
-
-        var summary = ResultTable(columns: ["figure", "value"])
-        for f in figures { summary.append([.text(f.label), f.value]) }
-        tables.insert(("summary", summary), at: 0)
+        let title = Words.bundled.text("report.title", options.language)
+        let document = ReportDocument(
+            title: title, blocks: frame(title, options, points.sentences, figures, sections, warnings: large), language: options.language)
+        tables.insert(("summary", summaryTable(figures)), at: 0)
         var files: [(name: String, text: String)] = [
-            ("report.html", ReportHTML.page(title: title, body: body)),
-            ("report.md", markdown),
-            ("explorer.html", ExplorerPage.page(offerings: offerings, roles: roles, context: context, store: store, banner: options.banner)),
+            ("report.html", document.html),
+            ("report.md", document.markdown),
+            ("explorer.html", ExplorerPage.page(data)),
         ]
         for (name, table) in tables {
             try table.checkFinite("report table \(name)")
@@ -145,6 +103,54 @@ public enum WorkforceReport {
             files.append(("tables/\(name).json", json[name]?(marked.notes) ?? marked.rendered(as: .json)))
         }
         return files
+    }
+
+    /// The page around the sections: the title and byline, the warnings, the main points, the
+    /// contents (HTML only), the summary's figures and the link to the explorer.
+    static func frame(
+        _ title: String, _ options: ReportOptions, _ sentences: [String], _ figures: [(label: String, figure: ReportFigure)], _ sections: [Section],
+        warnings: [String]
+    ) -> [ReportBlock] {
+        let phrase = Words.bundled.phrasebook(options.language)
+        var header: [ReportBlock] = [
+            .heading(level: 1, text: title), .paragraph([.text(phrase("report.byline", ["date": Clock.today()]))], style: .meta),
+        ]
+        header += (options.banner.map { [$0] } ?? []).map { .paragraph([.text($0)], style: .warning) }
+        header += warnings.map { .paragraph([.text($0)], style: .warning) }
+        var blocks: [ReportBlock] = [.part(.init("header"), blocks: header)]
+        if !sentences.isEmpty {
+            blocks.append(.part(
+                .init("section", id: "main-points", className: "main-points"),
+                blocks: [
+                    .heading(level: 2, text: phrase("report.main_points")), .list(sentences.map { [.text($0)] }),
+                    .paragraph([.text(phrase("report.reading"))], style: .note),
+                ]))
+        }
+        var contents: [(String, String)] = sentences.isEmpty ? [] : [(phrase("report.main_points"), "main-points")]
+        contents += [(phrase("report.summary"), "summary")] + sections.map { ($0.title, $0.id) }
+        blocks.append(.only(.html, [.part(.init("nav", label: phrase("report.contents")), blocks: [
+            .heading(level: 2, text: phrase("report.contents")), .list(contents.map { [.link($0.0, href: "#" + $0.1)] }),
+        ])]))
+        blocks.append(.part(.init("section", id: "summary"), blocks: [
+            .heading(level: 2, text: phrase("report.summary")), .figures(figures),
+            .only(.html, [.paragraph([.link(phrase("report.explorer_link"), href: "explorer.html"), .text(phrase("report.explorer_after"))])]),
+        ]))
+        blocks += sections.map { .part(.init("section", id: $0.id, className: "part"), blocks: [.heading(level: 2, text: $0.title), .markup(html: $0.html, markdown: $0.markdown)]) }
+        return blocks
+    }
+
+    /// The summary's figures as numbers: value, standard error, interval, unit, grade and
+    /// status, so that a program reads them without parsing words (`tables/summary.json`).
+    static func summaryTable(_ figures: [(label: String, figure: ReportFigure)]) -> ResultTable {
+        var table = ResultTable(columns: ["figure", "value", "se", "ci_low", "ci_high", "unit", "grade", "status", "reason"])
+        for (label, f) in figures {
+            table.append([
+                .text(label), .double(f.value), f.se.map(Cell.double) ?? .null, f.interval.map { .double($0.lowerBound) } ?? .null,
+                f.interval.map { .double($0.upperBound) } ?? .null, .text(f.unit.rawValue), f.grade.map { .text($0.rawValue) } ?? .null,
+                .text(f.status.rawValue), f.reason.map(Cell.text) ?? .null,
+            ])
+        }
+        return table
     }
 
     /// Writes the report into `folder`, replacing the files it writes; returns their paths.

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import WorkforceKit
+
+/// One report computes each figure once (issue 32): each awareness wave is read and raked once,
+/// each employer wave's estimates are built once, and the report's sections, the explorer and
+/// `demo` read them from ``ReportData`` instead of computing them again.
+@Suite(.serialized) struct ReportDataTests {
+    /// The loads, by wave.
+    final class Loads: @unchecked Sendable {
+        private let lock = NSLock()
+        private var employer: [String: Int] = [:], awareness: [String: Int] = [:]
+        func count(employer wave: String) { lock.withLock { employer[wave, default: 0] += 1 } }
+        func count(awareness wave: String) { lock.withLock { awareness[wave, default: 0] += 1 } }
+        var counts: (employer: [String: Int], awareness: [String: Int]) { lock.withLock { (employer, awareness) } }
+    }
+
+    @Test func oneReportReadsEachWaveOnce() throws {
+        let scratch = try Scratch()
+        let database = scratch.path("demo.sqlite")
+        let demo = try runWorkforce(["demo", "--db", database, "--out", scratch.path("demo")], in: scratch.url)
+        #expect(demo.code == 0, "\(demo.stderr)")
+        let store = try WorkforceStore(path: database, create: false)
+        let loads = Loads()
+        var loaders = ReportData.Loaders()
+        loaders.employer = { store, request in
+            loads.count(employer: request.wave ?? "baseline")
+            return try GapContext.load(store, request)
+        }
+        loaders.awareness = { store, wave, request in
+            loads.count(awareness: wave)
+            return try AwarenessWave.load(store, wave, request)
+        }
+        let data = try ReportData(store, ReportOptions(), loaders: loaders)
+        // The demo has two employer waves (the change between them is a section) and two
+        // awareness waves (the baseline, its needs, the change and the campaign figures).
+        #expect(loads.counts.employer == ["baseline": 1, "2027": 1])
+        #expect(loads.counts.awareness == ["baseline": 1, "followup-1": 1])
+        #expect(data.trend?.first == "baseline" && data.trend?.last == "2027")
+        #expect(data.awareness?.change != nil && data.awareness?.campaign != nil && data.awareness?.needs.isEmpty == false)
+        #expect(data.plan != nil && !data.ksaGaps.isEmpty && data.capability["all"]?.isEmpty == false)
+
+        // Writing the report from them loads nothing more, and it is the report `report` writes.
+        let files = try WorkforceReport.files(data)
+        #expect(loads.counts.employer.values.reduce(0, +) == 2 && loads.counts.awareness.values.reduce(0, +) == 2)
+        let direct = try WorkforceReport.files(store, ReportOptions())
+        #expect(files.map(\.name) == direct.map(\.name))
+        for (a, b) in zip(files, direct) where a.name != "report.html" && a.name != "report.md" {
+            #expect(a.text == b.text, "\(a.name)")
+        }
+    }
+
+    /// No section of the report, and not `demo`, computes a figure itself or drops an error
+    /// with `try?`: every analysis is read from `ReportData`, which computes it once.
+    @Test func theReportAndTheDemoComputeNothingThemselves() throws {
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        let files = (FileManager.default.enumerator(atPath: sources.path)?.allObjects as? [String] ?? [])
+            .filter { ($0.contains("/Report/") && $0.hasSuffix(".swift") && !$0.hasSuffix("/ReportData.swift")) || $0.hasSuffix("/DemoCommand.swift") }
+        #expect(files.count >= 10)
+        let computing = [
+            "GapContext.load(", "AwarenessAnalysis.results(", "AwarenessAnalysis.run(", "AwarenessWave.load(", "AwarenessNeeds.run(",
+            "GapAnalysis.ksaGaps(", "GapAnalysis.capability(", "WorkforcePlan.build(", "WorkforcePlan.run(", "GapComparison.run(",
+        ]
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for call in computing { #expect(!text.contains(call), "\(file) calls \(call)") }
+            // `try?` is allowed only where a missing bundled role set leaves a button empty.
+            let lines = text.split(separator: "\n").filter { $0.contains("try?") && !$0.contains("removeItem") && !$0.contains("roleSet(") }
+            if file.contains("/Report/") { #expect(lines.isEmpty, "\(file): \(lines)") }
+        }
+    }
+}
