@@ -48,6 +48,26 @@ import Testing
         for (a, b) in zip(files, direct) where a.name != "report.html" && a.name != "report.md" {
             #expect(a.text == b.text, "\(a.name)")
         }
+
+        // The same figures in Spanish: nothing is computed again, the machine tables are the
+        // same, and the typed parts speak Spanish with Spanish numbers.
+        var spanish = data
+        spanish.options.language = .es
+        let es = Dictionary(uniqueKeysWithValues: try WorkforceReport.files(spanish).map { ($0.name, $0.text) })
+        #expect(loads.counts.employer.values.reduce(0, +) == 2 && loads.counts.awareness.values.reduce(0, +) == 2)
+        for (name, text) in files where name.hasPrefix("tables/") { #expect(es[name] == text, "\(name) differs in Spanish") }
+        let html = try #require(es["report.html"])
+        #expect(html.contains("<html lang=\"es\">"))
+        for spanishText in ["Puntos principales", "Resumen", "Lo que ningún curso en Belice enseña", "Cambio desde la primera ronda de empleadores", "Las más cercanas: "] {
+            #expect(html.contains(spanishText), "\(spanishText)")
+        }
+        for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: "] {
+            #expect(!html.contains(english), "\(english) in the Spanish report")
+        }
+        // Thousands separated by a no-break space; the figures' words are Spanish.
+        #expect(html.range(of: "data-figure=\"[^\"]+\">1\u{00A0}[0-9]{3} \\(IC 95\u{00A0}% ", options: .regularExpression) != nil)
+        #expect(try #require(es["explorer.html"]).contains("Crear un curso para"))
+        #expect(try #require(files.first { $0.name == "explorer.html" }?.text).contains("Create a course for"))
     }
 
     /// No section of the report, and not `demo`, computes a figure itself or drops an error

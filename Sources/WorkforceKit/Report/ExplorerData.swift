@@ -13,6 +13,33 @@ struct ExplorerData {
     var core: [String]
     /// The KSA gaps of the context (``ReportData/ksaGaps``).
     var ksaGaps: [GapAnalysis.KSAGap]
+    /// The plan (its central case), whose actions say which KSAs they would teach.
+    var plan: WorkforcePlan?
+    var language: ReaderLanguage = .en
+
+    /// Per KSA, the plan's actions that would teach it, in words: a course to create at an
+    /// institution (the role's KSAs its host does not teach) or people to upskill into a role
+    /// (what they lack), so that an untaught KSA leads to the action that closes it.
+    var planActions: [String: [String]] {
+        guard let plan else { return [:] }
+        let phrase = Words.bundled.phrasebook(language)
+        let names = Dictionary(plan.input.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var actions: [String: [String]] = [:]
+        for a in plan.actions where !a.ksas.isEmpty {
+            let values = [
+                "role": names[a.role] ?? a.role, "feeder": a.feeder.map { names[$0] ?? $0 } ?? "", "institution": a.institution ?? "",
+                "seats": PlanWords.number(a.seats),
+            ]
+            let text: String
+            switch a.kind {
+            case .create: text = phrase("report.explorer.plan_create", values)
+            case .upskill: text = phrase("report.explorer.plan_upskill", values)
+            default: continue
+            }
+            for k in a.ksas { actions[k, default: []].append(text) }
+        }
+        return actions
+    }
 
     /// KSA demand of the published roles (as `gaps --by ksa` and `courses uncovered`).
     var demand: [String: Double] {
@@ -74,6 +101,7 @@ struct ExplorerData {
             (key: "kinds", value: .object(needed.sorted().map { (key: $0, value: .string(texts[$0]?.kind ?? "")) })),
             (key: "demand", value: .object(demand.sorted { $0.key < $1.key }.map { (key: $0.key, value: .number($0.value)) })),
             (key: "demanded", value: .array(demanded.map { .string($0) })),
+            (key: "plan", value: .object(planActions.sorted { $0.key < $1.key }.map { (key: $0.key, value: .array($0.value.map { .string($0) })) })),
             (key: "core", value: .array(core.map { .string($0) })),
         ])
     }

@@ -12,7 +12,7 @@ enum ExplorerPage {
         let core = ((try? ItemBank.bundled().roleSet(DemoData.roleSet, framework: report.framework.name)) ?? []).filter(known.contains)
         let data = ExplorerData(
             offerings: report.offerings, roles: report.roles, context: report.context, theta: report.context?.inputs.theta ?? report.options.theta,
-            categoryNames: report.names, texts: report.texts, core: core, ksaGaps: report.ksaGaps)
+            categoryNames: report.names, texts: report.texts, core: core, ksaGaps: report.ksaGaps, plan: report.plan, language: report.options.language)
         return page(data, banner: report.options.banner)
     }
 
@@ -55,6 +55,7 @@ enum ExplorerPage {
             <th scope="col"><button type="button" class="sort" data-sort="demand">Demand: openings needing this KSA \(Markup.escape(data.within))</button></th>
             <th scope="col"><button type="button" class="sort" data-sort="roles">Chosen roles needing it</button></th>
             <th scope="col"><button type="button" class="sort" data-sort="nowhere">Taught elsewhere in Belize by</button></th>
+            <th scope="col">In the plan</th>
             </tr></thead><tbody id="uncovered"></tbody></table>
             <h2>What each of its offerings prepares for</h2>
             <p class="note">An offering prepares for a work role when it teaches at least \(percent)% of the role's KSAs

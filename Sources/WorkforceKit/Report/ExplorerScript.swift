@@ -125,6 +125,13 @@ enum ExplorerScript {
               where.appendChild(document.createTextNode(")"));
             });
             tr.appendChild(where);
+            // The plan's actions that would teach it, each a link to the plan in the report.
+            const planned = el("td"); planned.dataset.label = "In the plan";
+            (data.plan[r.ksa] || []).forEach((text, i) => {
+              if (i) planned.appendChild(document.createTextNode("; "));
+              const a = el("a", text); a.href = "report.html#plan"; planned.appendChild(a);
+            });
+            tr.appendChild(planned);
             body.appendChild(tr);
           }
           $("shown").textContent = list.length === rows.length ? "" : list.length + " of " + rows.length + " rows match the filter.";
@@ -132,8 +139,8 @@ enum ExplorerScript {
         \#(Neutralisation.javaScript)
         function csvField(x) { const s = neutralise(x); return /[",\n\r]/.test(s) || /^ | $/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
         $("download").addEventListener("click", () => {
-          const lines = [["ksa_id", "kind", "text", "demand", "roles", "taught_elsewhere_by", "taught_nowhere"].join(",")];
-          for (const r of shownRows()) lines.push([r.ksa, r.kind, r.text, demandOf(r.ksa).toFixed(2), r.roles.join(" "), r.elsewhere.join("; "), r.elsewhere.length ? "false" : "true"].map(csvField).join(","));
+          const lines = [["ksa_id", "kind", "text", "demand", "roles", "taught_elsewhere_by", "taught_nowhere", "plan_actions"].join(",")];
+          for (const r of shownRows()) lines.push([r.ksa, r.kind, r.text, demandOf(r.ksa).toFixed(2), r.roles.join(" "), r.elsewhere.join("; "), r.elsewhere.length ? "false" : "true", (data.plan[r.ksa] || []).join("; ")].map(csvField).join(","));
           const blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
           const a = el("a"); a.href = URL.createObjectURL(blob); a.download = "uncovered-" + select.value.replace(/[^A-Za-z0-9]+/g, "-") + ".csv";
           document.body.appendChild(a); a.click(); a.remove(); setTimeout(() => URL.revokeObjectURL(a.href), 1000);

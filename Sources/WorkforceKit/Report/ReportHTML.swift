@@ -91,15 +91,6 @@ enum ReportHTML {
         text.split(separator: " ").contains { $0.count > 28 }
     }
 
-    /// A summary figure as a person reads it: an estimated count as a whole number; text (a
-    /// figure already written for readers, with its interval) as it is.
-    static func shown(_ cell: Cell) -> String {
-        switch cell {
-        case .double(let d): Figure.count(d)
-        default: cell.plainText
-        }
-    }
-
     static func paragraph(_ text: String, class name: String? = nil) -> String {
         "<p\(name.map { " class=\"\($0)\"" } ?? "")>\(prose(text))</p>"
     }

@@ -12,7 +12,7 @@ extension WorkforceReport {
     ) -> Section {
         let design = data.awarenessDesign
         guard let loaded = data.awareness else {
-            return missing("awareness", awarenessTitle, "No awareness responses are imported. Generate the form with `workforce survey awareness`, field it, and import the export with `workforce import awareness FILE`.")
+            return missing("awareness", awarenessTitle, Words.bundled.text("report.missing.awareness", data.options.language))
         }
         let baseline = loaded.baseline
         let rows = baseline.estimates.first?.rows ?? []

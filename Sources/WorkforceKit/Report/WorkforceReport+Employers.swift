@@ -17,9 +17,7 @@ extension WorkforceReport {
     /// A count with its interval and grade for a reader: "42 (95% CI 0 to 125) [E: use with
     /// caution]"; a grade F figure is not shown, its reason is.
     static func shown(_ e: Estimate, grade: QualityGrade? = nil) -> String {
-        if grade == .f { return "withheld: too unreliable to publish (\(QualityGrade.reason(e, units: nil)))" }
-        if grade == .noCases { return "0 (no cases)" }
-        return Figure.count(e) + (grade.map { $0 == .a || $0 == .noCases ? "" : " [\($0.rawValue)\($0.needsCaution ? ": use with caution" : "")]" } ?? "")
+        ReportFigure.count(e, .people, grade: grade).shown(.en)
     }
 
     /// A row's figure, typed: graded when published, withheld with its reason otherwise.
@@ -30,11 +28,6 @@ extension WorkforceReport {
                 reason: withheld(status, employers: figures.respondents, reason: figures.withheldReason(status)))
         }
         return .count(e, unit, grade: figures.quality)
-    }
-
-    /// A row's figure for a reader, with its grade: `shown` for a published row, its reason for a withheld one.
-    static func shown(_ e: Estimate, _ status: EstimateStatus, _ figures: RowFigures) -> String {
-        status == .published ? shown(e, grade: figures.quality) : withheld(status, employers: figures.respondents, reason: figures.withheldReason(status))
     }
 
     static func gapsSection(
@@ -123,7 +116,7 @@ extension WorkforceReport {
     ) -> Section {
         let offerings = data.offerings, roles = data.roles, context = data.context, request = data.gapRequest
         guard !offerings.isEmpty else {
-            return missing("catalog", "Training catalog and course gaps", "No training catalog is imported. `workforce survey university` writes catalog_template.csv; import the filled catalog with `workforce import catalog FILE`.")
+            return missing("catalog", "Training catalog and course gaps", Words.bundled.text("report.missing.catalog", data.options.language))
         }
         let catalog = CourseAnalysis.catalogTable(offerings, roles: roles, theta: request.theta)
         tables.append(("catalog", catalog))
@@ -156,31 +149,45 @@ extension WorkforceReport {
 }
 
 extension WorkforceReport {
-    /// The change between the first and the last employer wave, per published role.
+    /// The change between the first and the last employer wave, per published role: typed
+    /// blocks, words from `report.csv`.
     static func trendSection(
-        _ trend: ReportData.EmployerTrend, _ request: GapRequest, _ tables: inout [(name: String, table: ResultTable)]
+        _ trend: ReportData.EmployerTrend, _ request: GapRequest, _ language: ReaderLanguage, _ tables: inout [(name: String, table: ResultTable)]
     ) -> Section {
         let (first, last, one, two) = (trend.first, trend.last, trend.from, trend.to)
+        let phrase = Words.bundled.phrasebook(language)
         tables.append(("gaps_trend", GapComparison.table(one, two, notes: ["Change from employer wave \(first) to \(last)."])))
-        var human = ResultTable(columns: ["Work role", "Openings, \(first)", "Openings, \(last)", "Change (95% CI)", "p-value", "Role-holdings employed, change"])
+        var human = ResultTable(columns: [
+            phrase("report.trend.column_role"), phrase("report.trend.column_openings", ["wave": first]), phrase("report.trend.column_openings", ["wave": last]),
+            phrase("report.trend.column_change"), phrase("report.trend.column_p"), phrase("report.trend.column_employed"),
+        ])
         let later = Dictionary(uniqueKeysWithValues: two.roles.map { ($0.role.id, $0) })
         var significant = 0
+        let count = { (v: Double) in Figure.count(v, language.rawValue) }
+        let signed = { (v: Double) in (v.rounded() > 0 ? "+" : "") + count(v) }
         for r in one.roles where r.isPublished {
             guard let s = later[r.role.id], s.isPublished else { continue }
             let d = GapComparison.difference(r.figures.demand, s.figures.demand)
             let e = GapComparison.difference(r.figures.employed, s.figures.employed)
-            if let p = d.p, p < 0.05 { significant += 1 }
-            let interval = d.se.map { " (\(Figure.count(d.diff - Estimate.z95 * $0)) to \(Figure.count(d.diff + Estimate.z95 * $0)))" } ?? ""
+            if let p = d.p, p < significance { significant += 1 }
+            let change = d.se.map {
+                phrase("report.figure.range", ["value": signed(d.diff), "low": count(d.diff - Estimate.z95 * $0), "high": count(d.diff + Estimate.z95 * $0)])
+            } ?? signed(d.diff)
             human.append([
-                .text("\(r.role.name) (\(r.role.id))"), .text(Figure.count(r.figures.demand)), .text(Figure.count(s.figures.demand)),
-                .text((d.diff > 0 ? "+" : "") + Figure.count(d.diff) + interval), .text(d.p.map(Figure.pValue) ?? "-"),
-                .text((e.diff > 0 ? "+" : "") + Figure.count(e.diff)),
+                .text("\(r.role.name) (\(r.role.id))"), .text(ReportFigure.count(r.figures.demand, .roleMentions, grade: nil).shown(language)),
+                .text(ReportFigure.count(s.figures.demand, .roleMentions, grade: nil).shown(language)), .text(change), .text(d.p.map(Figure.pValue) ?? "-"),
+                .text(signed(e.diff)),
             ])
         }
-        let lead = "Openings expected within the \(request.horizon.words), employer wave \(first) against \(last), for the roles published in both. \(plural(significant, "role")) changed significantly (two-sided z-test on independent samples, p < 0.05, not adjusted for multiple comparisons)."
-        let html = ReportHTML.paragraph(lead, class: "note") + ReportHTML.table(human)
-        return Section(id: "trend", title: "Change since the first employer wave", html: html, markdown: "_\(lead)_\n\n" + markdown(human))
+        let lead = phrase("report.trend.lead", [
+            "horizon": phrase("report.horizon.\(request.horizon.rawValue)"), "first": first, "last": last,
+            "roles": counted(phrase, "report.roles", significant), "p": Figure.fixed(significance, 2),
+        ])
+        return Section(id: "trend", title: phrase("report.section.trend"), blocks: [.paragraph([.text(lead)], style: .note), .table(human)])
     }
+
+    /// The two-sided p-value under which a change between employer waves counts as significant.
+    static let significance = 0.05
 }
 
 extension WorkforceReport {

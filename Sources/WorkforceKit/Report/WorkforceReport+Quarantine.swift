@@ -18,8 +18,7 @@ extension WorkforceReport {
             let sentences = quarantine.filter { $0.section == section.id }.map(\.count.sentence)
             guard !sentences.isEmpty else { return section }
             var noted = section
-            noted.html = sentences.map { ReportHTML.paragraph($0, class: "note") }.joined() + section.html
-            noted.markdown = sentences.map { "_\($0)_\n\n" }.joined() + section.markdown
+            noted.blocks = sentences.map { .paragraph([.text($0)], style: .note) } + section.blocks
             return noted
         }
     }

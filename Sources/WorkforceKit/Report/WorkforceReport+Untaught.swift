@@ -23,9 +23,8 @@ extension WorkforceReport {
         table.notes = [
             "Needed KSAs (of published work roles with openings) that no offering of the national catalog teaches, by work role; demand is the openings of every published role needing the KSA; the closest institutions teach the most of the role's KSAs."
         ]
-        var html = "<p>\(plural(ksas.count, "needed KSA")) no course in Belize teaches, by the work roles that need them, each ranked by the openings needing it. "
-            + "Beside each role, the institutions whose courses already teach the most of its knowledge, skills and abilities: the closest to teaching the rest.</p>"
-        var md = "\(plural(ksas.count, "needed KSA")) no course in Belize teaches, by the work roles that need them, each ranked by the openings needing it, with the institutions that come closest.\n\n"
+        let phrase = Words.bundled.phrasebook(data.options.language)
+        var blocks: [ReportBlock] = [.paragraph([.text(phrase("report.untaught.lead", ["count": counted(phrase, "report.untaught.needed", ksas.count)]))])]
         let roles = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }
             .sorted { $0.figures.demand.value > $1.figures.demand.value }
         for g in roles {
@@ -40,20 +39,34 @@ extension WorkforceReport {
                     k.demand.ciLow.map(Cell.double) ?? .null, k.demand.ciHigh.map(Cell.double) ?? .null, .text(closestWords),
                 ])
             }
-            let heading = "\(g.role.name) (\(g.role.id)): \(plural(missing.count, "KSA")) no course teaches"
+            let total = String(g.role.ksas.count)
             let closestSentence = closest.isEmpty
-                ? "No institution teaches any of its KSAs yet."
-                : "Closest: " + closest.map { "\($0.institution), which teaches \($0.count) of its \(g.role.ksas.count) KSAs" }.joined(separator: "; ") + "."
-            var human = ResultTable(columns: ["KSA", "Openings needing it (95% CI)"])
-            for k in missing.prefix(untaughtPerRole) { human.append([.text(ksaName(k.id, context)), .text(Figure.count(k.demand))]) }
+                ? phrase("report.untaught.closest_none")
+                : phrase("report.untaught.closest", [
+                    "list": closest.map { phrase("report.untaught.closest_item", ["institution": $0.institution, "count": String($0.count), "total": total]) }
+                        .joined(separator: "; "),
+                ])
+            var human = ResultTable(columns: [phrase("report.untaught.column_ksa"), phrase("report.untaught.column_openings")])
+            for k in missing.prefix(untaughtPerRole) {
+                human.append([.text(ksaName(k.id, context)), .text(ReportFigure.count(k.demand, .roleMentions, grade: nil).shown(data.options.language))])
+            }
+            blocks += [
+                .heading(level: 3, text: phrase("report.untaught.heading", ["role": g.role.name, "id": g.role.id, "count": counted(phrase, "report.ksas", missing.count)])),
+                .paragraph([.text(closestSentence)]), .table(human),
+            ]
             let rest = missing.count - min(missing.count, untaughtPerRole)
-            let more = rest > 0 ? "<p class=\"note\">\(plural(rest, "more KSA")) of this role, needed by as many openings or fewer: the table of untaught KSAs in the tables folder beside this report lists all \(missing.count).</p>" : ""
-            html += "<h3>\(Markup.escape(heading))</h3><p>\(Markup.escape(closestSentence))</p>" + ReportHTML.table(human) + more
-            md += "### \(Markup.markdownText(heading))\n\n\(Markup.markdownText(closestSentence))\n\n" + markdown(human)
-                + (rest > 0 ? "\n\(plural(rest, "more KSA")) of this role, needed by as many openings or fewer: the table of untaught KSAs in the tables folder beside this report lists all \(missing.count).\n\n" : "")
+            if rest > 0 {
+                blocks.append(.paragraph([.text(phrase("report.untaught.more", ["count": counted(phrase, "report.untaught.more_ksas", rest), "total": String(missing.count)]))], style: .note))
+            }
         }
         tables.append(("untaught_ksas", table))
-        return Section(id: "untaught", title: "What no course in Belize teaches", html: html, markdown: md)
+        return Section(id: "untaught", title: phrase("report.section.untaught"), blocks: blocks)
+    }
+
+    /// `count` with its noun, singular or plural as the language has it: the words of key
+    /// `key.one` (exactly one) or `key.other`, with `{count}` filled by the number.
+    static func counted(_ phrase: Phrasebook, _ key: String, _ count: Int) -> String {
+        phrase(count == 1 ? key + ".one" : key + ".other", ["count": Figure.count(Double(count), phrase.language.rawValue)])
     }
 
     /// A KSA by its statement with its id beside it (``Labels/ksa(_:statement:)``).

@@ -42,11 +42,25 @@ public struct ReportOptions: Sendable {
 /// course gaps, the plan, awareness baseline and change since the baseline, methodology), its Markdown, every
 /// table as CSV and JSON, and the course-gap explorer page.
 public enum WorkforceReport {
+    /// A part of the report: its blocks under a title. Sections still written as markup hold
+    /// one ``ReportBlock/markup(html:markdown:)`` block.
     struct Section {
         var id: String
         var title: String
-        var html: String
-        var markdown: String
+        var blocks: [ReportBlock]
+
+        init(id: String, title: String, blocks: [ReportBlock]) {
+            self.id = id
+            self.title = title
+            self.blocks = blocks
+        }
+
+        init(id: String, title: String, html: String, markdown: String) {
+            self.init(id: id, title: title, blocks: [.markup(html: html, markdown: markdown)])
+        }
+
+        var html: String { ReportDocument.html(blocks, .en) }
+        var markdown: String { ReportDocument.markdown(blocks, .en) }
     }
 
     /// Builds every file of the report, by name (relative to the report folder).
@@ -66,22 +80,29 @@ public enum WorkforceReport {
         /// Tables whose JSON is not their cells' (the plan's contributions are objects), by name.
         var json: [String: ([String]) -> String] = [:]
         var points = MainPoints()
+        let phrase = Words.bundled.phrasebook(options.language)
         if let context { points.employers = mainPoints(context.estimates, options, catalog: !offerings.isEmpty) }
         if let context {
             sections.append(gapsSection(data, context, &tables, &figures))
-            if let trend = data.trend { sections.append(trendSection(trend, gapRequest, &tables)) }
+            if let trend = data.trend { sections.append(trendSection(trend, gapRequest, options.language, &tables)) }
         } else {
-            sections.append(missing("gaps", "Workforce gaps", "No employer responses are imported. Generate the form with `workforce survey employer`, field it, and import the export with `workforce import employer FILE`."))
+            sections.append(missing("gaps", "", phrase("report.missing.gaps")))
         }
         sections.append(catalogSection(data, &tables, &figures, &points))
         if let context, !offerings.isEmpty, let untaught = untaughtSection(data, context, &tables) { sections.append(untaught) }
         if let plan = data.plan {
             sections.append(planSection(plan, &tables, &figures, &json, &points))
         } else {
-            sections.append(missing("plan", "The workforce development plan", "The plan needs employer responses (see Workforce gaps)."))
+            sections.append(missing("plan", "", phrase("report.missing.plan", ["gaps": phrase("report.section.gaps")])))
         }
         sections.append(awarenessSection(data, &tables, &figures, &points))
         sections.append(methodologySection(data, &tables))
+        // Every section's title in the report's language, by its id.
+        sections = sections.map { section in
+            var titled = section
+            titled.title = phrase("report.section.\(section.id)")
+            return titled
+        }
         let quarantine = data.quarantine
         sections = noting(quarantine, in: sections)
         let large = quarantine.filter(\.count.isLarge).map(\.count.sentence)
@@ -135,7 +156,7 @@ public enum WorkforceReport {
             .heading(level: 2, text: phrase("report.summary")), .figures(figures),
             .only(.html, [.paragraph([.link(phrase("report.explorer_link"), href: "explorer.html"), .text(phrase("report.explorer_after"))])]),
         ]))
-        blocks += sections.map { .part(.init("section", id: $0.id, className: "part"), blocks: [.heading(level: 2, text: $0.title), .markup(html: $0.html, markdown: $0.markdown)]) }
+        blocks += sections.map { .part(.init("section", id: $0.id, className: "part"), blocks: [.heading(level: 2, text: $0.title)] + $0.blocks) }
         return blocks
     }
 
