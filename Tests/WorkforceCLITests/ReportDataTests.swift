@@ -68,6 +68,30 @@ import Testing
         #expect(html.range(of: "data-figure=\"[^\"]+\">1\u{00A0}[0-9]{3} \\(IC 95\u{00A0}% ", options: .regularExpression) != nil)
         #expect(try #require(es["explorer.html"]).contains("Crear un curso para"))
         #expect(try #require(files.first { $0.name == "explorer.html" }?.text).contains("Create a course for"))
+
+        // The explorer is wholly Spanish: no English text of the word tables (a run of more than
+        // three words between placeholders) is in it, and, outside its embedded data (KSA
+        // statements and role names are the framework's English), no English stop words.
+        let explorer = try #require(es["explorer.html"])
+        // The page without its script and data (the script's words are the data's `words`, checked too).
+        let page = explorer.replacingOccurrences(of: "<script[^>]*>[\\s\\S]*?</script>", with: "", options: .regularExpression)
+        let scriptWords = ExplorerData.scriptWords.map { Words.bundled.text("report.explorer.script." + $0, .es) }.joined(separator: "\n")
+        for english in Self.englishRuns(Words.bundled) {
+            #expect(!page.contains(english) && !scriptWords.contains(english), "English in the Spanish explorer: \(english)")
+        }
+        #expect(page.contains("Explorador de brechas de cursos") && page.contains("<html lang=\"es\">"))
+        for stop in [" the ", " of the ", " and ", " to "] { #expect(!page.contains(stop), "'\(stop)' in the Spanish explorer") }
+    }
+
+    /// The English texts of every word table, cut at their placeholders into runs of more than
+    /// three words (what a Spanish page must not contain).
+    static func englishRuns(_ words: Words) -> [String] {
+        words.entries.values.flatMap { entry -> [String] in
+            let text = entry.texts[.en] ?? ""
+            guard text != entry.texts[.es] else { return [] }
+            return text.replacingOccurrences(of: "\\{[A-Za-z0-9_]+\\}", with: "\u{1}", options: .regularExpression).split(separator: "\u{1}")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.split(separator: " ").count > 3 }
+        }
     }
 
     /// No section of the report, and not `demo`, computes a figure itself or drops an error

@@ -55,19 +55,26 @@ struct ExplorerData {
 
     /// "within 1 year", "within 6 months": the horizon of the demand figures.
     var within: String {
+        let phrase = Words.bundled.phrasebook(language)
         let years = context?.estimates.years ?? 1
-        if years < 1 { return "within \(Int((years * 12).rounded())) months" }
-        return years == 1 ? "within 1 year" : "within \(Figure.fixed(years, years.rounded() == years ? 0 : 1)) years"
+        if years < 1 { return phrase("report.explorer.within_months", ["months": String(Int((years * 12).rounded()))]) }
+        return years == 1 ? phrase("report.explorer.within_year") : phrase("report.explorer.within_years", ["years": Figure.fixed(years, years.rounded() == years ? 0 : 1)])
     }
 
     /// What the page says about the weighting, in one sentence.
     var weighting: String {
-        guard let context else { return "No employer responses are imported, so demand is 0 and KSAs are ranked by how many chosen roles need them." }
-        if let frame = context.inputs.weighting.frame {
-            return "Demand is weighted to the \(frame.source.words), as in workforce gaps and workforce courses uncovered."
-        }
-        return context.notes.first { $0.hasPrefix("No sampling frame") } ?? "Demand is unweighted: it describes the responding employers only."
+        let phrase = Words.bundled.phrasebook(language)
+        guard let context else { return phrase("report.explorer.no_employers") }
+        if let frame = context.inputs.weighting.frame { return phrase("report.explorer.weighted", ["frame": frame.source.words]) }
+        return phrase("report.explorer.unweighted")
     }
+
+    /// The words the page's script writes, by their short name (`chosen_of`: "{n} of {all}
+    /// chosen"), with their placeholders, from `report.csv` (keys `report.explorer.script.*`).
+    static let scriptWords = [
+        "chosen_of", "roles_chosen", "no_role_chosen", "prepares_for", "prepares_item", "prepares_none", "no_offering", "coverage_item",
+        "choose_for_coverage", "count", "choose_for_missing", "nowhere", "demand_label", "matching",
+    ]
 
     var json: JSONValue {
         let taught = CourseAnalysis.taughtKSAs(offerings)
@@ -75,11 +82,15 @@ struct ExplorerData {
         let categories = Array(Set(roles.map { $0.category ?? "" })).sorted()
         return .object([
             (key: "within", value: .string(within)),
+            (key: "words", value: .object(Self.scriptWords.map { (key: $0, value: .string(Words.bundled.text("report.explorer.script." + $0, language))) })),
+            (key: "labels", value: .object(["column_ksa", "column_text", "column_roles", "column_elsewhere", "column_plan"].map {
+                (key: $0, value: .string(Words.bundled.text("report.explorer." + $0, language)))
+            })),
             (key: "theta", value: .number(theta)),
             (key: "weighting", value: .string(weighting)),
             (key: "institutions", value: .array(Array(Set(offerings.map(\.institution))).sorted().map { .string($0) })),
             (key: "categories", value: .array(categories.map { id in
-                .object([(key: "id", value: .string(id)), (key: "name", value: .string(categoryNames[id] ?? (id.isEmpty ? "Other" : id)))])
+                .object([(key: "id", value: .string(id)), (key: "name", value: .string(categoryNames[id] ?? (id.isEmpty ? Words.bundled.text("report.explorer.other_category", language) : id)))])
             })),
             (key: "roles", value: .array(roles.map { r in
                 .object([

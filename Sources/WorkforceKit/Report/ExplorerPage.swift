@@ -19,57 +19,55 @@ enum ExplorerPage {
     static func page(_ data: ExplorerData, banner: String?) -> String {
         // Inside <script>, "<" is written \u003c so that no text can close the element.
         let json = JSONWriter(indent: nil).string(data.json).replacingOccurrences(of: "<", with: "\\u003c")
-        let percent = Figure.fixed(data.theta * 100, 0)
-        var body = "<h1>Course-gap explorer</h1>"
+        let phrase = Words.bundled.phrasebook(data.language)
+        let say = { (key: String, values: [String: String]) in Markup.escape(phrase(key, values)) }
+        let sort = { (key: String, order: String) in
+            "<th scope=\"col\"><button type=\"button\" class=\"sort\" data-sort=\"\(order)\">\(say(key, ["within": data.within]))</button></th>"
+        }
+        var body = "<h1>\(say("report.explorer.title", [:]))</h1>"
         if let banner { body += ReportHTML.paragraph(banner, class: "synthetic") }
-        body += """
-            <p>Choose an institution and the work roles it wants to prepare people for. The page lists the
-            roles' current KSAs that none of the institution's offerings teach, ranked by employer demand,
-            and who else in Belize teaches them. Figures resting on fewer than 5 employers are left out.</p>
-            """
+        body += "<p>\(say("report.explorer.lead", ["minimum": String(Disclosure.minimumEmployers)]))</p>"
         body += ReportHTML.paragraph(data.weighting, class: "note")
         body += """
             <div class="explorer">
             <form id="choices" class="picker" onsubmit="return false">
-            <p><label for="institution">Institution</label><br><select id="institution"></select></p>
-            <fieldset><legend>Work roles</legend>
-            <p><label for="role-search">Find a role (name or id)</label><br><input type="search" id="role-search" autocomplete="off"></p>
-            <p class="buttons"><button type="button" id="pick-demanded">Roles employers report</button>
-            <button type="button" id="pick-core">Core roles for a small economy</button>
-            <button type="button" id="pick-none">Clear</button></p>
+            <p><label for="institution">\(say("report.explorer.institution", [:]))</label><br><select id="institution"></select></p>
+            <fieldset><legend>\(say("report.explorer.roles", [:]))</legend>
+            <p><label for="role-search">\(say("report.explorer.find_role", [:]))</label><br><input type="search" id="role-search" autocomplete="off"></p>
+            <p class="buttons"><button type="button" id="pick-demanded">\(say("report.explorer.pick_demanded", [:]))</button>
+            <button type="button" id="pick-core">\(say("report.explorer.pick_core", [:]))</button>
+            <button type="button" id="pick-none">\(say("report.explorer.pick_none", [:]))</button></p>
             <p id="chosen" class="note" aria-live="polite"></p>
             <div id="roles"></div></fieldset>
             </form>
             <div class="results">
-            <h2>Needed KSAs it does not teach</h2>
+            <h2>\(say("report.explorer.needed", [:]))</h2>
             <p id="count" aria-live="polite"></p>
-            <p class="tools"><label for="filter">Filter the rows</label> <input type="search" id="filter" autocomplete="off">
-            <label for="sort">Sort by</label> <select id="sort">
-            <option value="demand">demand</option><option value="nowhere">taught nowhere in Belize first</option>
-            <option value="roles">chosen roles needing it</option><option value="ksa">KSA id</option></select>
-            <button type="button" id="download">Download CSV</button></p>
+            <p class="tools"><label for="filter">\(say("report.explorer.filter", [:]))</label> <input type="search" id="filter" autocomplete="off">
+            <label for="sort">\(say("report.explorer.sort", [:]))</label> <select id="sort">
+            <option value="demand">\(say("report.explorer.sort_demand", [:]))</option><option value="nowhere">\(say("report.explorer.sort_nowhere", [:]))</option>
+            <option value="roles">\(say("report.explorer.sort_roles", [:]))</option><option value="ksa">\(say("report.explorer.sort_ksa", [:]))</option></select>
+            <button type="button" id="download">\(say("report.explorer.download", [:]))</button></p>
             <p id="shown" class="note" aria-live="polite"></p>
             <table id="uncovered-table"><thead><tr>
-            <th scope="col"><button type="button" class="sort" data-sort="ksa">KSA</button></th>
-            <th scope="col">Text</th>
-            <th scope="col"><button type="button" class="sort" data-sort="demand">Demand: openings needing this KSA \(Markup.escape(data.within))</button></th>
-            <th scope="col"><button type="button" class="sort" data-sort="roles">Chosen roles needing it</button></th>
-            <th scope="col"><button type="button" class="sort" data-sort="nowhere">Taught elsewhere in Belize by</button></th>
-            <th scope="col">In the plan</th>
+            \(sort("report.explorer.column_ksa", "ksa"))
+            <th scope="col">\(say("report.explorer.column_text", [:]))</th>
+            \(sort("report.explorer.column_demand", "demand"))
+            \(sort("report.explorer.column_roles", "roles"))
+            \(sort("report.explorer.column_elsewhere", "nowhere"))
+            <th scope="col">\(say("report.explorer.column_plan", [:]))</th>
             </tr></thead><tbody id="uncovered"></tbody></table>
-            <h2>What each of its offerings prepares for</h2>
-            <p class="note">An offering prepares for a work role when it teaches at least \(percent)% of the role's KSAs
-            (a programme: its courses together), as in the plan and the supply figures.</p>
+            <h2>\(say("report.explorer.prepares_heading", [:]))</h2>
+            <p class="note">\(say("report.explorer.prepares_note", ["percent": Figure.fixed(data.theta * 100, 0)]))</p>
             <ul id="prepared"></ul>
-            <h2>Coverage by all its offerings together</h2>
-            <p class="note">The share of each chosen role's KSAs that at least one of the institution's offerings teaches.
-            This is not preparation: no single offering need teach them together.</p>
+            <h2>\(say("report.explorer.coverage_heading", [:]))</h2>
+            <p class="note">\(say("report.explorer.coverage_note", [:]))</p>
             <ul id="coverage"></ul>
             </div>
             </div>
             <script type="application/json" id="data">\(json)</script>
             """
-        return ReportHTML.page(title: "Course-gap explorer", body: body, script: ExplorerScript.text, extraStyle: style)
+        return ReportHTML.page(title: phrase("report.explorer.title"), body: body, script: ExplorerScript.text, extraStyle: style, language: data.language)
     }
 
     static let style = """

@@ -7,6 +7,9 @@ enum ExplorerScript {
         "use strict";
         const data = JSON.parse(document.getElementById("data").textContent);
         const $ = id => document.getElementById(id);
+        // The page's words, in its language: say("count", {n: 3}) fills "{n}".
+        function say(key, values) { let t = data.words[key] || key; for (const [k, v] of Object.entries(values || {})) t = t.split("{" + k + "}").join(String(v)); return t; }
+        const label = data.labels;
         const select = $("institution"), rolesBox = $("roles"), search = $("role-search"), filter = $("filter"), sortBy = $("sort");
         let rows = [];
         function el(tag, text, cls) { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; }
@@ -66,25 +69,25 @@ enum ExplorerScript {
           for (const c of document.querySelectorAll("[data-counter]")) {
             const all = data.roles.filter(r => r.category === c.dataset.counter);
             const n = all.filter(r => chosen.has(r.id)).length;
-            c.textContent = n + " of " + all.length + " chosen";
+            c.textContent = say("chosen_of", { n: n, all: all.length });
             if (n && wide.matches) c.closest("details").open = true;
           }
-          $("chosen").textContent = chosen.size ? chosen.size + " work roles chosen." : "No work role chosen.";
+          $("chosen").textContent = chosen.size ? say("roles_chosen", { n: chosen.size }) : say("no_role_chosen");
           const prepared = $("prepared"); prepared.replaceChildren();
           for (const o of mine) {
             const li = el("li"); li.appendChild(el("strong", o.code)); li.appendChild(document.createTextNode(" " + o.title + ": "));
             li.appendChild(document.createTextNode(o.prepares.length
-              ? "prepares for " + o.prepares.map(p => roleName[p.role] + " (" + p.role + ", " + Math.round(p.coverage * 100) + "% of its KSAs)").join("; ")
-              : "prepares for no work role (it teaches less than " + Math.round(data.theta * 100) + "% of every role's KSAs)"));
+              ? say("prepares_for", { list: o.prepares.map(p => say("prepares_item", { role: roleName[p.role], id: p.role, percent: Math.round(p.coverage * 100) })).join("; ") })
+              : say("prepares_none", { percent: Math.round(data.theta * 100) })));
             prepared.appendChild(li);
           }
-          if (!mine.length) prepared.appendChild(el("li", "The catalog lists no offering of this institution."));
+          if (!mine.length) prepared.appendChild(el("li", say("no_offering")));
           const coverage = $("coverage"); coverage.replaceChildren();
           for (const role of data.roles) if (chosen.has(role.id)) {
             const share = role.ksas.filter(k => taught.has(k)).length / Math.max(1, role.ksas.length);
-            coverage.appendChild(el("li", role.name + " (" + role.id + "): " + Math.round(share * 100) + "% of its KSAs taught by at least one offering"));
+            coverage.appendChild(el("li", say("coverage_item", { role: role.name, id: role.id, percent: Math.round(share * 100) })));
           }
-          if (!chosen.size) coverage.appendChild(el("li", "Choose work roles to see their coverage."));
+          if (!chosen.size) coverage.appendChild(el("li", say("choose_for_coverage")));
           const needed = new Map();
           for (const role of data.roles) if (chosen.has(role.id)) for (const k of role.ksas) if (!taught.has(k)) { if (!needed.has(k)) needed.set(k, []); needed.get(k).push(role.id); }
           rows = [...needed.entries()].map(([k, ids]) => {
@@ -95,13 +98,13 @@ enum ExplorerScript {
               elsewhere: names.map(i => i + " (" + by[i].join(", ") + ")") };
           });
           $("count").textContent = chosen.size
-            ? rows.length + " KSAs of the chosen roles are not taught at " + inst + "; " + rows.filter(r => !r.elsewhere.length).length + " of them are taught nowhere in Belize."
-            : "Choose work roles to see what is missing.";
+            ? say("count", { n: rows.length, institution: inst, nowhere: rows.filter(r => !r.elsewhere.length).length })
+            : say("choose_for_missing");
           render();
         }
         function shownRows() {
           const q = filter.value.trim().toLowerCase();
-          const list = rows.filter(r => !q || [r.ksa, r.text, r.roles.join(" "), r.elsewhere.join(" ") || "taught nowhere in belize"].join(" ").toLowerCase().includes(q));
+          const list = rows.filter(r => !q || [r.ksa, r.text, r.roles.join(" "), r.elsewhere.join(" ") || say("nowhere")].join(" ").toLowerCase().includes(q));
           return list.sort(orders[sortBy.value] || byDemand);
         }
         function render() {
@@ -110,15 +113,15 @@ enum ExplorerScript {
             const b = th.querySelector("button.sort"); if (b && b.dataset.sort === sortBy.value) th.setAttribute("aria-sort", sortBy.value === "ksa" ? "ascending" : "descending"); else th.removeAttribute("aria-sort");
           }
           const list = shownRows();
-          const unit = "Demand (openings needing this KSA " + data.within + ")";
+          const unit = say("demand_label", { within: data.within });
           for (const r of list) {
             const tr = el("tr");
-            const cells = [["KSA", r.ksa, "id"], ["Text", r.text, ""], [unit, whole(demandOf(r.ksa)), "n"],
-              ["Chosen roles needing it", r.roles.map(id => roleName[id]).join("; "), ""]];
+            const cells = [[label.column_ksa, r.ksa, "id"], [label.column_text, r.text, ""], [unit, whole(demandOf(r.ksa)), "n"],
+              [label.column_roles, r.roles.map(id => roleName[id]).join("; "), ""]];
             for (const [label, text, cls] of cells) { const td = el("td", text, cls); td.dataset.label = label; tr.appendChild(td); }
             tr.children[3].title = r.roles.join(" ");
-            const where = el("td", undefined, r.places.length ? "" : "nowhere"); where.dataset.label = "Taught elsewhere in Belize by";
-            if (!r.places.length) where.textContent = "taught nowhere in Belize";
+            const where = el("td", undefined, r.places.length ? "" : "nowhere"); where.dataset.label = label.column_elsewhere;
+            if (!r.places.length) where.textContent = say("nowhere");
             r.places.forEach(([name, codes], i) => {
               where.appendChild(document.createTextNode((i ? "; " : "") + name + " ("));
               codes.forEach((code, j) => { if (j) where.appendChild(document.createTextNode(", ")); where.appendChild(el("span", code, "nobr")); });
@@ -126,7 +129,7 @@ enum ExplorerScript {
             });
             tr.appendChild(where);
             // The plan's actions that would teach it, each a link to the plan in the report.
-            const planned = el("td"); planned.dataset.label = "In the plan";
+            const planned = el("td"); planned.dataset.label = label.column_plan;
             (data.plan[r.ksa] || []).forEach((text, i) => {
               if (i) planned.appendChild(document.createTextNode("; "));
               const a = el("a", text); a.href = "report.html#plan"; planned.appendChild(a);
@@ -134,7 +137,7 @@ enum ExplorerScript {
             tr.appendChild(planned);
             body.appendChild(tr);
           }
-          $("shown").textContent = list.length === rows.length ? "" : list.length + " of " + rows.length + " rows match the filter.";
+          $("shown").textContent = list.length === rows.length ? "" : say("matching", { n: list.length, all: rows.length });
         }
         \#(Neutralisation.javaScript)
         function csvField(x) { const s = neutralise(x); return /[",\n\r]/.test(s) || /^ | $/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
