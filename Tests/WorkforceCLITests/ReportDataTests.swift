@@ -73,6 +73,12 @@ import Testing
         // three words between placeholders) is in it, and, outside its embedded data (KSA
         // statements and role names are the framework's English), no English stop words.
         let explorer = try #require(es["explorer.html"])
+        // WORKFORCE_WRITE_SPANISH=DIR writes the Spanish pages there, for the HTML checks of
+        // `.ci/check_report.sh DIR` (the report has no --lang option until it is wholly Spanish).
+        if let folder = ProcessInfo.processInfo.environment["WORKFORCE_WRITE_SPANISH"] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for name in ["report.html", "explorer.html"] { try Data((es[name] ?? "").utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name)) }
+        }
         // The page without its script and data (the script's words are the data's `words`, checked too).
         let page = explorer.replacingOccurrences(of: "<script[^>]*>[\\s\\S]*?</script>", with: "", options: .regularExpression)
         let scriptWords = ExplorerData.scriptWords.map { Words.bundled.text("report.explorer.script." + $0, .es) }.joined(separator: "\n")
