@@ -42,6 +42,14 @@ public struct RowFigures: Sendable, Equatable {
         return grade
     }
 
+    /// The demand formula, written once: `vacancies + new_positions + leavers · years`, the
+    /// openings within a horizon of `years` (each employer's, then weighted). The plan's annual
+    /// flow is the same formula with no vacancies (a stock it spreads separately), the new
+    /// positions as a year's worth and one year of leavers.
+    public static func demand(vacancies: Double, newPositions: Double, leavers: Double, years: Double) -> Double {
+        vacancies + newPositions + leavers * years
+    }
+
     /// A cell more than this share from one employer is withheld as `dominated`.
     public static let dominanceLimit = 0.5
 
@@ -123,9 +131,9 @@ public struct EmployerValues: Sendable {
         return v
     }
 
-    /// Each employer's demand within `years`: `vacancies + new_positions + leavers · years`.
+    /// Each employer's demand within `years` (``RowFigures/demand(vacancies:newPositions:leavers:years:)``).
     public func demand(years: Double) -> [Double] {
-        (0..<staff.count).map { vacancies[$0] + newPositions[$0] + leavers[$0] * years }
+        (0..<staff.count).map { RowFigures.demand(vacancies: vacancies[$0], newPositions: newPositions[$0], leavers: leavers[$0], years: years) }
     }
 
     /// The row's estimates under `design`.

@@ -16,8 +16,7 @@ extension WorkforcePlan {
             table.append([
                 .text(a.kind.rawValue), a.institution.map(Cell.text) ?? .null, a.offering.map(Cell.text) ?? .null, .text(a.role), .double(a.seats),
                 .int(a.firstCompletionsYear), a.cost.map(Cell.double) ?? .null, .bool(a.robust),
-                .text(a.contributions.map { "\($0.role): \(ColumnKind.count.csv($0.people))" }.joined(separator: "; ")),
-                .text(a.ksas.map { id in input.statements[id].map { "\(id) \($0)" } ?? id }.joined(separator: "; ")), .text(a.what),
+                .structured(Self.contributions(a)), .structured(ksas(a)), .text(a.what),
             ])
         }
         table.notes = notes
@@ -73,27 +72,27 @@ extension WorkforcePlan {
         }
     }
 
-    /// The table as JSON; for actions, `contributions` as an object (role id -> people a
-    /// year) and `ksas` as `[{id, statement}]`.
+    /// An action's contributions, typed to the renderer: JSON an object (role id -> people a
+    /// year, largest first), CSV and readers `ROLE: n; ...`.
+    static func contributions(_ a: Action) -> Cell.Structured {
+        Cell.Structured(
+            json: .object(a.contributions.map { (key: $0.role, value: .number($0.people)) }),
+            text: a.contributions.map { "\($0.role): \(ColumnKind.count.csv($0.people))" }.joined(separator: "; "))
+    }
+
+    /// An action's KSAs: JSON `[{id, statement}]`, CSV and readers `ID statement; ...`.
+    func ksas(_ a: Action) -> Cell.Structured {
+        Cell.Structured(
+            json: .array(a.ksas.map { .object([(key: "id", value: .string($0)), (key: "statement", value: input.statements[$0].map(JSONValue.string) ?? .null)]) }),
+            text: a.ksas.map { id in input.statements[id].map { "\(id) \($0)" } ?? id }.joined(separator: "; "))
+    }
+
+    /// The table as JSON, its cells as they are typed (`contributions` an object, `ksas` an array).
     ///
     /// - Parameter notes: the notes to put first (the table's own, and any banner).
     public func json(_ by: Breakdown, notes: [String]? = nil) -> String {
         let table = table(by)
-        let rows = table.rows.enumerated().map { i, row in
-            JSONValue.object(
-                zip(table.columns, row).map { column, cell in
-                    guard by == .action else { return (key: column, value: cell.json) }
-                    switch column {
-                    case "contributions": return (key: column, value: .object(actions[i].contributions.map { (key: $0.role, value: .number($0.people)) }))
-                    case "ksas":
-                        return (
-                            key: column,
-                            value: .array(actions[i].ksas.map { .object([(key: "id", value: .string($0)), (key: "statement", value: input.statements[$0].map(JSONValue.string) ?? .null)]) })
-                        )
-                    default: return (key: column, value: cell.json)
-                    }
-                })
-        }
+        let rows = table.rows.map { row in JSONValue.object(zip(table.columns, row).map { (key: $0, value: $1.json) }) }
         let shown = notes ?? table.notes
         var members: [(key: String, value: JSONValue)] = []
         if !shown.isEmpty { members.append((key: "notes", value: .array(shown.map { .string($0) }))) }

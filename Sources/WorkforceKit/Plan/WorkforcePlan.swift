@@ -96,8 +96,8 @@ public struct WorkforcePlan: Sendable, Equatable {
     public var actions: [Action] { central.actions }
     public var roles: [RoleAccount] { central.roles }
     public var seats: Double { central.seats }
-    /// Roles left out: suppressed (too few employers) and not surveyed.
-    public var suppressed: [PlanInput.Role] { input.roles.filter { $0.status == .suppressed } }
+    /// Surveyed roles left out: withheld (disclosure control, grade F or dominated).
+    public var suppressed: [PlanInput.Role] { input.roles.filter { $0.status != .published && $0.status != .notSurveyed } }
 
     /// Each role's need in a case: its shortfall at the case's bound (the estimate without an
     /// interval) plus its backlog spread over the backlog years.

@@ -132,7 +132,7 @@ import Testing
         #expect(Self.close(input.conversionRoom, flows.fromOtherWork.value, 1e-12))
         for r in flows.roles {
             let role = try #require(input.roles.first { $0.id == r.role.id })
-            #expect(role.shortfall == PlanInput.Estimate(r.shortfall.value, ciLow: r.shortfall.ciLow, ciHigh: r.shortfall.ciHigh))
+            #expect(role.shortfall == r.shortfall)
             #expect(role.backlog == r.vacantJobs.value)
             #expect(Self.close(role.exits, flows.exits.value * r.share.value, 1e-12))
         }
