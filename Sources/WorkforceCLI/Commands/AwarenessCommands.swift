@@ -98,6 +98,7 @@ enum AwarenessCommands {
             margins: try store.populationMargins(try invocation.marginsChoice()),
             indicator: invocation[indicator], strata: design.strata, cluster: design.cluster)
         request.srs = design.srs
+        request.language = invocation.readerLanguage
         request.marginsChoice = try invocation.marginsChoice()
         request.contrast = invocation[contrast]
         let waves = invocation[compare].map { [$0.base, $0.followup] } ?? [request.wave]
@@ -178,6 +179,6 @@ enum AwarenessCommands {
         guard let file else {
             throw WorkforceError.usage("--by district needs the district populations: store margins with `workforce margins import FILE`, or give --margins FILE")
         }
-        try invocation.print(try AwarenessSampleSize.byDistrict(e, p: proportion, designEffect: designEffect, margins: file))
+        try invocation.print(try AwarenessSampleSize.byDistrict(e, p: proportion, designEffect: designEffect, margins: file, language: invocation.readerLanguage))
     }
 }

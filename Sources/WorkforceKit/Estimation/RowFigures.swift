@@ -64,15 +64,20 @@ public struct RowFigures: Sendable, Equatable {
         return status
     }
 
-    /// Why a row with `status` is withheld, in words.
-    public func withheldReason(_ status: EstimateStatus) -> String? {
+    /// Why a row with `status` is withheld (`nil` for a row that is not withheld by a quality rule).
+    public func withheldPhrase(_ status: EstimateStatus) -> Phrase? {
+        let reason = Phrase.Value.phrase(QualityGrade.reasonPhrase(demand, units: respondents))
+        let share: [String: Phrase.Value] = ["share": .text(Figure.percent(largestShare ?? 0)), "limit": .text(QualityGrade.percent(Self.dominanceLimit))]
         switch status {
-        case .unreliable: "grade F: " + QualityGrade.reason(demand, units: respondents)
+        case .unreliable: return .phrase("estimation.withheld.unreliable", ["reason": reason])
         case .dominated:
-            "one employer gives \(Figure.percent(largestShare ?? 0)) of the demand, over 50%" + (quality == .f ? "; grade F: " + QualityGrade.reason(demand, units: respondents) : "")
-        case .suppressed, .published, .notSurveyed: nil
+            return quality == .f ? .phrase("estimation.withheld.dominated_and_f", share.merging(["reason": reason]) { a, _ in a }) : .phrase("estimation.withheld.dominated", share)
+        case .suppressed, .published, .notSurveyed: return nil
         }
     }
+
+    /// Why a row with `status` is withheld, in `language`.
+    public func withheldReason(_ status: EstimateStatus, _ language: ReaderLanguage = .en) -> String? { withheldPhrase(status)?.text(language) }
 }
 
 /// Each employer's values for one row (dense: one entry per employer, 0 where it does not

@@ -102,11 +102,11 @@ public struct PlanRequest: Sendable {
 extension WorkforcePlan {
     /// Loads the gap figures and the catalog's lengths and costs from `store` and builds the plan.
     ///
-    /// - Returns: the plan and the gap figures' notes (weights, catalog).
+    /// - Returns: the plan and the gap figures it was built from (their notes: weights, catalog).
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import.
-    public static func run(_ store: WorkforceStore, _ request: PlanRequest) throws -> (plan: WorkforcePlan, notes: [String]) {
+    public static func run(_ store: WorkforceStore, _ request: PlanRequest) throws -> (plan: WorkforcePlan, context: GapContext) {
         let context = try GapContext.load(store, request.gaps)
-        return (try build(context, store, request), context.notes)
+        return (try build(context, store, request), context)
     }
 
     /// The plan from loaded gap figures (the report loads them once for every section).
