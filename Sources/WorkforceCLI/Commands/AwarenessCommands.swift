@@ -105,12 +105,12 @@ enum AwarenessCommands {
         if invocation.flag(needs) {
             let (rows, _, notes) = try AwarenessNeeds.run(store, request)
             var table = AwarenessNeeds.table(rows)
-            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + notes
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + notes
             return try invocation.print(table)
         }
         // A clustered wave analysed as simple random sampling: its banner is the first note.
         var (table, weighting, _) = try AwarenessAnalysis.run(store, request)
-        table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
+        table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + table.notes
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
         try invocation.print(table)
     }

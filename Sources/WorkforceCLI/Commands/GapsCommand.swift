@@ -63,7 +63,7 @@ enum GapsCommand {
                     ? ShortfallScenarios.table(try GapContext.load(store, request), request.language)
                     : invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
             }
-            table.notes = try QuarantineNotes.sentences(store, .employer, waves: invocation[compare] ?? [request.wave]) + table.notes
+            table.notes = try QuarantineNotes.sentences(store, .employer, waves: invocation[compare] ?? [request.wave], request.language) + table.notes
             if let banner = table.banner, invocation.format == .csv { invocation.warn(banner) }
             try invocation.print(table)
         })

@@ -57,12 +57,12 @@ enum PlanCommand {
             let (plan, context) = try WorkforcePlan.run(store, request)
             let gapNotes = { (language: ReaderLanguage) in context.notes(language) }
             // The files written with --out: Markdown in the reader's language, CSV and JSON in English.
-            let quarantine = try QuarantineNotes.sentences(store, .employer, waves: [request.gaps.wave])
+            let quarantine = { (language: ReaderLanguage) in try QuarantineNotes.sentences(store, .employer, waves: [request.gaps.wave], language) }
             let language = invocation[Options.readerLanguage] ?? .en
             var english = plan.table(breakdown)
-            english.notes = quarantine + gapNotes(.en) + english.notes
+            english.notes = try quarantine(.en) + gapNotes(.en) + english.notes
             var shown = plan.table(breakdown, language)
-            shown.notes = quarantine + gapNotes(language) + shown.notes
+            shown.notes = try quarantine(language) + gapNotes(language) + shown.notes
             try english.checkFinite("workforce plan")
             var files: [(name: String, text: String)] = [("plan.md", shown.rendered(as: .md, language: language)), ("plan.csv", english.rendered(as: .csv))]
             files.append(("plan.json", plan.json(breakdown, notes: english.notes)))

@@ -32,11 +32,11 @@ public enum AwarenessAnalysis {
         let results = try results(store, request)
         var table: ResultTable
         if request.compare != nil {
-            table = AwarenessTables.differences(results.comparisons)
+            table = AwarenessTables.differences(results.comparisons, request.language)
         } else if request.contrast != nil {
-            table = AwarenessTables.differences(results.contrasts, contrast: true)
+            table = AwarenessTables.differences(results.contrasts, contrast: true, request.language)
         } else {
-            table = AwarenessTables.estimates(results.estimates.first?.rows ?? [])
+            table = AwarenessTables.estimates(results.estimates.first?.rows ?? [], request.language)
         }
         table.notes = results.notes(request.language)
         return (table, results.weighting, results.banners)
@@ -60,7 +60,9 @@ public enum AwarenessAnalysis {
             + waves.map(\.weighting.phrase) + waves.map(\.designPhrase) + [
                 .phrase("awareness.note.standard_errors"),
                 .phrase("awareness.note.interval", ["z": .fixed(Estimate.z95, decimals: 2)]),
-                .phrase("awareness.note.status", ["min": .count(Double(request.minimumCell)), "review": .count(Double(Reliability.reviewBelow))]),
+                .phrase(
+                    "awareness.note.status",
+                    Reliability.ruleValues.merging(["min": .count(Double(request.minimumCell)), "review": .count(Double(Reliability.reviewBelow))]) { _, b in b }),
             ]
     }
 
