@@ -84,6 +84,12 @@ struct Invocation {
         return "workforce.sqlite"
     }
 
+    /// The language readers' words are written in: `--lang` for the `table` and `md` formats
+    /// (English by default); JSON and CSV always English.
+    var readerLanguage: ReaderLanguage {
+        format == .table || format == .md ? self[Options.readerLanguage] ?? .en : .en
+    }
+
     /// `--format`, else a table on a terminal and CSV in a pipe.
     var format: OutputFormat {
         self[Options.format] ?? (io.outIsTerminal ? .table : .csv)
@@ -109,7 +115,7 @@ struct Invocation {
         try table.checkFinite("workforce " + parsed.path.dropFirst().map(\.name).joined(separator: " "))
         let table = try shownColumns(of: table)
         if format == .csv { for note in table.notes { io.err("note: \(terminalSafe(note))\n") } }
-        io.out(table.rendered(as: format, width: format == .table && !flag(Options.wide) ? io.outWidth : nil))
+        io.out(table.rendered(as: format, width: format == .table && !flag(Options.wide) ? io.outWidth : nil, language: readerLanguage))
     }
 
     /// A line of the command's own text on standard output; names and paths in it are shown

@@ -98,18 +98,19 @@ enum AwarenessCommands {
             margins: try store.populationMargins(try invocation.marginsChoice()),
             indicator: invocation[indicator], strata: design.strata, cluster: design.cluster)
         request.srs = design.srs
+        request.language = invocation.readerLanguage
         request.marginsChoice = try invocation.marginsChoice()
         request.contrast = invocation[contrast]
         let waves = invocation[compare].map { [$0.base, $0.followup] } ?? [request.wave]
         if invocation.flag(needs) {
             let (rows, _, notes) = try AwarenessNeeds.run(store, request)
             var table = AwarenessNeeds.table(rows)
-            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + notes
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + notes
             return try invocation.print(table)
         }
         // A clustered wave analysed as simple random sampling: its banner is the first note.
         var (table, weighting, _) = try AwarenessAnalysis.run(store, request)
-        table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
+        table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + table.notes
         for w in weighting where w.raking?.converged == false { invocation.warn(w.description) }
         try invocation.print(table)
     }
@@ -178,6 +179,6 @@ enum AwarenessCommands {
         guard let file else {
             throw WorkforceError.usage("--by district needs the district populations: store margins with `workforce margins import FILE`, or give --margins FILE")
         }
-        try invocation.print(try AwarenessSampleSize.byDistrict(e, p: proportion, designEffect: designEffect, margins: file))
+        try invocation.print(try AwarenessSampleSize.byDistrict(e, p: proportion, designEffect: designEffect, margins: file, language: invocation.readerLanguage))
     }
 }

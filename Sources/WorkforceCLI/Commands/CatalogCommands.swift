@@ -65,6 +65,7 @@ enum CatalogCommands {
         request.framework = invocation[Options.framework]
         try request.weight(invocation.frameChoice())
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
+        request.language = invocation.readerLanguage
         try invocation.print(
             try CourseAnalysis.uncoveredReport(
                 store, request, institution: invocation[institution], roles: invocation[Options.roles], demandedOnly: invocation.flag(demanded)))

@@ -41,7 +41,7 @@ enum DesignCommands {
         run: { invocation in
             var table = try invocation.openStore().awarenessDesigns()
             if table.rows.isEmpty {
-                table.notes.append("No design stored: `workforce import awareness` records one when the form has enumeration_area; `workforce design set` stores one.")
+                table.notes.append(Phrase("commands.design.none").text(invocation.readerLanguage))
             }
             try invocation.print(table)
         })

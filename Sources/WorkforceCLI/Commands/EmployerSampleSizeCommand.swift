@@ -20,6 +20,7 @@ enum EmployerSampleSizeCommand {
         var request = GapRequest()
         request.weight(choice)
         request.horizon = invocation[GapsCommand.horizon]
+        request.language = invocation.readerLanguage
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
         try invocation.print(
             try EmployerSampleSize.table(store, request, frame: frame, cv: target, figure: invocation[figure], roles: invocation[Options.roles] ?? []))

@@ -60,10 +60,10 @@ enum GapsCommand {
             } else {
                 table =
                     invocation.flag(scenarios)
-                    ? ShortfallScenarios.table(try GapContext.load(store, request))
+                    ? ShortfallScenarios.table(try GapContext.load(store, request), request.language)
                     : invocation.flag(sensitivity) ? try GapSensitivity.run(store, request) : try GapReport.run(store, request)
             }
-            table.notes = try QuarantineNotes.sentences(store, .employer, waves: invocation[compare] ?? [request.wave]) + table.notes
+            table.notes = try QuarantineNotes.sentences(store, .employer, waves: invocation[compare] ?? [request.wave], request.language) + table.notes
             if let banner = table.banner, invocation.format == .csv { invocation.warn(banner) }
             try invocation.print(table)
         })
@@ -72,6 +72,7 @@ enum GapsCommand {
     static func request(_ invocation: Invocation) throws -> GapRequest {
         var request = GapRequest()
         request.by = invocation[by]
+        request.language = invocation.readerLanguage
         request.horizon = invocation[horizon]
         request.theta = invocation[CatalogCommands.theta]
         request.entryRate = invocation[entryRate]

@@ -185,7 +185,7 @@ enum ImportCommands {
     static func runImports(_ invocation: Invocation) throws {
         let store = try invocation.openStore()
         if let batch = invocation[Options.queries] {
-            try invocation.print(try store.importQueries(batch: batch))
+            try invocation.print(try store.importQueries(batch: batch, invocation.readerLanguage))
             return
         }
         guard let batch = invocation[Options.batch] else {

@@ -54,12 +54,18 @@ enum PlanCommand {
             request.gaps = try ReportCommands.request(invocation)
             request.options = try options(invocation)
             let breakdown = invocation.flag(cases) ? .cases : invocation[by]
-            let (plan, gapNotes) = try WorkforcePlan.run(store, request)
-            var table = plan.table(breakdown)
-            table.notes = (try QuarantineNotes.sentences(store, .employer, waves: [request.gaps.wave])) + gapNotes + table.notes
-            try table.checkFinite("workforce plan")
-            var files: [(name: String, text: String)] = [("plan.md", table.rendered(as: .md)), ("plan.csv", table.rendered(as: .csv))]
-            files.append(("plan.json", plan.json(breakdown, notes: table.notes)))
+            let (plan, context) = try WorkforcePlan.run(store, request)
+            let gapNotes = { (language: ReaderLanguage) in context.notes(language) }
+            // The files written with --out: Markdown in the reader's language, CSV and JSON in English.
+            let quarantine = { (language: ReaderLanguage) in try QuarantineNotes.sentences(store, .employer, waves: [request.gaps.wave], language) }
+            let language = invocation[Options.readerLanguage] ?? .en
+            var english = plan.table(breakdown)
+            english.notes = try quarantine(.en) + gapNotes(.en) + english.notes
+            var shown = plan.table(breakdown, language)
+            shown.notes = try quarantine(language) + gapNotes(language) + shown.notes
+            try english.checkFinite("workforce plan")
+            var files: [(name: String, text: String)] = [("plan.md", shown.rendered(as: .md, language: language)), ("plan.csv", english.rendered(as: .csv))]
+            files.append(("plan.json", plan.json(breakdown, notes: english.notes)))
             if let folder = invocation[ReportCommands.out] {
                 let url = try OutputPath.folder(URL(fileURLWithPath: folder))
                 try OutputFolder.writeFiles(files.map { (name: $0.0, text: $0.1) }, into: url, shownAs: url)
@@ -69,9 +75,9 @@ enum PlanCommand {
                 try OutputFolder.writeFile(Array(plan.programsJSON.utf8), to: URL(fileURLWithPath: path))
             }
             if invocation.format == .json {
-                invocation.io.out(plan.json(breakdown, notes: table.notes))
+                invocation.io.out(plan.json(breakdown, notes: english.notes))
             } else {
-                try invocation.print(table)
+                try invocation.print(invocation.readerLanguage == .en ? english : shown)
             }
         })
 

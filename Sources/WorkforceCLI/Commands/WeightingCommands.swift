@@ -76,7 +76,7 @@ enum WeightingCommands {
             let store = try invocation.openStore()
             var table = try store.weightingFiles()
             for kind in WeightingSource.Kind.allCases where !table.rows.contains(where: { $0.first == .text(kind.rawValue) }) {
-                table.notes.append("No \(kind.words) stored: `\(kind.command)` stores \(kind == .frame ? "one" : "them").")
+                table.notes.append(Phrase("commands.frames.none.\(kind.rawValue)").text(invocation.readerLanguage))
             }
             try invocation.print(table)
         })

@@ -47,7 +47,9 @@ enum Options {
     static let columns = TypedOption<[String]>.list(
         "columns", "names", "Only these columns, comma-separated, by their CSV names (default: the command's own set in a table).")
     static let wide = OptionSpec.flag("wide", "A table: every column, however wide (default: the command's set, fitted to the terminal).")
-    static let table = [columns.spec, wide]
+    static let readerLanguage = TypedOption<ReaderLanguage>.choice(
+        "lang", "code", "A table's and Markdown's words in this language: en or es (headers, choices, notes, sentences; CSV and JSON keep English).")
+    static let table = [columns.spec, wide, readerLanguage.spec]
 
     static let all = OptionSpec.flag("all", "Search every framework in the database.")
     static let dryRun = OptionSpec.flag("dry-run", "Check and count, write nothing.")

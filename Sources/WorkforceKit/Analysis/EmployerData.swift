@@ -20,13 +20,10 @@ public enum Horizon: String, Sendable, CaseIterable {
         }
     }
 
-    public var words: String {
-        switch self {
-        case .short: "short term (6 months)"
-        case .medium: "medium term (1 year)"
-        case .long: "long term (2 years)"
-        }
-    }
+    /// The horizon in words: "medium term (1 year)".
+    public var phrase: Phrase { Phrase("analysis.horizon.\(rawValue)") }
+
+    public var words: String { phrase.text(.en) }
 }
 
 /// Positions expected within each horizon; `nil` where the employer gave no number.

@@ -19,7 +19,8 @@ public enum GapComparison {
         a.wave = first
         b.wave = second
         let one = try GapContext.load(store, a), two = try GapContext.load(store, b)
-        return table(one.estimates, two.estimates, notes: ["Change from employer wave \(first) to \(second)."] + two.notes)
+        let notes = [Phrase.phrase("analysis.note.compare", ["first": .text(first), "second": .text(second)])] + two.phrases
+        return table(one.estimates, two.estimates, notes: notes.texts(request.language))
     }
 
     /// The difference `second - first` with its standard error, z and p; `nil` figures without

@@ -27,6 +27,9 @@ public struct GapRequest: Sendable {
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
     public var suppress = true
     public var minimumCell = Disclosure.minimumEmployers
+    /// The language of the sentences a table carries (notes, reasons): a reader's `table` and
+    /// `md` output; JSON and CSV keep English.
+    public var language: ReaderLanguage = .en
 
     public init() {}
 
@@ -41,17 +44,24 @@ public struct GapContext: Sendable {
     public var framework: FrameworkRef
     public var names: [String: String]
     public var texts: [String: (kind: String, text: String)]
-    /// What a reader must know: who the figures describe, the design, collapses, imputation.
-    public var notes: [String]
+    /// What a reader must know: who the figures describe, the design, collapses, imputation;
+    /// typed, written in a language when shown (``notes(_:)``).
+    public var phrases: [Phrase]
+
+    /// The notes in English.
+    public var notes: [String] { phrases.texts(.en) }
+
+    /// The notes in `language`.
+    public func notes(_ language: ReaderLanguage) -> [String] { phrases.texts(language) }
 
     public var inputs: GapInputs { estimates.inputs }
 
-    public init(inputs: GapInputs, framework: FrameworkRef, names: [String: String], texts: [String: (kind: String, text: String)], notes: [String]) {
+    public init(inputs: GapInputs, framework: FrameworkRef, names: [String: String], texts: [String: (kind: String, text: String)], notes: [Phrase]) {
         estimates = EmployerEstimates(inputs)
         self.framework = framework
         self.names = names
         self.texts = texts
-        self.notes = notes
+        phrases = notes
     }
 
     /// Loads the employers (through ``ResponseReader``), weights them to the sampling frame,
@@ -70,14 +80,14 @@ public struct GapContext: Sendable {
         if let frame = try store.samplingFrame(request.frameChoice, sectors: lists("sector"), sizeBands: lists("size_band")) {
             weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: refusals)
         }
-        var notes = weighting.notes
-        if weighting.frame == nil { notes.insert(WeightingSource.noneNote(.frame, choice: request.frameChoice), at: 0) }
-        if let wave = Wave.employerColumn(request.wave) { notes.insert("Employer wave: \(wave).", at: 0) }
+        var notes = weighting.phrases
+        if weighting.frame == nil { notes.insert(WeightingSource.nonePhrase(.frame, choice: request.frameChoice), at: 0) }
+        if let wave = Wave.employerColumn(request.wave) { notes.insert(.phrase("analysis.note.wave", ["wave": .text(wave)]), at: 0) }
         if refusals > 0 {
-            notes.append("\(plural(refusals, "more stored employer response")) declined consent and \(refusals == 1 ? "is" : "are") not counted.")
+            notes.append(.phrase(refusals == 1 ? "analysis.note.refusals.one" : "analysis.note.refusals.other", ["count": .count(Double(refusals))]))
         }
         let offerings = try store.catalog(framework)
-        if offerings.isEmpty { notes.append("No training catalog is imported: supply is 0. Import one with `workforce import catalog FILE`.") }
+        if offerings.isEmpty { notes.append(.phrase("analysis.note.no_catalog")) }
         var inputs = GapInputs(
             employers: employers, weighting: weighting, roles: try store.roleProfiles(framework), surveyed: EmployerResponse.surveyedRoles(reader),
             units: SupplyUnit.units(offerings), offerings: offerings, theta: request.theta, horizon: request.horizon, entryRate: request.entryRate ?? 1,
@@ -87,48 +97,59 @@ public struct GapContext: Sendable {
         inputs.winsorise = request.winsorise
         var context = GapContext(
             inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
-        context.notes += context.estimationNotes(request)
+        context.phrases += context.estimationNotes(request)
         return context
     }
 
     /// Notes on the horizon, supply, imputation and the roles outside the survey.
-    func estimationNotes(_ request: GapRequest) -> [String] {
+    func estimationNotes(_ request: GapRequest) -> [Phrase] {
         let e = estimates
-        var notes: [String] = []
+        var notes: [Phrase] = []
+        let source = e.inputs.entryRateGiven ? "analysis.entry_rate.given" : e.flows?.entryRateRealised != nil ? "analysis.entry_rate.realised" : "analysis.entry_rate.assumed"
         notes.append(
-            "Horizon: \(request.horizon.words). Demand = vacancies + new positions expected within the horizon + replacement of leavers (last year's leavers x \(Figure.fixed(e.years, 1)) years). Supply = completions within the horizon x each offering's share of the roles it prepares for (coverage >= \(Figure.fixed(request.theta, 2))) x entry rate \(Figure.fixed(e.inputs.entryRate, 2)) (\(e.inputs.entryRateGiven ? "given with --entry-rate" : e.flows?.entryRateRealised != nil ? "the realised entry rate: hires straight from education over the catalog's completions, capped at 1" : "assumed 1, an upper bound: every completer takes a role in the country"))."
-        )
-        notes.append("Role-holdings: a person with two roles counts in each.")
+            .phrase(
+                "analysis.note.horizon",
+                [
+                    "horizon": .phrase(request.horizon.phrase), "years": .fixed(e.years, decimals: 1), "theta": .fixed(request.theta, decimals: 2),
+                    "rate": .fixed(e.inputs.entryRate, decimals: 2), "source": .phrase(Phrase(source)),
+                ]))
+        notes.append(.phrase("analysis.note.role_holdings"))
         let imputed = e.roles.reduce(0) { $0 + $1.imputed }
         if inputs.impute {
-            if imputed > 0 {
-                notes.append(
-                    "Imputed: \(plural(imputed, "employer-role answer")) with leavers left blank or new positions unknown (\"don't know\") took the mean of the employers of the same size band with the role that answered (variance treats imputed values as observed; --no-impute leaves them out).")
-            }
+            if imputed > 0 { notes.append(.phrase(imputed == 1 ? "analysis.note.imputed.one" : "analysis.note.imputed.other", ["count": .count(Double(imputed))])) }
         } else {
-            notes.append("Not imputed (--no-impute): unknown leavers and new positions count as 0, so totals are lower bounds.")
+            notes.append(.phrase("analysis.note.not_imputed"))
         }
         if inputs.winsorise {
             let moved = e.winsorised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            notes.append(
-                "Winsorised (--winsorise): each role's employer demand was winsorised one-sided at the Kokic-Bell cut-off of its stratum (K = stratum mean + L / (w - 1), L equal to the total cut back; Kokic and Bell 1994); "
-                    + (moved.isEmpty ? "no value was above its cut-off, so no total moved."
-                        : "demand fell by \(moved.map { "\(Figure.fixed($0.value, 1)) for \($0.key)" }.joined(separator: ", ")), and by \(Figure.fixed(moved.reduce(0) { $0 + $1.value }, 1)) in all."))
+            let outcome: Phrase =
+                moved.isEmpty
+                ? .phrase("analysis.note.winsorised.none")
+                : .phrase(
+                    "analysis.note.winsorised.moved",
+                    [
+                        "moved": .list(moved.map { .phrase(.phrase("analysis.note.winsorised.role", ["amount": .fixed($0.value, decimals: 1), "role": .text($0.key)])) }),
+                        "total": .fixed(moved.reduce(0) { $0 + $1.value }, decimals: 1),
+                    ])
+            notes.append(.phrase("analysis.note.winsorised", ["outcome": .phrase(outcome)]))
         }
         let notSurveyed = e.roles.filter { $0.status == .notSurveyed && $0.supply > 0 }
         if !notSurveyed.isEmpty {
             notes.append(
-                "\(Figure.count(e.notSurveyedCompletions)) completions a year prepare for roles the survey did not ask about: \(notSurveyed.map { "\($0.role.name) (\($0.role.id))" }.joined(separator: ", ")); they are not in the gap tables or totals.")
+                .phrase(
+                    "analysis.note.not_surveyed",
+                    [
+                        "completions": .count(e.notSurveyedCompletions),
+                        "roles": .text(notSurveyed.map { "\($0.role.name) (\($0.role.id))" }.joined(separator: ", ")),
+                    ]))
         }
         if e.unallocatedCompletions > 0 {
-            notes.append("\(Figure.count(e.unallocatedCompletions)) completions a year prepare for no role at coverage >= \(Figure.fixed(request.theta, 2)) (unallocated).")
+            notes.append(.phrase("analysis.note.unallocated", ["completions": .count(e.unallocatedCompletions), "theta": .fixed(request.theta, decimals: 2)]))
         }
         if request.suppress {
-            notes.append(
-                "Disclosure control: a row is withheld when fewer than 5 responding employers contribute, when its employed or demand total fails the p% rule (p = 10: the total less its two largest weighted contributions is under 10% of the largest), or to protect another withheld row of the same table (secondary suppression). status says which rows are published.")
+            notes.append(.phrase("analysis.note.disclosure", ["min": .count(Double(Disclosure.minimumEmployers)), "p": .text(ColumnKind.trimmed(Figure.fixed(100 * Disclosure.p, 1)))]))
         }
-        notes.append(
-            "Quality: grade (Statistics Canada) on the CV of demand: A under 5%, B 5-10%, C 10-15%, D 15-25%, E 25-33.3% (use with caution), F over 33.3% or fewer than \(QualityGrade.minimumUnits) contributing employers (too unreliable to be published: status unreliable); a row more than 50% from one employer is dominated. Unreliable and dominated rows keep their figures in JSON and CSV only. Totals add up every surveyed role, withheld ones included.")
+        notes.append(QualityGrade.note)
         return notes
     }
 }

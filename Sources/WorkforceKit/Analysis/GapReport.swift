@@ -59,7 +59,7 @@ public enum GapReport {
             for g in rows.sorted(by: { (order($0), -$0.gap.value, $0.role.id) < (order($1), -$1.gap.value, $1.role.id) }) {
                 let shown = show(g.status)
                 table.append(
-                    [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue), g.reason.map(Cell.text) ?? .null] + figureCells(g.figures, shown && g.status != .notSurveyed)
+                    [.text(g.role.id), .text(g.role.name), .text(g.status.rawValue), g.figures.withheldReason(g.status, request.language).map(Cell.text) ?? .null] + figureCells(g.figures, shown && g.status != .notSurveyed)
                         + [.double(g.supply)] + cells(g.gap, shown && g.status != .notSurveyed)
                         + [.int(g.figures.respondents), .int(g.imputed), shown ? optional(g.figures.imputedShare) : .null, shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null]
                         + [shown ? optional(g.completionsPer100Openings) : .null, shown ? optional(g.employedPer100Openings) : .null]
@@ -103,7 +103,7 @@ public enum GapReport {
             for g in groups.sorted(by: { hasRoles ? ($0.gap.value, $1.id) > ($1.gap.value, $0.id) : $0.id < $1.id }) {
                 let shown = show(g.status)
                 table.append(
-                    [.text(g.id), .text(context.names[g.id] ?? ""), .text(g.status.rawValue), g.reason.map(Cell.text) ?? .null] + (hasRoles ? [.int(g.roles.count)] : [])
+                    [.text(g.id), .text(context.names[g.id] ?? ""), .text(g.status.rawValue), g.figures.withheldReason(g.status, request.language).map(Cell.text) ?? .null] + (hasRoles ? [.int(g.roles.count)] : [])
                         + figureCells(g.figures, shown) + (hasRoles ? [shown ? .double(g.supply) : .null] + cells(g.gap, shown) : [])
                         + [.int(g.figures.respondents), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null])
             }
@@ -142,14 +142,15 @@ public enum GapReport {
             }
         }
         if !request.suppress {
-            table.banner = "NOT FOR PUBLICATION: disclosure control is off (--no-suppress); figures resting on few employers or dominated by one are shown."
+            table.banner = Phrase("analysis.banner.no_suppress").text(request.language)
         }
-        table.notes = context.notes
+        var notes = context.phrases
         if let flows, request.by == .total || request.by == .role {
-            table.notes += ShortfallTables.notes(flows)
+            notes += ShortfallTables.notes(flows)
         } else if request.by == .total {
-            table.notes.append(ShortfallTables.noFlowsNote)
+            notes.append(ShortfallTables.noFlowsNote)
         }
+        table.notes = notes.texts(request.language)
         return table
     }
 }

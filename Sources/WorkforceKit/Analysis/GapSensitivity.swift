@@ -7,10 +7,11 @@ public enum GapSensitivity {
     /// One row per `theta` x `entry_rate`: `supply`, `shortage` (with its standard error),
     /// `unallocated_completions`. The employers are read and weighted once.
     public static func run(_ store: WorkforceStore, _ request: GapRequest) throws -> ResultTable {
-        table(try GapContext.load(store, request))
+        table(try GapContext.load(store, request), request.language)
     }
 
-    public static func table(_ context: GapContext) -> ResultTable {
+    /// The table with its notes in `language`.
+    public static func table(_ context: GapContext, _ language: ReaderLanguage = .en) -> ResultTable {
         var table = ResultTable(columns: ["theta", "entry_rate", "supply"] + GapReport.columns("shortage") + GapReport.columns("surplus") + ["unallocated_completions"])
         for theta in thetas {
             for rate in entryRates {
@@ -24,9 +25,7 @@ public enum GapSensitivity {
                         + [.double(e.unallocatedCompletions)])
             }
         }
-        table.notes = context.notes + [
-            "Sensitivity: the same employer estimates with the supply model's assumptions varied; supply and shortage within the horizon, unallocated completions a year."
-        ]
+        table.notes = (context.phrases + [.phrase("analysis.note.sensitivity")]).texts(language)
         return table
     }
 }

@@ -55,15 +55,14 @@ public enum ShortfallScenarios {
     }
 
     /// `gaps --scenarios`: one row per assumption and side.
-    public static func table(_ context: GapContext) -> ResultTable {
+    public static func table(_ context: GapContext, _ language: ReaderLanguage = .en) -> ResultTable {
         var table = ResultTable(columns: ["assumption", "side", "value", "shortfall", "change"])
         for r in rows(context.estimates) {
             table.append([.text(r.assumption), .text(r.side), .double(r.value), .double(r.shortfall), .double(r.change)])
         }
-        table.notes = context.notes + [
-            "Scenarios: the national shortfall (people a year) recomputed with one assumption at a time at its low and high value; change is against the central figure. The largest first."
-        ]
-        if context.estimates.flows == nil { table.notes.append(ShortfallTables.noFlowsNote) }
+        var notes = context.phrases + [.phrase("analysis.note.scenarios")]
+        if context.estimates.flows == nil { notes.append(ShortfallTables.noFlowsNote) }
+        table.notes = notes.texts(language)
         return table
     }
 }

@@ -1,8 +1,7 @@
 /// The flow model's columns in `gaps`: the national row of `--by total` (people a year, and the
 /// stock of vacant jobs now) and each role's allocation in `--by role`.
 public enum ShortfallTables {
-    static let noFlowsNote =
-        "The employer form did not ask about jobs vacant, leavers and hires in people: the national shortfall in people a year cannot be estimated; make the current form with `workforce survey employer`."
+    static let noFlowsNote = Phrase.phrase("analysis.flows.no_flows")
 
     /// The columns of `gaps --by total` with the flow questions.
     static let totalColumns: [String] =
@@ -36,18 +35,15 @@ public enum ShortfallTables {
     }
 
     /// What a reader of the flow figures must know.
-    static func notes(_ f: WorkforceFlows) -> [String] {
-        var notes = [
-            "Flows, people a year: people needed = new jobs expected in the next 12 months + exits (leavers who left Belize or cybersecurity work; leavers of unknown destination split as the known ones). Moves to another employer in Belize are churn, not demand. Entrants are last year's hires straight from education, from abroad and from other work (unknown sources split as the known ones). The realised entry rate is hires straight from education over the catalog's completions; entrants projected = completions x entry rate + hires from abroad + hires from other work; shortfall = people needed - entrants projected (negative: more people enter than are needed). Jobs vacant and hard to fill are jobs now, a stock, never added to a flow."
-        ]
-        if f.noKnownDestinations { notes.append("No leaver's destination is known: exits are 0 (churn and exits cannot be told apart).") }
-        if f.noKnownSources { notes.append("No hire's source is known: entrants by route are 0.") }
+    static func notes(_ f: WorkforceFlows) -> [Phrase] {
+        var notes: [Phrase] = [.phrase("analysis.flows.note")]
+        if f.noKnownDestinations { notes.append(.phrase("analysis.flows.no_destinations")) }
+        if f.noKnownSources { notes.append(.phrase("analysis.flows.no_sources")) }
         if let rate = f.entryRateRealised, rate.value > 1, f.assumptions.entryRate == nil {
-            notes.append(
-                "The realised entry rate is \(Figure.fixed(rate.value, 2)), above 1: some hires came from courses the catalog lacks; the projection caps it at 1.")
+            notes.append(.phrase("analysis.flows.rate_above_one", ["rate": .fixed(rate.value, decimals: 2)]))
         }
         if f.imputedNewJobs > 0 {
-            notes.append("Imputed: \(plural(f.imputedNewJobs, "employer")) answered \"don't know\" to the new jobs expected and took the mean of the employers of the same size band.")
+            notes.append(.phrase(f.imputedNewJobs == 1 ? "analysis.flows.imputed.one" : "analysis.flows.imputed.other", ["count": .count(Double(f.imputedNewJobs))]))
         }
         return notes
     }

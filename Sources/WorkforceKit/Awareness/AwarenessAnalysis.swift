@@ -6,7 +6,12 @@ public struct AwarenessResults: Sendable {
     public var comparisons: [AwarenessDifference] = []
     public var contrasts: [AwarenessDifference] = []
     public var weighting: [WaveWeighting]
-    public var notes: [String]
+    /// What a reader must know, typed (``notes(_:)`` writes it in a language).
+    public var phrases: [Phrase]
+    /// The notes in English.
+    public var notes: [String] { phrases.texts(.en) }
+    /// The notes in `language`.
+    public func notes(_ language: ReaderLanguage) -> [String] { phrases.texts(language) }
     /// Each wave's design, in the order of `weighting`.
     public var designs: [AwarenessDesign] = []
     /// Warnings to show before anything else: a clustered wave analysed as simple random sampling.
@@ -27,13 +32,13 @@ public enum AwarenessAnalysis {
         let results = try results(store, request)
         var table: ResultTable
         if request.compare != nil {
-            table = AwarenessTables.differences(results.comparisons)
+            table = AwarenessTables.differences(results.comparisons, request.language)
         } else if request.contrast != nil {
-            table = AwarenessTables.differences(results.contrasts, contrast: true)
+            table = AwarenessTables.differences(results.contrasts, contrast: true, request.language)
         } else {
-            table = AwarenessTables.estimates(results.estimates.first?.rows ?? [])
+            table = AwarenessTables.estimates(results.estimates.first?.rows ?? [], request.language)
         }
-        table.notes = results.notes
+        table.notes = results.notes(request.language)
         return (table, results.weighting, results.banners)
     }
 
@@ -49,13 +54,16 @@ public enum AwarenessAnalysis {
         return estimate(wave, try measures(wave.data, request), request)
     }
 
-    static func notes(_ waves: [AwarenessWave], _ request: AwarenessRequest) -> [String] {
-        waves.compactMap(\.srsBanner) + [request.margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: request.marginsChoice)]
-            + waves.map(\.weighting.description) + waves.map(\.designNote) + [
-            "Standard errors by linearisation after raking (residuals on the raking margins, between-unit variance within strata); the effective sample size `n_eff = min(n, p(1-p)/se^2)` (n: the domain's respondents with an answer).",
-            "95% interval of a proportion: Korn-Graubard as NCHS 2017 writes it: `n_df = n_eff (t_{0.975, n-1} / t_{0.975, df})^2` with df the domain's clusters minus its strata, `x = p n_df`, `[qbeta(0.025, x, n_df - x + 1), qbeta(0.975, x + 1, n_df - x)]`; a score's: mean ± 1.96 SE.",
-            "Status (NCHS 2017, Parker et al., Vital Health Stat 2(175), on the Korn-Graubard interval): suppressed under \(request.minimumCell) respondents; unreliable when the effective sample size is under 30, the interval is 0.30 or wider, or wider than 0.05 and more than 130% of p (a score: an effective sample size under 30 or relative SE 30% or more); withheld figures are null, with the reason; p of 0% or 100%: shown for review, never as a certainty; fewer than 8 degrees of freedom, or a complement (1 - p) whose interval is more than 130% of it: published, flagged for review.",
-        ]
+    static func notes(_ waves: [AwarenessWave], _ request: AwarenessRequest) -> [Phrase] {
+        let margins = request.margins.map { Phrase.phrase("awareness.note.raked", ["source": .phrase($0.source.phrase)]) }
+        return waves.compactMap(\.srsBannerPhrase) + [margins ?? WeightingSource.nonePhrase(.margins, choice: request.marginsChoice)]
+            + waves.map(\.weighting.phrase) + waves.map(\.designPhrase) + [
+                .phrase("awareness.note.standard_errors"),
+                .phrase("awareness.note.interval", ["z": .fixed(Estimate.z95, decimals: 2)]),
+                .phrase(
+                    "awareness.note.status",
+                    Reliability.ruleValues.merging(["min": .count(Double(request.minimumCell)), "review": .count(Double(Reliability.reviewBelow))]) { _, b in b }),
+            ]
     }
 
     /// The domain of row `j` of a measure's rows (overall, then each breakdown's groups in
@@ -93,10 +101,10 @@ public enum AwarenessAnalysis {
         AwarenessDifference.adjust(&contrasts)
         var notes = notes([wave], request)
         if request.contrast != nil {
-            notes.append("Each group against everyone outside it with a valid answer: the difference of the group's proportion and the rest's, Newcombe's square-and-add interval from the two Korn-Graubard intervals, z on the design-based SE of the difference (same units, so their covariance counts); q: Benjamini-Hochberg within the breakdown.")
+            notes.append(.phrase("awareness.note.contrast"))
         }
         return AwarenessResults(
-            estimates: [(wave.data.wave, rows)], contrasts: contrasts, weighting: [wave.weighting], notes: notes, designs: [wave.sampleDesign],
+            estimates: [(wave.data.wave, rows)], contrasts: contrasts, weighting: [wave.weighting], phrases: notes, designs: [wave.sampleDesign],
             banners: [wave.srsBanner].compactMap { $0 })
     }
 
@@ -136,12 +144,9 @@ public enum AwarenessAnalysis {
         }
         AwarenessDifference.adjust(&rows)
         var notes = notes([a, b], request)
-        notes.append(
-            joint
-                ? "Change since the baseline on the joint design: the two waves visit the same enumeration areas, so they are stacked into one design (each area one primary sampling unit of both waves within its stratum, each wave raked to its own margins) and `se_diff` is the standard error of the difference on it (as R's `svyby(..., covmat = TRUE)` and `svycontrast`), which counts the covariance of the shared areas; `diff = p_followup - p_base`, Newcombe's square-and-add interval from each wave's Korn-Graubard interval, `z = diff / se_diff`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign."
-                : "Change since the baseline, independent waves (no enumeration area in common): `diff = p_followup - p_base` with Newcombe's square-and-add interval from each wave's Korn-Graubard interval; `z = diff / sqrt(se_base^2 + se_followup^2)`, two-sided; q: Benjamini-Hochberg across the overall rows, and within each breakdown. A change is not by itself an effect of the campaign.")
+        notes.append(.phrase(joint ? "awareness.note.change_joint" : "awareness.note.change_independent"))
         return AwarenessResults(
-            estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], notes: notes,
+            estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], phrases: notes,
             designs: [a.sampleDesign, b.sampleDesign], banners: [a.srsBanner, b.srsBanner].compactMap { $0 })
     }
 }

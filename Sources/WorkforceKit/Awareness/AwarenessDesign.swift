@@ -43,12 +43,15 @@ public struct AwarenessDesign: Sendable, Equatable {
     }
 
     /// Where it came from, in words.
-    public var sourceWords: String {
+    public var sourceWords: String { sourcePhrase.text(.en) }
+
+    /// Where the design came from, in any language.
+    public var sourcePhrase: Phrase {
         switch source {
-        case .given: "given on the command line"
-        case .srsOption: "--srs on the command line"
-        case .stored(let by, let at): "stored with the wave by `\(by)` (\(at))"
-        case .form: "from the wave's form (no design stored)"
+        case .given: .phrase("awareness.design.source.given")
+        case .srsOption: .phrase("awareness.design.source.srs_option")
+        case .stored(let by, let at): .phrase("awareness.design.source.stored", ["by": .text(by), "at": .text(at)])
+        case .form: .phrase("awareness.design.source.form")
         }
     }
 

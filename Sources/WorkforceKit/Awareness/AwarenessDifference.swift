@@ -29,12 +29,12 @@ public struct AwarenessDifference: Sendable {
         breakdown = b.breakdown
         group = b.group
         switch (a.reliability, b.reliability) {
-        case (.suppressed, _): reliability = .suppressed("the \(names.0) figure is suppressed")
-        case (_, .suppressed): reliability = .suppressed("the \(names.1) figure is suppressed")
-        case (.unreliable, _): reliability = .unreliable("the \(names.0) figure is unreliable")
-        case (_, .unreliable): reliability = .unreliable("the \(names.1) figure is unreliable")
-        case (.review, _): reliability = .review("the \(names.0) figure is for review (0% or 100%)")
-        case (_, .review): reliability = .review("the \(names.1) figure is for review (0% or 100%)")
+        case (.suppressed, _): reliability = .suppressed(.phrase("awareness.reason.figure_suppressed", ["which": .phrase(Phrase("awareness.figure.\(names.0)"))]))
+        case (_, .suppressed): reliability = .suppressed(.phrase("awareness.reason.figure_suppressed", ["which": .phrase(Phrase("awareness.figure.\(names.1)"))]))
+        case (.unreliable, _): reliability = .unreliable(.phrase("awareness.reason.figure_unreliable", ["which": .phrase(Phrase("awareness.figure.\(names.0)"))]))
+        case (_, .unreliable): reliability = .unreliable(.phrase("awareness.reason.figure_unreliable", ["which": .phrase(Phrase("awareness.figure.\(names.1)"))]))
+        case (.review, _): reliability = .review(.phrase("awareness.reason.figure_review", ["which": .phrase(Phrase("awareness.figure.\(names.0)"))]))
+        case (_, .review): reliability = .review(.phrase("awareness.reason.figure_review", ["which": .phrase(Phrase("awareness.figure.\(names.1)"))]))
         default: reliability = .published
         }
         guard a.isShown, b.isShown, let p1 = a.value, let p2 = b.value, let se else { return }

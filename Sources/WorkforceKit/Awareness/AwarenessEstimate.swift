@@ -19,7 +19,7 @@ public struct AwarenessEstimate: Sendable {
     public var degreesOfFreedom: Int
     public var reliability: Reliability
     /// Why a published figure should be reviewed (few degrees of freedom).
-    public var review: String?
+    public var review: Phrase?
 
     public var isPublished: Bool { reliability == .published }
     /// Published, or shown for review (a proportion of 0 or 1): the figures are in the tables.
@@ -31,7 +31,9 @@ public struct AwarenessEstimate: Sendable {
     }
 
     /// The reason shown with the figure: why it is withheld, or why to review it.
-    public var reason: String? { reliability.reason ?? review }
+    public var reason: String? { reasonPhrase?.text(.en) }
+    /// Why the figure is withheld or for review, typed.
+    public var reasonPhrase: Phrase? { reliability.reasonPhrase ?? review }
 
     /// The figure from a domain's design mean.
     init(indicator: String, label: String, breakdown: String, group: String, isProportion: Bool, mean: DesignMean?, minimumCell: Int) {
@@ -48,7 +50,7 @@ public struct AwarenessEstimate: Sendable {
             effectiveSize = 0
             interval = nil
             degreesOfFreedom = 0
-            reliability = .suppressed("fewer than \(minimumCell) respondents")
+            reliability = .suppressed(Reliability.fewRespondents(minimumCell))
             return
         }
         n = m.n

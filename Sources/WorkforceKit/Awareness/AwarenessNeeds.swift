@@ -65,11 +65,9 @@ public enum AwarenessNeeds {
             }
         }
         let notes = AwarenessAnalysis.notes([wave], request) + [
-            "Needs: for each group, the knowledge and behaviour indicators (and knowing where to report) where it is below everyone else, the \(shown) largest gaps first; `diff = p_group - p_rest` with Newcombe's square-and-add interval from the two Korn-Graubard intervals and the Benjamini-Hochberg q-value within the breakdown; only figures published in both are ranked.",
-            "People behind = the group's adults (the sum of its respondents' raked weights) x (national p - group p): adults now, the number who would have to change for the group to reach the national level; none without margins.",
-            "Reach: the share of the group that saw or heard a safety message through each channel in the last year (`campaign_seen`); the best channel is the one with the highest published share.",
+            .phrase("awareness.needs.note", ["shown": .count(Double(shown))]), .phrase("awareness.needs.people_behind"), .phrase("awareness.needs.reach"),
         ]
-        return (needs, reach, notes)
+        return (needs, reach, notes.texts(request.language))
     }
 
     /// The needs as rows: one per group and ranked indicator.

@@ -17,6 +17,9 @@ public struct AwarenessRequest: Sendable {
     public var cluster: String?
     /// Simple random sampling whatever design is stored (`--srs`).
     public var srs = false
+    /// The language of the sentences a table carries (notes): a reader's `table` and `md`
+    /// output; JSON and CSV keep English.
+    public var language: ReaderLanguage = .en
     /// Cells resting on fewer unweighted respondents are suppressed (SPEC: 10).
     public var minimumCell: Int
 
@@ -52,20 +55,26 @@ public struct WaveWeighting: Sendable {
     /// Stored rows not counted: a "no" to consent or to being 18 or older.
     public var excluded = 0
 
-    public var description: String {
-        var text = body
-        if excluded > 0 { text += " \(plural(excluded, "more stored row")) did not pass consent or the age check and \(excluded == 1 ? "is" : "are") not counted." }
-        return text
+    public var description: String { phrase.text(.en) }
+
+    /// How the wave was weighted, in any language.
+    public var phrase: Phrase {
+        guard excluded > 0 else { return body }
+        let more = Phrase.phrase(excluded == 1 ? "awareness.weighting.excluded.one" : "awareness.weighting.excluded.other", ["count": .count(Double(excluded))])
+        return .phrase("awareness.weighting.with_excluded", ["weighting": .phrase(body), "excluded": .phrase(more)])
     }
 
-    private var body: String {
-        guard let r = raking else {
-            return "Wave \(wave): \(respondents) respondents, unweighted (every weight 1): the figures describe the respondents only."
-        }
-        let status = r.converged
-            ? "converged in \(plural(r.iterations, "iteration"))"
-            : "did NOT converge in \(r.iterations) iterations (largest margin error \(String(format: "%.2g", r.largestRelativeError)) relative); treat the weighted figures with care"
-        return "Wave \(wave): \(respondents) respondents raked to population margins, \(status); weights "
-            + String(format: "%.3g to %.3g (Kish's design effect of the weights %.3f).", r.smallestWeight, r.largestWeight, r.designEffect)
+    private var body: Phrase {
+        guard let r = raking else { return .phrase("awareness.weighting.unweighted", ["wave": .text(wave), "count": .text(String(respondents))]) }
+        let status: Phrase =
+            r.converged
+            ? .phrase(r.iterations == 1 ? "awareness.weighting.converged.one" : "awareness.weighting.converged.other", ["count": .text(String(r.iterations))])
+            : .phrase("awareness.weighting.not_converged", ["count": .text(String(r.iterations)), "error": .text(String(format: "%.2g", r.largestRelativeError))])
+        return .phrase(
+            "awareness.weighting.raked",
+            [
+                "wave": .text(wave), "count": .text(String(respondents)), "status": .phrase(status), "low": .text(String(format: "%.3g", r.smallestWeight)),
+                "high": .text(String(format: "%.3g", r.largestWeight)), "deff": .text(String(format: "%.3f", r.designEffect)),
+            ])
     }
 }

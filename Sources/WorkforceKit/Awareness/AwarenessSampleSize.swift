@@ -26,7 +26,7 @@ public enum AwarenessSampleSize {
 
     /// Per district of `margins`: the national sample shared in proportion to the population,
     /// and the size that gives the same margin within the district on its own.
-    public static func byDistrict(_ margin: Double, p: Double, designEffect: Double, margins: PopulationMargins) throws(WorkforceError)
+    public static func byDistrict(_ margin: Double, p: Double, designEffect: Double, margins: PopulationMargins, language: ReaderLanguage = .en) throws(WorkforceError)
         -> ResultTable
     {
         guard let districts = margins.variables.first(where: { $0.breakdown == .district })?.margins else {
@@ -43,9 +43,9 @@ public enum AwarenessSampleSize {
             ])
         }
         table.notes = [
-            "District populations from the \(margins.source.words).",
-            "National sample for ±\(Cell.double(margin).plainText) at 95%: \(national) respondents; proportional shares it by population, same_margin gives each district ±\(Cell.double(margin).plainText) on its own."
-        ]
+            Phrase.phrase("awareness.sample.populations", ["source": .phrase(margins.source.phrase)]),
+            .phrase("awareness.sample.national", ["margin": .text(Cell.double(margin).plainText), "count": .text(String(national))]),
+        ].texts(language)
         return table
     }
 }

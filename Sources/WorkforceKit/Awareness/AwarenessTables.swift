@@ -5,7 +5,7 @@ public enum AwarenessTables {
     ]
 
     /// Indicator rows; a withheld figure's numbers are null, with its status and reason.
-    public static func estimates(_ rows: [AwarenessEstimate]) -> ResultTable {
+    public static func estimates(_ rows: [AwarenessEstimate], _ language: ReaderLanguage = .en) -> ResultTable {
         var table = ResultTable(columns: estimateColumns)
         for e in rows {
             var row: [Cell] = [.text(e.indicator), .text(e.label), .text(e.breakdown), .text(e.group)]
@@ -19,7 +19,7 @@ public enum AwarenessTables {
             } else {
                 row += Array(repeating: .null, count: 6)
             }
-            row += [.text(e.reliability.status), cell(e.reason)]
+            row += [.text(e.reliability.status), cell(e.reasonPhrase?.text(language))]
             table.append(row)
         }
         return table
@@ -27,7 +27,7 @@ public enum AwarenessTables {
 
     /// Comparison rows (`p_base`, `p_followup`) or, with `contrast`, group-against-the-rest
     /// rows (`p_group`, `p_rest`).
-    public static func differences(_ rows: [AwarenessDifference], contrast: Bool = false) -> ResultTable {
+    public static func differences(_ rows: [AwarenessDifference], contrast: Bool = false, _ language: ReaderLanguage = .en) -> ResultTable {
         var table = ResultTable(columns: [
             "indicator", "breakdown", "group", contrast ? "p_group" : "p_base", contrast ? "p_rest" : "p_followup", "diff", "se_diff",
             "diff_ci_low", "diff_ci_high", "z", "p_value", "q_value", "status", "reason",
@@ -36,7 +36,7 @@ public enum AwarenessTables {
             table.append(
                 [.text(d.indicator), .text(d.breakdown), .text(d.group)] + (contrast ? [cell(d.to), cell(d.from)] : [cell(d.from), cell(d.to)]) + [
                     cell(d.difference), cell(d.se), cell(d.interval?.lowerBound), cell(d.interval?.upperBound), cell(d.z), cell(d.pValue),
-                    cell(d.qValue), .text(d.reliability.status), cell(d.reliability.reason),
+                    cell(d.qValue), .text(d.reliability.status), cell(d.reliability.reasonPhrase?.text(language)),
                 ])
         }
         return table

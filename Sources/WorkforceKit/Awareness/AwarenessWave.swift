@@ -72,30 +72,41 @@ struct AwarenessWave {
     }
 
     /// The note stating the design used.
-    var designNote: String {
+    var designNote: String { designPhrase.text(.en) }
+
+    /// The wave's design for readers: strata, clusters, degrees of freedom, lonely strata.
+    var designPhrase: Phrase {
         let chosen = sampleDesign
-        guard !chosen.isSimpleRandom else {
-            return "Design, wave \(data.wave) (\(chosen.sourceWords)): each respondent its own unit in one stratum (simple random sampling with replacement)."
-        }
-        let strata = chosen.strata.isEmpty ? "one stratum" : "strata \(chosen.strata.map(\.rawValue).joined(separator: " x ")) (\(plural(design.strataCount, "stratum", "strata")))"
+        let source = Phrase.Value.phrase(chosen.sourcePhrase)
+        guard !chosen.isSimpleRandom else { return .phrase("awareness.design.srs", ["wave": .text(data.wave), "source": source]) }
+        let strata: Phrase =
+            chosen.strata.isEmpty
+            ? .phrase("awareness.design.one_stratum")
+            : .phrase(
+                design.strataCount == 1 ? "awareness.design.strata.one" : "awareness.design.strata.other",
+                ["names": .text(chosen.strata.map(\.rawValue).joined(separator: " x ")), "count": .count(Double(design.strataCount))])
         let singles = design.units - design.clusterCount
-        var text = "Design, wave \(data.wave) (\(chosen.sourceWords)): \(strata); "
+        var units = Phrase.phrase("awareness.design.own_unit")
         if let cluster = chosen.cluster {
-            text += "clusters `\(cluster)` nested in strata (\(plural(design.clusterCount, "cluster"))"
-            text += singles > 0 ? ", and \(plural(singles, "respondent")) alone in a cluster or with it blank, each its own unit)" : ")"
-        } else {
-            text += "each respondent its own unit"
+            let alone: Phrase.Value = singles > 0 ? .phrase(.phrase(singles == 1 ? "awareness.design.singles.one" : "awareness.design.singles.other", ["count": .count(Double(singles))])) : .text("")
+            units = .phrase(
+                design.clusterCount == 1 ? "awareness.design.clusters.one" : "awareness.design.clusters.other",
+                ["cluster": .text(cluster), "count": .count(Double(design.clusterCount)), "singles": alone])
         }
-        text += "; \(design.degreesOfFreedom) degrees of freedom"
         let lonely = design.lonelyStrata
-        if lonely > 0 { text += "; \(plural(lonely, "stratum has", "strata have")) a single unit, handled as R's survey.lonely.psu = \"adjust\"" }
-        return text + "."
+        let lonelyText: Phrase.Value = lonely > 0 ? .phrase(.phrase(lonely == 1 ? "awareness.design.lonely.one" : "awareness.design.lonely.other", ["count": .count(Double(lonely))])) : .text("")
+        return .phrase(
+            "awareness.design.head",
+            ["wave": .text(data.wave), "source": source, "strata": .phrase(strata), "units": .phrase(units), "df": .text(String(design.degreesOfFreedom)), "lonely": lonelyText])
     }
 
     /// The warning a wave analysed as simple random sampling against its own design carries:
     /// `--srs` on a wave whose form has clusters, or a stored SRS design on such a wave.
-    var srsBanner: String? {
+    var srsBanner: String? { srsBannerPhrase?.text(.en) }
+
+    var srsBannerPhrase: Phrase? {
         guard sampleDesign.isSimpleRandom, data.formHasCluster else { return nil }
-        return "SIMPLE RANDOM SAMPLING (\(sampleDesign.source == .srsOption ? "--srs" : "stored design")): wave \(data.wave) was sampled in clusters (`\(AwarenessDesign.defaultCluster)`), and its standard errors are analysed as if it were not; they are too small (often by a third). Leave out --srs to use the wave's design."
+        let how: Phrase.Value = sampleDesign.source == .srsOption ? .text("--srs") : .phrase(.phrase("awareness.banner.stored_design"))
+        return .phrase("awareness.banner.srs", ["how": how, "wave": .text(data.wave), "cluster": .text(AwarenessDesign.defaultCluster)])
     }
 }

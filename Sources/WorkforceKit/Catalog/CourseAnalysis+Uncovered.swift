@@ -20,11 +20,11 @@ extension CourseAnalysis {
         let all = try store.roleProfiles(framework)
         var demand: [String: Double] = [:]
         var demandedRoles: [RoleProfile]?
-        var weighting: String?
+        var weighting: Phrase?
         do {
             let context = try GapContext.load(store, request)
-            weighting = context.inputs.weighting.frame.map { "Demand is weighted to the \($0.source.words)." }
-                ?? WeightingSource.noneNote(.frame, choice: request.frameChoice)
+            weighting = context.inputs.weighting.frame.map { .phrase("commands.uncovered.weighted", ["source": .phrase($0.source.phrase)]) }
+                ?? WeightingSource.nonePhrase(.frame, choice: request.frameChoice)
             for k in GapAnalysis.ksaGaps(context.estimates) { demand[k.id] = k.demand.value }
             demandedRoles = context.estimates.roles.filter { $0.isPublished && $0.figures.demand.value > 0 }.map(\.role)
         } catch let error as WorkforceError {
@@ -39,10 +39,12 @@ extension CourseAnalysis {
             roles = all.filter { wanted.contains($0.id) }
         }
         var table = uncovered(offerings, roles: roles, institution: institutionName, demand: demand, texts: try store.statementTexts(framework))
-        table.notes = [
-            "Roles: \(roles.count == all.count ? "all \(all.count)" : roles.map(\.id).joined(separator: ", ")); "
-                + (demand.isEmpty ? "no employer responses yet, so demand is 0." : "demand is the medium-term demand of the roles needing each KSA.")
-        ] + (weighting.map { [$0] } ?? [])
+        let about = Phrase.Value.phrase(Phrase(demand.isEmpty ? "commands.uncovered.no_demand" : "commands.uncovered.demand"))
+        let scope: Phrase =
+            roles.count == all.count
+            ? .phrase("commands.uncovered.roles_all", ["count": .text(String(all.count)), "demand": about])
+            : .phrase("commands.uncovered.roles_some", ["ids": .text(roles.map(\.id).joined(separator: ", ")), "demand": about])
+        table.notes = ([scope] + (weighting.map { [$0] } ?? [])).texts(request.language)
         return table
     }
 }

@@ -3,6 +3,11 @@ import Foundation
 /// The table of `workforce sample-size employer`: employers to survey in the next wave for a
 /// target coefficient of variation.
 extension EmployerSampleSize {
+    /// The coefficient of variation assumed for an employer's figure before any survey.
+    static let unitCV = 2.0
+    /// The fewest employers a stratum gets in a Neyman allocation.
+    static let minimumPerStratum = 2
+
     /// The employer figure whose CV the allocation targets.
     public enum TargetFigure: String, CaseIterable, Sendable { case demand, employed, vacancies }
 
@@ -22,13 +27,13 @@ extension EmployerSampleSize {
             // No survey yet: proportional to the organisations, for an assumed unit CV.
             let sampling = frame
             var table = ResultTable(columns: ["sector", "size_band", "organisations", "allocation"])
-            for (s, n) in proportional(frame: sampling, cv: target) {
+            for (s, n) in proportional(frame: sampling, cv: target, unitCV: Self.unitCV) {
                 table.append([.text(s.sector), .text(s.sizeBand), .double(sampling.strata[s]?.eligible ?? 0), .int(n)])
             }
             table.notes = [
-                "Frame: the \(frame.source.words).",
-                "No employer survey is imported yet: the sample is proportional to the eligible organisations, for an assumed coefficient of variation of 2 for an employer's figure (employer counts are skewed); after the first wave, the allocation uses its stratum standard deviations (Neyman)."
-            ]
+                Phrase.phrase("estimation.sample.frame", ["source": .phrase(frame.source.phrase)]),
+                .phrase("estimation.sample.no_survey", ["unit_cv": .text(String(Int(Self.unitCV)))]),
+            ].texts(request.language)
             return table
         }
         let e = context.estimates
@@ -54,11 +59,16 @@ extension EmployerSampleSize {
             table.append([.text(s.name), .double(s.population), .int(s.respondents), .double(s.deviations.first ?? 0), .int(s.allocation)])
         }
         let name = figure.rawValue
+        let roles: Phrase.Value = wanted.isEmpty ? .text("") : .phrase(.phrase("estimation.sample.allocation_roles", ["roles": .text(wanted.joined(separator: ", "))]))
         table.notes = [
-            "Frame: the \(frame.source.words).",
-            "Employers to survey (responding) in the next wave: \(plan.total), for a CV of \(Figure.percent(target)) on national \(name)\(wanted.isEmpty ? "" : " and on \(wanted.joined(separator: ", "))") (Neyman allocation with this wave's stratum standard deviations; at least 2 per stratum, at most its organisations). Divide by the expected response rate to get the organisations to issue.",
-            "Expected CV with this allocation: " + plan.figures.map { "\($0.name) \($0.expectedCV.map { Figure.percent($0) } ?? "-")" }.joined(separator: "; ") + ".",
-        ]
+            Phrase.phrase("estimation.sample.frame", ["source": .phrase(frame.source.phrase)]),
+            .phrase(
+                "estimation.sample.allocation",
+                ["total": .text(String(plan.total)), "cv": .percent(target), "figure": .text(name), "roles": roles, "min": .text(String(Self.minimumPerStratum))]),
+            .phrase(
+                "estimation.sample.expected",
+                ["figures": .text(plan.figures.map { "\($0.name) \($0.expectedCV.map { Figure.percent($0) } ?? "-")" }.joined(separator: "; "))]),
+        ].texts(request.language)
         return table
     }
 }

@@ -96,7 +96,7 @@ public enum EmployerSampleSize {
             // Checked conversions: a population or allocation that does not fit an Int never traps.
             let population = Int(roundingChecked: populations[s], rule: .down) ?? 0
             let whole = Int(roundingChecked: min(populations[s], allocation[s]), rule: .up) ?? population
-            strata[s].allocation = min(population, max(whole, 2))
+            strata[s].allocation = min(population, max(whole, Self.minimumPerStratum))
         }
         let counts = strata.map(\.allocation)
         let expected = figures.indices.map { f -> (String, Double, Double?) in
@@ -116,7 +116,7 @@ public enum EmployerSampleSize {
         let n = n0 / (1 + n0 / N)
         return frame.order.map { s in
             let Ns = frame.strata[s]?.eligible ?? 0
-            return (s, Int(min(Ns, max(min(2, Ns), (n * Ns / N).rounded(.up)))))
+            return (s, Int(min(Ns, max(min(Double(Self.minimumPerStratum), Ns), (n * Ns / N).rounded(.up)))))
         }
     }
 }

@@ -135,34 +135,40 @@ public struct EmployerWeighting: Sendable {
         return Double(known.reduce(0) { $0 + $1.respondents }) / eligible
     }
 
-    /// What a reader must know about the weighting, in words.
-    public var notes: [String] {
-        guard let frame else {
-            return [
-                "Unweighted: every employer weighs 1 and the figures describe the \(design.count) responding employers only, not the country; there is no sampling error to estimate and no interval is given. A sampling frame (`workforce frame import FILE`, or --frame FILE) gives national estimates."
-            ]
-        }
-        var notes: [String] = []
+    /// What a reader must know about the weighting, in English.
+    public var notes: [String] { phrases.texts(.en) }
+
+    /// What a reader must know about the weighting, typed.
+    public var phrases: [Phrase] {
+        guard let frame else { return [.phrase("estimation.note.unweighted", ["count": .count(Double(design.count))])] }
+        var notes: [Phrase] = []
         let represented = strata.reduce(0.0) { $0 + $1.eligible }
         let kish = design.kish
+        notes.append(.phrase("estimation.note.weighted", ["source": .phrase(frame.source.phrase), "count": .count(represented), "z": .fixed(Estimate.z95, decimals: 2)]))
         notes.append(
-            "Weighted to the \(frame.source.words): design weights (eligible organisations over responding employers in each stratum of sector and size band) estimate the \(Figure.count(represented)) eligible organisations of the represented sectors. Standard errors: stratified sampling without replacement; 95% intervals are the estimate plus or minus 1.96 standard errors."
-        )
-        notes.append(
-            "Kish design effect of the weights: \(Figure.fixed(kish.deff, 2)); the \(design.count) responding employers carry the precision of about \(Figure.count(kish.effective)) employers in a simple random sample.")
+            .phrase("estimation.note.kish", ["deff": .fixed(kish.deff, decimals: 2), "count": .count(Double(design.count)), "effective": .count(kish.effective)]))
         for s in strata where !s.merged.isEmpty {
-            notes.append("Collapsed: \(s.merged.map { "\(s.sector) x \($0)" }.joined(separator: ", ")) (no responding employer) merged into \(s.sector) x \(s.sizeBand).")
+            notes.append(
+                .phrase(
+                    "estimation.note.collapsed",
+                    ["merged": .text(s.merged.map { "\(s.sector) x \($0)" }.joined(separator: ", ")), "into": .text("\(s.sector) x \(s.sizeBand)")]))
         }
         if !unrepresented.isEmpty {
             let total = frame.totalOrganisations
             let organisations = unrepresented.reduce(0.0) { $0 + $1.organisations }
+            let sectors = unrepresented.map { Phrase.Value.phrase(.phrase("estimation.note.unrepresented.sector", ["sector": .text($0.sector), "count": .count($0.organisations)])) }
             notes.append(
-                "Not represented (no responding employer in the sector): \(unrepresented.map { "\($0.sector) (\(Figure.count($0.organisations)) organisations)" }.joined(separator: ", ")), \(Figure.count(organisations)) of \(Figure.count(total)) organisations (\(Figure.fixed(total > 0 ? 100 * organisations / total : 0, 1))% of the frame); every figure covers the represented sectors only.")
+                .phrase(
+                    "estimation.note.unrepresented",
+                    [
+                        "sectors": .series(sectors), "count": .count(organisations), "total": .count(total),
+                        "percent": .percent(total > 0 ? organisations / total : 0),
+                    ]))
         }
         if let rate = overallResponseRate {
-            notes.append("Response rate: \(Figure.fixed(100 * rate, 1))% of eligible issued organisations (consent refusals and partial answers count as non-respondents).")
+            notes.append(.phrase("estimation.note.response_rate", ["percent": .percent(rate)]))
         } else {
-            notes.append("The frame gives no issued sample, so the response rate is unknown; respondents are treated as a random sample of their stratum.")
+            notes.append(.phrase("estimation.note.no_issued"))
         }
         return notes
     }

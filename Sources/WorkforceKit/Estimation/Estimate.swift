@@ -13,6 +13,13 @@ public struct Estimate: Sendable, Equatable {
         self.isCount = isCount
     }
 
+    /// A figure known by its value and 95% interval (an interval shifted with its figure, a
+    /// test's case): no standard error; without both bounds, no interval.
+    public init(_ value: Double, ciLow: Double?, ciHigh: Double?) {
+        self.init(value, se: nil, isCount: false)
+        if let ciLow, let ciHigh, ciLow <= ciHigh { bounds = ciLow...ciHigh }
+    }
+
     public static let zero = Estimate(0, se: 0)
 
     /// The 1.96 of a two-sided 95% normal interval.

@@ -52,39 +52,41 @@ public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable 
     /// Whether a figure of this grade must carry "use with caution" wherever it is shown.
     public var needsCaution: Bool { self == .e }
 
-    public var words: String {
-        switch self {
-        case .a: "excellent"
-        case .b: "very good"
-        case .c: "good"
-        case .d: "acceptable"
-        case .e: "use with caution"
-        case .f: "too unreliable to be published"
-        case .noCases: "no cases"
-        }
-    }
+    /// The grade's meaning in words ("good"), from `Surveys/banks/words/estimation.csv`.
+    public var phrase: Phrase { Phrase("estimation.grade.\(self == .noCases ? "no_cases" : rawValue.lowercased())") }
+
+    public var words: String { phrase.text(.en) }
 
     /// The grade for a reader: "C: good", or "no cases" (no letter: there is no CV to grade).
     public var label: String { self == .noCases ? words : "\(rawValue): \(words)" }
 
     /// The words in Spanish.
-    public var palabras: String {
-        switch self {
-        case .a: "excelente"
-        case .b: "muy buena"
-        case .c: "buena"
-        case .d: "aceptable"
-        case .e: "usar con cautela"
-        case .f: "demasiado imprecisa para publicar"
-        case .noCases: "sin casos"
-        }
+    public var palabras: String { phrase.text(.es) }
+
+    /// Why an F figure is withheld: its CV or its few units.
+    public static func reasonPhrase(_ estimate: Estimate, units: Int?) -> Phrase {
+        if let units, units < minimumUnits { return .phrase("estimation.grade.reason.units", ["min": .count(Double(minimumUnits)), "units": .count(Double(units))]) }
+        if let cv = estimate.cv { return .phrase("estimation.grade.reason.cv", ["cv": .text(Figure.percent(cv)), "limit": .text(percent(Self.publicationLimit))]) }
+        return .phrase("estimation.grade.reason.none")
     }
 
-    /// Why an F figure is withheld, in words: its CV or its few units.
-    public static func reason(_ estimate: Estimate, units: Int?) -> String {
-        if let units, units < minimumUnits { return "fewer than \(minimumUnits) contributing employers (\(units))" }
-        if let cv = estimate.cv { return "coefficient of variation \(Figure.fixed(100 * cv, 1))%, over 33.3%" }
-        return "no coefficient of variation"
+    /// Why an F figure is withheld, in English.
+    public static func reason(_ estimate: Estimate, units: Int?) -> String { reasonPhrase(estimate, units: units).text(.en) }
+
+    /// The CV above which a figure is F (E's upper bound, 33.3%).
+    public static var publicationLimit: Double { bounds.last?.1 ?? 0.333 }
+
+    /// A bound as readers see it: "5%", "33.3%".
+    static func percent(_ share: Double) -> String { ColumnKind.trimmed(Figure.fixed(100 * share, 1)) + "%" }
+
+    /// The grades, their CV bounds and the publication rules, as one note.
+    public static var note: Phrase {
+        var values: [String: Phrase.Value] = ["units": .count(Double(minimumUnits)), "dominance": .text(percent(RowFigures.dominanceLimit))]
+        for (grade, bound) in bounds {
+            values[grade.rawValue.lowercased()] = .text(percent(bound))
+            values[grade.rawValue.lowercased() + "_num"] = .text(ColumnKind.trimmed(Figure.fixed(100 * bound, 1)))
+        }
+        return .phrase("analysis.note.quality", values)
     }
 
     /// A before F; "no cases" after F.

@@ -42,6 +42,14 @@ public struct RowFigures: Sendable, Equatable {
         return grade
     }
 
+    /// The demand formula, written once: `vacancies + new_positions + leavers · years`, the
+    /// openings within a horizon of `years` (each employer's, then weighted). The plan's annual
+    /// flow is the same formula with no vacancies (a stock it spreads separately), the new
+    /// positions as a year's worth and one year of leavers.
+    public static func demand(vacancies: Double, newPositions: Double, leavers: Double, years: Double) -> Double {
+        vacancies + newPositions + leavers * years
+    }
+
     /// A cell more than this share from one employer is withheld as `dominated`.
     public static let dominanceLimit = 0.5
 
@@ -56,15 +64,20 @@ public struct RowFigures: Sendable, Equatable {
         return status
     }
 
-    /// Why a row with `status` is withheld, in words.
-    public func withheldReason(_ status: EstimateStatus) -> String? {
+    /// Why a row with `status` is withheld (`nil` for a row that is not withheld by a quality rule).
+    public func withheldPhrase(_ status: EstimateStatus) -> Phrase? {
+        let reason = Phrase.Value.phrase(QualityGrade.reasonPhrase(demand, units: respondents))
+        let share: [String: Phrase.Value] = ["share": .text(Figure.percent(largestShare ?? 0)), "limit": .text(QualityGrade.percent(Self.dominanceLimit))]
         switch status {
-        case .unreliable: "grade F: " + QualityGrade.reason(demand, units: respondents)
+        case .unreliable: return .phrase("estimation.withheld.unreliable", ["reason": reason])
         case .dominated:
-            "one employer gives \(Figure.percent(largestShare ?? 0)) of the demand, over 50%" + (quality == .f ? "; grade F: " + QualityGrade.reason(demand, units: respondents) : "")
-        case .suppressed, .published, .notSurveyed: nil
+            return quality == .f ? .phrase("estimation.withheld.dominated_and_f", share.merging(["reason": reason]) { a, _ in a }) : .phrase("estimation.withheld.dominated", share)
+        case .suppressed, .published, .notSurveyed: return nil
         }
     }
+
+    /// Why a row with `status` is withheld, in `language`.
+    public func withheldReason(_ status: EstimateStatus, _ language: ReaderLanguage = .en) -> String? { withheldPhrase(status)?.text(language) }
 }
 
 /// Each employer's values for one row (dense: one entry per employer, 0 where it does not
@@ -123,9 +136,9 @@ public struct EmployerValues: Sendable {
         return v
     }
 
-    /// Each employer's demand within `years`: `vacancies + new_positions + leavers · years`.
+    /// Each employer's demand within `years` (``RowFigures/demand(vacancies:newPositions:leavers:years:)``).
     public func demand(years: Double) -> [Double] {
-        (0..<staff.count).map { vacancies[$0] + newPositions[$0] + leavers[$0] * years }
+        (0..<staff.count).map { RowFigures.demand(vacancies: vacancies[$0], newPositions: newPositions[$0], leavers: leavers[$0], years: years) }
     }
 
     /// The row's estimates under `design`.

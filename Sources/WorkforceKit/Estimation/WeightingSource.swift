@@ -47,8 +47,15 @@ public struct WeightingSource: Sendable, Equatable {
 
     /// How notes name it: "stored sampling frame v2 (frame.csv, imported 2026-12-01)" or
     /// "sampling frame file frame.csv (given on the command line)".
-    public var words: String {
-        version == nil ? versionWords : "stored " + versionWords
+    public var words: String { phrase.text(.en) }
+
+    /// How notes name it, in any language.
+    public var phrase: Phrase {
+        let kind = Phrase.Value.phrase(Phrase("estimation.source.\(self.kind.rawValue)"))
+        guard let version else { return .phrase("estimation.source.given", ["kind": kind, "file": .text(file)]) }
+        return .phrase(
+            "estimation.source.stored",
+            ["kind": kind, "version": .text(String(version)), "file": .text(file), "date": .text(importedAt.map { String($0.prefix(10)) } ?? "-")])
     }
 
     /// "sampling frame v2 (frame.csv, imported 2026-12-01)", without "stored".
@@ -64,10 +71,10 @@ public struct WeightingSource: Sendable, Equatable {
     }
 
     /// The note when no weighting was used, saying why and what to do.
-    public static func noneNote(_ kind: Kind, choice: WeightingChoice) -> String {
-        let what = kind == .frame ? "employer" : "awareness"
-        let stored = kind == .frame ? "no sampling frame is stored" : "no population margins are stored"
-        let why = choice == .none ? "--unweighted was given" : "\(stored) (`\(kind.command)` stores \(kind == .frame ? "one" : "them"); `workforce frames` lists what is stored)"
-        return "No \(kind.words): \(why), so the \(what) figures are unweighted."
+    public static func noneNote(_ kind: Kind, choice: WeightingChoice) -> String { nonePhrase(kind, choice: choice).text(.en) }
+
+    /// The note of figures left unweighted, in any language.
+    public static func nonePhrase(_ kind: Kind, choice: WeightingChoice) -> Phrase {
+        Phrase("estimation.none.\(kind.rawValue).\(choice == .none ? "unweighted" : "missing")")
     }
 }

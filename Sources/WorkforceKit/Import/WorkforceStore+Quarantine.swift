@@ -21,13 +21,18 @@ public struct QuarantineCount: Sendable, Equatable {
 
     /// "40 employer rows of wave 2027 (28.6% of its 140 rows) are quarantined and not counted:
     /// see `workforce imports --rejected 7`."
-    public var sentence: String {
-        let see = batches.map { "`workforce imports --rejected \($0)`" }
-        let percent = String(format: "%.1f", share * 100)
-        return "\(plural(quarantined, "\(kind) row")) of "
-            + (wave.map { "wave \($0)" } ?? "the survey") + " (\(percent)% of its \(rows) rows) "
-            + (quarantined == 1 ? "is" : "are") + " quarantined and not counted: see " + see.joined(separator: " and ")
-            + "; fix them and import them again."
+    public var sentence: String { phrase.text(.en) }
+
+    /// The sentence, typed: ``Words`` writes it in any language.
+    public var phrase: Phrase {
+        let see = batches.map { Phrase.Value.text("`workforce imports --rejected \($0)`") }
+        let place: Phrase = wave.map { .phrase("commands.quarantine.wave", ["wave": .text($0)]) } ?? .phrase("commands.quarantine.survey")
+        return .phrase(
+            quarantined == 1 ? "commands.quarantine.one" : "commands.quarantine.other",
+            [
+                "count": .text(String(quarantined)), "kind": .phrase(Phrase("commands.kind.\(kind)")), "where": .phrase(place),
+                "percent": .text(String(format: "%.1f", share * 100)), "rows": .text(String(rows)), "see": .list(see),
+            ])
     }
 }
 

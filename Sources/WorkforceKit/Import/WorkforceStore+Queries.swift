@@ -3,7 +3,7 @@ extension WorkforceStore {
     /// `line`, `cell` (the spreadsheet cell and its column's header), `rule`, `message`.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch.
-    public func importQueries(batch: Int) throws(WorkforceError) -> ResultTable {
+    public func importQueries(batch: Int, _ language: ReaderLanguage = .en) throws(WorkforceError) -> ResultTable {
         let known = try read { db in try db.scalar("SELECT count(*) FROM import_batch WHERE id = ?", [batch]) }
         guard known.int == 1 else { throw .usage("no import batch \(batch); `workforce imports` lists them") }
         var table = ResultTable(columns: ["line", "cell", "rule", "message"])
@@ -14,9 +14,7 @@ extension WorkforceStore {
                 table.append([Cell(row[0]), .text(location.spreadsheetCell ?? ""), Cell(row[3]), Cell(row[4])])
             }
         }
-        table.notes = [
-            "Queries: the rows are stored and count in every figure; each breaks a soft edit rule (openings above half the organisation's employees, staff reported while the work is outsourced) and deserves a call to the organisation. Rows breaking a hard rule are quarantined instead (`workforce imports --rejected BATCH`)."
-        ]
+        table.notes = [Phrase("commands.imports.queries").text(language)]
         return table
     }
 }

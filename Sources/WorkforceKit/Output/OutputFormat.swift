@@ -15,13 +15,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 extension ResultTable {
     /// The table written in `format`, ending with a line break.
     /// A text table fits `width` characters when one is given (``renderedAsText(width:)``).
-    public func rendered(as format: OutputFormat, width: Int? = nil) -> String {
+    /// `table` and `md` write headers, choices and statuses in `language`; CSV and JSON keep
+    /// machine names whatever it is.
+    public func rendered(as format: OutputFormat, width: Int? = nil, language: ReaderLanguage = .en) -> String {
         let first = banner.map { format == .csv ? "# \($0)\r\n" : format == .json ? "" : "\($0)\n\n" } ?? ""
         switch format {
-        case .table: return first + renderedAsText(width: width)
+        case .table: return first + renderedAsText(width: width, language: language)
         case .csv: return first + renderedAsCSV()
         case .json: return renderedAsJSON()
-        case .md: return first + renderedAsMarkdown()
+        case .md: return first + renderedAsMarkdown(language: language)
         }
     }
 
@@ -54,8 +56,8 @@ extension ResultTable {
     }
 
     /// A Markdown table for readers (``forReaders(_:labels:)``).
-    func renderedAsMarkdown() -> String {
-        let reader = forReaders()
+    func renderedAsMarkdown(language: ReaderLanguage = .en) -> String {
+        let reader = forReaders(language.rawValue)
         let out = reader.notes.map { Markup.markdownCell($0) + "\n\n" }.joined()
         return out + Self.markdownRows(reader, reader.rows.indices)
     }
@@ -81,13 +83,15 @@ extension ResultTable {
     /// wrapped ones) are cut first, down to 16 characters, then columns are left off from the right (never the
     /// first); the last line counts the columns not shown (`--wide` or `--columns` shows them).
     /// An interval's cell drops the "95% CI" its header already says.
-    func renderedAsText(width: Int? = nil) -> String {
-        var reader = forReaders()
+    func renderedAsText(width: Int? = nil, language: ReaderLanguage = .en) -> String {
+        var reader = forReaders(language.rawValue)
         var flat = reader.rows.map { $0.map { terminalSafe($0.replacingOccurrences(of: "\n", with: " "), keepLineFeeds: false) } }
         // Where the header says "(95% CI)", a fitted table's cells need not repeat it: "110 (60 to 160)".
         if width != nil {
-            for c in reader.headers.indices where reader.headers[c].hasSuffix(" (95% CI)") {
-                for r in flat.indices { flat[r][c] = flat[r][c].replacingOccurrences(of: " (95% CI ", with: " (") }
+            for c in reader.headers.indices where reader.headers[c].hasSuffix(" (95% CI)") || reader.headers[c].hasSuffix(" (IC 95%)") {
+                for r in flat.indices {
+                    flat[r][c] = flat[r][c].replacingOccurrences(of: " (95% CI ", with: " (").replacingOccurrences(of: " (IC 95% ", with: " (")
+                }
             }
         }
         if isRecord {

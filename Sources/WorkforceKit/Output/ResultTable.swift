@@ -5,10 +5,25 @@ public enum Cell: Sendable, Equatable {
     case int(Int)
     case double(Double)
     case text(String)
+    /// A value with parts (the plan's contributions per role, KSAs with their statements):
+    /// JSON writes it as an object or array, CSV and readers as its text.
+    case structured(Structured)
+
+    /// A structured cell's two forms, built together from the typed value.
+    public struct Structured: Sendable, Equatable {
+        package var json: JSONValue
+        public var text: String
+
+        package init(json: JSONValue, text: String) {
+            self.json = json
+            self.text = text
+        }
+    }
 
     /// The cell as a person reads it in a table or CSV (empty for null).
     public var plainText: String {
         switch self {
+        case .structured(let s): s.text
         case .null: ""
         case .bool(let b): b ? "true" : "false"
         case .int(let i): String(i)
@@ -26,6 +41,7 @@ public enum Cell: Sendable, Equatable {
 
     var json: JSONValue {
         switch self {
+        case .structured(let s): s.json
         case .null: .null
         case .bool(let b): .bool(b)
         case .int(let i): .integer(Int64(i))

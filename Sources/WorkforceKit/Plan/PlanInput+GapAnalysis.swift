@@ -31,9 +31,10 @@ extension PlanInput {
         for estimate in estimates.roles {
             let id = estimate.role.id
             let f = estimate.figures
-            let status: Status = estimate.status == .published ? .published : estimate.status == .notSurveyed ? .notSurveyed : .suppressed
-            // New positions within the horizon, as a year's worth.
-            let flow = f.newPositions.value / years + f.leavers.value - (perYear[id] ?? 0) * inputs.entryRate
+            // The demand formula as a year's flow: no vacancies (the backlog), new positions within
+            // the horizon as a year's worth, a year of leavers.
+            let annual = RowFigures.demand(vacancies: 0, newPositions: f.newPositions.value / years, leavers: f.leavers.value, years: 1)
+            let flow = annual - (perYear[id] ?? 0) * inputs.entryRate
             let shift = flow - estimate.gap.value
             var required: [(level: Double, weight: Double)] = []
             for (e, employer) in estimates.employers.enumerated() {
@@ -41,18 +42,19 @@ extension PlanInput {
                     required.append((Double(level), inputs.weights[e] * max(1, report.staff ?? 1)))
                 }
             }
+            // The gap's interval shifted with it.
             var shortfall = Estimate(flow, ciLow: estimate.gap.ciLow.map { $0 + shift }, ciHigh: estimate.gap.ciHigh.map { $0 + shift })
             var backlog = f.vacancies.value, exits = f.leavers.value
             if let flows, let r = allocated[id] {
-                shortfall = Estimate(r.shortfall.value, ciLow: r.shortfall.ciLow, ciHigh: r.shortfall.ciHigh)
+                shortfall = r.shortfall
                 backlog = r.vacantJobs.value
                 exits = flows.exits.value * r.share.value
             }
             roles.append(
                 Role(
                     id: id, name: estimate.role.name, category: estimate.role.category ?? id.split(separator: "-").first.map(String.init),
-                    ksas: estimate.role.ksas, status: status, shortfall: shortfall, backlog: backlog, exits: exits, employed: f.employed.value,
-                    requiredLevel: Self.weightedMedian(required), demand: f.demand.value, quality: estimate.quality?.rawValue,
+                    ksas: estimate.role.ksas, status: estimate.status, shortfall: shortfall, backlog: backlog, exits: exits, employed: f.employed.value,
+                    requiredLevel: Self.weightedMedian(required), demand: f.demand.value, quality: estimate.quality,
                     lacking: lacking[id].map { $0.map(\.ksa).filter { estimate.role.ksas.contains($0) } }))
         }
         let byID = Dictionary(inputs.offerings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -100,11 +102,11 @@ public struct PlanRequest: Sendable {
 extension WorkforcePlan {
     /// Loads the gap figures and the catalog's lengths and costs from `store` and builds the plan.
     ///
-    /// - Returns: the plan and the gap figures' notes (weights, catalog).
+    /// - Returns: the plan and the gap figures it was built from (their notes: weights, catalog).
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import.
-    public static func run(_ store: WorkforceStore, _ request: PlanRequest) throws -> (plan: WorkforcePlan, notes: [String]) {
+    public static func run(_ store: WorkforceStore, _ request: PlanRequest) throws -> (plan: WorkforcePlan, context: GapContext) {
         let context = try GapContext.load(store, request.gaps)
-        return (try build(context, store, request), context.notes)
+        return (try build(context, store, request), context)
     }
 
     /// The plan from loaded gap figures (the report loads them once for every section).

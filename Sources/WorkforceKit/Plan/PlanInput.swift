@@ -5,25 +5,6 @@
 /// value (``WorkforcePlan/build(_:)``); ``PlanInput/init(_:lengths:costs:options:)`` builds it
 /// from the gap analysis.
 public struct PlanInput: Sendable, Equatable {
-    /// A figure with its 95% interval; no interval when it has no sampling error computed.
-    public struct Estimate: Sendable, Equatable {
-        public var value: Double
-        public var ciLow: Double?
-        public var ciHigh: Double?
-
-        public init(_ value: Double, ciLow: Double? = nil, ciHigh: Double? = nil) {
-            self.value = value
-            self.ciLow = ciLow
-            self.ciHigh = ciHigh
-        }
-    }
-
-    /// Whether a role's figures are published (only published roles enter the plan).
-    public enum Status: String, Sendable, Equatable {
-        case published, suppressed
-        case notSurveyed = "not_surveyed"
-    }
-
     public struct Role: Sendable, Equatable {
         public var id: String
         public var name: String
@@ -31,8 +12,10 @@ public struct PlanInput: Sendable, Equatable {
         public var category: String?
         /// The role's current K, S and A statements.
         public var ksas: Set<String>
-        public var status: Status
-        /// The annual shortfall, people a year (negative: more enter than are needed).
+        /// Only published roles enter the plan; the others are named in its notes.
+        public var status: EstimateStatus
+        /// The annual shortfall, people a year (negative: more enter than are needed), with its
+        /// 95% interval (the low and high cases); no interval without sampling error.
         public var shortfall: Estimate
         /// Jobs vacant now allocated to the role (a stock, spread over the backlog years).
         public var backlog: Double
@@ -44,14 +27,14 @@ public struct PlanInput: Sendable, Equatable {
         public var requiredLevel: Double?
         /// Demand in role mentions: ranks the KSAs a new course must teach.
         public var demand: Double
-        /// The estimate's quality grade (A, B, C), `nil` without sampling error.
-        public var quality: String?
+        /// The estimate's quality grade, `nil` without sampling error.
+        public var quality: QualityGrade?
         /// KSAs employers report their staff lack, most reported first; `nil` where not asked.
         public var lacking: [String]?
 
         public init(
-            id: String, name: String, category: String? = nil, ksas: Set<String>, status: Status = .published, shortfall: Estimate, backlog: Double = 0,
-            exits: Double = 0, employed: Double = 0, requiredLevel: Double? = nil, demand: Double = 0, quality: String? = nil, lacking: [String]? = nil
+            id: String, name: String, category: String? = nil, ksas: Set<String>, status: EstimateStatus = .published, shortfall: Estimate, backlog: Double = 0,
+            exits: Double = 0, employed: Double = 0, requiredLevel: Double? = nil, demand: Double = 0, quality: QualityGrade? = nil, lacking: [String]? = nil
         ) {
             self.id = id
             self.name = name

@@ -15,7 +15,7 @@ extension WorkforcePlan {
             let offering = v.offering.map { input.offerings[$0] }
             var action = Action(
                 kind: lever, institution: v.institution, offering: offering?.code, role: v.role ?? contributions.first?.role ?? "", feeder: v.feeder,
-                seats: x[j], firstCompletionsYear: 1, cost: v.cost.map { $0 * x[j] }, contributions: contributions, ksas: [], what: "")
+                seats: x[j], firstCompletionsYear: 1, cost: v.cost.map { $0 * x[j] }, contributions: contributions, ksas: [])
             switch lever {
             case .scale:
                 action.firstCompletionsYear = PlanOptions.firstYear(offering?.lengthYears ?? 1)
@@ -38,7 +38,6 @@ extension WorkforcePlan {
             case .retain:
                 action.cost = nil
             }
-            action.what = PlanWords.what(action, input, names)
             actions.append(action)
         }
         let order: [PlanProgram.Lever] = [.scale, .create, .convert, .upskill, .retain]
@@ -69,38 +68,33 @@ extension WorkforcePlan {
             return RoleAccount(
                 role: row.role, shortfall: row.need - row.role.backlog / spread, backlogPerYear: row.role.backlog / spread, drawn: drawn, need: need,
                 feeders: feeders, byLever: byLever, contributed: contributed, closed: closed, open: open,
-                why: open > 1e-6 ? why(id, program, x, input) : "")
+                openReasons: open > 1e-6 ? why(id, program, x, input) : [])
         }
     }
 
     /// Why a role's need stays open: each lever that could serve it, at its limit.
-    static func why(_ id: String, _ program: PlanProgram, _ x: [Double], _ input: PlanInput) -> String {
+    static func why(_ id: String, _ program: PlanProgram, _ x: [Double], _ input: PlanInput) -> [OpenReason] {
         let options = input.options
         let serving = program.variables.indices.filter { (program.variables[$0].adds[id] ?? 0) > 0 && program.variables[$0].kind != .open }
-        var reasons: [String] = []
+        var reasons: [OpenReason] = []
         let experience = input.roles.first { $0.id == id }?.isExperienceRole ?? false
         func kind(_ j: Int) -> PlanProgram.Lever? { if case .lever(let l) = program.variables[j].kind { return l } else { return nil } }
         if experience {
-            reasons.append("it is an experience role, filled by upskilling, never by a new entrant course")
-            if !serving.contains(where: { kind($0) == .upskill }) {
-                reasons.append("no role the country employs shares its KSAs to upskill from")
-            } else {
-                reasons.append("its feeder roles can send at most \(PlanWords.percent(options.maxUpskill)) of their role-holdings a year (--max-upskill)")
-            }
+            reasons.append(.experienceRole)
+            reasons.append(serving.contains { kind($0) == .upskill } ? .feederLimit : .noFeeder)
         } else {
             let creates = serving.filter { kind($0) == .create }
             if creates.isEmpty {
-                reasons.append("no institution teaches any of its KSAs, so none can host a new course")
+                reasons.append(.noHost)
             } else if creates.allSatisfy({ x[$0] >= options.maxCohort - 1e-6 }) {
-                reasons.append("new courses at \(PlanWords.count(Double(creates.count), "host institution")) are at the maximum cohort of \(PlanWords.number(options.maxCohort)) (--max-cohort)")
+                reasons.append(.maxCohort(hosts: creates.count))
             }
-            let scales = serving.filter { kind($0) == .scale }
-            if !scales.isEmpty { reasons.append("the offerings that prepare for it can grow by at most \(PlanWords.percent(options.maxGrowth)) each and \(PlanWords.percent(options.institutionGrowth)) per institution") }
-            if input.conversionRoom <= 0 { reasons.append("no conversion pool (no career changers observed today; --conversion-pool)") }
+            if serving.contains(where: { kind($0) == .scale }) { reasons.append(.growthLimit) }
+            if input.conversionRoom <= 0 { reasons.append(.noConversionPool) }
         }
-        if serving.contains(where: { kind($0) == .retain }) { reasons.append("retention avoids at most \(PlanWords.percent(options.maxRetention)) of its exits") }
-        if options.budget != nil, program.costsKnown { reasons.append("or the budget is spent") }
-        return PlanWords.sentence(reasons)
+        if serving.contains(where: { kind($0) == .retain }) { reasons.append(.retentionLimit) }
+        if options.budget != nil, program.costsKnown { reasons.append(.budgetSpent) }
+        return reasons
     }
 
     /// The offering of at most a year teaching most of `ksas` (then the most completions):

@@ -7,8 +7,9 @@ extension WorkforcePlan {
     /// One row per action of the central case: `action`, `institution`, `offering`, `role_id`,
     /// `seats` (completions a year; retain: exits avoided, people a year), `first_completions_year`,
     /// `cost`, `robust`, `contributions` (JSON: role id -> people a year), `ksas` (JSON: id and
-    /// statement), `what`.
-    public var actionTable: ResultTable {
+    /// statement), `what` (the sentence in `language`; JSON and CSV in English).
+    public func actionTable(_ language: ReaderLanguage = .en) -> ResultTable {
+        let words = PlanWords(language)
         var table = ResultTable(columns: [
             "action", "institution", "offering", "role_id", "seats", "first_completions_year", "cost", "robust", "contributions", "ksas", "what",
         ])
@@ -16,34 +17,38 @@ extension WorkforcePlan {
             table.append([
                 .text(a.kind.rawValue), a.institution.map(Cell.text) ?? .null, a.offering.map(Cell.text) ?? .null, .text(a.role), .double(a.seats),
                 .int(a.firstCompletionsYear), a.cost.map(Cell.double) ?? .null, .bool(a.robust),
-                .text(a.contributions.map { "\($0.role): \(ColumnKind.count.csv($0.people))" }.joined(separator: "; ")),
-                .text(a.ksas.map { id in input.statements[id].map { "\(id) \($0)" } ?? id }.joined(separator: "; ")), .text(a.what),
+                .structured(Self.contributions(a)), .structured(ksas(a)), .text(words.what(a, input)),
             ])
         }
-        table.notes = notes
+        table.notes = words.notes(self)
         return table
     }
 
-    /// One row per role in the central case: the need and what each lever closes.
-    public var roleTable: ResultTable {
+    /// One row per role in the central case: the need and what each lever closes, what stays
+    /// open, why (`why_open`, a sentence in `language`) and the reasons' codes (`open_reasons`).
+    public func roleTable(_ language: ReaderLanguage = .en) -> ResultTable {
+        let words = PlanWords(language)
         var table = ResultTable(columns: [
             "role_id", "role_name", "experience_role", "feeders", "shortfall", "backlog_per_year", "drawn_by_upskilling", "need", "scale", "create",
-            "convert", "upskill", "retain", "closed", "open", "why_open",
+            "convert", "upskill", "retain", "closed", "open", "why_open", "open_reasons",
         ])
         for r in roles {
             table.append(
                 [
                     .text(r.role.id), .text(r.role.name), .bool(r.role.isExperienceRole), .text(r.feeders.joined(separator: " ")), .double(r.shortfall),
                     .double(r.backlogPerYear), .double(r.drawn), .double(r.need),
-                ] + PlanProgram.Lever.allCases.map { .double(r.byLever[$0] ?? 0) } + [.double(r.closed), .double(r.open), .text(r.why)])
+                ] + PlanProgram.Lever.allCases.map { .double(r.byLever[$0] ?? 0) } + [
+                        .double(r.closed), .double(r.open), .text(words.why(r, input.options)),
+                        .text(r.openReasons.map(\.code).joined(separator: " ")),
+                    ])
         }
-        table.notes = notes
+        table.notes = words.notes(self)
         return table
     }
 
     /// The three cases side by side: one row per action of any case, its seats in each, and
     /// whether it is robust (in all three).
-    public var casesTable: ResultTable {
+    public func casesTable(_ language: ReaderLanguage = .en) -> ResultTable {
         var table = ResultTable(columns: ["action", "institution", "offering", "role_id", "seats_low", "seats_central", "seats_high", "robust"])
         var seen: [String] = []
         var first: [String: Action] = [:]
@@ -58,42 +63,45 @@ extension WorkforcePlan {
             let seats = cases.map { c in c.actions.first { $0.key == key }.map { Cell.double($0.seats) } ?? .double(0) }
             table.append([.text(a.kind.rawValue), a.institution.map(Cell.text) ?? .null, a.offering.map(Cell.text) ?? .null, .text(a.role)] + seats + [.bool(a.robust)])
         }
-        table.notes = cases.map { c in
-            "\(c.kind.rawValue.capitalized) case: need \(PlanWords.people(c.need)), \(PlanWords.number(c.seats)) seats a year, \(PlanWords.people(c.open)) open"
-                + (c.cost.map { ", cost \(PlanWords.number($0)) a year" } ?? "") + "."
-        } + ["Robust: the action is in all three cases (the low and high cases take each role's shortfall at its 95% bounds)."]
+        table.notes = PlanWords(language).caseNotes(self)
         return table
     }
 
-    public func table(_ by: Breakdown) -> ResultTable {
+    /// The table `by` with its sentences and notes in `language`.
+    public func table(_ by: Breakdown, _ language: ReaderLanguage = .en) -> ResultTable {
         switch by {
-        case .action: actionTable
-        case .role: roleTable
-        case .cases: casesTable
+        case .action: actionTable(language)
+        case .role: roleTable(language)
+        case .cases: casesTable(language)
         }
     }
 
-    /// The table as JSON; for actions, `contributions` as an object (role id -> people a
-    /// year) and `ksas` as `[{id, statement}]`.
+    // The English tables, as the report reads them.
+    public var actionTable: ResultTable { actionTable(.en) }
+    public var roleTable: ResultTable { roleTable(.en) }
+    public var casesTable: ResultTable { casesTable(.en) }
+
+    /// An action's contributions, typed to the renderer: JSON an object (role id -> people a
+    /// year, largest first), CSV and readers `ROLE: n; ...`.
+    static func contributions(_ a: Action) -> Cell.Structured {
+        Cell.Structured(
+            json: .object(a.contributions.map { (key: $0.role, value: .number($0.people)) }),
+            text: a.contributions.map { "\($0.role): \(ColumnKind.count.csv($0.people))" }.joined(separator: "; "))
+    }
+
+    /// An action's KSAs: JSON `[{id, statement}]`, CSV and readers `ID statement; ...`.
+    func ksas(_ a: Action) -> Cell.Structured {
+        Cell.Structured(
+            json: .array(a.ksas.map { .object([(key: "id", value: .string($0)), (key: "statement", value: input.statements[$0].map(JSONValue.string) ?? .null)]) }),
+            text: a.ksas.map { id in input.statements[id].map { "\(id) \($0)" } ?? id }.joined(separator: "; "))
+    }
+
+    /// The table as JSON, its cells as they are typed (`contributions` an object, `ksas` an array).
     ///
     /// - Parameter notes: the notes to put first (the table's own, and any banner).
     public func json(_ by: Breakdown, notes: [String]? = nil) -> String {
         let table = table(by)
-        let rows = table.rows.enumerated().map { i, row in
-            JSONValue.object(
-                zip(table.columns, row).map { column, cell in
-                    guard by == .action else { return (key: column, value: cell.json) }
-                    switch column {
-                    case "contributions": return (key: column, value: .object(actions[i].contributions.map { (key: $0.role, value: .number($0.people)) }))
-                    case "ksas":
-                        return (
-                            key: column,
-                            value: .array(actions[i].ksas.map { .object([(key: "id", value: .string($0)), (key: "statement", value: input.statements[$0].map(JSONValue.string) ?? .null)]) })
-                        )
-                    default: return (key: column, value: cell.json)
-                    }
-                })
-        }
+        let rows = table.rows.map { row in JSONValue.object(zip(table.columns, row).map { (key: $0, value: $1.json) }) }
         let shown = notes ?? table.notes
         var members: [(key: String, value: JSONValue)] = []
         if !shown.isEmpty { members.append((key: "notes", value: .array(shown.map { .string($0) }))) }
@@ -101,25 +109,8 @@ extension WorkforcePlan {
         return JSONWriter().string(.object(members)) + "\n"
     }
 
-    /// What a reader must know: the need, the levers and their bounds, what is left out.
-    public var notes: [String] {
-        let o = input.options
-        var notes = PlanWords.headline(self) + [
-            "Need per role, people a year by the end of year \(o.years): its annual shortfall plus its vacancies now spread over \(PlanWords.years(o.spread)); an experience role (required proficiency advanced or above, or Oversee and Govern) is filled by upskilling from its feeder roles, whose need grows by as many.",
-            "Levers: grow an offering by at most \(PlanWords.percent(o.maxGrowth)) and an institution by \(PlanWords.percent(o.institutionGrowth)) of its completions; a new course of \(PlanWords.number(o.minCohort)) to \(PlanWords.number(o.maxCohort)) completions a year, one per role per institution; conversion of up to \(PlanWords.people(input.conversionRoom)) more career changers; upskilling of up to \(PlanWords.percent(o.maxUpskill)) of a feeder's role-holdings a year; retention of up to \(PlanWords.percent(o.maxRetention)) of exits. Completers enter at a rate of \(JSONWriter.number(input.entryRate)).",
-            "Chosen exactly (a mixed-integer program, branch and bound): first the least need left open, then "
-                + (central.program.costsKnown ? "the least cost" : "the fewest new courses") + ", then the fewest seats. Seats are completions a year, each counted once; retention has none.",
-        ]
-        let unproven = cases.filter { !$0.proven }.map(\.kind.rawValue)
-        if !unproven.isEmpty {
-            notes.append("Not proven optimal: the search for the \(PlanWords.list(unproven)) \(unproven.count == 1 ? "case" : "cases") stopped after \(PlanProgram.nodeLimit) branch-and-bound nodes in a stage (figures this large make many plans tie within rounding); the plan shown is feasible and the best found.")
-        }
-        let suppressed = suppressed.map(\.id)
-        if !suppressed.isEmpty {
-            notes.append("Not in the plan, withheld by disclosure control (fewer than 5 employers, the p% rule or secondary suppression): \(suppressed.joined(separator: ", ")).")
-        }
-        return notes
-    }
+    /// What a reader must know, in English: the need, the levers and their bounds, what is left out.
+    public var notes: [String] { PlanWords().notes(self) }
 
     /// Every case's stages and solution as JSON text, for checking with another solver.
     public var programsJSON: String {

@@ -39,7 +39,6 @@ public struct WorkforcePlan: Sendable, Equatable {
         public var contributions: [Contribution]
         /// Create: the role's KSAs the host does not teach, by demand; upskill: what the feeder lacks.
         public var ksas: [String]
-        public var what: String
 
         /// What identifies the action across cases.
         public var key: String { [kind.rawValue, institution ?? "", offering ?? "", feeder ?? "", role].joined(separator: "|") }
@@ -62,9 +61,60 @@ public struct WorkforcePlan: Sendable, Equatable {
         /// `min(need, contributed)` and `need - closed`.
         public var closed: Double
         public var open: Double
-        /// Why something stays open ("" when nothing does).
-        public var why: String
+        /// Why something stays open (none when nothing does), each lever at its limit.
+        public var openReasons: [OpenReason]
     }
+
+    /// Why a role's need stays open: a lever that could serve it is at its limit, or none can.
+    /// Typed: the words are written at display time (``WorkforcePlan/why(_:_:)``), the limits
+    /// read from the options; JSON and CSV carry ``code``.
+    public enum OpenReason: Sendable, Equatable {
+        /// An experience role: filled by upskilling, never by a new entrant course.
+        case experienceRole
+        /// No role the country employs shares its KSAs to upskill from.
+        case noFeeder
+        /// Its feeder roles send at most `max_upskill` of their role-holdings.
+        case feederLimit
+        /// No institution teaches any of its KSAs.
+        case noHost
+        /// New courses at `hosts` host institutions are at the maximum cohort.
+        case maxCohort(hosts: Int)
+        /// The offerings preparing for it are at their growth limits.
+        case growthLimit
+        /// No career changers observed today, so no conversion pool.
+        case noConversionPool
+        /// Retention is at its limit.
+        case retentionLimit
+        /// The budget is spent.
+        case budgetSpent
+
+        /// The machine name JSON and CSV carry.
+        public var code: String {
+            switch self {
+            case .experienceRole: "experience_role"
+            case .noFeeder: "no_feeder"
+            case .feederLimit: "feeder_limit"
+            case .noHost: "no_host"
+            case .maxCohort: "max_cohort"
+            case .growthLimit: "growth_limit"
+            case .noConversionPool: "no_conversion_pool"
+            case .retentionLimit: "retention_limit"
+            case .budgetSpent: "budget_spent"
+            }
+        }
+    }
+
+    /// Action `a`'s sentence in `language`, with names (rendered when shown, never stored).
+    public func what(_ a: Action, _ language: ReaderLanguage = .en) -> String { PlanWords(language).what(a, input) }
+
+    /// Why role account `r`'s need stays open, one sentence in `language` ("" when nothing does).
+    public func why(_ r: RoleAccount, _ language: ReaderLanguage = .en) -> String { PlanWords(language).why(r, input.options) }
+
+    /// The three sentences a minister can repeat (the need, what the plan does, what stays open).
+    public func headline(_ language: ReaderLanguage = .en) -> [String] { PlanWords(language).headline(self) }
+
+    /// "What to do": the two largest levers in one sentence.
+    public func whatToDo(_ language: ReaderLanguage = .en) -> String { PlanWords(language).whatToDo(self) }
 
     /// One case's program, its stages and what it gives.
     public struct CasePlan: Sendable, Equatable {
@@ -96,8 +146,8 @@ public struct WorkforcePlan: Sendable, Equatable {
     public var actions: [Action] { central.actions }
     public var roles: [RoleAccount] { central.roles }
     public var seats: Double { central.seats }
-    /// Roles left out: suppressed (too few employers) and not surveyed.
-    public var suppressed: [PlanInput.Role] { input.roles.filter { $0.status == .suppressed } }
+    /// Surveyed roles left out: withheld (disclosure control, grade F or dominated).
+    public var suppressed: [PlanInput.Role] { input.roles.filter { $0.status != .published && $0.status != .notSurveyed } }
 
     /// Each role's need in a case: its shortfall at the case's bound (the estimate without an
     /// interval) plus its backlog spread over the backlog years.

@@ -103,6 +103,7 @@ extension ResultTable {
     static func cell(_ cell: Cell, _ kind: ColumnKind, _ labels: Labels, _ language: String) -> String {
         switch cell {
         case .null: return ""
+        case .structured(let s): return s.text
         case .bool(let b): return b ? (language == "es" ? "sí" : "yes") : "no"
         case .int(let i): return kind == .text || kind == .id ? String(i) : kind.reader(Double(i), language)
         case .double(let d): return d.isFinite ? kind.reader(d, language) : "-"

@@ -35,7 +35,7 @@ extension WorkforceReport {
         let roles = roleTable(plan)
         html += "<h3>What each lever closes, by role</h3>" + ReportHTML.table(roles)
         md += "### What each lever closes, by role\n\n" + markdown(roles)
-        let sentences = c.actions.map(\.what)
+        let sentences = c.actions.map { plan.what($0) }
         html += "<details><summary>Every action in words</summary><ul>" + sentences.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul></details>"
         md += "<details><summary>Every action in words</summary>\n\n" + sentences.map { "- \(Markup.markdownText($0))\n" }.joined() + "\n</details>\n"
         return Section(id: "plan", title: "The workforce development plan", html: html, markdown: md)
@@ -65,7 +65,7 @@ extension WorkforceReport {
         for r in plan.roles where r.need > 0.5 {
             table.append(
                 [.text(r.role.name + (r.role.isExperienceRole ? " (experience role)" : "")), .text(PlanWords.number(r.need))]
-                    + PlanProgram.Lever.allCases.map { .text(PlanWords.number(r.byLever[$0] ?? 0)) } + [.text(PlanWords.number(r.open)), .text(r.why)])
+                    + PlanProgram.Lever.allCases.map { .text(PlanWords.number(r.byLever[$0] ?? 0)) } + [.text(PlanWords.number(r.open)), .text(plan.why(r))])
         }
         return table
     }

@@ -48,7 +48,7 @@ import Testing
         #expect(abs((e.interval?.lowerBound ?? 0) - 0.22131879396821466) < 1e-9)
         #expect(abs((e.interval?.upperBound ?? 0) - 0.84294190287807269) < 1e-9)
         // Under 30 effective respondents: unreliable, and withheld in the table.
-        #expect(e.reliability == .unreliable("effective sample size under 30"))
+        #expect(e.reliability.status == "unreliable" && e.reliability.reason == "effective sample size under 30")
         let table = AwarenessTables.estimates([e])
         #expect(table.cell(0, "status") == .text("unreliable"))
         #expect(table.cell(0, "p") == .null && table.cell(0, "ci_low") == .null && table.cell(0, "n") == .int(11))
@@ -89,7 +89,8 @@ import Testing
         #expect(wave.design.degreesOfFreedom == 2)
         let e = try #require(try Self.figures(data, AwarenessRequest(indicator: "y", strata: [.district], cluster: "ea", minimumCell: 1)).first)
         #expect(abs(e.se - 170.0.squareRoot() / 81) < 1e-15)
-        #expect(Reliability.review(degreesOfFreedom: e.degreesOfFreedom) == "fewer than 8 degrees of freedom (2): review before publishing")
+        #expect(Reliability.review(degreesOfFreedom: e.degreesOfFreedom)?.text() == "fewer than 8 degrees of freedom (2): review before publishing")
+        #expect(Reliability.review(degreesOfFreedom: e.degreesOfFreedom)?.text(.es) == "menos de 8 grados de libertad (2): revisar antes de publicar")
     }
 
     /// Post-stratified to sex 60/40: weights 30, 30, 20, 20; y = 1, 0, 1, 1; p = 0.7. The
@@ -197,7 +198,7 @@ import Testing
     }
 
     @Test func withoutDegreesOfFreedomThereIsNoIntervalAndNothingIsPublished() {
-        #expect(Reliability.proportion(n: 40, p: 0.4, effectiveSize: 40, interval: nil, minimumCell: 10) == .unreliable("no degrees of freedom for an interval"))
+        #expect(Reliability.proportion(n: 40, p: 0.4, effectiveSize: 40, interval: nil, minimumCell: 10).reason == "no degrees of freedom for an interval")
     }
 
     /// p = 0.9, se² = 0.09/50 (n_eff 50 of 60) on 5 degrees of freedom: n_df = 50 (t_{0.975,59} /
