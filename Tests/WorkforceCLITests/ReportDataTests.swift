@@ -58,10 +58,10 @@ import Testing
         for (name, text) in files where name.hasPrefix("tables/") { #expect(es[name] == text, "\(name) differs in Spanish") }
         let html = try #require(es["report.html"])
         #expect(html.contains("<html lang=\"es\">"))
-        for spanishText in ["Puntos principales", "Resumen", "Lo que ningún curso en Belice enseña", "Cambio desde la primera ronda de empleadores", "Las más cercanas: "] {
+        for spanishText in ["Puntos principales", "Resumen", "Lo que ningún curso en Belice enseña", "Cambio desde la primera ronda de empleadores", "Las más cercanas: ", "Vacantes y egresados por rol laboral", "Barras pálidas: grado E"] {
             #expect(html.contains(spanishText), "\(spanishText)")
         }
-        for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: "] {
+        for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: ", "Pale bars: grade E"] {
             #expect(!html.contains(english), "\(english) in the Spanish report")
         }
         // Thousands separated by a no-break space; the figures' words are Spanish.

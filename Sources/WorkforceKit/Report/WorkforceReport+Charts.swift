@@ -4,55 +4,72 @@ import Foundation
 /// base as the caption, a 95% interval on every estimate, grade E estimates drawn pale and
 /// withheld figures written as withheld where their bar would be.
 extension WorkforceReport {
-    /// "Base: 138 responding employers, weighted to the frame (frame.csv)".
-    static func employerBase(_ e: EmployerEstimates, _ request: GapRequest) -> String {
-        let weighting = e.design.hasSamplingError
-            ? ", weighted to the sampling frame\(e.inputs.weighting.frame.map { " (\($0.source.file))" } ?? "")"
-            : " (unweighted: the figures describe the responding employers only)"
-        return "Base: \(plural(e.employers.count, "responding employer"))\(weighting)."
+    /// "Base: 138 responding employers, weighted to the sampling frame (frame.csv)."
+    static func employerBase(_ e: EmployerEstimates, _ language: ReaderLanguage) -> String {
+        let phrase = Words.bundled.phrasebook(language)
+        let employers = counted(phrase, "report.chart.employers", e.employers.count)
+        guard e.design.hasSamplingError else { return phrase("report.chart.base_unweighted", ["employers": employers]) }
+        guard let frame = e.inputs.weighting.frame else { return phrase("report.chart.base_weighted", ["employers": employers]) }
+        return phrase("report.chart.base_weighted_file", ["employers": employers, "file": frame.source.file])
     }
 
-    static let paleBars = "Pale bars: grade E, use with caution (coefficient of variation 25% to 33.3%); grade F figures (over 33.3%, or fewer than 10 employers) are not drawn."
+    /// What pale bars mean, with the grades' bounds from ``QualityGrade``.
+    static func paleBars(_ language: ReaderLanguage) -> String {
+        let caution = QualityGrade.bounds.first { $0.0 == .e }?.1 ?? 0.333
+        let below = QualityGrade.bounds.first { $0.0 == .d }?.1 ?? 0.25
+        return Words.bundled.text("report.chart.pale_bars", language, [
+            "low": Figure.fixed(100 * below, 0), "high": Figure.fixed(100 * caution, 1), "minimum": String(QualityGrade.minimumUnits),
+        ])
+    }
+
+    /// A grade as a chart's label writes it: "grade E: use with caution", "no cases".
+    static func gradeWords(_ grade: QualityGrade, _ language: ReaderLanguage) -> String {
+        if language == .en { return grade == .noCases ? grade.words : "grade \(grade.label)" }
+        return grade == .noCases ? grade.palabras : "grado \(grade.rawValue): \(grade.palabras)"
+    }
 
     /// Openings (with their intervals) and completers for the 10 published roles with the largest
     /// gap; the surveyed roles whose figures are withheld are named under the chart.
-    static func roleChart(_ e: EmployerEstimates, _ request: GapRequest) -> String {
-        let horizon = request.horizon.words
+    static func roleChart(_ e: EmployerEstimates, _ request: GapRequest, _ language: ReaderLanguage) -> String {
+        let phrase = Words.bundled.phrasebook(language)
+        let horizon = phrase("report.horizon.\(request.horizon.rawValue)")
         let top = Array(e.publishedRoles.prefix(10))
         let withheld = e.roles.filter { $0.status == .suppressed }.map(\.role.name).sorted()
         let poor = e.roles.filter(\.status.isQualityWithheld).map { "\($0.role.name) (\($0.reason ?? $0.status.rawValue))" }.sorted()
-        func grade(_ r: RoleEstimate) -> String { r.quality.map { $0 == .noCases ? " (no cases)" : " (grade \($0.label))" } ?? "" }
+        func grade(_ r: RoleEstimate) -> String { r.quality.map { " (\(gradeWords($0, language)))" } ?? "" }
         let svg = SVGChart.bars(
-            title: "Openings and completers by work role, \(horizon)", labels: top.map { "\($0.role.name)\(grade($0))" },
+            title: phrase("report.chart.roles_title", ["horizon": horizon]), labels: top.map { "\($0.role.name)\(grade($0))" },
             series: [
                 SVGChart.Series(
-                    name: "openings (95% CI)", values: top.map { $0.figures.demand.value }, color: "#0b4f6c",
+                    name: phrase("report.chart.openings"), values: top.map { $0.figures.demand.value }, color: "#0b4f6c",
                     low: top.map { $0.figures.demand.ciLow }, high: top.map { $0.figures.demand.ciHigh }),
-                SVGChart.Series(name: "completers (catalog: no sampling error)", values: top.map(\.supply), color: "#f4a259"),
+                SVGChart.Series(name: phrase("report.chart.completers"), values: top.map(\.supply), color: "#f4a259"),
             ],
-            axis: "People within the \(horizon)", faint: top.map { $0.quality == .e }, value: { Figure.count($0) })
-        let more = e.publishedRoles.count > top.count ? " The \(top.count) published roles with the largest gap of \(e.publishedRoles.count); every role is in the table." : ""
-        let hidden = withheld.isEmpty ? "" : " Withheld (too few employers to publish, or to protect another withheld figure): \(withheld.joined(separator: "; "))."
-        let unreliable = poor.isEmpty ? "" : " Withheld as too unreliable or dominated by one employer: \(poor.joined(separator: "; "))."
-        return SVGChart.figure(svg, base: employerBase(e, request) + " " + paleBars + more + hidden + unreliable)
+            axis: phrase("report.chart.people_within", ["horizon": horizon]), faint: top.map { $0.quality == .e }, value: { Figure.count($0, language.rawValue) })
+        var caption = employerBase(e, language) + " " + paleBars(language)
+        if e.publishedRoles.count > top.count {
+            caption += " " + phrase("report.chart.roles_more", ["shown": String(top.count), "all": String(e.publishedRoles.count)])
+        }
+        if !withheld.isEmpty { caption += " " + phrase("report.chart.roles_withheld", ["list": withheld.joined(separator: "; ")]) }
+        if !poor.isEmpty { caption += " " + phrase("report.chart.roles_unreliable", ["list": poor.joined(separator: "; ")]) }
+        return SVGChart.figure(svg, base: caption)
     }
 
     /// The 10 largest KSA gaps: openings needing the KSA minus completers taught it, with the
     /// interval of the openings (the completers are a census).
-    static func ksaChart(_ ksas: [GapAnalysis.KSAGap], _ context: GapContext, _ request: GapRequest) -> String {
+    static func ksaChart(_ ksas: [GapAnalysis.KSAGap], _ context: GapContext, _ request: GapRequest, _ language: ReaderLanguage) -> String {
+        let phrase = Words.bundled.phrasebook(language)
         let svg = SVGChart.bars(
-            title: "Largest KSA gaps (openings needing the KSA minus completers taught it)",
+            title: phrase("report.chart.ksas_title"),
             labels: ksas.map { "\($0.id) \(context.texts[$0.id]?.text ?? "")" },
             series: [
                 SVGChart.Series(
-                    name: "gap: openings needing it minus completers taught it (95% CI)", values: ksas.map(\.gap), color: "#c0392b",
+                    name: phrase("report.chart.ksa_gap"), values: ksas.map(\.gap), color: "#c0392b",
                     low: ksas.map { k in k.demand.ciLow.map { $0 - k.supply } }, high: ksas.map { k in k.demand.ciHigh.map { $0 - k.supply } })
             ],
-            axis: "People within the \(request.horizon.words)", faint: ksas.map { QualityGrade($0.demand, units: $0.respondents) == .e }, value: { Figure.count($0) })
-        return SVGChart.figure(
-            svg,
-            base: employerBase(context.estimates, request)
-                + " Openings of the published work roles needing each KSA; completers of the catalog offerings teaching it. " + paleBars)
+            axis: phrase("report.chart.people_within", ["horizon": phrase("report.horizon.\(request.horizon.rawValue)")]),
+            faint: ksas.map { QualityGrade($0.demand, units: $0.respondents) == .e }, value: { Figure.count($0, language.rawValue) })
+        return SVGChart.figure(svg, base: employerBase(context.estimates, language) + " " + phrase("report.chart.ksas_base") + " " + paleBars(language))
     }
 
     /// The awareness indicators of one direction, by wave, on a percentage axis.

@@ -48,7 +48,7 @@ extension WorkforceReport {
         } else {
             roleMentionFigures(e, horizon, &figures)
         }
-        let chart = roleChart(e, request)
+        let chart = roleChart(e, request, data.options.language)
         var human = ResultTable(columns: [
             "Work role", "Status", "Role-holdings employed", "Openings, role mentions (95% CI)", "Completers", "Gap (95% CI)", "Quality", "Employers",
             "Largest employer's share",
@@ -130,7 +130,7 @@ extension WorkforceReport {
             tables.append(("gaps_by_ksa", GapReport.table(context, byKSA, ksaGaps: data.ksaGaps)))
             // Readers see no grade F figure: a KSA row resting on too few employers or too imprecise is left out.
             let ksas = data.publishedKSAGaps
-            html += "<h3>The largest KSA gaps</h3>" + ksaChart(Array(ksas.prefix(10)), context, request)
+            html += "<h3>The largest KSA gaps</h3>" + ksaChart(Array(ksas.prefix(10)), context, request, data.options.language)
             var human = ResultTable(columns: ["KSA", "Text", "Openings needing it (95% CI)", "Completers taught it", "Offerings teaching it"])
             for k in ksas.prefix(25) {
                 human.append([
