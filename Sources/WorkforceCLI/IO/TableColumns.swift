@@ -13,7 +13,10 @@ enum TableColumns {
             "breakdown", "group", "name", "text", "theta", "entry_rate", "status", "staff", "mean_shortfall", "employers", "share", "demand",
             "supply", "gap", "shortage", "surplus", "unallocated_completions",
         ],
-        "plan": ["action", "institution", "offering", "target", "unit", "first_completions_in_years", "roles"],
+        "plan": [
+            "action", "institution", "offering", "role_id", "role_name", "seats", "seats_low", "seats_central", "seats_high", "first_completions_year",
+            "robust", "need", "closed", "open", "why_open",
+        ],
         "awareness": [
             "indicator", "breakdown", "group", "n", "p", "status", "p_base", "p_followup", "diff", "q_value", "p_group", "p_rest",
         ],
