@@ -80,7 +80,8 @@ if not close(given["entrants_projected"], tool["completions"] * 0.5 + tool["from
     bad.append("--entry-rate 0.5 does not replace the realised entry rate")
 # The labelled microdata's R script computes the headline with svycontrast and prints it beside the tool's.
 script = os.path.join(work, "flows-employers.r")
-wf("responses", "employer", "--format", "r", "--weights", "--frame", frame_path, "--out", script)
+# --licensed: the tool's strata (the public-use file's collapsed strata give a larger SE).
+wf("responses", "employer", "--format", "r", "--weights", "--licensed", "--frame", frame_path, "--out", script)
 printed = subprocess.run(["Rscript", os.path.basename(script)], cwd=work, capture_output=True, text=True, check=True).stdout
 line = next((l for l in printed.splitlines() if l.startswith("Shortfall, people a year: R ")), None)
 if line is None:

@@ -30,6 +30,9 @@ enum ResponsesCommand {
     static let cluster = TypedOption<String>.text(
         "cluster", "question", "Awareness with --weights: the question whose answer is the cluster (enumeration_area); blank: own cluster.")
     static let codebook = OptionSpec.flag("codebook", "Write the frequency codebook (Markdown; HTML with --format html or an --out FILE.html).")
+    static let licensed = OptionSpec.flag(
+        "licensed",
+        "Employer with --weights: keep every stratum of the frame, also those with fewer than 3 organisations (a licensed file for approved researchers; the default public-use file collapses them).")
     static let uncompressed = OptionSpec.flag("uncompressed", "sav: write the cases uncompressed (default: bytecode-compressed).")
 
     static let spec = CommandSpec(
@@ -43,12 +46,15 @@ enum ResponsesCommand {
             null in JSON, where each row lists them in "_not_asked". CSV and JSON stream.
             --format sav|dta|r writes labelled microdata: select_one coded 1..k with value labels,
             select_multiple as 0/1 variables per choice, system-missing for not asked and blank;
-            --weights adds the design variables. --codebook writes each variable's label, type,
+            --weights adds the design variables; for employers the default is a public-use file
+            whose strata with fewer than 3 organisations in the frame are collapsed with a
+            neighbouring size band of their sector (said in the file's notes and here), and
+            --licensed keeps every stratum. --codebook writes each variable's label, type,
             rule and counts (cells under 5 suppressed).
             """,
         options: [
             Options.baselineWave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
-            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, codebook, uncompressed,
+            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, licensed, codebook, uncompressed,
         ],
         positionals: [kindArgument.spec],
         run: { try run($0) })
@@ -133,7 +139,7 @@ enum ResponsesCommand {
         let designOptions = [
             (invocation[AwarenessCommands.margins] != nil, "--margins"), (invocation[GapsCommand.frame] != nil, "--frame"),
             (invocation[strata] != nil, "--strata"), (invocation[cluster] != nil, "--cluster"), (invocation.flag(WeightingCommands.unweighted), "--unweighted"),
-            (invocation.flag(AwarenessCommands.srs), "--srs"),
+            (invocation.flag(AwarenessCommands.srs), "--srs"), (invocation.flag(licensed), "--licensed"),
         ]
         for (given, name) in designOptions where given && !invocation.flag(weights) {
             throw .usage("\(name) goes with --weights")
@@ -142,8 +148,9 @@ enum ResponsesCommand {
         switch kind {
         case .awareness:
             if invocation[GapsCommand.frame] != nil { throw .usage("--frame is for employers; awareness weights are raked to --margins FILE") }
+            if invocation.flag(licensed) { throw .usage("--licensed is for employers: it keeps the frame's small strata in the file") }
         case .employer:
-            for (given, name) in designOptions.filter({ $0.1 != "--frame" && $0.1 != "--unweighted" }) where given {
+            for (given, name) in designOptions.filter({ !["--frame", "--unweighted", "--licensed"].contains($0.1) }) where given {
                 throw .usage("\(name) is for awareness; employer weights come from the sampling frame (--frame FILE)")
             }
         case .university:
@@ -173,7 +180,8 @@ enum ResponsesCommand {
             return design
         case .employer:
             let choice = try invocation.frameChoice()
-            guard let design = try SurveyDesign.employer(store: store, frame: choice) else {
+            let language = invocation[labels].flatMap(ReaderLanguage.init(rawValue:)) ?? .en
+            guard let design = try SurveyDesign.employer(store: store, frame: choice, licensed: invocation.flag(licensed), language: language) else {
                 throw WorkforceError.usage(noFrame)
             }
             return design

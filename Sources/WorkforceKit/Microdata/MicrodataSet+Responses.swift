@@ -92,7 +92,9 @@ extension MicrodataSet {
         let names = MicrodataNames.names(for: variables.map { $0.source.replacingOccurrences(of: "/", with: "_") })
         for v in variables.indices { variables[v].name = names[v] }
         let what = reader.kind == .awareness ? "awareness responses, wave \(reader.wave ?? "baseline")" : "\(reader.kind.rawValue) responses"
-        return MicrodataSet(variables: variables, cases: cases, title: "workforce: \(what)")
+        var set = MicrodataSet(variables: variables, cases: cases, title: "workforce: \(what)")
+        set.notes = design?.notes ?? []
+        return set
     }
 
     static func text(_ t: LocalizedText, _ language: String) -> String? {
