@@ -33,6 +33,9 @@ enum ResponsesCommand {
     static let licensed = OptionSpec.flag(
         "licensed",
         "Employer with --weights: keep every stratum of the frame, also those with fewer than 3 organisations (a licensed file for approved researchers; the default public-use file collapses them).")
+    static let imputed = OptionSpec.flag(
+        "imputed",
+        "Employer: write the values the estimates use, imputed leavers and new positions in place of the blanks, each imputable question followed by its QUESTION_imp flag (1 imputed, 0 as reported).")
     static let uncompressed = OptionSpec.flag("uncompressed", "sav: write the cases uncompressed (default: bytecode-compressed).")
 
     static let spec = CommandSpec(
@@ -54,7 +57,7 @@ enum ResponsesCommand {
             """,
         options: [
             Options.baselineWave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
-            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, licensed, codebook, uncompressed,
+            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, licensed, imputed, codebook, uncompressed,
         ],
         positionals: [kindArgument.spec],
         run: { try run($0) })
@@ -73,8 +76,13 @@ enum ResponsesCommand {
         }
         let reader = try ResponseReader(
             store: store, kind: kind, wave: kind == .awareness ? invocation[Options.baselineWave] : nil, instrument: invocation[Options.instrument])
+        if invocation.flag(imputed), kind != .employer {
+            throw WorkforceError.usage("--imputed is for employer responses: only the employer estimates impute")
+        }
+        let imputedValues = invocation.flag(imputed) ? try ImputedValues.employer(reader) : nil
         guard microdata != nil || wantsCodebook else {
-            let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
+            var export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
+            export.imputed = imputedValues
             let table = formatName.flatMap(OutputFormat.init(rawValue:)) ?? (invocation.io.outIsTerminal ? .table : .csv)
             // A reader that went away (`| head -1`) ends the export at once, quietly.
             try export.write(reader, as: table, bytes: invocation.io.outBytes, stop: { invocation.io.outFailure() != nil })
@@ -83,7 +91,7 @@ enum ResponsesCommand {
         let design = invocation.flag(weights) ? try self.design(invocation, store: store, kind: kind, wave: reader.wave) : nil
         for note in design?.notes ?? [] { invocation.io.err("note: \(terminalSafe(note))\n") }
         let language = invocation[labels] ?? "en"
-        let set = try MicrodataSet.responses(reader, language: language, design: design)
+        let set = try MicrodataSet.responses(reader, language: language, design: design, imputed: imputedValues)
         let path = invocation[out]
         if wantsCodebook {
             let html = formatName == "html" || path?.lowercased().hasSuffix(".html") == true
