@@ -42,4 +42,27 @@ import Testing
         let awareness = try db.run(["responses", "awareness", "--imputed", "--format", "csv"])
         #expect(awareness.code == 64 && awareness.stderr.contains("--imputed is for employer responses"))
     }
+
+    @Test func theImputationVarianceMovesOnlyRolesWithImputedValues() throws {
+        let db = try OutputFailureTests.database()
+        let frame = repositoryRoot.appendingPathComponent("Surveys/demo/frame.csv").path
+        let plain = try jsonRows(try db.run(["gaps", "--no-suppress", "--frame", frame, "--format", "json"]).stdout)
+        let run = try db.run(["gaps", "--no-suppress", "--frame", frame, "--imputation-variance", "--format", "json"])
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Rao-Shao jackknife"))
+        let jackknifed = Dictionary(uniqueKeysWithValues: try jsonRows(run.stdout).map { ($0["role_id"] as? String ?? "", $0) })
+        var moved = 0
+        for row in plain {
+            guard let id = row["role_id"] as? String, let se = row["demand_se"] as? Double, let other = jackknifed[id]?["demand_se"] as? Double else { continue }
+            #expect(row["demand"] as? Double == jackknifed[id]?["demand"] as? Double)
+            if (row["imputed"] as? Int) == 0 {
+                #expect(abs(se - other) < 1e-9 * max(1, se), "\(id): \(se) vs \(other) without imputed values")
+            } else if abs(se - other) > 1e-9 {
+                moved += 1
+            }
+        }
+        #expect(moved > 0)
+        let both = try db.run(["gaps", "--imputation-variance", "--winsorise"])
+        #expect(both.code == 64 && both.stderr.contains("--imputation-variance goes with imputation"), "\(both.stderr)")
+    }
 }

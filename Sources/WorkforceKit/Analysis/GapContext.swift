@@ -24,6 +24,8 @@ public struct GapRequest: Sendable {
     public var impute = true
     /// Winsorise employer demand at the Kokic-Bell cut-offs (`--winsorise`; off by default).
     public var winsorise = false
+    /// Demand's variance with the imputation in it (`--imputation-variance`; off by default).
+    public var imputationVariance = false
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
     public var suppress = true
     public var minimumCell = Disclosure.minimumEmployers
@@ -85,6 +87,7 @@ public struct GapContext: Sendable {
         inputs.entryRateGiven = request.entryRate != nil
         if request.entryRate == nil, let realised = WorkforceFlows.realisedEntryRate(inputs) { inputs.entryRate = min(1, realised) }
         inputs.winsorise = request.winsorise
+        inputs.imputationVariance = request.imputationVariance
         var context = GapContext(
             inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
         context.notes += context.estimationNotes(request)
@@ -107,6 +110,9 @@ public struct GapContext: Sendable {
             }
         } else {
             notes.append("Not imputed (--no-impute): unknown leavers and new positions count as 0, so totals are lower bounds.")
+        }
+        if inputs.imputationVariance, inputs.impute, inputs.weighting.design.hasSamplingError {
+            notes.append(Words.bundled.phrasebook(.en)("publication.imputation_variance"))
         }
         if inputs.winsorise {
             let moved = e.winsorised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
