@@ -17,7 +17,9 @@ very long strings and Stata's strL):
   `workforce gaps --frame`'s, and R's `svytotal` gives the same total and standard error; the
   public-use file (the default) has the same weights, strata that are unions of the licensed
   ones within a sector with at least 3 organisations in the frame (fpc their sum), notes that
-  say so, and R's `svytotal` on its design gives the same totals;
+  say so, and R's `svytotal` on its design gives the same totals; on the 2027 employer wave
+  (`--wave 2027`, the stored frame pinned to it) R reproduces `gaps --wave 2027`'s totals, their
+  standard errors and the shortfall;
 - the frequency codebook's counts equal the clean CSV's (cells under 5 shown "<5"); its HTML
   pages are left in WORK_FOLDER/codebook for .ci/run's Nu HTML check.
 
@@ -381,6 +383,33 @@ for mode, script in [("employer", employer_r), ("employer-public", public_r)]:
     if r.returncode != 0:
         fail(f"R survey on {script}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
 
+# The 2027 employer wave, weighted to the stored frame pinned to it (issue 28, point 6): the
+# licensed .r file's design in R reproduces `gaps --wave 2027`'s totals and standard errors, and
+# the file's own R script prints the wave's shortfall beside the tool's.
+wave_db = os.path.join(work, "microdata-2027.sqlite")
+shutil.copy(source_db, wave_db)
+gaps_2027 = json.loads(wf("gaps", "--wave", "2027", "--no-suppress", "--format", "json", database=wave_db))
+wave_r = os.path.join(work, "employer-2027.R")
+wf("responses", "employer", "--wave", "2027", "--format", "r", "--weights", "--licensed", "--out", wave_r, database=wave_db)
+wave_totals = [
+    f"{row['role_id'].lower().replace('-', '_')}_staff\t{row['employed']!r}\t{row['employed_se']!r}"
+    for row in gaps_2027["rows"] if row.get("employed") is not None and row.get("employed_se") is not None
+]
+if not wave_totals:
+    fail("no 2027 employer total was compared")
+wave_cases = os.path.join(work, "employer-2027-cases.tsv")
+with open(wave_cases, "w") as f:
+    f.write("\n".join(wave_totals) + "\n")
+r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), "employer", wave_r, wave_cases], capture_output=True, text=True)
+if r.returncode != 0:
+    fail(f"R survey on {wave_r}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
+shortfall = json.loads(wf("gaps", "--wave", "2027", "--by", "total", "--format", "json", database=wave_db))["rows"][0]
+printed = subprocess.run(["Rscript", os.path.basename(wave_r)], cwd=work, capture_output=True, text=True).stdout
+line = next((l for l in printed.splitlines() if l.startswith("Shortfall, people a year: R ")), "")
+values = re.findall(r"-?\d+\.\d+", line)
+if len(values) != 3 or abs(float(values[0]) - shortfall["shortfall"]) > 1e-5 * max(1, abs(shortfall["shortfall"])) or abs(float(values[1]) - shortfall["shortfall_se"]) > 1e-5 * max(1, shortfall["shortfall_se"]):
+    fail(f"the 2027 R script printed {line!r}; the tool's shortfall is {shortfall['shortfall']} (SE {shortfall['shortfall_se']})")
+
 if failures:
     sys.exit(f"{len(failures)} microdata check(s) failed")
-print(f"microdata: sav, dta and R files of awareness and employer match the clean CSV; {checked} raked indicators and {len(totals)} employer totals match")
+print(f"microdata: sav, dta and R files of awareness and employer match the clean CSV; {checked} raked indicators, {len(totals)} employer totals and {len(wave_totals)} totals of the 2027 wave match")

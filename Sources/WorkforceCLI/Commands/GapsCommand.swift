@@ -50,7 +50,7 @@ enum GapsCommand {
             role's share of that flow. --scenarios moves one assumption at a time.
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, winsorise, imputationVariance, sensitivity, scenarios,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, WeightingCommands.frameVersion.spec, noImpute, winsorise, imputationVariance, sensitivity, scenarios,
             Options.framework.spec, noSuppress,
         ],
         printsTable: true,
@@ -81,6 +81,7 @@ enum GapsCommand {
         try request.weight(invocation.frameChoice())
         request.framework = invocation[Options.framework]
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
+        request.frameVersion = invocation[WeightingCommands.frameVersion] ?? .pinned
         request.impute = !invocation.flag(noImpute)
         request.winsorise = invocation.flag(winsorise)
         request.imputationVariance = invocation.flag(imputationVariance)

@@ -57,15 +57,16 @@ enum ResponsesCommand {
             """,
         options: [
             Options.baselineWave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
-            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, licensed, imputed, codebook, uncompressed,
+            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, licensed, WeightingCommands.frameVersion.spec, imputed, codebook, uncompressed,
         ],
         positionals: [kindArgument.spec],
         run: { try run($0) })
 
     static func run(_ invocation: Invocation) throws {
         let kind = invocation[kindArgument] ?? .awareness
-        if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness`") }
-        if let name = invocation[Options.wave] { _ = try Wave(name) }
+        if kind == .university, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness` or `responses employer`") }
+        let employerWave = kind == .employer ? try Wave(employer: invocation[Options.baselineWave]).name : nil
+        if kind == .awareness, let name = invocation[Options.wave] { _ = try Wave(name) }
         let formatName = invocation[format]
         let microdata = formatName.flatMap(MicrodataFormat.init(rawValue:))
         let wantsCodebook = invocation.flag(codebook)
@@ -75,7 +76,7 @@ enum ResponsesCommand {
             throw WorkforceError.usage(noFrame)
         }
         let reader = try ResponseReader(
-            store: store, kind: kind, wave: kind == .awareness ? invocation[Options.baselineWave] : nil, instrument: invocation[Options.instrument])
+            store: store, kind: kind, wave: kind == .awareness ? invocation[Options.baselineWave] : employerWave, instrument: invocation[Options.instrument])
         if invocation.flag(imputed), kind != .employer {
             throw WorkforceError.usage("--imputed is for employer responses: only the employer estimates impute")
         }
@@ -110,6 +111,8 @@ enum ResponsesCommand {
             // The R script computes the national shortfall again and prints it beside the tool's.
             var request = GapRequest()
             request.weight(try invocation.frameChoice())
+            request.wave = reader.wave
+            request.frameVersion = invocation[WeightingCommands.frameVersion] ?? .pinned
             if let flows = try GapContext.load(store, request).estimates.flows {
                 export.headline = FlowHeadline(shortfall: flows.shortfall.value, completions: flows.completions)
             }
@@ -189,7 +192,11 @@ enum ResponsesCommand {
         case .employer:
             let choice = try invocation.frameChoice()
             let language = invocation[labels].flatMap(ReaderLanguage.init(rawValue:)) ?? .en
-            guard let design = try SurveyDesign.employer(store: store, frame: choice, licensed: invocation.flag(licensed), language: language) else {
+            guard
+                let design = try SurveyDesign.employer(
+                    store: store, frame: choice, wave: wave, version: invocation[WeightingCommands.frameVersion] ?? .pinned, licensed: invocation.flag(licensed),
+                    language: language)
+            else {
                 throw WorkforceError.usage(noFrame)
             }
             return design

@@ -20,6 +20,8 @@ public struct GapRequest: Sendable {
     public var framework: String?
     /// The employer wave (default the baseline).
     public var wave: String?
+    /// The stored frame version a wave uses: its pinned one, or the latest (`--frame-version latest`).
+    public var frameVersion: FrameVersionChoice = .pinned
     /// Impute item non-response (`--no-impute` turns it off).
     public var impute = true
     /// Winsorise employer demand at the Kokic-Bell cut-offs (`--winsorise`; off by default).
@@ -69,10 +71,14 @@ public struct GapContext: Sendable {
         let refusals = try reader.count() - employers.count
         var weighting = EmployerWeighting.unweighted(employers.count, refusals: refusals)
         let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
-        if let frame = try store.samplingFrame(request.frameChoice, sectors: lists("sector"), sizeBands: lists("size_band")) {
+        var frameNotes: [String] = []
+        if let (frame, notes) = try store.employerFrame(
+            request.frameChoice, wave: request.wave, version: request.frameVersion, sectors: lists("sector"), sizeBands: lists("size_band"))
+        {
             weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: refusals)
+            frameNotes = notes
         }
-        var notes = weighting.notes
+        var notes = frameNotes + weighting.notes
         if weighting.frame == nil { notes.insert(WeightingSource.noneNote(.frame, choice: request.frameChoice), at: 0) }
         if let wave = Wave.employerColumn(request.wave) { notes.insert("Employer wave: \(wave).", at: 0) }
         if refusals > 0 {

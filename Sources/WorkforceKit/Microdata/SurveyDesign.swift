@@ -123,6 +123,8 @@ public struct SurveyDesign: Sendable {
     /// the same sector and says so in ``notes``; `licensed` keeps the tool's strata of estimation.
     ///
     /// - Parameters:
+    ///   - wave: the employer wave (`nil`: the baseline), weighted to its own frame version and fieldwork.
+    ///   - version: the wave's pinned frame version or the latest (stored frame only).
     ///   - licensed: write the strata as the tool estimates them (a file for approved researchers).
     ///   - language: the language of the notes.
     /// - Returns: `nil` when there is no frame (none stored, or ``WeightingChoice/none``).
@@ -130,11 +132,13 @@ public struct SurveyDesign: Sendable {
     ///   responses have and the frame lacks); ``WorkforceError/badData(_:_:)`` when a sector has
     ///   too few organisations for a public-use file.
     public static func employer(
-        store: WorkforceStore, frame choice: WeightingChoice, licensed: Bool = false, language: ReaderLanguage = .en
+        store: WorkforceStore, frame choice: WeightingChoice, wave: String? = nil, version: FrameVersionChoice = .pinned, licensed: Bool = false,
+        language: ReaderLanguage = .en
     ) throws -> SurveyDesign? {
-        let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
+        let reader = try ResponseReader(store: store, kind: .employer, wave: wave, respondentsOnly: true)
         let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
-        guard let frame = try store.samplingFrame(choice, sectors: lists("sector"), sizeBands: lists("size_band")) else { return nil }
+        guard let (frame, frameNotes) = try store.employerFrame(choice, wave: wave, version: version, sectors: lists("sector"), sizeBands: lists("size_band"))
+        else { return nil }
         var ids: [Int64] = []
         try reader.forEach { ids.append($0.responseID) }
         let rows = try EmployerWeights.rows(reader, frame: frame)
@@ -144,7 +148,7 @@ public struct SurveyDesign: Sendable {
         let phrase = Words.bundled.phrasebook(language)
         var names = rows.strata.map { rows.weighting.strata[$0].name }
         var population = rows.strata.map { rows.weighting.design.populations[$0] }
-        var notes = rows.weighting.notes
+        var notes = frameNotes + rows.weighting.notes
         let minimum = Figure.count(PublicUseStrata.minimumOrganisations, language.rawValue)
         if licensed {
             let small = PublicUseStrata.small(rows.weighting.strata, frame: frame)
