@@ -7,38 +7,17 @@ the data has empty (collapsed) strata, singleton strata, a census stratum and an
 sector, and item non-response (unknown new positions and leavers) that both sides impute.
 Usage: check_employer_estimates.py WORKFORCE_BINARY WORKDIR
 """
-import collections, csv, json, os, subprocess, sys
+import csv, json, os, subprocess, sys
+
+from employer_design import DEMO as demo, clean_file, database, held_out_frame
 
 binary, work = sys.argv[1], sys.argv[2]
-db = os.path.join(work, "employer-check.sqlite")
-demo = os.path.join(os.path.dirname(__file__), "..", "Surveys", "demo")
-
-def wf(*args):
-    return subprocess.run([binary, *args, "--db", db], check=True, capture_output=True, text=True).stdout
-
-wf("init")
+wf = database(binary, work, "employer-check")
 wf("survey", "employer", "--role-set", "belize-core", "--ksa-gaps", "--out", os.path.join(work, "employer-form"))
 for name in ("employers-kobotoolbox.csv", "employers-odk-central.csv"):
     wf("import", "employer", os.path.join(demo, name))
-clean = os.path.join(work, "employers-clean.csv")
-with open(clean, "w") as f:
-    f.write(wf("responses", "employer", "--format", "csv"))
-
-rows = [r for r in csv.DictReader(open(clean)) if r["consent"] == "yes"]
-counts = collections.Counter((r["sector"], r["size_band"]) for r in rows)
-frame = list(csv.DictReader(open(os.path.join(demo, "frame.csv"))))
-census = max(counts, key=lambda k: (counts[k], k))
-singles = sorted(k for k, n in counts.items() if n == 1)
-assert singles, "the demo has no singleton stratum"
-for r in frame:
-    key = (r["sector"], r["size_band"])
-    if key == census:
-        r["organisations"] = str(counts[key]); r["issued"] = ""; r["out_of_scope"] = ""
-    elif key == singles[0]:
-        r["organisations"] = "2"; r["issued"] = ""; r["out_of_scope"] = ""
-frame_path = os.path.join(work, "frame-check.csv")
-with open(frame_path, "w", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=list(frame[0].keys())); w.writeheader(); w.writerows(frame)
+clean, rows = clean_file(wf, work, "employers-clean.csv")
+frame_path, counts, frame = held_out_frame(rows, work, "frame-check.csv")
 
 reference = os.path.join(work, "employer-reference.csv")
 subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "employer.R"), clean, frame_path, reference], check=True)

@@ -8,39 +8,17 @@ leaves [0, 1]; where R gives no interval (a share of 1 has no variance; a domain
 strata as employers has no degrees of freedom) the tool gives none and a published share is `review`.
 Usage: check_employer_shares.py WORKFORCE_BINARY WORKDIR
 """
-import collections, csv, json, math, os, subprocess, sys
+import csv, json, math, os, subprocess, sys
+
+from employer_design import DEMO as demo, clean_file, database, held_out_frame
 
 binary, work = sys.argv[1], sys.argv[2]
-db = os.path.join(work, "employer-shares.sqlite")
-demo = os.path.join(os.path.dirname(__file__), "..", "Surveys", "demo")
-
-def wf(*args):
-    return subprocess.run([binary, *args, "--db", db], check=True, capture_output=True, text=True).stdout
-
-if os.path.exists(db):
-    os.remove(db)
-wf("init")
+wf = database(binary, work, "employer-shares")
 wf("survey", "employer", "--role-set", "belize-core", "--ksa-gaps", "--out", os.path.join(work, "employer-shares-form"))
 for name in ("employers-kobotoolbox.csv", "employers-odk-central.csv"):
     wf("import", "employer", os.path.join(demo, name))
-clean = os.path.join(work, "employers-shares-clean.csv")
-with open(clean, "w") as f:
-    f.write(wf("responses", "employer", "--format", "csv"))
-
-rows = [r for r in csv.DictReader(open(clean)) if r["consent"] == "yes"]
-counts = collections.Counter((r["sector"], r["size_band"]) for r in rows)
-frame = list(csv.DictReader(open(os.path.join(demo, "frame.csv"))))
-census = max(counts, key=lambda k: (counts[k], k))
-singles = sorted(k for k, n in counts.items() if n == 1)
-for r in frame:
-    key = (r["sector"], r["size_band"])
-    if key == census:
-        r["organisations"] = str(counts[key]); r["issued"] = ""; r["out_of_scope"] = ""
-    elif singles and key == singles[0]:
-        r["organisations"] = "2"; r["issued"] = ""; r["out_of_scope"] = ""
-frame_path = os.path.join(work, "frame-shares.csv")
-with open(frame_path, "w", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=list(frame[0].keys())); w.writeheader(); w.writerows(frame)
+clean, rows = clean_file(wf, work, "employers-shares-clean.csv")
+frame_path, counts, frame = held_out_frame(rows, work, "frame-shares.csv", require_singleton=False)
 
 reference = os.path.join(work, "employer-shares-reference.csv")
 subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "employer_shares.R"), clean, frame_path, reference], check=True)

@@ -9,45 +9,19 @@ flow, the realised entry rate and the shortfall, and their standard errors, must
 up to demand_flow, and the stock of vacant jobs must stay out of every flow.
 Usage: check_flows.py WORKFORCE_BINARY WORKDIR
 """
-import collections, csv, json, os, subprocess, sys
+import csv, json, os, subprocess, sys
+
+from employer_design import DEMO as demo, clean_file, database, held_out_frame
 
 binary, work = sys.argv[1], sys.argv[2]
-db = os.path.join(work, "flows-check.sqlite")
-demo = os.path.join(os.path.dirname(__file__), "..", "Surveys", "demo")
-if os.path.exists(db):
-    os.remove(db)
-
-def wf(*args):
-    return subprocess.run([binary, *args, "--db", db], check=True, capture_output=True, text=True).stdout
-
-wf("init")
+wf = database(binary, work, "flows-check")
 wf("survey", "employer", "--role-set", "belize-core", "--out", os.path.join(work, "flows-form"))
 wf("import", "employer", os.path.join(demo, "employers-2027-kobotoolbox.csv"))
 wf("import", "catalog", os.path.join(demo, "catalog.csv"))
-clean = os.path.join(work, "flows-clean.csv")
-with open(clean, "w") as f:
-    f.write(wf("responses", "employer", "--format", "csv"))
-
-rows = [r for r in csv.DictReader(open(clean)) if r["consent"] == "yes"]
-counts = collections.Counter((r["sector"], r["size_band"]) for r in rows)
-frame = list(csv.DictReader(open(os.path.join(demo, "frame.csv"))))
-census = max(counts, key=lambda k: (counts[k], k))
-singles = sorted(k for k, n in counts.items() if n == 1)
-assert singles, "the held-out wave has no singleton stratum"
-empty = [r for r in frame if (r["sector"], r["size_band"]) not in counts and int(r["organisations"]) > 0]
+clean, rows = clean_file(wf, work, "flows-clean.csv")
+frame_path, counts, frame = held_out_frame(rows, work, "flows-frame.csv", fit_issued=True)
+empty = [r for r in csv.DictReader(open(os.path.join(demo, "frame.csv"))) if (r["sector"], r["size_band"]) not in counts and int(r["organisations"]) > 0]
 assert empty, "the held-out wave leaves no stratum to collapse"
-for r in frame:
-    key = (r["sector"], r["size_band"])
-    if key == census:
-        r["organisations"] = str(counts[key]); r["issued"] = ""; r["out_of_scope"] = ""
-    elif key == singles[0]:
-        r["organisations"] = "2"; r["issued"] = ""; r["out_of_scope"] = ""
-    elif r.get("issued") and counts.get(key, 0) > int(r["issued"]) - int(r["out_of_scope"] or 0):
-        # The held-out wave drew more respondents than the baseline's issue: take the stratum as a plain count.
-        r["organisations"] = str(max(int(r["organisations"]), counts[key])); r["issued"] = ""; r["out_of_scope"] = ""
-frame_path = os.path.join(work, "flows-frame.csv")
-with open(frame_path, "w", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=list(frame[0].keys())); w.writeheader(); w.writerows(frame)
 
 out = json.loads(wf("gaps", "--by", "total", "--frame", frame_path, "--format", "json"))
 tool = out["rows"][0]
@@ -80,7 +54,8 @@ if not close(given["entrants_projected"], tool["completions"] * 0.5 + tool["from
     bad.append("--entry-rate 0.5 does not replace the realised entry rate")
 # The labelled microdata's R script computes the headline with svycontrast and prints it beside the tool's.
 script = os.path.join(work, "flows-employers.r")
-wf("responses", "employer", "--format", "r", "--weights", "--frame", frame_path, "--out", script)
+# --licensed: the tool's strata (the public-use file's collapsed strata give a larger SE).
+wf("responses", "employer", "--format", "r", "--weights", "--licensed", "--frame", frame_path, "--out", script)
 printed = subprocess.run(["Rscript", os.path.basename(script)], cwd=work, capture_output=True, text=True, check=True).stdout
 line = next((l for l in printed.splitlines() if l.startswith("Shortfall, people a year: R ")), None)
 if line is None:

@@ -12,9 +12,14 @@ very long strings and Stata's strL):
   CSV with `--labels en`;
 - the weighted mean of every select_one indicator computed from the .dta's `weight` equals
   `workforce awareness --margins`'s estimate, and so does R's `svymean` on the .r file's
-  `svydesign` (.ci/r/check_microdata_design.R); employer weights are fpc / n_S of their (merged)
-  stratum, each role's weighted employed total is `workforce gaps --frame`'s, and R's `svytotal`
-  gives the same total and standard error;
+  `svydesign` (.ci/r/check_microdata_design.R); in the licensed employer file (`--licensed`)
+  weights are fpc / n_S of their (merged) stratum, each role's weighted employed total is
+  `workforce gaps --frame`'s, and R's `svytotal` gives the same total and standard error; the
+  public-use file (the default) has the same weights, strata that are unions of the licensed
+  ones within a sector with at least 3 organisations in the frame (fpc their sum), notes that
+  say so, and R's `svytotal` on its design gives the same totals; on the 2027 employer wave
+  (`--wave 2027`, the stored frame pinned to it) R reproduces `gaps --wave 2027`'s totals, their
+  standard errors and the shortfall;
 - the frequency codebook's counts equal the clean CSV's (cells under 5 shown "<5"); its HTML
   pages are left in WORK_FOLDER/codebook for .ci/run's Nu HTML check.
 
@@ -299,7 +304,8 @@ if len(strata) < 2 or not all(v.startswith("district=") and ", urban_rural=" in 
 employer = os.path.join(work, "employer-weighted.dta")
 frame = os.path.join(os.path.dirname(__file__), "..", "Surveys", "demo", "frame.csv")
 # The demo's own responses: the two long-text ones would overfill their stratum of the frame.
-wf("responses", "employer", "--format", "dta", "--weights", "--frame", frame, "--out", employer, database=source_db)
+# --licensed: the strata of estimation as the tool uses them (the exact reproduction below).
+wf("responses", "employer", "--format", "dta", "--weights", "--licensed", "--frame", frame, "--out", employer, database=source_db)
 data, meta = pyreadstat.read_dta(employer, output_format="dict")
 counts = {}
 for s, w in zip(data["stratum"], data["weight"]):
@@ -308,14 +314,56 @@ for s, w in zip(data["stratum"], data["weight"]):
 for s, w, fpc in zip(data["stratum"], data["weight"], data["fpc"]):
     if not missing(w) and abs(w - fpc / counts[s]) > 1e-9:
         fail(f"employer weight {w} is not fpc / n_s = {fpc} / {counts[s]}")
+if not any(n.startswith("Licensed file") for n in meta.notes):
+    fail(f"the licensed file's notes do not say it is licensed: {meta.notes[-1:]}")
+
+# The public-use file (the default): the same weights; each stratum a union of the licensed file's
+# strata of one sector with at least 3 organisations in the frame, its fpc their sum; notes say so.
+organisations = {}
+with open(frame, newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        organisations[f"{row['sector']} x {row['size_band']}"] = int(row["organisations"])
+public_path = os.path.join(work, "employer-public.dta")
+wf("responses", "employer", "--format", "dta", "--weights", "--frame", frame, "--out", public_path, database=source_db)
+public, public_meta = pyreadstat.read_dta(public_path, output_format="dict")
+licensed_labels, public_labels = meta.variable_value_labels["stratum"], public_meta.variable_value_labels["stratum"]
+public_fpc = {}
+for w, pw, s, ps, fpc, pfpc in zip(data["weight"], public["weight"], data["stratum"], public["stratum"], data["fpc"], public["fpc"]):
+    if missing(w) != missing(pw) or (not missing(w) and w != pw):
+        fail(f"the public-use file's weight {pw} is not the licensed file's {w}")
+    if missing(w):
+        continue
+    members = public_labels[ps].split(" + ")
+    if not set(licensed_labels[s].split(" + ")) <= set(members):
+        fail(f"licensed stratum {licensed_labels[s]} is not inside public stratum {public_labels[ps]}")
+    public_fpc.setdefault(ps, {})[s] = fpc
+    if public_fpc[ps].get("_", pfpc) != pfpc:
+        fail(f"public stratum {public_labels[ps]} has two fpc values")
+    public_fpc[ps]["_"] = pfpc
+for ps, members in public_fpc.items():
+    label = public_labels[ps]
+    if len({m.split(" x ")[0] for m in label.split(" + ")}) != 1:
+        fail(f"public stratum {label} spans sectors")
+    if sum(organisations[m] for m in label.split(" + ")) < 3:
+        fail(f"public stratum {label} has fewer than 3 organisations in the frame")
+    # Every stratum of estimation has respondents, so each is in the file.
+    if abs(sum(v for k, v in members.items() if k != "_") - members["_"]) > 1e-9:
+        fail(f"public stratum {label}: fpc {members['_']} is not the sum of its strata's {members}")
+if len(public_fpc) >= len(counts):
+    fail(f"the public-use file has {len(public_fpc)} strata, the licensed {len(counts)}: nothing was collapsed")
+if not any(n.startswith("Public-use file:") for n in public_meta.notes):
+    fail(f"the public-use file's notes do not say what was collapsed: {public_meta.notes[-1:]}")
 
 # Each role's employed total from the .dta's weights equals `workforce gaps --frame`'s, and R's
-# svytotal on the .r file's design (strata, fpc) gives the tool's total and standard error.
+# svytotal on the .r file's design (strata, fpc) gives the tool's total and standard error; on the
+# public-use file's design, the same totals.
 # (--no-suppress: every surveyed role, for this comparison only; imputation touches leavers and
 # new positions, not staff.)
 gaps = json.loads(wf("gaps", "--frame", frame, "--no-suppress", "--format", "json", database=source_db))["rows"]
 employer_r = os.path.join(work, "employer-weighted.R")
-wf("responses", "employer", "--format", "r", "--weights", "--frame", frame, "--out", employer_r, database=source_db)
+wf("responses", "employer", "--format", "r", "--weights", "--licensed", "--frame", frame, "--out", employer_r, database=source_db)
+public_r = os.path.join(work, "employer-public.R")
+wf("responses", "employer", "--format", "r", "--weights", "--frame", frame, "--out", public_r, database=source_db)
 totals = []
 for row in gaps:
     name = row["role_id"].lower().replace("-", "_") + "_staff"
@@ -330,10 +378,38 @@ if not totals:
 cases = os.path.join(work, "employer-cases.tsv")
 with open(cases, "w") as f:
     f.write("\n".join(totals) + "\n")
-r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), "employer", employer_r, cases], capture_output=True, text=True)
+for mode, script in [("employer", employer_r), ("employer-public", public_r)]:
+    r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), mode, script, cases], capture_output=True, text=True)
+    if r.returncode != 0:
+        fail(f"R survey on {script}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
+
+# The 2027 employer wave, weighted to the stored frame pinned to it (issue 28, point 6): the
+# licensed .r file's design in R reproduces `gaps --wave 2027`'s totals and standard errors, and
+# the file's own R script prints the wave's shortfall beside the tool's.
+wave_db = os.path.join(work, "microdata-2027.sqlite")
+shutil.copy(source_db, wave_db)
+gaps_2027 = json.loads(wf("gaps", "--wave", "2027", "--no-suppress", "--format", "json", database=wave_db))
+wave_r = os.path.join(work, "employer-2027.R")
+wf("responses", "employer", "--wave", "2027", "--format", "r", "--weights", "--licensed", "--out", wave_r, database=wave_db)
+wave_totals = [
+    f"{row['role_id'].lower().replace('-', '_')}_staff\t{row['employed']!r}\t{row['employed_se']!r}"
+    for row in gaps_2027["rows"] if row.get("employed") is not None and row.get("employed_se") is not None
+]
+if not wave_totals:
+    fail("no 2027 employer total was compared")
+wave_cases = os.path.join(work, "employer-2027-cases.tsv")
+with open(wave_cases, "w") as f:
+    f.write("\n".join(wave_totals) + "\n")
+r = subprocess.run(["Rscript", os.path.join(os.path.dirname(__file__), "r", "check_microdata_design.R"), "employer", wave_r, wave_cases], capture_output=True, text=True)
 if r.returncode != 0:
-    fail(f"R survey on {employer_r}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
+    fail(f"R survey on {wave_r}: {r.stdout[-2000:]} {r.stderr[-2000:]}")
+shortfall = json.loads(wf("gaps", "--wave", "2027", "--by", "total", "--format", "json", database=wave_db))["rows"][0]
+printed = subprocess.run(["Rscript", os.path.basename(wave_r)], cwd=work, capture_output=True, text=True).stdout
+line = next((l for l in printed.splitlines() if l.startswith("Shortfall, people a year: R ")), "")
+values = re.findall(r"-?\d+\.\d+", line)
+if len(values) != 3 or abs(float(values[0]) - shortfall["shortfall"]) > 1e-5 * max(1, abs(shortfall["shortfall"])) or abs(float(values[1]) - shortfall["shortfall_se"]) > 1e-5 * max(1, shortfall["shortfall_se"]):
+    fail(f"the 2027 R script printed {line!r}; the tool's shortfall is {shortfall['shortfall']} (SE {shortfall['shortfall_se']})")
 
 if failures:
     sys.exit(f"{len(failures)} microdata check(s) failed")
-print(f"microdata: sav, dta and R files of awareness and employer match the clean CSV; {checked} raked indicators and {len(totals)} employer totals match")
+print(f"microdata: sav, dta and R files of awareness and employer match the clean CSV; {checked} raked indicators, {len(totals)} employer totals and {len(wave_totals)} totals of the 2027 wave match")

@@ -4,6 +4,9 @@
 #   EXPECTED.tsv: question, codes scored 1 (comma-separated), codes scored 0, the tool's raked p.
 #        Rscript .ci/r/check_microdata_design.R employer SCRIPT.R EXPECTED.tsv
 #   EXPECTED.tsv: variable, the tool's total (`workforce gaps --frame`), its standard error.
+#        Rscript .ci/r/check_microdata_design.R employer-public SCRIPT.R EXPECTED.tsv
+#   the public-use file (collapsed strata): the totals only; its standard errors are the
+#   collapsed-strata estimator's, not the tool's.
 suppressPackageStartupMessages(library(survey))
 options(survey.lonely.psu = "adjust")
 args <- commandArgs(trailingOnly = TRUE)
@@ -39,6 +42,10 @@ if (kind == "awareness") {
     total <- svytotal(~y, design)
     got <- c(coef(total)[[1]], SE(total)[[1]])
     want <- as.numeric(expected[i, 2:3])
+    if (kind == "employer-public") {
+      got <- got[1]
+      want <- want[1]
+    }
     if (any(abs(got - want) > 1e-6 * pmax(1, abs(want)))) {
       problems <- c(problems, sprintf("%s: svytotal %.9f (SE %.9f), the tool %s (SE %s)", expected[i, 1], got[1], got[2], expected[i, 2], expected[i, 3]))
     }

@@ -2,44 +2,10 @@
 # implemented independently of the tool: gates, item imputation, collapsed strata, eligible
 # organisations, design weights, svytotal per role and per district for every horizon.
 # Usage: Rscript employer.R clean.csv frame.csv out.csv
-suppressMessages(library(survey))
-options(survey.lonely.psu = "adjust")
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1]))
+source(file.path(here, "design.R"))
 args <- commandArgs(trailingOnly = TRUE)
-d <- read.csv(args[1], colClasses = "character", na.strings = "")
-frame <- read.csv(args[2], colClasses = "character", na.strings = "")
-d <- d[!is.na(d$consent) & d$consent == "yes", ]
-num <- function(x) { v <- suppressWarnings(as.numeric(x)); v }
-bands <- c("micro", "small", "medium", "large")
-
-# Eligible organisations per frame stratum.
-frame$N <- num(frame$organisations)
-if (!("issued" %in% names(frame))) frame$issued <- NA
-if (!("out_of_scope" %in% names(frame))) frame$out_of_scope <- NA
-iss <- num(frame$issued); oos <- num(frame$out_of_scope); oos[is.na(oos)] <- 0
-frame$Nstar <- ifelse(!is.na(iss) & iss > 0, frame$N * (1 - oos / iss), frame$N)
-
-# Collapse: an empty stratum joins the nearest band of its sector with respondents (tie: smaller).
-d$key <- paste(d$sector, d$size_band)
-frame$key <- paste(frame$sector, frame$size_band)
-frame$merged <- NA
-for (s in unique(frame$sector)) {
-  rows <- which(frame$sector == s)
-  answered <- frame$size_band[rows][frame$key[rows] %in% d$key]
-  if (length(answered) == 0) next
-  for (i in rows) {
-    b <- frame$size_band[i]
-    if (b %in% answered) { frame$merged[i] <- frame$key[i]; next }
-    if (frame$Nstar[i] <= 0) next
-    dist <- abs(match(answered, bands) - match(b, bands))
-    best <- answered[order(dist, match(answered, bands))][1]
-    frame$merged[i] <- paste(s, best)
-  }
-}
-pop <- tapply(frame$Nstar[!is.na(frame$merged)], frame$merged[!is.na(frame$merged)], sum)
-d$S <- d$key
-d$Nstar <- as.numeric(pop[d$S])
-n <- table(d$S)
-d$w <- d$Nstar / as.numeric(n[d$S])
+d <- employer_respondents(args[1], args[2])
 
 roles <- sub("_staff$", "", grep("_staff$", names(d), value = TRUE))
 has <- function(r) sapply(strsplit(ifelse(is.na(d$roles), "", d$roles), " "), function(x) r %in% x)

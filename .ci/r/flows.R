@@ -4,42 +4,11 @@
 # the component variables together and svycontrast of the nonlinear flows (svyratio for the ratio
 # of role-holdings to people).
 # Usage: Rscript flows.R clean.csv frame.csv completions out.csv
-suppressMessages(library(survey))
-options(survey.lonely.psu = "adjust")
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1]))
+source(file.path(here, "design.R"))
 args <- commandArgs(trailingOnly = TRUE)
-d <- read.csv(args[1], colClasses = "character", na.strings = "")
-frame <- read.csv(args[2], colClasses = "character", na.strings = "")
 completions <- as.numeric(args[3])
-d <- d[!is.na(d$consent) & d$consent == "yes", ]
-num <- function(x) suppressWarnings(as.numeric(x))
-bands <- c("micro", "small", "medium", "large")
-
-# Eligible organisations, collapsing and weights (as docs/employer-estimation.md says).
-frame$N <- num(frame$organisations)
-if (!("issued" %in% names(frame))) frame$issued <- NA
-if (!("out_of_scope" %in% names(frame))) frame$out_of_scope <- NA
-iss <- num(frame$issued); oos <- num(frame$out_of_scope); oos[is.na(oos)] <- 0
-frame$Nstar <- ifelse(!is.na(iss) & iss > 0, frame$N * (1 - oos / iss), frame$N)
-d$key <- paste(d$sector, d$size_band)
-frame$key <- paste(frame$sector, frame$size_band)
-frame$merged <- NA
-for (s in unique(frame$sector)) {
-  rows <- which(frame$sector == s)
-  answered <- frame$size_band[rows][frame$key[rows] %in% d$key]
-  if (length(answered) == 0) next
-  for (i in rows) {
-    b <- frame$size_band[i]
-    if (b %in% answered) { frame$merged[i] <- frame$key[i]; next }
-    if (frame$Nstar[i] <= 0) next
-    dist <- abs(match(answered, bands) - match(b, bands))
-    frame$merged[i] <- paste(s, answered[order(dist, match(answered, bands))][1])
-  }
-}
-pop <- tapply(frame$Nstar[!is.na(frame$merged)], frame$merged[!is.na(frame$merged)], sum)
-d$S <- d$key
-d$Nstar <- as.numeric(pop[d$S])
-n <- table(d$S)
-d$w <- d$Nstar / as.numeric(n[d$S])
+d <- employer_respondents(args[1], args[2])
 
 # The flow questions; not asked or blank is 0, except new_jobs_12m's "don't know" among those asked,
 # which takes the unweighted mean of the asked employers of its size band that answered (else of all).

@@ -65,6 +65,8 @@ import Testing
         (["responses", "employer", "--format", "sav", "--weights"], "--frame FILE"),
         (["responses", "employer", "--format", "sav", "--weights", "--frame", "f.csv", "--strata", "district"], "--strata is for awareness"),
         (["responses", "university", "--format", "dta", "--weights"], "no survey weights"),
+        (["responses", "employer", "--format", "sav", "--licensed"], "--licensed goes with --weights"),
+        (["responses", "awareness", "--format", "sav", "--weights", "--licensed"], "--licensed is for employers"),
         (["responses", "awareness", "--format", "sav", "--split-multiple"], "always have one 0/1 variable"),
         (["responses", "awareness", "--format", "spss"], "--format"),
     ])

@@ -49,6 +49,21 @@ import Testing
         #expect(check(["total_employees": 40, "om_adm_001_staff": 0], ["cyber_work": "yes", "cyber_outsourced": "all"]).isEmpty)
     }
 
+    @Test func theFlowBlocksPartsAboveTheirTotalAreAHardRuleAtTheLastPart() throws {
+        let leavers = check(["total_employees": 40, "leavers_people_12m": 3, "left_to_employer_bz": 2, "left_abroad": 1, "left_cyber_work": 1])
+        #expect(leavers.count == 1)
+        let f = try #require(leavers.first)
+        #expect(f.hard && f.rule == "flow_parts_above_total" && f.question == index["left_cyber_work"])
+        #expect(f.message == "left_to_employer_bz + left_abroad + left_cyber_work is 4, above leavers_people_12m (3); fix the figures and import the row again")
+        #expect(check(["total_employees": 40, "leavers_people_12m": 3, "left_to_employer_bz": 2, "left_abroad": 1, "left_cyber_work": 0]).isEmpty)
+        let hires = check(["total_employees": 40, "hires_12m": 2, "hired_from_education": 1, "hired_from_employer_bz": 0, "hired_from_abroad": 2])
+        #expect(hires.map(\.rule) == ["flow_parts_above_total"] && hires.first?.question == index["hired_from_abroad"])
+        let hard = check(["total_employees": 40, "vacant_jobs": 1, "hard_to_fill_jobs": 2])
+        #expect(hard.first?.question == index["hard_to_fill_jobs"] && hard.first?.message.contains("above vacant_jobs (1)") == true)
+        // Not asked (no total): nothing to check.
+        #expect(check(["total_employees": 40, "left_abroad": 5]).isEmpty)
+    }
+
     @Test func withoutTotalEmployeesThereIsNothingToCheck() throws {
         #expect(check(["om_net_001_staff": 500, "om_net_001_vacancies": 400]).isEmpty)
         let awareness = try ParsedCodebook(json: Codebook.json(try buildInstrument(.awareness)), source: "test")

@@ -15,6 +15,9 @@ enum GapsCommand {
         "entry-rate", "x", "Share of completers assumed to take a cyber job in the country, 0 to 1, instead of the realised entry rate (hires straight from education over the catalog's completions).", in: 0...1
     )
     static let noImpute = OptionSpec.flag("no-impute", "Leave unknown leavers and new positions out (count them 0) instead of imputing them.")
+    static let imputationVariance = OptionSpec.flag(
+        "imputation-variance",
+        "Standard errors of demand (roles and groups of roles) by the Rao-Shao jackknife that imputes again in every replicate, so that they include the imputation (off by default; not with --winsorise or --no-impute).")
     static let winsorise = OptionSpec.flag("winsorise", "Winsorise each role's employer demand at the Kokic-Bell cut-off of its stratum (off by default).")
     static let sensitivity = OptionSpec.flag("sensitivity", "Shortage, supply and unallocated completions for theta 0.3 to 0.7 and entry rates 1, 0.75, 0.5.")
     static let scenarios = OptionSpec.flag(
@@ -47,7 +50,7 @@ enum GapsCommand {
             role's share of that flow. --scenarios moves one assumption at a time.
             """,
         options: [
-            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, noImpute, winsorise, sensitivity, scenarios,
+            by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, WeightingCommands.frameVersion.spec, noImpute, winsorise, imputationVariance, sensitivity, scenarios,
             Options.framework.spec, noSuppress,
         ],
         printsTable: true,
@@ -79,8 +82,13 @@ enum GapsCommand {
         try request.weight(invocation.frameChoice())
         request.framework = invocation[Options.framework]
         request.wave = try Wave(employer: invocation[Options.baselineWave]).name
+        request.frameVersion = invocation[WeightingCommands.frameVersion] ?? .pinned
         request.impute = !invocation.flag(noImpute)
         request.winsorise = invocation.flag(winsorise)
+        request.imputationVariance = invocation.flag(imputationVariance)
+        if request.imputationVariance, request.winsorise || !request.impute {
+            throw WorkforceError.usage("--imputation-variance goes with imputation and without --winsorise: the jackknife imputes again in each replicate, and does not winsorise")
+        }
         request.suppress = !invocation.flag(noSuppress)
         return request
     }

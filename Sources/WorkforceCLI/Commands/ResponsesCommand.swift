@@ -30,6 +30,12 @@ enum ResponsesCommand {
     static let cluster = TypedOption<String>.text(
         "cluster", "question", "Awareness with --weights: the question whose answer is the cluster (enumeration_area); blank: own cluster.")
     static let codebook = OptionSpec.flag("codebook", "Write the frequency codebook (Markdown; HTML with --format html or an --out FILE.html).")
+    static let licensed = OptionSpec.flag(
+        "licensed",
+        "Employer with --weights: keep every stratum of the frame, also those with fewer than 3 organisations (a licensed file for approved researchers; the default public-use file collapses them).")
+    static let imputed = OptionSpec.flag(
+        "imputed",
+        "Employer: write the values the estimates use, imputed leavers and new positions in place of the blanks, each imputable question followed by its QUESTION_imp flag (1 imputed, 0 as reported).")
     static let uncompressed = OptionSpec.flag("uncompressed", "sav: write the cases uncompressed (default: bytecode-compressed).")
 
     static let spec = CommandSpec(
@@ -43,20 +49,24 @@ enum ResponsesCommand {
             null in JSON, where each row lists them in "_not_asked". CSV and JSON stream.
             --format sav|dta|r writes labelled microdata: select_one coded 1..k with value labels,
             select_multiple as 0/1 variables per choice, system-missing for not asked and blank;
-            --weights adds the design variables. --codebook writes each variable's label, type,
+            --weights adds the design variables; for employers the default is a public-use file
+            whose strata with fewer than 3 organisations in the frame are collapsed with a
+            neighbouring size band of their sector (said in the file's notes and here), and
+            --licensed keeps every stratum. --codebook writes each variable's label, type,
             rule and counts (cells under 5 suppressed).
             """,
         options: [
             Options.baselineWave.spec, Options.instrument.spec, labels.spec, splitMultiple, format.spec, out.spec, weights,
-            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, codebook, uncompressed,
+            AwarenessCommands.margins.spec, GapsCommand.frame.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, AwarenessCommands.srs, licensed, WeightingCommands.frameVersion.spec, imputed, codebook, uncompressed,
         ],
         positionals: [kindArgument.spec],
         run: { try run($0) })
 
     static func run(_ invocation: Invocation) throws {
         let kind = invocation[kindArgument] ?? .awareness
-        if kind != .awareness, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness`") }
-        if let name = invocation[Options.wave] { _ = try Wave(name) }
+        if kind == .university, invocation[Options.wave] != nil { throw WorkforceError.usage("--wave goes with `responses awareness` or `responses employer`") }
+        let employerWave = kind == .employer ? try Wave(employer: invocation[Options.baselineWave]).name : nil
+        if kind == .awareness, let name = invocation[Options.wave] { _ = try Wave(name) }
         let formatName = invocation[format]
         let microdata = formatName.flatMap(MicrodataFormat.init(rawValue:))
         let wantsCodebook = invocation.flag(codebook)
@@ -66,9 +76,14 @@ enum ResponsesCommand {
             throw WorkforceError.usage(noFrame)
         }
         let reader = try ResponseReader(
-            store: store, kind: kind, wave: kind == .awareness ? invocation[Options.baselineWave] : nil, instrument: invocation[Options.instrument])
+            store: store, kind: kind, wave: kind == .awareness ? invocation[Options.baselineWave] : employerWave, instrument: invocation[Options.instrument])
+        if invocation.flag(imputed), kind != .employer {
+            throw WorkforceError.usage("--imputed is for employer responses: only the employer estimates impute")
+        }
+        let imputedValues = invocation.flag(imputed) ? try ImputedValues.employer(reader) : nil
         guard microdata != nil || wantsCodebook else {
-            let export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
+            var export = ResponseExport(labels: invocation[labels], splitMultiple: invocation.flag(splitMultiple))
+            export.imputed = imputedValues
             let table = formatName.flatMap(OutputFormat.init(rawValue:)) ?? (invocation.io.outIsTerminal ? .table : .csv)
             // A reader that went away (`| head -1`) ends the export at once, quietly.
             try export.write(reader, as: table, bytes: invocation.io.outBytes, stop: { invocation.io.outFailure() != nil })
@@ -77,7 +92,7 @@ enum ResponsesCommand {
         let design = invocation.flag(weights) ? try self.design(invocation, store: store, kind: kind, wave: reader.wave) : nil
         for note in design?.notes ?? [] { invocation.io.err("note: \(terminalSafe(note))\n") }
         let language = invocation[labels] ?? "en"
-        let set = try MicrodataSet.responses(reader, language: language, design: design)
+        let set = try MicrodataSet.responses(reader, language: language, design: design, imputed: imputedValues)
         let path = invocation[out]
         if wantsCodebook {
             let html = formatName == "html" || path?.lowercased().hasSuffix(".html") == true
@@ -96,6 +111,8 @@ enum ResponsesCommand {
             // The R script computes the national shortfall again and prints it beside the tool's.
             var request = GapRequest()
             request.weight(try invocation.frameChoice())
+            request.wave = reader.wave
+            request.frameVersion = invocation[WeightingCommands.frameVersion] ?? .pinned
             if let flows = try GapContext.load(store, request).estimates.flows {
                 export.headline = FlowHeadline(shortfall: flows.shortfall.value, completions: flows.completions)
             }
@@ -133,7 +150,7 @@ enum ResponsesCommand {
         let designOptions = [
             (invocation[AwarenessCommands.margins] != nil, "--margins"), (invocation[GapsCommand.frame] != nil, "--frame"),
             (invocation[strata] != nil, "--strata"), (invocation[cluster] != nil, "--cluster"), (invocation.flag(WeightingCommands.unweighted), "--unweighted"),
-            (invocation.flag(AwarenessCommands.srs), "--srs"),
+            (invocation.flag(AwarenessCommands.srs), "--srs"), (invocation.flag(licensed), "--licensed"),
         ]
         for (given, name) in designOptions where given && !invocation.flag(weights) {
             throw .usage("\(name) goes with --weights")
@@ -142,8 +159,9 @@ enum ResponsesCommand {
         switch kind {
         case .awareness:
             if invocation[GapsCommand.frame] != nil { throw .usage("--frame is for employers; awareness weights are raked to --margins FILE") }
+            if invocation.flag(licensed) { throw .usage("--licensed is for employers: it keeps the frame's small strata in the file") }
         case .employer:
-            for (given, name) in designOptions.filter({ $0.1 != "--frame" && $0.1 != "--unweighted" }) where given {
+            for (given, name) in designOptions.filter({ !["--frame", "--unweighted", "--licensed"].contains($0.1) }) where given {
                 throw .usage("\(name) is for awareness; employer weights come from the sampling frame (--frame FILE)")
             }
         case .university:
@@ -173,7 +191,12 @@ enum ResponsesCommand {
             return design
         case .employer:
             let choice = try invocation.frameChoice()
-            guard let design = try SurveyDesign.employer(store: store, frame: choice) else {
+            let language = invocation[labels].flatMap(ReaderLanguage.init(rawValue:)) ?? .en
+            guard
+                let design = try SurveyDesign.employer(
+                    store: store, frame: choice, wave: wave, version: invocation[WeightingCommands.frameVersion] ?? .pinned, licensed: invocation.flag(licensed),
+                    language: language)
+            else {
                 throw WorkforceError.usage(noFrame)
             }
             return design

@@ -11,8 +11,34 @@ enum WeightingCommands {
     static let frameSpec = CommandSpec(
         name: "frame",
         abstract: "Store the employer sampling frame in the database.",
-        subcommands: [frameImportSpec],
+        subcommands: [frameImportSpec, frameUseSpec],
         usesDatabase: false)
+
+    /// `--frame-version pinned|latest`: which stored frame version an employer wave uses.
+    static let frameVersion = TypedOption<FrameVersionChoice>.choice(
+        "frame-version", "which",
+        "Employer: the stored frame version a wave is weighted to: pinned (default; the version of its first estimate or of `frame use`) or latest (the figures are revised and say so).")
+
+    static let frameUseSpec = CommandSpec(
+        name: "use",
+        abstract: "Pin a stored sampling frame version to an employer wave (default the baseline).",
+        discussion: """
+            Each employer wave is weighted to the frame version pinned to it: the latest version at
+            its first estimate, or the one given here. A newer frame changes a wave's figures only
+            with --frame-version latest, and those figures say they are revised.
+            """,
+        options: [Options.baselineWave.spec],
+        positionals: [PositionalSpec(name: "version", help: "The frame version (`workforce frames` lists them).")],
+        run: { invocation in
+            let store = try invocation.openStore()
+            let text = invocation.positional(0) ?? ""
+            guard let version = NumberText.whole(text), version >= 1 else {
+                throw WorkforceError.usage("frame use \(valuePrefix(text)): give a stored frame version, a whole number from 1 (`workforce frames` lists them)")
+            }
+            let wave = try Wave(employer: invocation[Options.baselineWave]).name
+            try store.useFrame(version: version, wave: wave)
+            invocation.say("Employer wave \(wave) is now weighted to sampling frame v\(version).")
+        })
 
     static let frameImportSpec = CommandSpec(
         name: "import",
@@ -24,16 +50,20 @@ enum WeightingCommands {
             and time); the latest is the one gaps, plan, courses uncovered, report, sample-size employer
             and responses employer --weights use, unless --frame FILE or --unweighted is given.
             Nothing is stored when a check fails, nor when the file is the current version already
-            (the same SHA-256).
+            (the same SHA-256). With --wave W its issued and out_of_scope are wave W's fieldwork
+            (without, the baseline's): each wave's response rate comes from its own. A wave keeps
+            the version pinned to it at its first estimate (see `frame use`).
             """,
+        options: [Options.wave.spec],
         positionals: [PositionalSpec(name: "file", help: "The frame CSV.")],
         run: { invocation in
             let store = try invocation.openStore()
             let url = try invocation.existingInput(invocation.positional(0) ?? "")
-            if let same = try store.storedWeighting(.frame, sameAs: url) {
+            let wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
+            if wave == nil, let same = try store.storedWeighting(.frame, sameAs: url) {
                 return invocation.say("Nothing stored: \(url.lastPathComponent) has the same SHA-256 as the current \(same.versionWords).")
             }
-            let frame = try store.importFrame(url, bank: try ItemBank.bundled(environment: invocation.environment))
+            let frame = try store.importFrame(url, bank: try ItemBank.bundled(environment: invocation.environment), wave: wave)
             invocation.say(
                 "Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata")), \(Figure.count(frame.totalOrganisations)) organisations; employer figures now weight to it.")
         })

@@ -18,6 +18,9 @@ public struct GapInputs: Sendable {
     public var impute: Bool
     /// Winsorise each role's employer demand at the Kokic-Bell cut-offs (`--winsorise`).
     public var winsorise = false
+    /// Demand's standard errors by the Rao-Shao jackknife that imputes again in every replicate
+    /// (``ImputationJackknife``; `--imputation-variance`), for roles and groups of roles.
+    public var imputationVariance = false
 
     /// One weight per employer (1 without a sampling frame).
     public var weights: [Double] { weighting.weights }

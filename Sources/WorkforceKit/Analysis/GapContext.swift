@@ -20,10 +20,14 @@ public struct GapRequest: Sendable {
     public var framework: String?
     /// The employer wave (default the baseline).
     public var wave: String?
+    /// The stored frame version a wave uses: its pinned one, or the latest (`--frame-version latest`).
+    public var frameVersion: FrameVersionChoice = .pinned
     /// Impute item non-response (`--no-impute` turns it off).
     public var impute = true
     /// Winsorise employer demand at the Kokic-Bell cut-offs (`--winsorise`; off by default).
     public var winsorise = false
+    /// Demand's variance with the imputation in it (`--imputation-variance`; off by default).
+    public var imputationVariance = false
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
     public var suppress = true
     public var minimumCell = Disclosure.minimumEmployers
@@ -77,10 +81,14 @@ public struct GapContext: Sendable {
         let refusals = try reader.count() - employers.count
         var weighting = EmployerWeighting.unweighted(employers.count, refusals: refusals)
         let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
-        if let frame = try store.samplingFrame(request.frameChoice, sectors: lists("sector"), sizeBands: lists("size_band")) {
+        var frameNotes: [Phrase] = []
+        if let (frame, notes) = try store.employerFrame(
+            request.frameChoice, wave: request.wave, version: request.frameVersion, sectors: lists("sector"), sizeBands: lists("size_band"))
+        {
             weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: refusals)
+            frameNotes = notes
         }
-        var notes = weighting.phrases
+        var notes = frameNotes + weighting.phrases
         if weighting.frame == nil { notes.insert(WeightingSource.nonePhrase(.frame, choice: request.frameChoice), at: 0) }
         if let wave = Wave.employerColumn(request.wave) { notes.insert(.phrase("analysis.note.wave", ["wave": .text(wave)]), at: 0) }
         if refusals > 0 {
@@ -95,6 +103,7 @@ public struct GapContext: Sendable {
         inputs.entryRateGiven = request.entryRate != nil
         if request.entryRate == nil, let realised = WorkforceFlows.realisedEntryRate(inputs) { inputs.entryRate = min(1, realised) }
         inputs.winsorise = request.winsorise
+        inputs.imputationVariance = request.imputationVariance
         var context = GapContext(
             inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
         context.phrases += context.estimationNotes(request)
@@ -119,6 +128,9 @@ public struct GapContext: Sendable {
             if imputed > 0 { notes.append(.phrase(imputed == 1 ? "analysis.note.imputed.one" : "analysis.note.imputed.other", ["count": .count(Double(imputed))])) }
         } else {
             notes.append(.phrase("analysis.note.not_imputed"))
+        }
+        if inputs.imputationVariance, inputs.impute, inputs.weighting.design.hasSamplingError {
+            notes.append(.phrase("publication.imputation_variance"))
         }
         if inputs.winsorise {
             let moved = e.winsorised.sorted { ($0.value, $1.key) > ($1.value, $0.key) }

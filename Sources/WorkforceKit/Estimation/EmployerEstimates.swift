@@ -124,6 +124,10 @@ public struct EmployerEstimates: Sendable {
                 }
             }
         }
+        // With --imputation-variance: demand's standard error includes the imputation.
+        let jackknife =
+            inputs.imputationVariance && inputs.impute && !inputs.winsorise && design.hasSamplingError
+            ? ImputationJackknife(employers: inputs.employers, design: design, horizon: horizon) : nil
         let perYear = Coverage.supply(inputs.units, inputs.roles, theta: inputs.theta, years: 1)
         let roleEstimates = inputs.roles.enumerated().map { r, role in
             let supply = (perYear[role.id] ?? 0) * years * inputs.entryRate
@@ -131,6 +135,7 @@ public struct EmployerEstimates: Sendable {
                 return RoleEstimate(role: role, status: .notSurveyed, figures: .empty, imputed: 0, supply: supply, gap: Estimate(-supply, se: nil, isCount: false))
             }
             var figures = v.figures(design, years: years)
+            if let jackknife { figures.demand.se = jackknife.standardError(roles: [role.id]) }
             let total = figures.demand.value
             figures.imputedShare = total > 0 ? min(1, imputedDemand[r] / total) : nil
             return RoleEstimate(
@@ -145,7 +150,8 @@ public struct EmployerEstimates: Sendable {
         func group(_ id: String, _ members: [Int]) -> GroupEstimate {
             var v = EmployerValues(count: n)
             for r in members { if let values = values[r] { v.add(values) } }
-            let figures = v.figures(design, years: years)
+            var figures = v.figures(design, years: years)
+            if let jackknife { figures.demand.se = jackknife.standardError(roles: Set(members.map { inputs.roles[$0].id })) }
             let supply = members.reduce(0.0) { $0 + roleEstimates[$1].supply }
             return GroupEstimate(
                 id: id, roles: members.map { inputs.roles[$0].id }, figures: figures, supply: supply, status: figures.sensitive ? .suppressed : .published)

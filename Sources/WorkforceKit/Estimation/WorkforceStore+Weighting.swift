@@ -9,16 +9,19 @@ extension WorkforceStore {
     /// - Parameters:
     ///   - url: the frame file.
     ///   - bank: the item bank whose `sectors` and `size_bands` the frame's strata must use.
+    ///   - wave: the employer wave whose fieldwork (`issued`, `out_of_scope`) the file gives
+    ///     (`nil`: the baseline).
     /// - Returns: the stored version and the frame.
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the file, line and column of the first problem.
-    public func importFrame(_ url: URL, bank: ItemBank) throws(WorkforceError) -> SamplingFrame {
+    public func importFrame(_ url: URL, bank: ItemBank, wave: String? = nil) throws(WorkforceError) -> SamplingFrame {
         let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
         let frame = try SamplingFrame(url: url, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands"))
         guard !frame.order.isEmpty else { throw .badData(SourceLocation(file: url.path, line: 2), "the frame has no strata") }
-        try checkFitsStoredEmployers(frame, url)
+        try checkFitsStoredEmployers(frame, url, wave: wave)
         let source = try write { db in
             let source = try Self.insertFile(db, .frame, url, bytes, rows: frame.order.count, total: Int(frame.totalOrganisations))
             let id = db.lastInsertedRowID
+            if let wave = Wave.employerColumn(wave) { try db.execute("UPDATE weighting_file SET wave = ? WHERE id = ?", [wave, id]) }
             for stratum in frame.order {
                 let c = frame.strata[stratum] ?? SamplingFrame.Counts(organisations: 0)
                 try db.execute(
@@ -36,10 +39,10 @@ extension WorkforceStore {
     /// Refuses a frame that the stored employer responses cannot be weighted to (a respondent's
     /// stratum missing, fewer organisations or eligible issued organisations than respondents),
     /// as every employer command would, so that the current frame stays in use.
-    private func checkFitsStoredEmployers(_ frame: SamplingFrame, _ url: URL) throws(WorkforceError) {
+    private func checkFitsStoredEmployers(_ frame: SamplingFrame, _ url: URL, wave: String?) throws(WorkforceError) {
         let employers: [EmployerResponse]
         do {
-            employers = try EmployerResponse.all(in: self)
+            employers = try EmployerResponse.all(from: ResponseReader(store: self, kind: .employer, wave: wave, respondentsOnly: true))
         } catch WorkforceError.noInput {
             return  // no employer import yet: nothing to weight
         } catch {
@@ -103,7 +106,7 @@ extension WorkforceStore {
     }
 
     /// The latest stored version of `kind` and its row id, or `nil` when none is stored.
-    private func latest(_ kind: WeightingSource.Kind) throws(WorkforceError) -> (id: Int64, source: WeightingSource)? {
+    func latest(_ kind: WeightingSource.Kind) throws(WorkforceError) -> (id: Int64, source: WeightingSource)? {
         try read { db in
             let rows = try db.rows(
                 "SELECT id, file, version, sha256, imported_at FROM weighting_file WHERE kind = ? ORDER BY version DESC LIMIT 1", [kind.rawValue])
@@ -129,29 +132,34 @@ extension WorkforceStore {
         case .file(let url): return try SamplingFrame(url: url, sectors: sectors, sizeBands: sizeBands)
         case .stored:
             guard let (id, source) = try latest(.frame) else { return nil }
-            let rows = try read { db in
-                try db.rows(
-                    "SELECT line, sector, size_band, organisations, issued, out_of_scope FROM frame_stratum WHERE file_id = ? ORDER BY line", [id])
-            }
-            var lines: [SamplingFrame.Stratum: Int] = [:]
-            let strata = rows.map { row in
-                let stratum = SamplingFrame.Stratum(sector: row[1].string ?? "", sizeBand: row[2].string ?? "")
-                lines[stratum] = row[0].int
-                return (stratum, SamplingFrame.Counts(organisations: row[3].double ?? 0, issued: row[4].double, outOfScope: row[5].double))
-            }
-            for (stratum, counts) in strata {
-                let values = [counts.organisations] + [counts.issued, counts.outOfScope].compactMap { $0 }
-                guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 == $0.rounded() && $0 <= 1_000_000_000 }) else {
-                    throw .badData(
-                        SourceLocation(file: path),
-                        "table frame_stratum, line \(lines[stratum] ?? 0) of \(source.locationName): stratum \(valuePrefix(stratum.sector)) x \(valuePrefix(stratum.sizeBand)) has counts `frame import` never stores; the database was damaged or edited by hand: import the frame again (`workforce frame import FILE`) or restore a copy")
-                }
-            }
-            var frame = SamplingFrame(strata: strata, file: source.locationName, source: source)
-            frame.lines = lines
-            try frame.check(sectors: sectors, sizeBands: sizeBands)
-            return frame
+            return try storedFrame(id: id, source: source, sectors: sectors, sizeBands: sizeBands)
         }
+    }
+
+    /// The stored frame file `id`, checked again against the form's lists.
+    func storedFrame(id: Int64, source: WeightingSource, sectors: [String], sizeBands: [String]) throws(WorkforceError) -> SamplingFrame {
+        let rows = try read { db in
+            try db.rows(
+                "SELECT line, sector, size_band, organisations, issued, out_of_scope FROM frame_stratum WHERE file_id = ? ORDER BY line", [id])
+        }
+        var lines: [SamplingFrame.Stratum: Int] = [:]
+        let strata = rows.map { row in
+            let stratum = SamplingFrame.Stratum(sector: row[1].string ?? "", sizeBand: row[2].string ?? "")
+            lines[stratum] = row[0].int
+            return (stratum, SamplingFrame.Counts(organisations: row[3].double ?? 0, issued: row[4].double, outOfScope: row[5].double))
+        }
+        for (stratum, counts) in strata {
+            let values = [counts.organisations] + [counts.issued, counts.outOfScope].compactMap { $0 }
+            guard values.allSatisfy({ $0.isFinite && $0 >= 0 && $0 == $0.rounded() && $0 <= 1_000_000_000 }) else {
+                throw .badData(
+                    SourceLocation(file: path),
+                    "table frame_stratum, line \(lines[stratum] ?? 0) of \(source.locationName): stratum \(valuePrefix(stratum.sector)) x \(valuePrefix(stratum.sizeBand)) has counts `frame import` never stores; the database was damaged or edited by hand: import the frame again (`workforce frame import FILE`) or restore a copy")
+            }
+        }
+        var frame = SamplingFrame(strata: strata, file: source.locationName, source: source)
+        frame.lines = lines
+        try frame.check(sectors: sectors, sizeBands: sizeBands)
+        return frame
     }
 
     /// The population margins `choice` names: a file, the latest stored version, or none.

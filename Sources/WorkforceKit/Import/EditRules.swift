@@ -2,7 +2,10 @@
 /// form's own checks (types, ranges, constraints):
 ///
 /// - **Hard** (the row is quarantined with a located reason): a role's staff above the
-///   organisation's `total_employees`.
+///   organisation's `total_employees`; the parts of a flow block above its total (hard-to-fill
+///   above `vacant_jobs`; leavers by destination above `leavers_people_12m`; hires by source
+///   above `hires_12m`: ``FlowAnswers/sumRule(_:)``), the form's own constraint checked again for
+///   a codebook or a data entry that lost it.
 /// - **Soft** (the row is stored and a query recorded; `imports --queries BATCH` lists them):
 ///   a role's openings (vacancies + new positions within 1 year) above half the organisation's
 ///   employees (above all of them, or above its size band's upper bound, is said so); the
@@ -34,6 +37,8 @@ struct EditRules: Sendable {
     private let cyberPeople: Int?
     private let vacantJobs: Int?
     private let newJobs: Int?
+    /// Each flow block: its total's question and its parts' questions, in form order.
+    private let flowBlocks: [(total: String, question: Int, parts: [(name: String, question: Int)])]
     /// Per role: its id and the questions of its staff, vacancies and new positions within 1 year.
     private let roles: [(id: String, staff: Int, vacancies: Int?, newPositions: Int?)]
 
@@ -48,6 +53,16 @@ struct EditRules: Sendable {
         cyberPeople = index["cyber_people"]
         vacantJobs = index["vacant_jobs"]
         newJobs = index["new_jobs_12m"]
+        var blocks: [(total: String, question: Int, parts: [(name: String, question: Int)])] = []
+        for name in FlowAnswers.names {
+            guard let rule = FlowAnswers.sumRule(name), let question = index[name], let total = index[rule.total] else { continue }
+            if let b = blocks.firstIndex(where: { $0.total == rule.total }) {
+                blocks[b].parts.append((name, question))
+            } else {
+                blocks.append((rule.total, total, [(name, question)]))
+            }
+        }
+        flowBlocks = blocks
         roles = codebook.items.compactMap { item in
             guard item.name.hasSuffix("_staff"), let staff = index[item.name] else { return nil }
             let id = String(item.name.dropLast("_staff".count))
@@ -83,6 +98,15 @@ struct EditRules: Sendable {
         if vacantJobs != nil || newJobs != nil {
             let value = (vacantJobs.flatMap(number) ?? 0) + (newJobs.flatMap(number) ?? 0)
             openings(value, vacantJobs ?? newJobs ?? employees, "openings_above_employees", "openings (vacant_jobs + new_jobs_12m)")
+        }
+        for block in flowBlocks {
+            guard let total = number(block.question) else { continue }
+            let answered = block.parts.compactMap { part in number(part.question).map { (part, $0) } }
+            let sum = answered.reduce(0.0) { $0 + $1.1 }
+            guard sum > total, let last = answered.last?.0 else { continue }
+            findings.append(
+                Finding(hard: true, rule: "flow_parts_above_total", question: last.question,
+                    message: "\(answered.map(\.0.name).joined(separator: " + ")) is \(Self.count(sum)), above \(block.total) (\(Self.count(total))); fix the figures and import the row again"))
         }
         if let people = cyberPeople.flatMap(number), people > 0 { staffed = true }
         let none = cyberWork.map(text) == "no", all = outsourced.map(text) == "all"

@@ -10,9 +10,14 @@ extension MicrodataSet {
     /// variable per choice labelled "Question: choice", numbers, dates and text. Not asked and
     /// blank are missing.
     ///
+    /// With `imputed`, each imputable question holds the imputed values in place of the blanks
+    /// and is followed by its flag `QUESTION_imp` (1 imputed, 0 as reported).
+    ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` for a stored date that is not `YYYY-MM-DD`,
     ///   or what the reader throws.
-    public static func responses(_ reader: ResponseReader, language: String = "en", design: SurveyDesign? = nil) throws -> MicrodataSet {
+    public static func responses(
+        _ reader: ResponseReader, language: String = "en", design: SurveyDesign? = nil, imputed: ImputedValues? = nil
+    ) throws -> MicrodataSet {
         var variables = fixedVariables(language)
         // Per question: the index of its first variable.
         var first: [Int] = []
@@ -89,10 +94,13 @@ extension MicrodataSet {
             }
             cases.append(row)
         }
+        if let imputed { (variables, cases) = Self.flagging(imputed, variables, cases, language: language) }
         let names = MicrodataNames.names(for: variables.map { $0.source.replacingOccurrences(of: "/", with: "_") })
         for v in variables.indices { variables[v].name = names[v] }
         let what = reader.kind == .awareness ? "awareness responses, wave \(reader.wave ?? "baseline")" : "\(reader.kind.rawValue) responses"
-        return MicrodataSet(variables: variables, cases: cases, title: "workforce: \(what)")
+        var set = MicrodataSet(variables: variables, cases: cases, title: "workforce: \(what)")
+        set.notes = design?.notes ?? []
+        return set
     }
 
     static func text(_ t: LocalizedText, _ language: String) -> String? {

@@ -11,6 +11,8 @@ public struct MicrodataSet: Sendable {
     public var cases: [[MicrodataValue]]
     /// A title for the file (SPSS file label, Stata dataset label).
     public var title: String
+    /// What a reader of the file must know (SPSS documents, Stata notes, R comments).
+    public var notes: [String] = []
 
     public init(variables: [MicrodataVariable], cases: [[MicrodataValue]], title: String) {
         self.variables = variables

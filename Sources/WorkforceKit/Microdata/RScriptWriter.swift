@@ -35,6 +35,8 @@ public struct RScriptWriter: Sendable {
             "# variable. Run it in the folder holding both files (Rscript FILE.R, or source(\"FILE.R\")),",
             "# or give the CSV's path as the first argument.",
         ]
+        let notes = noteLines(set)
+        lines += notes.comments
         let names = Set(set.variables.map(\.name))
         if names.contains("weight") {
             lines.append("# Survey design (package survey), respondents only:")
@@ -67,6 +69,7 @@ public struct RScriptWriter: Sendable {
             }
             lines.append("attr(\(column), \"label\") <- \(Self.literal(v.label))")
         }
+        lines += notes.attribute
         lines += flowLines(set, headline)
         return lines.joined(separator: "\n") + "\n"
     }

@@ -86,6 +86,7 @@ public struct SPSSWriter: Sendable {
         header(&out, set, layout)
         for (s, segment) in layout.segments.enumerated() { variableRecords(&out, set.variables[segment.variable], segment, s, layout) }
         valueLabels(&out, set, layout)
+        documents(&out, set)
         extensionRecords(&out, set, layout)
         out.int32(999)
         out.int32(0)

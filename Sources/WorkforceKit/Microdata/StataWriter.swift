@@ -111,6 +111,7 @@ public struct StataWriter: Sendable {
             characteristic(&out, c.name, "note1", "codebook name: \(set.variables[v].source) (\(set.variables[v].name))")
             characteristic(&out, c.name, "note0", "1")
         }
+        notes(&out, set)
         out.ascii("</characteristics>")
         map[9] = UInt64(out.count)
         data(&out, set, columns, &map)

@@ -118,22 +118,64 @@ public struct SurveyDesign: Sendable {
     /// The employer design: weights, strata and stratum sizes from the sampling frame `frame`
     /// names (a file or the stored frame).
     ///
+    /// The public-use file (the default) collapses every stratum with fewer than
+    /// ``PublicUseStrata/minimumOrganisations`` organisations in the frame with its neighbour in
+    /// the same sector and says so in ``notes``; `licensed` keeps the tool's strata of estimation.
+    ///
+    /// - Parameters:
+    ///   - wave: the employer wave (`nil`: the baseline), weighted to its own frame version and fieldwork.
+    ///   - version: the wave's pinned frame version or the latest (stored frame only).
+    ///   - licensed: write the strata as the tool estimates them (a file for approved researchers).
+    ///   - language: the language of the notes.
     /// - Returns: `nil` when there is no frame (none stored, or ``WeightingChoice/none``).
     /// - Throws: the frame's errors (unknown sector or size band, bad counts, a stratum the
-    ///   responses have and the frame lacks).
-    public static func employer(store: WorkforceStore, frame choice: WeightingChoice) throws -> SurveyDesign? {
-        let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
+    ///   responses have and the frame lacks); ``WorkforceError/badData(_:_:)`` when a sector has
+    ///   too few organisations for a public-use file.
+    public static func employer(
+        store: WorkforceStore, frame choice: WeightingChoice, wave: String? = nil, version: FrameVersionChoice = .pinned, licensed: Bool = false,
+        language: ReaderLanguage = .en
+    ) throws -> SurveyDesign? {
+        let reader = try ResponseReader(store: store, kind: .employer, wave: wave, respondentsOnly: true)
         let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
-        guard let frame = try store.samplingFrame(choice, sectors: lists("sector"), sizeBands: lists("size_band")) else { return nil }
+        guard let (frame, frameNotes) = try store.employerFrame(choice, wave: wave, version: version, sectors: lists("sector"), sizeBands: lists("size_band"))
+        else { return nil }
         var ids: [Int64] = []
         try reader.forEach { ids.append($0.responseID) }
         let rows = try EmployerWeights.rows(reader, frame: frame)
         guard rows.weights.count == ids.count else {
             throw WorkforceError.other("the employer weights (\(rows.weights.count)) do not match the respondents (\(ids.count))")
         }
-        let keys = Array(Set(rows.strata)).sorted()
+        let phrase = Words.bundled.phrasebook(language)
+        var names = rows.strata.map { rows.weighting.strata[$0].name }
+        var population = rows.strata.map { rows.weighting.design.populations[$0] }
+        var notes = frameNotes.map { $0.text(phrase) } + rows.weighting.notes
+        let minimum = Figure.count(PublicUseStrata.minimumOrganisations, language.rawValue)
+        if licensed {
+            let small = PublicUseStrata.small(rows.weighting.strata, frame: frame)
+            if small > 0 { notes.append(phrase("publication.microdata.licensed", ["count": Figure.count(Double(small), language.rawValue), "minimum": minimum])) }
+        } else {
+            let groups: PublicUseStrata
+            do {
+                groups = try PublicUseStrata(strata: rows.weighting.strata, frame: frame)
+            } catch {
+                throw WorkforceError.badData(
+                    nil,
+                    phrase(
+                        "publication.microdata.refused",
+                        ["sector": error.sector, "organisations": Figure.count(error.organisations, language.rawValue), "minimum": minimum]))
+            }
+            names = rows.strata.map { groups.groups[groups.group[$0]].name }
+            population = rows.strata.map { groups.groups[groups.group[$0]].eligible }
+            let collapsed = groups.collapsed.map {
+                phrase("publication.microdata.group", ["strata": $0.name, "organisations": Figure.count($0.organisations, language.rawValue)])
+            }
+            if !collapsed.isEmpty {
+                notes.append(phrase("publication.microdata.collapsed", ["minimum": minimum, "groups": collapsed.joined(separator: "; ")]))
+            }
+        }
+        let keys = Array(Set(names)).sorted()
         let code = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0 + 1) })
-        var design = SurveyDesign(variables: [], values: [:], notes: rows.notes)
+        var design = SurveyDesign(variables: [], values: [:], notes: notes)
         design.variables = [
             weightVariable("Design weight (N*_S / n_S of the frame)"),
             MicrodataVariable(
@@ -142,7 +184,7 @@ public struct SurveyDesign: Sendable {
             MicrodataVariable(name: "", source: "fpc", label: "Eligible organisations in the stratum (N*_S)", kind: .decimal),
         ]
         for (r, id) in ids.enumerated() {
-            design.values[id] = [.number(rows.weights[r]), .number(Double(code[rows.strata[r]] ?? 0)), .number(rows.population[r])]
+            design.values[id] = [.number(rows.weights[r]), .number(Double(code[names[r]] ?? 0)), .number(population[r])]
         }
         return design
     }
@@ -158,20 +200,16 @@ public struct SurveyDesign: Sendable {
 enum EmployerWeights {
     struct Rows {
         var weights: [Double]
-        /// The stratum of estimation's name: `sector x band`, with the empty bands merged into it
+        /// Each respondent's stratum of estimation (an index into the weighting's strata), whose
+        /// name is `sector x band` with the empty bands merged into it
         /// (`tourism x small + tourism x micro`).
-        var strata: [String]
-        /// `N*_S`: the eligible organisations of the stratum (summed over merged strata).
-        var population: [Double]
-        var notes: [String]
+        var strata: [Int]
+        var weighting: EmployerWeighting
     }
 
     static func rows(_ reader: ResponseReader, frame: SamplingFrame) throws -> Rows {
         let employers = try EmployerResponse.all(from: reader)
         let weighting = try EmployerWeighting(employers: employers, frame: frame, refusals: try reader.count() - employers.count)
-        let design = weighting.design
-        return Rows(
-            weights: design.weights, strata: design.stratum.map { weighting.strata[$0].name },
-            population: design.stratum.map { design.populations[$0] }, notes: weighting.notes)
+        return Rows(weights: weighting.design.weights, strata: weighting.design.stratum, weighting: weighting)
     }
 }

@@ -12,6 +12,9 @@ import Foundation
 public struct ResponseExport: Sendable {
     public var labels: String?
     public var splitMultiple: Bool
+    /// Employers with `--imputed`: the values the estimates use (imputed ones in place of the
+    /// blanks), each imputable question followed by its flag `QUESTION_imp`. Built whole, not streamed.
+    public var imputed: ImputedValues?
 
     /// Responses per block when two threads share a large export (4 blocks or more).
     var blockSize: Int64 = 20_000
@@ -26,8 +29,10 @@ public struct ResponseExport: Sendable {
     /// The column names: the fixed ones, each question, and with `splitMultiple` its choices.
     public func header(_ reader: ResponseReader) -> [String] {
         var names = Self.fixedColumns
+        let imputable = Set(imputed?.questions ?? [])
         for column in reader.columns {
             names.append(column.name)
+            if imputable.contains(column.name) { names.append(column.name + "_imp") }
             if splitMultiple, column.type == .selectMultiple {
                 names += column.choices.map { "\(column.name)/\($0.name)" }
             }
@@ -45,7 +50,7 @@ public struct ResponseExport: Sendable {
         // The reader may wrap what its callback throws, so the flag, not the error, tells.
         var stopped = false
         do {
-            if format == .csv {
+            if format == .csv, imputed == nil {
                 try writeCSV(reader) { bytes throws(Stopped) in
                     write(bytes)
                     if stop() { stopped = true; throw Stopped() }
@@ -68,9 +73,9 @@ public struct ResponseExport: Sendable {
     /// Writes every response of `reader` in `format`, calling `write` with pieces of output.
     public func write(_ reader: ResponseReader, as format: OutputFormat, to write: (String) throws -> Void) throws {
         switch format {
-        case .csv: try writeCSV(reader) { try write(String(decoding: $0, as: UTF8.self)) }
+        case .csv where imputed == nil: try writeCSV(reader) { try write(String(decoding: $0, as: UTF8.self)) }
         case .json: try writeJSON(reader, write)
-        case .table, .md:
+        case .table, .md, .csv:
             var table = ResultTable(columns: header(reader))
             table.keepsNames = true
             try reader.forEach { record in table.rows.append(cells(record, reader)) }
@@ -92,6 +97,10 @@ public struct ResponseExport: Sendable {
             case .decimal(let v): cells.append(.double(v))
             case .date(let s), .text(let s): cells.append(.text(s))
             case .choice, .choices: cells.append(.text(shown(value, column)))
+            }
+            if let imputed, imputed.questions.contains(column.name) {
+                if let filled = imputed.value(record.responseID, column.name) { cells[cells.count - 1] = .double(filled) }
+                cells.append(imputed.flag(record.responseID, column.name).map(Cell.int) ?? .null)
             }
             if splitMultiple, column.type == .selectMultiple {
                 let chosen = value.chosen
