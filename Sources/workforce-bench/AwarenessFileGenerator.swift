@@ -5,15 +5,21 @@ import WorkforceKit
 /// `_submission_time`, every question of the baseline form, and four more export metadata
 /// columns (about 30 in all), with an enumeration area nested in district x urban/rural.
 /// Deterministic: the same row count gives the same file.
+///
+/// With `kobo`, the same answers in the layout of KoboToolbox's own CSV export (XML values,
+/// group names, `/` separators, select_multiple both as one cell and as a 1/0 column per
+/// choice, and its metadata columns: ``KoboLayout``).
 struct AwarenessFileGenerator {
     let instrument: Instrument
+    let kobo: Bool
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    init(instrument: Instrument) { self.instrument = instrument }
-
-    static func columnCount(_ instrument: Instrument) -> Int {
-        instrument.questions.filter { $0.type != .note }.count + 6
+    init(instrument: Instrument, kobo: Bool = false) {
+        self.instrument = instrument
+        self.kobo = kobo
     }
+
+    var columnCount: Int { header().count }
 
     private mutating func next() -> UInt64 {
         state ^= state << 13
@@ -24,7 +30,8 @@ struct AwarenessFileGenerator {
 
     /// The header's cells.
     func header() -> [String] {
-        ["_uuid", "_submission_time"] + instrument.questions.filter { $0.type != .note }.map(\.name) + ["_id", "_index", "_status", "__version__"]
+        if kobo { return KoboLayout(instrument: instrument).header() }
+        return ["_uuid", "_submission_time"] + instrument.questions.filter { $0.type != .note }.map(\.name) + ["_id", "_index", "_status", "__version__"]
     }
 
     /// Writes `rows` rows to `url` and returns the file's size in bytes.
@@ -89,7 +96,7 @@ struct AwarenessFileGenerator {
                 }
             }
             fields += [String(row + 1), String(row), "submitted_via_web", "vGx9mTz4pQ"]
-            try body(fields)
+            try body(kobo ? KoboLayout(instrument: instrument).row(fields) : fields)
         }
     }
 

@@ -7,7 +7,7 @@ import WorkforceKit
 /// with medians and ranges of wall and CPU time, the run-by-run ratios, peak memory, and the
 /// load average before and after (the figures mean little when it is above the core count).
 enum ImportBenchmark {
-    static func run(rows: Int, runs: Int, directory: String?) throws {
+    static func run(rows: Int, runs: Int, directory: String?, kobo: Bool = false) throws {
         let folder = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("workforce-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
@@ -17,11 +17,11 @@ enum ImportBenchmark {
 
         let instrument = try prepare(database: template)
 
-        var generator = AwarenessFileGenerator(instrument: instrument)
+        var generator = AwarenessFileGenerator(instrument: instrument, kobo: kobo)
         let size = try generator.write(rows: rows, to: file)
         print("load_average_before: \(Spawn.loadAverage()) (1, 5, 15 minutes; \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print("rows: \(rows) rows")
-        print("columns: \(AwarenessFileGenerator.columnCount(instrument)) columns")
+        print("columns: \(generator.columnCount) columns")
         print("file_size: \(String(format: "%.1f", Double(size) / 1_000_000)) MB")
         print("runs: \(runs), alternating")
 

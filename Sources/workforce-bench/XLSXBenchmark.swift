@@ -6,7 +6,7 @@ import WorkforceKit
 /// imported `runs` times in alternation into a fresh copy of the prepared database. Prints the
 /// CPU and wall time per row of each, and the run-by-run ratios of the workbook to the CSV.
 enum XLSXBenchmark {
-    static func run(rows: Int, runs: Int, directory: String?) throws {
+    static func run(rows: Int, runs: Int, directory: String?, kobo: Bool = false) throws {
         let folder = URL(fileURLWithPath: directory ?? NSTemporaryDirectory()).appendingPathComponent("workforce-bench-xlsx-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
@@ -16,10 +16,10 @@ enum XLSXBenchmark {
         let xlsx = folder.appendingPathComponent("awareness.xlsx")
 
         let instrument = try ImportBenchmark.prepare(database: template)
-        var generator = AwarenessFileGenerator(instrument: instrument)
+        var generator = AwarenessFileGenerator(instrument: instrument, kobo: kobo)
         let csvSize = try generator.write(rows: rows, to: csv)
         // The same rows again: the generator is deterministic.
-        var twin = AwarenessFileGenerator(instrument: instrument)
+        var twin = AwarenessFileGenerator(instrument: instrument, kobo: kobo)
         var workbook = AwarenessWorkbookWriter()
         workbook.add(twin.header())
         twin.forEachRow(rows: rows) { workbook.add($0) }
@@ -27,7 +27,7 @@ enum XLSXBenchmark {
 
         print("load_average_before: \(Spawn.loadAverage()) (1, 5, 15 minutes; \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         print("rows: \(rows) rows")
-        print("columns: \(AwarenessFileGenerator.columnCount(instrument)) columns")
+        print("columns: \(generator.columnCount) columns")
         print("csv_size: \(String(format: "%.1f", Double(csvSize) / 1_000_000)) MB")
         print("xlsx_size: \(String(format: "%.1f", Double(xlsxSize) / 1_000_000)) MB")
         print("runs: \(runs), alternating")

@@ -3,8 +3,9 @@ import WorkforceKit
 
 // workforce-bench: speed and memory figures for docs/benchmarks.md, in release mode.
 //
-//   swift run -c release workforce-bench import [--rows N] [--runs N] [--dir DIR]  import and clean-data export vs sqlite3
-//   swift run -c release workforce-bench xlsx [--rows N] [--runs N] [--dir DIR]    the same rows imported from .xlsx and CSV
+//   swift run -c release workforce-bench import [--rows N] [--runs N] [--kobo] [--dir DIR]  import and clean-data export vs sqlite3
+//   swift run -c release workforce-bench xlsx [--rows N] [--runs N] [--kobo] [--dir DIR]    the same rows imported from .xlsx and CSV
+//   (--kobo: the rows in KoboToolbox's own CSV layout, 74 columns, instead of the 36 of the plain one)
 //   swift run -c release workforce-bench awareness [--rows N] [--dir DIR]   import plus awareness statistics
 //   swift run -c release workforce-bench gaps [--employers N] [--offerings N] [--dir DIR]
 //   swift run -c release workforce-bench hostile [--mb N] [--dir DIR]      peak memory of imports of huge cells
@@ -28,9 +29,11 @@ do {
     switch arguments.first {
     case "import":
         try ImportBenchmark.run(
-            rows: Int(option("--rows") ?? "") ?? 1_000_000, runs: Int(option("--runs") ?? "") ?? 3, directory: option("--dir"))
+            rows: Int(option("--rows") ?? "") ?? 1_000_000, runs: Int(option("--runs") ?? "") ?? 3, directory: option("--dir"),
+            kobo: arguments.contains("--kobo"))
     case "xlsx":
-        try XLSXBenchmark.run(rows: Int(option("--rows") ?? "") ?? 100_000, runs: Int(option("--runs") ?? "") ?? 3, directory: option("--dir"))
+        try XLSXBenchmark.run(
+            rows: Int(option("--rows") ?? "") ?? 100_000, runs: Int(option("--runs") ?? "") ?? 3, directory: option("--dir"), kobo: arguments.contains("--kobo"))
     case "_import":
         // The measured child: imports FILE into DB and prints the counts.
         guard arguments.count == 3 else { fail("usage: workforce-bench _import DB FILE") }
@@ -55,7 +58,7 @@ do {
         try ImportBenchmark.exportChild(database: arguments[1])
     default:
         print(
-            "usage: workforce-bench import|xlsx [--rows N] [--runs N] [--dir DIR] | awareness [--rows N] [--dir DIR] | gaps [--employers N] [--offerings N] [--dir DIR]"
+            "usage: workforce-bench import|xlsx [--rows N] [--runs N] [--kobo] [--dir DIR] | awareness [--rows N] [--dir DIR] | gaps [--employers N] [--offerings N] [--dir DIR]"
                 + " | hostile [--mb N] [--dir DIR] | setup [--runs N] [--dir DIR]")
         exit(arguments.isEmpty ? 0 : 64)
     }

@@ -22,7 +22,7 @@ public enum ResponseKey {
 
     /// `key` trimmed of white space and in Unicode NFC.
     public static func normalised(_ key: String) -> String {
-        let ascii = key.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = key.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? key.utf8.allSatisfy { $0 < 0x80 }
         if ascii, let first = key.utf8.first, let last = key.utf8.last, !isASCIISpace(first), !isASCIISpace(last) { return key }
         // Trimmed by scalars (not grapheme clusters: a space before a combining mark goes too),
         // and again after NFC, so that normalising twice changes nothing.

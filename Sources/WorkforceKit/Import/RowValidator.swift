@@ -262,8 +262,12 @@ final class RowValidator: CompiledExpression.Answers {
         for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
             if i > start {
                 let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                let text = String(decoding: token, as: UTF8.self)
-                if let c = matcher.exact(token) ?? matcher.lenient(text) ?? (plan.dialect == .template ? matcher.positional(text) : nil) {
+                // The name as written, else (and only then) the choice's other forms.
+                let other = { [plan] in
+                    let text = String(decoding: token, as: UTF8.self)
+                    return matcher.lenient(text) ?? (plan.dialect == .template ? matcher.positional(text) : nil)
+                }
+                if let c = matcher.exact(token) ?? other() {
                     if !selected[q].contains(c) { selected[q].append(c) }
                 } else {
                     allExact = false

@@ -9,12 +9,12 @@ final class Inflater: ByteSource {
     private var input: any ByteSource
     private let name: String
 
-    private let inBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
+    let inBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
     private var inputEnded = false
 
 
-    private static let windowSize = 1 << 15
-    private let window = UnsafeMutablePointer<UInt8>.allocate(capacity: windowSize)
+    static let windowSize = 1 << 15
+    let window = UnsafeMutablePointer<UInt8>.allocate(capacity: windowSize)
 
     private enum State {
         case blockHeader
@@ -27,7 +27,7 @@ final class Inflater: ByteSource {
 
     /// The decoder's counters, behind a pointer: the hot loop then pays no exclusivity check
     /// per access, as it would for stored properties of a class.
-    private struct Registers {
+    struct Registers {
         var inCount = 0
         var inIndex = 0
         var bits: UInt64 = 0
@@ -38,7 +38,7 @@ final class Inflater: ByteSource {
         var pendingLength = 0
         var pendingDistance = 0
     }
-    private let registers = UnsafeMutablePointer<Registers>.allocate(capacity: 1)
+    let registers = UnsafeMutablePointer<Registers>.allocate(capacity: 1)
 
     private var inCount: Int { get { registers.pointee.inCount } set { registers.pointee.inCount = newValue } }
     private var inIndex: Int { get { registers.pointee.inIndex } set { registers.pointee.inIndex = newValue } }
@@ -97,6 +97,17 @@ final class Inflater: ByteSource {
                 state = .stored(remaining: r)
             case .huffman(let literals, let distances):
                 while n < capacity {
+                    // Symbol after symbol in place while input and room last (``fastSymbols``);
+                    // one at a time here where they do not, or where it stops (a long code, an error).
+                    if n + 258 <= capacity, inIndex + 8 <= inCount {
+                        let (m, endOfBlock) = fastSymbols(literals, distances, out, n, capacity)
+                        n = m
+                        if endOfBlock {
+                            state = .blockHeader
+                            break
+                        }
+                        if n == capacity { break }
+                    }
                     let symbol = try decode(literals)
                     if symbol < 256 {
                         emit(UInt8(symbol), out, &n)

@@ -1,39 +1,3 @@
-/// The sheet row on which each record a ``CSVReader`` reads from an ``XLSXSheetSource`` starts:
-/// the source adds a row as it writes it, the reader takes one per record, so that every
-/// location names the sheet's own row and cell (`export.xlsx:Sheet1!C17`).
-package final class SheetRows {
-    /// The sheet's name, as locations show it.
-    package let sheet: String
-    private var rows: [Int] = []
-    private var head = 0
-
-    /// The first formula cells read (sheet row, 0-based column, the formula as typed) and how
-    /// many there were: each is read as its formula's text, which the import warns about.
-    package private(set) var formulas: [(row: Int, column: Int, formula: String)] = []
-    package private(set) var formulaCount = 0
-
-    init(sheet: String) { self.sheet = sheet }
-
-    func addFormula(row: Int, column: Int, formula: String) {
-        formulaCount += 1
-        if formulas.count < 20 { formulas.append((row, column, formula)) }
-    }
-
-    func add(_ row: Int) { rows.append(row) }
-
-    /// The row of the next record.
-    func next() -> Int {
-        guard head < rows.count else { return rows.last ?? 1 }
-        let row = rows[head]
-        head += 1
-        if head > 4096, head * 2 > rows.count {
-            rows.removeFirst(head)
-            head = 0
-        }
-        return row
-    }
-}
-
 /// The first worksheet of an `.xlsx` as CSV text, streamed: one record per non-empty row, a
 /// cell left out of a row written as an empty field, every row as wide as the header.
 ///
@@ -44,25 +8,39 @@ package final class SheetRows {
 /// date question), is converted from Excel's serial to `YYYY-MM-DD` (with `THH:MM:SS` when it
 /// has a time). A row whose text passes ``ImportLimits/rowBytes`` keeps that many bytes, which
 /// the reader marks as cut; a cell past column XFD is an error.
+///
+/// A row's cells are gathered in one reused buffer, in place from the scanner's tokens
+/// (``XMLScanner/nextToken()``), and written out as CSV: no allocation per cell or row.
 package final class XLSXSheetSource: ByteSource {
     private let workbook: XLSXWorkbook
+    private let strings: SharedStrings
     private let scanner: XMLScanner
     private let file: String
     let rows: SheetRows
     private let dateColumns: (([String]) -> Set<Int>)?
-    private var dates: Set<Int> = []
+    /// Per column of the header, whether its numbers are dates.
+    private var isDateColumn: [Bool] = []
     private var headerWidth: Int?
     private var lastRow = 0
     private var inSheetData = false
     private var finished = false
-    private var pending: [UInt8] = []
+    /// CSV text written and not yet read.
+    private let pending = ByteBuffer(capacity: 1 << 16)
     private var pendingIndex = 0
+    /// The current row's cells, one after the other, and where each ends.
+    private let cells = ByteBuffer(capacity: 1 << 12)
+    @exclusivity(unchecked) private var cellEnds: [Int] = []
+    /// The current cell's `<v>` text, inline `<t>` text and formula.
+    private let value = ByteBuffer(capacity: 256)
+    private let inline = ByteBuffer(capacity: 256)
+    private let formula = ByteBuffer(capacity: 256)
 
     /// - Parameters:
     ///   - file: the file name that locations start with.
     ///   - dateColumns: given the header's cells, the columns whose numbers are dates.
     package init(_ workbook: XLSXWorkbook, file: String, dateColumns: (([String]) -> Set<Int>)? = nil) throws(WorkforceError) {
         self.workbook = workbook
+        self.strings = workbook.sharedStrings
         self.file = file
         self.dateColumns = dateColumns
         let entry = workbook.sheetEntry
@@ -72,18 +50,16 @@ package final class XLSXSheetSource: ByteSource {
     }
 
     package func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
+        guard let out = buffer.baseAddress else { return 0 }
         var n = 0
         while n < buffer.count {
             if pendingIndex == pending.count {
-                pending.removeAll(keepingCapacity: true)
+                pending.removeAll()
                 pendingIndex = 0
                 guard !finished, try nextRow() else { break }
             }
             let m = min(buffer.count - n, pending.count - pendingIndex)
-            let from = pendingIndex
-            pending.withUnsafeBufferPointer { p in
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[n..<(n + m)]).update(fromContentsOf: p[from..<(from + m)])
-            }
+            if let from = pending.bytes.baseAddress { (out + n).update(from: from + pendingIndex, count: m) }
             n += m
             pendingIndex += m
         }
@@ -103,10 +79,10 @@ package final class XLSXSheetSource: ByteSource {
             case .start where inSheetData && scanner.isTag("row"):
                 let number = try rowNumber(scanner.attribute("r").map { String(decoding: $0, as: UTF8.self) })
                 if scanner.selfClosing { continue }
+                try readCells(row: number)
                 // A row with no text (cells that only carry a style) is a blank line.
-                let cells = try readCells(row: number)
-                guard cells.contains(where: { !$0.isEmpty }) else { continue }
-                write(cells, row: number)
+                guard cells.count > 0 else { continue }
+                write(row: number)
                 return true
             default:
                 continue
@@ -128,18 +104,19 @@ package final class XLSXSheetSource: ByteSource {
         return number
     }
 
-    /// The cells of the row just started, by column, with the cells left out as empty ones.
-    private func readCells(row: Int) throws(WorkforceError) -> [[UInt8]] {
-        var cells: [[UInt8]] = []
-        var bytes = 0
+    /// Reads the cells of the row just started into ``cells``, by column, with the cells left
+    /// out as empty ones.
+    private func readCells(row: Int) throws(WorkforceError) {
+        cells.removeAll()
+        cellEnds.removeAll(keepingCapacity: true)
         while let token = try scanner.nextToken() {
             switch token {
             case .end where scanner.isTag("row"):
-                return cells
+                return
             case .start where scanner.isTag("c"):
-                var column = cells.count
+                var column = cellEnds.count
                 if let reference = scanner.attribute("r") {
-                    guard let c = Self.column(ofReference: reference), c >= cells.count else {
+                    guard let c = Self.column(ofReference: reference), c >= cellEnds.count else {
                         throw .badData(location(row: row), "cell reference \"\(valuePrefix(String(decoding: reference, as: UTF8.self)))\" is malformed or out of order")
                     }
                     column = c
@@ -148,12 +125,10 @@ package final class XLSXSheetSource: ByteSource {
                     throw .badData(location(row: row), "a cell past column XFD, the last Excel has")
                 }
                 let type = Self.cellType(scanner.attribute("t"))
-                let style = scanner.attribute("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-                var value = scanner.selfClosing ? [] : try cellValue(type: type, style: style, row: row, column: column)
-                if bytes > ImportLimits.rowBytes { value = [] }  // the row is cut already
-                bytes += value.count
-                while cells.count < column { cells.append([]) }
-                cells.append(value)
+                let style = scanner.attribute("s").flatMap(Self.number) ?? 0
+                while cellEnds.count < column { cellEnds.append(cells.count) }
+                if !scanner.selfClosing { try readCell(type: type, style: style, row: row, column: column) }
+                cellEnds.append(cells.count)
             case .start where !scanner.selfClosing:
                 try scanner.skipElement()
             default:
@@ -166,33 +141,47 @@ package final class XLSXSheetSource: ByteSource {
     /// A cell's `t` attribute: what its value is.
     enum CellType { case shared, inline, string, boolean, date, error, number, other(String) }
 
-    static func cellType(_ t: ArraySlice<UInt8>?) -> CellType {
+    static func cellType(_ t: UnsafeBufferPointer<UInt8>?) -> CellType {
         guard let t else { return .number }
-        switch String(decoding: t, as: UTF8.self) {
-        case "s": return .shared
-        case "inlineStr": return .inline
-        case "str": return .string
-        case "b": return .boolean
-        case "d": return .date
-        case "e": return .error
-        case "n": return .number
-        case let other: return .other(other)
+        if t.count == 1 {
+            switch t[0] {
+            case UInt8(ascii: "s"): return .shared
+            case UInt8(ascii: "b"): return .boolean
+            case UInt8(ascii: "d"): return .date
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "n"): return .number
+            default: break
+            }
         }
+        if t.elementsEqual("inlineStr".utf8) { return .inline }
+        if t.elementsEqual("str".utf8) { return .string }
+        return .other(String(decoding: t, as: UTF8.self))
     }
 
-    /// The text of the cell just started, read to its end tag.
-    private func cellValue(type: CellType, style: Int, row: Int, column: Int) throws(WorkforceError) -> [UInt8] {
-        var value: [UInt8] = []
-        var inline: [UInt8] = []
+    /// A style index as `Int` reads it: plain digits at once, anything else through `Int(String)`.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        return Int(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Reads the cell just started to its end tag and adds its text to ``cells`` (nothing once
+    /// the row is past ``ImportLimits/rowBytes``).
+    private func readCell(type: CellType, style: Int, row: Int, column: Int) throws(WorkforceError) {
+        value.removeAll()
+        inline.removeAll()
+        formula.removeAll()
+        var hasFormula = false
         var inValue = false
         var inText = false
-        var formula: [UInt8]?
         var inFormula = false
         loop: while let token = try scanner.nextToken() {
             switch token {
             case .end where scanner.isTag("c"): break loop
             case .start where scanner.isTag("f"):
-                formula = []
+                formula.removeAll()
+                hasFormula = true
                 inFormula = !scanner.selfClosing
             case .end where scanner.isTag("f"): inFormula = false
             case .start where scanner.selfClosing: continue
@@ -203,115 +192,124 @@ package final class XLSXSheetSource: ByteSource {
             case .end where scanner.isTag("t"): inText = false
             case .text:
                 if inValue {
-                    value += scanner.text
-                } else if inFormula, let f = formula, f.count <= ImportLimits.rowBytes {
-                    formula = f + scanner.text
+                    value.append(contentsOf: scanner.text)
+                } else if inFormula, hasFormula, formula.count <= ImportLimits.rowBytes {
+                    formula.append(contentsOf: scanner.text)
                 } else if inText, inline.count <= ImportLimits.rowBytes {
-                    inline += scanner.text
+                    inline.append(contentsOf: scanner.text)
                 }
             default: continue
             }
         }
-        var text: [UInt8]
-        switch type {
-        case .shared:
-            guard let index = Self.sharedIndex(value), let shared = workbook.sharedString(index) else {
-                let raw = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                throw .badData(location(row: row, column: column), "the cell points to shared string \"\(valuePrefix(raw))\", which the workbook does not have; save the file again from the spreadsheet")
-            }
-            text = shared
-        case .inline: text = OOXMLText.decode(inline)
-        case .string: text = OOXMLText.decode(value)
-        case .boolean: text = Array((value == [UInt8(ascii: "1")] ? "TRUE" : value == [UInt8(ascii: "0")] ? "FALSE" : String(decoding: value, as: UTF8.self)).utf8)
-        case .date: text = Self.isoDate(value)
-        case .error: text = value
-        case .number, .other: text = number(value, style: style, column: column)
-        }
         // A formula is read as typed (`=1+2`, `=B2`: KoboToolbox writes an answer that starts with
         // `=` as one, with a cached value of 0), never as its cached value. A cell of a shared
         // formula without its own text keeps its value.
-        if let formula, !formula.isEmpty {
-            text = Array("=".utf8) + OOXMLText.decode(formula)
+        if hasFormula, formula.count > 0 {
+            _ = try text(type: type, style: style, row: row, column: column)  // a missing shared string is still an error
+            let text = Array("=".utf8) + OOXMLText.decode(Array(formula.bytes))
             rows.addFormula(row: row, column: column, formula: String(decoding: text.prefix(200), as: UTF8.self))
+            try text.withUnsafeBufferPointer { b throws(WorkforceError) in try add(b, valid: nil, row: row, column: column) }
+            return
         }
-        if text.contains(0) || UTF8Validation.firstInvalidIndex(in: text) != nil {
+        if case .shared = type {
+            guard let index = Self.sharedIndex(value.bytes), let shared = strings[index] else {
+                let raw = String(decoding: value.bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                throw .badData(location(row: row, column: column), "the cell points to shared string \"\(valuePrefix(raw))\", which the workbook does not have; save the file again from the spreadsheet")
+            }
+            try add(shared.bytes, valid: shared.valid, row: row, column: column)
+            return
+        }
+        if let text = try text(type: type, style: style, row: row, column: column) {
+            try text.withUnsafeBufferPointer { b throws(WorkforceError) in try add(b, valid: nil, row: row, column: column) }
+        } else if case .inline = type {
+            try add(inline.bytes, valid: nil, row: row, column: column)
+        } else {
+            try add(value.bytes, valid: nil, row: row, column: column)
+        }
+    }
+
+    /// A cell's text where it is not its `<v>` or inline text as read; `nil` when it is.
+    private func text(type: CellType, style: Int, row: Int, column: Int) throws(WorkforceError) -> [UInt8]? {
+        switch type {
+        case .shared:
+            guard let index = Self.sharedIndex(value.bytes), strings[index] != nil else {
+                let raw = String(decoding: value.bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                throw .badData(location(row: row, column: column), "the cell points to shared string \"\(valuePrefix(raw))\", which the workbook does not have; save the file again from the spreadsheet")
+            }
+            return nil
+        case .inline: return OOXMLText.needsDecoding(inline.bytes) ? OOXMLText.decode(Array(inline.bytes)) : nil
+        case .string: return OOXMLText.needsDecoding(value.bytes) ? OOXMLText.decode(Array(value.bytes)) : nil
+        case .boolean:
+            let v = value.bytes
+            return v.count == 1 && v[0] == UInt8(ascii: "1") ? Array("TRUE".utf8) : v.count == 1 && v[0] == UInt8(ascii: "0") ? Array("FALSE".utf8) : nil
+        case .date: return Self.isoDate(Array(value.bytes))
+        case .error: return nil
+        case .number, .other:
+            let isDate = column < isDateColumn.count && isDateColumn[column]
+            let kind = workbook.styles.kind(style)
+            return kind == .number && !isDate ? nil : Self.number(Array(value.bytes), kind: kind, date1904: workbook.date1904)
+        }
+    }
+
+    /// Adds a cell's text to the row, once checked to be UTF-8 text without NUL (`valid`, when
+    /// already known).
+    private func add(_ text: UnsafeBufferPointer<UInt8>, valid: Bool?, row: Int, column: Int) throws(WorkforceError) {
+        let isValid = valid ?? (text.allSatisfy { $0 != 0 && $0 < 0x80 } || (!text.contains(0) && UTF8Validation.firstInvalidIndex(in: text) == nil))
+        guard isValid else {
             throw .badData(location(row: row, column: column), "the cell holds bytes that are not UTF-8 text; save the file again from the spreadsheet")
         }
-        return text
+        if cells.count > ImportLimits.rowBytes { return }  // the row is cut already
+        cells.append(contentsOf: text)
     }
 
     /// A shared string's index: its digits (up to 18), else what `Int` reads once spaces are trimmed.
-    static func sharedIndex(_ value: [UInt8]) -> Int? {
+    static func sharedIndex(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
         if !value.isEmpty, value.count <= 18, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             return value.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         return Int(String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 
-    /// A number cell: a date where its style or its column says so, else the number as written.
-    private func number(_ value: [UInt8], style: Int, column: Int) -> [UInt8] {
-        let kind = workbook.styles.kind(style)
-        guard kind != .number || dates.contains(column), let serial = Double(String(decoding: value, as: UTF8.self)) else { return value }
-        if kind == .time, serial >= 0, serial < 1 {
-            let s = Int((serial * 86_400).rounded())
-            return Array(String(format: "%02d:%02d:%02d", s / 3600 % 24, s / 60 % 60, s % 60).utf8)
+    /// Writes the row in ``cells`` as one CSV record into `pending`.
+    private func write(row: Int) {
+        func cell(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            let start = i == 0 ? 0 : cellEnds[i - 1]
+            return UnsafeBufferPointer(rebasing: cells.bytes[start..<cellEnds[i]])
         }
-        return ExcelDate.text(serial: serial, date1904: workbook.date1904).map { Array($0.utf8) } ?? value
-    }
-
-    /// A `t="d"` cell (an ISO 8601 date): its date alone when the time is midnight.
-    static func isoDate(_ value: [UInt8]) -> [UInt8] {
-        var text = String(decoding: value, as: UTF8.self)
-        if text.hasSuffix("Z") { text.removeLast() }
-        for midnight in ["T00:00:00.000", "T00:00:00"] where text.hasSuffix(midnight) { text.removeLast(midnight.count) }
-        return Array(text.utf8)
-    }
-
-    /// Writes `cells` as one CSV record into `pending`.
-    private func write(_ cells: [[UInt8]], row: Int) {
-        var cells = cells
-        if let width = headerWidth {
-            while cells.count > width, cells.last?.isEmpty == true { cells.removeLast() }
-            while cells.count < width { cells.append([]) }
+        var n = cellEnds.count
+        let width: Int
+        if let headerWidth {
+            while n > headerWidth, cell(n - 1).isEmpty { n -= 1 }
+            width = max(n, headerWidth)
         } else {
-            while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-            headerWidth = cells.count
-            if let dateColumns { dates = dateColumns(cells.map { String(decoding: $0, as: UTF8.self) }) }
+            while n > 1, cell(n - 1).isEmpty { n -= 1 }
+            headerWidth = n
+            width = n
+            if let dateColumns {
+                let dates = dateColumns((0..<n).map { String(decoding: cell($0), as: UTF8.self) })
+                isDateColumn = (0..<max(n, (dates.max() ?? -1) + 1)).map { dates.contains($0) }
+            }
         }
-        for (i, cell) in cells.enumerated() {
+        for i in 0..<width {
             if i > 0 { pending.append(UInt8(ascii: ",")) }
-            let needsQuotes = cell.isEmpty && cells.count == 1 || cell.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            let text = i < n ? cell(i) : UnsafeBufferPointer(start: nil, count: 0)
+            let needsQuotes = text.isEmpty && width == 1 || text.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             if needsQuotes {
                 pending.append(0x22)
-                for b in cell {
+                for b in text {
                     if b == 0x22 { pending.append(0x22) }
                     pending.append(b)
                 }
                 pending.append(0x22)
             } else {
-                pending += cell
+                pending.append(contentsOf: text)
             }
         }
         pending.append(0x0A)
         rows.add(row)
     }
 
-    private func location(row: Int, column: Int? = nil) -> SourceLocation {
+    func location(row: Int, column: Int? = nil) -> SourceLocation {
         SourceLocation(file: file, line: row, column: column.map { $0 + 1 }, sheet: workbook.sheetName)
-    }
-
-    /// The 0-based column of a cell reference such as `C17`.
-    static func column(ofReference reference: String) -> Int? { column(ofReference: reference.utf8) }
-
-    static func column<C: Collection<UInt8>>(ofReference reference: C) -> Int? {
-        var column = 0
-        var letters = 0
-        for b in reference {
-            guard (65...90).contains(b) || (97...122).contains(b) else { break }
-            column = column * 26 + Int(b & 0x1F)
-            letters += 1
-            if letters > 3 { return nil }
-        }
-        return letters == 0 ? nil : column - 1
     }
 }

@@ -116,3 +116,10 @@ enum OOXMLText {
         return out
     }
 }
+
+extension OOXMLText {
+    /// Whether ``decode(_:)`` could change `bytes` (it holds an `_xHHHH_` escape's `_` and is long enough).
+    static func needsDecoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 7 && bytes.contains(UInt8(ascii: "_"))
+    }
+}

@@ -22,7 +22,7 @@ package struct XLSXWorkbook {
     package let sheetName: String
     package let sheetEntry: ZipArchive.Entry
     package let date1904: Bool
-    let sharedStrings: [[UInt8]]
+    let sharedStrings: SharedStrings
     let styles: XLSXStyles
 
     static let officeDocument = "/officeDocument"
@@ -75,9 +75,9 @@ package struct XLSXWorkbook {
         self.sheetName = sheetName
         self.sheetEntry = sheetEntry
         if let link = links.first(where: { $0.type.hasSuffix("/sharedStrings") }), let entry = archive.entry(link.target) {
-            sharedStrings = try Self.sharedStrings(archive, entry)
+            sharedStrings = try SharedStrings.read(archive, entry)
         } else {
-            sharedStrings = []
+            sharedStrings = SharedStrings()
         }
         if let link = links.first(where: { $0.type.hasSuffix("/styles") }), let entry = archive.entry(link.target) {
             styles = try XLSXStyles(XMLScanner(try archive.open(entry, limit: XLSXLimits.partBytes), name: "\(name)/\(entry.name)"))
@@ -86,8 +86,6 @@ package struct XLSXWorkbook {
         }
     }
 
-    /// The shared string `index`, if there is one.
-    func sharedString(_ index: Int) -> [UInt8]? { sharedStrings.indices.contains(index) ? sharedStrings[index] : nil }
 
     // MARK: Parts
 
@@ -120,37 +118,5 @@ package struct XLSXWorkbook {
             }
         }
         return parts.joined(separator: "/")
-    }
-
-    /// Every `<si>` of the shared strings part: its `<t>` runs joined, phonetic runs left out.
-    static func sharedStrings(_ archive: ZipArchive, _ entry: ZipArchive.Entry) throws(WorkforceError) -> [[UInt8]] {
-        let scanner = XMLScanner(try archive.open(entry, limit: XLSXLimits.sharedStringsBytes), name: "\(archive.name)/\(entry.name)")
-        scanner.maxText = ImportLimits.rowBytes + 1
-        var strings: [[UInt8]] = []
-        var current: [UInt8] = []
-        var inText = false
-        while let event = try scanner.next() {
-            switch event {
-            case .start("si", _, let empty):
-                current = []
-                if empty { strings.append([]) }
-            case .start("rPh", _, false):
-                try scanner.skipElement()
-            case .start("t", _, false):
-                inText = true
-            case .end("t"):
-                inText = false
-            case .end("si"):
-                guard strings.count < XLSXLimits.sharedStrings else {
-                    throw scanner.error("more than \(XLSXLimits.sharedStrings) shared strings")
-                }
-                strings.append(OOXMLText.decode(current))
-            case .text(let bytes) where inText:
-                if current.count <= ImportLimits.rowBytes { current += bytes }
-            default:
-                break
-            }
-        }
-        return strings
     }
 }

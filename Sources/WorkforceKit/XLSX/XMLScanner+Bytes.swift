@@ -1,8 +1,136 @@
 import Foundation
 
-/// The byte-level pieces of ``XMLScanner``: names, entities, markup skipped to its end, and the
-/// buffer with its line and column.
+/// ``XMLScanner`` byte by byte: every token the in-place reading leaves (one that crosses the
+/// end of the buffer, holds an entity, is a comment, CDATA or a declaration) and every error,
+/// with names, entities, markup skipped to its end, and the buffer with its line and column.
 extension XMLScanner {
+    enum SlowToken {
+        case token(Token)
+        /// A comment or processing instruction, passed over.
+        case skipped
+        case end
+    }
+
+    /// Reads the next token into the byte-by-byte buffers (``tagName``, ``attributeBytes``,
+    /// ``textBytes``).
+    func slowToken() throws(WorkforceError) -> SlowToken {
+        guard let b = try peek() else { return .end }
+        if b != UInt8(ascii: "<") {
+            try readText()
+            return .token(.text)
+        }
+        _ = try byte()
+        guard let c = try peek() else { throw error("the part ends inside a tag") }
+        switch c {
+        case UInt8(ascii: "?"):
+            try skip(past: Array("?>".utf8))
+            return .skipped
+        case UInt8(ascii: "!"):
+            _ = try byte()
+            if try peek() == UInt8(ascii: "-") {
+                try skip(past: Array("-->".utf8))
+                return .skipped
+            }
+            if try peek() == UInt8(ascii: "[") {
+                try expect(Array("[CDATA[".utf8))
+                textBytes = try until(Array("]]>".utf8))
+                return .token(.text)
+            }
+            throw error("a document type declaration, which a spreadsheet part never has; the file is not a genuine .xlsx")
+        case UInt8(ascii: "/"):
+            _ = try byte()
+            try readName(into: &tagName)
+            try skipSpace()
+            guard try byte() == UInt8(ascii: ">") else { throw error("an end tag </\(tagNameText) that does not close with >") }
+            return .token(.end)
+        default:
+            try readName(into: &tagName)
+            try readAttributes()
+            return .token(.start)
+        }
+    }
+
+    private var tagNameText: String { String(decoding: tagName, as: UTF8.self) }
+
+    /// A start tag's attributes, up to and including its `>` or `/>`.
+    private func readAttributes() throws(WorkforceError) {
+        attributeBytes.removeAll(keepingCapacity: true)
+        attributeRanges.removeAll(keepingCapacity: true)
+        var key: [UInt8] = []
+        while true {
+            try skipSpace()
+            guard let c = try peek() else { throw error("the part ends inside the tag <\(tagNameText)") }
+            if c == UInt8(ascii: ">") {
+                _ = try byte()
+                selfClosingTag = false
+                return
+            }
+            if c == UInt8(ascii: "/") {
+                _ = try byte()
+                guard try byte() == UInt8(ascii: ">") else { throw error("a / inside the tag <\(tagNameText)") }
+                selfClosingTag = true
+                return
+            }
+            try readName(into: &key)
+            let keyText = { String(decoding: key, as: UTF8.self) }
+            try skipSpace()
+            guard try byte() == UInt8(ascii: "=") else { throw error("the attribute \(keyText()) of <\(tagNameText) has no value") }
+            try skipSpace()
+            guard let quote = try byte(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                throw error("the attribute \(keyText()) of <\(tagNameText) is not quoted")
+            }
+            let keyStart = attributeBytes.count
+            attributeBytes += key
+            let valueStart = attributeBytes.count
+            while true {
+                guard try peek() != nil else { throw error("the part ends inside an attribute") }
+                attributeBytes.append(contentsOf: takeRun { $0 == quote || $0 == UInt8(ascii: "&") || $0 == 0x0A })
+                if attributeBytes.count - valueStart > 1 << 16 { throw error("an attribute longer than 64 KiB") }
+                if index == count { continue }
+                let v = try byte()
+                if v == quote { break }
+                if v == UInt8(ascii: "&") { try entity(into: &attributeBytes) } else if let v { attributeBytes.append(v) }
+            }
+            attributeRanges.append((keyStart..<valueStart, valueStart..<attributeBytes.count))
+        }
+    }
+
+    private func readText() throws(WorkforceError) {
+        textBytes.removeAll(keepingCapacity: true)
+        setTextTruncated(false)
+        while try peek() != nil {
+            let run = takeRun { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0A }
+            if textBytes.count <= maxText { textBytes.append(contentsOf: run) }
+            if index == count { continue }
+            let b = buffer[index]
+            if b == UInt8(ascii: "<") { break }
+            _ = try byte()  // counts a line feed's line
+            if b == 0x0A {
+                if textBytes.count <= maxText { textBytes.append(b) }
+                continue
+            }
+            var character: [UInt8] = []
+            try entity(into: &character)
+            if textBytes.count <= maxText { textBytes += character }
+        }
+        if textBytes.count > maxText {
+            textBytes.removeLast(textBytes.count - maxText)
+            setTextTruncated(true)
+        }
+    }
+
+    /// The buffered bytes from the reading position up to the first that `stop` accepts (or the
+    /// end of the buffer), passed over. `stop` must accept a line feed, which ``byte()`` counts.
+    @inline(__always)
+    func takeRun(until stop: (UInt8) -> Bool) -> UnsafeBufferPointer<UInt8> {
+        let start = index
+        var i = index
+        let end = count
+        while i < end, !stop(buffer[i]) { i += 1 }
+        index = i
+        return UnsafeBufferPointer(start: buffer + start, count: i - start)
+    }
+
     func entity(into out: inout [UInt8]) throws(WorkforceError) {
         var name: [UInt8] = []
         while let b = try byte(), b != UInt8(ascii: ";") {
@@ -30,19 +158,11 @@ extension XMLScanner {
         out.removeAll(keepingCapacity: true)
         var local = 0
         while try peek() != nil {
-            let start = index
-            var i = index
-            let end = count
-            while i < end {
-                let b = buffer[i]
-                if Self.isSpace(b) || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") || b == UInt8(ascii: "=") { break }
-                if b == UInt8(ascii: ":") { local = out.count + i - start + 1 }
-                i += 1
-            }
-            index = i
-            out.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
+            let run = takeRun { Self.isSpace($0) || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "=") }
+            if let colon = run.lastIndex(of: UInt8(ascii: ":")) { local = out.count + colon + 1 }
+            out.append(contentsOf: run)
             if out.count > 256 { throw error("a name longer than 256 bytes") }
-            if i < end { break }
+            if index < count { break }
         }
         guard local < out.count else { throw error("a tag or attribute without a name") }
         if local > 0 { out.removeFirst(local) }
@@ -93,7 +213,7 @@ extension XMLScanner {
         if index == count {
             base += count
             index = 0
-            count = try readSource()
+            count = try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: Self.capacity))
             if count == 0 { return nil }
         }
         return buffer[index]

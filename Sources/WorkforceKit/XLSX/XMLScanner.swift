@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small streaming XML reader for the parts of an `.xlsx`: start and end tags with their
 /// attributes, and text with the five predefined entities and character references decoded.
 ///
@@ -7,8 +9,13 @@
 /// memory. Errors are ``WorkforceError/badData(_:_:)`` at the part's line and column.
 ///
 /// Two ways to read: ``next()`` returns each tag or text run as an ``Event`` value; ``nextToken()``
-/// leaves it in the scanner (``name``, ``attribute(_:)``, ``text``), valid until the next call,
-/// which allocates nothing per tag: a worksheet's cells are read that way (``XLSXSheetSource``).
+/// leaves it in the scanner (``isTag(_:)``, ``attribute(_:)``, ``text``), valid until the next
+/// call, which allocates nothing per tag: a worksheet's cells are read that way (``XLSXSheetSource``).
+///
+/// A token that lies wholly in the read buffer and holds nothing unusual (no entity, comment,
+/// CDATA or declaration) is read in place, its pieces pointing into the buffer
+/// (``XMLScanner+Fast``); anything else, and every error, goes byte by byte (``XMLScanner+Bytes``),
+/// whose pieces are then copied to the scanner's own storage. Both give the same tokens.
 final class XMLScanner {
     enum Event: Equatable {
         case start(String, XMLAttributes, selfClosing: Bool)
@@ -18,22 +25,42 @@ final class XMLScanner {
 
     enum Token { case start, end, text }
 
-    private var source: any ByteSource
+    var source: any ByteSource
     let name: String
     var maxText = 1 << 20
     private(set) var textTruncated = false
+    /// Off only in tests, which compare the in-place reading with the byte-by-byte one.
+    var readsInPlace = true
 
-    /// The current token's local name (a start or end tag).
-    @exclusivity(unchecked) private(set) var tagName: [UInt8] = []
-    /// Whether the current start tag closes itself (`<c/>`).
-    private(set) var selfClosing = false
-    // The buffers below are reused for every token and touched by the scanner's one thread
-    // only: without dynamic exclusivity checks, which were a fifth of a worksheet's cost.
-    /// The current start tag's attribute names and values, one after the other in one buffer.
-    @exclusivity(unchecked) private var attributeBytes: [UInt8] = []
-    @exclusivity(unchecked) private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
-    /// The current text run's bytes, entities decoded.
-    @exclusivity(unchecked) private(set) var text: [UInt8] = []
+    /// The current token's pieces: in the read buffer, or in ``owned``.
+    struct Current {
+        var name: UnsafePointer<UInt8>
+        var nameCount = 0
+        var text: UnsafePointer<UInt8>
+        var textCount = 0
+        var selfClosing = false
+        var attributeCount = 0
+    }
+    /// One attribute of the current start tag: its local name and its value.
+    struct Attribute {
+        var name: UnsafePointer<UInt8>
+        var nameCount: Int
+        var value: UnsafePointer<UInt8>
+        var valueCount: Int
+    }
+    let current = UnsafeMutablePointer<Current>.allocate(capacity: 1)
+    @exclusivity(unchecked) var attributes = UnsafeMutablePointer<Attribute>.allocate(capacity: 8)
+    @exclusivity(unchecked) var attributeCapacity = 8
+    /// Where a token read byte by byte is copied.
+    @exclusivity(unchecked) private var owned = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    @exclusivity(unchecked) private var ownedCapacity = 256
+
+    // The byte-by-byte reading's buffers (``XMLScanner+Bytes``), touched by one thread only.
+    @exclusivity(unchecked) var tagName: [UInt8] = []
+    @exclusivity(unchecked) var attributeBytes: [UInt8] = []
+    @exclusivity(unchecked) var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
+    @exclusivity(unchecked) var textBytes: [UInt8] = []
+    var selfClosingTag = false
 
     static let capacity = 1 << 16
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -59,132 +86,150 @@ final class XMLScanner {
         self.source = source
         self.name = name
         position.initialize(to: Position())
+        current.initialize(to: Current(name: UnsafePointer(owned), text: UnsafePointer(owned)))
     }
 
     deinit {
         buffer.deallocate()
         position.deallocate()
+        current.deallocate()
+        attributes.deallocate()
+        owned.deallocate()
+    }
+
+    // MARK: The current token
+
+    /// Whether the current start tag closes itself (`<c/>`).
+    var selfClosing: Bool { current.pointee.selfClosing }
+
+    /// The current text run's bytes, entities decoded; valid until the next token.
+    var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: current.pointee.text, count: current.pointee.textCount) }
+
+    /// The current tag's local name; valid until the next token.
+    var tagNameBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: current.pointee.name, count: current.pointee.nameCount) }
+
+    /// Whether the current tag's local name is `bytes`.
+    @inline(__always)
+    func isTag(_ bytes: StaticString) -> Bool {
+        let c = current.pointee
+        return c.nameCount == bytes.utf8CodeUnitCount && memcmp(c.name, bytes.utf8Start, c.nameCount) == 0
+    }
+
+    /// The value of the current start tag's attribute called `key` (the last one, if written
+    /// twice); valid until the next token.
+    @inline(__always)
+    func attribute(_ key: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        let keyCount = key.utf8CodeUnitCount
+        var i = current.pointee.attributeCount - 1
+        while i >= 0 {
+            let a = attributes[i]
+            if a.nameCount == keyCount, memcmp(a.name, key.utf8Start, keyCount) == 0 {
+                return UnsafeBufferPointer(start: a.value, count: a.valueCount)
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// The next tag or text run as a value; `nil` at the end of the part.
     func next() throws(WorkforceError) -> Event? {
         switch try nextToken() {
         case nil: return nil
-        case .text: return .text(text)
-        case .end: return .end(String(decoding: tagName, as: UTF8.self))
+        case .text: return .text(Array(text))
+        case .end: return .end(String(decoding: tagNameBytes, as: UTF8.self))
         case .start:
-            var attributes = XMLAttributes()
-            for (key, value) in attributeRanges {
-                attributes[String(decoding: attributeBytes[key], as: UTF8.self)] = String(decoding: attributeBytes[value], as: UTF8.self)
+            var result = XMLAttributes()
+            for i in 0..<current.pointee.attributeCount {
+                let a = attributes[i]
+                result[String(decoding: UnsafeBufferPointer(start: a.name, count: a.nameCount), as: UTF8.self)] =
+                    String(decoding: UnsafeBufferPointer(start: a.value, count: a.valueCount), as: UTF8.self)
             }
-            return .start(String(decoding: tagName, as: UTF8.self), attributes, selfClosing: selfClosing)
+            return .start(String(decoding: tagNameBytes, as: UTF8.self), result, selfClosing: selfClosing)
         }
     }
-
-    /// Whether the current tag's local name is `bytes`.
-    @inline(__always)
-    func isTag(_ bytes: StaticString) -> Bool {
-        tagName.count == bytes.utf8CodeUnitCount
-            && tagName.elementsEqual(UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount))
-    }
-
-    /// The value of the current start tag's attribute called `key` (the last one, if written twice).
-    func attribute(_ key: StaticString) -> ArraySlice<UInt8>? {
-        let keyBytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-        for (name, value) in attributeRanges.reversed() where name.count == keyBytes.count && attributeBytes[name].elementsEqual(keyBytes) {
-            return attributeBytes[value]
-        }
-        return nil
-    }
-
-    /// Fills the buffer from the source; the number of bytes read, 0 at the end.
-    func readSource() throws(WorkforceError) -> Int {
-        try source.read(into: UnsafeMutableBufferPointer(start: buffer, count: Self.capacity))
-    }
-
-    func setTextTruncated(_ truncated: Bool) { textTruncated = truncated }
 
     /// Reads the next tag or text run into the scanner; `nil` at the end of the part.
     func nextToken() throws(WorkforceError) -> Token? {
-        guard let b = try peek() else { return nil }
-        if b != UInt8(ascii: "<") {
-            try readText()
-            return .text
-        }
-        _ = try byte()
-        guard let c = try peek() else { throw error("the part ends inside a tag") }
-        switch c {
-        case UInt8(ascii: "?"):
-            try skip(past: Array("?>".utf8))
-            return try nextToken()
-        case UInt8(ascii: "!"):
-            _ = try byte()
-            if try peek() == UInt8(ascii: "-") {
-                try skip(past: Array("-->".utf8))
-                return try nextToken()
+        while true {
+            if readsInPlace {
+                switch fastToken() {
+                case .token(let token): return token
+                case .more:
+                    if try readMore() { continue }
+                case .bytes:
+                    break
+                }
             }
-            if try peek() == UInt8(ascii: "[") {
-                try expect(Array("[CDATA[".utf8))
-                text = try until(Array("]]>".utf8))
-                return .text
-            }
-            throw error("a document type declaration, which a spreadsheet part never has; the file is not a genuine .xlsx")
-        case UInt8(ascii: "/"):
-            _ = try byte()
-            try readName(into: &tagName)
-            try skipSpace()
-            guard try byte() == UInt8(ascii: ">") else { throw error("an end tag </\(tagNameText) that does not close with >") }
-            return .end
-        default:
-            try readName(into: &tagName)
-            attributeBytes.removeAll(keepingCapacity: true)
-            attributeRanges.removeAll(keepingCapacity: true)
-            var key: [UInt8] = []
-            while true {
-                try skipSpace()
-                guard let c = try peek() else { throw error("the part ends inside the tag <\(tagNameText)") }
-                if c == UInt8(ascii: ">") {
-                    _ = try byte()
-                    selfClosing = false
-                    return .start
-                }
-                if c == UInt8(ascii: "/") {
-                    _ = try byte()
-                    guard try byte() == UInt8(ascii: ">") else { throw error("a / inside the tag <\(tagNameText)") }
-                    selfClosing = true
-                    return .start
-                }
-                try readName(into: &key)
-                let keyText = { String(decoding: key, as: UTF8.self) }
-                try skipSpace()
-                guard try byte() == UInt8(ascii: "=") else { throw error("the attribute \(keyText()) of <\(tagNameText) has no value") }
-                try skipSpace()
-                guard let quote = try byte(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw error("the attribute \(keyText()) of <\(tagNameText) is not quoted")
-                }
-                let keyStart = attributeBytes.count
-                attributeBytes += key
-                let valueStart = attributeBytes.count
-                while true {
-                    guard try peek() != nil else { throw error("the part ends inside an attribute") }
-                    let start = index
-                    var i = index
-                    let end = count
-                    while i < end, buffer[i] != quote, buffer[i] != UInt8(ascii: "&"), buffer[i] != 0x0A { i += 1 }
-                    index = i
-                    attributeBytes.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start))
-                    if attributeBytes.count - valueStart > 1 << 16 { throw error("an attribute longer than 64 KiB") }
-                    if i == end { continue }
-                    let v = try byte()
-                    if v == quote { break }
-                    if v == UInt8(ascii: "&") { try entity(into: &attributeBytes) } else if let v { attributeBytes.append(v) }
-                }
-                attributeRanges.append((keyStart..<valueStart, valueStart..<attributeBytes.count))
+            switch try slowToken() {
+            case .skipped: continue
+            case .end: return nil
+            case .token(let token):
+                publish(token)
+                return token
             }
         }
     }
 
-    private var tagNameText: String { String(decoding: tagName, as: UTF8.self) }
+    /// Moves the unread bytes to the front of the buffer and reads more after them; `false`
+    /// when nothing more came (the end of the part, or a token longer than the buffer).
+    private func readMore() throws(WorkforceError) -> Bool {
+        let keep = count - index
+        if index > 0 {
+            if keep > 0 { memmove(buffer, buffer + index, keep) }
+            base += index
+            index = 0
+            count = keep
+        }
+        guard count < Self.capacity else { return false }
+        let n = try source.read(into: UnsafeMutableBufferPointer(start: buffer + count, count: Self.capacity - count))
+        count += n
+        return n > 0
+    }
+
+    /// Copies a token read byte by byte to the scanner's own storage and points the current
+    /// token at it.
+    private func publish(_ token: Token) {
+        var needed = token == .text ? textBytes.count : tagName.count + attributeBytes.count
+        needed = max(needed, 1)
+        if needed > ownedCapacity {
+            owned.deallocate()
+            ownedCapacity = max(needed, ownedCapacity * 2)
+            owned = UnsafeMutablePointer<UInt8>.allocate(capacity: ownedCapacity)
+        }
+        let o = owned
+        var c = Current(name: UnsafePointer(o), text: UnsafePointer(o))
+        switch token {
+        case .text:
+            textBytes.withUnsafeBufferPointer { if let b = $0.baseAddress { o.update(from: b, count: $0.count) } }
+            c.textCount = textBytes.count
+        case .end, .start:
+            tagName.withUnsafeBufferPointer { if let b = $0.baseAddress { o.update(from: b, count: $0.count) } }
+            c.nameCount = tagName.count
+            guard token == .start else { break }
+            let a = o + tagName.count
+            attributeBytes.withUnsafeBufferPointer { if let b = $0.baseAddress { a.update(from: b, count: $0.count) } }
+            c.selfClosing = selfClosingTag
+            reserveAttributes(attributeRanges.count, keeping: 0)
+            for (key, value) in attributeRanges {
+                attributes[c.attributeCount] = Attribute(
+                    name: UnsafePointer(a + key.lowerBound), nameCount: key.count, value: UnsafePointer(a + value.lowerBound), valueCount: value.count)
+                c.attributeCount += 1
+            }
+        }
+        current.pointee = c
+    }
+
+    /// Room for `n` attributes, the first `keeping` of those held kept.
+    func reserveAttributes(_ n: Int, keeping: Int) {
+        guard n > attributeCapacity else { return }
+        let larger = UnsafeMutablePointer<Attribute>.allocate(capacity: max(n, attributeCapacity * 2))
+        larger.update(from: attributes, count: keeping)
+        attributes.deallocate()
+        attributes = larger
+        attributeCapacity = max(n, attributeCapacity * 2)
+    }
+
+    func setTextTruncated(_ truncated: Bool) { textTruncated = truncated }
 
     /// Skips tokens up to and including the end tag that closes an element just started.
     func skipElement() throws(WorkforceError) {
@@ -195,41 +240,6 @@ final class XMLScanner {
             case .end: depth -= 1
             case .text: break
             }
-        }
-    }
-
-    // MARK: Pieces
-
-    private func readText() throws(WorkforceError) {
-        text.removeAll(keepingCapacity: true)
-        textTruncated = false
-        while try peek() != nil {
-            // A run of plain bytes in one go.
-            let start = index
-            var i = index
-            let end = count
-            while i < end {
-                let b = buffer[i]
-                if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { break }
-                if b == 0x0A {
-                    line += 1
-                    lineStart = base + i + 1
-                }
-                i += 1
-            }
-            index = i
-            if text.count <= maxText { text.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: i - start)) }
-            if i < end {
-                if buffer[i] == UInt8(ascii: "<") { break }
-                _ = try byte()
-                var character: [UInt8] = []
-                try entity(into: &character)
-                if text.count <= maxText { text += character }
-            }
-        }
-        if text.count > maxText {
-            text.removeLast(text.count - maxText)
-            textTruncated = true
         }
     }
 }
