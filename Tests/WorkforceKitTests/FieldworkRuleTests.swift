@@ -227,7 +227,8 @@ func bankCopy(in folder: TemporaryFolder, _ edit: (String, String) -> String) th
     let source = repositoryRoot.appendingPathComponent("Surveys/banks")
     let target = folder.url.appendingPathComponent("banks")
     try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-    for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+    // The files only: `words/` (the readers' word tables) is not part of the item bank.
+    for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".csv") {
         let text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
         try Data(edit(name, text).utf8).write(to: target.appendingPathComponent(name))
     }
