@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# CI: the printed belize-core employer form (English and Spanish) prints on fewer than 18 US
-# Letter pages (16 before issue 27 added the employer-level block of twelve flow questions, which
-# takes one page): headless Chromium prints each printable HTML questionnaire to PDF, pypdf counts
-# the pages. Usage: bash .ci/check_print.sh FOLDER (a `workforce survey employer --role-set
-# belize-core` output folder).
+# CI: a printed employer form (English and Spanish) prints on fewer than LIMIT US Letter pages:
+# headless Chromium prints each printable HTML questionnaire to PDF, pypdf counts the pages.
+# .ci/run checks two belize-core forms: without KSA gaps, fewer than 18 pages (16 before issue 27
+# added the employer-level block of twelve flow questions, which takes one page); with
+# --ksa-gaps, whose compact checklists ask about each role's ten KSAs most in demand, fewer than
+# 25 (issue 33; every KSA of every role printed on 55). Usage: bash .ci/check_print.sh FOLDER
+# [LIMIT] (a `workforce survey employer --role-set belize-core [--ksa-gaps]` output folder;
+# LIMIT defaults to 18).
 set -euo pipefail
 folder=$1
-limit=18
+limit=${2:-18}
 python3 -m pip install --quiet --disable-pip-version-check pypdf
 status=0
 for html in "$folder"/employer.en.html "$folder"/employer.es.html; do

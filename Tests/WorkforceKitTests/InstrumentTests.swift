@@ -68,7 +68,7 @@ import Testing
 
     @Test func ksaGapsAreAskedOnlyOnRequestAndNeverAboutWithdrawnStatements() throws {
         #expect(try buildInstrument(.employer, roles: ["SP-ARC-002"]).questions.allSatisfy { !$0.name.hasSuffix("_ksa_gaps") })
-        let instrument = try buildInstrument(.employer, roles: ["SP-ARC-002"], ksaGaps: true)
+        let instrument = try buildInstrument(.employer, roles: ["SP-ARC-002"], ksaGaps: true, ksaLimit: nil)
         let list = try #require(instrument.choiceList("ksa_sp_arc_002"))
         let names = list.choices.map(\.name)
         #expect(!names.contains("k0374"), "K0374 is withdrawn")

@@ -29,6 +29,8 @@ enum GapsCommand {
         let names = text.split(separator: "\n").map(String.init)
         return names.count == 2 && names.allSatisfy { (try? Wave(employer: $0)) != nil } ? names : nil
     }
+    static let district = TypedOption<String>.text(
+        "district", "name", "Only this district's row of --by district (its name, e.g. cayo or \"Orange Walk\").")
     static let noSuppress = OptionSpec.flag("no-suppress", "Show withheld cells (internal analysis only; every output says so).")
 
     static let spec = CommandSpec(
@@ -47,11 +49,12 @@ enum GapsCommand {
             (leavers who left Belize or cyber work; moves within Belize are churn), entrants by route,
             the realised entry rate (hires straight from education / completions), and shortfall =
             demand_flow - entrants_projected, beside the stock of vacant jobs now. --by role adds each
-            role's share of that flow. --scenarios moves one assumption at a time.
+            role's share of that flow. --scenarios moves one assumption at a time. --by sector, district
+            and size give demand only: supply is national. --district NAME gives one district's row.
             """,
         options: [
             by.spec, horizon.spec, CatalogCommands.theta.spec, entryRate.spec, frame.spec, WeightingCommands.unweighted, Options.baselineWave.spec, compare.spec, WeightingCommands.frameVersion.spec, noImpute, winsorise, imputationVariance, sensitivity, scenarios,
-            Options.framework.spec, noSuppress,
+            Options.framework.spec, district.spec, noSuppress,
         ],
         printsTable: true,
         run: { invocation in
@@ -90,6 +93,15 @@ enum GapsCommand {
             throw WorkforceError.usage("--imputation-variance goes with imputation and without --winsorise: the jackknife imputes again in each replicate, and does not winsorise")
         }
         request.suppress = !invocation.flag(noSuppress)
+        if let name = invocation[district] {
+            let phrase = Words.bundled.phrasebook(.en)
+            guard invocation[by.option] == nil || request.by == .district else { throw WorkforceError.usage(phrase("newcomer.gaps.district_by")) }
+            guard invocation[compare] == nil, !invocation.flag(sensitivity), !invocation.flag(scenarios) else {
+                throw WorkforceError.usage(phrase("newcomer.gaps.district_alone"))
+            }
+            request.by = .district
+            request.district = name
+        }
         return request
     }
 }

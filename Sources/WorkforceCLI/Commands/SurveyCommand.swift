@@ -16,7 +16,8 @@ enum SurveyCommand {
             employer: --role-set NAME (a curated set in Surveys/banks/role-sets.csv: belize-core,
             15 roles for a small economy), --roles ID,... or --category ID choose the work roles
             (default: all roles of the framework); --ksa-gaps also asks which of each role's KSAs
-            staff lack.
+            staff lack, as a checklist of the role's \(KSAChecklist.defaultLength) KSAs most in demand (those most of the
+            surveyed roles need); --ksa-top N changes how many, --ksa-top all lists every KSA.
             awareness: --wave \(Options.baselineWave.defaultValue) (default) or followup-N; follow-up waves add slogan
             recognition and what people did after seeing a campaign.
 
@@ -31,7 +32,7 @@ enum SurveyCommand {
             unfilled prints as a labelled blank on paper and as neutral words in the XLSForm.
             """,
         options: [
-            Options.roleSet.spec, Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.baselineWave.spec, Options.languages.spec,
+            Options.roleSet.spec, Options.roles.spec, Options.category.spec, Options.ksaGaps, Options.ksaTop.spec, Options.baselineWave.spec, Options.languages.spec,
             Options.out.spec, Options.framework.spec, Options.fill.spec, Options.translationTemplate.spec,
         ],
         positionals: [kindArgument.spec],
@@ -46,6 +47,9 @@ enum SurveyCommand {
             if invocation[Options.roleSet] != nil { throw WorkforceError.usage("--role-set goes with `survey employer`") }
             if invocation[Options.category] != nil { throw WorkforceError.usage("--category goes with `survey employer`") }
             if invocation.flag(Options.ksaGaps) { throw WorkforceError.usage("--ksa-gaps goes with `survey employer`") }
+        }
+        if invocation[Options.ksaTop] != nil, !invocation.flag(Options.ksaGaps) {
+            throw WorkforceError.usage("--ksa-top goes with --ksa-gaps")
         }
         if kind == .university, invocation[Options.wave] != nil {
             throw WorkforceError.usage("--wave goes with `survey awareness` or `survey employer`")
@@ -86,8 +90,11 @@ enum SurveyCommand {
                 "work role \(role.id) of \(framework.name) has no Spanish text in Frameworks/translations/work-roles.es.csv; "
                     + "the Spanish forms show NIST's English for \(roles.filter { $0.names["es"] == nil }.count == 1 ? "it" : "such roles")")
         }
-        let request = SurveyRequest(kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag(Options.ksaGaps), fills: fills)
+        let request = SurveyRequest(
+            kind: kind, wave: wave, languages: languages, ksaGaps: invocation.flag(Options.ksaGaps),
+            ksaLimit: invocation[Options.ksaTop] ?? KSAChecklist.defaultLength, fills: fills)
         let instrument = try InstrumentBuilder.build(bank: bank, request: request, framework: framework.name, roles: roles)
+        if request.ksaGaps, languages.contains(.spanish) { warnEnglishStatements(invocation, request, roles: roles) }
         let files = try SurveyFiles(instrument, bank: bank)
         let out = URL(fileURLWithPath: invocation[Options.out])
         let written = try files.write(to: out)
@@ -98,16 +105,7 @@ enum SurveyCommand {
         if kind == .employer { summary += " on \(plural(roles.count, "work role"))" }
         invocation.say(summary + ", version \(files.version.prefix(12)) (\(isNew ? "recorded" : "already recorded")).")
         for path in written { invocation.say("  \(path)") }
-        // The printed forms' length, so that a form too long for paper is seen before printing.
-        for file in files.files where file.name.hasSuffix(".html") {
-            let pages = PrintedPages.estimate(html: String(decoding: file.bytes, as: UTF8.self))
-            invocation.say("  \(file.name) prints on about \(plural(pages, "Letter page")) (an estimate from its text).")
-            if pages > PrintedPages.warningLimit {
-                invocation.warn(
-                    "\(file.name) prints on about \(pages) Letter pages, more than \(PrintedPages.warningLimit): long for paper; "
-                        + (request.ksaGaps ? "the KSA questions make it long (leave out --ksa-gaps for a paper form, or field it on tablets)" : "field it on tablets, or ask about fewer work roles"))
-            }
-        }
+        sayPages(invocation, files, request)
         // One warning per bank row and placeholder name, naming its texts in every language.
         var rows: [(location: SourceLocation, name: String, texts: [String])] = []
         for p in instrument.placeholders {

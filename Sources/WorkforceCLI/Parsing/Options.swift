@@ -54,6 +54,15 @@ enum Options {
     static let all = OptionSpec.flag("all", "Search every framework in the database.")
     static let dryRun = OptionSpec.flag("dry-run", "Check and count, write nothing.")
     static let ksaGaps = OptionSpec.flag("ksa-gaps", "Employer: ask which of each role's KSAs staff lack.")
+    /// `nil` for `all`: every KSA of each role.
+    static let ksaTop = TypedOption<Int?>(
+        "ksa-top", "n", "With --ksa-gaps: ask about each role's N KSAs most in demand (default \(KSAChecklist.defaultLength)), or all of them.",
+        expected: "a whole number from 1 to 1000, or all"
+    ) { text -> Int?? in
+        if text == "all" { return .some(nil) }
+        guard let n = Int(text.trimmingCharacters(in: .whitespaces)), (1...1000).contains(n) else { return nil }
+        return .some(n)
+    }
     static let replace = OptionSpec.flag("replace", "Replace a framework of the same name.")
     static let makeDefault = OptionSpec.flag("default", "Make it the default framework.")
 }

@@ -30,6 +30,9 @@ public struct GapRequest: Sendable {
     public var imputationVariance = false
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
     public var suppress = true
+    /// `--district NAME`: only that district's row of `--by district` (a choice name or label of
+    /// the form's `district` list; ``GapContext/district(_:)`` resolves it).
+    public var district: String?
     public var minimumCell = Disclosure.minimumEmployers
     /// The language of the sentences a table carries (notes, reasons): a reader's `table` and
     /// `md` output; JSON and CSV keep English.
@@ -48,6 +51,9 @@ public struct GapContext: Sendable {
     public var framework: FrameworkRef
     public var names: [String: String]
     public var texts: [String: (kind: String, text: String)]
+    /// The labels (English) of the form's `sector`, `district` and `size_band` choices, by
+    /// question then choice name: what `gaps --by sector|district|size` shows as `name`.
+    public var choiceNames: [String: [(name: String, label: String)]] = [:]
     /// What a reader must know: who the figures describe, the design, collapses, imputation;
     /// typed, written in a language when shown (``notes(_:)``).
     public var phrases: [Phrase]
@@ -106,6 +112,10 @@ public struct GapContext: Sendable {
         inputs.imputationVariance = request.imputationVariance
         var context = GapContext(
             inputs: inputs, framework: framework, names: try store.areaAndCategoryNames(framework), texts: try store.statementTexts(framework), notes: notes)
+        for question in ["sector", "district", "size_band"] {
+            guard let column = reader.index(of: question).map({ reader.columns[$0] }) else { continue }
+            context.choiceNames[question] = column.choices.map { ($0.name, $0.label["en"] ?? $0.name) }
+        }
         context.phrases += context.estimationNotes(request)
         return context
     }

@@ -3,7 +3,10 @@
 /// have every figure null in every format.
 public enum GapReport {
     public static func run(_ store: WorkforceStore, _ request: GapRequest) throws -> ResultTable {
-        table(try GapContext.load(store, request), request)
+        let context = try GapContext.load(store, request)
+        var request = request
+        if let district = request.district { request.district = try context.district(district) }
+        return table(context, request)
     }
 
     /// The columns of an estimate named `name`.
@@ -100,10 +103,13 @@ public enum GapReport {
             table = ResultTable(
                 columns: [key, "name", "status", "reason"] + (hasRoles ? ["roles"] : []) + figureColumns + (hasRoles ? ["supply"] + columns("gap") : [])
                     + ["respondents", "quality", "largest_share"])
-            for g in groups.sorted(by: { hasRoles ? ($0.gap.value, $1.id) > ($1.gap.value, $0.id) : $0.id < $1.id }) {
+            let question = request.by == .size ? "size_band" : request.by.rawValue
+            for g in groups.sorted(by: { hasRoles ? ($0.gap.value, $1.id) > ($1.gap.value, $0.id) : $0.id < $1.id })
+            where request.by != .district || request.district == nil || g.id == request.district {
                 let shown = show(g.status)
+                let name = hasRoles ? context.names[g.id] : context.choiceNames[question]?.first { $0.name == g.id }?.label
                 table.append(
-                    [.text(g.id), .text(context.names[g.id] ?? ""), .text(g.status.rawValue), g.figures.withheldReason(g.status, request.language).map(Cell.text) ?? .null] + (hasRoles ? [.int(g.roles.count)] : [])
+                    [.text(g.id), .text(name ?? ""), .text(g.status.rawValue), g.figures.withheldReason(g.status, request.language).map(Cell.text) ?? .null] + (hasRoles ? [.int(g.roles.count)] : [])
                         + figureCells(g.figures, shown) + (hasRoles ? [shown ? .double(g.supply) : .null] + cells(g.gap, shown) : [])
                         + [.int(g.figures.respondents), shown ? optional(g.quality) : .null, shown ? optional(g.figures.largestShare) : .null])
             }
@@ -145,6 +151,7 @@ public enum GapReport {
             table.banner = Phrase("analysis.banner.no_suppress").text(request.language)
         }
         var notes = context.phrases
+        if [.sector, .district, .size].contains(request.by) { notes.append(GapContext.nationalSupplyNote(request.by)) }
         if let flows, request.by == .total || request.by == .role {
             notes += ShortfallTables.notes(flows)
         } else if request.by == .total {

@@ -58,10 +58,23 @@ public struct ColumnPlan: Sendable {
         "Marca temporal", "Email Address", "Dirección de correo electrónico",
     ]
 
-    /// The column of `header` that holds the response id (the `response_key`), if any.
-    public static func identityColumn(in header: [String], dialect: ImportDialect) -> Int? {
-        let names = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY", questionnaireNumber] + (dialect == .limeSurvey ? ["id"] : [])
-        return names.lazy.compactMap { name in header.firstIndex(of: name) }.first
+    /// The column of `header` that holds the response id (the `response_key`), if any: a
+    /// tool-global id first, then a question the codebook marks local (`localIDs`, its topic
+    /// ``Question/localIDTopic``; by name, or by name after a group path), then the template's
+    /// `questionnaire_no`, then LimeSurvey's `id`.
+    public static func identityColumn(in header: [String], dialect: ImportDialect, localIDs: [String] = []) -> Int? {
+        let global = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY"]
+        if let column = global.lazy.compactMap({ name in header.firstIndex(of: name) }).first { return column }
+        for name in localIDs {
+            if let column = header.firstIndex(where: { $0 == name || $0.hasSuffix("/" + name) }) { return column }
+        }
+        let local = [questionnaireNumber] + (dialect == .limeSurvey ? ["id"] : [])
+        return local.lazy.compactMap { name in header.firstIndex(of: name) }.first
+    }
+
+    /// The names of the questions `codebook` marks as form-local ids.
+    public static func localIDs(_ codebook: ParsedCodebook) -> [String] {
+        codebook.items.filter { $0.topic == Question.localIDTopic }.map(\.name)
     }
 
     /// Works out the plan for `header`.
@@ -80,13 +93,14 @@ public struct ColumnPlan: Sendable {
         var choiceColumns = [[(column: Int, choice: Int)]](repeating: [], count: codebook.items.count)
         var unknown: [String] = []
         var meta: [String] = []
-        identityColumn = Self.identityColumn(in: header, dialect: dialect)
+        identityColumn = Self.identityColumn(in: header, dialect: dialect, localIDs: Self.localIDs(codebook))
         submittedColumn = submittedNames.lazy.compactMap { name in header.firstIndex(of: name) }.first
         validationColumn = header.firstIndex(of: "_validation_status")
         for (column, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             var role: Role
-            if column == identityColumn {
+            if column == identityColumn, forms.exact[name] == nil {
+                // A question marked as the id is still an answer; the id is read from its column.
                 role = .identity
             } else if column == submittedColumn {
                 role = .submitted

@@ -40,14 +40,16 @@ extension WorkforceStore {
         func inScope(kind: String, form: String, wave: String?) -> Bool {
             (scope.form == nil || scope.form == kind || scope.form == form) && (scope.wave == nil || scope.wave == wave)
         }
-        func global(header: String, dialect: String) -> (column: Int?, global: Bool) {
+        var localIDs: [Int64: [String]] = [:]
+        func global(header: String, dialect: String, instrument: Int64?) throws -> (column: Int?, global: Bool) {
             let fields = (try? CSVReader(string: header, name: "header").readRecord()?.fields) ?? []
-            let column = ColumnPlan.identityColumn(in: fields, dialect: ImportDialect(rawValue: dialect) ?? .template)
+            let marked = try WorkforceStore.localIDs(instrument: instrument, db, cache: &localIDs)
+            let column = ColumnPlan.identityColumn(in: fields, dialect: ImportDialect(rawValue: dialect) ?? .template, localIDs: marked)
             return (column, column.map { ResponseKey.isGlobal(column: fields[$0]) } ?? true)
         }
         let stored = try db.rows(
             """
-            SELECT r.id, r.batch_id, b.kind, coalesce(i.form_id, ''), b.wave, b.header, b.dialect, r.line, r.answers
+            SELECT r.id, r.batch_id, b.kind, coalesce(i.form_id, ''), b.wave, b.header, b.dialect, r.line, r.answers, b.instrument_id
             FROM response r JOIN import_batch b ON b.id = r.batch_id LEFT JOIN instrument i ON i.id = b.instrument_id
             WHERE r.response_key = ? ORDER BY r.id
             """, [key])
@@ -57,18 +59,19 @@ extension WorkforceStore {
             matches.append(
                 KeyMatch(
                     batch: Int64(row[1].int ?? 0), kind: kind, formID: form, wave: wave,
-                    global: global(header: row[5].string ?? "", dialect: row[6].string ?? "").global, line: row[7].int ?? 0,
+                    global: try global(header: row[5].string ?? "", dialect: row[6].string ?? "", instrument: row[9].int.map(Int64.init)).global,
+                    line: row[7].int ?? 0,
                     response: Int64(row[0].int ?? 0), rejected: nil, text: row[8].string ?? ""))
         }
         let batches = try db.rows(
             """
-            SELECT b.id, b.kind, coalesce(i.form_id, ''), b.wave, b.header, b.dialect FROM import_batch b
+            SELECT b.id, b.kind, coalesce(i.form_id, ''), b.wave, b.header, b.dialect, b.instrument_id FROM import_batch b
             LEFT JOIN instrument i ON i.id = b.instrument_id WHERE b.quarantined > 0 AND b.instrument_id IS NOT NULL ORDER BY b.id
             """)
         for batch in batches {
             let kind = batch[1].string ?? "", form = batch[2].string ?? "", wave = batch[3].string
             guard inScope(kind: kind, form: form, wave: wave) else { continue }
-            let (column, isGlobal) = global(header: batch[4].string ?? "", dialect: batch[5].string ?? "")
+            let (column, isGlobal) = try global(header: batch[4].string ?? "", dialect: batch[5].string ?? "", instrument: batch[6].int.map(Int64.init))
             try db.forEachRow("SELECT id, raw, line FROM rejected_row WHERE batch_id = ?", [batch[0]]) { row in
                 let raw = row[1].string ?? ""
                 let fields = (try? CSVReader(string: raw, name: "raw").readRecord()?.fields) ?? []

@@ -47,7 +47,7 @@ extension WorkforceStore {
         let stored: String? = kind == .employer ? Wave.employerColumn(wave) : kind == .awareness ? (wave ?? "baseline") : nil
         return try read { db in
             let batches = try db.rows(
-                "SELECT id, header, dialect FROM import_batch WHERE kind = ? AND wave IS ? AND quarantined > 0 ORDER BY id DESC",
+                "SELECT id, header, dialect, instrument_id FROM import_batch WHERE kind = ? AND wave IS ? AND quarantined > 0 ORDER BY id DESC",
                 [kind.rawValue, stored])
             guard !batches.isEmpty else { return nil }
             let isStored = try db.statement(
@@ -58,9 +58,11 @@ extension WorkforceStore {
             var quarantined = 0
             var holders: [Int64] = []
             var openKeys: Set<String> = []
+            var localIDs: [Int64: [String]] = [:]
             for batch in batches {
                 let header = (try? CSVReader(string: batch[1].string ?? "", name: "header").readRecord()?.fields) ?? []
-                let identity = ColumnPlan.identityColumn(in: header, dialect: ImportDialect(rawValue: batch[2].string ?? "") ?? .template)
+                let marked = try Self.localIDs(instrument: batch[3].int.map(Int64.init), db, cache: &localIDs)
+                let identity = ColumnPlan.identityColumn(in: header, dialect: ImportDialect(rawValue: batch[2].string ?? "") ?? .template, localIDs: marked)
                 var open = 0
                 try db.forEachRow("SELECT raw FROM rejected_row WHERE batch_id = ?", [batch[0]]) { row in
                     if let identity, let fields = try? CSVReader(string: row[0].string ?? "", name: "raw").readRecord()?.fields,

@@ -278,10 +278,14 @@ public struct InstrumentBuilder {
         Dictionary(uniqueKeysWithValues: Language.known.map { ($0.code, text) })
     }
 
-    /// The choices of a role's KSA list: its current KSAs, then `none`.
+    /// The choices of a role's KSA list: its current KSAs most in demand
+    /// (``KSAChecklist``, at most ``SurveyRequest/ksaLimit``), then `none`. A statement is
+    /// shown in a language by its translation (``SurveyRole/ksaTexts``), else in English.
     func ksaList(_ role: SurveyRole) -> ChoiceList {
-        var choices = role.ksas.map { ksa in
-            Choice(name: ksa.id.lowercased(), label: Self.inEveryLanguage("\(ksa.id): \(ksa.text)"))
+        var choices = KSAChecklist.ranked(role, among: roles, limit: request.ksaLimit).map { ksa in
+            var label = Self.inEveryLanguage("\(ksa.id): \(ksa.text)")
+            for (language, text) in role.ksaTexts[ksa.id] ?? [:] { label[language] = "\(ksa.id): \(text)" }
+            return Choice(name: ksa.id.lowercased(), label: label)
         }
         choices.append(Choice(name: "none", label: bank.words["ksa_none"] ?? [:]))
         return ChoiceList(name: "ksa_" + role.key, choices: choices)

@@ -143,6 +143,11 @@ public struct Question: Sendable, Equatable {
     public static let gateTopic = "gate"
     public var isGate: Bool { topic == Self.gateTopic }
 
+    /// The topic of a question whose answer identifies the response within its form and wave,
+    /// as the typing template's `questionnaire_no` does (a household or establishment number
+    /// written on the form): the importer keys the row by it, scoped per form and wave.
+    public static let localIDTopic = "local_id"
+
     /// The condition a gate puts on every later item: `${consent} = 'yes'`.
     public static func gateCondition(_ gate: String) -> String { "${\(gate)} = 'yes'" }
 

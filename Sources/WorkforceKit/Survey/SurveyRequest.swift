@@ -6,17 +6,21 @@ public struct SurveyRequest: Sendable {
     public var languages: [Language]
     /// Employer only: also ask which of each role's KSAs staff lack.
     public var ksaGaps: Bool
+    /// With ``ksaGaps``: ask about at most this many of each role's KSAs, those most in demand
+    /// (``KSAChecklist``); `nil` asks about every one.
+    public var ksaLimit: Int?
     /// Values for the bank's `[[name: description]]` placeholders, by name (`--fill`).
     public var fills: [String: String]
 
     public init(
         kind: InstrumentKind, wave: Wave? = nil, languages: [Language] = Language.supported, ksaGaps: Bool = false,
-        fills: [String: String] = [:]
+        ksaLimit: Int? = KSAChecklist.defaultLength, fills: [String: String] = [:]
     ) {
         self.kind = kind
         self.wave = wave
         self.languages = languages
         self.ksaGaps = ksaGaps
+        self.ksaLimit = ksaLimit
         self.fills = fills
     }
 }
@@ -34,6 +38,9 @@ public struct SurveyRole: Sendable, Equatable {
     public var names: LocalizedText = [:]
     /// The description in each language (empty when the framework gives none).
     public var descriptions: LocalizedText = [:]
+    /// The KSA statements' texts in languages other than English, by statement id
+    /// (``StatementTexts``); a statement missing here is shown in English.
+    public var ksaTexts: [String: LocalizedText] = [:]
 
     public init(id: String, name: String, description: String = "", ksas: [FrameworkStatement]) {
         self.id = id
@@ -75,13 +82,16 @@ extension WorkforceStore {
     /// The roles to survey: those named by `ids`, or those in `category`, or all of the framework's.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` naming unknown role or category ids.
-    /// Each role carries its Spanish name and description from `spanish` (by default the
-    /// project's translation bundled in `Frameworks/translations/`).
-    public func surveyRoles(_ f: FrameworkRef, ids: [String]?, category: String?, spanish spanishTexts: RoleTexts? = nil) throws(WorkforceError)
-        -> [SurveyRole]
-    {
+    /// Each role carries its Spanish name and description from `spanish`, and its KSAs' Spanish
+    /// texts from `statements` (by default the project's translations bundled in
+    /// `Frameworks/translations/`).
+    public func surveyRoles(
+        _ f: FrameworkRef, ids: [String]?, category: String?, spanish spanishTexts: RoleTexts? = nil, statements statementTexts: StatementTexts? = nil
+    ) throws(WorkforceError) -> [SurveyRole] {
         let spanish: RoleTexts
         if let given = spanishTexts { spanish = given } else { spanish = try RoleTexts.bundledSpanish() }
+        let statements: StatementTexts
+        if let given = statementTexts { statements = given } else { statements = try StatementTexts.bundledSpanish() }
         let all = try read { db in
             try db.rows("SELECT id, name, category_id, description FROM work_role WHERE framework_id = ? ORDER BY rowid", [f.id])
         }
@@ -113,7 +123,7 @@ extension WorkforceStore {
                     WHERE l.framework_id = ? AND l.role_id = ? AND s.kind <> 'T' AND s.withdrawn = 0 ORDER BY s.pk
                     """, [f.id, id])
             }
-            return SurveyRole(
+            var role = SurveyRole(
                 id: id, name: row[1].string ?? id, description: row[3].string ?? "",
                 ksas: ksas.map {
                     FrameworkStatement(
@@ -121,6 +131,10 @@ extension WorkforceStore {
                         text: $0[2].string ?? "", withdrawn: false)
                 }
             ).adding(spanish, language: "es", framework: f.name)
+            for ksa in role.ksas {
+                if let text = statements.text(framework: f.name, statementID: ksa.id) { role.ksaTexts[ksa.id] = ["es": text] }
+            }
+            return role
         }
     }
 }

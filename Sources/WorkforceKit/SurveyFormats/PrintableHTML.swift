@@ -35,7 +35,7 @@ public enum PrintableHTML {
         // and refer to them.
         var firstCompact: [Int] = []
         var compactSections = 0
-        for item in instrument.items {
+        for (index, item) in instrument.items.enumerated() {
             switch item {
             case .beginGroup(let group):
                 depth += 1
@@ -51,7 +51,10 @@ public enum PrintableHTML {
                 // The first work role's section, with the full wording and the level descriptions, is
                 // longer than a page can hold twice: it may break between its questions.
                 let first = depth == 1 && keep && compactSections == 1
-                let classes = ["section"] + (keep ? ["keep"] : []) + (first ? ["first"] : []) + (depth > 1 ? ["sub"] : [])
+                // So may a section holding a checklist (a KSA-gap question): kept whole, each would
+                // leave most of a page blank.
+                let flows = depth == 1 && keep && !first && holdsChecklist(instrument.items[(index + 1)...], layout)
+                let classes = ["section"] + (keep ? ["keep"] : []) + (first ? ["first"] : []) + (flows ? ["flows"] : []) + (depth > 1 ? ["sub"] : [])
                 out += "<section class=\"\(classes.joined(separator: " "))\" id=\"\(e(group.name))\">\n"
                 out += "<h\(min(depth + 1, 4))>\(e(layout.text(group.label)))</h\(min(depth + 1, 4))>\n"
                 if let relevant = group.relevant, let instruction = layout.skip.instruction(relevant, section: true) {
@@ -81,6 +84,29 @@ public enum PrintableHTML {
         return out
     }
 
+    /// Whether `q` prints as a checklist in a work role's rows: a select_multiple of more than
+    /// ``checklistOptions`` options (a KSA-gap question), too tall to keep whole in a column.
+    static func isChecklist(_ q: Question, _ layout: QuestionnaireLayout) -> Bool {
+        q.type == .selectMultiple && layout.choices(q).count > checklistOptions
+    }
+
+    static let checklistOptions = 6
+
+    /// Whether the group that `items` continues holds a checklist before it ends.
+    static func holdsChecklist(_ items: ArraySlice<SurveyItem>, _ layout: QuestionnaireLayout) -> Bool {
+        var depth = 1
+        for item in items {
+            switch item {
+            case .beginGroup: depth += 1
+            case .endGroup:
+                depth -= 1
+                if depth == 0 { return false }
+            case .question(let q): if isChecklist(q, layout) { return true }
+            }
+        }
+        return false
+    }
+
     private static func question(_ q: Question, _ layout: QuestionnaireLayout, compact: Bool, described: inout [String: Int]) -> String {
         let e = Markup.escape
         if q.type == .note {
@@ -100,7 +126,9 @@ public enum PrintableHTML {
             // A row: the number, the question with its instructions in small type on one line,
             // the answer box with the question's name under it.
             // A choice question spans the box column too (its choices need the width), its name after its label.
-            out = "<div class=\"q row\(numeric ? "" : " sel")\" id=\"q-\(e(q.name))\">\n<span class=\"num\">\(number).</span>\n<div class=\"body\">\n"
+            // A checklist may break between its options, down a column and onto the next page.
+            let kind = numeric ? "" : isChecklist(q, layout) ? " sel long" : " sel"
+            out = "<div class=\"q row\(kind)\" id=\"q-\(e(q.name))\">\n<span class=\"num\">\(number).</span>\n<div class=\"body\">\n"
             let bare = e(layout.text(q.label)) + (q.required ? " <span class=\"req\" title=\"\(e(layout.words["required"]))\">*</span>" : "")
             out += "<p class=\"label\">\(numeric ? bare : label)</p>\n"
             // "Tick one." goes without saying beside a line of ○ boxes.
@@ -174,7 +202,7 @@ public enum PrintableHTML {
         section.newpage { break-before: page; }
         h2, h3, h4 { break-after: avoid; }
         section.keep, .q { break-inside: avoid; }
-        .q.long, section.keep.first { break-inside: auto; }
+        .q.long, section.keep.first, section.keep.flows { break-inside: auto; }
         .q { margin: 0 0 9pt; }
         .label { margin: 0; font-weight: 600; }
         .num { display: inline-block; min-width: 2.2em; }
@@ -198,6 +226,7 @@ public enum PrintableHTML {
         .q.row .skip, .q.row .instr { font-size: 8.5pt; }
         .q.row ul.choices { margin: 1pt 0 0; }
         .q.row.sel { grid-template-columns: 2em 1fr; }
+        .q.row.long { break-inside: auto; }
         .q.row.sel .name { font-size: 6pt; }
         .q.row .box-cell { align-self: end; }
         .q.row .answer.short { margin: 0; width: auto; height: 14pt; }

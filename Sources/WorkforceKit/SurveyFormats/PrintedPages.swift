@@ -9,10 +9,12 @@ import Foundation
 /// points of height and 7.3 inches of line; a paragraph or option takes its lines (about 95
 /// characters of 11-point text a line, 14.5 points each) and a little space; an option of a
 /// list printed in two columns (more than 12 options) takes half its lines, short options
-/// printed on one line share it, and the compact questions of a work role's section (printed
-/// in two columns of smaller type) half theirs. A two-column list's lines are weighted by 1.45:
-/// so calibrated, the model gives 55 pages for the demo's belize-core employer form with KSA
-/// gaps, which Chromium prints on 55 Letter pages, and 14 without them (Chromium: under 16).
+/// printed on one line share it, and the questions of a work role's section (printed in two
+/// columns of 9.5-point type, about 52 characters a line) half theirs. A two-column list's lines
+/// are weighted by 1.45: so calibrated, the model gives for the belize-core employer form 16
+/// pages without KSA gaps (Chromium: 16), 20 and 21 with the compact checklists of `--ksa-gaps`
+/// (Chromium: 19 in English, 21 in Spanish) and 57 and 59 with every KSA (Chromium printed 57
+/// and 60 while a role's section was still kept whole).
 public enum PrintedPages {
     /// Above this many pages `workforce survey` warns that the form is long for paper.
     public static let warningLimit = 20
@@ -23,6 +25,10 @@ public enum PrintedPages {
     /// The weight of a line of a two-column option list (long KSA statements wrap more than
     /// their length says, and each option keeps its box).
     static let columnListWeight = 1.45
+    /// A line of a work role's two columns of 9.5-point type, as a share of a full line's
+    /// characters, and its height in points.
+    static let rowsColumnWidth = 0.55
+    static let rowsLineHeight = 12.5
 
     /// The estimated number of Letter pages of `html`, at least 1.
     public static func estimate(html: String) -> Int {
@@ -56,15 +62,19 @@ public enum PrintedPages {
             case "li", "p", "h1", "h2", "h3", "h4":
                 let end = rest.range(of: "</\(name)>")?.lowerBound ?? rest.endIndex
                 let text = Double(plainLength(rest[..<end]))
-                let share = inRows ? 0.5 : 1
                 switch (name, listKind) {
                 case ("li", "inline"): inlineCharacters += text + 4
                 case ("li", "cols"): height += (lines(text, width: 0.48) * lineHeight / 2 + 1) * columnListWeight
-                case ("li", _): height += (lines(text) * lineHeight + 1) * share
+                // A work role's checklist (a KSA-gap question of ten options) wraps in its narrow
+                // column of smaller type: about 52 characters a line, 12.5 points, half the height.
+                case ("li", _) where inRows: height += (lines(text, width: rowsColumnWidth) * rowsLineHeight + 1) / 2
+                case ("li", _): height += lines(text) * lineHeight + 1
                 case ("h1", _): height += 30
                 case ("h2", _): height += lines(text) * 18 + 22
                 case ("h3", _), ("h4", _): height += lines(text) * 16 + 16
-                default: height += (lines(text, width: tag.contains("instr") || tag.contains("hint") || tag.contains("skip") ? 1.15 : 1) * lineHeight + 3) * share
+                default:
+                    let small = tag.contains("instr") || tag.contains("hint") || tag.contains("skip") ? 1.15 : 1
+                    height += inRows ? (lines(text, width: rowsColumnWidth * small) * rowsLineHeight + 3) / 2 : lines(text, width: small) * lineHeight + 3
                 }
             case "div" where tag.contains("class=\"q"):
                 height += inRows ? 3 : 6

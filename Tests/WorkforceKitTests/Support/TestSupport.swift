@@ -100,21 +100,21 @@ func bundledBank() throws -> ItemBank {
 /// Builds an instrument from the bundled bank and NICE 2017.
 func buildInstrument(
     _ kind: InstrumentKind, roles roleIDs: [String]? = nil, wave: String? = nil, languages: [Language] = Language.supported,
-    ksaGaps: Bool = false
+    ksaGaps: Bool = false, ksaLimit: Int? = KSAChecklist.defaultLength
 ) throws -> Instrument {
-    let key = "\(kind)|\(roleIDs ?? [])|\(wave ?? "")|\(languages.map(\.code))|\(ksaGaps)"
+    let key = "\(kind)|\(roleIDs ?? [])|\(wave ?? "")|\(languages.map(\.code))|\(ksaGaps)|\(ksaLimit.map(String.init) ?? "all")"
     return try FixtureCache.shared.instrument(key) {
-        try buildUncached(kind, roles: roleIDs, wave: wave, languages: languages, ksaGaps: ksaGaps)
+        try buildUncached(kind, roles: roleIDs, wave: wave, languages: languages, ksaGaps: ksaGaps, ksaLimit: ksaLimit)
     }
 }
 
 private func buildUncached(
-    _ kind: InstrumentKind, roles roleIDs: [String]?, wave: String?, languages: [Language], ksaGaps: Bool
+    _ kind: InstrumentKind, roles roleIDs: [String]?, wave: String?, languages: [Language], ksaGaps: Bool, ksaLimit: Int?
 ) throws -> Instrument {
     let (_, store) = try storeWithNICE2017()
     let f = try store.framework(named: nil)
     let roles = kind == .employer ? try store.surveyRoles(f, ids: roleIDs, category: nil) : []
-    let request = SurveyRequest(kind: kind, wave: try wave.map { try Wave($0) }, languages: languages, ksaGaps: ksaGaps)
+    let request = SurveyRequest(kind: kind, wave: try wave.map { try Wave($0) }, languages: languages, ksaGaps: ksaGaps, ksaLimit: ksaLimit)
     return try InstrumentBuilder.build(bank: try bundledBank(), request: request, framework: f.name, roles: roles)
 }
 
