@@ -6,7 +6,8 @@
 # knowledge score and net recognition, every comparison's diff, se, interval, p and BH q (R's
 # p.adjust), and every target group against the rest (svyglm on the in/out indicator); every
 # interval is NCHS 2017's Korn-Graubard on R's p and se (1e-6), statuses follow NCHS 2017, and the
-# design stored by the import gives the figures of the typed design. Installs Debian's r-base-core and r-cran-survey itself.
+# design stored by the import gives the figures of the typed design; campaign impact (raw and
+# adjusted by svypredmeans) and dose-response on the follow-up wave (.ci/r/impact.R, 1e-6). Installs Debian's r-base-core and r-cran-survey itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! Rscript -e 'library(survey)' > /dev/null 2>&1; then
@@ -48,9 +49,13 @@ for case in raked raked-design design; do
     wf awareness --wave followup-1 --by district "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-followup-1.csv"
     wf awareness --compare baseline followup-1 --by district "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-compare.csv"
     wf awareness --contrast group "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-contrast.csv"
+    # Campaign impact and dose-response (issue 30): the follow-up wave asks the slogans.
+    wf awareness --wave followup-1 --impact "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-impact.csv"
+    wf awareness --wave followup-1 --dose-response "${options[@]}" --format json 2> /dev/null | tocsv > "$work/$case-dose.csv"
 done
 # With no design option, the design stored by the import: the same figures as typing it.
 wf awareness --wave baseline --by district --margins "$margins" --format json 2> /dev/null | python3 .ci/json_table_csv.py > "$work/stored-baseline.csv"
 cmp -s "$work/stored-baseline.csv" "$work/raked-design-baseline.csv" \
     || { echo "awareness: the stored design does not give the figures of --strata district,urban --cluster enumeration_area" >&2; exit 1; }
 Rscript .ci/r/awareness.R "$work" "$margins"
+Rscript .ci/r/impact.R "$work" "$margins"

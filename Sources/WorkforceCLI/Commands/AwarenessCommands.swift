@@ -47,6 +47,10 @@ enum AwarenessCommands {
     ) { ["group", "sex", "urban"].contains($0) ? AwarenessBreakdown(rawValue: $0) : nil }
     static let needs = OptionSpec.flag(
         "needs", "Each group's needs and reach: the indicators where it lags everyone else most, the people behind, the channels that reached it.")
+    static let impact = OptionSpec.flag(
+        "impact", "What recalling the campaign is associated with: exposed against unexposed per indicator, raw and adjusted (predictive margins).")
+    static let doseResponse = OptionSpec.flag(
+        "dose-response", "Each indicator's share by the number of channels through which a safety message was seen (0, 1, 2, 3+).")
     static let margins = TypedOption<String>.text(
         "margins", "file", "Rake to this population margins CSV (variable,category,population) instead of the stored margins.")
     static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
@@ -72,10 +76,17 @@ enum AwarenessCommands {
             --contrast: each group against the rest of the wave. --needs: for each target group,
             sex, age band, district and language, the 3 knowledge and behaviour indicators it lags
             everyone else on most (diff, interval, q), the people behind (the group's adults x
-            (national p - group p)) and the channel that reached it best.
+            (national p - group p)) and the channel that reached it best. --impact (a follow-up wave
+            that asks the slogans): per knowledge and behaviour indicator, exposed (a real slogan
+            recognised, the decoy not claimed) against unexposed (neither), decoy claimers left
+            out: the raw difference with its design SE, and the difference of the predictive
+            margins of a design-weighted logistic regression adjusted for sex, age band, district,
+            urban/rural, education and internet use (R's svypredmeans), with interval, p and q.
+            Associations, not effects: exposure was not assigned at random and recall is
+            self-reported. --dose-response: each indicator's share by channels seen (0, 1, 2, 3+).
             """,
         options: [
-            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, indicator.spec,
+            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, impact, doseResponse, indicator.spec,
         ],
         printsTable: true,
         run: { try runAwareness($0) })
@@ -91,6 +102,12 @@ enum AwarenessCommands {
         if invocation.flag(needs), invocation[compare] != nil || invocation[contrast] != nil || invocation[by] != nil || invocation[indicator] != nil {
             throw WorkforceError.usage("--needs goes alone (with --wave and the weighting and design options): it ranks every group of every breakdown")
         }
+        if invocation.flag(impact) || invocation.flag(doseResponse),
+            invocation[compare] != nil || invocation[contrast] != nil || invocation[by] != nil || invocation[indicator] != nil || invocation.flag(needs)
+                || (invocation.flag(impact) && invocation.flag(doseResponse))
+        {
+            throw WorkforceError.usage("--impact and --dose-response each go alone (with --wave and the weighting and design options)")
+        }
         let design = try designOptions(invocation)
         let store = try invocation.openStore()
         var request = AwarenessRequest(
@@ -105,6 +122,13 @@ enum AwarenessCommands {
             let (rows, _, notes) = try AwarenessNeeds.run(store, request)
             var table = AwarenessNeeds.table(rows)
             table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + notes
+            return try invocation.print(table)
+        }
+        if invocation.flag(impact) || invocation.flag(doseResponse) {
+            let result = try AwarenessImpact.run(store, request)
+            var table = invocation.flag(impact) ? AwarenessImpact.table(result) : AwarenessImpact.doseTable(result)
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
+            if !result.weighting.description.isEmpty, result.weighting.raking?.converged == false { invocation.warn(result.weighting.description) }
             return try invocation.print(table)
         }
         // A clustered wave analysed as simple random sampling: its banner is the first note.
