@@ -8,9 +8,11 @@
 #   svycontrast(exposed - unexposed): both margins, the difference, its SE, the interval, p and
 #   the BH q across the indicators (p.adjust), all to 1e-6;
 # - dose-response: each indicator's share by channels seen (0, 1, 2, 3+), decoy claimers left
-#   out, as every awareness figure (p, se, Korn-Graubard interval, NCHS status).
-# Usage: Rscript impact.R WORK MARGINS, where WORK holds data-followup-1.csv, scoring.csv and,
-# per case, <case>-impact.csv and <case>-dose.csv written by the tool.
+#   out, as every awareness figure (p, se, Korn-Graubard interval, NCHS status);
+# - the difference-in-differences of campaign districts against the others between the waves,
+#   on the stacked design when clustered (svyglm(y ~ wave * campaign)), to 1e-6.
+# Usage: Rscript impact.R WORK MARGINS, where WORK holds data-<wave>.csv, scoring.csv,
+# campaigns.csv and, per case, <case>-impact.csv, <case>-dose.csv and <case>-did.csv written by the tool.
 suppressMessages(library(survey))
 options(survey.lonely.psu = "adjust")
 args <- commandArgs(trailingOnly = TRUE)
@@ -110,9 +112,88 @@ check_dose <- function(case) {
   }
 }
 
+# The difference-in-differences of `awareness --compare baseline followup-1 --campaigns`: the
+# districts of campaigns.csv whose campaign overlaps the fieldwork (the baseline's first to the
+# follow-up's last submission day) against the others. With clusters, the interaction
+# coefficient of svyglm(y ~ wave * campaign) on the stacked design (each enumeration area one
+# PSU of both waves within its stratum, each wave raked to its own margins); without, each
+# wave's svyglm(y ~ campaign) and the two variances added (independent waves).
+baseline <- load("baseline")
+campaigns <- read.csv(file.path(work, "campaigns.csv"), stringsAsFactors = FALSE, colClasses = "character")
+fieldwork <- range(substr(c(baseline$submitted_at, d$submitted_at), 1, 10))
+chosen <- unique(campaigns$district[campaigns$end >= fieldwork[1] & campaigns$start <= fieldwork[2]])
+
+stacked <- function(case) {
+  columns <- intersect(names(baseline), names(d))
+  a <- baseline[, columns]
+  b <- d[, columns]
+  a$wave <- "baseline"
+  b$wave <- "followup"
+  s <- rbind(a, b)
+  s$wave <- factor(s$wave)
+  s$ea <- ifelse(grepl("^blank-", s$ea), paste(s$wave, s$ea), s$ea)
+  s$stratum <- interaction(s$district, s$urban_rural, drop = TRUE)
+  s$campaign <- as.numeric(as.character(s$district) %in% chosen)
+  des <- svydesign(ids = ~ea, strata = ~stratum, weights = ~1, nest = TRUE, data = s)
+  if (grepl("raked", case)) {
+    crossed <- function(variable, column) {
+      m <- population(variable, column, s)
+      rbind(cbind(wave = "baseline", m), cbind(wave = "followup", m))
+    }
+    des <- suppressWarnings(rake(
+      des, list(~wave + district, ~wave + sex, ~wave + age_band, ~wave + urban_rural),
+      list(crossed("district", "district"), crossed("sex", "sex"), crossed("age", "age_band"), crossed("urban", "urban_rural")),
+      control = list(maxit = 2000, epsilon = 1e-15)))
+  }
+  list(design = des, data = s)
+}
+
+check_did <- function(case) {
+  tool <- read.csv(file.path(work, paste0(case, "-did.csv")), stringsAsFactors = FALSE, colClasses = "character")
+  if (!setequal(tool$indicator, measures)) fail(case, "did indicators", paste(sort(tool$indicator), collapse = " "))
+  joint <- if (grepl("design", case)) stacked(case) else NULL
+  separate <- lapply(list(baseline, d), function(w) {
+    w$campaign <- as.numeric(as.character(w$district) %in% chosen)
+    list(design = design(w, case), data = w)
+  })
+  tool$reference_p <- NA_real_
+  for (i in seq_len(nrow(tool))) {
+    row <- tool[i, ]
+    y <- row$indicator
+    what <- paste(case, "did", y)
+    checked <<- checked + 1
+    if (row$status != "published") { fail(what, "status", row$status, "R published"); next }
+    if (!is.null(joint)) {
+      keep <- !is.na(joint$data[[y]]) & joint$data$district != ""
+      model <- svyglm(as.formula(paste(y, "~ wave * campaign")), subset(joint$design, keep))
+      did <- unname(coef(model)["wavefollowup:campaign"])
+      se <- unname(SE(model)["wavefollowup:campaign"])
+    } else {
+      parts <- lapply(separate, function(w) {
+        keep <- !is.na(w$data[[y]]) & w$data$district != ""
+        model <- svyglm(as.formula(paste(y, "~ campaign")), subset(w$design, keep))
+        c(unname(coef(model)["campaign"]), unname(SE(model)["campaign"]))
+      })
+      did <- parts[[2]][1] - parts[[1]][1]
+      se <- sqrt(parts[[1]][2]^2 + parts[[2]][2]^2)
+    }
+    close(paste(what, "did"), number(row$did), did, 1e-9)
+    close(paste(what, "se"), number(row$se), se, 1e-6, relative = TRUE)
+    close(paste(what, "ci_low"), number(row$ci_low), did - z * se, 1e-6)
+    close(paste(what, "ci_high"), number(row$ci_high), did + z * se, 1e-6)
+    tool$reference_p[i] <- 2 * pnorm(-abs(did / se))
+    close(paste(what, "p_value"), number(row$p_value), tool$reference_p[i], 1e-6)
+  }
+  members <- which(!is.na(tool$reference_p))
+  q <- p.adjust(tool$reference_p[members], method = "BH")
+  for (j in seq_along(members)) close(paste(case, "did q", tool$indicator[members[j]]), number(tool$q_value[members[j]]), q[j], 1e-6)
+}
+
 for (case in c("raked", "raked-design", "design")) {
   check_impact(case)
   check_dose(case)
+  check_did(case)
 }
+cat(sprintf("campaign districts in the fieldwork: %s\n", paste(chosen, collapse = ", ")))
 cat(sprintf("campaign impact against R's survey %s: %d checks, %d mismatches\n", packageVersion("survey"), checked, failures))
 if (failures > 0) quit(status = 1)

@@ -51,6 +51,8 @@ enum AwarenessCommands {
         "impact", "What recalling the campaign is associated with: exposed against unexposed per indicator, raw and adjusted (predictive margins).")
     static let doseResponse = OptionSpec.flag(
         "dose-response", "Each indicator's share by the number of channels through which a safety message was seen (0, 1, 2, 3+).")
+    static let campaigns = OptionSpec.flag(
+        "campaigns", "With --compare: the change in the districts that ran a stored campaign between the waves minus the change elsewhere.")
     static let margins = TypedOption<String>.text(
         "margins", "file", "Rake to this population margins CSV (variable,category,population) instead of the stored margins.")
     static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
@@ -84,9 +86,12 @@ enum AwarenessCommands {
             urban/rural, education and internet use (R's svypredmeans), with interval, p and q.
             Associations, not effects: exposure was not assigned at random and recall is
             self-reported. --dose-response: each indicator's share by channels seen (0, 1, 2, 3+).
+            --compare BASE FOLLOWUP --campaigns: a difference-in-differences of the districts with a
+            campaign stored by `workforce campaigns import` between the waves against the others,
+            on the joint design when the waves share enumeration areas.
             """,
         options: [
-            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, impact, doseResponse, indicator.spec,
+            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, impact, doseResponse, campaigns, indicator.spec,
         ],
         printsTable: true,
         run: { try runAwareness($0) })
@@ -129,6 +134,15 @@ enum AwarenessCommands {
             var table = invocation.flag(impact) ? AwarenessImpact.table(result) : AwarenessImpact.doseTable(result)
             table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
             if !result.weighting.description.isEmpty, result.weighting.raking?.converged == false { invocation.warn(result.weighting.description) }
+            return try invocation.print(table)
+        }
+        if invocation.flag(campaigns) {
+            guard invocation[compare] != nil, invocation[by] == nil, invocation[indicator] == nil else {
+                throw WorkforceError.usage("--campaigns goes with --compare BASE FOLLOWUP alone (and the weighting and design options)")
+            }
+            let result = try AwarenessImpact.differenceInDifferences(store, request)
+            var table = AwarenessImpact.differenceTable(result)
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
             return try invocation.print(table)
         }
         // A clustered wave analysed as simple random sampling: its banner is the first note.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `awareness --impact`: what campaign exposure is associated with (issue 30, point 4), on the
 /// wave's own design (strata, clusters, raking) as every awareness figure.
 ///

@@ -47,3 +47,20 @@ public struct CampaignImpactResult: Sendable {
     public var notes: [String]
     public var banners: [String]
 }
+
+extension CampaignImpact {
+    /// The sentence a reader sees for a published row: higher, lower or no clear difference
+    /// (by the adjusted interval), in points, always "associated with"; `nil` when the row is
+    /// withheld or has no adjusted figure.
+    public func finding(_ language: ReaderLanguage = .en) -> String? {
+        guard isPublished, let d = adjustedDifference, let ci = interval else { return nil }
+        let phrase = Words.bundled.phrasebook(language)
+        let key = ci.lowerBound > 0 ? "impact.finding.higher" : ci.upperBound < 0 ? "impact.finding.lower" : "impact.finding.none"
+        func points(_ x: Double) -> String { String(format: "%.0f", (x * 100).rounded()).replacingOccurrences(of: "-0", with: "0") }
+        let shown = key == "impact.finding.none" ? d : abs(d)
+        return phrase(key, [
+            "label": Labels.bundled.indicators[indicator] != nil ? Labels.bundled.indicator(indicator, language.rawValue) : label, "points": points(shown), "low": points(ci.lowerBound), "high": points(ci.upperBound),
+            "covariates": phrase("impact.covariates.words"),
+        ])
+    }
+}

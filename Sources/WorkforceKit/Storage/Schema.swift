@@ -17,6 +17,7 @@ public enum Schema {
         migrator.register("009-awareness-design", sql: awarenessDesign)
         migrator.register("010-import-queries", sql: importQueries)
         migrator.register("011-offering-cost", sql: offeringCost)
+        migrator.register("012-campaigns", sql: campaigns)
         return migrator
     }
 
