@@ -56,7 +56,7 @@ extension CampaignImpact {
         guard isPublished, let d = adjustedDifference, let ci = interval else { return nil }
         let phrase = Words.bundled.phrasebook(language)
         let key = ci.lowerBound > 0 ? "impact.finding.higher" : ci.upperBound < 0 ? "impact.finding.lower" : "impact.finding.none"
-        func points(_ x: Double) -> String { String(format: "%.0f", (x * 100).rounded()).replacingOccurrences(of: "-0", with: "0") }
+        func points(_ x: Double) -> String { String(Int((x * 100).rounded())) }
         let shown = key == "impact.finding.none" ? d : abs(d)
         return phrase(key, [
             "label": Labels.bundled.indicators[indicator] != nil ? Labels.bundled.indicator(indicator, language.rawValue) : label, "points": points(shown), "low": points(ci.lowerBound), "high": points(ci.upperBound),

@@ -53,6 +53,23 @@ import Testing
         #expect(table.cell(0, "status") == .text("suppressed") && table.cell(0, "p_exposed") == .null && table.cell(0, "n_exposed") == .int(15))
     }
 
+    /// The sentence follows the adjusted interval: higher, lower or no clear difference, in whole
+    /// points, always "associated"; in Spanish from the same table.
+    @Test func theFindingSaysAssociatedAndFollowsTheInterval() throws {
+        var row = CampaignImpact(indicator: "uses_2fa", label: "2FA", nExposed: 100, nUnexposed: 100, reliability: .published)
+        row.adjustedDifference = 0.081
+        row.interval = 0.021...0.141
+        let higher = try #require(row.finding())
+        #expect(higher.hasPrefix("Uses two-step verification: 8 points higher among people who recall the campaign"))
+        #expect(higher.contains("(95% CI 2 to 14)") && higher.contains("associated with recall"))
+        #expect(try #require(row.finding(.es)).contains("8 puntos más"))
+        row.adjustedDifference = -0.02
+        row.interval = -0.07...0.03
+        #expect(try #require(row.finding()).contains("no clear difference") && row.finding()?.contains("(-2 points, 95% CI -7 to 3)") == true)
+        row.reliability = .unreliable("x")
+        #expect(row.finding() == nil)
+    }
+
     @Test func aWaveWithoutTheSlogansIsAUsageError() throws {
         var data = Self.data()
         data.indicators = ["uses_2fa"]
