@@ -48,7 +48,7 @@ public enum AwarenessImpact {
         let q = MultipleComparisons.benjaminiHochberg(rows.map(\.pValue))
         for i in rows.indices { rows[i].qValue = q[i] }
         let names = covariates.map(\.name)
-        var notes = AwarenessAnalysis.notes([wave], request)
+        var notes = designNotes([wave], request)
         notes += [
             phrase("impact.caveat"),
             phrase("impact.exposure", ["claimers": String(claimers), "recognises": AwarenessData.recognises, "decoy": AwarenessData.claimsDecoy]),
@@ -85,7 +85,7 @@ public enum AwarenessImpact {
             indicator: measure.name, label: measure.label, nExposed: rows.filter { exposure[$0] == 1 }.count,
             nUnexposed: rows.filter { exposure[$0] == 0 }.count, reliability: .published)
         guard row.nExposed >= minimumCell, row.nUnexposed >= minimumCell else {
-            row.reliability = .suppressed(phrase("impact.too_few", ["count": String(minimumCell)]))
+            row.reliability = suppressed("impact.too_few", ["count": String(minimumCell)], phrase.language)
             return row
         }
         // Raw: the weighted mean of each group, and the linearised difference.
@@ -114,7 +114,7 @@ public enum AwarenessImpact {
             return line
         }
         guard let margins = PredictiveMargins(x, rows.map { y[$0] }, weights: rows.map { weights[$0] }, group: 1), margins.fit.converged else {
-            row.reliability = .unreliable(phrase("impact.no_fit"))
+            row.reliability = unreliable("impact.no_fit", [:], phrase.language)
             return row
         }
         func spread(_ values: [Double]) -> [Double] {

@@ -58,7 +58,7 @@ extension AwarenessImpact {
         }
         let q = MultipleComparisons.benjaminiHochberg(rows.map(\.pValue))
         for i in rows.indices { rows[i].qValue = q[i] }
-        let notes = AwarenessAnalysis.notes([a, b], request) + [
+        let notes = designNotes([a, b], request) + [
             phrase("impact.did.method", ["districts": chosen.joined(separator: ", "), "from": from ?? "-", "to": to ?? "-", "file": schedule.file, "z": String(format: "%.2f", Normal.z95)]),
             phrase(joint ? "impact.did.joint" : "impact.did.independent"),
             phrase("impact.did.caveat"),
@@ -95,8 +95,8 @@ extension AwarenessImpact {
         var row = CampaignDifference(indicator: measure.name, figures: figures, reliability: .published)
         for status in ["suppressed", "unreliable"] {
             if let worst = figures.first(where: { $0.reliability.status == status }) {
-                row.reliability = status == "suppressed" ? .suppressed("the \(worst.breakdown) \(worst.group) figure is suppressed")
-                    : .unreliable("the \(worst.breakdown) \(worst.group) figure is unreliable")
+                let values = ["wave": worst.breakdown, "group": worst.group]
+                row.reliability = status == "suppressed" ? suppressed("impact.did.figure_suppressed", values) : unreliable("impact.did.figure_unreliable", values)
                 if status == "suppressed" { return row }
                 break
             }

@@ -45,7 +45,7 @@ import Testing
 
     @Test func tooFewOnOneSideIsSuppressed() throws {
         let row = try #require(try Self.result(Self.data(), minimumCell: 16).rows.first { $0.indicator == "uses_2fa" })
-        #expect(row.reliability == .suppressed("fewer than 16 exposed or unexposed respondents"))
+        #expect(row.reliability.status == "suppressed" && row.reliability.reason == "fewer than 16 exposed or unexposed respondents")
         #expect(row.rawDifference == nil && row.adjustedDifference == nil)
         let table = AwarenessImpact.table(CampaignImpactResult(
             wave: "followup-1", rows: [row], covariates: [], decoyClaimers: 0, weighting: WaveWeighting(wave: "followup-1", respondents: 40),
@@ -66,7 +66,7 @@ import Testing
         row.adjustedDifference = -0.02
         row.interval = -0.07...0.03
         #expect(try #require(row.finding()).contains("no clear difference") && row.finding()?.contains("(-2 points, 95% CI -7 to 3)") == true)
-        row.reliability = .unreliable("x")
+        row.reliability = AwarenessImpact.unreliable("impact.no_fit")
         #expect(row.finding() == nil)
     }
 
