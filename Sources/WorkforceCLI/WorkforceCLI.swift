@@ -19,7 +19,7 @@ public enum WorkforceCLI {
         subcommands: [
             InitCommand.spec, FrameworkCommands.spec, SurveyCommand.spec, SurveyCommand.instrumentsSpec, ImportCommands.importSpec,
             ImportCommands.importsSpec, ResponsesCommand.spec, AwarenessCommands.awarenessSpec,
-            AwarenessCommands.sampleSizeSpec, DesignCommands.spec, WeightingCommands.frameSpec, WeightingCommands.marginsSpec, WeightingCommands.framesSpec,
+            AwarenessCommands.sampleSizeSpec, DesignCommands.spec, CampaignCommands.spec, WeightingCommands.frameSpec, WeightingCommands.marginsSpec, WeightingCommands.framesSpec,
             CatalogCommands.catalogSpec, CatalogCommands.coursesSpec, GapsCommand.spec,
             PlanCommand.spec, ReportCommands.reportSpec, ReportCommands.demoSpec, PurgeCommand.spec,
             TranslationsCommand.spec,

@@ -47,6 +47,12 @@ enum AwarenessCommands {
     ) { ["group", "sex", "urban"].contains($0) ? AwarenessBreakdown(rawValue: $0) : nil }
     static let needs = OptionSpec.flag(
         "needs", "Each group's needs and reach: the indicators where it lags everyone else most, the people behind, the channels that reached it.")
+    static let impact = OptionSpec.flag(
+        "impact", "What recalling the campaign is associated with: exposed against unexposed per indicator, raw and adjusted (predictive margins).")
+    static let doseResponse = OptionSpec.flag(
+        "dose-response", "Each indicator's share by the number of channels through which a safety message was seen (0, 1, 2, 3+).")
+    static let campaigns = OptionSpec.flag(
+        "campaigns", "With --compare: the change in the districts that ran a stored campaign between the waves minus the change elsewhere.")
     static let margins = TypedOption<String>.text(
         "margins", "file", "Rake to this population margins CSV (variable,category,population) instead of the stored margins.")
     static let indicator = TypedOption<String>.text("indicator", "name", "Only this indicator (as the codebook's scoring names it).")
@@ -72,10 +78,20 @@ enum AwarenessCommands {
             --contrast: each group against the rest of the wave. --needs: for each target group,
             sex, age band, district and language, the 3 knowledge and behaviour indicators it lags
             everyone else on most (diff, interval, q), the people behind (the group's adults x
-            (national p - group p)) and the channel that reached it best.
+            (national p - group p)) and the channel that reached it best. --impact (a follow-up wave
+            that asks the slogans): per knowledge and behaviour indicator, exposed (a real slogan
+            recognised, the decoy not claimed) against unexposed (neither), decoy claimers left
+            out: the raw difference with its design SE, and the difference of the predictive
+            margins of a design-weighted logistic regression adjusted for sex, age band, district,
+            urban/rural, education and internet use (R's svypredmeans), with interval, p and q.
+            Associations, not effects: exposure was not assigned at random and recall is
+            self-reported. --dose-response: each indicator's share by channels seen (0, 1, 2, 3+).
+            --compare BASE FOLLOWUP --campaigns: a difference-in-differences of the districts with a
+            campaign stored by `workforce campaigns import` between the waves against the others,
+            on the joint design when the waves share enumeration areas.
             """,
         options: [
-            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, indicator.spec,
+            Options.baselineWave.spec, by.spec, compare.spec, contrast.spec, margins.spec, WeightingCommands.unweighted, strata.spec, cluster.spec, srs, needs, impact, doseResponse, campaigns, indicator.spec,
         ],
         printsTable: true,
         run: { try runAwareness($0) })
@@ -90,6 +106,12 @@ enum AwarenessCommands {
         }
         if invocation.flag(needs), invocation[compare] != nil || invocation[contrast] != nil || invocation[by] != nil || invocation[indicator] != nil {
             throw WorkforceError.usage("--needs goes alone (with --wave and the weighting and design options): it ranks every group of every breakdown")
+        }
+        if invocation.flag(impact) || invocation.flag(doseResponse),
+            invocation[compare] != nil || invocation[contrast] != nil || invocation[by] != nil || invocation[indicator] != nil || invocation.flag(needs)
+                || (invocation.flag(impact) && invocation.flag(doseResponse))
+        {
+            throw WorkforceError.usage("--impact and --dose-response each go alone (with --wave and the weighting and design options)")
         }
         let design = try designOptions(invocation)
         let store = try invocation.openStore()
@@ -106,6 +128,22 @@ enum AwarenessCommands {
             let (rows, _, notes) = try AwarenessNeeds.run(store, request)
             var table = AwarenessNeeds.table(rows)
             table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + notes
+            return try invocation.print(table)
+        }
+        if invocation.flag(impact) || invocation.flag(doseResponse) {
+            let result = try AwarenessImpact.run(store, request)
+            var table = invocation.flag(impact) ? AwarenessImpact.table(result) : AwarenessImpact.doseTable(result)
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
+            if !result.weighting.description.isEmpty, result.weighting.raking?.converged == false { invocation.warn(result.weighting.description) }
+            return try invocation.print(table)
+        }
+        if invocation.flag(campaigns) {
+            guard invocation[compare] != nil, invocation[by] == nil, invocation[indicator] == nil else {
+                throw WorkforceError.usage("--campaigns goes with --compare BASE FOLLOWUP alone (and the weighting and design options)")
+            }
+            let result = try AwarenessImpact.differenceInDifferences(store, request)
+            var table = AwarenessImpact.differenceTable(result)
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
             return try invocation.print(table)
         }
         // A clustered wave analysed as simple random sampling: its banner is the first note.

@@ -54,6 +54,13 @@ struct AwarenessData {
     var clusterCodes: [String] = []
     /// Whether the wave's form has the enumeration area (a clustered sample).
     var formHasCluster = false
+    /// The profile questions read for models that are not breakdowns (``profileQuestions``):
+    /// each one's choices, and each respondent's (-1: none).
+    var profileChoices: [String: [String]] = [:]
+    var profile: [String: [Int16]] = [:]
+
+    /// The select_one profile questions read besides the breakdowns (the impact model's covariates).
+    static let profileQuestions = ["education", "internet_use"]
 
     static let knowledgeIndicator = "knowledge_score"
     /// Recognition of a real campaign slogan minus claiming the decoy, per respondent.
@@ -105,6 +112,9 @@ struct AwarenessData {
         let breakdowns = AwarenessBreakdown.allCases.compactMap { b in reader.index(of: b.question).map { (b, $0) } }
         for (b, c) in breakdowns { categories[b] = reader.columns[c].choices.map(\.name) }
         let groupColumn = reader.index(of: AwarenessBreakdown.group.question)
+        let extras = Self.profileQuestions.compactMap { q in reader.index(of: q).map { (q, $0) } }
+        for (q, c) in extras { profileChoices[q] = reader.columns[c].choices.map(\.name) }
+        var extraColumns = extras.map { _ in [Int16]() }
 
         var plans: [ObjectIdentifier: Plan] = [:]
         let expected = try reader.count()
@@ -129,7 +139,7 @@ struct AwarenessData {
             if let last, last.id == id {
                 plan = last.plan
             } else {
-                plan = plans[id] ?? Plan(record.map, reader, sources, knowledgeColumns, breakdowns, groupColumn)
+                plan = plans[id] ?? Plan(record.map, reader, sources, knowledgeColumns, breakdowns, groupColumn, extras.map(\.1))
                 plans[id] = plan
                 last = (id, plan)
             }
@@ -148,6 +158,11 @@ struct AwarenessData {
                 var index: Int16 = -1
                 if q >= 0, case .choice(let p) = stored[q], p < map.count { index = map[p] }
                 columns[b].append(index)
+            }
+            for (e, (q, map)) in plan.extras.enumerated() {
+                var index: Int16 = -1
+                if q >= 0, case .choice(let p) = stored[q], p < map.count { index = map[p] }
+                extraColumns[e].append(index)
             }
             var bits: UInt64 = 0
             if let (q, map) = plan.groups, q >= 0, case .choices(let ps) = stored[q] {
@@ -190,6 +205,7 @@ struct AwarenessData {
         self.knowledge = knowledge
         self.category = Dictionary(uniqueKeysWithValues: zip(single, columns))
         self.groups = groups
+        self.profile = Dictionary(uniqueKeysWithValues: zip(extras.map(\.0), extraColumns))
         self.count = knowledge.count
         self.excluded = expected - knowledge.count
     }
@@ -245,10 +261,12 @@ struct AwarenessData {
         /// as the reader's category.
         let breakdowns: [(Int, [Int16])]
         let groups: (Int, [Int16])?
+        /// Per profile question read besides the breakdowns, as `breakdowns`.
+        let extras: [(Int, [Int16])]
 
         init(
             _ map: QuestionMap, _ reader: ResponseReader, _ sources: [(indicator: String, column: Int, scoring: Scoring)],
-            _ knowledgeColumns: [Int], _ breakdowns: [(AwarenessBreakdown, Int)], _ groupColumn: Int?
+            _ knowledgeColumns: [Int], _ breakdowns: [(AwarenessBreakdown, Int)], _ groupColumn: Int?, _ extraColumns: [Int]
         ) {
             func score(_ column: Int, _ scoring: Scoring) -> Score {
                 let q = map.position[column]
@@ -264,6 +282,7 @@ struct AwarenessData {
             knowledge = knowledgeColumns.compactMap { c in reader.columns[c].scoring.first.map { score(c, $0) } }
             self.breakdowns = breakdowns.filter { $0.0 != .group }.map { categories($0.1) }
             groups = groupColumn.map(categories)
+            extras = extraColumns.map(categories)
         }
     }
 }
@@ -277,6 +296,7 @@ extension AwarenessData {
         copy.knowledge = order.map { knowledge[$0] }
         copy.category = category.mapValues { column in order.map { column[$0] } }
         copy.groups = order.map { groups[$0] }
+        copy.profile = profile.mapValues { column in order.map { column[$0] } }
         if !cluster.isEmpty { copy.cluster = order.map { cluster[$0] } }
         return copy
     }

@@ -18,6 +18,7 @@ public enum Schema {
         migrator.register("010-import-queries", sql: importQueries)
         migrator.register("011-offering-cost", sql: offeringCost)
         migrator.register("012-wave-frames", sql: waveFrames)
+        migrator.register("013-campaigns", sql: campaigns)
         return migrator
     }
 
