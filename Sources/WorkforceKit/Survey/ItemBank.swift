@@ -1,14 +1,7 @@
 import Foundation
 
-/// One row of an item bank file, with where it came from.
-struct BankRow: Sendable {
-    var cells: [String: String]
-    var location: SourceLocation
-
-    subscript(_ column: String) -> String {
-        (cells[column] ?? "").trimmingCharacters(in: .whitespaces)
-    }
-
+/// An item bank's row in the words of the forms.
+extension BankRow {
     /// `column::lang` for each language that has text.
     func localized(_ column: String) -> LocalizedText {
         var text: LocalizedText = [:]
@@ -137,6 +130,10 @@ public struct ItemBank: Sendable {
 
     func title(_ kind: InstrumentKind) -> LocalizedText { titles[kind.rawValue] ?? ["en": kind.rawValue] }
 
+    /// The role set of a small economy's core roles (`Surveys/banks/role-sets.csv`): the one the
+    /// demo employers answer about and the explorer lists first.
+    public static let coreRoleSet = "belize-core"
+
     /// The work role ids of role set `name` in `role-sets.csv` (columns `set`, `framework`,
     /// `role_id`), in file order: a curated starting set such as `belize-core`.
     ///
@@ -164,11 +161,6 @@ public struct ItemBank: Sendable {
 
     /// Every row of a bank CSV file, read by column name.
     static func rows(_ url: URL, required: [String]) throws(WorkforceError) -> [BankRow] {
-        let (table, records) = try CSVTable.readAll(url: url, required: required)
-        return records.map { record in
-            var cells: [String: String] = [:]
-            for (i, column) in table.header.enumerated() { cells[column] = record.fields[i] }
-            return BankRow(cells: cells, location: SourceLocation(file: url.path, line: record.line))
-        }
+        try BankRow.read(url, required: required)
     }
 }

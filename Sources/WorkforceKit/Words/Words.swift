@@ -44,7 +44,7 @@ public struct Words: Sendable {
         for name in names.sorted() where name.hasSuffix(".csv") {
             let url = folder.appendingPathComponent(name)
             let required = ["key"] + ReaderLanguage.allCases.map { "text::\($0.rawValue)" }
-            for row in try ItemBank.rows(url, required: required) {
+            for row in try BankRow.read(url, required: required) {
                 let key = row["key"]
                 guard !key.isEmpty else { throw .badData(row.location, "a word table row has no key") }
                 if let first = entries[key] {
