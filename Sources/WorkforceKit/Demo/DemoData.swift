@@ -7,7 +7,7 @@ import Foundation
 public enum DemoData {
     /// The role set the demo employers answer about (`Surveys/banks/role-sets.csv`): a small
     /// economy's core roles.
-    public static let roleSet = "belize-core"
+    public static let roleSet = ItemBank.coreRoleSet
 
     /// The ids of ``roleSet``'s work roles.
     public static func roles(_ bank: ItemBank) throws -> [String] { try bank.roleSet(roleSet, framework: "nice-2017") }

@@ -11,7 +11,7 @@ enum ExplorerPage {
         let names = framework.flatMap { try? store.areaAndCategoryNames($0) } ?? [:]
         // "Core roles": the curated set of the bundled bank, when it is made for this framework.
         let known = Set(roles.map(\.id))
-        let core = ((try? ItemBank.bundled().roleSet(DemoData.roleSet, framework: framework?.name ?? "nice-2017")) ?? []).filter(known.contains)
+        let core = ((try? ItemBank.bundled().roleSet(ItemBank.coreRoleSet, framework: framework?.name ?? "nice-2017")) ?? []).filter(known.contains)
         let data = ExplorerData(
             offerings: offerings, roles: roles, context: context, theta: context?.inputs.theta ?? 0.5, categoryNames: names, texts: texts, core: core)
         return page(data, banner: banner)
