@@ -25,7 +25,7 @@ package struct Migrator: Sendable {
     package func appliedMigrations(_ db: Database) throws -> [String] {
         try db.execute(
             sql: "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)")
-        return try db.rows("SELECT name FROM schema_migrations ORDER BY rowid").compactMap { $0[0].string }
+        return try db.rows("SELECT name FROM schema_migrations ORDER BY rowid").map { try $0.string("name") }
     }
 
     /// Applies every migration not yet applied, and returns their names.
@@ -60,7 +60,7 @@ package struct Migrator: Sendable {
                 let violations = try db.rows("PRAGMA foreign_key_check")
                 if let first = violations.first {
                     throw MigrationError.foreignKeyViolation(
-                        migration: migration.name, table: first[0].string ?? "?", count: violations.count)
+                        migration: migration.name, table: try first.string("table"), count: violations.count)
                 }
                 try db.execute(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",

@@ -81,7 +81,7 @@ public final class WorkforceStore {
                     ? "is an empty file, not a workforce database; run `workforce init --db \(path)` to make it one"
                     : "is an SQLite database of another program, not a workforce database (it was left unchanged); give --db the file `workforce init` made, or run `workforce init --db NEW.sqlite`")
         }
-        let applied = Set(try db.rows("SELECT name FROM schema_migrations").compactMap { $0[0].string })
+        let applied = Set(try db.rows("SELECT name FROM schema_migrations").map { try $0.string("name") })
         let known = Schema.migrator.migrations.map(\.name)
         let unknown = applied.subtracting(known)
         if !unknown.isEmpty { throw MigrationError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
@@ -133,6 +133,8 @@ extension WorkforceError {
             self = error
         case let error as MigrationError:
             self = .other(error.description)
+        case let error as DamagedRow:
+            self = .badData(SourceLocation(file: path), error.message)
         case let error as DatabaseError:
             switch error.primaryCode {
             case .notADatabase: self = .badData(SourceLocation(file: path), "not a workforce database (\(error.message))")

@@ -1,13 +1,3 @@
-extension WorkforceStore {
-    /// The employer waves imported, oldest first (`baseline` for batches without a wave).
-    public func employerWaves() throws(WorkforceError) -> [String] {
-        try read { db in
-            try db.rows("SELECT wave, MIN(id) FROM import_batch WHERE kind = 'employer' GROUP BY wave ORDER BY MIN(id)", [])
-                .map { $0[0].string ?? "baseline" }
-        }
-    }
-}
-
 /// Two employer waves compared, per role: the change in employed, vacancies and demand, the
 /// standard error of the difference of two independent samples `sqrt(V1 + V2)` and a two-sided
 /// z-test. A role is compared only where it is published in both waves.

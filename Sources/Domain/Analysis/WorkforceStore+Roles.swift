@@ -8,9 +8,12 @@ extension WorkforceStore {
             try db.forEachRow(
                 "SELECT id, name, specialty_area_id, category_id FROM work_role WHERE framework_id = ? ORDER BY id", [f.id]
             ) { row in
-                let id = row[0].string ?? ""
+                let id = try row.string("id")
                 index[id] = roles.count
-                roles.append(RoleProfile(id: id, name: row[1].string ?? "", specialtyArea: row[2].string, category: row[3].string, ksas: []))
+                roles.append(
+                    RoleProfile(
+                        id: id, name: try row.string("name"), specialtyArea: try row.optionalString("specialty_area_id"),
+                        category: try row.optionalString("category_id"), ksas: []))
             }
             try db.forEachRow(
                 """
@@ -19,7 +22,7 @@ extension WorkforceStore {
                 WHERE l.framework_id = ? AND s.kind IN ('K', 'S', 'A') AND s.withdrawn = 0
                 """, [f.id]
             ) { row in
-                if let r = row[0].string.flatMap({ index[$0] }), let k = row[1].string { roles[r].ksas.insert(k) }
+                if let r = index[try row.string("role_id")] { roles[r].ksas.insert(try row.string("id")) }
             }
             return roles
         }
@@ -30,10 +33,10 @@ extension WorkforceStore {
         try read { db in
             var names: [String: String] = [:]
             for row in try db.rows("SELECT id, name FROM specialty_area WHERE framework_id = ?", [f.id]) {
-                if let id = row[0].string { names[id] = row[1].string }
+                names[try row.string("id")] = try row.string("name")
             }
             for row in try db.rows("SELECT id, name FROM category WHERE framework_id = ?", [f.id]) {
-                if let id = row[0].string { names[id] = row[1].string }
+                names[try row.string("id")] = try row.string("name")
             }
             return names
         }
@@ -44,7 +47,7 @@ extension WorkforceStore {
         try read { db in
             var texts: [String: (kind: String, text: String)] = [:]
             try db.forEachRow("SELECT id, kind, text FROM statement WHERE framework_id = ?", [f.id]) { row in
-                if let id = row[0].string { texts[id] = (row[1].string ?? "", row[2].string ?? "") }
+                texts[try row.string("id")] = (try row.string("kind"), try row.string("text"))
             }
             return texts
         }

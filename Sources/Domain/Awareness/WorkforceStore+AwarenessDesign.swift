@@ -2,10 +2,12 @@
 extension WorkforceStore {
     /// The design stored for `wave`, or `nil` when none is.
     public func storedAwarenessDesign(wave: String) throws(WorkforceError) -> AwarenessDesign? {
-        let rows = try read { db in try db.rows("SELECT strata, cluster, set_by, set_at FROM awareness_design WHERE wave = ?", [wave]) }
-        guard let row = rows.first else { return nil }
-        let strata = (row[0].string ?? "").split(separator: ",").compactMap { AwarenessBreakdown(rawValue: String($0)) }
-        return AwarenessDesign(strata: strata, cluster: row[1].string, source: .stored(by: row[2].string ?? "", at: row[3].string ?? ""))
+        try read { db in
+            guard let row = try db.rows("SELECT strata, cluster, set_by, set_at FROM awareness_design WHERE wave = ?", [wave]).first else { return nil }
+            let strata = try row.string("strata").split(separator: ",").compactMap { AwarenessBreakdown(rawValue: String($0)) }
+            return AwarenessDesign(
+                strata: strata, cluster: try row.optionalString("cluster"), source: .stored(by: try row.string("set_by"), at: try row.string("set_at")))
+        }
     }
 
     /// The design an awareness figure of `wave` uses under `choice`: the given one, simple

@@ -34,23 +34,24 @@ extension WorkforceStore {
         case .stored:
             guard let (id, source) = try latest(.margins) else { return nil }
             let rows = try read { db in
-                try db.rows("SELECT line, variable, category, population FROM population_margin WHERE file_id = ? ORDER BY line", [id])
+                try db.rows("SELECT line, variable, category, population FROM population_margin WHERE file_id = ? ORDER BY line", [id]).map { row in
+                    (line: try row.int("line"), variable: try row.string("variable"), category: try row.string("category"), population: try row.value("population"))
+                }
             }
             var variables: [(breakdown: AwarenessBreakdown, margins: [PopulationMargins.Margin])] = []
             for row in rows {
                 // What `margins import` checked must still hold: a stored margin that fails the
                 // checks would rake to nonsense ("converged in 0 iterations; weights 1 to 1").
-                let population = row[3].double ?? .nan
-                guard let breakdown = row[1].string.flatMap(AwarenessBreakdown.init(rawValue:)), population.isFinite, population >= 1,
+                let population = row.population.double ?? .nan
+                guard let breakdown = AwarenessBreakdown(rawValue: row.variable), population.isFinite, population >= 1,
                     population == population.rounded()
                 else {
                     throw .badData(
                         SourceLocation(file: path),
-                        "table population_margin, line \(row[0].int ?? 0) of \(source.locationName): variable \(valuePrefix(row[1].string ?? "")), population \(row[3].string ?? row[3].double.map { String($0) } ?? "null") fails the checks of `margins import` (a known variable, a whole number from 1); the database was damaged or edited by hand: import the margins again (`workforce margins import FILE`) or restore a copy")
+                        "table population_margin, line \(row.line) of \(source.locationName): variable \(valuePrefix(row.variable)), population \(row.population.string ?? "null") fails the checks of `margins import` (a known variable, a whole number from 1); the database was damaged or edited by hand: import the margins again (`workforce margins import FILE`) or restore a copy")
                 }
                 let margin = PopulationMargins.Margin(
-                    category: row[2].string ?? "", population: row[3].double ?? 0,
-                    location: SourceLocation(file: source.locationName, line: row[0].int))
+                    category: row.category, population: population, location: SourceLocation(file: source.locationName, line: row.line))
                 if let i = variables.firstIndex(where: { $0.breakdown == breakdown }) {
                     variables[i].margins.append(margin)
                 } else {

@@ -6,7 +6,7 @@ extension WorkforceStore {
         try read { db in
             var index: [String: (kind: String, withdrawn: Bool)] = [:]
             try db.forEachRow("SELECT id, kind, withdrawn FROM statement WHERE framework_id = ?", [f.id]) { row in
-                if let id = row[0].string { index[id.uppercased()] = (row[1].string ?? "", row[2].int == 1) }
+                index[try row.string("id").uppercased()] = (try row.string("kind"), try row.bool("withdrawn"))
             }
             return index
         }
@@ -15,7 +15,7 @@ extension WorkforceStore {
     /// The work role ids of framework `f`, upper case.
     func roleIDs(_ f: FrameworkRef) throws(WorkforceError) -> Set<String> {
         try read { db in
-            Set(try db.rows("SELECT id FROM work_role WHERE framework_id = ?", [f.id]).compactMap { $0[0].string?.uppercased() })
+            Set(try db.rows("SELECT id FROM work_role WHERE framework_id = ?", [f.id]).map { try $0.string("id").uppercased() })
         }
     }
 
@@ -32,8 +32,8 @@ extension WorkforceStore {
                 WHERE i.match_key = ? AND o.retired_by IS NULL ORDER BY o.code
                 """, [key]
             ) { row in
-                let code = row[1].string ?? ""
-                if !listed.contains(code.lowercased()) { retired.append((row[0].string ?? "", code)) }
+                let code = try row.string("code")
+                if !listed.contains(code.lowercased()) { retired.append((try row.string("name"), code)) }
             }
         }
         return retired
@@ -44,7 +44,7 @@ extension WorkforceStore {
     func saveOfferings(_ rows: [CatalogRow], batch: Int64, db: Database, file: String) throws -> [ImportProblem] {
         var warnings: [ImportProblem] = []
         var existing: [(id: Int64, name: String, key: String)] = try db.rows("SELECT id, name, match_key FROM institution").map {
-            (Int64($0[0].int ?? 0), $0[1].string ?? "", $0[2].string ?? "")
+            (try $0.int64("id"), try $0.string("name"), try $0.string("match_key"))
         }
         var institutionOf: [String: Int64] = [:]
         var warned: Set<String> = []
@@ -94,7 +94,7 @@ extension WorkforceStore {
 
     /// The catalog batches, newest last.
     func catalogBatchIDs() throws(WorkforceError) -> [Int64] {
-        try read { db in try db.rows("SELECT id FROM import_batch WHERE kind = 'catalog' ORDER BY id").compactMap { $0[0].int.map(Int64.init) } }
+        try read { db in try db.rows("SELECT id FROM import_batch WHERE kind = 'catalog' ORDER BY id").map { try $0.int64("id") } }
     }
 
     /// The offerings of the catalog as it stood after batch `asOf` (default: now), of
@@ -120,23 +120,24 @@ extension WorkforceStore {
                 ORDER BY i.name, o.code
                 """, arguments
             ) { row in
-                let id = Int64(row[0].int ?? 0)
+                let id = try row.int64("id")
                 try Self.checkStoredNumbers(row, id: id, path: path)
                 byID[id] = offerings.count
                 offerings.append(
                     Offering(
-                        id: id, institution: row[1].string ?? "", code: row[2].string ?? "", title: row[3].string ?? "",
-                        level: row[4].string ?? "", deliveryMode: row[5].string ?? "", completions: row[6].int ?? 0,
-                        programme: row[7].string, hours: row[8].double, credits: row[9].double, intake: row[10].int,
-                        lastUpdated: row[11].string ?? "", batchID: Int64(row[12].int ?? 0), ksas: [], declaredRoles: []))
+                        id: id, institution: try row.string("name"), code: try row.string("code"), title: try row.string("title"),
+                        level: try row.string("level"), deliveryMode: try row.string("delivery_mode"), completions: try row.int("annual_completions"),
+                        programme: try row.optionalString("programme"), hours: try row.optionalDouble("hours"), credits: try row.optionalDouble("credits"),
+                        intake: try row.optionalInt("annual_intake"), lastUpdated: try row.string("last_updated"), batchID: try row.int64("batch_id"),
+                        ksas: [], declaredRoles: []))
             }
             guard !offerings.isEmpty else { return offerings }
             let ids = offerings.map { String($0.id) }.joined(separator: ",")
             try db.forEachRow("SELECT offering_id, statement_id FROM offering_ksa WHERE offering_id IN (\(ids))") { row in
-                if let i = byID[Int64(row[0].int ?? 0)], let k = row[1].string { offerings[i].ksas.insert(k) }
+                if let i = byID[try row.int64("offering_id")] { offerings[i].ksas.insert(try row.string("statement_id")) }
             }
             try db.forEachRow("SELECT offering_id, role_id FROM offering_role WHERE offering_id IN (\(ids)) ORDER BY role_id") { row in
-                if let i = byID[Int64(row[0].int ?? 0)], let r = row[1].string { offerings[i].declaredRoles.append(r) }
+                if let i = byID[try row.int64("offering_id")] { offerings[i].declaredRoles.append(try row.string("role_id")) }
             }
             return offerings
         }
@@ -148,7 +149,7 @@ extension WorkforceStore {
         try read { db in
             var durations: [Int64: Double] = [:]
             try db.forEachRow("SELECT id, duration_years FROM offering WHERE retired_by IS NULL AND duration_years IS NOT NULL") { row in
-                if let id = row[0].int, let years = row[1].double { durations[Int64(id)] = years }
+                durations[try row.int64("id")] = try row.double("duration_years")
             }
             return durations
         }
@@ -160,7 +161,7 @@ extension WorkforceStore {
         try read { db in
             var costs: [Int64: Double] = [:]
             try db.forEachRow("SELECT id, cost_per_completion FROM offering WHERE retired_by IS NULL AND cost_per_completion IS NOT NULL") { row in
-                if let id = row[0].int, let cost = row[1].double { costs[Int64(id)] = cost }
+                costs[try row.int64("id")] = try row.double("cost_per_completion")
             }
             return costs
         }
@@ -172,8 +173,8 @@ extension WorkforceStore {
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` naming the table, the row and the column.
     private static func checkStoredNumbers(_ row: Row, id: Int64, path: String) throws(WorkforceError) {
-        for (column, index) in [("annual_completions", 6), ("annual_intake", 10)] {
-            let value = row[index]
+        for column in ["annual_completions", "annual_intake"] {
+            let value = row[column]
             if value == .null && column == "annual_intake" { continue }
             guard let n = value.int, (0...NumberText.maxCompletions).contains(n) else {
                 throw .badData(
@@ -181,11 +182,11 @@ extension WorkforceStore {
                     "table offering, row id \(id): \(column) \(value.string ?? "NULL") is not a whole number from 0 to \(NumberText.maxCompletions); the database was damaged or edited by hand: import the catalog again or restore a copy")
             }
         }
-        for (column, index) in [("hours", 8), ("credits", 9)] where row[index] != .null {
-            guard let d = row[index].double, d.isFinite, d >= 0, d <= 1e6 else {
+        for column in ["hours", "credits"] where row[column] != .null {
+            guard let d = row[column].double, d.isFinite, d >= 0, d <= 1e6 else {
                 throw .badData(
                     SourceLocation(file: path),
-                    "table offering, row id \(id): \(column) \(row[index].string ?? "NULL") is not a number from 0 to 1000000; the database was damaged or edited by hand")
+                    "table offering, row id \(id): \(column) \(row[column].string ?? "NULL") is not a number from 0 to 1000000; the database was damaged or edited by hand")
             }
         }
     }
@@ -194,9 +195,11 @@ extension WorkforceStore {
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` naming the institutions there are.
     public func institution(named name: String) throws(WorkforceError) -> String {
-        let rows = try read { db in try db.rows("SELECT name, match_key FROM institution ORDER BY name") }
-        if let row = rows.first(where: { $0[1].string == InstitutionName.matchKey(name) }), let stored = row[0].string { return stored }
-        let names = rows.compactMap { $0[0].string }
+        let rows = try read { db in
+            try db.rows("SELECT name, match_key FROM institution ORDER BY name").map { (name: try $0.string("name"), key: try $0.string("match_key")) }
+        }
+        if let row = rows.first(where: { $0.key == InstitutionName.matchKey(name) }) { return row.name }
+        let names = rows.map(\.name)
         throw .usage(
             "no institution \"\(name)\" in the catalog"
                 + (names.isEmpty ? "; import one with `workforce import catalog FILE`" : "; institutions: \(names.joined(separator: ", "))"))

@@ -1,4 +1,10 @@
 extension WorkforceStore {
+    /// The codebook stored with instrument `id`, as text ("" when there is no such instrument:
+    /// reading it then fails naming the instrument).
+    func storedCodebook(instrument id: Int64) throws(WorkforceError) -> String {
+        try read { db in try db.rows("SELECT codebook FROM instrument WHERE id = ?", [id]).first.map { try $0.string("codebook") } ?? "" }
+    }
+
     /// Records a generated instrument and its codebook; the same version is recorded once.
     ///
     /// - Returns: `true` when it was new, `false` when that version was already recorded.

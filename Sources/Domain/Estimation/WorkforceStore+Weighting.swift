@@ -87,8 +87,10 @@ extension WorkforceStore {
                 "SELECT id, file, version, sha256, imported_at FROM weighting_file WHERE kind = ? ORDER BY version DESC LIMIT 1", [kind.rawValue])
             guard let row = rows.first else { return nil }
             return (
-                Int64(row[0].int ?? 0),
-                WeightingSource(kind: kind, file: row[1].string ?? "", version: row[2].int, sha256: row[3].string, importedAt: row[4].string)
+                try row.int64("id"),
+                WeightingSource(
+                    kind: kind, file: try row.string("file"), version: try row.int("version"), sha256: try row.string("sha256"),
+                    importedAt: try row.string("imported_at"))
             )
         }
     }
@@ -109,13 +111,20 @@ extension WorkforceStore {
             guard let (id, source) = try latest(.frame) else { return nil }
             let rows = try read { db in
                 try db.rows(
-                    "SELECT line, sector, size_band, organisations, issued, out_of_scope FROM frame_stratum WHERE file_id = ? ORDER BY line", [id])
+                    "SELECT line, sector, size_band, organisations, issued, out_of_scope FROM frame_stratum WHERE file_id = ? ORDER BY line", [id]
+                ).map { row in
+                    (
+                        line: try row.int("line"), stratum: SamplingFrame.Stratum(sector: try row.string("sector"), sizeBand: try row.string("size_band")),
+                        counts: SamplingFrame.Counts(
+                            organisations: try row.double("organisations"), issued: try row.optionalDouble("issued"),
+                            outOfScope: try row.optionalDouble("out_of_scope"))
+                    )
+                }
             }
             var lines: [SamplingFrame.Stratum: Int] = [:]
             let strata = rows.map { row in
-                let stratum = SamplingFrame.Stratum(sector: row[1].string ?? "", sizeBand: row[2].string ?? "")
-                lines[stratum] = row[0].int
-                return (stratum, SamplingFrame.Counts(organisations: row[3].double ?? 0, issued: row[4].double, outOfScope: row[5].double))
+                lines[row.stratum] = row.line
+                return (row.stratum, row.counts)
             }
             for (stratum, counts) in strata {
                 let values = [counts.organisations] + [counts.issued, counts.outOfScope].compactMap { $0 }

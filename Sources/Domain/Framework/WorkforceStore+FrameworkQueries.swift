@@ -11,16 +11,20 @@ extension WorkforceStore {
     /// - Throws: ``WorkforceError/usage(_:)`` when there is no such framework, naming those there are.
     public func framework(named name: String?) throws(WorkforceError) -> FrameworkRef {
         let rows = try read { db in
-            try name == nil
+            try (name == nil
                 ? db.rows("SELECT id, name, edition FROM framework WHERE is_default = 1")
                 : db.rows("SELECT id, name, edition FROM framework WHERE name = ?", [name])
+            ).map { (id: try $0.int64("id"), name: try $0.string("name"), edition: try $0.string("edition")) }
         }
-        if let row = rows.first, let id = row[0].int, let n = row[1].string,
-            let edition = row[2].string.flatMap(FrameworkEdition.init(rawValue:))
-        {
-            return FrameworkRef(id: Int64(id), name: n, edition: edition)
+        if let row = rows.first {
+            guard let edition = FrameworkEdition(rawValue: row.edition) else {
+                throw .badData(
+                    SourceLocation(file: path),
+                    "table framework, row id \(row.id): edition \(valuePrefix(row.edition)) is not one this version knows; the database was damaged or edited by hand, or written by a newer version")
+            }
+            return FrameworkRef(id: row.id, name: row.name, edition: edition)
         }
-        let names = try read { db in try db.rows("SELECT name FROM framework ORDER BY id").compactMap { $0[0].string } }
+        let names = try frameworkNames()
         if names.isEmpty { throw .usage("the database holds no framework; run `workforce init` first") }
         guard let name else { throw .usage("no default framework; give --framework (one of \(names.joined(separator: ", ")))") }
         throw .usage("no framework named \(name); the database holds \(names.joined(separator: ", "))")

@@ -133,15 +133,15 @@ extension WorkforceStore {
     static func frameworkUsers(_ name: String, _ db: Database) throws -> [String] {
         guard let id = try db.scalar("SELECT id FROM framework WHERE name = ?", [name]).int else { return [] }
         var users: [String] = []
-        let tables = try db.rows("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0[0].string }
+        let tables = try db.rows("SELECT name FROM sqlite_master WHERE type = 'table'").map { try $0.string("name") }
         for table in tables.sorted() {
             for key in try db.rows("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)", [table])
-            where key[0].string == "framework" && key[2].string?.uppercased() != "CASCADE" {
-                let column = key[1].string ?? ""
+            where try key.string("table") == "framework" && key.string("on_delete").uppercased() != "CASCADE" {
+                let column = try key.string("from")
                 let quoted = "\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 let qcolumn = "\"" + column.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 if table == "import_batch" {
-                    let ids = try db.rows("SELECT id FROM import_batch WHERE \(qcolumn) = ? ORDER BY id", [id]).compactMap { $0[0].int }
+                    let ids = try db.rows("SELECT id FROM import_batch WHERE \(qcolumn) = ? ORDER BY id", [id]).map { try $0.int("id") }
                     if !ids.isEmpty {
                         users.append("catalog import batch\(ids.count == 1 ? "" : "es") \(ids.prefix(10).map(String.init).joined(separator: ", "))\(ids.count > 10 ? ", ..." : "")")
                     }

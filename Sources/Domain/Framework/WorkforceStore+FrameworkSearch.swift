@@ -73,7 +73,7 @@ extension WorkforceStore {
                     EXISTS (SELECT 1 FROM competency_area WHERE framework_id = f.id AND id = ?))
                 ORDER BY f.id
                 """, [f.id, id, id, id, id, id]
-            ).compactMap { $0[0].string }
+            ).map { try $0.string("name") }
         }
         if elsewhere.isEmpty { throw .usage("nothing has the id \(id) in framework \(f.name)") }
         throw .usage(

@@ -16,18 +16,19 @@ extension WorkforceStore {
     public func instrument(kind: InstrumentKind, wave: String?, reference: String?) throws(WorkforceError) -> RecordedInstrument {
         let rows = try read { db in
             try db.rows(
-                "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue])
+                "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue],
+                as: InstrumentRow.self)
         }
         let candidates = rows.filter { row in
             if let reference {
-                return row[0].string == reference || row[2].string == reference
-                    || (reference.count >= 6 && row[4].string?.hasPrefix(reference.lowercased()) == true)
+                return String(row.id) == reference || row.formID == reference
+                    || (reference.count >= 6 && row.version.hasPrefix(reference.lowercased()))
             }
-            if kind == .awareness { return row[3].string == (wave ?? "baseline") }
+            if kind == .awareness { return row.wave == (wave ?? "baseline") }
             return true
         }.sorted { a, b in
             // Employer: the wave's own instrument first, then the baseline's (the questions are the same).
-            kind == .employer && (a[3].string == Wave.employerColumn(wave)) && (b[3].string != Wave.employerColumn(wave))
+            kind == .employer && (a.wave == Wave.employerColumn(wave)) && (b.wave != Wave.employerColumn(wave))
         }
         guard let row = candidates.first else {
             let what = reference.map { "instrument \($0)" } ?? (kind == .awareness ? "\(kind.rawValue) instrument for wave \(wave ?? "baseline")" : "\(kind.rawValue) instrument")
@@ -43,25 +44,23 @@ extension WorkforceStore {
     public func instruments(kind: InstrumentKind) throws(WorkforceError) -> [RecordedInstrument] {
         let rows = try read { db in
             try db.rows(
-                "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue])
+                "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue],
+                as: InstrumentRow.self)
         }
         var instruments: [RecordedInstrument] = []
         for row in rows { instruments.append(try Self.recordedInstrument(row)) }
         return instruments
     }
 
-    /// An `instrument` row (`id, kind, form_id, wave, version, codebook`) with its codebook parsed.
-    private static func recordedInstrument(_ row: Row) throws(WorkforceError) -> RecordedInstrument {
-        let text = row[5].string ?? ""
+    /// An `instrument` row with its codebook parsed.
+    private static func recordedInstrument(_ row: InstrumentRow) throws(WorkforceError) -> RecordedInstrument {
         let codebook: JSONValue
         do {
-            codebook = try JSONParser.parse(Array(text.utf8), name: "codebook of instrument \(row[0].int ?? 0)")
+            codebook = try JSONParser.parse(Array(row.codebook.utf8), name: "codebook of instrument \(row.id)")
         } catch {
             throw .badData(error.location, error.message)
         }
-        return RecordedInstrument(
-            id: Int64(row[0].int ?? 0), kind: row[1].string ?? "", formID: row[2].string ?? "", wave: row[3].string,
-            version: row[4].string ?? "", codebook: codebook)
+        return RecordedInstrument(id: row.id, kind: row.kind, formID: row.formID, wave: row.wave, version: row.version, codebook: codebook)
     }
 
     /// Every import batch: `batch`, `form_id`, `wave`, `file`, `dialect`, `encoding`, `rows_read`,
@@ -87,7 +86,8 @@ extension WorkforceStore {
         rows.wrapped = ["reasons"]
         try read { db in
             try db.forEachRow("SELECT line, reasons, raw FROM rejected_row WHERE batch_id = ? ORDER BY line", [batch]) { row in
-                let reasons = (try? JSONParser.parse(Array((row[1].string ?? "[]").utf8), name: "reasons"))?.array ?? []
+                let stored = try row.string("reasons")
+                let reasons = (try? JSONParser.parse(Array(stored.utf8), name: "reasons"))?.array ?? []
                 let text = reasons.map { r in
                     let field = r["field"]?.double.flatMap { Int(exactly: $0) }
                     let line = r["line"]?.double.flatMap { Int(exactly: $0) }
@@ -95,7 +95,7 @@ extension WorkforceStore {
                     let column = cell.map { "\($0): " } ?? r["column"]?.double.flatMap { Int(exactly: $0) }.map { "column \($0): " } ?? ""
                     return column + (r["message"]?.string ?? "")
                 }.joined(separator: "; ")
-                rows.append([Cell(row[0]), .text(text), Cell(row[2])])
+                rows.append([Cell(try row.value("line")), .text(text), Cell(try row.value("raw"))])
             }
         }
         return (header, rows)
@@ -118,5 +118,24 @@ extension WorkforceStore {
             out += line(raw + [row[0].plainText, row[1].plainText])
         }
         return out
+    }
+}
+
+/// An `instrument` row as stored, read by column name.
+struct InstrumentRow: RowDecodable {
+    var id: Int64
+    var kind: String
+    var formID: String
+    var wave: String?
+    var version: String
+    var codebook: String
+
+    init(row: Row) throws(DamagedRow) {
+        id = try row.int64("id")
+        kind = try row.string("kind")
+        formID = try row.string("form_id")
+        wave = try row.optionalString("wave")
+        version = try row.string("version")
+        codebook = try row.string("codebook")
     }
 }

@@ -72,7 +72,7 @@ extension WorkforceStore {
         }
         let later = try db.rows(
             "SELECT DISTINCT retired_by FROM offering WHERE batch_id = ? AND retired_by IS NOT NULL ORDER BY retired_by", [batch]
-        ).compactMap { $0[0].int }
+        ).map { try $0.int("retired_by") }
         if !later.isEmpty {
             throw WorkforceError.usage(
                 "batch \(batch)'s catalog offerings were replaced by batch \(later.map(String.init).joined(separator: ", ")); purge \(later.count == 1 ? "that batch" : "those batches") first (newest first)")

@@ -54,11 +54,13 @@ extension WorkforceStore {
             var holders: [Int64] = []
             var openKeys: Set<String> = []
             for batch in batches {
-                let header = (try? CSVReader(string: batch[1].string ?? "", name: "header").readRecord()?.fields) ?? []
-                let identity = ColumnPlan.identityColumn(in: header, dialect: ImportDialect(rawValue: batch[2].string ?? "") ?? .template)
+                let batchID = try batch.int64("id"), storedHeader = try batch.string("header")
+                let header = (try? CSVReader(string: storedHeader, name: "header").readRecord()?.fields) ?? []
+                let identity = ColumnPlan.identityColumn(in: header, dialect: ImportDialect(rawValue: try batch.string("dialect")) ?? .template)
                 var open = 0
-                try db.forEachRow("SELECT raw FROM rejected_row WHERE batch_id = ?", [batch[0]]) { row in
-                    if let identity, let fields = try? CSVReader(string: row[0].string ?? "", name: "raw").readRecord()?.fields,
+                try db.forEachRow("SELECT raw FROM rejected_row WHERE batch_id = ?", [batchID]) { row in
+                    let raw = try row.string("raw")
+                    if let identity, let fields = try? CSVReader(string: raw, name: "raw").readRecord()?.fields,
                         identity < fields.count
                     {
                         let key = fields[identity].trimmingCharacters(in: .whitespaces)
@@ -79,7 +81,7 @@ extension WorkforceStore {
                 }
                 if open > 0 {
                     quarantined += open
-                    holders.append(Int64(batch[0].int ?? 0))
+                    holders.append(batchID)
                 }
             }
             guard quarantined > 0 else { return nil }

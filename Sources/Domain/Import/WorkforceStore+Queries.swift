@@ -10,8 +10,9 @@ extension WorkforceStore {
         table.wrapped = ["message"]
         try read { db in
             try db.forEachRow("SELECT line, field, header, rule, message FROM import_query WHERE batch_id = ? ORDER BY line, id", [batch]) { row in
-                let location = SourceLocation(file: "", line: row[0].int, field: row[1].int, header: row[2].string)
-                table.append([Cell(row[0]), .text(location.spreadsheetCell ?? ""), Cell(row[3]), Cell(row[4])])
+                let location = SourceLocation(
+                    file: "", line: try row.int("line"), field: try row.optionalInt("field"), header: try row.optionalString("header"))
+                table.append([Cell(try row.value("line")), .text(location.spreadsheetCell ?? ""), Cell(try row.value("rule")), Cell(try row.value("message"))])
             }
         }
         table.notes = [

@@ -17,7 +17,7 @@ struct QuestionRules {
     /// The rules of the latest form `reader` reads, in `language`.
     init(_ reader: ResponseReader, language: String) throws {
         guard let id = reader.instrumentIDs.last else { return }
-        let text = try reader.store.read { db in try db.scalar("SELECT codebook FROM instrument WHERE id = ?", [id]).string } ?? ""
+        let text = try reader.store.storedCodebook(instrument: id)
         let json = try JSONParser.parse(Array(text.utf8), name: "codebook of instrument \(id)")
         let codebook = try ParsedCodebook(json: json, source: "codebook of instrument \(id)")
         var groupRelevant: [String: String] = [:]

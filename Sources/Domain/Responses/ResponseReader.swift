@@ -42,7 +42,7 @@ public final class ResponseReader {
             try db.rows(
                 "SELECT DISTINCT instrument_id FROM import_batch WHERE kind = ? AND wave IS ? ORDER BY instrument_id",
                 [kind.rawValue, wave]
-            ).compactMap { $0[0].int.map(Int64.init) }
+            ).compactMap { try $0.optionalInt64("instrument_id") }
         }
         if let instrument {
             let chosen = try store.instrument(kind: kind, wave: wave, reference: instrument).id
@@ -79,8 +79,8 @@ public final class ResponseReader {
             try db.forEachRow(
                 "SELECT id, instrument_id FROM import_batch WHERE kind = ? AND wave IS ?", [kind.rawValue, wave]
             ) { row in
-                if let batch = row[0].int, let instrument = row[1].int, ids.contains(Int64(instrument)) {
-                    batches[Int64(batch)] = Int64(instrument)
+                if let instrument = try row.optionalInt64("instrument_id"), ids.contains(instrument) {
+                    batches[try row.int64("id")] = instrument
                 }
             }
         }
@@ -96,9 +96,10 @@ public final class ResponseReader {
     /// The smallest and largest response id that will be read, or `nil` without responses.
     func idRange() throws(WorkforceError) -> ClosedRange<Int64>? {
         try store.read { db in
-            let row = try db.rows("SELECT min(id), max(id) FROM response WHERE batch_id IN (\(batchList))").first
-            guard let low = row?[0].int, let high = row?[1].int else { return nil }
-            return Int64(low)...Int64(high)
+            guard let row = try db.rows("SELECT min(id) AS low, max(id) AS high FROM response WHERE batch_id IN (\(batchList))").first,
+                let low = try row.optionalInt64("low"), let high = try row.optionalInt64("high")
+            else { return nil }
+            return low...high
         }
     }
 
@@ -203,7 +204,7 @@ public final class ResponseReader {
     }
 
     private static func codebook(_ store: WorkforceStore, _ id: Int64) throws(WorkforceError) -> ParsedCodebook {
-        let text = try store.read { db in try db.scalar("SELECT codebook FROM instrument WHERE id = ?", [id]).string } ?? ""
+        let text = try store.storedCodebook(instrument: id)
         let source = "codebook of instrument \(id)"
         do {
             let codebook = try ParsedCodebook(json: try JSONParser.parse(Array(text.utf8), name: source), source: source)

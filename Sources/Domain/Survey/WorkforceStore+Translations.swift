@@ -20,10 +20,12 @@ extension WorkforceStore {
     public func translations(_ languages: [Language]) throws(WorkforceError) -> Translations {
         var result = Translations()
         for language in languages where language.isTranslated {
-            let rows = try read { db in try db.rows("SELECT key, text FROM translation WHERE language = ? ORDER BY key", [language.code]) }
-            for row in rows {
-                if let key = row[0].string, let text = row[1].string { result.set(key, language: language.code, text) }
+            let rows = try read { db in
+                try db.rows("SELECT key, text FROM translation WHERE language = ? ORDER BY key", [language.code]).map {
+                    (key: try $0.string("key"), text: try $0.string("text"))
+                }
             }
+            for row in rows { result.set(row.key, language: language.code, row.text) }
         }
         return result
     }
@@ -39,6 +41,6 @@ extension WorkforceStore {
 extension WorkforceStore {
     /// The names of the stored frameworks, in the order they were loaded.
     public func frameworkNames() throws(WorkforceError) -> [String] {
-        try read { db in try db.rows("SELECT name FROM framework ORDER BY id").compactMap { $0[0].string } }
+        try read { db in try db.rows("SELECT name FROM framework ORDER BY id").map { try $0.string("name") } }
     }
 }
