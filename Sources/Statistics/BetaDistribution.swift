@@ -7,9 +7,9 @@ import Foundation
 /// `betacf`, modified Lentz), on whichever side of the mean converges; the log of the prefactor uses
 /// `lgamma`. The quantile solves `I_x(a, b) = p` by Newton steps kept inside a bisection bracket.
 /// Agreement with R is about 1e-12 relative for shape parameters up to 10^5 (`BetaDistributionTests`).
-public enum BetaDistribution {
+package enum BetaDistribution {
     /// `P(X <= x)` for `X ~ Beta(a, b)`, `a, b > 0`.
-    public static func cdf(_ x: Double, a: Double, b: Double) -> Double {
+    package static func cdf(_ x: Double, a: Double, b: Double) -> Double {
         precondition(a > 0 && b > 0, "beta shape parameters must be positive")
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
@@ -21,13 +21,13 @@ public enum BetaDistribution {
     }
 
     /// The density at `x`, `x^(a-1) (1-x)^(b-1) / B(a, b)`.
-    public static func density(_ x: Double, a: Double, b: Double) -> Double {
+    package static func density(_ x: Double, a: Double, b: Double) -> Double {
         guard x > 0, x < 1 else { return 0 }
         return exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logBeta(a, b))
     }
 
     /// The quantile `x` with `P(X <= x) = p` for `X ~ Beta(a, b)`; 0 at `p = 0` and 1 at `p = 1`.
-    public static func quantile(_ p: Double, a: Double, b: Double) -> Double {
+    package static func quantile(_ p: Double, a: Double, b: Double) -> Double {
         precondition(a > 0 && b > 0, "beta shape parameters must be positive")
         precondition(p >= 0 && p <= 1, "a probability between 0 and 1")
         if p == 0 { return 0 }
@@ -114,13 +114,13 @@ public enum BetaDistribution {
 }
 
 /// Student's t distribution: its two-sided quantile through the beta quantile (R's `qt`).
-public enum StudentT {
+package enum StudentT {
     /// The quantile `t` with `P(T <= t) = p` on `df` degrees of freedom (`df > 0`; infinite `df`
     /// is the normal quantile).
     ///
     /// With `y = t² / (df + t²)`, `P(|T| <= t) = I_y(1/2, df/2)`, so for `p > 1/2`
     /// `y = qbeta(2p - 1, 1/2, df/2)` and `t = sqrt(df · y / (1 - y))`.
-    public static func quantile(_ p: Double, df: Double) -> Double {
+    package static func quantile(_ p: Double, df: Double) -> Double {
         precondition(df > 0, "degrees of freedom must be positive")
         precondition(p > 0 && p < 1, "a probability strictly between 0 and 1")
         if !df.isFinite { return Normal.quantile(p) }
@@ -132,7 +132,7 @@ public enum StudentT {
     }
 
     /// `P(T <= t)` on `df` degrees of freedom.
-    public static func cdf(_ t: Double, df: Double) -> Double {
+    package static func cdf(_ t: Double, df: Double) -> Double {
         precondition(df > 0, "degrees of freedom must be positive")
         if !df.isFinite { return Normal.cdf(t) }
         let tail = 0.5 * BetaDistribution.cdf(df / (df + t * t), a: df / 2, b: 0.5)

@@ -12,25 +12,25 @@ import Foundation
 ///   domain's respondents, for the awareness indicators.
 ///
 /// Neither interval leaves `[0, 1]`; at `p = 0` the lower bound is 0 and at `p = 1` the upper is 1.
-public enum KornGraubard {
+package enum KornGraubard {
     /// An interval with the sizes it was computed on.
-    public struct Interval: Sendable, Equatable {
+    package struct Interval: Sendable, Equatable {
         /// The effective sample size before the degrees-of-freedom adjustment: `p(1-p)/se²`
         /// (capped at `n` in the NCHS form).
-        public var effectiveSize: Double
+        package var effectiveSize: Double
         /// The effective size adjusted for the design's degrees of freedom, on which the
         /// Clopper-Pearson interval is evaluated.
-        public var adjustedSize: Double
-        public var low: Double
-        public var high: Double
+        package var adjustedSize: Double
+        package var low: Double
+        package var high: Double
 
         /// `high - low`.
-        public var width: Double { high - low }
+        package var width: Double { high - low }
     }
 
     /// The Clopper-Pearson interval for `x` successes of `n` trials, both real numbers (`0 <= x <= n`,
     /// `n > 0`): `[qbeta(α/2, x, n - x + 1), qbeta(1 - α/2, x + 1, n - x)]`, 0 and 1 at the ends.
-    public static func clopperPearson(successes x: Double, trials n: Double, level: Double = 0.95) -> ClosedRange<Double> {
+    package static func clopperPearson(successes x: Double, trials n: Double, level: Double = 0.95) -> ClosedRange<Double> {
         precondition(n > 0 && x >= 0 && x <= n, "successes between 0 and a positive number of trials")
         let alpha = 1 - level
         let low = x <= 0 ? 0 : BetaDistribution.quantile(alpha / 2, a: x, b: n - x + 1)
@@ -44,7 +44,7 @@ public enum KornGraubard {
     ///
     /// - Returns: `nil` when the interval is undefined: `se` is 0 (R divides by zero), `sampleSize < 2`
     ///   or `df < 1`.
-    public static func svyciprop(p: Double, se: Double, sampleSize: Int, df: Double, level: Double = 0.95) -> Interval? {
+    package static func svyciprop(p: Double, se: Double, sampleSize: Int, df: Double, level: Double = 0.95) -> Interval? {
         guard p >= 0, p <= 1, se > 0, sampleSize >= 2, df >= 1 else { return nil }
         let effective = p * (1 - p) / (se * se)
         return interval(p: p, effective: effective, ratioOf: Double(sampleSize - 1), to: df, level: level)
@@ -55,7 +55,7 @@ public enum KornGraubard {
     /// Clopper-Pearson on `x = p · n_df`.
     ///
     /// - Returns: `nil` when `n < 2` or `df < 1` (no interval; the figure is withheld).
-    public static func nchs(p: Double, se: Double, n: Int, df: Double, level: Double = 0.95) -> Interval? {
+    package static func nchs(p: Double, se: Double, n: Int, df: Double, level: Double = 0.95) -> Interval? {
         guard p >= 0, p <= 1, n >= 2, df >= 1 else { return nil }
         let kish = se > 0 ? p * (1 - p) / (se * se) : Double(n)
         let effective = min(Double(n), kish)

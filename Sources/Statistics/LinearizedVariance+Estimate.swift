@@ -1,23 +1,23 @@
 /// A domain's weighted mean with its design-based standard error.
-public struct DesignMean: Sendable, Equatable {
+package struct DesignMean: Sendable, Equatable {
     /// Respondents in the domain with a valid value.
-    public var n: Int
-    public var mean: Double
-    public var se: Double
+    package var n: Int
+    package var mean: Double
+    package var se: Double
     /// `s² = Σ w (y - ȳ)² / Σ w`: the variance of the value among the domain's respondents.
-    public var spread: Double
+    package var spread: Double
     /// Units with a respondent in the domain, minus the strata they are in.
-    public var degreesOfFreedom: Int
+    package var degreesOfFreedom: Int
 }
 
 extension LinearizedVariance {
     /// One domain of a linear combination `Σ c_j ȳ_j` of domain means.
-    public struct Term {
-        public var sums: DomainSums
-        public var domain: Int
-        public var coefficient: Double
+    package struct Term {
+        package var sums: DomainSums
+        package var domain: Int
+        package var coefficient: Double
 
-        public init(_ sums: DomainSums, _ domain: Int, _ coefficient: Double = 1) {
+        package init(_ sums: DomainSums, _ domain: Int, _ coefficient: Double = 1) {
             self.sums = sums
             self.domain = domain
             self.coefficient = coefficient
@@ -25,7 +25,7 @@ extension LinearizedVariance {
     }
 
     /// Domain `d`'s mean and standard error; `nil` when it has no respondent.
-    public func estimate(_ sums: DomainSums, _ d: Int) -> DesignMean? {
+    package func estimate(_ sums: DomainSums, _ d: Int) -> DesignMean? {
         guard let (value, variance, df) = combination([Term(sums, d)]), let mean = value.first else { return nil }
         let n = sums.count[d]
         let w = weightTotal(sums, d)
@@ -35,7 +35,7 @@ extension LinearizedVariance {
 
     /// Every domain's mean and standard error in one pass over the clusters (what
     /// ``estimate(_:_:)`` gives for each, faster).
-    public func estimates(_ s: DomainSums) -> [DesignMean?] {
+    package func estimates(_ s: DomainSums) -> [DesignMean?] {
         let domains = s.domains, strata = design.strataCount
         var total = [Double](repeating: 0, count: domains), values = total
         for k in 0..<design.clusterCount {
@@ -117,7 +117,7 @@ extension LinearizedVariance {
 
     /// The standard error of `Σ c_j ȳ_j` over domains of the same wave that share no
     /// respondent (a group and the rest of the sample).
-    public func combinedError(_ terms: [Term]) -> Double? {
+    package func combinedError(_ terms: [Term]) -> Double? {
         combination(terms).map { $0.variance.squareRoot() }
     }
 

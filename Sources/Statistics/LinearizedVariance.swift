@@ -15,8 +15,8 @@
 /// Everything is done with group sums: per domain, totals per cluster and per cell (stratum
 /// crossed with the raking categories), never a matrix of respondents by estimates. A
 /// respondent alone in its unit adds its second moments to its cell instead of a cluster slot.
-public struct LinearizedVariance: Sendable {
-    public let design: SampleDesign
+package struct LinearizedVariance: Sendable {
+    package let design: SampleDesign
     let weights: [Double]
     let calibrated: Bool
     /// Per respondent, its cell; cells are nested in strata.
@@ -37,14 +37,14 @@ public struct LinearizedVariance: Sendable {
     let clusterCell: [Int32]
     let clusterWeight: [Double]
 
-    public var cells: Int { cellStratum.count }
+    package var cells: Int { cellStratum.count }
 
     /// Prepares the variance for one wave.
     ///
     /// - Parameters:
     ///   - weights: the final (raked) weights, or `nil` for every weight 1.
     ///   - raking: the raking variables the weights were calibrated on (empty: none).
-    public init(design: SampleDesign, weights: [Double]?, raking: [Raking.Variable] = []) {
+    package init(design: SampleDesign, weights: [Double]?, raking: [Raking.Variable] = []) {
         let n = design.count
         self.design = design
         self.weights = weights ?? Array(repeating: 1, count: n)
@@ -120,13 +120,13 @@ public struct LinearizedVariance: Sendable {
     }
 
     /// Fresh sums for `domains` domains.
-    public func sums(domains: Int) -> DomainSums {
+    package func sums(domains: Int) -> DomainSums {
         DomainSums(domains: domains, clusters: design.clusterCount, cells: cells)
     }
 
     /// Adds respondent `i`'s valid value `y` to domain `d`.
     @inline(__always)
-    public func add(_ y: Double, respondent i: Int, domain d: Int, to sums: DomainSums) {
+    package func add(_ y: Double, respondent i: Int, domain d: Int, to sums: DomainSums) {
         let w = weights[i]
         let m = d * sums.cells + Int(cell[i])
         sums.count[d] += 1
@@ -154,8 +154,8 @@ public struct LinearizedVariance: Sendable {
 ///
 /// A class over raw buffers, so that the per-respondent additions neither copy nor check
 /// uniqueness; one pass owns it, and it never crosses threads.
-public final class DomainSums {
-    public let domains: Int
+package final class DomainSums {
+    package let domains: Int
     let clusters: Int
     let cells: Int
     /// Per domain: valid respondents, those of them alone in their unit, Σ w y².
@@ -196,7 +196,7 @@ public final class DomainSums {
 
     /// The sums of domain `a` minus those of domain `b` of `other` (b a subset of a): the rest
     /// of `a` outside `b`, as domain 0 of the result.
-    public func minus(_ a: Int, _ other: DomainSums, _ b: Int) -> DomainSums {
+    package func minus(_ a: Int, _ other: DomainSums, _ b: Int) -> DomainSums {
         let r = DomainSums(domains: 1, clusters: clusters, cells: cells)
         r.count[0] = count[a] - other.count[b]
         r.singles[0] = singles[a] - other.singles[b]

@@ -1,10 +1,10 @@
 /// Adjusting p-values for a family of tests.
-public enum MultipleComparisons {
+package enum MultipleComparisons {
     /// Benjamini and Hochberg's (1995) q-values: with the `m` p-values sorted,
     /// `q_(i) = min_{j >= i} min(1, m p_(j) / j)`; a test with `q < α` is kept at false
     /// discovery rate `α`. What R's `p.adjust(p, "BH")` gives; `nil` entries are not tests and
     /// stay `nil`.
-    public static func benjaminiHochberg(_ pValues: [Double?]) -> [Double?] {
+    package static func benjaminiHochberg(_ pValues: [Double?]) -> [Double?] {
         var tests: [(index: Int, p: Double)] = []
         for (i, p) in pValues.enumerated() {
             if let p { tests.append((i, p)) }

@@ -1,20 +1,20 @@
 import Foundation
 
 /// The standard normal distribution: the cumulative distribution and its inverse.
-public enum Normal {
+package enum Normal {
     /// `P(Z <= z)`, through the complementary error function (accurate in both tails).
-    public static func cdf(_ z: Double) -> Double {
+    package static func cdf(_ z: Double) -> Double {
         0.5 * erfc(-z / 2.0.squareRoot())
     }
 
     /// The two-sided p-value of a standard normal statistic `z`: `P(|Z| >= |z|)`.
-    public static func twoSidedPValue(_ z: Double) -> Double {
+    package static func twoSidedPValue(_ z: Double) -> Double {
         erfc(abs(z) / 2.0.squareRoot())
     }
 
     /// The quantile `z` with `P(Z <= z) = p`, for `0 < p < 1` (Wichura's algorithm AS 241,
     /// PPND16, accurate to about 1e-16).
-    public static func quantile(_ p: Double) -> Double {
+    package static func quantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "a probability strictly between 0 and 1")
         let q = p - 0.5
         if abs(q) <= 0.425 {
@@ -51,5 +51,5 @@ public enum Normal {
     }
 
     /// `z` for a two-sided 95% interval (1.959963984540054).
-    public static let z95 = quantile(0.975)
+    package static let z95 = quantile(0.975)
 }

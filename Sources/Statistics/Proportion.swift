@@ -1,13 +1,13 @@
 /// A weighted proportion over valid answers: `p = Σ w·y / Σ w`, with the effective sample size
 /// `n_eff = (Σ w)² / Σ w²` (Kish) that its interval uses.
-public struct ProportionEstimate: Sendable, Equatable {
+package struct ProportionEstimate: Sendable, Equatable {
     /// Unweighted respondents with a valid answer.
-    public var n: Int
-    public var sumWeights: Double
-    public var sumSquaredWeights: Double
-    public var sumWeightedOnes: Double
+    package var n: Int
+    package var sumWeights: Double
+    package var sumSquaredWeights: Double
+    package var sumWeightedOnes: Double
 
-    public init(n: Int = 0, sumWeights: Double = 0, sumSquaredWeights: Double = 0, sumWeightedOnes: Double = 0) {
+    package init(n: Int = 0, sumWeights: Double = 0, sumSquaredWeights: Double = 0, sumWeightedOnes: Double = 0) {
         self.n = n
         self.sumWeights = sumWeights
         self.sumSquaredWeights = sumSquaredWeights
@@ -16,7 +16,7 @@ public struct ProportionEstimate: Sendable, Equatable {
 
     /// Adds one respondent's valid answer `y` (0 or 1) with weight `w`.
     @inline(__always)
-    public mutating func add(_ y: Bool, weight w: Double) {
+    package mutating func add(_ y: Bool, weight w: Double) {
         n += 1
         sumWeights += w
         sumSquaredWeights += w * w
@@ -24,18 +24,18 @@ public struct ProportionEstimate: Sendable, Equatable {
     }
 
     /// The estimate from plain counts: `ones` of `n`, every weight 1.
-    public static func counts(_ ones: Int, of n: Int) -> ProportionEstimate {
+    package static func counts(_ ones: Int, of n: Int) -> ProportionEstimate {
         ProportionEstimate(n: n, sumWeights: Double(n), sumSquaredWeights: Double(n), sumWeightedOnes: Double(ones))
     }
 
     /// `p`, or `nil` with no valid answer.
-    public var p: Double? { sumWeights > 0 ? sumWeightedOnes / sumWeights : nil }
+    package var p: Double? { sumWeights > 0 ? sumWeightedOnes / sumWeights : nil }
 
     /// `(Σ w)² / Σ w²`; equal to `n` when every weight is equal.
-    public var effectiveSize: Double { sumSquaredWeights > 0 ? sumWeights * sumWeights / sumSquaredWeights : 0 }
+    package var effectiveSize: Double { sumSquaredWeights > 0 ? sumWeights * sumWeights / sumSquaredWeights : 0 }
 
     /// The 95% Wilson interval on `n_eff`.
-    public var wilson: ClosedRange<Double>? {
+    package var wilson: ClosedRange<Double>? {
         guard let p else { return nil }
         return Wilson.interval(p: p, n: effectiveSize)
     }
@@ -43,9 +43,9 @@ public struct ProportionEstimate: Sendable, Equatable {
 
 /// Wilson's score interval for a proportion (Newcombe 1998, "Two-sided confidence intervals for
 /// the single proportion", method 3, without continuity correction).
-public enum Wilson {
+package enum Wilson {
     /// The interval for proportion `p` observed on `n` (effective) respondents, at `z`.
-    public static func interval(p: Double, n: Double, z: Double = Normal.z95) -> ClosedRange<Double> {
+    package static func interval(p: Double, n: Double, z: Double = Normal.z95) -> ClosedRange<Double> {
         guard n > 0 else { return 0...1 }
         let z2 = z * z
         let denominator = 1 + z2 / n
@@ -56,19 +56,19 @@ public enum Wilson {
 }
 
 /// Comparing two independent proportions (a follow-up wave against the baseline).
-public struct ProportionDifference: Sendable, Equatable {
+package struct ProportionDifference: Sendable, Equatable {
     /// `p_followup - p_base`.
-    public var difference: Double
+    package var difference: Double
     /// Newcombe's hybrid score interval (1998, "Interval estimation for the difference between
     /// independent proportions", method 10), from each wave's Wilson interval on its `n_eff`.
-    public var interval: ClosedRange<Double>
+    package var interval: ClosedRange<Double>
     /// The two-proportion z statistic with the pooled proportion, on the effective sizes.
-    public var z: Double
+    package var z: Double
     /// Its two-sided p-value.
-    public var pValue: Double
+    package var pValue: Double
 
     /// A difference worked out elsewhere (the knowledge score's, from two means).
-    public init(difference: Double, interval: ClosedRange<Double>, z: Double, pValue: Double) {
+    package init(difference: Double, interval: ClosedRange<Double>, z: Double, pValue: Double) {
         self.difference = difference
         self.interval = interval
         self.z = z
@@ -76,7 +76,7 @@ public struct ProportionDifference: Sendable, Equatable {
     }
 
     /// Compares `followup` with `base`, each a proportion with its effective size.
-    public init(base p2: Double, n2: Double, followup p1: Double, n1: Double, z zCritical: Double = Normal.z95) {
+    package init(base p2: Double, n2: Double, followup p1: Double, n1: Double, z zCritical: Double = Normal.z95) {
         difference = p1 - p2
         let w1 = Wilson.interval(p: p1, n: n1, z: zCritical)
         let w2 = Wilson.interval(p: p2, n: n2, z: zCritical)
@@ -92,17 +92,17 @@ public struct ProportionDifference: Sendable, Equatable {
 
 /// A weighted mean of a score in [0, 1] (the knowledge score), with a normal 95% interval on
 /// the effective size: `m ± z·s/√n_eff`, `s² = Σ w (x - m)² / Σ w`.
-public struct MeanEstimate: Sendable, Equatable {
-    public var n = 0
-    public var sumWeights = 0.0
-    public var sumSquaredWeights = 0.0
-    public var sumWeightedValues = 0.0
-    public var sumWeightedSquares = 0.0
+package struct MeanEstimate: Sendable, Equatable {
+    package var n = 0
+    package var sumWeights = 0.0
+    package var sumSquaredWeights = 0.0
+    package var sumWeightedValues = 0.0
+    package var sumWeightedSquares = 0.0
 
-    public init() {}
+    package init() {}
 
     @inline(__always)
-    public mutating func add(_ x: Double, weight w: Double) {
+    package mutating func add(_ x: Double, weight w: Double) {
         n += 1
         sumWeights += w
         sumSquaredWeights += w * w
@@ -110,10 +110,10 @@ public struct MeanEstimate: Sendable, Equatable {
         sumWeightedSquares += w * x * x
     }
 
-    public var mean: Double? { sumWeights > 0 ? sumWeightedValues / sumWeights : nil }
-    public var effectiveSize: Double { sumSquaredWeights > 0 ? sumWeights * sumWeights / sumSquaredWeights : 0 }
+    package var mean: Double? { sumWeights > 0 ? sumWeightedValues / sumWeights : nil }
+    package var effectiveSize: Double { sumSquaredWeights > 0 ? sumWeights * sumWeights / sumSquaredWeights : 0 }
 
-    public var interval: ClosedRange<Double>? {
+    package var interval: ClosedRange<Double>? {
         guard let mean, effectiveSize > 0 else { return nil }
         let variance = max(0, sumWeightedSquares / sumWeights - mean * mean)
         let half = Normal.z95 * (variance / effectiveSize).squareRoot()

@@ -7,16 +7,16 @@
 /// that step. Steps repeat until every category's weighted share is within `tolerance`
 /// (relative) of its population share, or `maxIterations` is reached. The weights are then
 /// scaled to sum to the population total (shares, `p` and `n_eff` do not depend on the scale).
-public enum Raking {
+package enum Raking {
     /// One raking variable: its categories' population counts and each respondent's category.
-    public struct Variable: Sendable {
-        public var name: String
-        public var categories: [String]
-        public var population: [Double]
+    package struct Variable: Sendable {
+        package var name: String
+        package var categories: [String]
+        package var population: [Double]
         /// Per respondent, the index of its category in `categories`, or -1 when unknown.
-        public var category: [Int16]
+        package var category: [Int16]
 
-        public init(name: String, categories: [String], population: [Double], category: [Int16]) {
+        package init(name: String, categories: [String], population: [Double], category: [Int16]) {
             self.name = name
             self.categories = categories
             self.population = population
@@ -24,20 +24,20 @@ public enum Raking {
         }
     }
 
-    public struct Result: Sendable {
-        public var weights: [Double]
-        public var converged: Bool
-        public var iterations: Int
+    package struct Result: Sendable {
+        package var weights: [Double]
+        package var converged: Bool
+        package var iterations: Int
         /// The largest relative distance of a category's weighted share from its population share.
-        public var largestRelativeError: Double
+        package var largestRelativeError: Double
         /// The variables raked on, for the variance of the raked estimates.
-        public var variables: [Variable] = []
+        package var variables: [Variable] = []
 
-        public var smallestWeight: Double { weights.min() ?? 0 }
-        public var largestWeight: Double { weights.max() ?? 0 }
+        package var smallestWeight: Double { weights.min() ?? 0 }
+        package var largestWeight: Double { weights.max() ?? 0 }
 
         /// Kish's design effect of the weights, `n / n_eff`.
-        public var designEffect: Double {
+        package var designEffect: Double {
             var sum = 0.0, squares = 0.0
             for w in weights {
                 sum += w
@@ -51,7 +51,7 @@ public enum Raking {
     ///
     /// Every category must have at least one respondent (the caller checks, naming the
     /// category); population counts must be positive.
-    public static func rake(count: Int, variables: [Variable], tolerance: Double = 1e-10, maxIterations: Int = 1000) -> Result {
+    package static func rake(count: Int, variables: [Variable], tolerance: Double = 1e-10, maxIterations: Int = 1000) -> Result {
         var weights = Array(repeating: 1.0, count: count)
         var iterations = 0
         var error = largestError(weights, variables)
@@ -77,7 +77,7 @@ public enum Raking {
     }
 
     /// The weighted total of each category of `variable`.
-    public static func categorySums(_ weights: [Double], _ variable: Variable) -> [Double] {
+    package static func categorySums(_ weights: [Double], _ variable: Variable) -> [Double] {
         var sums = Array(repeating: 0.0, count: variable.categories.count)
         for i in weights.indices {
             let c = Int(variable.category[i])

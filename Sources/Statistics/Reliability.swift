@@ -1,6 +1,6 @@
 /// Whether an estimate may be published: the NCHS Data Presentation Standards for Proportions
 /// (Parker et al., Vital Health Stat 2(175), 2017), with the small-cell rule before them.
-public enum Reliability: Sendable, Equatable {
+package enum Reliability: Sendable, Equatable {
     case published
     /// Computed but withheld: the reason says which test failed.
     case unreliable(String)
@@ -11,9 +11,9 @@ public enum Reliability: Sendable, Equatable {
     case review(String)
 
     /// Degrees of freedom under which a published figure is flagged for statistical review.
-    public static let reviewBelow = 8
+    package static let reviewBelow = 8
 
-    public var status: String {
+    package var status: String {
         switch self {
         case .published: "published"
         case .unreliable: "unreliable"
@@ -22,7 +22,7 @@ public enum Reliability: Sendable, Equatable {
         }
     }
 
-    public var reason: String? {
+    package var reason: String? {
         switch self {
         case .published: nil
         case .unreliable(let r), .suppressed(let r), .review(let r): r
@@ -34,7 +34,7 @@ public enum Reliability: Sendable, Equatable {
     /// interval (no degrees of freedom), when the effective size is under 30, the interval is 0.30
     /// or wider, or it is wider than 0.05 and more than 130% of `p`; for review when `p` is 0 or 1
     /// (never published as a certainty).
-    public static func proportion(n: Int, p: Double, effectiveSize: Double, interval: ClosedRange<Double>?, minimumCell: Int) -> Reliability {
+    package static func proportion(n: Int, p: Double, effectiveSize: Double, interval: ClosedRange<Double>?, minimumCell: Int) -> Reliability {
         if n < minimumCell { return .suppressed("fewer than \(minimumCell) respondents") }
         guard let interval else { return .unreliable("no degrees of freedom for an interval") }
         if effectiveSize < 30 { return .unreliable("effective sample size under 30") }
@@ -47,7 +47,7 @@ public enum Reliability: Sendable, Equatable {
 
     /// Why a published proportion should be reviewed (NCHS 2017): few degrees of freedom, or a
     /// complement `1 - p` whose interval is wider than 0.05 and more than 130% of it.
-    public static func review(p: Double, interval: ClosedRange<Double>, degreesOfFreedom: Int) -> String? {
+    package static func review(p: Double, interval: ClosedRange<Double>, degreesOfFreedom: Int) -> String? {
         let width = interval.upperBound - interval.lowerBound
         let complement = width > 0.05 && p < 1 && width > 1.30 * (1 - p)
         let reasons = [
@@ -59,7 +59,7 @@ public enum Reliability: Sendable, Equatable {
 
     /// A mean score's status: suppressed under `minimumCell` respondents; unreliable when the
     /// effective size is under 30 or the relative standard error is 30% or more.
-    public static func mean(n: Int, mean: Double, se: Double, effectiveSize: Double, minimumCell: Int) -> Reliability {
+    package static func mean(n: Int, mean: Double, se: Double, effectiveSize: Double, minimumCell: Int) -> Reliability {
         if n < minimumCell { return .suppressed("fewer than \(minimumCell) respondents") }
         if effectiveSize < 30 { return .unreliable("effective sample size under 30") }
         if se > 0 && se >= 0.30 * abs(mean) { return .unreliable("relative standard error 30% or more") }
@@ -67,7 +67,7 @@ public enum Reliability: Sendable, Equatable {
     }
 
     /// The note a published figure carries when its design has few degrees of freedom.
-    public static func review(degreesOfFreedom: Int) -> String? {
+    package static func review(degreesOfFreedom: Int) -> String? {
         degreesOfFreedom < reviewBelow ? "fewer than \(reviewBelow) degrees of freedom (\(degreesOfFreedom)): review before publishing" : nil
     }
 }

@@ -3,27 +3,27 @@
 /// is two clusters. A respondent with no cluster code, or alone in its cluster, is its own
 /// unit (a "singleton"). Without strata or clusters every respondent is its own unit in one
 /// stratum: simple random sampling with replacement.
-public struct SampleDesign: Sendable, Equatable {
+package struct SampleDesign: Sendable, Equatable {
     /// Per respondent, its stratum (`0..<strataCount`).
-    public private(set) var stratum: [Int32]
+    package private(set) var stratum: [Int32]
     /// Per respondent, the index of its cluster of two or more respondents, or -1 when the
     /// respondent is its own unit.
-    public private(set) var cluster: [Int32]
+    package private(set) var cluster: [Int32]
     /// Per cluster, its stratum.
-    public private(set) var clusterStratum: [Int32]
-    public private(set) var strataCount: Int
+    package private(set) var clusterStratum: [Int32]
+    package private(set) var strataCount: Int
     /// Per stratum, its primary sampling units (clusters and singletons): `n_h`.
-    public private(set) var unitsPerStratum: [Int]
+    package private(set) var unitsPerStratum: [Int]
 
-    public var count: Int { stratum.count }
-    public var clusterCount: Int { clusterStratum.count }
+    package var count: Int { stratum.count }
+    package var clusterCount: Int { clusterStratum.count }
     /// Every unit of the design: clusters and respondents on their own.
-    public var units: Int { unitsPerStratum.reduce(0, +) }
+    package var units: Int { unitsPerStratum.reduce(0, +) }
     /// Units minus strata: the design's degrees of freedom.
-    public var degreesOfFreedom: Int { units - unitsPerStratum.filter { $0 > 0 }.count }
+    package var degreesOfFreedom: Int { units - unitsPerStratum.filter { $0 > 0 }.count }
 
     /// Every one of `count` respondents its own unit, in one stratum.
-    public init(count: Int) {
+    package init(count: Int) {
         self.init(strata: Array(repeating: 0, count: count), clusters: Array(repeating: -1, count: count))
     }
 
@@ -33,7 +33,7 @@ public struct SampleDesign: Sendable, Equatable {
     ///   - strata: each respondent's stratum code (any integers; equal codes, same stratum).
     ///   - clusters: each respondent's cluster code (any integers; -1 or below: none). The
     ///     same code in two strata gives two clusters.
-    public init(strata: [Int], clusters: [Int]) {
+    package init(strata: [Int], clusters: [Int]) {
         precondition(strata.count == clusters.count, "one stratum and one cluster code per respondent")
         var strataIndex: [Int: Int32] = [:]
         var stratum = [Int32](repeating: 0, count: strata.count)
@@ -92,5 +92,5 @@ public struct SampleDesign: Sendable, Equatable {
     }
 
     /// Strata with a single unit ("lonely" PSUs), handled as R's `survey.lonely.psu = "adjust"`.
-    public var lonelyStrata: Int { unitsPerStratum.filter { $0 == 1 }.count }
+    package var lonelyStrata: Int { unitsPerStratum.filter { $0 == 1 }.count }
 }

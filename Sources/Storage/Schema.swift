@@ -2,7 +2,7 @@
 ///
 /// Never edit a migration that has shipped: add a new one. docs/schema.md
 /// describes these tables for analysts.
-public enum Schema {
+package enum Schema {
     /// All migrations, in the order they are applied.
     package static var migrator: Migrator {
         var migrator = Migrator()

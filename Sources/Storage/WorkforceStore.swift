@@ -2,9 +2,9 @@ import Foundation
 
 /// The tool's database: one SQLite file holding frameworks, instruments, responses, the
 /// catalog and analyses. Opening it applies any migrations it lacks.
-public final class WorkforceStore {
+package final class WorkforceStore {
     package let db: Database
-    public let path: String
+    package let path: String
 
     /// Opens the database at `path`.
     ///
@@ -18,7 +18,7 @@ public final class WorkforceStore {
     ///   upgrade, saying to run `workforce init`; ``WorkforceError/badData(_:_:)`` for a file that
     ///   is not SQLite at all; other ``WorkforceError``s for files that cannot be written.
     /// - Parameter busyTimeout: how long to wait for another process's write lock, in milliseconds.
-    public init(path: String, create: Bool, busyTimeout: Int32 = 30_000) throws(WorkforceError) {
+    package init(path: String, create: Bool, busyTimeout: Int32 = 30_000) throws(WorkforceError) {
         let exists = FileManager.default.fileExists(atPath: path)
         try Self.checkRegularFile(path)
         if !exists && !create {
@@ -39,7 +39,7 @@ public final class WorkforceStore {
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` (66) when it is not a workforce
     ///   database or needs an upgrade.
-    public init(readingOnly path: String) throws(WorkforceError) {
+    package init(readingOnly path: String) throws(WorkforceError) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .noInput(path: path, reason: "no database here; run `workforce init` first, or give --db PATH")
         }
@@ -95,7 +95,7 @@ public final class WorkforceStore {
     /// Opens `path` to read and write when it can, else (a read-only file or folder) to read
     /// only, so that queries work on a database the user may only read; a write then fails
     /// with 73.
-    public static func forQueries(path: String) throws(WorkforceError) -> WorkforceStore {
+    package static func forQueries(path: String) throws(WorkforceError) -> WorkforceStore {
         do {
             return try WorkforceStore(path: path, create: false)
         } catch .cannotCreate {
@@ -127,7 +127,7 @@ extension WorkforceStore: Sendable {}
 
 extension WorkforceError {
     /// Any error met while using the database at `path`, as an error with an exit code.
-    public init(_ error: any Error, path: String) {
+    package init(_ error: any Error, path: String) {
         switch error {
         case let error as WorkforceError:
             self = error

@@ -4,14 +4,14 @@ import Foundation
 /// target coefficient of variation.
 extension EmployerSampleSize {
     /// The employer figure whose CV the allocation targets.
-    public enum TargetFigure: String, CaseIterable, Sendable { case demand, employed, vacancies }
+    package enum TargetFigure: String, CaseIterable, Sendable { case demand, employed, vacancies }
 
     /// Employers per stratum for a CV of `cv` on national `figure` and on each of `roles`
     /// (Neyman allocation with this wave's stratum deviations); before any employer survey,
     /// proportional to the frame's eligible organisations.
     /// - Throws: ``WorkforceError/usage(_:)`` for a role the form did not ask about; what
     ///   ``GapContext/load(_:_:)`` throws.
-    public static func table(
+    package static func table(
         _ store: WorkforceStore, _ request: GapRequest, frame: SamplingFrame, cv target: Double, figure: TargetFigure, roles: [String]
     ) throws -> ResultTable {
         let context: GapContext

@@ -1,22 +1,22 @@
-public enum GapAnalysis {
+package enum GapAnalysis {
     /// One KSA's demand (from the published roles needing it) against what the catalog supplies.
-    public struct KSAGap: Sendable, Equatable {
-        public var id: String
+    package struct KSAGap: Sendable, Equatable {
+        package var id: String
         /// `Σ demand_h(r)` over the published roles needing it (roles withheld for disclosure
         /// are left out, so that no withheld figure is the difference of two published ones).
-        public var demand = Estimate.zero
+        package var demand = Estimate.zero
         /// `Σ completions_p · years(h)` over the supply units teaching it.
-        public var supply = 0.0
+        package var supply = 0.0
         /// Catalog offerings (rows) teaching it.
-        public var taught = 0
-        public var roles: [String] = []
+        package var taught = 0
+        package var roles: [String] = []
         /// Distinct employers reporting any of those roles.
-        public var respondents = 0
-        public var gap: Double { demand.value - supply }
+        package var respondents = 0
+        package var gap: Double { demand.value - supply }
     }
 
     /// Every KSA needed by a published role with demand, or taught by the catalog.
-    public static func ksaGaps(_ estimates: EmployerEstimates) -> [KSAGap] {
+    package static func ksaGaps(_ estimates: EmployerEstimates) -> [KSAGap] {
         let inputs = estimates.inputs
         var result: [String: KSAGap] = [:]
         var roleSets: [String: [Int]] = [:]
@@ -49,20 +49,20 @@ public enum GapAnalysis {
     }
 
     /// Proficiency shortfall of employed staff in one role.
-    public struct Shortfall: Sendable, Equatable {
-        public var role: RoleProfile
+    package struct Shortfall: Sendable, Equatable {
+        package var role: RoleProfile
         /// Employers with staff in the role who gave both levels (unweighted).
-        public var respondents = 0
-        public var staff = Estimate.zero
+        package var respondents = 0
+        package var staff = Estimate.zero
         /// Headcount-weighted mean of `max(0, required - current)` (a ratio, linearised).
-        public var meanShortfall: Estimate?
+        package var meanShortfall: Estimate?
         /// Weighted share of those employers whose typical level is below the required one.
-        public var shareWithShortfall: Estimate?
+        package var shareWithShortfall: Estimate?
         /// Weighted staff in employers with a shortfall: role-holdings to upskill.
-        public var staffBelowRequired = Estimate.zero
+        package var staffBelowRequired = Estimate.zero
     }
 
-    public static func shortfalls(_ inputs: GapInputs) -> [Shortfall] {
+    package static func shortfalls(_ inputs: GapInputs) -> [Shortfall] {
         let design = inputs.weighting.design
         let n = inputs.employers.count
         return inputs.roles.filter { inputs.surveyed.contains($0.id) }.map { role in
@@ -92,15 +92,15 @@ public enum GapAnalysis {
     /// KSAs employers report their staff lack, per role: employers asked, and per KSA the
     /// employers naming it and their weighted share of those asked. Only the role's KSAs count
     /// (an exclusive answer such as "none of these" is not a KSA).
-    public struct Lacking: Sendable, Equatable {
-        public var role: String
-        public var ksa: String
-        public var asked = 0
-        public var employers = 0
-        public var share: Estimate
+    package struct Lacking: Sendable, Equatable {
+        package var role: String
+        package var ksa: String
+        package var asked = 0
+        package var employers = 0
+        package var share: Estimate
     }
 
-    public static func lacking(_ inputs: GapInputs) -> [Lacking] {
+    package static func lacking(_ inputs: GapInputs) -> [Lacking] {
         let design = inputs.weighting.design
         let n = inputs.employers.count
         var result: [Lacking] = []
@@ -131,17 +131,17 @@ public enum GapAnalysis {
     /// that are not confident in at least one task of a kind **and** do not outsource their
     /// cybersecurity, among those who answered a task of that kind; beside it, the share of all
     /// such employers not confident (outsourcers included), labelled so.
-    public struct Capability: Sendable, Equatable {
-        public var group: String
-        public var kind: String
-        public var employers = 0
+    package struct Capability: Sendable, Equatable {
+        package var group: String
+        package var kind: String
+        package var employers = 0
         /// DSIT's skills gap: not confident and not outsourcing.
-        public var share: Estimate?
+        package var share: Estimate?
         /// Not confident, whether or not outsourcing.
-        public var shareAllEmployers: Estimate?
+        package var shareAllEmployers: Estimate?
     }
 
-    public static func capability(_ inputs: GapInputs, by group: ((EmployerResponse) -> String?)?) -> [Capability] {
+    package static func capability(_ inputs: GapInputs, by group: ((EmployerResponse) -> String?)?) -> [Capability] {
         let design = inputs.weighting.design
         let n = inputs.employers.count
         var result: [Capability] = []

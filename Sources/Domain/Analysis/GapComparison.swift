@@ -1,10 +1,10 @@
 /// Two employer waves compared, per role: the change in employed, vacancies and demand, the
 /// standard error of the difference of two independent samples `sqrt(V1 + V2)` and a two-sided
 /// z-test. A role is compared only where it is published in both waves.
-public enum GapComparison {
-    public static let figures = ["employed", "vacancies", "demand"]
+package enum GapComparison {
+    package static let figures = ["employed", "vacancies", "demand"]
 
-    public static func run(_ store: WorkforceStore, _ request: GapRequest, _ first: String, _ second: String) throws -> ResultTable {
+    package static func run(_ store: WorkforceStore, _ request: GapRequest, _ first: String, _ second: String) throws -> ResultTable {
         var a = request, b = request
         a.wave = first
         b.wave = second
@@ -14,7 +14,7 @@ public enum GapComparison {
 
     /// The difference `second - first` with its standard error, z and p; `nil` figures without
     /// sampling error.
-    public static func difference(_ first: Estimate, _ second: Estimate) -> (diff: Double, se: Double?, z: Double?, p: Double?) {
+    package static func difference(_ first: Estimate, _ second: Estimate) -> (diff: Double, se: Double?, z: Double?, p: Double?) {
         let diff = second.value - first.value
         guard let s1 = first.se, let s2 = second.se else { return (diff, nil, nil, nil) }
         let se = (s1 * s1 + s2 * s2).squareRoot()
@@ -23,7 +23,7 @@ public enum GapComparison {
         return (diff, se, z, Normal.twoSidedPValue(z))
     }
 
-    public static func table(_ first: EmployerEstimates, _ second: EmployerEstimates, notes: [String] = []) -> ResultTable {
+    package static func table(_ first: EmployerEstimates, _ second: EmployerEstimates, notes: [String] = []) -> ResultTable {
         var columns = ["role_id", "role_name", "status"]
         for f in figures { columns += ["\(f)_first", "\(f)_second", "\(f)_diff", "\(f)_diff_se", "\(f)_diff_z", "\(f)_diff_p"] }
         var table = ResultTable(columns: columns)

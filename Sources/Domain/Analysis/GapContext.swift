@@ -1,52 +1,52 @@
 import Foundation
 
 /// What `workforce gaps` breaks the figures down by.
-public enum GapBreakdown: String, Sendable, CaseIterable {
+package enum GapBreakdown: String, Sendable, CaseIterable {
     case role, total, ksa, area, category, sector, district, size, proficiency, lacking, capability
 }
 
 /// What `workforce gaps` (and the plan, the report, the explorer) is asked for.
-public struct GapRequest: Sendable {
-    public var by: GapBreakdown = .role
-    public var horizon: Horizon = .medium
-    public var theta = 0.5
+package struct GapRequest: Sendable {
+    package var by: GapBreakdown = .role
+    package var horizon: Horizon = .medium
+    package var theta = 0.5
     /// `--entry-rate`: replaces the realised entry rate (``WorkforceFlows/entryRateRealised``) in
     /// every supply figure; `nil` uses the realised rate capped at 1 (1 when the form has no flow questions).
-    public var entryRate: Double?
+    package var entryRate: Double?
     /// A frame file (`--frame FILE`) instead of the stored frame.
-    public var frame: URL?
+    package var frame: URL?
     /// No frame at all, even a stored one (`--unweighted`).
-    public var unweighted = false
-    public var framework: String?
+    package var unweighted = false
+    package var framework: String?
     /// The employer wave (default the baseline).
-    public var wave: String?
+    package var wave: String?
     /// Impute item non-response (`--no-impute` turns it off).
-    public var impute = true
+    package var impute = true
     /// Winsorise employer demand at the Kokic-Bell cut-offs (`--winsorise`; off by default).
-    public var winsorise = false
+    package var winsorise = false
     /// Withhold figures that fail disclosure control (fewer than 5 employers, the p% rule).
-    public var suppress = true
-    public var minimumCell = Disclosure.minimumEmployers
+    package var suppress = true
+    package var minimumCell = Disclosure.minimumEmployers
 
-    public init() {}
+    package init() {}
 
     /// The frame the figures weight to: the file, none, or the latest stored one.
-    public var frameChoice: WeightingChoice { WeightingChoice(file: frame, unweighted: unweighted) }
+    package var frameChoice: WeightingChoice { WeightingChoice(file: frame, unweighted: unweighted) }
 }
 
 /// The data behind every gap figure, loaded once and estimated once: employers and their design,
 /// roles, the catalog, and ``EmployerEstimates``.
-public struct GapContext: Sendable {
-    public var estimates: EmployerEstimates
-    public var framework: FrameworkRef
-    public var names: [String: String]
-    public var texts: [String: (kind: String, text: String)]
+package struct GapContext: Sendable {
+    package var estimates: EmployerEstimates
+    package var framework: FrameworkRef
+    package var names: [String: String]
+    package var texts: [String: (kind: String, text: String)]
     /// What a reader must know: who the figures describe, the design, collapses, imputation.
-    public var notes: [String]
+    package var notes: [String]
 
-    public var inputs: GapInputs { estimates.inputs }
+    package var inputs: GapInputs { estimates.inputs }
 
-    public init(inputs: GapInputs, framework: FrameworkRef, names: [String: String], texts: [String: (kind: String, text: String)], notes: [String]) {
+    package init(inputs: GapInputs, framework: FrameworkRef, names: [String: String], texts: [String: (kind: String, text: String)], notes: [String]) {
         estimates = EmployerEstimates(inputs)
         self.framework = framework
         self.names = names
@@ -59,7 +59,7 @@ public struct GapContext: Sendable {
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import;
     ///   ``WorkforceError/badData(_:_:)`` for a frame that does not fit the responses.
-    public static func load(_ store: WorkforceStore, _ request: GapRequest) throws -> GapContext {
+    package static func load(_ store: WorkforceStore, _ request: GapRequest) throws -> GapContext {
         let framework = try store.framework(named: request.framework)
         // One reader: the respondents, the frame's choice lists and the stored count.
         let reader = try ResponseReader(store: store, kind: .employer, wave: request.wave, respondentsOnly: true)

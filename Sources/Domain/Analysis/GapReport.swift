@@ -1,8 +1,8 @@
 /// Renders the gap figures of ``EmployerEstimates`` as tables. Every estimated total carries
 /// `_se`, `_ci_low`, `_ci_high` and `_cv` columns (null without sampling error); withheld rows
 /// have every figure null in every format.
-public enum GapReport {
-    public static func run(_ store: WorkforceStore, _ request: GapRequest) throws -> ResultTable {
+package enum GapReport {
+    package static func run(_ store: WorkforceStore, _ request: GapRequest) throws -> ResultTable {
         table(try GapContext.load(store, request), request)
     }
 
@@ -32,7 +32,7 @@ public enum GapReport {
             + cells(f.newPositions, shown) + cells(f.leavers, shown) + cells(f.replacement, shown) + cells(f.demand, shown)
     }
 
-    public static func table(_ context: GapContext, _ request: GapRequest) -> ResultTable {
+    package static func table(_ context: GapContext, _ request: GapRequest) -> ResultTable {
         let e = context.estimates
         let flows = e.flows
         let roleFlows = Dictionary((flows?.roles ?? []).map { ($0.role.id, $0) }, uniquingKeysWith: { a, _ in a })

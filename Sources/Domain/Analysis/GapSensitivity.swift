@@ -1,16 +1,16 @@
 /// How the national shortage moves with the two assumptions of the supply model: the coverage
 /// `theta` an offering needs to prepare for a role, and the entry rate of completers.
-public enum GapSensitivity {
-    public static let thetas = [0.3, 0.4, 0.5, 0.6, 0.7]
-    public static let entryRates = [1.0, 0.75, 0.5]
+package enum GapSensitivity {
+    package static let thetas = [0.3, 0.4, 0.5, 0.6, 0.7]
+    package static let entryRates = [1.0, 0.75, 0.5]
 
     /// One row per `theta` x `entry_rate`: `supply`, `shortage` (with its standard error),
     /// `unallocated_completions`. The employers are read and weighted once.
-    public static func run(_ store: WorkforceStore, _ request: GapRequest) throws -> ResultTable {
+    package static func run(_ store: WorkforceStore, _ request: GapRequest) throws -> ResultTable {
         table(try GapContext.load(store, request))
     }
 
-    public static func table(_ context: GapContext) -> ResultTable {
+    package static func table(_ context: GapContext) -> ResultTable {
         var table = ResultTable(columns: ["theta", "entry_rate", "supply"] + GapReport.columns("shortage") + GapReport.columns("surplus") + ["unallocated_completions"])
         for theta in thetas {
             for rate in entryRates {

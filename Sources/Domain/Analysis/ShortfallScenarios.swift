@@ -10,19 +10,19 @@
 /// The conversion of role-holdings to people does not move the national shortfall (it is
 /// counted in people); it bears on the role-mention tables only, and the report gives its ratio
 /// with its interval beside them.
-public enum ShortfallScenarios {
-    public struct Row: Sendable, Equatable {
-        public var assumption: String
+package enum ShortfallScenarios {
+    package struct Row: Sendable, Equatable {
+        package var assumption: String
         /// `low` or `high`.
-        public var side: String
-        public var value: Double
-        public var shortfall: Double
+        package var side: String
+        package var value: Double
+        package var shortfall: Double
         /// `shortfall - central`.
-        public var change: Double
+        package var change: Double
     }
 
     /// The rows, the assumption that moves the shortfall most first (its two sides together).
-    public static func rows(_ estimates: EmployerEstimates) -> [Row] {
+    package static func rows(_ estimates: EmployerEstimates) -> [Row] {
         let given = estimates.inputs.entryRateGiven ? estimates.inputs.entryRate : nil
         guard let central = WorkforceFlows(estimates, FlowAssumptions(entryRate: given)) else { return [] }
         var cases: [(String, String, Double, FlowAssumptions)] = [
@@ -55,7 +55,7 @@ public enum ShortfallScenarios {
     }
 
     /// `gaps --scenarios`: one row per assumption and side.
-    public static func table(_ context: GapContext) -> ResultTable {
+    package static func table(_ context: GapContext) -> ResultTable {
         var table = ResultTable(columns: ["assumption", "side", "value", "shortfall", "change"])
         for r in rows(context.estimates) {
             table.append([.text(r.assumption), .text(r.side), .double(r.value), .double(r.shortfall), .double(r.change)])

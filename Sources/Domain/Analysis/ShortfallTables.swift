@@ -1,6 +1,6 @@
 /// The flow model's columns in `gaps`: the national row of `--by total` (people a year, and the
 /// stock of vacant jobs now) and each role's allocation in `--by role`.
-public enum ShortfallTables {
+package enum ShortfallTables {
     static let noFlowsNote =
         "The employer form did not ask about jobs vacant, leavers and hires in people: the national shortfall in people a year cannot be estimated; make the current form with `workforce survey employer`."
 

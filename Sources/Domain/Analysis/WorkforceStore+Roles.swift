@@ -1,7 +1,7 @@
 extension WorkforceStore {
     /// Every work role of framework `f` with its current K, S and A statements, its specialty
     /// area and category, in id order.
-    public func roleProfiles(_ f: FrameworkRef) throws(WorkforceError) -> [RoleProfile] {
+    package func roleProfiles(_ f: FrameworkRef) throws(WorkforceError) -> [RoleProfile] {
         try read { db in
             var roles: [RoleProfile] = []
             var index: [String: Int] = [:]
@@ -29,7 +29,7 @@ extension WorkforceStore {
     }
 
     /// The names of specialty areas and categories of framework `f`, by id.
-    public func areaAndCategoryNames(_ f: FrameworkRef) throws(WorkforceError) -> [String: String] {
+    package func areaAndCategoryNames(_ f: FrameworkRef) throws(WorkforceError) -> [String: String] {
         try read { db in
             var names: [String: String] = [:]
             for row in try db.rows("SELECT id, name FROM specialty_area WHERE framework_id = ?", [f.id]) {
@@ -43,7 +43,7 @@ extension WorkforceStore {
     }
 
     /// Statement texts and kinds of framework `f`, by id.
-    public func statementTexts(_ f: FrameworkRef) throws(WorkforceError) -> [String: (kind: String, text: String)] {
+    package func statementTexts(_ f: FrameworkRef) throws(WorkforceError) -> [String: (kind: String, text: String)] {
         try read { db in
             var texts: [String: (kind: String, text: String)] = [:]
             try db.forEachRow("SELECT id, kind, text FROM statement WHERE framework_id = ?", [f.id]) { row in

@@ -1,29 +1,29 @@
 /// Every figure of one `awareness` run, as values: the estimates of each wave, and the
 /// comparisons or contrasts asked for.
-public struct AwarenessResults: Sendable {
+package struct AwarenessResults: Sendable {
     /// Per wave (the baseline first when comparing), its figures.
-    public var estimates: [(wave: String, rows: [AwarenessEstimate])]
-    public var comparisons: [AwarenessDifference] = []
-    public var contrasts: [AwarenessDifference] = []
-    public var weighting: [WaveWeighting]
-    public var notes: [String]
+    package var estimates: [(wave: String, rows: [AwarenessEstimate])]
+    package var comparisons: [AwarenessDifference] = []
+    package var contrasts: [AwarenessDifference] = []
+    package var weighting: [WaveWeighting]
+    package var notes: [String]
     /// Each wave's design, in the order of `weighting`.
-    public var designs: [AwarenessDesign] = []
+    package var designs: [AwarenessDesign] = []
     /// Warnings to show before anything else: a clustered wave analysed as simple random sampling.
-    public var banners: [String] = []
+    package var banners: [String] = []
 }
 
 /// The awareness baseline and follow-up statistics (SPEC section 6, issue 19): weighted
 /// proportions and scores with design-based standard errors after raking, Korn-Graubard intervals on
 /// the design's effective size, NCHS reliability, follow-up against baseline and group against
 /// the rest with Benjamini-Hochberg q-values.
-public enum AwarenessAnalysis {
+package enum AwarenessAnalysis {
     /// Runs `request` on the awareness responses in `store` and renders its table.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` for a wave never imported;
     ///   ``WorkforceError/usage(_:)`` for an unknown indicator, stratum or cluster question;
     ///   ``WorkforceError/badData(_:_:)`` for margins that do not fit the sample.
-    public static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (table: ResultTable, weighting: [WaveWeighting], banners: [String]) {
+    package static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (table: ResultTable, weighting: [WaveWeighting], banners: [String]) {
         let results = try results(store, request)
         var table: ResultTable
         if request.compare != nil {
@@ -38,7 +38,7 @@ public enum AwarenessAnalysis {
     }
 
     /// Computes every figure `request` asks for.
-    public static func results(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> AwarenessResults {
+    package static func results(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> AwarenessResults {
         if let (base, followup) = request.compare {
             let a = try AwarenessWave.load(store, base, request)
             let b = try AwarenessWave.load(store, followup, request)

@@ -1,12 +1,12 @@
 /// The breakdowns of every awareness statistic, and the profile question each one reads.
-public enum AwarenessBreakdown: String, Sendable, CaseIterable {
+package enum AwarenessBreakdown: String, Sendable, CaseIterable {
     case district, sex, age, urban, language
     /// Target groups: a multi-select, so each group is its own breakdown row (a respondent can
     /// be in several).
     case group
 
     /// The codebook question the breakdown reads.
-    public var question: String {
+    package var question: String {
         switch self {
         case .district: "district"
         case .sex: "sex"

@@ -4,13 +4,13 @@
 /// `workforce import awareness` records it with the wave when the form has a cluster question
 /// (``defaultCluster``, with strata ``defaultStrata``); `workforce design set` changes it; every
 /// awareness figure uses it unless `--strata`/`--cluster` or `--srs` are given.
-public struct AwarenessDesign: Sendable, Equatable {
-    public var strata: [AwarenessBreakdown]
-    public var cluster: String?
-    public var source: Source
+package struct AwarenessDesign: Sendable, Equatable {
+    package var strata: [AwarenessBreakdown]
+    package var cluster: String?
+    package var source: Source
 
     /// Where the design came from.
-    public enum Source: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         /// `--strata`/`--cluster` on the command line.
         case given
         /// `--srs` on the command line.
@@ -22,28 +22,28 @@ public struct AwarenessDesign: Sendable, Equatable {
     }
 
     /// The question the awareness form carries for the enumeration area.
-    public static let defaultCluster = "enumeration_area"
+    package static let defaultCluster = "enumeration_area"
     /// The strata recorded with a clustered wave: district x urban/rural.
-    public static let defaultStrata: [AwarenessBreakdown] = [.district, .urban]
+    package static let defaultStrata: [AwarenessBreakdown] = [.district, .urban]
 
-    public init(strata: [AwarenessBreakdown], cluster: String?, source: Source) {
+    package init(strata: [AwarenessBreakdown], cluster: String?, source: Source) {
         self.strata = strata
         self.cluster = cluster
         self.source = source
     }
 
     /// Each respondent its own unit in one stratum.
-    public var isSimpleRandom: Bool { strata.isEmpty && cluster == nil }
+    package var isSimpleRandom: Bool { strata.isEmpty && cluster == nil }
 
     /// As the options that give it: `--strata district,urban --cluster enumeration_area`, or `--srs`.
-    public var options: String {
+    package var options: String {
         guard !isSimpleRandom else { return "--srs" }
         return ([strata.isEmpty ? nil : "--strata " + strata.map(\.rawValue).joined(separator: ",")] + [cluster.map { "--cluster \($0)" }])
             .compactMap { $0 }.joined(separator: " ")
     }
 
     /// Where it came from, in words.
-    public var sourceWords: String {
+    package var sourceWords: String {
         switch source {
         case .given: "given on the command line"
         case .srsOption: "--srs on the command line"
@@ -54,14 +54,14 @@ public struct AwarenessDesign: Sendable, Equatable {
 
     /// The design recorded for a wave whose form has the questions `has`: clusters from the
     /// enumeration area within district x urban/rural strata; none without an enumeration area.
-    public static func recorded(formHas has: (String) -> Bool) -> AwarenessDesign {
+    package static func recorded(formHas has: (String) -> Bool) -> AwarenessDesign {
         guard has(defaultCluster) else { return AwarenessDesign(strata: [], cluster: nil, source: .form) }
         return AwarenessDesign(strata: defaultStrata.filter { has($0.question) }, cluster: defaultCluster, source: .form)
     }
 }
 
 /// Which design an awareness command uses.
-public enum AwarenessDesignChoice: Sendable, Equatable {
+package enum AwarenessDesignChoice: Sendable, Equatable {
     /// The wave's stored design (or, when none is stored, the one its form implies).
     case stored
     /// These strata and cluster, whatever is stored.

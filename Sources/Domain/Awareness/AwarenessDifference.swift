@@ -1,27 +1,27 @@
 /// A difference between two awareness figures: a follow-up against the baseline (independent
 /// samples), or a group against the rest of the same wave.
-public struct AwarenessDifference: Sendable {
-    public var indicator: String
-    public var breakdown: String
-    public var group: String
+package struct AwarenessDifference: Sendable {
+    package var indicator: String
+    package var breakdown: String
+    package var group: String
     /// The figure subtracted (the baseline, or the rest) and the other one.
-    public var from: Double?
-    public var to: Double?
+    package var from: Double?
+    package var to: Double?
     /// `to - from`.
-    public var difference: Double?
+    package var difference: Double?
     /// Design-based: `sqrt(se1² + se2²)` for independent waves; for a group against the rest,
     /// from the difference of their linearised values in the same units.
-    public var se: Double?
+    package var se: Double?
     /// Newcombe's hybrid interval (his method 10, the square-and-add of the two figures' own
     /// intervals) from the two Korn-Graubard intervals (a proportion); `diff ± 1.96 se` (a score).
-    public var interval: ClosedRange<Double>?
-    public var z: Double?
-    public var pValue: Double?
+    package var interval: ClosedRange<Double>?
+    package var z: Double?
+    package var pValue: Double?
     /// Benjamini-Hochberg over the published differences of the same breakdown.
-    public var qValue: Double?
-    public var reliability: Reliability
+    package var qValue: Double?
+    package var reliability: Reliability
 
-    public var isPublished: Bool { reliability == .published }
+    package var isPublished: Bool { reliability == .published }
 
     /// The difference `to - from`, published only when both figures are.
     init(from a: AwarenessEstimate, to b: AwarenessEstimate, se: Double?, names: (String, String)) {

@@ -1,29 +1,29 @@
 /// One awareness figure: an indicator's proportion (or a score's mean) in one domain, with its
 /// design-based standard error, design effect, effective size, interval and reliability.
-public struct AwarenessEstimate: Sendable {
-    public var indicator: String
-    public var label: String
-    public var breakdown: String
-    public var group: String
+package struct AwarenessEstimate: Sendable {
+    package var indicator: String
+    package var label: String
+    package var breakdown: String
+    package var group: String
     /// A proportion (Korn-Graubard interval, NCHS 2017) or a mean score (mean ± 1.96 SE).
-    public var isProportion: Bool
-    public var n: Int
+    package var isProportion: Bool
+    package var n: Int
     /// `nil` when the domain has no respondent.
-    public var value: Double?
-    public var se: Double
+    package var value: Double?
+    package var se: Double
     /// `se² / (p(1-p)/n)` (for a score, `se² / (s²/n)`); `nil` when that variance is 0.
-    public var deff: Double?
+    package var deff: Double?
     /// `min(n, p(1-p)/se²)`.
-    public var effectiveSize: Double
-    public var interval: ClosedRange<Double>?
-    public var degreesOfFreedom: Int
-    public var reliability: Reliability
+    package var effectiveSize: Double
+    package var interval: ClosedRange<Double>?
+    package var degreesOfFreedom: Int
+    package var reliability: Reliability
     /// Why a published figure should be reviewed (few degrees of freedom).
-    public var review: String?
+    package var review: String?
 
-    public var isPublished: Bool { reliability == .published }
+    package var isPublished: Bool { reliability == .published }
     /// Published, or shown for review (a proportion of 0 or 1): the figures are in the tables.
-    public var isShown: Bool {
+    package var isShown: Bool {
         switch reliability {
         case .published, .review: true
         default: false
@@ -31,7 +31,7 @@ public struct AwarenessEstimate: Sendable {
     }
 
     /// The reason shown with the figure: why it is withheld, or why to review it.
-    public var reason: String? { reliability.reason ?? review }
+    package var reason: String? { reliability.reason ?? review }
 
     /// The figure from a domain's design mean.
     init(indicator: String, label: String, breakdown: String, group: String, isProportion: Bool, mean: DesignMean?, minimumCell: Int) {

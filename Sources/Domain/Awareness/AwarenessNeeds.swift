@@ -1,34 +1,34 @@
 /// Each target group's needs and reach (strategy activities 2.1 and 2.3, issue 30): for each
 /// group of a breakdown, the knowledge and behaviour indicators where it lags everyone else
 /// most, the people behind them, and the campaign channels that reached it.
-public struct AwarenessNeed: Sendable {
-    public var breakdown: String
-    public var group: String
+package struct AwarenessNeed: Sendable {
+    package var breakdown: String
+    package var group: String
     /// 1 for the indicator the group lags most on.
-    public var rank: Int
-    public var contrast: AwarenessDifference
+    package var rank: Int
+    package var contrast: AwarenessDifference
     /// The group's estimated adults (Σ raked weights of its respondents); `nil` unweighted.
-    public var population: Double?
+    package var population: Double?
     /// `population x (p_national - p_group)`: adults now behind the national level; `nil`
     /// unweighted or when the national figure is withheld.
-    public var peopleBehind: Double?
+    package var peopleBehind: Double?
     /// The channel that reached the most of the group, and its share.
-    public var bestChannel: AwarenessEstimate?
+    package var bestChannel: AwarenessEstimate?
 }
 
-public enum AwarenessNeeds {
+package enum AwarenessNeeds {
     /// The breakdowns a campaign planner reads: target groups, sex, age band, district, language.
-    public static let breakdowns: [AwarenessBreakdown] = [.group, .sex, .age, .district, .language]
+    package static let breakdowns: [AwarenessBreakdown] = [.group, .sex, .age, .district, .language]
     /// Indicators shown per group.
-    public static let shown = 3
+    package static let shown = 3
     /// The channels of `campaign_seen`, in the order the form asks them.
-    public static let channels = [
+    package static let channels = [
         "campaign_seen_tv", "campaign_seen_radio", "campaign_seen_text", "campaign_seen_social_media", "campaign_seen_billboards",
         "campaign_seen_school", "campaign_seen_community",
     ]
 
     /// Every group's needs (its lagging indicators, ranked) and its channels' reach.
-    public static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [String]) {
+    package static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [String]) {
         let wave = try AwarenessWave.load(store, request.wave, request)
         let all = AwarenessMeasure.all(wave.data)
         let lagging = all.filter { ["knowledge", "behaviour"].contains(wave.data.topics[$0.name] ?? "") || $0.name == "knows_where_to_report" }
@@ -69,7 +69,7 @@ public enum AwarenessNeeds {
     }
 
     /// The needs as rows: one per group and ranked indicator.
-    public static func table(_ needs: [AwarenessNeed]) -> ResultTable {
+    package static func table(_ needs: [AwarenessNeed]) -> ResultTable {
         var table = ResultTable(columns: [
             "breakdown", "group", "rank", "indicator", "p_group", "p_rest", "diff", "diff_ci_low", "diff_ci_high", "q_value", "population",
             "people_behind", "best_channel", "best_channel_reach",

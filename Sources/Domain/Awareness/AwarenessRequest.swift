@@ -1,26 +1,26 @@
 /// What `workforce awareness` is asked for.
-public struct AwarenessRequest: Sendable {
-    public var wave: String
+package struct AwarenessRequest: Sendable {
+    package var wave: String
     /// Break every indicator down by these, one after the other (each after the overall row).
-    public var breakdowns: [AwarenessBreakdown]
+    package var breakdowns: [AwarenessBreakdown]
     /// Compare a follow-up wave with a baseline wave instead of estimating one wave.
-    public var compare: (base: String, followup: String)?
+    package var compare: (base: String, followup: String)?
     /// Each category of this breakdown against everyone outside it, instead of estimates.
-    public var contrast: AwarenessBreakdown?
-    public var margins: PopulationMargins?
+    package var contrast: AwarenessBreakdown?
+    package var margins: PopulationMargins?
     /// How `margins` were chosen (stored, a file, `--unweighted`): the notes say why there are none.
-    public var marginsChoice: WeightingChoice = .stored
-    public var indicator: String?
+    package var marginsChoice: WeightingChoice = .stored
+    package var indicator: String?
     /// The sample design given on the command line: strata crossed from these breakdowns,
     /// clusters from this question; neither (and no `srs`): each wave's stored design.
-    public var strata: [AwarenessBreakdown]
-    public var cluster: String?
+    package var strata: [AwarenessBreakdown]
+    package var cluster: String?
     /// Simple random sampling whatever design is stored (`--srs`).
-    public var srs = false
+    package var srs = false
     /// Cells resting on fewer unweighted respondents are suppressed (SPEC: 10).
-    public var minimumCell: Int
+    package var minimumCell: Int
 
-    public init(
+    package init(
         wave: String = "baseline", breakdowns: [AwarenessBreakdown] = [], compare: (base: String, followup: String)? = nil,
         contrast: AwarenessBreakdown? = nil, margins: PopulationMargins? = nil, indicator: String? = nil,
         strata: [AwarenessBreakdown] = [], cluster: String? = nil, minimumCell: Int = 10
@@ -37,22 +37,22 @@ public struct AwarenessRequest: Sendable {
     }
 
     /// The design the request asks for: `--srs`, the given strata and cluster, or the stored one.
-    public var designChoice: AwarenessDesignChoice {
+    package var designChoice: AwarenessDesignChoice {
         if srs { return .srs }
         return strata.isEmpty && cluster == nil ? .stored : .given(strata: strata, cluster: cluster)
     }
 }
 
 /// How one wave was weighted.
-public struct WaveWeighting: Sendable {
-    public var wave: String
-    public var respondents: Int
+package struct WaveWeighting: Sendable {
+    package var wave: String
+    package var respondents: Int
     /// `nil` without margins (every weight 1).
-    public var raking: Raking.Result?
+    package var raking: Raking.Result?
     /// Stored rows not counted: a "no" to consent or to being 18 or older.
-    public var excluded = 0
+    package var excluded = 0
 
-    public var description: String {
+    package var description: String {
         var text = body
         if excluded > 0 { text += " \(plural(excluded, "more stored row")) did not pass consent or the age check and \(excluded == 1 ? "is" : "are") not counted." }
         return text

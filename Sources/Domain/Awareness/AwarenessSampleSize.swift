@@ -2,9 +2,9 @@ import Foundation
 
 /// The tables of `workforce sample-size` for the awareness survey: respondents for a margin of
 /// error (nationally, or per district from population margins) or to detect a change.
-public enum AwarenessSampleSize {
+package enum AwarenessSampleSize {
     /// Respondents per wave to detect a change of `difference` from `baseline` (Fleiss).
-    public static func toDetect(
+    package static func toDetect(
         _ difference: Double, baseline: Double, power: Double, alpha: Double, designEffect: Double
     ) -> ResultTable {
         let n = SampleSize.toDetect(difference, baseline: baseline, power: power, alpha: alpha, designEffect: designEffect)
@@ -15,7 +15,7 @@ public enum AwarenessSampleSize {
 
     /// Respondents for a 95% margin of `margin` on a proportion `p`, with the finite population
     /// correction when `population` is given.
-    public static func forMargin(_ margin: Double, p: Double, designEffect: Double, population: Double?) -> ResultTable {
+    package static func forMargin(_ margin: Double, p: Double, designEffect: Double, population: Double?) -> ResultTable {
         var table = ResultTable(columns: ["margin", "p", "deff", "population", "respondents"])
         table.append([
             .double(margin), .double(p), .double(designEffect), population.map(Cell.double) ?? .null,
@@ -26,7 +26,7 @@ public enum AwarenessSampleSize {
 
     /// Per district of `margins`: the national sample shared in proportion to the population,
     /// and the size that gives the same margin within the district on its own.
-    public static func byDistrict(_ margin: Double, p: Double, designEffect: Double, margins: PopulationMargins) throws(WorkforceError)
+    package static func byDistrict(_ margin: Double, p: Double, designEffect: Double, margins: PopulationMargins) throws(WorkforceError)
         -> ResultTable
     {
         guard let districts = margins.variables.first(where: { $0.breakdown == .district })?.margins else {

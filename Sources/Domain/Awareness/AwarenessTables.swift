@@ -1,11 +1,11 @@
 /// The awareness figures as tables (every format renders these): the JSON shapes of issue 19.
-public enum AwarenessTables {
-    public static let estimateColumns = [
+package enum AwarenessTables {
+    package static let estimateColumns = [
         "indicator", "label", "breakdown", "group", "n", "p", "se", "deff", "n_eff", "ci_low", "ci_high", "status", "reason",
     ]
 
     /// Indicator rows; a withheld figure's numbers are null, with its status and reason.
-    public static func estimates(_ rows: [AwarenessEstimate]) -> ResultTable {
+    package static func estimates(_ rows: [AwarenessEstimate]) -> ResultTable {
         var table = ResultTable(columns: estimateColumns)
         for e in rows {
             var row: [Cell] = [.text(e.indicator), .text(e.label), .text(e.breakdown), .text(e.group)]
@@ -27,7 +27,7 @@ public enum AwarenessTables {
 
     /// Comparison rows (`p_base`, `p_followup`) or, with `contrast`, group-against-the-rest
     /// rows (`p_group`, `p_rest`).
-    public static func differences(_ rows: [AwarenessDifference], contrast: Bool = false) -> ResultTable {
+    package static func differences(_ rows: [AwarenessDifference], contrast: Bool = false) -> ResultTable {
         var table = ResultTable(columns: [
             "indicator", "breakdown", "group", contrast ? "p_group" : "p_base", contrast ? "p_rest" : "p_followup", "diff", "se_diff",
             "diff_ci_low", "diff_ci_high", "z", "p_value", "q_value", "status", "reason",

@@ -3,18 +3,18 @@ import Foundation
 /// Population margins for raking: a CSV `variable,category,population` (for example
 /// `district,cayo,99118`). Variables are the breakdowns `district`, `sex`, `age` and `urban`
 /// (or their question names `age_band`, `urban_rural`); categories are choice names.
-public struct PopulationMargins: Sendable {
-    public struct Margin: Sendable {
-        public var category: String
-        public var population: Double
-        public var location: SourceLocation
+package struct PopulationMargins: Sendable {
+    package struct Margin: Sendable {
+        package var category: String
+        package var population: Double
+        package var location: SourceLocation
     }
 
     /// Variables in file order, each with its categories in file order.
-    public var variables: [(breakdown: AwarenessBreakdown, margins: [Margin])]
-    public var file: String
+    package var variables: [(breakdown: AwarenessBreakdown, margins: [Margin])]
+    package var file: String
     /// Where the margins came from (a stored version or a file), as notes name them.
-    public var source: WeightingSource
+    package var source: WeightingSource
 
     /// Margins already checked (a stored version).
     init(variables: [(breakdown: AwarenessBreakdown, margins: [Margin])], source: WeightingSource) {
@@ -30,7 +30,7 @@ public struct PopulationMargins: Sendable {
     /// exact (whole numbers, no overflow), so the check cannot be bypassed.
     ///
     /// - Throws: ``WorkforceError`` naming the file, line and column of the first problem.
-    public init(url: URL) throws(WorkforceError) {
+    package init(url: URL) throws(WorkforceError) {
         file = url.path
         source = WeightingSource(kind: .margins, file: url.lastPathComponent)
         let (table, records) = try CSVTable.readAll(
@@ -88,7 +88,7 @@ public struct PopulationMargins: Sendable {
     }
 
     /// The population total.
-    public var total: Double { variables.first?.margins.reduce(0) { $0 + $1.population } ?? 0 }
+    package var total: Double { variables.first?.margins.reduce(0) { $0 + $1.population } ?? 0 }
 }
 
 extension AwarenessData {

@@ -1,7 +1,7 @@
 /// The awareness design stored with each wave (table `awareness_design`).
 extension WorkforceStore {
     /// The design stored for `wave`, or `nil` when none is.
-    public func storedAwarenessDesign(wave: String) throws(WorkforceError) -> AwarenessDesign? {
+    package func storedAwarenessDesign(wave: String) throws(WorkforceError) -> AwarenessDesign? {
         try read { db in
             guard let row = try db.rows("SELECT strata, cluster, set_by, set_at FROM awareness_design WHERE wave = ?", [wave]).first else { return nil }
             let strata = try row.string("strata").split(separator: ",").compactMap { AwarenessBreakdown(rawValue: String($0)) }
@@ -14,7 +14,7 @@ extension WorkforceStore {
     /// random sampling, or the stored one (the form's when none is stored).
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` for a wave never imported.
-    public func awarenessDesign(wave: String, _ choice: AwarenessDesignChoice) throws(WorkforceError) -> AwarenessDesign {
+    package func awarenessDesign(wave: String, _ choice: AwarenessDesignChoice) throws(WorkforceError) -> AwarenessDesign {
         switch choice {
         case .given(let strata, let cluster): return AwarenessDesign(strata: strata, cluster: cluster, source: .given)
         case .srs: return AwarenessDesign(strata: [], cluster: nil, source: .srsOption)
@@ -29,7 +29,7 @@ extension WorkforceStore {
     ///
     /// - Returns: the design recorded, or `nil` when one was stored already.
     @discardableResult
-    public func recordAwarenessDesign(wave: String) throws(WorkforceError) -> AwarenessDesign? {
+    package func recordAwarenessDesign(wave: String) throws(WorkforceError) -> AwarenessDesign? {
         guard try storedAwarenessDesign(wave: wave) == nil else { return nil }
         let reader = try ResponseReader(store: self, kind: .awareness, wave: wave)
         let design = AwarenessDesign.recorded { reader.index(of: $0) != nil }
@@ -42,7 +42,7 @@ extension WorkforceStore {
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` for a wave never imported;
     ///   ``WorkforceError/usage(_:)`` for a question the form lacks.
     @discardableResult
-    public func setAwarenessDesign(wave: String, strata: [AwarenessBreakdown], cluster: String?, by: String) throws(WorkforceError) -> AwarenessDesign {
+    package func setAwarenessDesign(wave: String, strata: [AwarenessBreakdown], cluster: String?, by: String) throws(WorkforceError) -> AwarenessDesign {
         let reader = try ResponseReader(store: self, kind: .awareness, wave: wave)
         for b in strata {
             guard b != .group, let c = reader.index(of: b.question), reader.columns[c].type == .selectOne else {
@@ -67,7 +67,7 @@ extension WorkforceStore {
     }
 
     /// Every stored design, a row per wave.
-    public func awarenessDesigns() throws(WorkforceError) -> ResultTable {
+    package func awarenessDesigns() throws(WorkforceError) -> ResultTable {
         let rows = try read { db in try db.rows("SELECT wave, strata, cluster, set_by, set_at FROM awareness_design ORDER BY wave") }
         return ResultTable(
             columns: ["wave", "strata", "cluster", "set_by", "set_at"],

@@ -5,7 +5,7 @@ extension WorkforceStore {
     /// Reads, checks and stores population margins as the next version of the stored margins.
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` as ``PopulationMargins/init(url:)``; nothing is stored then.
-    public func importMargins(_ url: URL) throws(WorkforceError) -> PopulationMargins {
+    package func importMargins(_ url: URL) throws(WorkforceError) -> PopulationMargins {
         let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
         let margins = try PopulationMargins(url: url)
         let source = try write { db in
@@ -27,7 +27,7 @@ extension WorkforceStore {
     /// The population margins `choice` names: a file, the latest stored version, or none.
     ///
     /// - Returns: `nil` for ``WeightingChoice/none`` or when no margins are stored.
-    public func populationMargins(_ choice: WeightingChoice) throws(WorkforceError) -> PopulationMargins? {
+    package func populationMargins(_ choice: WeightingChoice) throws(WorkforceError) -> PopulationMargins? {
         switch choice {
         case .none: return nil
         case .file(let url): return try PopulationMargins(url: url)

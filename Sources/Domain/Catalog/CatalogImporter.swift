@@ -14,13 +14,13 @@ import Foundation
 /// A course belongs to a programme and a programme to none: a row whose programme is itself a
 /// course of a programme (a chain, or a cycle `A -> B -> A`), or is the row itself in any letter
 /// case, is quarantined, so that no course's completions are counted twice.
-public enum CatalogImporter {
+package enum CatalogImporter {
     /// Imports `url` (shown as `name`) against framework `frameworkName` (default: the default).
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` when the import would retire offerings and
     ///   `replace` is false (nothing is written); ``WorkforceError/badData(_:_:)`` for a file
     ///   that cannot be read, a header lacking columns or naming one twice in any letter case.
-    public static func run(
+    package static func run(
         store: WorkforceStore, url: URL, name: String, framework frameworkName: String?, dryRun: Bool,
         encoding: TextEncoding? = nil, delimiter: UInt8? = nil, entry: String? = nil, replace: Bool = false
     ) throws(WorkforceError) -> ImportSummary {

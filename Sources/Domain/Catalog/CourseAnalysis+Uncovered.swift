@@ -11,7 +11,7 @@ extension CourseAnalysis {
     /// - Throws: ``WorkforceError/usage(_:)`` for `roles` with `demandedOnly`; an unknown role
     ///   or institution; ``WorkforceError/noInput(path:reason:)`` for `demandedOnly` before any
     ///   employer import.
-    public static func uncoveredReport(
+    package static func uncoveredReport(
         _ store: WorkforceStore, _ request: GapRequest, institution: String?, roles ids: [String]?, demandedOnly: Bool
     ) throws -> ResultTable {
         let framework = try store.framework(named: request.framework)

@@ -1,6 +1,6 @@
 /// The questions University of Belize staff bring to the catalog: what each offering prepares
 /// for, which needed KSAs no course teaches, and who teaches what.
-public enum CourseAnalysis {
+package enum CourseAnalysis {
     /// The KSAs each offering teaches: its own, or for a programme's row the union of its courses'.
     package static func taughtKSAs(_ offerings: [Offering]) -> [Int64: Set<String>] {
         var taught = Dictionary(uniqueKeysWithValues: offerings.map { ($0.id, $0.ksas) })
@@ -14,7 +14,7 @@ public enum CourseAnalysis {
 
     /// The national catalog: each offering with its KSA count, completions and the roles it
     /// prepares for (`coverage >= θ`).
-    public static func catalogTable(_ offerings: [Offering], roles: [RoleProfile], theta: Double) -> ResultTable {
+    package static func catalogTable(_ offerings: [Offering], roles: [RoleProfile], theta: Double) -> ResultTable {
         var table = ResultTable(columns: [
             "institution", "code", "title", "level", "delivery_mode", "programme", "ksas", "annual_completions", "prepares_for",
             "declared_roles", "last_updated",
@@ -33,7 +33,7 @@ public enum CourseAnalysis {
 
     /// The current KSAs needed by `roles` that no offering of `institution` (or, without one, of
     /// the country) teaches, ranked by KSA-level demand, then by how many of the roles need it.
-    public static func uncovered(
+    package static func uncovered(
         _ offerings: [Offering], roles: [RoleProfile], institution: String?, demand: [String: Double],
         texts: [String: (kind: String, text: String)]
     ) -> ResultTable {
@@ -63,7 +63,7 @@ public enum CourseAnalysis {
     }
 
     /// The offerings that teach `ksa`.
-    public static func covering(_ ksa: String, _ offerings: [Offering]) -> ResultTable {
+    package static func covering(_ ksa: String, _ offerings: [Offering]) -> ResultTable {
         var table = ResultTable(columns: ["institution", "code", "title", "level", "delivery_mode", "annual_completions", "programme"])
         for o in offerings where o.ksas.contains(ksa) {
             table.append([
@@ -75,7 +75,7 @@ public enum CourseAnalysis {
     }
 
     /// Per institution, each role's coverage by the union of all its offerings (0 to 1).
-    public static func matrix(_ offerings: [Offering], roles: [RoleProfile], institution: String?) -> ResultTable {
+    package static func matrix(_ offerings: [Offering], roles: [RoleProfile], institution: String?) -> ResultTable {
         let institutions = Array(Set(offerings.map(\.institution))).sorted().filter { institution == nil || $0 == institution }
         var table = ResultTable(columns: ["institution"] + roles.map(\.id))
         for name in institutions {

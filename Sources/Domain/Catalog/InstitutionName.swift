@@ -3,10 +3,10 @@ import Foundation
 /// Institution names as registrars type them: matched case- and accent-insensitively, and
 /// never guessed beyond that ("Univ. of Belize" and "University of Belize" stay apart, with a
 /// warning that they look alike).
-public enum InstitutionName {
+package enum InstitutionName {
     /// The key two spellings of one name share: letters folded to lower case without accents,
     /// runs of spaces as one.
-    public static func matchKey(_ name: String) -> String {
+    package static func matchKey(_ name: String) -> String {
         name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
@@ -15,7 +15,7 @@ public enum InstitutionName {
     /// one that is not generic ("university", "college"...) is in the other, and at least two
     /// thirds of the longer name's words match a word of the other (a word matches its
     /// abbreviation: "univ" and "university"); or one is the other's initials ("UB").
-    public static func looksAlike(_ a: String, _ b: String) -> Bool {
+    package static func looksAlike(_ a: String, _ b: String) -> Bool {
         let minor: Set<String> = ["of", "the", "de", "la", "el", "and", "y", "for"]
         let generic: Set<String> = [
             "university", "universidad", "college", "institute", "school", "campus", "open", "junior", "centre", "center", "academy",

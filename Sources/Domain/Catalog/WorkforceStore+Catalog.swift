@@ -99,7 +99,7 @@ extension WorkforceStore {
 
     /// The offerings of the catalog as it stood after batch `asOf` (default: now), of
     /// framework `f`, with their KSAs and declared roles.
-    public func catalog(_ f: FrameworkRef, asOf: Int64? = nil) throws(WorkforceError) -> [Offering] {
+    package func catalog(_ f: FrameworkRef, asOf: Int64? = nil) throws(WorkforceError) -> [Offering] {
         if let asOf, !(try catalogBatchIDs().contains(asOf)) {
             throw .usage("batch \(asOf) is not a catalog import; `workforce imports` lists the batches")
         }
@@ -145,7 +145,7 @@ extension WorkforceStore {
 
     /// The `duration_years` the current catalog gives, by offering id (offerings without one
     /// take their level's default, ``PlanInput/defaultLength(level:)``).
-    public func offeringDurations() throws(WorkforceError) -> [Int64: Double] {
+    package func offeringDurations() throws(WorkforceError) -> [Int64: Double] {
         try read { db in
             var durations: [Int64: Double] = [:]
             try db.forEachRow("SELECT id, duration_years FROM offering WHERE retired_by IS NULL AND duration_years IS NOT NULL") { row in
@@ -157,7 +157,7 @@ extension WorkforceStore {
 
     /// The `cost_per_completion` the current catalog gives, by offering id (the plan minimises
     /// cost when any offering has one).
-    public func offeringCosts() throws(WorkforceError) -> [Int64: Double] {
+    package func offeringCosts() throws(WorkforceError) -> [Int64: Double] {
         try read { db in
             var costs: [Int64: Double] = [:]
             try db.forEachRow("SELECT id, cost_per_completion FROM offering WHERE retired_by IS NULL AND cost_per_completion IS NOT NULL") { row in
@@ -194,7 +194,7 @@ extension WorkforceStore {
     /// The stored spelling of an institution named `name` (case- and accent-insensitively).
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` naming the institutions there are.
-    public func institution(named name: String) throws(WorkforceError) -> String {
+    package func institution(named name: String) throws(WorkforceError) -> String {
         let rows = try read { db in
             try db.rows("SELECT name, match_key FROM institution ORDER BY name").map { (name: try $0.string("name"), key: try $0.string("match_key")) }
         }

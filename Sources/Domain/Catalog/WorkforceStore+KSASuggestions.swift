@@ -2,7 +2,7 @@ extension WorkforceStore {
     /// The framework's current KSAs ranked by full-text relevance to a course's title and
     /// description (FTS5, BM25): any word may match; statements holding the title as a phrase
     /// come first. It only suggests; nothing is written.
-    public func suggestKSAs(title: String, description: String?, in f: FrameworkRef, limit: Int) throws(WorkforceError) -> ResultTable {
+    package func suggestKSAs(title: String, description: String?, in f: FrameworkRef, limit: Int) throws(WorkforceError) -> ResultTable {
         let stop: Set<String> = ["and", "the", "of", "to", "in", "for", "a", "an", "on", "with", "introduction", "course", "i", "ii", "y", "de", "la", "el"]
         let words = (title + " " + (description ?? "")).lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
             .filter { $0.count > 1 && !stop.contains($0) }

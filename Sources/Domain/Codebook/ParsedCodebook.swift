@@ -2,43 +2,43 @@
 /// tool or an older version of this one imports and analyses the same way). The importer
 /// checks rows against it; ``ResponseReader`` and the analyses take meaning from it (types,
 /// choice lists, `relevant`, `topic` and `scoring`).
-public struct ParsedCodebook: Sendable {
-    public struct Item: Sendable {
-        public var name: String
-        public var type: QuestionType
-        public var listName: String?
+package struct ParsedCodebook: Sendable {
+    package struct Item: Sendable {
+        package var name: String
+        package var type: QuestionType
+        package var listName: String?
         /// The `/`-joined group path a KoboToolbox export puts in front of the name.
-        public var group: String
-        public var label: LocalizedText
-        public var required: Bool
+        package var group: String
+        package var label: LocalizedText
+        package var required: Bool
         /// When the question is asked: its own `relevant` and those of its groups, joined by `and`.
-        public var relevant: XLSFormExpression?
-        public var constraint: XLSFormExpression?
-        public var constraintText: String?
-        public var constraintMessage: String?
-        public var min: Double?
-        public var max: Double?
+        package var relevant: XLSFormExpression?
+        package var constraint: XLSFormExpression?
+        package var constraintText: String?
+        package var constraintMessage: String?
+        package var min: Double?
+        package var max: Double?
         /// The bank's topic (`basic`/`advanced` capability tasks, a role's per-role question...).
-        public var topic: String?
+        package var topic: String?
         /// How the answer feeds indicators (empty when it does not).
-        public var scoring: [Scoring]
+        package var scoring: [Scoring]
         /// When its conditions and its groups' are only gates (`${gate} = 'yes'`), the gates they
         /// name (empty when it has no condition); `nil` when any other condition decides.
-        public var onlyGates: Set<String>? = []
+        package var onlyGates: Set<String>? = []
 
         /// Whether every respondent who passes the gates (consent, age) is asked it.
-        public var askedOfEveryRespondent: Bool { onlyGates != nil }
+        package var askedOfEveryRespondent: Bool { onlyGates != nil }
     }
 
-    public var instrument: String
-    public var wave: String?
-    public var version: String
-    public var formID: String
-    public var items: [Item]
-    public var lists: [String: [Choice]]
+    package var instrument: String
+    package var wave: String?
+    package var version: String
+    package var formID: String
+    package var items: [Item]
+    package var lists: [String: [Choice]]
     /// Each group's label by its path (`profile`, `role_om_net_001`): what a KoboToolbox labels
     /// export with "Include groups in headers" puts in front of a question's label.
-    public var groupLabels: [String: LocalizedText] = [:]
+    package var groupLabels: [String: LocalizedText] = [:]
 
     /// Reads a codebook.
     ///
@@ -149,7 +149,7 @@ public struct ParsedCodebook: Sendable {
 
     /// Each gate question (topic `gate`: consent, age 18+) and the position of its `yes` choice
     /// in its list: a respondent the analyses count answered that choice at every one.
-    public var gates: [(question: Int, yes: Int)] {
+    package var gates: [(question: Int, yes: Int)] {
         items.indices.compactMap { q in
             guard items[q].topic == Question.gateTopic, let list = items[q].listName.flatMap({ lists[$0] }),
                 let yes = list.firstIndex(where: { $0.name == "yes" })
@@ -159,7 +159,7 @@ public struct ParsedCodebook: Sendable {
     }
 
     /// The index of each question by name.
-    public var indexByName: [String: Int] {
+    package var indexByName: [String: Int] {
         Dictionary(items.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

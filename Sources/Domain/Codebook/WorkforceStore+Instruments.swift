@@ -52,7 +52,7 @@ extension WorkforceStore {
 
     /// The recorded instruments: `id`, `form_id`, `kind`, `wave`, `version`, `framework`,
     /// `languages`, `questions`, `generated_at`, newest last.
-    public func instrumentList() throws(WorkforceError) -> ResultTable {
+    package func instrumentList() throws(WorkforceError) -> ResultTable {
         try table(
             "SELECT id, form_id, kind, wave, version, framework, languages, questions, generated_at FROM instrument ORDER BY id",
             [])

@@ -11,12 +11,12 @@
 ///   smallest other published child is suppressed too, or the parent when it has no other child;
 ///   and a suppressed parent whose children are all published (so the sum of its children) gets
 ///   its smallest child suppressed too.
-public enum Disclosure {
-    public static let minimumEmployers = 5
-    public static let p = 0.10
+package enum Disclosure {
+    package static let minimumEmployers = 5
+    package static let p = 0.10
 
     /// Whether `contributions` (non-negative weighted values) fail the p% rule.
-    public static func failsPPercent<S: Sequence>(_ contributions: S) -> Bool where S.Element == Double {
+    package static func failsPPercent<S: Sequence>(_ contributions: S) -> Bool where S.Element == Double {
         var total = 0.0, x1 = 0.0, x2 = 0.0
         for x in contributions where x > 0 {
             total += x
@@ -33,12 +33,12 @@ public enum Disclosure {
 
     /// A node of a table hierarchy: its children (indices of other nodes) and its size (the
     /// smallest child is suppressed first).
-    public struct Node: Sendable {
-        public var children: [Int]
-        public var size: Double
-        public var suppressed: Bool
+    package struct Node: Sendable {
+        package var children: [Int]
+        package var size: Double
+        package var suppressed: Bool
 
-        public init(children: [Int] = [], size: Double, suppressed: Bool) {
+        package init(children: [Int] = [], size: Double, suppressed: Bool) {
             self.children = children
             self.size = size
             self.suppressed = suppressed
@@ -49,7 +49,7 @@ public enum Disclosure {
     /// suppressed child and no suppressed parent has only published children; returns the nodes
     /// suppressed here.
     @discardableResult
-    public static func secondary(_ nodes: inout [Node]) -> Set<Int> {
+    package static func secondary(_ nodes: inout [Node]) -> Set<Int> {
         var added: Set<Int> = []
         var changed = true
         while changed {

@@ -1,9 +1,9 @@
 /// The strategy's time horizons: short term 6 months, medium 1 year, long 2 years.
-public enum Horizon: String, Sendable, CaseIterable {
+package enum Horizon: String, Sendable, CaseIterable {
     case short, medium, long
 
     /// Supply years within the horizon.
-    public var years: Double {
+    package var years: Double {
         switch self {
         case .short: 0.5
         case .medium: 1
@@ -12,7 +12,7 @@ public enum Horizon: String, Sendable, CaseIterable {
     }
 
     /// The role question (its topic's last part) giving positions expected within the horizon.
-    public var field: String {
+    package var field: String {
         switch self {
         case .short: "new_6m"
         case .medium: "new_1y"
@@ -20,7 +20,7 @@ public enum Horizon: String, Sendable, CaseIterable {
         }
     }
 
-    public var words: String {
+    package var words: String {
         switch self {
         case .short: "short term (6 months)"
         case .medium: "medium term (1 year)"
@@ -30,14 +30,14 @@ public enum Horizon: String, Sendable, CaseIterable {
 }
 
 /// Positions expected within each horizon; `nil` where the employer gave no number.
-public struct ExpectedPositions: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+package struct ExpectedPositions: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     private var values: (Double?, Double?, Double?) = (nil, nil, nil)
 
-    public init(dictionaryLiteral elements: (Horizon, Double)...) {
+    package init(dictionaryLiteral elements: (Horizon, Double)...) {
         for (h, v) in elements { self[h] = v }
     }
 
-    public subscript(_ horizon: Horizon) -> Double? {
+    package subscript(_ horizon: Horizon) -> Double? {
         get {
             switch horizon {
             case .short: values.0
@@ -54,25 +54,25 @@ public struct ExpectedPositions: Sendable, Equatable, ExpressibleByDictionaryLit
         }
     }
 
-    public static func == (a: Self, b: Self) -> Bool { Horizon.allCases.allSatisfy { a[$0] == b[$0] } }
+    package static func == (a: Self, b: Self) -> Bool { Horizon.allCases.allSatisfy { a[$0] == b[$0] } }
 }
 
 /// What one employer reported about one work role. A number not answered (not asked, or
 /// "don't know") is `nil` and contributes nothing to a sum: no imputation.
-public struct RoleReport: Sendable, Equatable {
-    public var staff: Double?
-    public var vacancies: Double?
-    public var hardToFill: Double?
+package struct RoleReport: Sendable, Equatable {
+    package var staff: Double?
+    package var vacancies: Double?
+    package var hardToFill: Double?
     /// People who left the role in the last 12 months.
-    public var leavers: Double?
+    package var leavers: Double?
     /// Positions expected within each horizon (`new_6m`, `new_1y`, `new_2y`: cumulative).
-    public var expected: ExpectedPositions
-    public var requiredLevel: Int?
-    public var currentLevel: Int?
+    package var expected: ExpectedPositions
+    package var requiredLevel: Int?
+    package var currentLevel: Int?
     /// The KSA ids staff lack, when the question was asked (`--ksa-gaps` forms, staff > 0).
-    public var lacking: [String]?
+    package var lacking: [String]?
 
-    public init(
+    package init(
         staff: Double? = nil, vacancies: Double? = nil, hardToFill: Double? = nil, leavers: Double? = nil, expected: ExpectedPositions = [:],
         requiredLevel: Int? = nil, currentLevel: Int? = nil, lacking: [String]? = nil
     ) {
@@ -88,25 +88,25 @@ public struct RoleReport: Sendable, Equatable {
 }
 
 /// One employer's answers, as the gap analysis needs them.
-public struct EmployerResponse: Sendable, Equatable {
-    public var sector: String?
-    public var sizeBand: String?
-    public var district: String?
+package struct EmployerResponse: Sendable, Equatable {
+    package var sector: String?
+    package var sizeBand: String?
+    package var district: String?
     /// The roles it reported (ticked), by NICE id.
-    public var roles: [String: RoleReport]
+    package var roles: [String: RoleReport]
     /// Per capability kind (`basic`, `advanced`, `incident`): whether it is confident in each
     /// task answered ("very" or "fairly" confident); "don't know" and not asked are left out.
-    public var confident: [String: [Bool]]
+    package var confident: [String: [Bool]]
     /// How much of its cybersecurity work an outside company does (`none`, `some`, `all`);
     /// `nil` when not asked (no cybersecurity work) or not answered.
-    public var outsourcing: String?
+    package var outsourcing: String?
     /// Different people doing cybersecurity work (each counted once, whatever their roles).
-    public var cyberPeople: Double?
+    package var cyberPeople: Double?
     /// The employer-level flow questions (jobs vacant, leavers and hires in people); `nil` when
     /// the form did not ask them (an older form), all `nil` inside when this employer was not asked.
-    public var flows: FlowAnswers?
+    package var flows: FlowAnswers?
 
-    public init(
+    package init(
         sector: String? = nil, sizeBand: String? = nil, district: String? = nil, roles: [String: RoleReport] = [:], confident: [String: [Bool]] = [:],
         outsourcing: String? = nil, cyberPeople: Double? = nil, flows: FlowAnswers? = nil
     ) {
@@ -121,7 +121,7 @@ public struct EmployerResponse: Sendable, Equatable {
     }
 
     /// Whether the employer outsources none of its cybersecurity work (DSIT's base for skills gaps).
-    public var doesItsOwnCyberWork: Bool { outsourcing != "some" && outsourcing != "all" }
+    package var doesItsOwnCyberWork: Bool { outsourcing != "some" && outsourcing != "all" }
 }
 
 extension EmployerResponse {
@@ -134,7 +134,7 @@ extension EmployerResponse {
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import, saying
     ///   what to import.
-    public static func all(in store: WorkforceStore) throws -> [EmployerResponse] {
+    package static func all(in store: WorkforceStore) throws -> [EmployerResponse] {
         try all(from: ResponseReader(store: store, kind: .employer, respondentsOnly: true))
     }
 

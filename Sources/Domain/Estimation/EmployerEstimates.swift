@@ -1,5 +1,5 @@
 /// Whether a figure may be published.
-public enum EstimateStatus: String, Sendable, Equatable {
+package enum EstimateStatus: String, Sendable, Equatable {
     case published
     /// Withheld for disclosure control (primary or secondary).
     case suppressed
@@ -13,78 +13,78 @@ public enum EstimateStatus: String, Sendable, Equatable {
     case dominated
 
     /// Whether the figures are computed and kept in JSON and CSV while readers do not see them.
-    public var isQualityWithheld: Bool { self == .unreliable || self == .dominated }
+    package var isQualityWithheld: Bool { self == .unreliable || self == .dominated }
 }
 
 /// One work role's figures within the horizon: demand estimated from employers, supply from the
 /// catalog (a census, so the gap's standard error is the demand's).
-public struct RoleEstimate: Sendable, Equatable {
-    public var role: RoleProfile
-    public var status: EstimateStatus
-    public var figures: RowFigures
+package struct RoleEstimate: Sendable, Equatable {
+    package var role: RoleProfile
+    package var status: EstimateStatus
+    package var figures: RowFigures
     /// Employers with an imputed leavers or new-positions value for the role.
-    public var imputed: Int
+    package var imputed: Int
     /// `Σ_p completions_p · years(h) · share_p(r) · entry_rate`.
-    public var supply: Double
+    package var supply: Double
     /// `demand - supply`.
-    public var gap: Estimate
-    public var quality: QualityGrade? { figures.quality }
-    public var isPublished: Bool { status == .published }
+    package var gap: Estimate
+    package var quality: QualityGrade? { figures.quality }
+    package var isPublished: Bool { status == .published }
     /// Why the row is withheld from readers, in words (`nil` when published or not surveyed).
-    public var reason: String? { figures.withheldReason(status) }
+    package var reason: String? { figures.withheldReason(status) }
     /// `100 · supply / demand`.
-    public var completionsPer100Openings: Double? { figures.demand.value > 0 ? 100 * supply / figures.demand.value : nil }
+    package var completionsPer100Openings: Double? { figures.demand.value > 0 ? 100 * supply / figures.demand.value : nil }
     /// CyberSeek's ratio: `100 · employed / demand`.
-    public var employedPer100Openings: Double? { figures.demand.value > 0 ? 100 * figures.employed.value / figures.demand.value : nil }
+    package var employedPer100Openings: Double? { figures.demand.value > 0 ? 100 * figures.employed.value / figures.demand.value : nil }
 }
 
 /// A group of employers' figures: a specialty area or category (over its roles), a sector,
 /// district or size band (over its employers), or the country.
-public struct GroupEstimate: Sendable, Equatable {
-    public var id: String
-    public var roles: [String]
-    public var figures: RowFigures
-    public var supply: Double
-    public var status: EstimateStatus
-    public var gap: Estimate { figures.demand.minus(known: supply) }
-    public var quality: QualityGrade? { figures.quality }
-    public var isPublished: Bool { status == .published }
+package struct GroupEstimate: Sendable, Equatable {
+    package var id: String
+    package var roles: [String]
+    package var figures: RowFigures
+    package var supply: Double
+    package var status: EstimateStatus
+    package var gap: Estimate { figures.demand.minus(known: supply) }
+    package var quality: QualityGrade? { figures.quality }
+    package var isPublished: Bool { status == .published }
     /// Why the row is withheld from readers, in words (`nil` when published).
-    public var reason: String? { figures.withheldReason(status) }
+    package var reason: String? { figures.withheldReason(status) }
 }
 
 /// Every employer figure, estimated once, with disclosure control applied: the source of every
 /// gap table, the plan, the report and the explorer.
-public struct EmployerEstimates: Sendable {
-    public var inputs: GapInputs
+package struct EmployerEstimates: Sendable {
+    package var inputs: GapInputs
     /// Employers after item imputation (the values every figure uses).
-    public var employers: [EmployerResponse]
-    public var roles: [RoleEstimate]
-    public var areas: [GroupEstimate]
-    public var categories: [GroupEstimate]
-    public var national: GroupEstimate
-    public var sectors: [GroupEstimate]
-    public var districts: [GroupEstimate]
-    public var sizes: [GroupEstimate]
+    package var employers: [EmployerResponse]
+    package var roles: [RoleEstimate]
+    package var areas: [GroupEstimate]
+    package var categories: [GroupEstimate]
+    package var national: GroupEstimate
+    package var sectors: [GroupEstimate]
+    package var districts: [GroupEstimate]
+    package var sizes: [GroupEstimate]
     /// Completions a year that prepare for roles the form did not ask about, and for no role at all.
-    public var notSurveyedCompletions: Double
-    public var unallocatedCompletions: Double
+    package var notSurveyedCompletions: Double
+    package var unallocatedCompletions: Double
     /// Each surveyed role's per-employer values (in `inputs.roles` order; `nil` when not surveyed).
-    public var roleValues: [EmployerValues?]
+    package var roleValues: [EmployerValues?]
     /// Employers whose `new_jobs_12m` ("don't know") was imputed.
-    public var imputedNewJobs = 0
+    package var imputedNewJobs = 0
     /// The national flows in people a year (central assumptions, the entry rate of `inputs`);
     /// `nil` when the form did not ask the flow questions.
-    public var flows: WorkforceFlows? {
+    package var flows: WorkforceFlows? {
         WorkforceFlows(self, FlowAssumptions(entryRate: inputs.entryRateGiven ? inputs.entryRate : nil))
     }
     /// With `inputs.winsorise`: how much each role's weighted demand fell (role id to people; only
     /// roles it moved).
-    public var winsorised: [String: Double] = [:]
-    public var design: StratifiedDesign { inputs.weighting.design }
-    public var years: Double { inputs.horizon.years }
+    package var winsorised: [String: Double] = [:]
+    package var design: StratifiedDesign { inputs.weighting.design }
+    package var years: Double { inputs.horizon.years }
 
-    public init(_ inputs: GapInputs) {
+    package init(_ inputs: GapInputs) {
         self.inputs = inputs
         let horizon = inputs.horizon
         var (employers, imputed) = inputs.impute ? ItemImputation.impute(inputs.employers, horizon: horizon) : (inputs.employers, [:])
@@ -261,32 +261,32 @@ public struct EmployerEstimates: Sendable {
     }
 
     /// Each employer's values summed over `roles` (ids), for the horizon.
-    public func values(roles ids: Set<String>) -> EmployerValues {
+    package func values(roles ids: Set<String>) -> EmployerValues {
         var v = EmployerValues(count: employers.count)
         for (r, role) in inputs.roles.enumerated() where ids.contains(role.id) { if let values = roleValues[r] { v.add(values) } }
         return v
     }
 
     /// The roles the form asked about.
-    public var surveyedRoles: [RoleEstimate] { roles.filter { $0.status != .notSurveyed } }
+    package var surveyedRoles: [RoleEstimate] { roles.filter { $0.status != .notSurveyed } }
 
     /// Different people doing cybersecurity work (each counted once, whatever their roles), from
     /// `cyber_people`; `nil` when the form did not ask it.
-    public var people: Estimate? {
+    package var people: Estimate? {
         guard employers.contains(where: { $0.cyberPeople != nil }) else { return nil }
         return design.total(employers.map { $0.cyberPeople ?? 0 })
     }
 
     /// Published roles, highest gap first.
-    public var publishedRoles: [RoleEstimate] { roles.filter(\.isPublished).sorted { ($0.gap.value, $1.role.id) > ($1.gap.value, $0.role.id) } }
+    package var publishedRoles: [RoleEstimate] { roles.filter(\.isPublished).sorted { ($0.gap.value, $1.role.id) > ($1.gap.value, $0.role.id) } }
 
     /// `Σ max(0, gap)` over every surveyed role, withheld ones included (only their cells are
     /// withheld, so national and group totals are the same whichever cells are shown); its
     /// standard error treats the set of roles with a shortage as fixed (the standard error of
     /// their summed demand).
-    public var shortage: Estimate { signedTotal(positive: true) }
+    package var shortage: Estimate { signedTotal(positive: true) }
     /// `Σ max(0, -gap)` over every surveyed role.
-    public var surplus: Estimate { signedTotal(positive: false) }
+    package var surplus: Estimate { signedTotal(positive: false) }
 
     private func signedTotal(positive: Bool) -> Estimate {
         let chosen = roles.indices.filter { roles[$0].status != .notSurveyed && (positive ? roles[$0].gap.value > 0 : roles[$0].gap.value < 0) }

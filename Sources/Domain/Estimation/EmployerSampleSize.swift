@@ -7,24 +7,24 @@
 /// with Neyman allocation the total sample `n = (Σ N_S S_S)² / (V* + Σ N_S S_S²)` gives `V = V*`.
 /// With several figures (national demand and chosen roles), each gets its own allocation and
 /// every stratum takes the largest.
-public enum EmployerSampleSize {
-    public struct Stratum: Sendable, Equatable {
-        public var name: String
-        public var population: Double
+package enum EmployerSampleSize {
+    package struct Stratum: Sendable, Equatable {
+        package var name: String
+        package var population: Double
         /// The current wave's respondents and the stratum standard deviation of each figure.
-        public var respondents: Int
-        public var deviations: [Double]
+        package var respondents: Int
+        package var deviations: [Double]
         /// Employers to survey (respondents wanted) in the next wave.
-        public var allocation = 0
+        package var allocation = 0
     }
 
-    public struct Plan: Sendable, Equatable {
-        public var strata: [Stratum]
+    package struct Plan: Sendable, Equatable {
+        package var strata: [Stratum]
         /// Each figure's name, current estimate and the CV the allocation is expected to give.
-        public var figures: [(name: String, estimate: Double, expectedCV: Double?)]
-        public var total: Int { strata.reduce(0) { $0 + $1.allocation } }
+        package var figures: [(name: String, estimate: Double, expectedCV: Double?)]
+        package var total: Int { strata.reduce(0) { $0 + $1.allocation } }
 
-        public static func == (a: Plan, b: Plan) -> Bool {
+        package static func == (a: Plan, b: Plan) -> Bool {
             a.strata == b.strata && a.figures.map(\.name) == b.figures.map(\.name) && a.figures.map(\.expectedCV) == b.figures.map(\.expectedCV)
         }
     }
@@ -67,7 +67,7 @@ public enum EmployerSampleSize {
     /// Plans the next wave from `values` (per figure, one value per current respondent) under the
     /// current `weighting`: the first `targets` figures drive the allocation, every figure gets
     /// the CV it is expected to reach.
-    public static func plan(weighting: EmployerWeighting, figures: [(name: String, values: [Double])], targets: Int, cv: Double) -> Plan {
+    package static func plan(weighting: EmployerWeighting, figures: [(name: String, values: [Double])], targets: Int, cv: Double) -> Plan {
         let design = weighting.design
         var strata = weighting.strata.enumerated().map { s, stratum in
             Stratum(name: stratum.name, population: stratum.eligible, respondents: design.sizes[s], deviations: [])
@@ -109,7 +109,7 @@ public enum EmployerSampleSize {
     /// Without a survey: proportional to `N_S`, for an assumed unit coefficient of variation
     /// (the standard deviation of an employer's figure over its mean; 2 by default, as skewed as
     /// employer counts usually are): `n0 = (unitCV / cv)²`, `n = n0 / (1 + n0 / N)`.
-    public static func proportional(frame: SamplingFrame, cv: Double, unitCV: Double = 2) -> [(stratum: SamplingFrame.Stratum, allocation: Int)] {
+    package static func proportional(frame: SamplingFrame, cv: Double, unitCV: Double = 2) -> [(stratum: SamplingFrame.Stratum, allocation: Int)] {
         let N = frame.strata.values.reduce(0.0) { $0 + $1.eligible }
         guard N > 0 else { return [] }
         let n0 = (unitCV / cv) * (unitCV / cv)

@@ -2,41 +2,41 @@
 /// collapsed into a neighbouring size band, design weights `w = N*_S / n_S`, response rates.
 ///
 /// Without a frame every employer weighs 1 and the figures describe the respondents only.
-public struct EmployerWeighting: Sendable {
+package struct EmployerWeighting: Sendable {
     /// A stratum of estimation: one or more frame strata of one sector.
-    public struct Stratum: Sendable, Equatable {
-        public var sector: String
+    package struct Stratum: Sendable, Equatable {
+        package var sector: String
         /// The size band with respondents, and the empty bands merged into it.
-        public var sizeBand: String
-        public var merged: [String]
+        package var sizeBand: String
+        package var merged: [String]
         /// Eligible organisations `N*` (summed over the merged strata) and respondents `n`.
-        public var eligible: Double
-        public var respondents: Int
+        package var eligible: Double
+        package var respondents: Int
 
-        public var name: String { ([sizeBand] + merged).map { "\(sector) x \($0)" }.joined(separator: " + ") }
+        package var name: String { ([sizeBand] + merged).map { "\(sector) x \($0)" }.joined(separator: " + ") }
     }
 
     /// One frame stratum's fieldwork outcome.
-    public struct ResponseRate: Sendable, Equatable {
-        public var stratum: SamplingFrame.Stratum
-        public var organisations: Double
-        public var issued: Double?
-        public var outOfScope: Double?
-        public var respondents: Int
+    package struct ResponseRate: Sendable, Equatable {
+        package var stratum: SamplingFrame.Stratum
+        package var organisations: Double
+        package var issued: Double?
+        package var outOfScope: Double?
+        package var respondents: Int
         /// `respondents / (issued - out_of_scope)`, when `issued` is known and above `out_of_scope`.
-        public var rate: Double?
+        package var rate: Double?
     }
 
-    public var design: StratifiedDesign
-    public var strata: [Stratum]
-    public var responseRates: [ResponseRate]
+    package var design: StratifiedDesign
+    package var strata: [Stratum]
+    package var responseRates: [ResponseRate]
     /// Sectors of the frame with organisations but no respondent, and their organisations.
-    public var unrepresented: [(sector: String, organisations: Double)]
-    public var frame: SamplingFrame?
+    package var unrepresented: [(sector: String, organisations: Double)]
+    package var frame: SamplingFrame?
     /// Stored employer responses that did not pass the gates (consent): non-respondents.
-    public var refusals: Int
+    package var refusals: Int
 
-    public var weights: [Double] { design.weights }
+    package var weights: [Double] { design.weights }
 
     init(
         design: StratifiedDesign, strata: [Stratum], responseRates: [ResponseRate], unrepresented: [(sector: String, organisations: Double)],
@@ -51,12 +51,12 @@ public struct EmployerWeighting: Sendable {
     }
 
     /// Every employer weighs 1: no frame.
-    public static func unweighted(_ count: Int, refusals: Int = 0) -> EmployerWeighting {
+    package static func unweighted(_ count: Int, refusals: Int = 0) -> EmployerWeighting {
         EmployerWeighting(design: .unweighted(count), strata: [], responseRates: [], unrepresented: [], frame: nil, refusals: refusals)
     }
 
     /// The band order in which empty strata look for a neighbour (a tie goes to the smaller band).
-    public static let bands = ["micro", "small", "medium", "large"]
+    package static let bands = ["micro", "small", "medium", "large"]
 
     /// Weights `employers` (each with a sector and a size band) to `frame`.
     ///
@@ -64,7 +64,7 @@ public struct EmployerWeighting: Sendable {
     ///   when a respondent's stratum is not in the frame, when a stratum has more respondents than
     ///   organisations (the frame and the survey count different units) or than eligible issued
     ///   organisations.
-    public init(employers: [EmployerResponse], frame: SamplingFrame, refusals: Int = 0) throws(WorkforceError) {
+    package init(employers: [EmployerResponse], frame: SamplingFrame, refusals: Int = 0) throws(WorkforceError) {
         self.frame = frame
         self.refusals = refusals
         var counts: [SamplingFrame.Stratum: Int] = [:]
@@ -128,7 +128,7 @@ public struct EmployerWeighting: Sendable {
     static func rank(_ band: String) -> Int { bands.firstIndex(of: band) ?? bands.count }
 
     /// The overall response rate: respondents over eligible issued organisations, where the frame gives them.
-    public var overallResponseRate: Double? {
+    package var overallResponseRate: Double? {
         let known = responseRates.filter { $0.issued != nil }
         let eligible = known.reduce(0.0) { $0 + ($1.issued ?? 0) - ($1.outOfScope ?? 0) }
         guard !known.isEmpty, eligible > 0 else { return nil }
@@ -136,7 +136,7 @@ public struct EmployerWeighting: Sendable {
     }
 
     /// What a reader must know about the weighting, in words.
-    public var notes: [String] {
+    package var notes: [String] {
         guard let frame else {
             return [
                 "Unweighted: every employer weighs 1 and the figures describe the \(design.count) responding employers only, not the country; there is no sampling error to estimate and no interval is given. A sampling frame (`workforce frame import FILE`, or --frame FILE) gives national estimates."

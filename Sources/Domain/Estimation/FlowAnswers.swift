@@ -6,28 +6,28 @@
 /// A number not asked or left blank is `nil`; only ``newJobs`` has a "don't know" (a blank),
 /// imputed as item non-response (``ItemImputation``). Destinations and sources short of their
 /// total are "not known".
-public struct FlowAnswers: Sendable, Equatable {
+package struct FlowAnswers: Sendable, Equatable {
     /// `vacant_jobs`: jobs vacant now, being recruited (a stock, jobs).
-    public var vacantJobs: Double?
+    package var vacantJobs: Double?
     /// `hard_to_fill_jobs`: of those, hard to fill.
-    public var hardToFillJobs: Double?
+    package var hardToFillJobs: Double?
     /// `new_jobs_12m`: new jobs (not replacements) expected within 12 months; `nil` is "don't know".
-    public var newJobs: Double?
+    package var newJobs: Double?
     /// `leavers_people_12m`: people who left cybersecurity jobs in the last 12 months.
-    public var leavers: Double?
+    package var leavers: Double?
     /// `left_to_employer_bz`, `left_abroad`, `left_cyber_work`.
-    public var leftToEmployer: Double?
-    public var leftAbroad: Double?
-    public var leftCyberWork: Double?
+    package var leftToEmployer: Double?
+    package var leftAbroad: Double?
+    package var leftCyberWork: Double?
     /// `hires_12m`: people hired into cybersecurity jobs in the last 12 months.
-    public var hires: Double?
+    package var hires: Double?
     /// `hired_from_education`, `hired_from_employer_bz`, `hired_from_abroad`, `hired_from_other_work`.
-    public var fromEducation: Double?
-    public var fromEmployer: Double?
-    public var fromAbroad: Double?
-    public var fromOtherWork: Double?
+    package var fromEducation: Double?
+    package var fromEmployer: Double?
+    package var fromAbroad: Double?
+    package var fromOtherWork: Double?
 
-    public init(
+    package init(
         vacantJobs: Double? = nil, hardToFillJobs: Double? = nil, newJobs: Double? = nil, leavers: Double? = nil, leftToEmployer: Double? = nil,
         leftAbroad: Double? = nil, leftCyberWork: Double? = nil, hires: Double? = nil, fromEducation: Double? = nil, fromEmployer: Double? = nil,
         fromAbroad: Double? = nil, fromOtherWork: Double? = nil
@@ -48,7 +48,7 @@ public struct FlowAnswers: Sendable, Equatable {
 
     /// The questions' names, in the form's order: tests, the demo generator, the microdata and
     /// analysts' scripts use them.
-    public static let names = [
+    package static let names = [
         "vacant_jobs", "hard_to_fill_jobs", "new_jobs_12m", "leavers_people_12m", "left_to_employer_bz", "left_abroad", "left_cyber_work",
         "hires_12m", "hired_from_education", "hired_from_employer_bz", "hired_from_abroad", "hired_from_other_work",
     ]
@@ -56,7 +56,7 @@ public struct FlowAnswers: Sendable, Equatable {
     /// The rule that bounds question `name` by its block's total: `name` plus the questions
     /// `before` it (in its block) is at most `total` (the form's XPath constraint on the block's
     /// last item; the others are bounded by the same total). `nil` for a question without one.
-    public static func sumRule(_ name: String) -> (total: String, before: [String])? {
+    package static func sumRule(_ name: String) -> (total: String, before: [String])? {
         let blocks: [(String, [String])] = [
             ("vacant_jobs", ["hard_to_fill_jobs"]), ("leavers_people_12m", ["left_to_employer_bz", "left_abroad", "left_cyber_work"]),
             ("hires_12m", ["hired_from_education", "hired_from_employer_bz", "hired_from_abroad", "hired_from_other_work"]),
@@ -68,7 +68,7 @@ public struct FlowAnswers: Sendable, Equatable {
     }
 
     /// The answer to the question `name` (one of ``names``).
-    public subscript(_ name: String) -> Double? {
+    package subscript(_ name: String) -> Double? {
         get {
             switch name {
             case "vacant_jobs": vacantJobs

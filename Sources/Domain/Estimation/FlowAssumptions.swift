@@ -1,9 +1,9 @@
 /// The assumptions of the labour-market flow model (``WorkforceFlows``), central by default; the
 /// scenario table (``ShortfallScenarios``) moves one at a time, and the plan sets
 /// ``completionsNext`` and ``roleSupplyNext`` to project its own catalog.
-public struct FlowAssumptions: Sendable, Equatable {
+package struct FlowAssumptions: Sendable, Equatable {
     /// What the leavers of unknown destination (or hires of unknown source) are taken to be.
-    public enum Unknown: String, Sendable, Equatable {
+    package enum Unknown: String, Sendable, Equatable {
         /// Split as the known ones are (central).
         case split
         /// All exits from the cyber workforce of Belize (or all entrants).
@@ -12,18 +12,18 @@ public struct FlowAssumptions: Sendable, Equatable {
         case none
     }
 
-    public var unknownDestinations = Unknown.split
-    public var unknownSources = Unknown.split
+    package var unknownDestinations = Unknown.split
+    package var unknownSources = Unknown.split
     /// The share of expected new jobs that are created (1: all of them).
-    public var newJobsRealised = 1.0
+    package var newJobsRealised = 1.0
     /// An entry rate that replaces the realised one (`--entry-rate`); `nil` uses the realised rate, capped at 1.
-    public var entryRate: Double?
+    package var entryRate: Double?
     /// The catalog's annual completions in the projection; `nil` is today's (`completions`).
-    public var completionsNext: Double?
+    package var completionsNext: Double?
     /// Per role id, the completions a year prepared for the role in the projection; `nil` is today's catalog.
-    public var roleSupplyNext: [String: Double]?
+    package var roleSupplyNext: [String: Double]?
 
-    public init(
+    package init(
         unknownDestinations: Unknown = .split, unknownSources: Unknown = .split, newJobsRealised: Double = 1, entryRate: Double? = nil,
         completionsNext: Double? = nil, roleSupplyNext: [String: Double]? = nil
     ) {
@@ -39,20 +39,20 @@ public struct FlowAssumptions: Sendable, Equatable {
 /// One surveyed role's share of the national flow: an allocation of people a year (not role
 /// mentions), by the role's share of weighted role mentions of vacancies, new positions within a
 /// year and leavers.
-public struct RoleFlow: Sendable, Equatable {
-    public var role: RoleProfile
+package struct RoleFlow: Sendable, Equatable {
+    package var role: RoleProfile
     /// The role's status in the role-mention tables (a withheld role's allocation is withheld too).
-    public var status: EstimateStatus
+    package var status: EstimateStatus
     /// `share(r)`: the role's weighted mentions of vacancies, new positions (1 year) and leavers over every surveyed role's.
-    public var share: Estimate
+    package var share: Estimate
     /// `demand_flow · share(r)`, people a year; over every surveyed role they add up to `demand_flow`.
-    public var demandFlow: Estimate
+    package var demandFlow: Estimate
     /// `supply(r) · entry_rate + (from_abroad + from_other_work) · share(r)`, people a year.
-    public var entrants: Estimate
+    package var entrants: Estimate
     /// `demand_flow(r) - entrants(r)`, people a year.
-    public var shortfall: Estimate
+    package var shortfall: Estimate
     /// Completions a year prepared for the role (coverage at theta): `supply(r)`.
-    public var supply: Double
+    package var supply: Double
     /// The vacancy backlog, jobs now: `vacant_jobs` allocated by the role's share of vacancy mentions.
-    public var vacantJobs: Estimate
+    package var vacantJobs: Estimate
 }

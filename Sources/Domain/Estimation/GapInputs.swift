@@ -1,28 +1,28 @@
 /// The inputs of every employer figure: employer answers with their survey design, the
 /// framework's roles (and which of them the form asked about), the catalog's supply units.
-public struct GapInputs: Sendable {
-    public var employers: [EmployerResponse]
-    public var weighting: EmployerWeighting
-    public var roles: [RoleProfile]
+package struct GapInputs: Sendable {
+    package var employers: [EmployerResponse]
+    package var weighting: EmployerWeighting
+    package var roles: [RoleProfile]
     /// The roles the employer form asked about; the others are `not_surveyed`.
-    public var surveyed: Set<String>
-    public var units: [SupplyUnit]
-    public var offerings: [Offering]
-    public var theta: Double
-    public var horizon: Horizon
+    package var surveyed: Set<String>
+    package var units: [SupplyUnit]
+    package var offerings: [Offering]
+    package var theta: Double
+    package var horizon: Horizon
     /// The share of completers assumed to take a role in the country (an upper bound at 1).
-    public var entryRate: Double
+    package var entryRate: Double
     /// Whether ``entryRate`` was given (`--entry-rate`) rather than the realised rate (or 1 without flow questions).
-    public var entryRateGiven = false
+    package var entryRateGiven = false
     /// Impute item non-response (leavers, new positions) as ``ItemImputation`` says.
-    public var impute: Bool
+    package var impute: Bool
     /// Winsorise each role's employer demand at the Kokic-Bell cut-offs (`--winsorise`).
-    public var winsorise = false
+    package var winsorise = false
 
     /// One weight per employer (1 without a sampling frame).
-    public var weights: [Double] { weighting.weights }
+    package var weights: [Double] { weighting.weights }
 
-    public init(
+    package init(
         employers: [EmployerResponse], weighting: EmployerWeighting? = nil, roles: [RoleProfile], surveyed: Set<String>? = nil,
         units: [SupplyUnit], offerings: [Offering] = [], theta: Double = 0.5, horizon: Horizon = .medium, entryRate: Double = 1,
         impute: Bool = true

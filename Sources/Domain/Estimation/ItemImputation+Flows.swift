@@ -6,7 +6,7 @@ extension ItemImputation {
     /// (the required questions of the block).
     ///
     /// - Returns: the employers and the number whose value was imputed.
-    public static func imputeNewJobs(_ employers: [EmployerResponse]) -> (employers: [EmployerResponse], imputed: Int) {
+    package static func imputeNewJobs(_ employers: [EmployerResponse]) -> (employers: [EmployerResponse], imputed: Int) {
         func asked(_ f: FlowAnswers) -> Bool { f.vacantJobs != nil || f.leavers != nil || f.hires != nil }
         var byBand: [String: (sum: Double, count: Int)] = [:]
         var all = (sum: 0.0, count: 0)

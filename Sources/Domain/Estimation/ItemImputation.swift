@@ -4,10 +4,10 @@
 /// 0), or of all such employers when none in the band answered. Staff, vacancies and hard-to-fill
 /// are required questions and are never imputed. The mean is unweighted; variance treats imputed
 /// values as observed.
-public enum ItemImputation {
+package enum ItemImputation {
     /// `employers` with the missing leavers and new positions at `horizon` filled in, and per role
     /// the number of employers with at least one imputed value.
-    public static func impute(_ employers: [EmployerResponse], horizon: Horizon) -> (employers: [EmployerResponse], imputed: [String: Int]) {
+    package static func impute(_ employers: [EmployerResponse], horizon: Horizon) -> (employers: [EmployerResponse], imputed: [String: Int]) {
         // Per role and size band (and per role overall): sum and count of answered values.
         struct Mean {
             var sum = 0.0, count = 0

@@ -6,26 +6,26 @@
 ///
 /// Build figures from ``total(_:_:)`` and ``constant(_:)`` with `+`, `-`, `*` and `/`, then read
 /// the ``Estimate`` with ``estimate(_:isCount:)``.
-public struct LinearizedFigure: Sendable, Equatable {
-    public var value: Double
+package struct LinearizedFigure: Sendable, Equatable {
+    package var value: Double
     /// Influence values, one per unit; `nil` for a constant (no sampling error: the catalog).
-    public var influence: [Double]?
+    package var influence: [Double]?
 
-    public init(value: Double, influence: [Double]?) {
+    package init(value: Double, influence: [Double]?) {
         self.value = value
         self.influence = influence
     }
 
     /// The weighted total `Σ w_i y_i` under `design`; its influence values are `y`.
-    public static func total(_ y: [Double], _ design: StratifiedDesign) -> LinearizedFigure {
+    package static func total(_ y: [Double], _ design: StratifiedDesign) -> LinearizedFigure {
         LinearizedFigure(value: zip(design.weights, y).reduce(0) { $0 + $1.0 * $1.1 }, influence: y)
     }
 
     /// A figure without sampling error.
-    public static func constant(_ value: Double) -> LinearizedFigure { LinearizedFigure(value: value, influence: nil) }
+    package static func constant(_ value: Double) -> LinearizedFigure { LinearizedFigure(value: value, influence: nil) }
 
     /// The figure with its linearised standard error (`nil` without sampling error in the design).
-    public func estimate(_ design: StratifiedDesign, isCount: Bool = true) -> Estimate {
+    package func estimate(_ design: StratifiedDesign, isCount: Bool = true) -> Estimate {
         guard design.hasSamplingError else { return Estimate(value, se: nil, isCount: isCount) }
         guard let influence else { return Estimate(value, se: 0, isCount: isCount) }
         return Estimate(value, se: design.total(influence, isCount: false).se, isCount: isCount)
@@ -41,15 +41,15 @@ public struct LinearizedFigure: Sendable, Equatable {
         }
     }
 
-    public static func + (l: Self, r: Self) -> Self { Self(value: l.value + r.value, influence: combine(l.influence, 1, r.influence, 1)) }
-    public static func - (l: Self, r: Self) -> Self { Self(value: l.value - r.value, influence: combine(l.influence, 1, r.influence, -1)) }
+    package static func + (l: Self, r: Self) -> Self { Self(value: l.value + r.value, influence: combine(l.influence, 1, r.influence, 1)) }
+    package static func - (l: Self, r: Self) -> Self { Self(value: l.value - r.value, influence: combine(l.influence, 1, r.influence, -1)) }
     /// `∂(lr) = r ∂l + l ∂r`.
-    public static func * (l: Self, r: Self) -> Self { Self(value: l.value * r.value, influence: combine(l.influence, r.value, r.influence, l.value)) }
+    package static func * (l: Self, r: Self) -> Self { Self(value: l.value * r.value, influence: combine(l.influence, r.value, r.influence, l.value)) }
     /// `∂(l/r) = (∂l - (l/r) ∂r) / r`; `nil` when `r` is 0.
-    public static func / (l: Self, r: Self) -> Self? {
+    package static func / (l: Self, r: Self) -> Self? {
         guard r.value != 0 else { return nil }
         let q = l.value / r.value
         return Self(value: q, influence: combine(l.influence, 1 / r.value, r.influence, -q / r.value))
     }
-    public static func * (l: Self, k: Double) -> Self { Self(value: l.value * k, influence: l.influence.map { $0.map { $0 * k } }) }
+    package static func * (l: Self, k: Double) -> Self { Self(value: l.value * k, influence: l.influence.map { $0.map { $0 * k } }) }
 }

@@ -13,7 +13,7 @@
 /// | F | over 33.3%, or fewer than 10 contributing units | too unreliable to be published |
 ///
 /// A zero estimate with no sampling error has no CV: it is ``noCases``, not A.
-public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable {
+package enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable {
     case a = "A"
     case b = "B"
     case c = "C"
@@ -24,14 +24,14 @@ public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable 
     case noCases = "no_cases"
 
     /// Fewer contributing units than this make a figure F whatever its CV.
-    public static let minimumUnits = 10
+    package static let minimumUnits = 10
     /// The upper CV bound of each grade A to E (a CV at or above a bound takes the next grade;
     /// E includes 33.3% itself).
-    public static let bounds: [(QualityGrade, Double)] = [(.a, 0.05), (.b, 0.10), (.c, 0.15), (.d, 0.25), (.e, 0.333)]
+    package static let bounds: [(QualityGrade, Double)] = [(.a, 0.05), (.b, 0.10), (.c, 0.15), (.d, 0.25), (.e, 0.333)]
 
     /// The grade of `estimate` resting on `units` contributing units (`nil`: not counted);
     /// `nil` without a standard error (unweighted figures, which describe the respondents only).
-    public init?(_ estimate: Estimate, units: Int? = nil) {
+    package init?(_ estimate: Estimate, units: Int? = nil) {
         guard let se = estimate.se else { return nil }
         guard let cv = estimate.cv else {
             // A zero figure: no cases when exact; a zero with sampling error cannot be graded.
@@ -47,12 +47,12 @@ public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable 
     }
 
     /// Whether a figure of this grade may reach a reader (F may not).
-    public var isPublishable: Bool { self != .f }
+    package var isPublishable: Bool { self != .f }
 
     /// Whether a figure of this grade must carry "use with caution" wherever it is shown.
-    public var needsCaution: Bool { self == .e }
+    package var needsCaution: Bool { self == .e }
 
-    public var words: String {
+    package var words: String {
         switch self {
         case .a: "excellent"
         case .b: "very good"
@@ -65,10 +65,10 @@ public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable 
     }
 
     /// The grade for a reader: "C: good", or "no cases" (no letter: there is no CV to grade).
-    public var label: String { self == .noCases ? words : "\(rawValue): \(words)" }
+    package var label: String { self == .noCases ? words : "\(rawValue): \(words)" }
 
     /// The words in Spanish.
-    public var palabras: String {
+    package var palabras: String {
         switch self {
         case .a: "excelente"
         case .b: "muy buena"
@@ -81,14 +81,14 @@ public enum QualityGrade: String, Sendable, Equatable, Comparable, CaseIterable 
     }
 
     /// Why an F figure is withheld, in words: its CV or its few units.
-    public static func reason(_ estimate: Estimate, units: Int?) -> String {
+    package static func reason(_ estimate: Estimate, units: Int?) -> String {
         if let units, units < minimumUnits { return "fewer than \(minimumUnits) contributing employers (\(units))" }
         if let cv = estimate.cv { return "coefficient of variation \(Figure.fixed(100 * cv, 1))%, over 33.3%" }
         return "no coefficient of variation"
     }
 
     /// A before F; "no cases" after F.
-    public static func < (a: Self, b: Self) -> Bool {
+    package static func < (a: Self, b: Self) -> Bool {
         let order = allCases
         return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
     }

@@ -2,40 +2,40 @@
 /// total is a weighted estimate with its standard error, for one horizon.
 ///
 /// Role-holdings: a person with two roles counts in each.
-public struct RowFigures: Sendable, Equatable {
-    public var employed: Estimate
-    public var vacancies: Estimate
-    public var hardToFill: Estimate
+package struct RowFigures: Sendable, Equatable {
+    package var employed: Estimate
+    package var vacancies: Estimate
+    package var hardToFill: Estimate
     /// New positions expected within the horizon.
-    public var newPositions: Estimate
+    package var newPositions: Estimate
     /// People who left in the last 12 months.
-    public var leavers: Estimate
+    package var leavers: Estimate
     /// `leavers · years(h)`: last year's leavers as the annual replacement need.
-    public var replacement: Estimate
+    package var replacement: Estimate
     /// `vacancies + new_positions_h + replacement_h`.
-    public var demand: Estimate
+    package var demand: Estimate
     /// `hard_to_fill / vacancies` (linearised, with the Korn-Graubard interval of a share over
     /// the employers with vacancies), without vacancies `nil`.
-    public var hardToFillRate: Estimate?
+    package var hardToFillRate: Estimate?
     /// Responding employers contributing (reporting the role, or any role of the group).
-    public var respondents: Int
+    package var respondents: Int
     /// The share of the demand from the single largest weighted respondent; `nil` without demand.
-    public var largestShare: Double?
+    package var largestShare: Double?
     /// Primary disclosure: fewer than 5 respondents, or employed or demand failing the p% rule.
-    public var sensitive: Bool
+    package var sensitive: Bool
     /// The share of the weighted demand that is imputed (leavers and new positions filled in by
     /// ``ItemImputation``); `nil` when not known (groups) or without demand.
-    public var imputedShare: Double? = nil
+    package var imputedShare: Double? = nil
 
     /// Above this imputed share a figure is graded no better than E.
-    public static let imputedLimit = 0.5
+    package static let imputedLimit = 0.5
 
-    public static let empty = RowFigures(
+    package static let empty = RowFigures(
         employed: .zero, vacancies: .zero, hardToFill: .zero, newPositions: .zero, leavers: .zero, replacement: .zero, demand: .zero,
         hardToFillRate: nil, respondents: 0, largestShare: nil, sensitive: true)
 
     /// The grade of the row's demand: its CV, and F under 10 contributing employers.
-    public var quality: QualityGrade? {
+    package var quality: QualityGrade? {
         guard let grade = QualityGrade(demand, units: respondents) else { return nil }
         // Mostly imputed: no better than E, whatever the CV says.
         if let share = imputedShare, share > Self.imputedLimit, grade < .e { return .e }
@@ -43,11 +43,11 @@ public struct RowFigures: Sendable, Equatable {
     }
 
     /// A cell more than this share from one employer is withheld as `dominated`.
-    public static let dominanceLimit = 0.5
+    package static let dominanceLimit = 0.5
 
     /// `status` after the quality rules: a published row whose largest employer gives more than
     /// half of its demand is `dominated`; otherwise one graded F is `unreliable`.
-    public func qualityStatus(_ status: EstimateStatus) -> EstimateStatus {
+    package func qualityStatus(_ status: EstimateStatus) -> EstimateStatus {
         guard status == .published else { return status }
         // Dominance first: an outlier that dominates a cell usually makes it F as well, and the
         // reader should learn the cause.
@@ -57,7 +57,7 @@ public struct RowFigures: Sendable, Equatable {
     }
 
     /// Why a row with `status` is withheld, in words.
-    public func withheldReason(_ status: EstimateStatus) -> String? {
+    package func withheldReason(_ status: EstimateStatus) -> String? {
         switch status {
         case .unreliable: "grade F: " + QualityGrade.reason(demand, units: respondents)
         case .dominated:
@@ -69,16 +69,16 @@ public struct RowFigures: Sendable, Equatable {
 
 /// Each employer's values for one row (dense: one entry per employer, 0 where it does not
 /// contribute), from which ``RowFigures`` are estimated.
-public struct EmployerValues: Sendable {
-    public var staff: [Double]
-    public var vacancies: [Double]
-    public var hardToFill: [Double]
-    public var newPositions: [Double]
-    public var leavers: [Double]
+package struct EmployerValues: Sendable {
+    package var staff: [Double]
+    package var vacancies: [Double]
+    package var hardToFill: [Double]
+    package var newPositions: [Double]
+    package var leavers: [Double]
     /// Whether the employer contributes to the row (reports the role, or one of the group's).
-    public var reporting: [Bool]
+    package var reporting: [Bool]
 
-    public init(count: Int) {
+    package init(count: Int) {
         staff = Array(repeating: 0, count: count)
         vacancies = staff
         hardToFill = staff
@@ -88,7 +88,7 @@ public struct EmployerValues: Sendable {
     }
 
     /// Adds employer `e`'s report on one role.
-    public mutating func add(_ e: Int, _ report: RoleReport, _ horizon: Horizon) {
+    package mutating func add(_ e: Int, _ report: RoleReport, _ horizon: Horizon) {
         reporting[e] = true
         staff[e] += report.staff ?? 0
         vacancies[e] += report.vacancies ?? 0
@@ -98,7 +98,7 @@ public struct EmployerValues: Sendable {
     }
 
     /// Adds another row's values (a role to its area).
-    public mutating func add(_ other: EmployerValues) {
+    package mutating func add(_ other: EmployerValues) {
         for e in staff.indices where other.reporting[e] {
             reporting[e] = true
             staff[e] += other.staff[e]
@@ -110,7 +110,7 @@ public struct EmployerValues: Sendable {
     }
 
     /// Keeps only the employers `include` accepts (a domain: a district, a sector).
-    public func restricted(to include: (Int) -> Bool) -> EmployerValues {
+    package func restricted(to include: (Int) -> Bool) -> EmployerValues {
         var v = self
         for e in staff.indices where !include(e) {
             v.reporting[e] = false
@@ -124,12 +124,12 @@ public struct EmployerValues: Sendable {
     }
 
     /// Each employer's demand within `years`: `vacancies + new_positions + leavers · years`.
-    public func demand(years: Double) -> [Double] {
+    package func demand(years: Double) -> [Double] {
         (0..<staff.count).map { vacancies[$0] + newPositions[$0] + leavers[$0] * years }
     }
 
     /// The row's estimates under `design`.
-    public func figures(_ design: StratifiedDesign, years: Double) -> RowFigures {
+    package func figures(_ design: StratifiedDesign, years: Double) -> RowFigures {
         let demand = demand(years: years)
         let leavers = design.total(self.leavers)
         let vacancies = design.total(self.vacancies)

@@ -3,61 +3,61 @@ import Foundation
 /// An employer sampling frame: a CSV `sector,size_band,organisations`, optionally with `issued`
 /// (organisations selected and contacted) and `out_of_scope` (contacted, found closed or without
 /// any IT). Counts are whole numbers written in decimal digits, from 0 to 10⁹.
-public struct SamplingFrame: Sendable, Equatable {
-    public struct Stratum: Hashable, Sendable, Comparable {
-        public var sector: String
-        public var sizeBand: String
+package struct SamplingFrame: Sendable, Equatable {
+    package struct Stratum: Hashable, Sendable, Comparable {
+        package var sector: String
+        package var sizeBand: String
 
-        public init(sector: String, sizeBand: String) {
+        package init(sector: String, sizeBand: String) {
             self.sector = sector
             self.sizeBand = sizeBand
         }
 
-        public static func < (a: Self, b: Self) -> Bool { (a.sector, a.sizeBand) < (b.sector, b.sizeBand) }
+        package static func < (a: Self, b: Self) -> Bool { (a.sector, a.sizeBand) < (b.sector, b.sizeBand) }
     }
 
     /// One stratum's counts.
-    public struct Counts: Sendable, Equatable {
-        public var organisations: Double
-        public var issued: Double?
-        public var outOfScope: Double?
+    package struct Counts: Sendable, Equatable {
+        package var organisations: Double
+        package var issued: Double?
+        package var outOfScope: Double?
 
-        public init(organisations: Double, issued: Double? = nil, outOfScope: Double? = nil) {
+        package init(organisations: Double, issued: Double? = nil, outOfScope: Double? = nil) {
             self.organisations = organisations
             self.issued = issued
             self.outOfScope = outOfScope
         }
 
         /// Eligible organisations `N* = N (1 - out_of_scope / issued)` (`N` without `issued`).
-        public var eligible: Double {
+        package var eligible: Double {
             guard let issued, issued > 0 else { return organisations }
             return organisations * (1 - (outOfScope ?? 0) / issued)
         }
 
         /// Issued organisations that were eligible (`issued - out_of_scope`), when known.
-        public var eligibleIssued: Double? { issued.map { $0 - (outOfScope ?? 0) } }
+        package var eligibleIssued: Double? { issued.map { $0 - (outOfScope ?? 0) } }
     }
 
-    public var strata: [Stratum: Counts]
+    package var strata: [Stratum: Counts]
     /// The frame's strata in file order.
-    public var order: [Stratum]
-    public var file: String
+    package var order: [Stratum]
+    package var file: String
     /// Whether the frame gives `issued` (and so response rates and non-response adjustment).
-    public var hasIssued: Bool
+    package var hasIssued: Bool
     /// Where the frame came from (a stored version or a file), as notes name it.
-    public var source: WeightingSource
+    package var source: WeightingSource
     /// The line of the file each stratum was read from.
-    public var lines: [Stratum: Int] = [:]
+    package var lines: [Stratum: Int] = [:]
 
     /// The largest count a frame may give.
-    public static let maximumCount = 1_000_000_000.0
+    package static let maximumCount = 1_000_000_000.0
 
     /// Reads a frame, checking sectors and size bands against the employer form's lists.
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the file, line and column of an unknown
     ///   sector or size band, a count that is not a whole number from 0 to 10⁹, `issued` above
     ///   `organisations`, `out_of_scope` above `issued` (or without it), or a stratum given twice.
-    public init(url: URL, sectors: [String], sizeBands: [String]) throws(WorkforceError) {
+    package init(url: URL, sectors: [String], sizeBands: [String]) throws(WorkforceError) {
         file = url.path
         source = WeightingSource(kind: .frame, file: url.lastPathComponent)
         let (table, records) = try CSVTable.readAll(url: url, required: ["sector", "size_band", "organisations"])
@@ -116,7 +116,7 @@ public struct SamplingFrame: Sendable, Equatable {
         hasIssued = issuedColumn != nil && strata.values.contains { $0.issued != nil }
     }
 
-    public init(strata: [(Stratum, Counts)], file: String = "frame", source: WeightingSource? = nil) {
+    package init(strata: [(Stratum, Counts)], file: String = "frame", source: WeightingSource? = nil) {
         self.strata = Dictionary(uniqueKeysWithValues: strata)
         order = strata.map(\.0)
         self.file = file
@@ -125,17 +125,17 @@ public struct SamplingFrame: Sendable, Equatable {
     }
 
     /// A frame of organisations only.
-    public init(organisations: [Stratum: Double], file: String = "frame") {
+    package init(organisations: [Stratum: Double], file: String = "frame") {
         self.init(strata: organisations.sorted { $0.key < $1.key }.map { ($0.key, Counts(organisations: $0.value)) }, file: file)
     }
 
-    public var totalOrganisations: Double { strata.values.reduce(0) { $0 + $1.organisations } }
+    package var totalOrganisations: Double { strata.values.reduce(0) { $0 + $1.organisations } }
 
     /// Checks a stored frame's sectors and size bands against the employer form's lists (as
     /// reading the file does), at the line of the file each stratum came from.
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` for an unknown sector or size band.
-    public func check(sectors: [String], sizeBands: [String]) throws(WorkforceError) {
+    package func check(sectors: [String], sizeBands: [String]) throws(WorkforceError) {
         for stratum in order {
             let here = SourceLocation(file: file, line: lines[stratum])
             guard sectors.contains(stratum.sector) else {
@@ -149,9 +149,9 @@ public struct SamplingFrame: Sendable, Equatable {
 }
 
 /// Whole numbers as files write them: decimal digits only (no sign, exponent, `inf` or hex).
-public enum WholeNumber {
+package enum WholeNumber {
     /// The value of `text` when it is 1 to 10 decimal digits and at most `maximum`; else `nil`.
-    public static func parse(_ text: String, maximum: Double) -> Double? {
+    package static func parse(_ text: String, maximum: Double) -> Double? {
         let utf8 = text.utf8
         guard !utf8.isEmpty, utf8.count <= 12, utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else { return nil }
         let d = Double(value)

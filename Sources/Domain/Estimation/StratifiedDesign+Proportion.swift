@@ -2,7 +2,7 @@
 extension StratifiedDesign {
     /// The domain's degrees of freedom and size as R `survey` counts them on `subset(design, x)`:
     /// `degf` = units in the domain minus the strata they fall in; `nrow` = units in the domain.
-    public func domainSizes(_ x: [Double]) -> (units: Int, df: Int) {
+    package func domainSizes(_ x: [Double]) -> (units: Int, df: Int) {
         var strata = Set<Int>()
         var units = 0
         for (i, v) in x.enumerated() where v != 0 {
@@ -18,7 +18,7 @@ extension StratifiedDesign {
     /// sample size `p(1-p)/SE²` times `(t(n-1) / t(df))²`. A share of exactly 0 or 1 has no
     /// interval (R's divides by a zero variance) and is for review; so is one whose domain has no
     /// degrees of freedom. `nil` when no unit has `x = 1`.
-    public func proportion(_ y: [Double], in x: [Double]) -> Estimate? {
+    package func proportion(_ y: [Double], in x: [Double]) -> Estimate? {
         guard var share = ratio(y, x) else { return nil }
         guard let se = share.se else { return share }
         let (units, df) = domainSizes(x)

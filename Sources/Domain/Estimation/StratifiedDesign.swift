@@ -10,15 +10,15 @@
 ///
 /// Without a frame the design is `unweighted`: every weight is 1 and there is no sampling error
 /// to estimate (the figures describe the respondents only), so standard errors are `nil`.
-public struct StratifiedDesign: Sendable, Equatable {
+package struct StratifiedDesign: Sendable, Equatable {
     /// Each unit's stratum (an index into `populations`).
-    public var stratum: [Int]
-    public var populations: [Double]
-    public var sizes: [Int]
-    public var weights: [Double]
-    public var hasSamplingError: Bool
+    package var stratum: [Int]
+    package var populations: [Double]
+    package var sizes: [Int]
+    package var weights: [Double]
+    package var hasSamplingError: Bool
 
-    public init(stratum: [Int], populations: [Double]) {
+    package init(stratum: [Int], populations: [Double]) {
         self.stratum = stratum
         self.populations = populations
         var sizes = [Int](repeating: 0, count: populations.count)
@@ -29,16 +29,16 @@ public struct StratifiedDesign: Sendable, Equatable {
     }
 
     /// Every unit weighs 1, one stratum, no sampling error.
-    public static func unweighted(_ count: Int) -> StratifiedDesign {
+    package static func unweighted(_ count: Int) -> StratifiedDesign {
         var d = StratifiedDesign(stratum: Array(repeating: 0, count: count), populations: [Double(count)])
         d.hasSamplingError = false
         return d
     }
 
-    public var count: Int { stratum.count }
+    package var count: Int { stratum.count }
 
     /// The total of `y` over the units `values` lists (unit index, value); every other unit is 0.
-    public func total<S: Sequence>(sparse values: S, isCount: Bool = true) -> Estimate where S.Element == (Int, Double) {
+    package func total<S: Sequence>(sparse values: S, isCount: Bool = true) -> Estimate where S.Element == (Int, Double) {
         var sum = [Double](repeating: 0, count: populations.count)
         var squares = sum
         var total = 0.0
@@ -68,13 +68,13 @@ public struct StratifiedDesign: Sendable, Equatable {
     }
 
     /// The total of `y` (one value per unit).
-    public func total(_ y: [Double], isCount: Bool = true) -> Estimate {
+    package func total(_ y: [Double], isCount: Bool = true) -> Estimate {
         total(sparse: y.enumerated().lazy.filter { $0.element != 0 }.map { ($0.offset, $0.element) }, isCount: isCount)
     }
 
     /// `Y / X` with its linearised standard error (R's `svyratio`): the variance of the total of
     /// `(y - R x) / X`. `nil` when `X` is 0.
-    public func ratio(_ y: [Double], _ x: [Double]) -> Estimate? {
+    package func ratio(_ y: [Double], _ x: [Double]) -> Estimate? {
         let ys = total(y), xs = total(x)
         guard xs.value != 0 else { return nil }
         let r = ys.value / xs.value
@@ -84,7 +84,7 @@ public struct StratifiedDesign: Sendable, Equatable {
     }
 
     /// Kish's design effect of the weights, `n Σw² / (Σw)²`, and the effective number of units.
-    public var kish: (deff: Double, effective: Double) {
+    package var kish: (deff: Double, effective: Double) {
         let sum = weights.reduce(0, +), squares = weights.reduce(0) { $0 + $1 * $1 }
         guard sum > 0, squares > 0 else { return (1, Double(count)) }
         return (Double(count) * squares / (sum * sum), sum * sum / squares)

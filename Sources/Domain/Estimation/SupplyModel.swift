@@ -1,24 +1,24 @@
 /// One offering of the national training catalog, as stored.
-public struct Offering: Sendable, Equatable {
-    public var id: Int64
-    public var institution: String
-    public var code: String
-    public var title: String
-    public var level: String
-    public var deliveryMode: String
-    public var completions: Int
-    public var programme: String?
-    public var hours: Double?
-    public var credits: Double?
-    public var intake: Int?
-    public var lastUpdated: String
-    public var batchID: Int64
+package struct Offering: Sendable, Equatable {
+    package var id: Int64
+    package var institution: String
+    package var code: String
+    package var title: String
+    package var level: String
+    package var deliveryMode: String
+    package var completions: Int
+    package var programme: String?
+    package var hours: Double?
+    package var credits: Double?
+    package var intake: Int?
+    package var lastUpdated: String
+    package var batchID: Int64
     /// The current KSAs its row lists.
-    public var ksas: Set<String>
+    package var ksas: Set<String>
     /// The work roles its row names (as the registrar declared them).
-    public var declaredRoles: [String]
+    package var declaredRoles: [String]
 
-    public init(
+    package init(
         id: Int64, institution: String, code: String, title: String, level: String, deliveryMode: String, completions: Int,
         programme: String? = nil, hours: Double? = nil, credits: Double? = nil, intake: Int? = nil, lastUpdated: String = "",
         batchID: Int64 = 0, ksas: Set<String>, declaredRoles: [String] = []
@@ -42,14 +42,14 @@ public struct Offering: Sendable, Equatable {
 }
 
 /// A work role with the KSAs it needs (its non-withdrawn K, S and A statements).
-public struct RoleProfile: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var specialtyArea: String?
-    public var category: String?
-    public var ksas: Set<String>
+package struct RoleProfile: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var specialtyArea: String?
+    package var category: String?
+    package var ksas: Set<String>
 
-    public init(id: String, name: String, specialtyArea: String? = nil, category: String? = nil, ksas: Set<String>) {
+    package init(id: String, name: String, specialtyArea: String? = nil, category: String? = nil, ksas: Set<String>) {
         self.id = id
         self.name = name
         self.specialtyArea = specialtyArea
@@ -65,18 +65,18 @@ public struct RoleProfile: Sendable, Equatable {
 /// row whose code the courses name), or, when there is no such row, the smallest of its
 /// courses' completions (finishing the programme takes every course). A course that belongs
 /// to a programme is not counted again on its own.
-public struct SupplyUnit: Sendable, Equatable {
-    public var institution: String
-    public var code: String
-    public var title: String
-    public var completions: Int
-    public var ksas: Set<String>
+package struct SupplyUnit: Sendable, Equatable {
+    package var institution: String
+    package var code: String
+    package var title: String
+    package var completions: Int
+    package var ksas: Set<String>
     /// The catalog offerings it is made of (the programme's row first, when there is one).
-    public var offerings: [Int64]
-    public var isProgramme: Bool
+    package var offerings: [Int64]
+    package var isProgramme: Bool
 
     /// The units of a catalog: programmes and standalone offerings, in catalog order.
-    public static func units(_ offerings: [Offering]) -> [SupplyUnit] {
+    package static func units(_ offerings: [Offering]) -> [SupplyUnit] {
         var units: [SupplyUnit] = []
         var unitIndex: [String: Int] = [:]  // institution + code of a programme → unit
         func key(_ institution: String, _ code: String) -> String { institution + "\u{1F}" + code.lowercased() }
@@ -111,15 +111,15 @@ public struct SupplyUnit: Sendable, Equatable {
 }
 
 /// Coverage of roles by what an offering teaches (SPEC section 6).
-public enum Coverage {
+package enum Coverage {
     /// `coverage(p, r) = |K_p ∩ K_r| / |K_r|`; 0 for a role without KSAs.
-    public static func coverage(_ taught: Set<String>, _ needed: Set<String>) -> Double {
+    package static func coverage(_ taught: Set<String>, _ needed: Set<String>) -> Double {
         guard !needed.isEmpty else { return 0 }
         return Double(taught.intersection(needed).count) / Double(needed.count)
     }
 
     /// `R_p = { r : coverage(p, r) >= θ }`, each with its coverage, in `roles` order.
-    public static func preparedRoles(_ taught: Set<String>, _ roles: [RoleProfile], theta: Double) -> [(role: RoleProfile, coverage: Double)] {
+    package static func preparedRoles(_ taught: Set<String>, _ roles: [RoleProfile], theta: Double) -> [(role: RoleProfile, coverage: Double)] {
         roles.compactMap { role in
             let c = coverage(taught, role.ksas)
             return c >= theta && c > 0 ? (role, c) : nil
@@ -127,7 +127,7 @@ public enum Coverage {
     }
 
     /// `share_p(r) = coverage(p, r) / Σ_{r' ∈ R_p} coverage(p, r')`: each completion counted once.
-    public static func shares(_ taught: Set<String>, _ roles: [RoleProfile], theta: Double) -> [String: Double] {
+    package static func shares(_ taught: Set<String>, _ roles: [RoleProfile], theta: Double) -> [String: Double] {
         let prepared = preparedRoles(taught, roles, theta: theta)
         let total = prepared.reduce(0) { $0 + $1.coverage }
         guard total > 0 else { return [:] }
@@ -136,7 +136,7 @@ public enum Coverage {
 
     /// `supply_h(r) = Σ_p completions_p · years(h) · share_p(r)`, per role id. (The same
     /// arithmetic as ``shares(_:_:theta:)``, on bit sets of KSAs, for thousands of offerings.)
-    public static func supply(_ units: [SupplyUnit], _ roles: [RoleProfile], theta: Double, years: Double) -> [String: Double] {
+    package static func supply(_ units: [SupplyUnit], _ roles: [RoleProfile], theta: Double, years: Double) -> [String: Double] {
         var index: [String: Int] = [:]
         for role in roles { for k in role.ksas where index[k] == nil { index[k] = index.count } }
         let words = (index.count + 63) / 64

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which sampling frame (employers) or population margins (awareness) a command weights to.
-public enum WeightingChoice: Sendable, Equatable {
+package enum WeightingChoice: Sendable, Equatable {
     /// The latest version stored with `workforce frame import` / `workforce margins import`;
     /// unweighted when none is stored.
     case stored
@@ -11,33 +11,33 @@ public enum WeightingChoice: Sendable, Equatable {
     case none
 
     /// `--frame FILE` or `--margins FILE` when given, else none with `--unweighted`, else the stored one.
-    public init(file: URL?, unweighted: Bool) {
+    package init(file: URL?, unweighted: Bool) {
         self = file.map(Self.file) ?? (unweighted ? .none : .stored)
     }
 }
 
 /// Where a sampling frame or margins came from, as every note names it.
-public struct WeightingSource: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct WeightingSource: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable {
         case frame, margins
 
         /// "sampling frame", "population margins".
-        public var words: String { self == .frame ? "sampling frame" : "population margins" }
+        package var words: String { self == .frame ? "sampling frame" : "population margins" }
         /// The command that stores one.
-        public var command: String { "workforce \(self == .frame ? "frame" : "margins") import FILE" }
+        package var command: String { "workforce \(self == .frame ? "frame" : "margins") import FILE" }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The file's name (without its folder).
-    public var file: String
+    package var file: String
     /// The stored version; `nil` for a file given on the command line.
-    public var version: Int?
+    package var version: Int?
     /// The SHA-256 of the file's bytes, for a stored version.
-    public var sha256: String?
+    package var sha256: String?
     /// When it was imported (`YYYY-MM-DDTHH:MM:SSZ`), for a stored version.
-    public var importedAt: String?
+    package var importedAt: String?
 
-    public init(kind: Kind, file: String, version: Int? = nil, sha256: String? = nil, importedAt: String? = nil) {
+    package init(kind: Kind, file: String, version: Int? = nil, sha256: String? = nil, importedAt: String? = nil) {
         self.kind = kind
         self.file = file
         self.version = version
@@ -47,12 +47,12 @@ public struct WeightingSource: Sendable, Equatable {
 
     /// How notes name it: "stored sampling frame v2 (frame.csv, imported 2026-12-01)" or
     /// "sampling frame file frame.csv (given on the command line)".
-    public var words: String {
+    package var words: String {
         version == nil ? versionWords : "stored " + versionWords
     }
 
     /// "sampling frame v2 (frame.csv, imported 2026-12-01)", without "stored".
-    public var versionWords: String {
+    package var versionWords: String {
         guard let version else { return "\(kind.words) file \(file) (given on the command line)" }
         return "\(kind.words) v\(version) (\(file), imported \(importedAt.map { String($0.prefix(10)) } ?? "-"))"
     }
@@ -64,7 +64,7 @@ public struct WeightingSource: Sendable, Equatable {
     }
 
     /// The note when no weighting was used, saying why and what to do.
-    public static func noneNote(_ kind: Kind, choice: WeightingChoice) -> String {
+    package static func noneNote(_ kind: Kind, choice: WeightingChoice) -> String {
         let what = kind == .frame ? "employer" : "awareness"
         let stored = kind == .frame ? "no sampling frame is stored" : "no population margins are stored"
         let why = choice == .none ? "--unweighted was given" : "\(stored) (`\(kind.command)` stores \(kind == .frame ? "one" : "them"); `workforce frames` lists what is stored)"

@@ -16,9 +16,9 @@
 /// The right side falls as `L` grows and the left rises, so the root is unique; it is found by
 /// bisection to 1e-12 relative. A stratum taken whole (`w_h <= 1`) is never winsorised. The total
 /// falls by exactly `L`.
-public enum Winsorisation {
+package enum Winsorisation {
     /// The winsorised values of `y` under `design`, and `L` (how much the weighted total falls).
-    public static func apply(_ y: [Double], _ design: StratifiedDesign) -> (values: [Double], moved: Double) {
+    package static func apply(_ y: [Double], _ design: StratifiedDesign) -> (values: [Double], moved: Double) {
         let strata = design.populations.count
         var sums = [Double](repeating: 0, count: strata)
         for (i, v) in y.enumerated() { sums[design.stratum[i]] += v }

@@ -20,45 +20,45 @@
 /// How to call it: `estimates.flows` holds the central figures (nil when the form did not ask
 /// the flow questions); `WorkforceFlows(estimates, FlowAssumptions(completionsNext: ..., roleSupplyNext: ...))`
 /// projects another catalog (the plan), and ``roles`` gives each role's allocation.
-public struct WorkforceFlows: Sendable {
-    public var assumptions: FlowAssumptions
-    public var vacantJobs: Estimate
-    public var hardToFillJobs: Estimate
-    public var expansion: Estimate
-    public var exits: Estimate
-    public var churn: Estimate
-    public var leavers: Estimate
-    public var demandFlow: Estimate
-    public var hires: Estimate
-    public var fromEducation: Estimate
-    public var fromAbroad: Estimate
-    public var fromOtherWork: Estimate
-    public var entrants: Estimate
+package struct WorkforceFlows: Sendable {
+    package var assumptions: FlowAssumptions
+    package var vacantJobs: Estimate
+    package var hardToFillJobs: Estimate
+    package var expansion: Estimate
+    package var exits: Estimate
+    package var churn: Estimate
+    package var leavers: Estimate
+    package var demandFlow: Estimate
+    package var hires: Estimate
+    package var fromEducation: Estimate
+    package var fromAbroad: Estimate
+    package var fromOtherWork: Estimate
+    package var entrants: Estimate
     /// The catalog's annual completions (a census), every offering.
-    public var completions: Double
-    public var completionsNext: Double
+    package var completions: Double
+    package var completionsNext: Double
     /// `from_education / completions`, uncapped; `nil` without completions.
-    public var entryRateRealised: Estimate?
+    package var entryRateRealised: Estimate?
     /// The rate the projection uses: the override, or the realised rate capped at 1 (1 without completions).
-    public var entryRate: Double
-    public var entrantsProjected: Estimate
-    public var shortfall: Estimate
+    package var entryRate: Double
+    package var entrantsProjected: Estimate
+    package var shortfall: Estimate
     /// Different people doing cyber work (`cyber_people`) and role-holdings (staff over every surveyed role).
-    public var people: Estimate?
-    public var roleHoldings: Estimate
+    package var people: Estimate?
+    package var roleHoldings: Estimate
     /// `role_holdings / people` (`svyratio`); `nil` without `cyber_people`.
-    public var holdingsPerPerson: Estimate?
+    package var holdingsPerPerson: Estimate?
     /// Employers whose `new_jobs_12m` ("don't know") was imputed.
-    public var imputedNewJobs: Int
+    package var imputedNewJobs: Int
     /// Every surveyed role's allocation, in the framework's order.
-    public var roles: [RoleFlow]
+    package var roles: [RoleFlow]
     /// Leavers were reported but none of known destination: exits are 0.
-    public var noKnownDestinations: Bool
+    package var noKnownDestinations: Bool
     /// Hires were reported but none of known source: entrants are 0.
-    public var noKnownSources: Bool
+    package var noKnownSources: Bool
 
     /// The flows of `estimates` under `assumptions`; `nil` when the form did not ask the flow questions.
-    public init?(_ estimates: EmployerEstimates, _ assumptions: FlowAssumptions = FlowAssumptions()) {
+    package init?(_ estimates: EmployerEstimates, _ assumptions: FlowAssumptions = FlowAssumptions()) {
         let employers = estimates.employers
         guard employers.contains(where: { $0.flows != nil }) else { return nil }
         let design = estimates.design
@@ -187,7 +187,7 @@ extension WorkforceFlows {
     /// The realised entry rate of `inputs` (its point value, as ``entryRateRealised`` gives it),
     /// before any estimate is made: the default entry rate of every supply figure. `nil` without
     /// the flow questions, completions or hires of known source.
-    public static func realisedEntryRate(_ inputs: GapInputs) -> Double? {
+    package static func realisedEntryRate(_ inputs: GapInputs) -> Double? {
         let employers = inputs.employers
         guard employers.contains(where: { $0.flows != nil }) else { return nil }
         let weights = inputs.weights

@@ -11,7 +11,7 @@ extension WorkforceStore {
     ///   - bank: the item bank whose `sectors` and `size_bands` the frame's strata must use.
     /// - Returns: the stored version and the frame.
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the file, line and column of the first problem.
-    public func importFrame(_ url: URL, bank: ItemBank) throws(WorkforceError) -> SamplingFrame {
+    package func importFrame(_ url: URL, bank: ItemBank) throws(WorkforceError) -> SamplingFrame {
         let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
         let frame = try SamplingFrame(url: url, sectors: bank.choiceNames("sectors"), sizeBands: bank.choiceNames("size_bands"))
         guard !frame.order.isEmpty else { throw .badData(SourceLocation(file: url.path, line: 2), "the frame has no strata") }
@@ -69,14 +69,14 @@ extension WorkforceStore {
     /// at `url`: importing that file again would store nothing new.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file cannot be read.
-    public func storedWeighting(_ kind: WeightingSource.Kind, sameAs url: URL) throws(WorkforceError) -> WeightingSource? {
+    package func storedWeighting(_ kind: WeightingSource.Kind, sameAs url: URL) throws(WorkforceError) -> WeightingSource? {
         let bytes = try FileInput.readBytes(url, name: url.path, limit: FileInput.smallTableLimit)
         guard let current = try latest(kind)?.source, current.sha256 == SHA256.hex(bytes) else { return nil }
         return current
     }
 
     /// The latest stored version of `kind`, or `nil` when none is stored.
-    public func storedWeighting(_ kind: WeightingSource.Kind) throws(WorkforceError) -> WeightingSource? {
+    package func storedWeighting(_ kind: WeightingSource.Kind) throws(WorkforceError) -> WeightingSource? {
         try latest(kind)?.source
     }
 
@@ -103,7 +103,7 @@ extension WorkforceStore {
     /// - Returns: `nil` for ``WeightingChoice/none`` or when no frame is stored.
     /// - Throws: the frame file's errors; ``WorkforceError/badData(_:_:)`` for a stored stratum
     ///   the form does not have.
-    public func samplingFrame(_ choice: WeightingChoice, sectors: [String], sizeBands: [String]) throws(WorkforceError) -> SamplingFrame? {
+    package func samplingFrame(_ choice: WeightingChoice, sectors: [String], sizeBands: [String]) throws(WorkforceError) -> SamplingFrame? {
         switch choice {
         case .none: return nil
         case .file(let url): return try SamplingFrame(url: url, sectors: sectors, sizeBands: sizeBands)
@@ -142,7 +142,7 @@ extension WorkforceStore {
     }
 
     /// Every stored frame and margins version, the current one of each kind marked.
-    public func weightingFiles() throws(WorkforceError) -> ResultTable {
+    package func weightingFiles() throws(WorkforceError) -> ResultTable {
         try table(
             """
             SELECT kind, version, file, rows, total, imported_at, sha256,

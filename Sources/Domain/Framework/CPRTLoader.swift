@@ -9,13 +9,13 @@ import Foundation
 /// relationships link categories to roles, roles to statements and OPM codes, and competency
 /// areas to statements. `sort` elements are ignored. Links to missing elements are reported as
 /// warnings and skipped.
-public enum CPRTLoader {
+package enum CPRTLoader {
     /// Loads the CPRT JSON file at `url`.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` for a missing file,
     ///   ``WorkforceError/badData(_:_:)`` for malformed JSON (with line and column) or a shape
     ///   that is not CPRT's.
-    public static func load(url: URL) throws(WorkforceError) -> FrameworkData {
+    package static func load(url: URL) throws(WorkforceError) -> FrameworkData {
         let bytes = try FileInput.readBytes(url, name: url.path)
         do {
             let (json, positions) = try JSONParser.parse(bytes, name: url.path, trackingArrays: ["elements", "relationships"])

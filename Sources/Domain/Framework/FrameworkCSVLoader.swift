@@ -10,12 +10,12 @@ import Foundation
 ///
 /// An optional `framework.json` names the framework (`name`, `title`, `version`); without it
 /// the folder's name is used.
-public enum FrameworkCSVLoader {
+package enum FrameworkCSVLoader {
     /// Loads the framework in `folder`.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` for a missing folder or file,
     ///   ``WorkforceError/badData(_:_:)`` for malformed CSV or values, located by file, line and column.
-    public static func load(folder: URL) throws(WorkforceError) -> FrameworkData {
+    package static func load(folder: URL) throws(WorkforceError) -> FrameworkData {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -1,5 +1,5 @@
 /// Which NICE edition a framework follows; it decides what the framework holds.
-public enum FrameworkEdition: String, Sendable, Codable {
+package enum FrameworkEdition: String, Sendable, Codable {
     /// NICE 2017 (NIST SP 800-181): categories, specialty areas, work roles, tasks, K/S/A.
     case nice2017 = "nice-2017"
     /// NICE Framework Components (SP 800-181 Rev. 1): categories, work roles, competency areas,
@@ -8,16 +8,16 @@ public enum FrameworkEdition: String, Sendable, Codable {
 }
 
 /// What identifies a framework in the database.
-public struct FrameworkInfo: Sendable, Equatable {
+package struct FrameworkInfo: Sendable, Equatable {
     /// The short name commands use (`nice-2017`, `nice-components-v2.2.0`).
-    public var name: String
-    public var title: String
-    public var version: String
-    public var edition: FrameworkEdition
+    package var name: String
+    package var title: String
+    package var version: String
+    package var edition: FrameworkEdition
     /// Where it was loaded from (a path as given).
-    public var source: String
+    package var source: String
 
-    public init(name: String, title: String, version: String, edition: FrameworkEdition, source: String) {
+    package init(name: String, title: String, version: String, edition: FrameworkEdition, source: String) {
         self.name = name
         self.title = title
         self.version = version
@@ -26,31 +26,31 @@ public struct FrameworkInfo: Sendable, Equatable {
     }
 }
 
-public struct FrameworkCategory: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var description: String
+package struct FrameworkCategory: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var description: String
 }
 
-public struct SpecialtyArea: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var categoryID: String
-    public var description: String
+package struct SpecialtyArea: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var categoryID: String
+    package var description: String
 }
 
-public struct WorkRole: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var categoryID: String
+package struct WorkRole: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var categoryID: String
     /// `nil` in NICE Framework Components, which has no specialty areas.
-    public var specialtyAreaID: String?
-    public var opmCode: String?
-    public var description: String
+    package var specialtyAreaID: String?
+    package var opmCode: String?
+    package var description: String
 }
 
 /// The kind of a framework statement.
-public enum StatementKind: String, Sendable, CaseIterable {
+package enum StatementKind: String, Sendable, CaseIterable {
     case task = "T"
     case knowledge = "K"
     case skill = "S"
@@ -58,40 +58,40 @@ public enum StatementKind: String, Sendable, CaseIterable {
 }
 
 /// A task or a knowledge, skill or ability statement.
-public struct FrameworkStatement: Sendable, Equatable {
-    public var id: String
-    public var kind: StatementKind
-    public var text: String
+package struct FrameworkStatement: Sendable, Equatable {
+    package var id: String
+    package var kind: StatementKind
+    package var text: String
     /// Withdrawn statements are kept, marked, and never asked about.
-    public var withdrawn: Bool
+    package var withdrawn: Bool
 }
 
-public struct CompetencyArea: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var description: String
+package struct CompetencyArea: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var description: String
 }
 
 /// A link from a work role or competency area to a statement.
-public struct FrameworkLink: Sendable, Hashable {
-    public var from: String
-    public var to: String
+package struct FrameworkLink: Sendable, Hashable {
+    package var from: String
+    package var to: String
 }
 
 /// A whole framework as read from files, ready to be stored.
-public struct FrameworkData: Sendable {
-    public var info: FrameworkInfo
-    public var categories: [FrameworkCategory] = []
-    public var specialtyAreas: [SpecialtyArea] = []
-    public var workRoles: [WorkRole] = []
-    public var statements: [FrameworkStatement] = []
-    public var roleLinks: [FrameworkLink] = []
-    public var competencyAreas: [CompetencyArea] = []
-    public var competencyLinks: [FrameworkLink] = []
+package struct FrameworkData: Sendable {
+    package var info: FrameworkInfo
+    package var categories: [FrameworkCategory] = []
+    package var specialtyAreas: [SpecialtyArea] = []
+    package var workRoles: [WorkRole] = []
+    package var statements: [FrameworkStatement] = []
+    package var roleLinks: [FrameworkLink] = []
+    package var competencyAreas: [CompetencyArea] = []
+    package var competencyLinks: [FrameworkLink] = []
     /// Problems that did not stop the load (dangling links, missing names), one sentence each.
-    public var warnings: [String] = []
+    package var warnings: [String] = []
 
-    public init(info: FrameworkInfo) { self.info = info }
+    package init(info: FrameworkInfo) { self.info = info }
 
     /// Drops links whose ends are not in the framework, and records a warning for each.
     ///

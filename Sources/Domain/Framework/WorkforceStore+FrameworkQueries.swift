@@ -1,15 +1,15 @@
 /// A framework stored in the database.
-public struct FrameworkRef: Sendable, Equatable {
-    public var id: Int64
-    public var name: String
-    public var edition: FrameworkEdition
+package struct FrameworkRef: Sendable, Equatable {
+    package var id: Int64
+    package var name: String
+    package var edition: FrameworkEdition
 }
 
 extension WorkforceStore {
     /// The framework called `name`, or the default one when `name` is `nil`.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` when there is no such framework, naming those there are.
-    public func framework(named name: String?) throws(WorkforceError) -> FrameworkRef {
+    package func framework(named name: String?) throws(WorkforceError) -> FrameworkRef {
         let rows = try read { db in
             try (name == nil
                 ? db.rows("SELECT id, name, edition FROM framework WHERE is_default = 1")
@@ -31,7 +31,7 @@ extension WorkforceStore {
     }
 
     /// Every framework, with its counts: `name`, `version`, `title`, `edition`, `roles`, `statements`, `default`.
-    public func frameworkList() throws(WorkforceError) -> ResultTable {
+    package func frameworkList() throws(WorkforceError) -> ResultTable {
         try table(
             """
             SELECT f.name, f.version, f.title, f.edition,
@@ -43,7 +43,7 @@ extension WorkforceStore {
     }
 
     /// The work roles of a framework: `id`, `name`, `category_id`, `specialty_area_id`, `opm_code`, `tasks`, `ksas`.
-    public func workRoles(_ f: FrameworkRef) throws(WorkforceError) -> ResultTable {
+    package func workRoles(_ f: FrameworkRef) throws(WorkforceError) -> ResultTable {
         try table(
             """
             SELECT r.id, r.name, r.category_id, r.specialty_area_id, r.opm_code,
@@ -58,7 +58,7 @@ extension WorkforceStore {
     }
 
     /// The categories of a framework: `id`, `name`, `description`, `roles`.
-    public func categories(_ f: FrameworkRef) throws(WorkforceError) -> ResultTable {
+    package func categories(_ f: FrameworkRef) throws(WorkforceError) -> ResultTable {
         try table(
             """
             SELECT c.id, c.name, c.description,
@@ -69,7 +69,7 @@ extension WorkforceStore {
 
     /// The areas of a framework: specialty areas (NICE 2017) and competency areas (Components):
     /// `id`, `kind`, `name`, `category_id`, `description`.
-    public func areas(_ f: FrameworkRef) throws(WorkforceError) -> ResultTable {
+    package func areas(_ f: FrameworkRef) throws(WorkforceError) -> ResultTable {
         try table(
             """
             SELECT id, 'specialty_area' AS kind, name, category_id, description FROM specialty_area WHERE framework_id = ?
@@ -84,7 +84,7 @@ extension WorkforceStore {
     ///   - tasks: `true` for tasks, `false` for knowledge, skills and abilities.
     ///   - role: a work role id, or `nil` for every statement.
     /// - Throws: ``WorkforceError/usage(_:)`` for an unknown role.
-    public func statements(_ f: FrameworkRef, tasks: Bool, role: String?) throws(WorkforceError) -> ResultTable {
+    package func statements(_ f: FrameworkRef, tasks: Bool, role: String?) throws(WorkforceError) -> ResultTable {
         let kindTest = tasks ? "s.kind = 'T'" : "s.kind <> 'T'"
         guard let role else {
             return try table(
@@ -101,7 +101,7 @@ extension WorkforceStore {
     }
 
     /// Fails with a usage error unless `role` is a work role of `f`.
-    public func requireRole(_ role: String, in f: FrameworkRef) throws(WorkforceError) {
+    package func requireRole(_ role: String, in f: FrameworkRef) throws(WorkforceError) {
         let found = try read { db in try db.scalar("SELECT count(*) FROM work_role WHERE framework_id = ? AND id = ?", [f.id, role]) }
         guard found.int == 1 else {
             throw .usage("no work role \(role) in framework \(f.name); `workforce framework list roles` lists them")

@@ -1,15 +1,15 @@
 /// What storing a framework did.
-public struct FrameworkLoadSummary: Sendable {
-    public var name: String
-    public var categories: Int
-    public var specialtyAreas: Int
-    public var workRoles: Int
-    public var statements: Int
-    public var roleLinks: Int
-    public var competencyAreas: Int
-    public var warnings: [String]
-    public var isDefault: Bool
-    public var replaced: Bool
+package struct FrameworkLoadSummary: Sendable {
+    package var name: String
+    package var categories: Int
+    package var specialtyAreas: Int
+    package var workRoles: Int
+    package var statements: Int
+    package var roleLinks: Int
+    package var competencyAreas: Int
+    package var warnings: [String]
+    package var isDefault: Bool
+    package var replaced: Bool
 }
 
 extension WorkforceStore {
@@ -22,7 +22,7 @@ extension WorkforceStore {
     /// - Throws: ``WorkforceError/badData(_:_:)`` when the name is taken and `replace` is false,
     ///   or the data breaks the schema's rules (duplicate ids, unknown categories).
     @discardableResult
-    public func saveFramework(_ data: FrameworkData, replace: Bool = false, makeDefault: Bool = false)
+    package func saveFramework(_ data: FrameworkData, replace: Bool = false, makeDefault: Bool = false)
         throws(WorkforceError) -> FrameworkLoadSummary
     {
         try write { db in

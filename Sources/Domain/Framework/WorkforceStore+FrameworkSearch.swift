@@ -4,7 +4,7 @@ extension WorkforceStore {
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` when the id is not in the framework; when it is in
     ///   others, the message names them.
-    public func show(_ id: String, in f: FrameworkRef) throws(WorkforceError) -> ResultTable {
+    package func show(_ id: String, in f: FrameworkRef) throws(WorkforceError) -> ResultTable {
         let queries: [(String, String)] = [
             (
                 "work_role",
@@ -89,7 +89,7 @@ extension WorkforceStore {
     /// - Parameters:
     ///   - f: the framework to search, or `nil` for every framework.
     ///   - limit: at most this many rows.
-    public func search(_ text: String, in f: FrameworkRef?, limit: Int = 25) throws(WorkforceError) -> ResultTable {
+    package func search(_ text: String, in f: FrameworkRef?, limit: Int = 25) throws(WorkforceError) -> ResultTable {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard !words.isEmpty else { throw .usage("give words to search for, e.g. workforce framework search \"incident response\"") }
         let match = words.map { "\"\($0)\"" }.joined(separator: " ")

@@ -65,7 +65,7 @@ final class ChoiceMatcher: Sendable {
     }
 
     /// Whether some choice name is a whole number: the printed codes are then the names.
-    public static func namesAreNumbers(_ names: [String]) -> Bool {
+    package static func namesAreNumbers(_ names: [String]) -> Bool {
         names.contains { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 

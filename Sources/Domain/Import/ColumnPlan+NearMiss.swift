@@ -2,15 +2,15 @@
 /// an unknown column is almost its name.
 extension ColumnPlan {
     /// An absent column of the codebook and the unknown column that is almost it.
-    public struct NearMiss: Sendable, Equatable {
+    package struct NearMiss: Sendable, Equatable {
         /// What the header should hold (`om_net_001_vacancies`, `target_groups/parent`).
-        public var expected: String
+        package var expected: String
         /// The unknown column's 0-based index and name.
-        public var column: Int
-        public var found: String
+        package var column: Int
+        package var found: String
 
         /// "no column om_net_001_vacancies; did you mean role_om_net_001/om_net_001_vacancy (column 37)?"
-        public var sentence: String { "no column \(expected); did you mean \(found) (column \(column + 1))?" }
+        package var sentence: String { "no column \(expected); did you mean \(found) (column \(column + 1))?" }
     }
 
     /// The unknown columns that are near misses (``NameDistance``) of a question the header has
@@ -66,7 +66,7 @@ extension ColumnPlan {
     /// absent column, its near miss and where that is.
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the first near miss's column.
-    public func refuseNearMisses(codebook: ParsedCodebook, file: String) throws(WorkforceError) {
+    package func refuseNearMisses(codebook: ParsedCodebook, file: String) throws(WorkforceError) {
         let misses = nearMisses(codebook: codebook)
         guard let first = misses.first else { return }
         throw .badData(

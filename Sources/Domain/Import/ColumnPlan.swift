@@ -1,5 +1,5 @@
 /// The export tool a response file comes from, recognised by its header.
-public enum ImportDialect: String, Sendable {
+package enum ImportDialect: String, Sendable {
     case koboToolbox = "kobotoolbox"
     case odkCentral = "odk-central"
     case limeSurvey = "limesurvey"
@@ -17,8 +17,8 @@ public enum ImportDialect: String, Sendable {
 /// (1/0) or LimeSurvey's `code[choice]` (Y/blank). Export metadata (`_id`, `start`,
 /// `SubmitterName`...) is recognised and never stored; other columns are reported as unknown and
 /// not stored either, so personal data the codebook does not declare never reaches the database.
-public struct ColumnPlan: Sendable {
-    public enum Role: Sendable, Equatable {
+package struct ColumnPlan: Sendable {
+    package enum Role: Sendable, Equatable {
         case question(Int)
         case choice(question: Int, choice: Int)
         case identity
@@ -27,26 +27,26 @@ public struct ColumnPlan: Sendable {
         case unknown
     }
 
-    public var roles: [Role]
+    package var roles: [Role]
     /// The header's names, for messages ("column H `district`").
-    public var header: [String] = []
-    public var dialect: ImportDialect
+    package var header: [String] = []
+    package var dialect: ImportDialect
     /// Per question, the column holding its whole answer.
-    public var questionColumn: [Int?]
+    package var questionColumn: [Int?]
     /// Per select_multiple question, its one-column-per-choice columns.
-    public var choiceColumns: [[(column: Int, choice: Int)]]
-    public var identityColumn: Int?
-    public var submittedColumn: Int?
+    package var choiceColumns: [[(column: Int, choice: Int)]]
+    package var identityColumn: Int?
+    package var submittedColumn: Int?
     /// KoboToolbox's `_validation_status` (a supervisor's Approved, Not approved, On hold).
-    public var validationColumn: Int?
-    public var unknownColumns: [String]
-    public var metaColumns: [String]
+    package var validationColumn: Int?
+    package var unknownColumns: [String]
+    package var metaColumns: [String]
     /// Columns of the form's notes (text shown to the respondent, never an answer): not stored.
-    public var noteColumns: [String] = []
+    package var noteColumns: [String] = []
 
     /// The template's first column: the number written on a paper questionnaire, which
     /// identifies the response when it is typed in.
-    public static let questionnaireNumber = "questionnaire_no"
+    package static let questionnaireNumber = "questionnaire_no"
 
     /// Export metadata columns by exact name; any column starting with `_` is metadata too.
     static let metaNames: Set<String> = [
@@ -59,7 +59,7 @@ public struct ColumnPlan: Sendable {
     ]
 
     /// The column of `header` that holds the response id (the `response_key`), if any.
-    public static func identityColumn(in header: [String], dialect: ImportDialect) -> Int? {
+    package static func identityColumn(in header: [String], dialect: ImportDialect) -> Int? {
         let names = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY", questionnaireNumber] + (dialect == .limeSurvey ? ["id"] : [])
         return names.lazy.compactMap { name in header.firstIndex(of: name) }.first
     }
@@ -68,7 +68,7 @@ public struct ColumnPlan: Sendable {
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the header when two columns hold the same
     ///   question, or when no column is a question of the codebook (the wrong instrument).
-    public init(header: [String], codebook: ParsedCodebook, file: String) throws(WorkforceError) {
+    package init(header: [String], codebook: ParsedCodebook, file: String) throws(WorkforceError) {
         let dialect = Self.detectDialect(header)
         self.dialect = dialect
         let forms = Self.headerForms(codebook)

@@ -1,25 +1,25 @@
 /// What an import is asked to do.
-public struct ImportOptions: Sendable {
-    public var kind: InstrumentKind
+package struct ImportOptions: Sendable {
+    package var kind: InstrumentKind
     /// Awareness: the wave (default `baseline`); selects the instrument and labels the responses.
-    public var wave: String?
+    package var wave: String?
     /// An instrument id, version prefix or form id; default the latest of the kind (and wave).
-    public var instrument: String?
+    package var instrument: String?
     /// Validate and count, write nothing.
-    public var dryRun: Bool
+    package var dryRun: Bool
     /// The file's encoding when it has no byte-order mark and the guess would be wrong.
-    public var encoding: TextEncoding?
+    package var encoding: TextEncoding?
     /// The separator, when detection from the header would be wrong.
-    public var delimiter: UInt8?
+    package var delimiter: UInt8?
     /// In a `.zip` of CSV files, the one to import (default: the form's main CSV).
-    public var entry: String?
+    package var entry: String?
     /// Import rows a KoboToolbox supervisor marked "Not approved" (`_validation_status`)
     /// instead of quarantining them.
-    public var includeNotApproved = false
+    package var includeNotApproved = false
     /// The most rows one file may quarantine; past it the file is refused and nothing stored.
-    public var maxQuarantined = ImportLimits.quarantinedRows
+    package var maxQuarantined = ImportLimits.quarantinedRows
 
-    public init(
+    package init(
         kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, dryRun: Bool = false,
         encoding: TextEncoding? = nil, delimiter: UInt8? = nil, entry: String? = nil
     ) {
@@ -34,72 +34,72 @@ public struct ImportOptions: Sendable {
 }
 
 /// What an import did. `rowsRead == imported + duplicates + quarantined`, always.
-public struct ImportSummary: Sendable {
-    public var batchID: Int64?
-    public var file: String
-    public var formID: String
-    public var version: String
-    public var wave: String?
-    public var dialect: ImportDialect
-    public var encoding: TextEncoding
-    public var delimiter: UInt8
-    public var rowsRead = 0
-    public var imported = 0
-    public var duplicates = 0
-    public var quarantined = 0
+package struct ImportSummary: Sendable {
+    package var batchID: Int64?
+    package var file: String
+    package var formID: String
+    package var version: String
+    package var wave: String?
+    package var dialect: ImportDialect
+    package var encoding: TextEncoding
+    package var delimiter: UInt8
+    package var rowsRead = 0
+    package var imported = 0
+    package var duplicates = 0
+    package var quarantined = 0
     /// Stored rows with a query from the soft edit rules (`imports --queries BATCH` lists them).
-    public var queried = 0
+    package var queried = 0
     /// The first queries, each at its place in the file.
-    public var queries: [ImportProblem] = []
+    package var queries: [ImportProblem] = []
     /// KoboToolbox's `_validation_status`: rows marked "On hold" (imported and counted), and
     /// rows marked "Not approved", quarantined or (with `--include-not-approved`) imported.
-    public var onHold = 0
-    public var notApproved = 0
-    public var notApprovedImported = 0
+    package var onHold = 0
+    package var notApproved = 0
+    package var notApprovedImported = 0
     /// Columns that are not questions of the codebook nor known export metadata: not stored.
-    public var unknownColumns: [String]
+    package var unknownColumns: [String]
     /// Export metadata columns (ids, timestamps, device and submitter details): not stored.
-    public var metaColumns: [String]
+    package var metaColumns: [String]
     /// Columns of the form's notes (no answers): not stored.
-    public var noteColumns: [String] = []
+    package var noteColumns: [String] = []
     /// The first problems found, each at its place in the file.
-    public var problems: [ImportProblem] = []
+    package var problems: [ImportProblem] = []
     /// What was accepted but deserves a look (a withdrawn KSA id, a name taken as another's).
-    public var warnings: [ImportProblem] = []
+    package var warnings: [ImportProblem] = []
     /// For a workbook or a `.zip`, what was read in it and why ("sheet Sheet1, the workbook's first").
-    public var container: String?
+    package var container: String?
     /// Whether the rows came from a worksheet (encoding and separator then mean nothing).
-    public var fromWorkbook = false
-    public var dryRun: Bool
+    package var fromWorkbook = false
+    package var dryRun: Bool
     /// Catalog imports: the current offerings (institution and code) that the file does not list
     /// again for an institution it names, retired by the import (or, without `--replace`, that
     /// would be).
-    public var retired: [(institution: String, code: String)] = []
+    package var retired: [(institution: String, code: String)] = []
     /// Response imports: how the instrument was chosen, when the header chose it.
-    public var instrumentChoice: String?
+    package var instrumentChoice: String?
     /// Response imports: the batches (and their waves) that already hold the duplicate rows.
-    public var duplicatesHeldBy: [(batch: Int64, wave: String?)] = []
+    package var duplicatesHeldBy: [(batch: Int64, wave: String?)] = []
     /// The awareness design recorded with the wave by this import (`nil`: one was stored already).
-    public var recordedDesign: AwarenessDesign?
+    package var recordedDesign: AwarenessDesign?
 
     /// Response imports: every row read was already stored, none quarantined: the import
     /// stores nothing, not even an empty batch.
-    public var addsNothing: Bool { rowsRead > 0 && imported == 0 && quarantined == 0 && retired.isEmpty }
+    package var addsNothing: Bool { rowsRead > 0 && imported == 0 && quarantined == 0 && retired.isEmpty }
 }
 
 /// One problem found in an input file, at its place (as swift-format's `Finding`).
-public struct ImportProblem: Sendable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var message: String
+package struct ImportProblem: Sendable, CustomStringConvertible {
+    package var location: SourceLocation
+    package var message: String
 
-    public init(location: SourceLocation, message: String) {
+    package init(location: SourceLocation, message: String) {
         self.location = location
         self.message = message
     }
 
     /// "bad.csv:3:72: value ... [line 3, column H `district`]": the place as compilers print it,
     /// the message, and the place as a spreadsheet user finds it.
-    public var description: String { "\(location): \(message)" + (location.spreadsheetCell.map { " [\($0)]" } ?? "") }
+    package var description: String { "\(location): \(message)" + (location.spreadsheetCell.map { " [\($0)]" } ?? "") }
 
     /// Problems as `rejected_row.reasons` stores them: a JSON array of `line`, `column`, `message`.
     static func json(_ problems: [ImportProblem]) -> String {

@@ -3,7 +3,7 @@ extension ImportSummary {
     /// it instead of the sentences): the batch, the file, the form and its version, the
     /// dialect, encoding and separator, the counts, the columns not stored, and the problems
     /// and warnings each with `line`, `column` and `message`.
-    public var json: String {
+    package var json: String {
         func located(_ list: [ImportProblem]) -> JSONValue {
             .array(
                 list.map { p in

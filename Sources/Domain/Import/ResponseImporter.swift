@@ -14,13 +14,13 @@ import Foundation
 /// or a later export holding it, again imports nothing, and identical answers from different
 /// people are all kept.
 /// A failure or a kill leaves the database as it was: the batch commits whole or not at all.
-public enum ResponseImporter {
+package enum ResponseImporter {
     /// Imports `url` (shown as `name` in messages) into `store`.
     ///
     /// - Parameter progress: called with the number of rows read, every 65,536 rows.
     /// - Throws: ``WorkforceError`` for a file that cannot be read or parsed at all (nothing is
     ///   written then); problems in single rows are quarantined, not thrown.
-    public static func run(
+    package static func run(
         store: WorkforceStore, url: URL, name: String, options: ImportOptions, progress: ((Int) -> Void)? = nil
     ) throws(WorkforceError) -> ImportSummary {
         var summary = try importResponses(store: store, url: url, name: name, options: options, progress: progress)

@@ -11,17 +11,17 @@ import Foundation
 /// Keys are normalised one way everywhere (when stored, when a quarantined row is matched, when
 /// purged): surrounding white space (spaces, tabs, line breaks, no-break spaces) removed and
 /// Unicode NFC, so `"17 "` and `"17"`, or a composed and a decomposed `"Ñ"`, are one key.
-public enum ResponseKey {
+package enum ResponseKey {
     /// Header names of tool-global ids.
-    public static let globalColumns: Set<String> = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY"]
+    package static let globalColumns: Set<String> = ["_uuid", "meta/instanceID", "meta-instanceID", "instanceID", "KEY"]
 
     /// Whether the id column named `header` holds a tool-global id (else form-local).
-    public static func isGlobal(column header: String) -> Bool {
+    package static func isGlobal(column header: String) -> Bool {
         globalColumns.contains(header.trimmingCharacters(in: .whitespaces))
     }
 
     /// `key` trimmed of white space and in Unicode NFC.
-    public static func normalised(_ key: String) -> String {
+    package static func normalised(_ key: String) -> String {
         let ascii = key.utf8.allSatisfy { $0 < 0x80 }
         if ascii, let first = key.utf8.first, let last = key.utf8.last, !isASCIISpace(first), !isASCIISpace(last) { return key }
         // Trimmed by scalars (not grapheme clusters: a space before a combining mark goes too),
@@ -42,5 +42,5 @@ public enum ResponseKey {
 
     /// The key of a row whose id cell is blank in a file with an id column: its batch and line,
     /// never its answers, so identical rows (paper refusals typed without a number) are all kept.
-    public static func unnumbered(batch: Int64, line: Int) -> String { "row:\(batch):\(line)" }
+    package static func unnumbered(batch: Int64, line: Int) -> String { "row:\(batch):\(line)" }
 }

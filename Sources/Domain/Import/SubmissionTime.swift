@@ -2,12 +2,12 @@
 /// exports, checked as an ISO 8601 date-time: `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH[:]MM]`, with a
 /// real calendar date (`2026-02-30` is not one) and a real time of day. `yesterday`, `-1` or a
 /// date alone are not submission times: the row is quarantined, naming the cell.
-public enum SubmissionTime {
+package enum SubmissionTime {
     /// The export columns whose times are checked.
-    public static let checkedColumns: Set<String> = ["_submission_time", "SubmissionDate"]
+    package static let checkedColumns: Set<String> = ["_submission_time", "SubmissionDate"]
 
     /// Whether `bytes` is an ISO 8601 date-time.
-    public static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
+    package static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
         let b = Array(bytes)
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }

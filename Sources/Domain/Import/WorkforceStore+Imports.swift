@@ -1,10 +1,10 @@
 /// An instrument as the importer needs it.
-public struct RecordedInstrument: Sendable {
-    public var id: Int64
-    public var kind: String
-    public var formID: String
-    public var wave: String?
-    public var version: String
+package struct RecordedInstrument: Sendable {
+    package var id: Int64
+    package var kind: String
+    package var formID: String
+    package var wave: String?
+    package var version: String
     package var codebook: JSONValue
 }
 
@@ -13,7 +13,7 @@ extension WorkforceStore {
     /// prefix or a form id), else the latest generated of `kind` (and `wave` for awareness).
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when none is recorded, saying how to make one.
-    public func instrument(kind: InstrumentKind, wave: String?, reference: String?) throws(WorkforceError) -> RecordedInstrument {
+    package func instrument(kind: InstrumentKind, wave: String?, reference: String?) throws(WorkforceError) -> RecordedInstrument {
         let rows = try read { db in
             try db.rows(
                 "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue],
@@ -41,7 +41,7 @@ extension WorkforceStore {
     }
 
     /// Every instrument of `kind`, newest first.
-    public func instruments(kind: InstrumentKind) throws(WorkforceError) -> [RecordedInstrument] {
+    package func instruments(kind: InstrumentKind) throws(WorkforceError) -> [RecordedInstrument] {
         let rows = try read { db in
             try db.rows(
                 "SELECT id, kind, form_id, wave, version, codebook FROM instrument WHERE kind = ? ORDER BY id DESC", [kind.rawValue],
@@ -65,7 +65,7 @@ extension WorkforceStore {
 
     /// Every import batch: `batch`, `form_id`, `wave`, `file`, `dialect`, `encoding`, `rows_read`,
     /// `imported`, `duplicates`, `quarantined`, `imported_at`.
-    public func importBatches() throws(WorkforceError) -> ResultTable {
+    package func importBatches() throws(WorkforceError) -> ResultTable {
         try table(
             """
             SELECT b.id AS batch, coalesce(i.form_id, b.kind) AS form_id, b.wave, b.file, b.dialect, b.encoding, b.rows_read,
@@ -77,7 +77,7 @@ extension WorkforceStore {
     /// The quarantined rows of batch `batch`: `line`, `reasons`, `raw`.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch.
-    public func rejectedRows(batch: Int) throws(WorkforceError) -> (header: String, rows: ResultTable) {
+    package func rejectedRows(batch: Int) throws(WorkforceError) -> (header: String, rows: ResultTable) {
         let header = try read { db in try db.scalar("SELECT header FROM import_batch WHERE id = ?", [batch]) }
         guard let header = header.string else {
             throw .usage("no import batch \(batch); `workforce imports` lists them")
@@ -105,7 +105,7 @@ extension WorkforceStore {
     /// again: the file's header and each rejected row as it was, plus `_line` and `_reasons`
     /// columns (columns starting with `_` are ignored on import). Formula-like text is
     /// neutralised (numbers are left alone), so that opening the file in a spreadsheet runs nothing.
-    public func rejectedRowsCSV(batch: Int) throws(WorkforceError) -> String {
+    package func rejectedRowsCSV(batch: Int) throws(WorkforceError) -> String {
         let (header, rows) = try rejectedRows(batch: batch)
         let writer = CSVWriter()
         let headerFields = (try? CSVReader(string: header, name: "header").readRecord()?.fields) ?? []

@@ -1,15 +1,15 @@
 /// What a purge removed.
-public struct PurgeSummary: Sendable {
-    public var batches: [Int64] = []
-    public var responses = 0
-    public var rejectedRows = 0
-    public var offerings = 0
+package struct PurgeSummary: Sendable {
+    package var batches: [Int64] = []
+    package var responses = 0
+    package var rejectedRows = 0
+    package var offerings = 0
     /// Catalog offerings that the purged batch had replaced and that are current again.
-    public var restoredOfferings = 0
-    public var vacuumed = false
+    package var restoredOfferings = 0
+    package var vacuumed = false
     /// The key purged (normalised) and where it was looked for.
-    public var purgedKey: String?
-    public var purgedScope = ResponseScope()
+    package var purgedKey: String?
+    package var purgedScope = ResponseScope()
     /// E-mail addresses and long numbers of the purged rows, looked for after `VACUUM`.
     var personalValues: Set<String> = []
 }
@@ -33,7 +33,7 @@ extension WorkforceStore {
     /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch or response key, an ambiguous
     ///   key, or a catalog batch whose offerings a later batch replaced (naming that batch);
     ///   ``WorkforceError/io(path:reason:)`` when a purged value is still in the file after `VACUUM`.
-    public func purge(batch: Int64?, responseKey: String?, scope: ResponseScope = ResponseScope(), vacuum: Bool) throws(WorkforceError) -> PurgeSummary {
+    package func purge(batch: Int64?, responseKey: String?, scope: ResponseScope = ResponseScope(), vacuum: Bool) throws(WorkforceError) -> PurgeSummary {
         var summary = PurgeSummary()
         if batch != nil || responseKey != nil {
             try write { db in

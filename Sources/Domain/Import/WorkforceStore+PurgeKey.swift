@@ -2,12 +2,12 @@ import Foundation
 
 /// Where a response key is looked for by `purge --response KEY`: a kind or form (`--form`) and a
 /// wave (`--wave`), either or both unset for "any".
-public struct ResponseScope: Sendable {
+package struct ResponseScope: Sendable {
     /// A kind (`awareness`) or a form id (`awareness_baseline`).
-    public var form: String?
-    public var wave: String?
+    package var form: String?
+    package var wave: String?
 
-    public init(form: String? = nil, wave: String? = nil) {
+    package init(form: String? = nil, wave: String? = nil) {
         self.form = form
         self.wave = wave
     }

@@ -1,27 +1,27 @@
 import Foundation
 
 /// The quarantined rows of one wave that are not counted: what the figures of that wave leave out.
-public struct QuarantineCount: Sendable, Equatable {
+package struct QuarantineCount: Sendable, Equatable {
     /// `employer`, `university` or `awareness`.
-    public var kind: String
+    package var kind: String
     /// The wave's name (`baseline`, `2027`, `followup-1`); `nil` for the university survey.
-    public var wave: String?
+    package var wave: String?
     /// Quarantined rows whose response was not imported since (by its id) in any batch.
-    public var quarantined: Int
+    package var quarantined: Int
     /// The wave's rows: the responses stored for it and those quarantined rows.
-    public var rows: Int
+    package var rows: Int
     /// The batches holding them (`workforce imports --rejected ID`).
-    public var batches: [Int64]
+    package var batches: [Int64]
 
     /// The quarantined rows' share of the wave's rows.
-    public var share: Double { rows > 0 ? Double(quarantined) / Double(rows) : 0 }
+    package var share: Double { rows > 0 ? Double(quarantined) / Double(rows) : 0 }
 
     /// More than 5% of the wave's rows: the report says so on its first page.
-    public var isLarge: Bool { share > 0.05 }
+    package var isLarge: Bool { share > 0.05 }
 
     /// "40 employer rows of wave 2027 (28.6% of its 140 rows) are quarantined and not counted:
     /// see `workforce imports --rejected 7`."
-    public var sentence: String {
+    package var sentence: String {
         let see = batches.map { "`workforce imports --rejected \($0)`" }
         let percent = String(format: "%.1f", share * 100)
         return "\(plural(quarantined, "\(kind) row")) of "
@@ -38,7 +38,7 @@ extension WorkforceStore {
     /// A quarantined row whose response id was imported since (fixed, in another batch) is
     /// counted as imported, not as quarantined; one quarantined by several imports counts once,
     /// in the latest batch that holds it; a row without an id stays quarantined.
-    public func quarantineCount(kind: InstrumentKind, wave: String?) throws(WorkforceError) -> QuarantineCount? {
+    package func quarantineCount(kind: InstrumentKind, wave: String?) throws(WorkforceError) -> QuarantineCount? {
         let stored: String? = kind == .employer ? Wave.employerColumn(wave) : kind == .awareness ? (wave ?? "baseline") : nil
         return try read { db in
             let batches = try db.rows(

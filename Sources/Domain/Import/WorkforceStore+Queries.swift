@@ -3,7 +3,7 @@ extension WorkforceStore {
     /// `line`, `cell` (the spreadsheet cell and its column's header), `rule`, `message`.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` for an unknown batch.
-    public func importQueries(batch: Int) throws(WorkforceError) -> ResultTable {
+    package func importQueries(batch: Int) throws(WorkforceError) -> ResultTable {
         let known = try read { db in try db.scalar("SELECT count(*) FROM import_batch WHERE id = ?", [batch]) }
         guard known.int == 1 else { throw .usage("no import batch \(batch); `workforce imports` lists them") }
         var table = ResultTable(columns: ["line", "cell", "rule", "message"])

@@ -1,6 +1,6 @@
 /// The frequency codebook as one self-contained HTML page.
 extension FrequencyCodebook {
-    public func html() -> String {
+    package func html() -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="en">

@@ -5,8 +5,8 @@ import Foundation
 /// and what it allows, in words), and its counts per category, unweighted and, when the data
 /// carry a `weight`, weighted. Counts of 1 to 4 respondents are suppressed (shown `<5`, their
 /// weighted figure and any mean withheld), as small cells are everywhere in the tool.
-public struct FrequencyCodebook: Sendable {
-    public static let minimumCell = 5
+package struct FrequencyCodebook: Sendable {
+    package static let minimumCell = 5
 
     /// One entry: a variable, or a select_multiple's 0/1 variables together.
     struct Entry: Sendable {
@@ -23,7 +23,7 @@ public struct FrequencyCodebook: Sendable {
     /// The codebook of `set`, whose questions come from `reader`'s latest form.
     ///
     /// - Throws: ``WorkforceError`` when the stored codebook cannot be read.
-    public init(set: MicrodataSet, reader: ResponseReader, language: String) throws {
+    package init(set: MicrodataSet, reader: ResponseReader, language: String) throws {
         self.init(set: set, rules: try QuestionRules(reader, language: language), language: language)
     }
 
@@ -163,7 +163,7 @@ public struct FrequencyCodebook: Sendable {
     }
 
     /// The codebook as Markdown.
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = "# \(title)\n\n" + preamble.map { "- \($0)\n" }.joined() + "\n"
         let escape = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|") }
         for entry in entries {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The labelled files of `workforce responses KIND --format sav|dta|r`.
-public enum MicrodataFormat: String, Sendable, CaseIterable {
+package enum MicrodataFormat: String, Sendable, CaseIterable {
     /// An SPSS system file.
     case sav
     /// A Stata 118 dataset.
@@ -11,16 +11,16 @@ public enum MicrodataFormat: String, Sendable, CaseIterable {
 }
 
 /// Writes a ``MicrodataSet`` in one of the ``MicrodataFormat``s.
-public struct MicrodataExport: Sendable {
-    public var format: MicrodataFormat
+package struct MicrodataExport: Sendable {
+    package var format: MicrodataFormat
     /// SPSS: bytecode compression (the default) or none.
-    public var compressed: Bool
-    public var created: Date
+    package var compressed: Bool
+    package var created: Date
 
     /// The tool's national shortfall, for the employer R script to compute again beside it.
-    public var headline: FlowHeadline?
+    package var headline: FlowHeadline?
 
-    public init(format: MicrodataFormat, compressed: Bool = true, created: Date = Clock.now()) {
+    package init(format: MicrodataFormat, compressed: Bool = true, created: Date = Clock.now()) {
         self.format = format
         self.compressed = compressed
         self.created = created
@@ -29,7 +29,7 @@ public struct MicrodataExport: Sendable {
     /// The file's bytes (`.sav`, `.dta`; for `.r`, the script reading `csvName`).
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` for more variables than Stata 118 holds.
-    public func bytes(_ set: MicrodataSet, csvName: String = "data.csv") throws(WorkforceError) -> [UInt8] {
+    package func bytes(_ set: MicrodataSet, csvName: String = "data.csv") throws(WorkforceError) -> [UInt8] {
         if format == .dta, set.variables.count > 32_767 {
             throw .badData(
                 nil, "Stata 118 holds at most 32,767 variables and these responses have \(set.variables.count); write --format sav or r instead")
@@ -49,7 +49,7 @@ public struct MicrodataExport: Sendable {
     /// - Returns: the files written.
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` (73) when a file cannot be written.
     @discardableResult
-    public func write(_ set: MicrodataSet, to url: URL) throws(WorkforceError) -> [URL] {
+    package func write(_ set: MicrodataSet, to url: URL) throws(WorkforceError) -> [URL] {
         switch format {
         case .sav, .dta:
             try Self.save(try bytes(set), url)
@@ -72,7 +72,7 @@ public struct MicrodataExport: Sendable {
         }
     }
 
-    public static func save(_ bytes: [UInt8], _ url: URL) throws(WorkforceError) {
+    package static func save(_ bytes: [UInt8], _ url: URL) throws(WorkforceError) {
         try OutputFolder.writeFile(bytes, to: url)
     }
 }

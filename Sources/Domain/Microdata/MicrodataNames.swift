@@ -10,7 +10,7 @@
 ///    four hexadecimal digits of the FNV-1a hash of the whole name (the next value on a
 ///    clash), so that the same codebook name always gets the same Stata name. The full name is
 ///    in the variable's note (`notes varname`).
-public enum MicrodataNames {
+package enum MicrodataNames {
     static let reserved: Set<String> = [
         // SPSS
         "all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to", "with",
@@ -20,7 +20,7 @@ public enum MicrodataNames {
     ]
 
     /// The names of the files for these codebook names, in order, unique.
-    public static func names(for sources: [String]) -> [String] {
+    package static func names(for sources: [String]) -> [String] {
         var taken: Set<String> = []
         return sources.map { source in
             let base = String(cleaned(source).prefix(60))
@@ -49,7 +49,7 @@ public enum MicrodataNames {
     }
 
     /// Rule 3: Stata's names for these (already unique) names.
-    public static func stata(_ names: [String]) -> [String] {
+    package static func stata(_ names: [String]) -> [String] {
         var taken = Set(names.filter { $0.count <= 32 })
         return names.map { name in
             guard name.count > 32 else { return name }

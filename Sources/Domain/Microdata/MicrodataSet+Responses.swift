@@ -12,7 +12,7 @@ extension MicrodataSet {
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` for a stored date that is not `YYYY-MM-DD`,
     ///   or what the reader throws.
-    public static func responses(_ reader: ResponseReader, language: String = "en", design: SurveyDesign? = nil) throws -> MicrodataSet {
+    package static func responses(_ reader: ResponseReader, language: String = "en", design: SurveyDesign? = nil) throws -> MicrodataSet {
         var variables = fixedVariables(language)
         // Per question: the index of its first variable.
         var first: [Int] = []

@@ -5,21 +5,21 @@
 /// Values are numbers, text, dates (days since 1970-01-01) or missing ("system-missing":
 /// not asked, or asked and left blank). A select_one is coded 1...k in the codebook's choice
 /// order; a select_multiple is one 0/1 variable per choice.
-public struct MicrodataSet: Sendable {
-    public var variables: [MicrodataVariable]
+package struct MicrodataSet: Sendable {
+    package var variables: [MicrodataVariable]
     /// One row per case, each in ``variables`` order.
-    public var cases: [[MicrodataValue]]
+    package var cases: [[MicrodataValue]]
     /// A title for the file (SPSS file label, Stata dataset label).
-    public var title: String
+    package var title: String
 
-    public init(variables: [MicrodataVariable], cases: [[MicrodataValue]], title: String) {
+    package init(variables: [MicrodataVariable], cases: [[MicrodataValue]], title: String) {
         self.variables = variables
         self.cases = cases
         self.title = title
     }
 
     /// The largest UTF-8 byte length of each variable's text values (0 for other variables).
-    public func textWidths() -> [Int] {
+    package func textWidths() -> [Int] {
         var widths = Array(repeating: 0, count: variables.count)
         for row in cases {
             for (v, value) in row.enumerated() {
@@ -31,8 +31,8 @@ public struct MicrodataSet: Sendable {
 }
 
 /// One variable of a ``MicrodataSet``.
-public struct MicrodataVariable: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct MicrodataVariable: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A whole number (`integer` questions, ids).
         case integer
         /// A number with decimals (`decimal` questions, weights).
@@ -47,29 +47,29 @@ public struct MicrodataVariable: Sendable, Equatable {
     }
 
     /// The name in the files: see ``MicrodataNames``.
-    public var name: String
+    package var name: String
     /// The codebook's name: the question (`district`), a choice of a select_multiple
     /// (`target_groups/parent`), or a fixed or design column (`response_id`, `weight`).
-    public var source: String
-    public var label: String
-    public var kind: Kind
+    package var source: String
+    package var label: String
+    package var kind: Kind
     /// Value labels in code order.
-    public var valueLabels: [ValueLabel]
+    package var valueLabels: [ValueLabel]
     /// The choice names behind codes 1...k of a select_one.
-    public var categories: [String]
+    package var categories: [String]
     /// The user-missing code: a select_one's "prefer not to say" (SPSS marks it missing).
-    public var missingCode: Int?
+    package var missingCode: Int?
     /// The question the variable comes from.
-    public var question: String?
+    package var question: String?
     /// A select_multiple choice's own label, the part after "Question: " in ``label``.
-    public var choiceLabel: String?
+    package var choiceLabel: String?
 
-    public struct ValueLabel: Sendable, Equatable {
-        public var code: Int
-        public var label: String
+    package struct ValueLabel: Sendable, Equatable {
+        package var code: Int
+        package var label: String
     }
 
-    public init(
+    package init(
         name: String, source: String, label: String, kind: Kind, valueLabels: [ValueLabel] = [], categories: [String] = [],
         missingCode: Int? = nil, question: String? = nil, choiceLabel: String? = nil
     ) {
@@ -86,7 +86,7 @@ public struct MicrodataVariable: Sendable, Equatable {
 
     /// The label in at most `limit` characters: a choice's label keeps its choice and shortens
     /// the question with "…" ("Do any of these describe…: Teacher"); others are cut.
-    public func label(limit: Int) -> String {
+    package func label(limit: Int) -> String {
         guard label.count > limit else { return label }
         if let choice = choiceLabel, choice.count + 4 < limit {
             let question = label.dropLast(choice.count + 2).prefix(limit - choice.count - 3)
@@ -96,11 +96,11 @@ public struct MicrodataVariable: Sendable, Equatable {
     }
 
     /// Whether values are numbers (or dates) rather than text.
-    public var isNumeric: Bool { kind != .text }
+    package var isNumeric: Bool { kind != .text }
 }
 
 /// One value of a case.
-public enum MicrodataValue: Sendable, Equatable {
+package enum MicrodataValue: Sendable, Equatable {
     /// System-missing: not asked, or asked and left blank.
     case missing
     case number(Double)
@@ -111,9 +111,9 @@ public enum MicrodataValue: Sendable, Equatable {
 
 /// Calendar arithmetic for dates: days since 1970-01-01 in the proleptic Gregorian calendar
 /// (Howard Hinnant's `days_from_civil`).
-public enum CivilDate {
+package enum CivilDate {
     /// The day number of `YYYY-MM-DD`, or `nil` when the text is not a valid date.
-    public static func days(_ text: String) -> Int? {
+    package static func days(_ text: String) -> Int? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1, d <= monthLength(y, m)
@@ -121,7 +121,7 @@ public enum CivilDate {
         return days(year: y, month: m, day: d)
     }
 
-    public static func days(year: Int, month: Int, day: Int) -> Int {
+    package static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -1,14 +1,14 @@
 /// The tool's national shortfall for the employer microdata's R script to compute again and print
 /// beside its own (issue 27): the catalog's completions are a census the responses lack.
-public struct FlowHeadline: Sendable, Equatable {
+package struct FlowHeadline: Sendable, Equatable {
     /// `shortfall`, people a year, as `gaps --by total` gives it with the same frame.
-    public var shortfall: Double
+    package var shortfall: Double
     /// The catalog's annual completions.
-    public var completions: Double
+    package var completions: Double
     /// `--entry-rate`, when one replaced the realised rate.
-    public var entryRate: Double?
+    package var entryRate: Double?
 
-    public init(shortfall: Double, completions: Double, entryRate: Double? = nil) {
+    package init(shortfall: Double, completions: Double, entryRate: Double? = nil) {
         self.shortfall = shortfall
         self.completions = completions
         self.entryRate = entryRate

@@ -2,14 +2,14 @@
 /// numbers, `YYYY-MM-DD` dates, text; missing empty) and the script that reads it into a data
 /// frame `responses` with every select_one a factor whose levels are the value labels in code
 /// order, dates as `Date`, and a `label` attribute per variable (haven's convention).
-public struct RScriptWriter: Sendable {
-    public init() {}
+package struct RScriptWriter: Sendable {
+    package init() {}
 
     /// The CSV the script reads: a header of variable names, one row per case. It is for R, not
     /// for a spreadsheet: answers are written unchanged (no `'` before `-2 (two below)` or
     /// `=1+1`), and the script reads text columns with `colClasses = "character"`, so R reads
     /// what SPSS and Stata read.
-    public func csv(_ set: MicrodataSet) -> String {
+    package func csv(_ set: MicrodataSet) -> String {
         let writer = CSVWriter(neutralizeFormulas: false)
         var out = writer.record(set.variables.map(\.name))
         for row in set.cases {
@@ -27,7 +27,7 @@ public struct RScriptWriter: Sendable {
     }
 
     /// The script, reading `csv` (or the path given as its first argument).
-    public func script(_ set: MicrodataSet, csv: String, headline: FlowHeadline? = nil) -> String {
+    package func script(_ set: MicrodataSet, csv: String, headline: FlowHeadline? = nil) -> String {
         var lines = [
             "# \(set.title.replacingOccurrences(of: "\n", with: " "))",
             "# Reads \(csv) into the data frame `responses`: each select_one a factor with its labels in",

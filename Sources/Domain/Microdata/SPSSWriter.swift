@@ -10,12 +10,12 @@ import Foundation
 /// Numbers are IEEE doubles, little-endian; missing is system-missing (`-DBL_MAX`); a select_one's
 /// "prefer not to say" code is declared user-missing; dates are `DATE11` (seconds since
 /// 14 October 1582).
-public struct SPSSWriter: Sendable {
-    public var compressed: Bool
+package struct SPSSWriter: Sendable {
+    package var compressed: Bool
     /// The creation date and time in the header.
-    public var created: Date
+    package var created: Date
 
-    public init(compressed: Bool = true, created: Date = Clock.now()) {
+    package init(compressed: Bool = true, created: Date = Clock.now()) {
         self.compressed = compressed
         self.created = created
     }
@@ -80,7 +80,7 @@ public struct SPSSWriter: Sendable {
     }
 
     /// The whole file.
-    public func write(_ set: MicrodataSet) -> [UInt8] {
+    package func write(_ set: MicrodataSet) -> [UInt8] {
         let layout = Layout(set)
         var out = BinaryBuffer()
         header(&out, set, layout)

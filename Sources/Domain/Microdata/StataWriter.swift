@@ -9,10 +9,10 @@ import Foundation
 /// Types: select_one codes and 0/1 choices `byte` (`int` above 100 codes), numbers `double`,
 /// dates `long` with `%td`, text `str1`...`str2045`, longer text `strL`. Missing is `.`;
 /// Stata has no missing string, so missing text is "". Names follow ``MicrodataNames``.
-public struct StataWriter: Sendable {
-    public var created: Date
+package struct StataWriter: Sendable {
+    package var created: Date
 
-    public init(created: Date = Clock.now()) { self.created = created }
+    package init(created: Date = Clock.now()) { self.created = created }
 
     static let typeStrL = 32768
     static let typeDouble = 65526
@@ -59,7 +59,7 @@ public struct StataWriter: Sendable {
     }
 
     /// The whole file.
-    public func write(_ set: MicrodataSet) -> [UInt8] {
+    package func write(_ set: MicrodataSet) -> [UInt8] {
         let columns = columns(set)
         var out = BinaryBuffer()
         var map = Array(repeating: UInt64(0), count: 14)

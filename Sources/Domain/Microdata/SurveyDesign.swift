@@ -13,12 +13,12 @@ import Foundation
 ///
 /// Only respondents (a "yes" at every gate question) carry design values; the others are
 /// missing, as they are in no estimate.
-public struct SurveyDesign: Sendable {
-    public var variables: [MicrodataVariable]
+package struct SurveyDesign: Sendable {
+    package var variables: [MicrodataVariable]
     /// Each respondent's design values, in ``variables`` order, by response id.
-    public var values: [Int64: [MicrodataValue]]
+    package var values: [Int64: [MicrodataValue]]
     /// What a reader must know (raking that did not converge, frame mismatches).
-    public var notes: [String] = []
+    package var notes: [String] = []
 
     /// The awareness design of `wave`.
     ///
@@ -28,7 +28,7 @@ public struct SurveyDesign: Sendable {
     ///   - cluster: the question whose answer is the cluster (`enumeration_area`).
     /// - Throws: ``WorkforceError/usage(_:)`` for a stratum or cluster question the form does
     ///   not have; the raking's errors for margins that do not fit the sample.
-    public static func awareness(
+    package static func awareness(
         store: WorkforceStore, wave: String, margins: PopulationMargins?, strata: [AwarenessBreakdown], cluster: String?
     ) throws -> SurveyDesign {
         let reader = try ResponseReader(store: store, kind: .awareness, wave: wave, respondentsOnly: true)
@@ -121,7 +121,7 @@ public struct SurveyDesign: Sendable {
     /// - Returns: `nil` when there is no frame (none stored, or ``WeightingChoice/none``).
     /// - Throws: the frame's errors (unknown sector or size band, bad counts, a stratum the
     ///   responses have and the frame lacks).
-    public static func employer(store: WorkforceStore, frame choice: WeightingChoice) throws -> SurveyDesign? {
+    package static func employer(store: WorkforceStore, frame choice: WeightingChoice) throws -> SurveyDesign? {
         let reader = try ResponseReader(store: store, kind: .employer, respondentsOnly: true)
         let lists = { (name: String) in reader.index(of: name).map { reader.columns[$0].choices.map(\.name) } ?? [] }
         guard let frame = try store.samplingFrame(choice, sectors: lists("sector"), sizeBands: lists("size_band")) else { return nil }

@@ -9,41 +9,41 @@
 /// basic values are recomputed from the original data (Gaussian elimination with partial
 /// pivoting on the basis matrix), so that rounding accumulated over the pivots does not reach
 /// the answer.
-public struct LinearProgram: Sendable, Equatable {
-    public enum Relation: Sendable, Equatable {
+package struct LinearProgram: Sendable, Equatable {
+    package enum Relation: Sendable, Equatable {
         case lessOrEqual, greaterOrEqual, equal
     }
 
-    public struct Constraint: Sendable, Equatable {
+    package struct Constraint: Sendable, Equatable {
         /// One coefficient per variable.
-        public var coefficients: [Double]
-        public var relation: Relation
-        public var rhs: Double
+        package var coefficients: [Double]
+        package var relation: Relation
+        package var rhs: Double
 
-        public init(_ coefficients: [Double], _ relation: Relation, _ rhs: Double) {
+        package init(_ coefficients: [Double], _ relation: Relation, _ rhs: Double) {
             self.coefficients = coefficients
             self.relation = relation
             self.rhs = rhs
         }
     }
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case optimal(x: [Double], value: Double)
         case infeasible
         case unbounded
     }
 
     /// The objective's coefficients (minimised); its count is the number of variables.
-    public var objective: [Double]
-    public var constraints: [Constraint]
+    package var objective: [Double]
+    package var constraints: [Constraint]
     /// An upper bound per variable, `nil` for none (every variable is at least 0).
-    public var upperBounds: [Double?]
+    package var upperBounds: [Double?]
 
     static let pivotTolerance = 1e-10
     static let costTolerance = 1e-10
     static let feasibilityTolerance = 1e-8
 
-    public init(minimise objective: [Double], constraints: [Constraint] = [], upperBounds: [Double?]? = nil) {
+    package init(minimise objective: [Double], constraints: [Constraint] = [], upperBounds: [Double?]? = nil) {
         self.objective = objective
         self.constraints = constraints
         self.upperBounds = upperBounds ?? Array(repeating: nil, count: objective.count)
@@ -56,7 +56,7 @@ public struct LinearProgram: Sendable, Equatable {
     ///
     /// - Returns: the optimum (a vertex of the feasible set) with the value of ``objective``,
     ///   or whether it is infeasible or unbounded.
-    public func solve(thenMinimise later: [[Double]] = []) -> Outcome {
+    package func solve(thenMinimise later: [[Double]] = []) -> Outcome {
         let n = objective.count
         // Every constraint with a right-hand side of at least 0; the bounds stay with the columns.
         guard !upperBounds.contains(where: { ($0 ?? 0) < 0 }) else { return .infeasible }

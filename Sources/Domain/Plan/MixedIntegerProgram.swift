@@ -11,12 +11,12 @@
 ///
 /// A semi-continuous variable (0, or between a minimum and a maximum) is written with a
 /// 0/1 variable `z`: `min·z <= y <= max·z` (``semiContinuous(_:minimum:maximum:)``).
-public struct MixedIntegerProgram: Sendable, Equatable {
-    public var relaxation: LinearProgram
+package struct MixedIntegerProgram: Sendable, Equatable {
+    package var relaxation: LinearProgram
     /// Whether each variable must be a whole number (one per variable).
-    public var integer: [Bool]
+    package var integer: [Bool]
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case optimal(x: [Double], value: Double)
         case infeasible
         case unbounded
@@ -27,7 +27,7 @@ public struct MixedIntegerProgram: Sendable, Equatable {
         case nodeLimit
 
         /// The solution, proven optimal or not.
-        public var solution: (x: [Double], value: Double)? {
+        package var solution: (x: [Double], value: Double)? {
             switch self {
             case .optimal(let x, let value), .incumbent(let x, let value): (x, value)
             default: nil
@@ -38,9 +38,9 @@ public struct MixedIntegerProgram: Sendable, Equatable {
     static let integralityTolerance = 1e-6
     /// Nodes the search visits before it stops with the best whole solution found: a guard
     /// against programs whose figures are so large that rounding makes many solutions tie.
-    public var nodeLimit = 200_000
+    package var nodeLimit = 200_000
 
-    public init(_ relaxation: LinearProgram, integer: [Bool]) {
+    package init(_ relaxation: LinearProgram, integer: [Bool]) {
         precondition(integer.count == relaxation.objective.count, "one integrality flag per variable")
         self.relaxation = relaxation
         self.integer = integer
@@ -49,7 +49,7 @@ public struct MixedIntegerProgram: Sendable, Equatable {
     /// The rows that make variable `y` semi-continuous with its 0/1 indicator `z`:
     /// `y - max·z <= 0` and `y - min·z >= 0` (so `z = 0` forces `y = 0`, `z = 1` puts it in
     /// `[min, max]`), over `count` variables.
-    public static func semiContinuous(
+    package static func semiContinuous(
         _ y: Int, indicator z: Int, minimum: Double, maximum: Double, count: Int
     ) -> [LinearProgram.Constraint] {
         var upper = [Double](repeating: 0, count: count), lower = upper
@@ -63,7 +63,7 @@ public struct MixedIntegerProgram: Sendable, Equatable {
     /// Solves the program; with `later` objectives, lexicographically: each later objective
     /// is minimised over the optima of the ones before, each earlier optimum held by a row
     /// `c·x <= v + 1e-9·max(1, |v|)` (``stages(thenMinimise:)`` gives the programs).
-    public func solve(thenMinimise later: [[Double]] = []) -> Outcome {
+    package func solve(thenMinimise later: [[Double]] = []) -> Outcome {
         var last: Outcome = .infeasible
         for stage in stages(thenMinimise: later) {
             last = stage.outcome
@@ -79,7 +79,7 @@ public struct MixedIntegerProgram: Sendable, Equatable {
     ///   ``Outcome/incumbent(x:value:)``) when a stage's search stops at the node limit
     ///   without a whole solution; a later stage then takes the stage before's solution,
     ///   which its hold row admits.
-    public func stages(thenMinimise later: [[Double]] = [], start: [Double]? = nil) -> [(program: MixedIntegerProgram, outcome: Outcome)] {
+    package func stages(thenMinimise later: [[Double]] = [], start: [Double]? = nil) -> [(program: MixedIntegerProgram, outcome: Outcome)] {
         var program = self
         var result: [(program: MixedIntegerProgram, outcome: Outcome)] = []
         for (k, goal) in ([relaxation.objective] + later).enumerated() {

@@ -17,7 +17,7 @@ extension PlanInput {
     ///   - lengths: `duration_years` by offering id, where the catalog gives one; otherwise
     ///     the default for the offering's level.
     ///   - costs: `cost_per_completion` by offering id, where the catalog gives one.
-    public init(
+    package init(
         _ estimates: EmployerEstimates, lengths: [Int64: Double] = [:], costs: [Int64: Double] = [:], options: PlanOptions = PlanOptions(),
         statements: [String: String] = [:]
     ) {
@@ -89,12 +89,12 @@ extension PlanInput {
 }
 
 /// What `workforce plan` is asked for: the gap figures' request and the plan's own options.
-public struct PlanRequest: Sendable {
+package struct PlanRequest: Sendable {
     /// The gap figures' request (θ, entry rate, frame).
-    public var gaps = GapRequest()
-    public var options = PlanOptions()
+    package var gaps = GapRequest()
+    package var options = PlanOptions()
 
-    public init() {}
+    package init() {}
 }
 
 extension WorkforcePlan {
@@ -102,13 +102,13 @@ extension WorkforcePlan {
     ///
     /// - Returns: the plan and the gap figures' notes (weights, catalog).
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` before any employer import.
-    public static func run(_ store: WorkforceStore, _ request: PlanRequest) throws -> (plan: WorkforcePlan, notes: [String]) {
+    package static func run(_ store: WorkforceStore, _ request: PlanRequest) throws -> (plan: WorkforcePlan, notes: [String]) {
         let context = try GapContext.load(store, request.gaps)
         return (try build(context, store, request), context.notes)
     }
 
     /// The plan from loaded gap figures (the report loads them once for every section).
-    public static func build(_ context: GapContext, _ store: WorkforceStore, _ request: PlanRequest) throws -> WorkforcePlan {
+    package static func build(_ context: GapContext, _ store: WorkforceStore, _ request: PlanRequest) throws -> WorkforcePlan {
         let input = PlanInput(
             context.estimates, lengths: try store.offeringDurations(), costs: try store.offeringCosts(), options: request.options,
             statements: context.texts.mapValues(\.text))

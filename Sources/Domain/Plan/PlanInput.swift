@@ -4,14 +4,14 @@
 /// long it takes and, when known, what a completion costs. The plan is a pure function of this
 /// value (``WorkforcePlan/build(_:)``); ``PlanInput/init(_:lengths:costs:options:)`` builds it
 /// from the gap analysis.
-public struct PlanInput: Sendable, Equatable {
+package struct PlanInput: Sendable, Equatable {
     /// A figure with its 95% interval; no interval when it has no sampling error computed.
-    public struct Estimate: Sendable, Equatable {
-        public var value: Double
-        public var ciLow: Double?
-        public var ciHigh: Double?
+    package struct Estimate: Sendable, Equatable {
+        package var value: Double
+        package var ciLow: Double?
+        package var ciHigh: Double?
 
-        public init(_ value: Double, ciLow: Double? = nil, ciHigh: Double? = nil) {
+        package init(_ value: Double, ciLow: Double? = nil, ciHigh: Double? = nil) {
             self.value = value
             self.ciLow = ciLow
             self.ciHigh = ciHigh
@@ -19,37 +19,37 @@ public struct PlanInput: Sendable, Equatable {
     }
 
     /// Whether a role's figures are published (only published roles enter the plan).
-    public enum Status: String, Sendable, Equatable {
+    package enum Status: String, Sendable, Equatable {
         case published, suppressed
         case notSurveyed = "not_surveyed"
     }
 
-    public struct Role: Sendable, Equatable {
-        public var id: String
-        public var name: String
+    package struct Role: Sendable, Equatable {
+        package var id: String
+        package var name: String
         /// The NICE category's id (`OV` for Oversee and Govern).
-        public var category: String?
+        package var category: String?
         /// The role's current K, S and A statements.
-        public var ksas: Set<String>
-        public var status: Status
+        package var ksas: Set<String>
+        package var status: Status
         /// The annual shortfall, people a year (negative: more enter than are needed).
-        public var shortfall: Estimate
+        package var shortfall: Estimate
         /// Jobs vacant now allocated to the role (a stock, spread over the backlog years).
-        public var backlog: Double
+        package var backlog: Double
         /// People a year leaving cybersecurity work in Belize from the role (what retention acts on).
-        public var exits: Double
+        package var exits: Double
         /// Role-holdings now (what upskilling draws on).
-        public var employed: Double
+        package var employed: Double
         /// The weighted median of the proficiency employers require (1 basic to 4 expert).
-        public var requiredLevel: Double?
+        package var requiredLevel: Double?
         /// Demand in role mentions: ranks the KSAs a new course must teach.
-        public var demand: Double
+        package var demand: Double
         /// The estimate's quality grade (A, B, C), `nil` without sampling error.
-        public var quality: String?
+        package var quality: String?
         /// KSAs employers report their staff lack, most reported first; `nil` where not asked.
-        public var lacking: [String]?
+        package var lacking: [String]?
 
-        public init(
+        package init(
             id: String, name: String, category: String? = nil, ksas: Set<String>, status: Status = .published, shortfall: Estimate, backlog: Double = 0,
             exits: Double = 0, employed: Double = 0, requiredLevel: Double? = nil, demand: Double = 0, quality: String? = nil, lacking: [String]? = nil
         ) {
@@ -70,25 +70,25 @@ public struct PlanInput: Sendable, Equatable {
 
         /// An experience role is filled by upskilling, never by a new entrant course: its
         /// required proficiency is advanced (3) or above, or it is an Oversee and Govern role.
-        public var isExperienceRole: Bool { (requiredLevel ?? 0) >= 3 || category == "OV" }
+        package var isExperienceRole: Bool { (requiredLevel ?? 0) >= 3 || category == "OV" }
     }
 
     /// What supplies people: a standalone offering or a programme with its courses.
-    public struct Offering: Sendable, Equatable {
-        public var code: String
-        public var institution: String
-        public var title: String
-        public var level: String
+    package struct Offering: Sendable, Equatable {
+        package var code: String
+        package var institution: String
+        package var title: String
+        package var level: String
         /// Years from extra intake to extra completions.
-        public var lengthYears: Double
-        public var completions: Double
+        package var lengthYears: Double
+        package var completions: Double
         /// `share_p(r)` per role id (each completion counted once over the roles it prepares for).
-        public var shares: [String: Double]
-        public var ksas: Set<String>
+        package var shares: [String: Double]
+        package var ksas: Set<String>
         /// The catalog's `cost_per_completion`, when given.
-        public var costPerCompletion: Double?
+        package var costPerCompletion: Double?
 
-        public init(
+        package init(
             code: String, institution: String, title: String, level: String, lengthYears: Double, completions: Double, shares: [String: Double],
             ksas: Set<String>, costPerCompletion: Double? = nil
         ) {
@@ -104,17 +104,17 @@ public struct PlanInput: Sendable, Equatable {
         }
     }
 
-    public var roles: [Role]
-    public var offerings: [Offering]
-    public var options: PlanOptions
+    package var roles: [Role]
+    package var offerings: [Offering]
+    package var options: PlanOptions
     /// The share of completers who take a role in the country (the realised entry rate, at most 1).
-    public var entryRate: Double
+    package var entryRate: Double
     /// Career changers entering cybersecurity work a year today (`from_other_work`).
-    public var fromOtherWork: Double
+    package var fromOtherWork: Double
     /// KSA statements by id, for readers.
-    public var statements: [String: String]
+    package var statements: [String: String]
 
-    public init(
+    package init(
         roles: [Role], offerings: [Offering], options: PlanOptions = PlanOptions(), entryRate: Double = 1, fromOtherWork: Double = 0,
         statements: [String: String] = [:]
     ) {
@@ -127,12 +127,12 @@ public struct PlanInput: Sendable, Equatable {
     }
 
     /// Career changers a year a conversion programme may add to today's.
-    public var conversionRoom: Double { max(0, (options.conversionPool ?? 2 * fromOtherWork) - fromOtherWork) }
+    package var conversionRoom: Double { max(0, (options.conversionPool ?? 2 * fromOtherWork) - fromOtherWork) }
 
     /// The default length of an offering of catalog level `level`, in years: short course and
     /// certification preparation 0.25, certificate 1, associate 2, master 2, bachelor 4;
     /// `nil` for a level the catalog does not define.
-    public static func defaultLength(level: String) -> Double? {
+    package static func defaultLength(level: String) -> Double? {
         switch level {
         case "short_course", "certification_prep": 0.25
         case "certificate": 1

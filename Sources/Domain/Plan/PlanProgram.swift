@@ -13,30 +13,30 @@
 ///
 /// Objectives, in order: least open; then least cost (when costs are known) or fewest new
 /// courses; then fewest seats (completions a year of every lever but retention).
-public struct PlanProgram: Sendable, Equatable {
-    public enum Lever: String, Sendable, Equatable, CaseIterable {
+package struct PlanProgram: Sendable, Equatable {
+    package enum Lever: String, Sendable, Equatable, CaseIterable {
         case scale, create, convert, upskill, retain
     }
 
     /// One column: what it is, for which role, where.
-    public struct Variable: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable {
+    package struct Variable: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
             case open, lever(Lever), indicator
         }
-        public var kind: Kind
+        package var kind: Kind
         /// The role it serves (the experience role for upskill), `nil` for scale.
-        public var role: String?
+        package var role: String?
         /// Upskill: the feeder role people come from.
-        public var feeder: String?
+        package var feeder: String?
         /// Index into the input's offerings (scale).
-        public var offering: Int?
-        public var institution: String?
+        package var offering: Int?
+        package var institution: String?
         /// People a year one unit adds, by role (e·share for scale).
-        public var adds: [String: Double]
+        package var adds: [String: Double]
         /// Cost of one unit, when known.
-        public var cost: Double?
+        package var cost: Double?
 
-        public var name: String {
+        package var name: String {
             switch kind {
             case .open: "open:" + (role ?? "")
             case .indicator: "created:" + (role ?? "") + ":" + (institution ?? "")
@@ -47,19 +47,19 @@ public struct PlanProgram: Sendable, Equatable {
     }
 
     /// The roles with a row, in the input's order, and each one's need (people a year).
-    public var rows: [(role: PlanInput.Role, need: Double)]
-    public var variables: [Variable]
-    public var program: MixedIntegerProgram
+    package var rows: [(role: PlanInput.Role, need: Double)]
+    package var variables: [Variable]
+    package var program: MixedIntegerProgram
     /// The later objectives (cost or new courses, then seats).
-    public var later: [[Double]]
-    public var costsKnown: Bool
+    package var later: [[Double]]
+    package var costsKnown: Bool
 
-    public static func == (a: PlanProgram, b: PlanProgram) -> Bool {
+    package static func == (a: PlanProgram, b: PlanProgram) -> Bool {
         a.variables == b.variables && a.program == b.program && a.later == b.later && a.rows.map(\.need) == b.rows.map(\.need)
     }
 
     /// The program for `input` with the roles' needs of one case.
-    public init(_ input: PlanInput, needs: [String: Double]) {
+    package init(_ input: PlanInput, needs: [String: Double]) {
         let options = input.options
         let e = input.entryRate
         let published = input.roles.filter { $0.status == .published }
@@ -157,20 +157,20 @@ public struct PlanProgram: Sendable, Equatable {
 
     /// An experience role's feeders: the published entrant roles with role-holdings that share
     /// most of its KSAs (at most two, ties by id).
-    public static func feeders(of role: PlanInput.Role, _ roles: [PlanInput.Role]) -> [PlanInput.Role] {
+    package static func feeders(of role: PlanInput.Role, _ roles: [PlanInput.Role]) -> [PlanInput.Role] {
         roles.filter { $0.id != role.id && !$0.isExperienceRole && $0.employed > 0 }
             .map { ($0, $0.ksas.intersection(role.ksas).count) }.filter { $0.1 > 0 }
             .sorted { ($0.1, $1.0.id) > ($1.1, $0.0.id) }.prefix(2).map(\.0)
     }
 
     /// Nodes each stage's search visits at most (a few seconds of work).
-    public static let nodeLimit = 3_000
+    package static let nodeLimit = 3_000
 
     /// The stages solved one after another, with each one's outcome.
     ///
     /// Should a search stop at its node limit without a whole solution, the plan that does
     /// nothing (every need open) is the feasible start.
-    public func solve() -> [(program: MixedIntegerProgram, outcome: MixedIntegerProgram.Outcome)] {
+    package func solve() -> [(program: MixedIntegerProgram, outcome: MixedIntegerProgram.Outcome)] {
         let start = variables.map { v in v.kind == .open ? max(0, rows.first { $0.role.id == v.role }?.need ?? 0) : 0 }
         return program.stages(thenMinimise: later, start: start)
     }

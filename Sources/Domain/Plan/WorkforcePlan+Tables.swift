@@ -1,6 +1,6 @@
 extension WorkforcePlan {
     /// What `workforce plan --by` lists; `cases` is `plan --cases`.
-    public enum Breakdown: String, Sendable, CaseIterable {
+    package enum Breakdown: String, Sendable, CaseIterable {
         case action, role, cases
     }
 
@@ -8,7 +8,7 @@ extension WorkforcePlan {
     /// `seats` (completions a year; retain: exits avoided, people a year), `first_completions_year`,
     /// `cost`, `robust`, `contributions` (JSON: role id -> people a year), `ksas` (JSON: id and
     /// statement), `what`.
-    public var actionTable: ResultTable {
+    package var actionTable: ResultTable {
         var table = ResultTable(columns: [
             "action", "institution", "offering", "role_id", "seats", "first_completions_year", "cost", "robust", "contributions", "ksas", "what",
         ])
@@ -25,7 +25,7 @@ extension WorkforcePlan {
     }
 
     /// One row per role in the central case: the need and what each lever closes.
-    public var roleTable: ResultTable {
+    package var roleTable: ResultTable {
         var table = ResultTable(columns: [
             "role_id", "role_name", "experience_role", "feeders", "shortfall", "backlog_per_year", "drawn_by_upskilling", "need", "scale", "create",
             "convert", "upskill", "retain", "closed", "open", "why_open",
@@ -43,7 +43,7 @@ extension WorkforcePlan {
 
     /// The three cases side by side: one row per action of any case, its seats in each, and
     /// whether it is robust (in all three).
-    public var casesTable: ResultTable {
+    package var casesTable: ResultTable {
         var table = ResultTable(columns: ["action", "institution", "offering", "role_id", "seats_low", "seats_central", "seats_high", "robust"])
         var seen: [String] = []
         var first: [String: Action] = [:]
@@ -65,7 +65,7 @@ extension WorkforcePlan {
         return table
     }
 
-    public func table(_ by: Breakdown) -> ResultTable {
+    package func table(_ by: Breakdown) -> ResultTable {
         switch by {
         case .action: actionTable
         case .role: roleTable
@@ -77,7 +77,7 @@ extension WorkforcePlan {
     /// year) and `ksas` as `[{id, statement}]`.
     ///
     /// - Parameter notes: the notes to put first (the table's own, and any banner).
-    public func json(_ by: Breakdown, notes: [String]? = nil) -> String {
+    package func json(_ by: Breakdown, notes: [String]? = nil) -> String {
         let table = table(by)
         let rows = table.rows.enumerated().map { i, row in
             JSONValue.object(
@@ -102,7 +102,7 @@ extension WorkforcePlan {
     }
 
     /// What a reader must know: the need, the levers and their bounds, what is left out.
-    public var notes: [String] {
+    package var notes: [String] {
         let o = input.options
         var notes = PlanWords.headline(self) + [
             "Need per role, people a year by the end of year \(o.years): its annual shortfall plus its vacancies now spread over \(PlanWords.years(o.spread)); an experience role (required proficiency advanced or above, or Oversee and Govern) is filled by upskilling from its feeder roles, whose need grows by as many.",
@@ -122,7 +122,7 @@ extension WorkforcePlan {
     }
 
     /// Every case's stages and solution as JSON text, for checking with another solver.
-    public var programsJSON: String {
+    package var programsJSON: String {
         let o = input.options
         let completions = Dictionary(grouping: input.offerings, by: \.institution).mapValues { $0.reduce(0) { $0 + $1.completions } }
         let value = JSONValue.object([

@@ -9,14 +9,14 @@ import Foundation
 /// `splitMultiple` one more 0/1 column per choice (`question/choice`). Not-asked and blank
 /// cells are empty in CSV and `null` in JSON, where each row lists its not-asked questions in
 /// `_not_asked`. CSV and JSON stream in constant memory; table and Markdown are built whole.
-public struct ResponseExport: Sendable {
-    public var labels: String?
-    public var splitMultiple: Bool
+package struct ResponseExport: Sendable {
+    package var labels: String?
+    package var splitMultiple: Bool
 
     /// Responses per block when two threads share a large export (4 blocks or more).
     var blockSize: Int64 = 20_000
 
-    public init(labels: String? = nil, splitMultiple: Bool = false) {
+    package init(labels: String? = nil, splitMultiple: Bool = false) {
         self.labels = labels
         self.splitMultiple = splitMultiple
     }
@@ -24,7 +24,7 @@ public struct ResponseExport: Sendable {
     static let fixedColumns = ["response_id", "batch_id", "response_key", "submitted_at"]
 
     /// The column names: the fixed ones, each question, and with `splitMultiple` its choices.
-    public func header(_ reader: ResponseReader) -> [String] {
+    package func header(_ reader: ResponseReader) -> [String] {
         var names = Self.fixedColumns
         for column in reader.columns {
             names.append(column.name)

@@ -4,16 +4,16 @@
 /// Columns are the questions of the latest version (or of the one `instrument` names) in
 /// codebook order, then any question that only an older version asked, in its order; notes are
 /// left out. Rows stream in storage order in constant memory.
-public final class ResponseReader {
-    public let kind: InstrumentKind
-    public let wave: String?
-    public let columns: [ResponseColumn]
+package final class ResponseReader {
+    package let kind: InstrumentKind
+    package let wave: String?
+    package let columns: [ResponseColumn]
     /// The instruments whose responses are read, oldest first.
-    public let instrumentIDs: [Int64]
+    package let instrumentIDs: [Int64]
     /// The instrument `init` was asked to restrict to, for a second reader on another connection.
     let instrumentReference: String?
     /// Whether only respondents who passed every gate (consent, age) are read.
-    public let respondentsOnly: Bool
+    package let respondentsOnly: Bool
     let store: WorkforceStore
     private let maps: [Int64: QuestionMap]
     private let indexByName: [String: Int]
@@ -28,7 +28,7 @@ public final class ResponseReader {
     ///     (topic `gate`: consent, age 18+), as every analysis does; exports read them all.
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when no such responses are imported,
     ///   saying what to import; ``WorkforceError/badData(_:_:)`` for an unreadable codebook.
-    public init(
+    package init(
         store: WorkforceStore, kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, respondentsOnly: Bool = false
     ) throws(WorkforceError) {
         self.store = store
@@ -88,7 +88,7 @@ public final class ResponseReader {
     }
 
     /// The column of the question named `name`.
-    public func index(of name: String) -> Int? { indexByName[name] }
+    package func index(of name: String) -> Int? { indexByName[name] }
 
     /// The batches read, as an SQL list of integers (ids come from the database, never from input).
     private var batchList: String { batches.keys.sorted().map(String.init).joined(separator: ",") }
@@ -104,7 +104,7 @@ public final class ResponseReader {
     }
 
     /// How many responses are stored (with ``respondentsOnly``, an upper bound of those read).
-    public func count() throws(WorkforceError) -> Int {
+    package func count() throws(WorkforceError) -> Int {
         try store.read { db in
             try db.scalar(
                 "SELECT count(*) FROM response WHERE batch_id IN (\(batchList))"
@@ -157,7 +157,7 @@ public final class ResponseReader {
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` when stored answers do not decode (a
     ///   database edited by hand), or what `body` throws.
-    public func forEach(_ body: (ResponseRecord) throws -> Void) throws {
+    package func forEach(_ body: (ResponseRecord) throws -> Void) throws {
         var stored: [AnswerCodec.Stored] = []
         // Reused: the record passed to `body` shares it, and it is unique again once `body` returns.
         var values = Array(repeating: AnswerValue.notAsked, count: columns.count)

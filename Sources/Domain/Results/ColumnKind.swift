@@ -15,12 +15,12 @@ import Foundation
 /// For readers: `count`, `effective` and `integer` as whole numbers with thousands separated, `number` to one decimal, `share` as a
 /// percentage with one decimal, `points` as signed percentage points ("+8.4"), `probability` as "< 0.001" or three decimals, `ratio` to two
 /// decimals, flags as yes or no; ids never broken, choices, indicators and statuses in words.
-public enum ColumnKind: String, Sendable, CaseIterable {
+package enum ColumnKind: String, Sendable, CaseIterable {
     case text, id, date, choice, indicator, status, flag
     case integer, count, number, share, points, ratio, probability, effective
 
     /// A number of this kind as CSV writes it.
-    public func csv(_ value: Double) -> String {
+    package func csv(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         switch self {
@@ -32,7 +32,7 @@ public enum ColumnKind: String, Sendable, CaseIterable {
 
     /// A number of this kind as a reader sees it in `language`; counts with their thousands
     /// separated ("1,043", "1 043").
-    public func reader(_ value: Double, _ language: String = "en") -> String {
+    package func reader(_ value: Double, _ language: String = "en") -> String {
         switch self {
         case .count, .effective, .integer: Figure.count(value, language)
         case .number: Figure.fixed(value, 1)

@@ -1,54 +1,54 @@
 /// One estimated figure with its precision: the value, its standard error (`nil` where there is
 /// no sampling error to estimate: unweighted figures that describe the respondents only), the 95%
 /// interval `value ± 1.96 SE` and the coefficient of variation `SE / value`.
-public struct Estimate: Sendable, Equatable {
-    public var value: Double
-    public var se: Double?
+package struct Estimate: Sendable, Equatable {
+    package var value: Double
+    package var se: Double?
     /// A count (people, openings, organisations): its interval's lower bound is floored at 0.
-    public var isCount: Bool
+    package var isCount: Bool
 
-    public init(_ value: Double, se: Double? = nil, isCount: Bool = true) {
+    package init(_ value: Double, se: Double? = nil, isCount: Bool = true) {
         self.value = value
         self.se = se
         self.isCount = isCount
     }
 
-    public static let zero = Estimate(0, se: 0)
+    package static let zero = Estimate(0, se: 0)
 
     /// The 1.96 of a two-sided 95% normal interval.
-    public static let z95 = 1.959963984540054
+    package static let z95 = 1.959963984540054
 
     /// A proportion's own interval (Korn-Graubard), used instead of `value ± 1.96 SE`.
-    public var bounds: ClosedRange<Double>?
+    package var bounds: ClosedRange<Double>?
     /// A proportion of exactly 0 or 1 with sampling error: no interval can be computed, and the
     /// figure is for review, not a certainty.
-    public var forReview = false
+    package var forReview = false
 
     /// The lower bound: a proportion's own interval; a count's `value - 1.96 SE` floored at 0; a
     /// difference's `value - 1.96 SE` (it may be negative).
-    public var ciLow: Double? {
+    package var ciLow: Double? {
         if let bounds { return bounds.lowerBound }
         if forReview { return nil }
         return se.map { isCount ? max(0, value - Self.z95 * $0) : value - Self.z95 * $0 }
     }
-    public var ciHigh: Double? {
+    package var ciHigh: Double? {
         if let bounds { return bounds.upperBound }
         if forReview { return nil }
         return se.map { value + Self.z95 * $0 }
     }
     /// `SE / value`; `nil` when the value is 0 or there is no standard error.
-    public var cv: Double? {
+    package var cv: Double? {
         guard let se, value != 0 else { return nil }
         return se / abs(value)
     }
 
     /// The figure scaled by a constant (no sampling error in `factor`).
-    public func scaled(_ factor: Double) -> Estimate {
+    package func scaled(_ factor: Double) -> Estimate {
         Estimate(value * factor, se: se.map { $0 * abs(factor) }, isCount: isCount)
     }
 
     /// This minus a figure known without sampling error (supply from the catalog, a census).
-    public func minus(known: Double) -> Estimate {
+    package func minus(known: Double) -> Estimate {
         Estimate(value - known, se: se, isCount: false)
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 /// The one formatter behind every figure shown to a reader (tables, notes, the report, the plan):
 /// estimated counts of people and openings as whole numbers with thousands separated, shares as percentages with one
 /// decimal, p-values as "< 0.001" or three decimals. Never traps, whatever the value.
-public enum Figure {
+package enum Figure {
     /// `value` with `decimals` decimals ("-" when it is not finite).
-    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+    package static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return "-" }
         let text = String(format: "%.\(max(0, min(decimals, 12)))f", value)
         // "-0" and "-0.0" read as 0.
@@ -15,21 +15,21 @@ public enum Figure {
 
     /// An estimated count of people or openings, as a whole number with thousands separated:
     /// "1,043" in English, "1 043" (a no-break space) in Spanish.
-    public static func count(_ value: Double, _ language: String = "en") -> String { grouped(fixed(value, 0), language) }
+    package static func count(_ value: Double, _ language: String = "en") -> String { grouped(fixed(value, 0), language) }
 
     /// A count with its 95% interval: "1,043 (95% CI 929 to 1,157)".
-    public static func count(_ e: Estimate) -> String {
+    package static func count(_ e: Estimate) -> String {
         guard let low = e.ciLow, let high = e.ciHigh else { return count(e.value) }
         return "\(count(e.value)) (95% CI \(count(low)) to \(count(high)))"
     }
 
     /// The separator between thousands in `language`: a comma in English, a no-break space in
     /// Spanish (the decimal point stays a point, as in Belize and Central America).
-    public static func thousandsSeparator(_ language: String) -> String { language == "es" ? "\u{00A0}" : "," }
+    package static func thousandsSeparator(_ language: String) -> String { language == "es" ? "\u{00A0}" : "," }
 
     /// A number written by ``fixed(_:_:)`` with its whole part in groups of three: "12345.6"
     /// as "12,345.6"; a sign and a decimal part stay; "-" stays as it is.
-    public static func grouped(_ text: String, _ language: String = "en") -> String {
+    package static func grouped(_ text: String, _ language: String = "en") -> String {
         let sign = text.hasPrefix("-") ? "-" : ""
         let body = text.dropFirst(sign.count)
         let whole = body.prefix { $0.isNumber }
@@ -45,8 +45,8 @@ public enum Figure {
     }
 
     /// A share (0 to 1) as a percentage with one decimal: "48.2%".
-    public static func percent(_ share: Double) -> String { fixed(100 * share, 1) + "%" }
+    package static func percent(_ share: Double) -> String { fixed(100 * share, 1) + "%" }
 
     /// A p- or q-value: "< 0.001" or three decimals.
-    public static func pValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, 3) }
+    package static func pValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, 3) }
 }

@@ -1,5 +1,5 @@
 /// One cell of a result: typed, so that JSON gets numbers and booleans, never strings.
-public enum Cell: Sendable, Equatable {
+package enum Cell: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -7,7 +7,7 @@ public enum Cell: Sendable, Equatable {
     case text(String)
 
     /// The cell as a person reads it in a table or CSV (empty for null).
-    public var plainText: String {
+    package var plainText: String {
         switch self {
         case .null: ""
         case .bool(let b): b ? "true" : "false"
@@ -46,48 +46,48 @@ public enum Cell: Sendable, Equatable {
 }
 
 /// The result of a query command: named columns and typed rows, rendered in any output format.
-public struct ResultTable: Sendable, Equatable {
-    public var columns: [String]
-    public var rows: [[Cell]]
+package struct ResultTable: Sendable, Equatable {
+    package var columns: [String]
+    package var rows: [[Cell]]
     /// A single record (from `show`): a table prints it as `field: value` lines.
-    public var isRecord: Bool
+    package var isRecord: Bool
     /// What a reader must know to read the figures (what they describe, weights, suppression):
     /// lines before a table or Markdown table, `"notes"` in JSON; a CSV stays pure data (the
     /// command line prints the notes on standard error).
-    public var notes: [String] = []
+    package var notes: [String] = []
     /// A line every format must show first, even CSV (as a `#` line): for output that must
     /// not be mistaken for publishable figures.
-    public var banner: String?
+    package var banner: String?
     /// Columns whose cells a text table wraps over several lines instead of cutting them at
     /// 80 characters (the reasons of a quarantined row: each must be read whole).
-    public var wrapped: Set<String> = []
+    package var wrapped: Set<String> = []
     /// A data file shown as a table (`responses --format table`): its variable names and values
     /// stay as they are in every format, with no labels and no rounding.
-    public var keepsNames = false
+    package var keepsNames = false
     /// How many of the result's columns a reader does not see (a command's default set, or
     /// `--columns`): a text table says so under its rows.
-    public var omittedColumns = 0
+    package var omittedColumns = 0
 
-    public init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
+    package init(columns: [String], rows: [[Cell]] = [], isRecord: Bool = false) {
         self.columns = columns
         self.rows = rows
         self.isRecord = isRecord
     }
 
     /// Adds a row; it must have one cell per column.
-    public mutating func append(_ row: [Cell]) {
+    package mutating func append(_ row: [Cell]) {
         precondition(row.count == columns.count, "row has \(row.count) cells for \(columns.count) columns")
         rows.append(row)
     }
 
     /// The cell in `column` of row `index`, or `.null`.
-    public func cell(_ index: Int, _ column: String) -> Cell {
+    package func cell(_ index: Int, _ column: String) -> Cell {
         guard let c = columns.firstIndex(of: column), rows.indices.contains(index) else { return .null }
         return rows[index][c]
     }
 
     /// The same rows with only `columns` (those it has), in that order.
-    public func selecting(_ names: [String]) -> ResultTable {
+    package func selecting(_ names: [String]) -> ResultTable {
         let indices = names.compactMap { columns.firstIndex(of: $0) }
         var table = ResultTable(columns: indices.map { columns[$0] }, rows: rows.map { row in indices.map { row[$0] } })
         table.notes = notes

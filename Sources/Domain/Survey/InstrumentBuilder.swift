@@ -26,7 +26,7 @@ import Foundation
 ///
 /// Every clause the builder joins (gates, ranges, exclusive rules, `any-role`) is wrapped in
 /// parentheses (``Clauses``), so XPath's precedence of `and` over `or` never changes a bank rule.
-public struct InstrumentBuilder {
+package struct InstrumentBuilder {
     let bank: ItemBank
     let request: SurveyRequest
     let roles: [SurveyRole]
@@ -42,7 +42,7 @@ public struct InstrumentBuilder {
     private var placeholderNames: Set<String> = []
 
     /// Choice names that exclude every other choice of a select_multiple.
-    public static let exclusiveChoiceNames: Set<String> = ["none", "dont_know", "prefer_not", "does_not_know"]
+    package static let exclusiveChoiceNames: Set<String> = ["none", "dont_know", "prefer_not", "does_not_know"]
 
     init(bank: ItemBank, request: SurveyRequest, roles: [SurveyRole]) {
         self.bank = bank
@@ -53,7 +53,7 @@ public struct InstrumentBuilder {
     /// Builds the instrument and checks it (see ``InstrumentValidator``).
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` located at the bank row at fault.
-    public static func build(bank: ItemBank, request: SurveyRequest, framework: String, roles: [SurveyRole])
+    package static func build(bank: ItemBank, request: SurveyRequest, framework: String, roles: [SurveyRole])
         throws(WorkforceError) -> Instrument
     {
         let roles = request.kind == .employer ? roles.map { $0.adding(bank.translations, framework: framework) } : []

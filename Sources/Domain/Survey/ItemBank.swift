@@ -30,8 +30,8 @@ extension BankRow {
 
 /// The item banks under `Surveys/banks/`: questions as XLSForm-like CSV rows, shared choice
 /// lists, instrument titles and the catalog columns. They are data, edited by surveyors.
-public struct ItemBank: Sendable {
-    public let folder: URL
+package struct ItemBank: Sendable {
+    package let folder: URL
     private(set) var titles: [String: LocalizedText]
     private(set) var choiceLists: [String: ChoiceList]
     let choiceListLocations: [String: SourceLocation]
@@ -43,7 +43,7 @@ public struct ItemBank: Sendable {
     /// Reads `choices.csv`, `instruments.csv` and `ui.csv` from `folder`.
     ///
     /// - Throws: ``WorkforceError`` for missing or malformed files, located.
-    public init(folder: URL) throws(WorkforceError) {
+    package init(folder: URL) throws(WorkforceError) {
         self.folder = folder
         var lists: [String: ChoiceList] = [:]
         var locations: [String: SourceLocation] = [:]
@@ -82,7 +82,7 @@ public struct ItemBank: Sendable {
 
     /// The bank with `translations` added: every row, choice, title and word gains the texts
     /// of the translated languages (`label::kek`...), so the builder treats them as the bank's own.
-    public func adding(_ translations: Translations) -> ItemBank {
+    package func adding(_ translations: Translations) -> ItemBank {
         var copy = self
         copy.translations = translations
         for (name, list) in choiceLists {
@@ -103,10 +103,10 @@ public struct ItemBank: Sendable {
     }
 
     /// The choice names of list `name` (empty for an unknown list).
-    public func choiceNames(_ name: String) -> [String] { choiceLists[name]?.choices.map(\.name) ?? [] }
+    package func choiceNames(_ name: String) -> [String] { choiceLists[name]?.choices.map(\.name) ?? [] }
 
     /// The bank in the bundled `Surveys/banks/`.
-    public static func bundled(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WorkforceError)
+    package static func bundled(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WorkforceError)
         -> ItemBank
     {
         try ItemBank(folder: BundledData.home(environment: environment).appendingPathComponent("Surveys/banks"))
@@ -132,14 +132,14 @@ public struct ItemBank: Sendable {
 
     /// The role set of a small economy's core roles (`Surveys/banks/role-sets.csv`): the one the
     /// demo employers answer about and the explorer lists first.
-    public static let coreRoleSet = "belize-core"
+    package static let coreRoleSet = "belize-core"
 
     /// The work role ids of role set `name` in `role-sets.csv` (columns `set`, `framework`,
     /// `role_id`), in file order: a curated starting set such as `belize-core`.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` for an unknown set (naming the known ones), or
     ///   one made for another framework; ``WorkforceError/badData(_:_:)`` for a malformed file.
-    public func roleSet(_ name: String, framework: String) throws(WorkforceError) -> [String] {
+    package func roleSet(_ name: String, framework: String) throws(WorkforceError) -> [String] {
         let rows = try Self.rows(folder.appendingPathComponent("role-sets.csv"), required: ["set", "framework", "role_id"])
         let chosen = rows.filter { $0["set"] == name }
         guard !chosen.isEmpty else {

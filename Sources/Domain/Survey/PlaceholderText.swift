@@ -90,5 +90,5 @@ extension Instrument {
 
 extension Instrument {
     /// Whether a text of the bank rows it was built from held `[[name: ...]]` (filled or not).
-    public func usesPlaceholder(_ name: String) -> Bool { placeholderNames.contains(name) }
+    package func usesPlaceholder(_ name: String) -> Bool { placeholderNames.contains(name) }
 }

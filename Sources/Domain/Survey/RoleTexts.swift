@@ -5,10 +5,10 @@ import Foundation
 /// (`Frameworks/translations/work-roles.es.csv`, columns `framework`, `role_id`, `name`,
 /// `description`; `Frameworks/SOURCES.md` says where it comes from). The Spanish forms, printed
 /// forms and codebooks use it; a role it lacks keeps its English text.
-public struct RoleTexts: Sendable {
-    public struct Text: Sendable, Equatable {
-        public var name: String
-        public var description: String
+package struct RoleTexts: Sendable {
+    package struct Text: Sendable, Equatable {
+        package var name: String
+        package var description: String
     }
 
     /// Keyed by framework name, then role id.
@@ -18,7 +18,7 @@ public struct RoleTexts: Sendable {
     ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` located at a row with an empty name, a
     ///   repeated role, or a missing column.
-    public init(url: URL) throws(WorkforceError) {
+    package init(url: URL) throws(WorkforceError) {
         var texts: [String: [String: Text]] = [:]
         let rows = try ItemBank.rows(url, required: ["framework", "role_id", "name", "description"])
         for row in rows {
@@ -33,15 +33,15 @@ public struct RoleTexts: Sendable {
     }
 
     /// The bundled Spanish translation.
-    public static func bundledSpanish(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WorkforceError)
+    package static func bundledSpanish(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WorkforceError)
         -> RoleTexts
     {
         try RoleTexts(url: BundledData.home(environment: environment).appendingPathComponent("Frameworks/translations/work-roles.es.csv"))
     }
 
     /// The text of a role, or `nil` when the file has none for it.
-    public func text(framework: String, roleID: String) -> Text? { texts[framework]?[roleID] }
+    package func text(framework: String, roleID: String) -> Text? { texts[framework]?[roleID] }
 
     /// How many roles of `framework` it has.
-    public func count(framework: String) -> Int { texts[framework]?.count ?? 0 }
+    package func count(framework: String) -> Int { texts[framework]?.count ?? 0 }
 }

@@ -1,5 +1,5 @@
 /// The three questionnaires the tool generates.
-public enum InstrumentKind: String, Sendable, CaseIterable {
+package enum InstrumentKind: String, Sendable, CaseIterable {
     /// Employer workforce survey (strategy activity 1.2).
     case employer
     /// University and training-provider survey, with the training catalog template (1.3).
@@ -9,12 +9,12 @@ public enum InstrumentKind: String, Sendable, CaseIterable {
 }
 
 /// A survey wave: `baseline`, or `followup-N` for the N-th follow-up (N ≥ 1).
-public struct Wave: Sendable, Hashable, CustomStringConvertible {
-    public let name: String
-    public var isFollowUp: Bool { name != "baseline" }
+package struct Wave: Sendable, Hashable, CustomStringConvertible {
+    package let name: String
+    package var isFollowUp: Bool { name != "baseline" }
 
     /// - Throws: ``WorkforceError/usage(_:)`` for any other name.
-    public init(_ name: String) throws(WorkforceError) {
+    package init(_ name: String) throws(WorkforceError) {
         if name == "baseline" {
             self.name = name
             return
@@ -31,7 +31,7 @@ public struct Wave: Sendable, Hashable, CustomStringConvertible {
     /// (`2027`, `review-2028`): employer studies repeat on their own calendar.
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` for any other name.
-    public init(employer name: String) throws(WorkforceError) {
+    package init(employer name: String) throws(WorkforceError) {
         guard (1...32).contains(name.utf8.count),
             name.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 })
         else {
@@ -41,15 +41,15 @@ public struct Wave: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// How an employer batch stores its wave: `nil` for the baseline (as before waves existed).
-    public static func employerColumn(_ name: String?) -> String? { name == nil || name == "baseline" ? nil : name }
+    package static func employerColumn(_ name: String?) -> String? { name == nil || name == "baseline" ? nil : name }
 
-    public static let baseline = Wave(unchecked: "baseline")
+    package static let baseline = Wave(unchecked: "baseline")
     private init(unchecked name: String) { self.name = name }
-    public var description: String { name }
+    package var description: String { name }
 
     /// The wave's name in words of `language`, for titles: "baseline", "follow-up 1",
     /// "línea de base", "seguimiento 1".
-    public func words(_ language: String) -> String {
+    package func words(_ language: String) -> String {
         let spanish = language == "es"
         guard isFollowUp else { return spanish ? "línea de base" : "baseline" }
         return (spanish ? "seguimiento " : "follow-up ") + name.dropFirst("followup-".count)
@@ -58,30 +58,30 @@ public struct Wave: Sendable, Hashable, CustomStringConvertible {
 
 /// A language the labels are written in (an ISO 639 code and its name); XLSForm names it
 /// `English (en)`, `Q'eqchi' (kek)`.
-public struct Language: Sendable, Hashable {
-    public let code: String
-    public let name: String
+package struct Language: Sendable, Hashable {
+    package let code: String
+    package let name: String
 
-    public static let english = Language(code: "en", name: "English")
-    public static let spanish = Language(code: "es", name: "Español")
+    package static let english = Language(code: "en", name: "English")
+    package static let spanish = Language(code: "es", name: "Español")
     /// The languages the item banks are written in.
-    public static let supported = [english, spanish]
+    package static let supported = [english, spanish]
     /// Every language a form can be generated in: the banks' two, and the languages of Belize
     /// that a translation table (``Translations``) adds, by ISO 639-3 code.
-    public static let known = supported + [
+    package static let known = supported + [
         Language(code: "kek", name: "Q'eqchi'"), Language(code: "mop", name: "Mopan"), Language(code: "cab", name: "Garifuna"),
         Language(code: "bzj", name: "Belize Kriol"), Language(code: "yua", name: "Yucatec Maya"),
         Language(code: "pdt", name: "Plautdietsch"),
     ]
 
     /// Whether its texts come from a translation table rather than the item banks.
-    public var isTranslated: Bool { !Self.supported.contains(self) }
+    package var isTranslated: Bool { !Self.supported.contains(self) }
 
     /// The XLSForm column suffix: `English (en)`.
-    public var xlsformName: String { "\(name) (\(code))" }
+    package var xlsformName: String { "\(name) (\(code))" }
 
     /// - Throws: ``WorkforceError/usage(_:)`` for a code that is not in ``known``.
-    public static func parse(_ code: String) throws(WorkforceError) -> Language {
+    package static func parse(_ code: String) throws(WorkforceError) -> Language {
         guard let language = known.first(where: { $0.code == code }) else {
             let list = known.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
             throw .usage("unknown language \"\(code)\"; use one of \(list)")
@@ -91,64 +91,64 @@ public struct Language: Sendable, Hashable {
 }
 
 /// Text in several languages, keyed by language code.
-public typealias LocalizedText = [String: String]
+package typealias LocalizedText = [String: String]
 
 /// How one answer feeds an indicator (SPEC section 4): `ones` count as 1, `zeros` as 0, any
 /// other answer is missing. For a select_multiple: 1 when any of `ones` is selected, else 0 when
 /// any of `zeros` is, else missing.
-public struct Scoring: Sendable, Equatable {
-    public var indicator: String
-    public var ones: [String]
-    public var zeros: [String]
+package struct Scoring: Sendable, Equatable {
+    package var indicator: String
+    package var ones: [String]
+    package var zeros: [String]
 }
 
 /// The XLSForm base types a question can have.
-public enum QuestionType: String, Sendable, CaseIterable {
+package enum QuestionType: String, Sendable, CaseIterable {
     case selectOne = "select_one"
     case selectMultiple = "select_multiple"
     case integer, decimal, text, date, note
 }
 
 /// One question of an instrument.
-public struct Question: Sendable, Equatable {
-    public var name: String
-    public var type: QuestionType
+package struct Question: Sendable, Equatable {
+    package var name: String
+    package var type: QuestionType
     /// The choice list of a select question.
-    public var listName: String?
+    package var listName: String?
     /// The names of the groups it is in, outermost first.
-    public var groupPath: [String]
-    public var label: LocalizedText
-    public var hint: LocalizedText = [:]
+    package var groupPath: [String]
+    package var label: LocalizedText
+    package var hint: LocalizedText = [:]
     /// A few words for the printed form's later work-role sections, which repeat the first
     /// section's questions (empty when the bank gives none).
-    public var shortLabel: LocalizedText = [:]
-    public var required: Bool
-    public var relevant: String?
-    public var min: Double?
-    public var max: Double?
+    package var shortLabel: LocalizedText = [:]
+    package var required: Bool
+    package var relevant: String?
+    package var min: Double?
+    package var max: Double?
     /// A constraint beyond `min` and `max`, in XLSForm syntax.
-    public var extraConstraint: String?
-    public var constraintMessage: LocalizedText = [:]
-    public var appearance: String?
+    package var extraConstraint: String?
+    package var constraintMessage: LocalizedText = [:]
+    package var appearance: String?
     /// A tag analyses group by, e.g. `basic` or `advanced` for employer capability items.
-    public var topic: String?
-    public var scoring: [Scoring] = []
+    package var topic: String?
+    package var scoring: [Scoring] = []
     /// The choices of a select_multiple that cannot be ticked with any other ("none of these",
     /// "don't know", "prefer not to say"): see ``InstrumentBuilder/exclusiveChoiceNames``.
-    public var exclusive: [String] = []
+    package var exclusive: [String] = []
 
     /// The topic of a gate question (`consent`, `age_check`): only a "yes" goes on; every later
     /// item of the form is asked only then, and analyses count only respondents who passed
     /// every gate.
-    public static let gateTopic = "gate"
-    public var isGate: Bool { topic == Self.gateTopic }
+    package static let gateTopic = "gate"
+    package var isGate: Bool { topic == Self.gateTopic }
 
     /// The condition a gate puts on every later item: `${consent} = 'yes'`.
-    public static func gateCondition(_ gate: String) -> String { "${\(gate)} = 'yes'" }
+    package static func gateCondition(_ gate: String) -> String { "${\(gate)} = 'yes'" }
 
     /// The full XLSForm constraint: the range, the extra rule and each exclusive choice's rule,
     /// each in parentheses, joined by `and` (see ``Clauses``).
-    public var constraint: String? {
+    package var constraint: String? {
         var parts: [String] = []
         if let min { parts.append(". >= \(Self.number(min))") }
         if let max { parts.append(". <= \(Self.number(max))") }
@@ -158,7 +158,7 @@ public struct Question: Sendable, Equatable {
     }
 
     /// The XLSForm `type` cell: `select_one districts`, `integer`...
-    public var xlsformType: String {
+    package var xlsformType: String {
         listName.map { "\(type.rawValue) \($0)" } ?? type.rawValue
     }
 
@@ -168,70 +168,70 @@ public struct Question: Sendable, Equatable {
 }
 
 /// A group of questions (an XLSForm `begin_group` ... `end_group`).
-public struct QuestionGroup: Sendable, Equatable {
-    public var name: String
-    public var label: LocalizedText
-    public var hint: LocalizedText = [:]
-    public var relevant: String?
+package struct QuestionGroup: Sendable, Equatable {
+    package var name: String
+    package var label: LocalizedText
+    package var hint: LocalizedText = [:]
+    package var relevant: String?
     /// `field-list`: shown on one screen, and kept on one page when printed.
-    public var appearance: String?
+    package var appearance: String?
 }
 
 /// The items of an instrument in order: group boundaries and questions.
-public enum SurveyItem: Sendable, Equatable {
+package enum SurveyItem: Sendable, Equatable {
     case beginGroup(QuestionGroup)
     case endGroup(String)
     case question(Question)
 }
 
-public struct Choice: Sendable, Equatable {
-    public var name: String
-    public var label: LocalizedText
+package struct Choice: Sendable, Equatable {
+    package var name: String
+    package var label: LocalizedText
     /// What the choice means, one line (a proficiency level, a work role's NICE description).
     /// Printed under the tick box; XLSForm has no per-choice hint (see ``XLSForm``).
-    public var hint: LocalizedText = [:]
+    package var hint: LocalizedText = [:]
 
-    public init(name: String, label: LocalizedText, hint: LocalizedText = [:]) {
+    package init(name: String, label: LocalizedText, hint: LocalizedText = [:]) {
         self.name = name
         self.label = label
         self.hint = hint
     }
 }
 
-public struct ChoiceList: Sendable, Equatable {
-    public var name: String
-    public var choices: [Choice]
+package struct ChoiceList: Sendable, Equatable {
+    package var name: String
+    package var choices: [Choice]
 }
 
 /// Text in an item bank the surveyor must fill (`[[contact: contact name, phone, e-mail]]`),
 /// left unfilled: `--fill NAME=...` fills it.
-public struct Placeholder: Sendable, Equatable {
-    public var location: SourceLocation
-    public var text: String
+package struct Placeholder: Sendable, Equatable {
+    package var location: SourceLocation
+    package var text: String
     /// The name `--fill` takes (`contact`).
-    public var name: String
+    package var name: String
 }
 
 /// A generated questionnaire, ready to be written in every format.
-public struct Instrument: Sendable {
-    public var kind: InstrumentKind
-    public var wave: Wave?
-    public var framework: String
-    public var languages: [Language]
+package struct Instrument: Sendable {
+    package var kind: InstrumentKind
+    package var wave: Wave?
+    package var framework: String
+    package var languages: [Language]
     /// The XLSForm `form_id`: `employer`, `university`, `awareness_baseline`, `awareness_followup_1`.
-    public var formID: String
-    public var title: LocalizedText
-    public var items: [SurveyItem]
+    package var formID: String
+    package var title: LocalizedText
+    package var items: [SurveyItem]
     /// The lists the questions use, in order of first use.
-    public var choiceLists: [ChoiceList]
+    package var choiceLists: [ChoiceList]
     /// `[[...]]` placeholders left in the bank's texts, for the surveyor to fill before fielding.
-    public var placeholders: [Placeholder] = []
+    package var placeholders: [Placeholder] = []
     /// The names of every placeholder its bank texts held, filled or not.
-    public var placeholderNames: Set<String> = []
+    package var placeholderNames: Set<String> = []
     /// The words of the forms that are not questions (`ui.csv`, with their translations).
-    public var words: [String: LocalizedText] = [:]
+    package var words: [String: LocalizedText] = [:]
 
-    public init(
+    package init(
         kind: InstrumentKind, wave: Wave?, framework: String, languages: [Language], formID: String, title: LocalizedText,
         items: [SurveyItem], choiceLists: [ChoiceList]
     ) {
@@ -245,9 +245,9 @@ public struct Instrument: Sendable {
         self.choiceLists = choiceLists
     }
 
-    public var questions: [Question] {
+    package var questions: [Question] {
         items.compactMap { if case .question(let q) = $0 { q } else { nil } }
     }
 
-    public func choiceList(_ name: String) -> ChoiceList? { choiceLists.first { $0.name == name } }
+    package func choiceList(_ name: String) -> ChoiceList? { choiceLists.first { $0.name == name } }
 }

@@ -1,15 +1,15 @@
 /// What a surveyor asked for: which instrument, which wave, languages and roles.
-public struct SurveyRequest: Sendable {
-    public var kind: InstrumentKind
+package struct SurveyRequest: Sendable {
+    package var kind: InstrumentKind
     /// Awareness only: `baseline` (default) or `followup-N`.
-    public var wave: Wave?
-    public var languages: [Language]
+    package var wave: Wave?
+    package var languages: [Language]
     /// Employer only: also ask which of each role's KSAs staff lack.
-    public var ksaGaps: Bool
+    package var ksaGaps: Bool
     /// Values for the bank's `[[name: description]]` placeholders, by name (`--fill`).
-    public var fills: [String: String]
+    package var fills: [String: String]
 
-    public init(
+    package init(
         kind: InstrumentKind, wave: Wave? = nil, languages: [Language] = Language.supported, ksaGaps: Bool = false,
         fills: [String: String] = [:]
     ) {
@@ -22,20 +22,20 @@ public struct SurveyRequest: Sendable {
 }
 
 /// A work role as the employer questionnaire needs it: its id, name and current KSAs.
-public struct SurveyRole: Sendable, Equatable {
-    public var id: String
-    public var name: String
+package struct SurveyRole: Sendable, Equatable {
+    package var id: String
+    package var name: String
     /// The framework's description of the role (empty when it has none).
-    public var description: String = ""
+    package var description: String = ""
     /// Non-withdrawn knowledge, skill and ability statements, in framework order.
-    public var ksas: [FrameworkStatement]
+    package var ksas: [FrameworkStatement]
     /// The name in each language: NIST's English, the project's Spanish (``RoleTexts``) and
     /// any translation stored.
-    public var names: LocalizedText = [:]
+    package var names: LocalizedText = [:]
     /// The description in each language (empty when the framework gives none).
-    public var descriptions: LocalizedText = [:]
+    package var descriptions: LocalizedText = [:]
 
-    public init(id: String, name: String, description: String = "", ksas: [FrameworkStatement]) {
+    package init(id: String, name: String, description: String = "", ksas: [FrameworkStatement]) {
         self.id = id
         self.name = name
         self.description = description
@@ -64,9 +64,9 @@ public struct SurveyRole: Sendable, Equatable {
     }
 
     /// The role id as XLSForm names and choices use it: `PR-CIR-001` becomes `pr_cir_001`.
-    public var key: String { SurveyRole.key(id) }
+    package var key: String { SurveyRole.key(id) }
 
-    public static func key(_ id: String) -> String {
+    package static func key(_ id: String) -> String {
         id.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
     }
 }

@@ -9,26 +9,26 @@ import Foundation
 /// (then the English text is kept); and each translation must keep the `[[name: ...]]`
 /// placeholders, the `${question}` references and the `{word}` slots of its English text.
 /// Every problem is reported with its line and column.
-public struct TranslationTable: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var key: String
-        public var text: String
+package struct TranslationTable: Sendable {
+    package struct Entry: Sendable, Equatable {
+        package var key: String
+        package var text: String
         /// The English text the translation was made from.
-        public var source: String
+        package var source: String
     }
 
-    public var language: Language
-    public var entries: [Entry]
+    package var language: Language
+    package var entries: [Entry]
     /// Rows whose English text differs from the bank's today (the table was made from an older
     /// bank): stored, and said.
-    public var stale: [SourceLocation] = []
+    package var stale: [SourceLocation] = []
 
     /// Reads and checks the table at `url` against the bank and the framework's roles.
     ///
     /// - Parameter roles: the roles of each framework the table may name, by framework name.
     /// - Throws: ``WorkforceError/badData(_:_:)`` at the first problem, its message listing
     ///   the others (up to 20).
-    public init(url: URL, bank: ItemBank, roles: [String: [SurveyRole]]) throws(WorkforceError) {
+    package init(url: URL, bank: ItemBank, roles: [String: [SurveyRole]]) throws(WorkforceError) {
         let (table, records) = try CSVTable.readAll(url: url, required: ["key", "en"])
         let header = table.header
         let languages = header.compactMap { name in Language.known.first { $0.code == name && $0.isTranslated } }

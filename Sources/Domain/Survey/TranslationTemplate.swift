@@ -8,23 +8,23 @@
 /// wave. A per-role question appears once, in its template form (`{role} ({role_id})`).
 /// Columns: `key`, `where` (the bank file and line), `en`, `es`, the language's code, `status`
 /// (write `same` to keep the English text: a place name, an acronym).
-public struct TranslationTemplate: Sendable {
-    public struct Row: Sendable, Equatable {
-        public var key: String
-        public var location: String
-        public var english: String
-        public var spanish: String
+package struct TranslationTemplate: Sendable {
+    package struct Row: Sendable, Equatable {
+        package var key: String
+        package var location: String
+        package var english: String
+        package var spanish: String
     }
 
-    public var language: Language
-    public var rows: [Row]
+    package var language: Language
+    package var rows: [Row]
 
     /// The template of `kind` for `language`, from the bank's own texts (without translations).
     ///
     /// - Parameter roles: employer only: the roles whose names and descriptions to translate.
     /// - Throws: ``WorkforceError/usage(_:)`` for a language the banks already hold (en, es);
     ///   ``WorkforceError/badData(_:_:)`` for an unreadable bank.
-    public init(kind: InstrumentKind, language: Language, bank: ItemBank, roles: [SurveyRole], framework: String) throws(WorkforceError) {
+    package init(kind: InstrumentKind, language: Language, bank: ItemBank, roles: [SurveyRole], framework: String) throws(WorkforceError) {
         guard language.isTranslated else {
             throw .usage("the item banks are written in \(language.code); a translation template is for another language (kek, mop, cab, bzj, yua, pdt)")
         }
@@ -71,7 +71,7 @@ public struct TranslationTemplate: Sendable {
     }
 
     /// The table as CSV: `key,where,en,es,<code>,status`, the language column empty.
-    public var csv: String {
+    package var csv: String {
         let writer = CSVWriter()
         var out = writer.record(["key", "where", "en", "es", language.code, "status"])
         for row in rows { out += writer.record([row.key, row.location, row.english, row.spanish, "", ""]) }
@@ -79,5 +79,5 @@ public struct TranslationTemplate: Sendable {
     }
 
     /// The file name: `employer.kek.csv`.
-    public static func fileName(_ kind: InstrumentKind, _ language: Language) -> String { "\(kind.rawValue).\(language.code).csv" }
+    package static func fileName(_ kind: InstrumentKind, _ language: Language) -> String { "\(kind.rawValue).\(language.code).csv" }
 }

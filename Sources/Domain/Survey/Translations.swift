@@ -2,27 +2,27 @@
 /// Belize Kriol...), written by translators in a translation table
 /// (``TranslationTemplate``), checked by ``TranslationTable`` and stored in the database.
 /// Each text is found by its ``TranslationKey``.
-public struct Translations: Sendable, Equatable {
+package struct Translations: Sendable, Equatable {
     /// Key, then language code, then text.
     private var byKey: [String: LocalizedText] = [:]
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { byKey.isEmpty }
+    package var isEmpty: Bool { byKey.isEmpty }
 
     /// The languages with at least one text.
-    public var languages: Set<String> { Set(byKey.values.flatMap(\.keys)) }
+    package var languages: Set<String> { Set(byKey.values.flatMap(\.keys)) }
 
     /// The texts of `key` in every language that has one.
-    public func texts(_ key: String) -> LocalizedText { byKey[key] ?? [:] }
+    package func texts(_ key: String) -> LocalizedText { byKey[key] ?? [:] }
 
     /// Sets the text of `key` in `language`.
-    public mutating func set(_ key: String, language: String, _ text: String) {
+    package mutating func set(_ key: String, language: String, _ text: String) {
         byKey[key, default: [:]][language] = text
     }
 
     /// How many texts `language` has.
-    public func count(_ language: String) -> Int { byKey.values.filter { $0[language] != nil }.count }
+    package func count(_ language: String) -> Int { byKey.values.filter { $0[language] != nil }.count }
 }
 
 /// The stable name of one text of the forms, as the translation table and the database know it:
@@ -30,7 +30,7 @@ public struct Translations: Sendable, Equatable {
 /// `instruments.csv/employer/title`, `ui.csv/tick_one/text`, `roles/nice-2017/PR-CIR-001/name`.
 /// A per-role question keeps its template name (`employer-role.csv/{id}_staff/label`): one
 /// translation serves every role.
-public enum TranslationKey {
+package enum TranslationKey {
     /// The bank columns that hold texts a respondent reads.
     static let questionColumns = ["label", "hint", "constraint_message", "short_label"]
 

@@ -4,7 +4,7 @@ extension WorkforceStore {
     /// - Throws: ``WorkforceError/usage(_:)`` naming unknown role or category ids.
     /// Each role carries its Spanish name and description from `spanish` (by default the
     /// project's translation bundled in `Frameworks/translations/`).
-    public func surveyRoles(_ f: FrameworkRef, ids: [String]?, category: String?, spanish spanishTexts: RoleTexts? = nil) throws(WorkforceError)
+    package func surveyRoles(_ f: FrameworkRef, ids: [String]?, category: String?, spanish spanishTexts: RoleTexts? = nil) throws(WorkforceError)
         -> [SurveyRole]
     {
         let spanish: RoleTexts

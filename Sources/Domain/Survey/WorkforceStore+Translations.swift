@@ -4,7 +4,7 @@ extension WorkforceStore {
     ///
     /// - Returns: how many texts were stored.
     @discardableResult
-    public func storeTranslations(_ table: TranslationTable, file: String) throws(WorkforceError) -> Int {
+    package func storeTranslations(_ table: TranslationTable, file: String) throws(WorkforceError) -> Int {
         try write { db in
             let now = Clock.timestamp()
             for entry in table.entries {
@@ -17,7 +17,7 @@ extension WorkforceStore {
     }
 
     /// The stored texts of `languages`.
-    public func translations(_ languages: [Language]) throws(WorkforceError) -> Translations {
+    package func translations(_ languages: [Language]) throws(WorkforceError) -> Translations {
         var result = Translations()
         for language in languages where language.isTranslated {
             let rows = try read { db in
@@ -31,7 +31,7 @@ extension WorkforceStore {
     }
 
     /// The stored languages: `language`, `texts`, `file`, `imported_at`.
-    public func translationList() throws(WorkforceError) -> ResultTable {
+    package func translationList() throws(WorkforceError) -> ResultTable {
         try table(
             "SELECT language, count(*) AS texts, max(file) AS file, max(imported_at) AS imported_at FROM translation GROUP BY language ORDER BY language",
             [])
@@ -40,7 +40,7 @@ extension WorkforceStore {
 
 extension WorkforceStore {
     /// The names of the stored frameworks, in the order they were loaded.
-    public func frameworkNames() throws(WorkforceError) -> [String] {
+    package func frameworkNames() throws(WorkforceError) -> [String] {
         try read { db in try db.rows("SELECT name FROM framework ORDER BY id").map { try $0.string("name") } }
     }
 }

@@ -3,22 +3,22 @@ import Foundation
 /// The national training catalog template (strategy activity 1.3): one row per offering,
 /// filled in by registrars and imported with `workforce import catalog`. Its columns are
 /// data, in `Surveys/banks/catalog.csv`.
-public struct CatalogTemplate: Sendable {
-    public struct Column: Sendable, Equatable {
-        public var name: String
-        public var type: QuestionType
-        public var listName: String?
-        public var required: Bool
-        public var min: Double?
-        public var max: Double?
-        public var label: LocalizedText
+package struct CatalogTemplate: Sendable {
+    package struct Column: Sendable, Equatable {
+        package var name: String
+        package var type: QuestionType
+        package var listName: String?
+        package var required: Bool
+        package var min: Double?
+        package var max: Double?
+        package var label: LocalizedText
     }
 
-    public var columns: [Column]
-    public var choiceLists: [ChoiceList]
+    package var columns: [Column]
+    package var choiceLists: [ChoiceList]
 
     /// Reads the column definitions from the bank.
-    public init(bank: ItemBank) throws(WorkforceError) {
+    package init(bank: ItemBank) throws(WorkforceError) {
         var columns: [Column] = []
         var lists: [ChoiceList] = []
         for row in try ItemBank.rows(bank.folder.appendingPathComponent("catalog.csv"), required: ["column", "type"]) {
@@ -42,7 +42,7 @@ public struct CatalogTemplate: Sendable {
     }
 
     /// The empty template: the header row only.
-    public var csv: String { CSVWriter().record(columns.map(\.name)) }
+    package var csv: String { CSVWriter().record(columns.map(\.name)) }
 
     /// The catalog's codebook: its columns and choice lists, with a content-hash version.
     package func codebook(framework: String, languages: [Language]) -> JSONValue {

@@ -1,7 +1,7 @@
 /// The codebook: the JSON contract that the importer, R and Python scripts and reviewers read
 /// (SPEC section 4). It names every question, its type, group path, labels, rules and scoring,
 /// and every choice list.
-public enum Codebook {
+package enum Codebook {
     /// The codebook of `instrument` with its `version`: the SHA-256 of the codebook written
     /// compactly without the `version` member. The same content always has the same version.
     package static func json(_ instrument: Instrument) -> JSONValue {
@@ -13,7 +13,7 @@ public enum Codebook {
     }
 
     /// The version (content hash) of `instrument`'s codebook.
-    public static func version(_ instrument: Instrument) -> String {
+    package static func version(_ instrument: Instrument) -> String {
         json(instrument)["version"]?.string ?? ""
     }
 

@@ -1,9 +1,9 @@
 /// A questionnaire as a self-contained HTML page for paper interviews where there is no
 /// connectivity: sections, numbered questions, tick boxes, skip instructions written out,
 /// a page break before each main section, sized for US Letter paper.
-public enum PrintableHTML {
+package enum PrintableHTML {
     /// The page for `instrument` in one `language` (a code such as `en`).
-    public static func page(_ instrument: Instrument, language: String, version: String) -> String {
+    package static func page(_ instrument: Instrument, language: String, version: String) -> String {
         let layout = QuestionnaireLayout(instrument, language: language)
         let e = Markup.escape
         var out = """

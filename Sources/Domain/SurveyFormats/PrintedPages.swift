@@ -13,9 +13,9 @@ import Foundation
 /// in two columns of smaller type) half theirs. A two-column list's lines are weighted by 1.45:
 /// so calibrated, the model gives 55 pages for the demo's belize-core employer form with KSA
 /// gaps, which Chromium prints on 55 Letter pages, and 14 without them (Chromium: under 16).
-public enum PrintedPages {
+package enum PrintedPages {
     /// Above this many pages `workforce survey` warns that the form is long for paper.
-    public static let warningLimit = 20
+    package static let warningLimit = 20
 
     static let pageHeight = 700.0
     static let charactersPerLine = 95.0
@@ -25,7 +25,7 @@ public enum PrintedPages {
     static let columnListWeight = 1.45
 
     /// The estimated number of Letter pages of `html`, at least 1.
-    public static func estimate(html: String) -> Int {
+    package static func estimate(html: String) -> Int {
         var height = 0.0
         var listKind = ""
         var inlineCharacters = 0.0

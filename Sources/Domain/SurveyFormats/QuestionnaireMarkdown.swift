@@ -1,7 +1,7 @@
 /// A questionnaire as Markdown, for reading and reviewing: headings for sections, numbered
 /// questions, tick boxes as task-list items, skip instructions in italics.
-public enum QuestionnaireMarkdown {
-    public static func document(_ instrument: Instrument, language: String, version: String) -> String {
+package enum QuestionnaireMarkdown {
+    package static func document(_ instrument: Instrument, language: String, version: String) -> String {
         let layout = QuestionnaireLayout(instrument, language: language)
         var out = "# \(Markup.markdownText(layout.text(instrument.title)))\n\n\(layout.metadata(version: version))\n\n"
         out += "\(layout.words["legend"])\n"

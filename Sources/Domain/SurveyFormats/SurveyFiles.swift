@@ -1,16 +1,16 @@
 import Foundation
 
 /// Every file generated for one instrument, by name, before anything is written.
-public struct SurveyFiles: Sendable {
+package struct SurveyFiles: Sendable {
     /// File name and content, in the order they are written.
-    public var files: [(name: String, bytes: [UInt8])]
-    public var version: String
+    package var files: [(name: String, bytes: [UInt8])]
+    package var version: String
     package var codebook: JSONValue
 
     /// Renders `instrument` in every format: XLSForm (`.xlsx`, `.xlsform.csv`, `.xlsform.md`),
     /// printable HTML and Markdown per language, the codebook JSON and the empty response CSV
     /// template (`questionnaire_no`, then the codebook's question names); for the university instrument also the training catalog template.
-    public init(_ instrument: Instrument, bank: ItemBank) throws(WorkforceError) {
+    package init(_ instrument: Instrument, bank: ItemBank) throws(WorkforceError) {
         let codebook = Codebook.json(instrument)
         let version = codebook["version"]?.string ?? ""
         let id = instrument.formID
@@ -45,7 +45,7 @@ public struct SurveyFiles: Sendable {
     ///
     /// - Returns: the paths written.
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` saying in words what could not be written.
-    public func write(to folderAsGiven: URL) throws(WorkforceError) -> [String] {
+    package func write(to folderAsGiven: URL) throws(WorkforceError) -> [String] {
         let fm = FileManager.default
         let folder = try OutputPath.folder(folderAsGiven)
         _ = try OutputFolder.existingAncestor(of: folder)

@@ -7,7 +7,7 @@ import Foundation
 /// ``maxHintedChoices``, such as the proficiency levels) gets them as lines of its own hint;
 /// a longer list (the work roles) keeps them for the printed forms and the codebook, and each
 /// role's page carries its description as the group hint.
-public enum XLSForm {
+package enum XLSForm {
     static let maxHintedChoices = 8
 
     /// The hint written for `q`: its own, then one line per choice with a hint.

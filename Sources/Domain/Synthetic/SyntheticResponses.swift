@@ -7,9 +7,9 @@
 /// expected positions cumulative), gate questions (consent, age 18+) are answered "yes", the
 /// exclusive choices ("none", "don't know") are ticked alone, and the headcount falls in the
 /// size band. `choose` lets a caller steer any question.
-public struct SyntheticResponses {
+package struct SyntheticResponses {
     /// The export layout: KoboToolbox (`group/name`, `_uuid`) or ODK Central (`group-name`, `KEY`).
-    public enum Layout: Sendable {
+    package enum Layout: Sendable {
         case koboToolbox, odkCentral
     }
 
@@ -19,7 +19,7 @@ public struct SyntheticResponses {
     private let lists: [[String]]
 
     /// - Parameter seed: the same seed gives the same file.
-    public init(codebook: ParsedCodebook, seed: UInt64) {
+    package init(codebook: ParsedCodebook, seed: UInt64) {
         self.codebook = codebook
         random = SeededRandom(seed: seed)
         let lists = codebook.items.map { item in item.listName.flatMap { codebook.lists[$0] }?.map(\.name) ?? [] }
@@ -28,7 +28,7 @@ public struct SyntheticResponses {
     }
 
     /// A value chosen for a question: names of choices, or a number or text.
-    public enum Value: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
         case blank
         case choices([String])
         case number(Int)
@@ -36,7 +36,7 @@ public struct SyntheticResponses {
     }
 
     /// The header row of `layout`.
-    public func header(_ layout: Layout) -> [String] {
+    package func header(_ layout: Layout) -> [String] {
         let questions = codebook.items.filter { $0.type != .note }.map { item in
             item.group.isEmpty ? item.name : layout == .koboToolbox ? "\(item.group)/\(item.name)" : item.group.replacingOccurrences(of: "/", with: "-") + "-" + item.name
         }
@@ -45,7 +45,7 @@ public struct SyntheticResponses {
 
     /// One response as the fields of `layout`'s header; `choose` may fix any question's value
     /// (return `nil` to let the generator choose).
-    public mutating func row(
+    package mutating func row(
         _ layout: Layout, id: String, submitted: String, choose: (String, inout SeededRandom, [String: Value]) -> Value? = { _, _, _ in nil }
     ) -> [String] {
         var values = Array(repeating: Value.blank, count: codebook.items.count)
@@ -170,13 +170,13 @@ private struct GeneratedAnswers: CompiledExpression.Answers {
 
 /// A small, fast, seeded generator (xorshift64*): the same seed gives the same numbers on
 /// every machine.
-public struct SeededRandom: Sendable {
+package struct SeededRandom: Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed }
+    package init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed }
 
     /// A number in `0..<bound` (0 when `bound` is 0 or less).
-    public mutating func next(_ bound: Int) -> Int {
+    package mutating func next(_ bound: Int) -> Int {
         guard bound > 0 else { return 0 }
         state ^= state >> 12
         state ^= state << 25
@@ -185,5 +185,5 @@ public struct SeededRandom: Sendable {
     }
 
     /// A number in [0, 1).
-    public mutating func unit() -> Double { Double(next(1 << 30)) / Double(1 << 30) }
+    package mutating func unit() -> Double { Double(next(1 << 30)) / Double(1 << 30) }
 }

@@ -1,6 +1,6 @@
 /// Where bytes are appended: `[UInt8]`, or a ``ByteBuffer`` for exports that append millions of
 /// short fields.
-public protocol ByteSink {
+package protocol ByteSink {
     mutating func append(_ byte: UInt8)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
 }
@@ -9,14 +9,14 @@ extension Array: ByteSink where Element == UInt8 {}
 
 /// A growable byte buffer over raw memory: appending a few bytes is a copy and a count, with no
 /// uniqueness check. Not `Sendable`; owned by one writer.
-public final class ByteBuffer: ByteSink {
+package final class ByteBuffer: ByteSink {
     // Unchecked: one writer owns the buffer, and run-time exclusivity checks would cost more
     // than the appends they guard.
     @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) public private(set) var count = 0
+    @exclusivity(unchecked) package private(set) var count = 0
     @exclusivity(unchecked) private var capacity: Int
 
-    public init(capacity: Int = 1 << 20) {
+    package init(capacity: Int = 1 << 20) {
         self.capacity = max(64, capacity)
         base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
@@ -35,27 +35,27 @@ public final class ByteBuffer: ByteSink {
     }
 
     @inline(__always)
-    public func append(_ byte: UInt8) {
+    package func append(_ byte: UInt8) {
         if count == capacity { reserve(1) }
         base[count] = byte
         count += 1
     }
 
     @inline(__always)
-    public func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+    package func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 
-    public func append(_ text: String) {
+    package func append(_ text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// The bytes so far.
-    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    package var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    public func removeAll() { count = 0 }
+    package func removeAll() { count = 0 }
 }

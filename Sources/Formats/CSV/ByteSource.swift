@@ -1,18 +1,18 @@
 import Foundation
 
 /// Supplies the bytes of an input, already in UTF-8, into a buffer the reader owns.
-public protocol ByteSource {
+package protocol ByteSource {
     /// Reads up to `buffer.count` bytes into `buffer`; returns how many, and 0 only at the end.
     mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int
 }
 
 /// Bytes held in memory.
-public struct MemoryByteSource: ByteSource {
+package struct MemoryByteSource: ByteSource {
     private let bytes: [UInt8]
     private var offset = 0
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    public mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
+    package mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
         let n = min(buffer.count, bytes.count - offset)
         guard n > 0 else { return 0 }
         bytes.withUnsafeBufferPointer { source in
@@ -24,13 +24,13 @@ public struct MemoryByteSource: ByteSource {
 }
 
 /// A file read with `read(2)` straight into the reader's buffer; memory does not grow with the file.
-public final class FileByteSource: ByteSource {
+package final class FileByteSource: ByteSource {
     private var handle: FileHandle?
-    public let path: String
+    package let path: String
 
     /// - Parameter skip: bytes to skip at the start (a byte-order mark).
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file is missing, a folder or unreadable.
-    public init(url: URL, name: String? = nil, skip: Int = 0) throws(WorkforceError) {
+    package init(url: URL, name: String? = nil, skip: Int = 0) throws(WorkforceError) {
         let display = name ?? url.path
         try FileInput.requireRegularFile(url.path, name: display)
         do {
@@ -44,7 +44,7 @@ public final class FileByteSource: ByteSource {
 
     deinit { try? handle?.close() }
 
-    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
+    package func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
         guard let handle, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let n = Foundation.read(handle.fileDescriptor, base, buffer.count)

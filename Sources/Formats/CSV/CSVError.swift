@@ -1,6 +1,6 @@
 /// A CSV file that is not well-formed RFC 4180, with the 1-based place where it goes wrong.
-public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A quoted field never closes; the location is its opening quote.
         case unterminatedQuote
         /// A `"` inside a field that does not start with one.
@@ -32,18 +32,18 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case unreadable(String)
     }
 
-    public let kind: Kind
-    public let location: SourceLocation
+    package let kind: Kind
+    package let location: SourceLocation
 
-    public init(_ kind: Kind, _ location: SourceLocation) {
+    package init(_ kind: Kind, _ location: SourceLocation) {
         self.kind = kind
         self.location = location
     }
 
-    public var description: String { "\(location): \(message)" }
+    package var description: String { "\(location): \(message)" }
 
     /// What is wrong and what to do, without the location.
-    public var message: String {
+    package var message: String {
         switch kind {
         case .unterminatedQuote:
             return "quoted field is never closed; add the closing \" or remove the opening one"

@@ -13,21 +13,21 @@ import Foundation
 /// ``nextRecord()`` keeps the current record's bytes in one reused buffer, so a caller that reads
 /// fields as bytes (``fieldBytes(_:)``) allocates nothing per row; ``readRecord()`` returns them as
 /// strings.
-public final class CSVReader {
+package final class CSVReader {
     /// The name used in error locations (usually the path as the user typed it).
-    public let name: String
-    public let delimiter: UInt8
+    package let name: String
+    package let delimiter: UInt8
     /// The longest record kept, in bytes, and the most fields: a longer or wider record is read
     /// to its end but kept only up to the limit and marked ``recordTruncated`` (``readRecord()``
     /// throws for it), so that no input, whatever its cells, grows memory past the limit.
-    public var maxRecordBytes = 64 << 20
-    public var maxFields = 100_000
+    package var maxRecordBytes = 64 << 20
+    package var maxFields = 100_000
 
     /// Whether the current record went past ``maxRecordBytes`` or ``maxFields``: only its first
     /// bytes and fields are kept.
-    public var recordTruncated: Bool { record.truncated }
+    package var recordTruncated: Bool { record.truncated }
     /// The field in which a truncated record was cut.
-    public var truncatedField: Int { record.truncatedField }
+    package var truncatedField: Int { record.truncatedField }
 
     private var source: any ByteSource
     private var atStart = true
@@ -48,7 +48,7 @@ public final class CSVReader {
     /// The current record: its bytes, and for each field its end, line and column.
     private var record = RecordBuffer()
     /// The line on which the current record starts.
-    public private(set) var recordLine = 0
+    package private(set) var recordLine = 0
     /// For CSV text made from a worksheet (``XLSXSheetSource``): the sheet row of each record, so
     /// that ``recordLine`` is the row and locations name cells (`export.xlsx:Sheet1!C17`).
     package var sheetRows: SheetRows?
@@ -56,7 +56,7 @@ public final class CSVReader {
     /// Reads from any byte source.
     ///
     /// - Parameter chunkSize: how many bytes are read at a time (at least 4).
-    public init(source: any ByteSource, name: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) {
+    package init(source: any ByteSource, name: String, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) {
         self.source = source
         self.name = name
         self.delimiter = delimiter
@@ -78,7 +78,7 @@ public final class CSVReader {
     /// Reads the file at `url`, `chunkSize` bytes at a time.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when the file cannot be opened.
-    public convenience init(url: URL, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20)
+    package convenience init(url: URL, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20)
         throws(WorkforceError)
     {
         let display = name ?? url.path
@@ -86,46 +86,46 @@ public final class CSVReader {
     }
 
     /// Reads CSV text held in memory.
-    public convenience init(bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ",")) {
+    package convenience init(bytes: [UInt8], name: String, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.init(source: MemoryByteSource(bytes), name: name, delimiter: delimiter)
     }
 
     /// Reads CSV text held in a string.
-    public convenience init(string: String, name: String, delimiter: UInt8 = UInt8(ascii: ",")) {
+    package convenience init(string: String, name: String, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.init(bytes: Array(string.utf8), name: name, delimiter: delimiter)
     }
 
     // MARK: The current record
 
-    public var fieldCount: Int { record.fieldCount }
+    package var fieldCount: Int { record.fieldCount }
 
     /// The bytes of field `i` of the current record (valid UTF-8), valid until the next read.
-    public func fieldBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    package func fieldBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         let start = i == 0 ? 0 : record.ends[i - 1]
         return UnsafeBufferPointer(start: record.bytes + start, count: record.ends[i] - start)
     }
 
     /// Field `i` of the current record as a string.
-    public func field(_ i: Int) -> String { String(decoding: fieldBytes(i), as: UTF8.self) }
+    package func field(_ i: Int) -> String { String(decoding: fieldBytes(i), as: UTF8.self) }
 
     /// Every field of the current record as strings.
-    public var fields: [String] { (0..<fieldCount).map(field) }
+    package var fields: [String] { (0..<fieldCount).map(field) }
 
-    public func fieldLine(_ i: Int) -> Int { record.lines[i] }
-    public func fieldColumn(_ i: Int) -> Int { record.columns[i] }
+    package func fieldLine(_ i: Int) -> Int { record.lines[i] }
+    package func fieldColumn(_ i: Int) -> Int { record.columns[i] }
 
     /// Where field `i` of the current record starts.
-    public func location(ofField i: Int) -> SourceLocation {
+    package func location(ofField i: Int) -> SourceLocation {
         if let sheetRows { return SourceLocation(file: name, line: recordLine, column: i + 1, sheet: sheetRows.sheet) }
         guard i < fieldCount else { return SourceLocation(file: name, line: recordLine) }
         return SourceLocation(file: name, line: record.lines[i], column: record.columns[i], field: i + 1)
     }
 
     /// Where the current record starts: its line, or its sheet row.
-    public var recordLocation: SourceLocation { SourceLocation(file: name, line: recordLine, sheet: sheetRows?.sheet) }
+    package var recordLocation: SourceLocation { SourceLocation(file: name, line: recordLine, sheet: sheetRows?.sheet) }
 
     /// Reads the next record and returns it with strings, or `nil` at the end.
-    public func readRecord() throws(CSVError) -> CSVRecord? {
+    package func readRecord() throws(CSVError) -> CSVRecord? {
         guard try nextRecord() else { return nil }
         if recordTruncated {
             throw CSVError(
@@ -193,7 +193,7 @@ public final class CSVReader {
     /// Reads the next record into the reader; returns `false` at the end of the input.
     ///
     /// - Throws: ``CSVError`` at the first byte that breaks the format.
-    public func nextRecord() throws(CSVError) -> Bool {
+    package func nextRecord() throws(CSVError) -> Bool {
         guard try nextRecordOfText() else { return false }
         if let sheetRows { recordLine = sheetRows.next() }
         return true

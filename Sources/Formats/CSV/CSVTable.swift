@@ -4,21 +4,21 @@ import Foundation
 ///
 /// The header must be non-empty with unique, non-empty names. Every data row must have as many
 /// fields as the header; a row that does not is a ``CSVError`` naming its line.
-public final class CSVTable {
-    public let reader: CSVReader
-    public let header: [String]
+package final class CSVTable {
+    package let reader: CSVReader
+    package let header: [String]
     private let headerRecord: CSVRecord
     private var columnIndex: [String: Int] = [:]
 
     /// The longest column name accepted, in bytes (a KoboToolbox group path and name, a Google
     /// Forms question, are far shorter).
-    public static let maxHeaderNameBytes = 1000
+    package static let maxHeaderNameBytes = 1000
 
     /// Opens `reader` and reads its header.
     ///
     /// - Throws: ``CSVError`` for an empty file, an empty, too long or duplicate column name, or a
     ///   malformed header row.
-    public init(reader: CSVReader) throws(CSVError) {
+    package init(reader: CSVReader) throws(CSVError) {
         self.reader = reader
         guard let record = try reader.readRecord() else {
             throw CSVError(.emptyFile, SourceLocation(file: reader.name, line: 1, column: 1))
@@ -40,17 +40,17 @@ public final class CSVTable {
     }
 
     /// Opens the file at `url` and reads its header.
-    public convenience init(url: URL, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ",")) throws {
+    package convenience init(url: URL, name: String? = nil, delimiter: UInt8 = UInt8(ascii: ",")) throws {
         try self.init(reader: CSVReader(url: url, name: name, delimiter: delimiter))
     }
 
     /// The index of the column called `name`, or `nil`.
-    public func index(of name: String) -> Int? { columnIndex[name] }
+    package func index(of name: String) -> Int? { columnIndex[name] }
 
     /// The index of the column called `name`.
     ///
     /// - Throws: ``CSVError/Kind/missingColumn(_:)`` located at the header.
-    public func requireColumn(_ name: String) throws(CSVError) -> Int {
+    package func requireColumn(_ name: String) throws(CSVError) -> Int {
         guard let i = columnIndex[name] else {
             throw CSVError(.missingColumn(name), SourceLocation(file: reader.name, line: headerRecord.line, column: 1))
         }
@@ -61,7 +61,7 @@ public final class CSVTable {
     ///
     /// - Throws: ``CSVError`` for malformed text or a row of the wrong width; for too many
     ///   fields the column is that of the first extra field, for too few the row's start.
-    public func nextRow() throws(CSVError) -> CSVRecord? {
+    package func nextRow() throws(CSVError) -> CSVRecord? {
         guard let record = try reader.readRecord() else { return nil }
         if record.fields.count != header.count {
             let column = record.fields.count > header.count ? record.fieldColumns[header.count] : 1
@@ -78,7 +78,7 @@ extension CSVTable {
     /// Every row of a small CSV file (framework data, item banks), checked to have `required`
     /// columns, with CSV errors turned into located ``WorkforceError``s. With `maxBytes`, a
     /// bigger file is refused before it is read (``FileInput/requireSize(_:name:atMost:)``).
-    public static func readAll(url: URL, required: [String], maxBytes: Int? = nil) throws(WorkforceError) -> (table: CSVTable, records: [CSVRecord]) {
+    package static func readAll(url: URL, required: [String], maxBytes: Int? = nil) throws(WorkforceError) -> (table: CSVTable, records: [CSVRecord]) {
         let name = url.path
         if let maxBytes { try FileInput.requireSize(url, name: name, atMost: maxBytes) }
         do {

@@ -9,19 +9,19 @@ import Foundation
 /// bidirectional characters other than tab, line feed and carriage return are shown as
 /// `\u{1B}` (``textSafe(_:)``). Numbers are written by the caller as plain digits and are not
 /// touched. Without it (files for programs: R, the database's own copies) text is written as given.
-public struct CSVWriter: Sendable {
-    public let delimiter: Character
-    public let neutralizeFormulas: Bool
+package struct CSVWriter: Sendable {
+    package let delimiter: Character
+    package let neutralizeFormulas: Bool
     private let delimiterByte: UInt8
 
-    public init(delimiter: Character = ",", neutralizeFormulas: Bool = true) {
+    package init(delimiter: Character = ",", neutralizeFormulas: Bool = true) {
         self.delimiter = delimiter
         self.neutralizeFormulas = neutralizeFormulas
         self.delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
     }
 
     /// One field, quoted and neutralised as needed.
-    public func field(_ value: String, isNumber: Bool = false) -> String {
+    package func field(_ value: String, isNumber: Bool = false) -> String {
         var text = value
         if neutralizeFormulas, !isNumber { text = Neutralisation.cell(textSafe(text)) }
         // By bytes, as `append(bytes:)` decides: a quote or space followed by a combining mark
@@ -41,12 +41,12 @@ public struct CSVWriter: Sendable {
     }
 
     /// One record, ended by CRLF.
-    public func record(_ fields: [String]) -> String {
+    package func record(_ fields: [String]) -> String {
         line(fields) + "\r\n"
     }
 
     /// One record without its line end.
-    public func line(_ fields: [String]) -> String {
+    package func line(_ fields: [String]) -> String {
         fields.map { field($0) }.joined(separator: String(delimiter))
     }
 }
@@ -54,13 +54,13 @@ public struct CSVWriter: Sendable {
 extension CSVWriter {
     /// Appends one field to `out` as ``field(_:isNumber:)`` writes it, without building strings:
     /// for exports of a million rows.
-    public func append<Sink: ByteSink>(_ value: String, isNumber: Bool = false, to out: inout Sink) {
+    package func append<Sink: ByteSink>(_ value: String, isNumber: Bool = false, to out: inout Sink) {
         var value = value
         value.withUTF8 { append(bytes: $0, isNumber: isNumber, to: &out) }
     }
 
     /// Appends one field given as UTF-8 bytes.
-    public func append<Sink: ByteSink>(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout Sink) {
+    package func append<Sink: ByteSink>(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout Sink) {
         let separator = delimiterByte
         if neutralizeFormulas, !isNumber, Self.mayNeedRewrite(bytes) {
             // Rare: a control character or a leading sign; the whole rule, on a string.
@@ -91,7 +91,7 @@ extension CSVWriter {
 
 
     /// Appends the decimal digits of `value`.
-    public static func appendInteger<Sink: ByteSink>(_ value: Int64, to out: inout Sink) {
+    package static func appendInteger<Sink: ByteSink>(_ value: Int64, to out: inout Sink) {
         guard value >= 0 else {
             var text = String(value)
             text.withUTF8 { out.append(contentsOf: $0) }

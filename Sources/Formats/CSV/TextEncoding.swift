@@ -1,5 +1,5 @@
 /// The text encodings the importer reads, and streaming conversion of each to UTF-8.
-public enum TextEncoding: String, Sendable, CaseIterable {
+package enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
@@ -7,7 +7,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case windows1252 = "windows-1252"
 
     /// The encoding a byte-order mark announces, and the mark's length.
-    public static func fromByteOrderMark(_ head: [UInt8]) -> (TextEncoding, Int)? {
+    package static func fromByteOrderMark(_ head: [UInt8]) -> (TextEncoding, Int)? {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
         if head.starts(with: [0xFF, 0xFE]) { return (.utf16LE, 2) }
         if head.starts(with: [0xFE, 0xFF]) { return (.utf16BE, 2) }
@@ -17,7 +17,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// Guesses the encoding of text without a byte-order mark from a sample of its start:
     /// UTF-8 when the sample is valid UTF-8 (a sequence cut off at the end of the sample is
     /// allowed), Windows-1252 otherwise.
-    public static func guess(sample: [UInt8]) -> TextEncoding {
+    package static func guess(sample: [UInt8]) -> TextEncoding {
         guard let bad = UTF8Validation.firstInvalidIndex(in: sample) else { return .utf8 }
         // A multi-byte sequence cut by the end of the sample is not evidence against UTF-8.
         let lead = sample[bad]
@@ -37,9 +37,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 }
 
 /// Converts another source's bytes to UTF-8 as they are read.
-public struct TranscodingByteSource<Base: ByteSource>: ByteSource {
+package struct TranscodingByteSource<Base: ByteSource>: ByteSource {
     private var base: Base
-    public let encoding: TextEncoding
+    package let encoding: TextEncoding
     private let name: String
     private var raw: [UInt8] = []
     private var carry: [UInt8] = []
@@ -52,13 +52,13 @@ public struct TranscodingByteSource<Base: ByteSource>: ByteSource {
     /// - Parameters:
     ///   - base: the raw bytes, after any byte-order mark.
     ///   - encoding: what they are in; `.utf8` passes them through.
-    public init(_ base: Base, encoding: TextEncoding, name: String) {
+    package init(_ base: Base, encoding: TextEncoding, name: String) {
         self.base = base
         self.encoding = encoding
         self.name = name
     }
 
-    public mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
+    package mutating func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(WorkforceError) -> Int {
         if encoding == .utf8 { return try base.read(into: buffer) }
         while pendingOffset == pending.count {
             guard !finished else { return 0 }

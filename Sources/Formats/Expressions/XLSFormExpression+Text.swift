@@ -1,7 +1,7 @@
 extension XLSFormExpression {
     /// The expression written back as XLSForm text, with parentheses only where precedence
     /// needs them; `reference` writes each `${name}` (the printed forms put "question 12").
-    public func text(reference: (String) -> String = { "${\($0)}" }) -> String {
+    package func text(reference: (String) -> String = { "${\($0)}" }) -> String {
         switch self {
         case .literal(let s): return s.contains("'") ? "\"\(s)\"" : "'\(s)'"
         case .number(let d): return Value.number(d).asString
@@ -19,7 +19,7 @@ extension XLSFormExpression {
 
     /// The clauses of a chain of `op` (`and` or `or`) at the top of the expression, in order:
     /// `a and (b and c)` gives `[a, b, c]`; any other expression is its own single clause.
-    public func flattened(_ op: String) -> [XLSFormExpression] {
+    package func flattened(_ op: String) -> [XLSFormExpression] {
         if case .binary(op, let a, let b) = self { return a.flattened(op) + b.flattened(op) }
         return [self]
     }

@@ -8,7 +8,7 @@ import Foundation
 /// Values follow XForms: every answer is a string (empty when unanswered); comparing with a
 /// number compares numerically, and an empty string is NaN, so `${n} > 0` is false when `n`
 /// was not answered.
-public indirect enum XLSFormExpression: Sendable, Equatable {
+package indirect enum XLSFormExpression: Sendable, Equatable {
     case literal(String)
     case number(Double)
     case reference(String)
@@ -17,7 +17,7 @@ public indirect enum XLSFormExpression: Sendable, Equatable {
     case binary(String, XLSFormExpression, XLSFormExpression)
 
     /// The value of an expression: XPath's string, number and boolean.
-    public enum Value: Equatable {
+    package enum Value: Equatable {
         case string(String)
         case number(Double)
         case bool(Bool)
@@ -50,7 +50,7 @@ public indirect enum XLSFormExpression: Sendable, Equatable {
     /// Parses `text`.
     ///
     /// - Throws: ``XLSFormExpressionError`` naming the offending position.
-    public static func parse(_ text: String) throws(XLSFormExpressionError) -> XLSFormExpression {
+    package static func parse(_ text: String) throws(XLSFormExpressionError) -> XLSFormExpression {
         var parser = ExpressionParser(tokens: try ExpressionParser.tokenize(text), text: text)
         let expression = try parser.parseOr()
         guard parser.atEnd else { throw XLSFormExpressionError(text: text, message: "unexpected \(parser.peekDescription)") }
@@ -58,7 +58,7 @@ public indirect enum XLSFormExpression: Sendable, Equatable {
     }
 
     /// The names this expression refers to with `${...}`.
-    public var references: [String] {
+    package var references: [String] {
         switch self {
         case .reference(let name): return [name]
         case .call(_, let args): return args.flatMap(\.references)
@@ -69,7 +69,7 @@ public indirect enum XLSFormExpression: Sendable, Equatable {
 
     /// Evaluates the expression; `value` gives the answer of a question (empty when unanswered)
     /// and `current` the answer being checked.
-    public func evaluate(current: String = "", _ value: (String) -> String) -> Value {
+    package func evaluate(current: String = "", _ value: (String) -> String) -> Value {
         switch self {
         case .literal(let s): return .string(s)
         case .number(let d): return .number(d)
@@ -132,10 +132,10 @@ public indirect enum XLSFormExpression: Sendable, Equatable {
 }
 
 /// An expression this parser cannot read.
-public struct XLSFormExpressionError: Error, CustomStringConvertible, Sendable {
-    public let text: String
-    public let message: String
-    public var description: String {
+package struct XLSFormExpressionError: Error, CustomStringConvertible, Sendable {
+    package let text: String
+    package let message: String
+    package var description: String {
         let shown = text.count > 200 ? String(text.prefix(200)) + "..." : text
         return "cannot read the expression `\(shown)`: \(message)"
     }

@@ -9,11 +9,11 @@ import Foundation
 /// in each folder above the executable (`.build/debug/workforce` finds the checkout it was built
 /// from), then, in a debug build only, in the checkout this file was compiled in (a release
 /// binary never reaches back into the folder it was built in).
-public enum BundledData {
+package enum BundledData {
     /// The top folder holding `Frameworks/`.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when no candidate holds the data.
-    public static func home(environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func home(environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(WorkforceError) -> URL
     {
         for candidate in candidates(environment: environment) where isHome(candidate) {
@@ -25,7 +25,7 @@ public enum BundledData {
 
     /// The bundled framework folders under `Frameworks/`, each with its name (as its
     /// `framework.json` names it, else the folder's own name), in folder order.
-    public static func frameworks(environment: [String: String] = ProcessInfo.processInfo.environment) -> [(name: String, folder: URL)] {
+    package static func frameworks(environment: [String: String] = ProcessInfo.processInfo.environment) -> [(name: String, folder: URL)] {
         guard let home = try? home(environment: environment) else { return [] }
         let frameworks = home.appendingPathComponent("Frameworks")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: frameworks.path)) ?? []
@@ -41,7 +41,7 @@ public enum BundledData {
     }
 
     /// The bundled folder of the framework called `name` (or named so), or `nil`.
-    public static func frameworkFolder(named name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func frameworkFolder(named name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> URL?
     {
         frameworks(environment: environment).first { $0.name == name || $0.folder.lastPathComponent == name }?.folder
@@ -52,7 +52,7 @@ public enum BundledData {
     /// so that the README's `workforce import awareness Surveys/demo/awareness-baseline.csv` works
     /// with the installed binary from any folder (it reads `PREFIX/share/workforce/Surveys/demo/...`).
     /// `nil` for any other path, or when the file is in the current folder or nowhere.
-    public static func copy(of path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    package static func copy(of path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         guard !path.hasPrefix("/"), path.hasPrefix("Surveys/") || path.hasPrefix("Frameworks/"),
             !path.split(separator: "/").contains(".."), !FileManager.default.fileExists(atPath: path),
             let home = try? home(environment: environment)

@@ -3,9 +3,9 @@ import Foundation
 /// The one clock behind every timestamp the tool writes (`generated_at`, `imported_at`, report
 /// dates). It honours `SOURCE_DATE_EPOCH` (the reproducible-builds convention: seconds since
 /// 1970 UTC), so that outputs made with it set compare byte for byte.
-public enum Clock {
+package enum Clock {
     /// Now, or the instant `SOURCE_DATE_EPOCH` names when it is set to a whole number.
-    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+    package static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
         if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text.trimmingCharacters(in: .whitespaces)) {
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
@@ -13,12 +13,12 @@ public enum Clock {
     }
 
     /// ``now(environment:)`` as `YYYY-MM-DDTHH:MM:SSZ`.
-    public static func timestamp(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func timestamp(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         iso(now(environment: environment))
     }
 
     /// ``now(environment:)`` as `YYYY-MM-DD`.
-    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         String(timestamp(environment: environment).prefix(10))
     }
 

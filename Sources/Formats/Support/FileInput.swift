@@ -1,11 +1,11 @@
 import Foundation
 
 /// Reading whole input files with errors a person can act on.
-public enum FileInput {
+package enum FileInput {
     /// The bytes of the file at `url`.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when it is missing or unreadable.
-    public static func readBytes(_ url: URL, name: String) throws(WorkforceError) -> [UInt8] {
+    package static func readBytes(_ url: URL, name: String) throws(WorkforceError) -> [UInt8] {
         try requireRegularFile(url.path, name: name)
         do {
             return Array(try Data(contentsOf: url))
@@ -16,13 +16,13 @@ public enum FileInput {
 
     /// The largest sampling frame or margins file read whole: such files hold tens or hundreds
     /// of rows, so a bigger one is the wrong file (and is refused before it is read).
-    public static let smallTableLimit = 8 << 20
+    package static let smallTableLimit = 8 << 20
 
     /// Checks that `url` is a regular file of at most `limit` bytes, before it is read whole.
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` when it is not a readable regular file;
     ///   ``WorkforceError/badData(_:_:)`` naming its size and the limit when it is bigger.
-    public static func requireSize(_ url: URL, name: String, atMost limit: Int) throws(WorkforceError) {
+    package static func requireSize(_ url: URL, name: String, atMost limit: Int) throws(WorkforceError) {
         try requireRegularFile(url.path, name: name)
         var info = stat()
         guard stat(url.path, &info) == 0 else { throw .noInput(path: name, reason: "cannot be read (\(String(cString: strerror(errno))))") }
@@ -36,7 +36,7 @@ public enum FileInput {
     /// The bytes of the file at `url`, refused before it is read when it has more than `limit`.
     ///
     /// - Throws: as ``requireSize(_:name:atMost:)`` and ``readBytes(_:name:)``.
-    public static func readBytes(_ url: URL, name: String, limit: Int) throws(WorkforceError) -> [UInt8] {
+    package static func readBytes(_ url: URL, name: String, limit: Int) throws(WorkforceError) -> [UInt8] {
         try requireSize(url, name: name, atMost: limit)
         return try readBytes(url, name: name)
     }
@@ -50,7 +50,7 @@ public enum FileInput {
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` for an empty path; ``WorkforceError/noInput(path:reason:)``
     ///   for a missing file, a folder or a special file.
-    public static func existing(_ path: String) throws(WorkforceError) -> URL {
+    package static func existing(_ path: String) throws(WorkforceError) -> URL {
         guard !path.isEmpty else { throw .usage("an empty file name was given") }
         try requireRegularFile(path, name: path)
         return URL(fileURLWithPath: path)
@@ -61,7 +61,7 @@ public enum FileInput {
     ///
     /// - Throws: ``WorkforceError/noInput(path:reason:)`` saying what the path is instead: missing,
     ///   a symbolic link loop, a folder, a named pipe, a device or a socket.
-    public static func requireRegularFile(_ path: String, name: String) throws(WorkforceError) {
+    package static func requireRegularFile(_ path: String, name: String) throws(WorkforceError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             switch errno {
@@ -84,7 +84,7 @@ public enum FileInput {
     /// so that a piped download can be imported like a file; the caller removes the file.
     ///
     /// - Throws: ``WorkforceError/io(path:reason:)`` when it cannot be read or written.
-    public static func spoolStandardInput() throws(WorkforceError) -> URL {
+    package static func spoolStandardInput() throws(WorkforceError) -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("workforce-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).csv")
         guard FileManager.default.createFile(atPath: url.path, contents: nil), let out = try? FileHandle(forWritingTo: url) else {
             throw .cannotCreate(path: url.path, reason: "cannot write a temporary copy of standard input")

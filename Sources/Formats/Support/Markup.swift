@@ -1,11 +1,11 @@
 import Foundation
 
 /// The one escaper for text put into HTML, XML (the `.xlsx` parts) and SVG.
-public enum Markup {
+package enum Markup {
     /// `text` with `& < > " '` escaped, safe in element content and quoted attributes, and the
     /// control characters XML 1.0 and HTML forbid (all below U+0020 but tab, line feed and
     /// carriage return; U+FFFE and U+FFFF) removed.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -26,13 +26,13 @@ public enum Markup {
 
 /// `count` and the noun, in the plural unless the count is one: `plural(3, "row")` is
 /// "3 rows"; irregular plurals are given (`plural(2, "company", "companies")`).
-public func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+package func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
     "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
 }
 
 /// At most the first 40 characters of `text`, then `…`: what a message quotes of any value, so
 /// that no cell, column name or id, however long, is echoed whole.
-public func valuePrefix(_ text: String) -> String {
+package func valuePrefix(_ text: String) -> String {
     text.count > 40 ? String(text.prefix(40)) + "…" : text
 }
 
@@ -40,13 +40,13 @@ public func valuePrefix(_ text: String) -> String {
 /// cursor or rewrite the screen, and the rest of C0, DEL and C1) and the bidirectional controls
 /// that make text read in another order than it is stored (U+202E "Trojan Source") shown as
 /// `\u{1B}`, `\u{202E}`, never sent raw. Line feeds stay when `keepLineFeeds` is true.
-public func terminalSafe(_ text: String, keepLineFeeds: Bool = true) -> String {
+package func terminalSafe(_ text: String, keepLineFeeds: Bool = true) -> String {
     escapingUnsafeScalars(text) { isControl($0) && !(keepLineFeeds && $0 == "\n") }
 }
 
 /// Text for a text file (CSV, Markdown): as ``terminalSafe(_:keepLineFeeds:)`` but tab, line
 /// feed and carriage return, which such files hold legitimately, stay.
-public func textSafe(_ text: String) -> String {
+package func textSafe(_ text: String) -> String {
     escapingUnsafeScalars(text) { isControl($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" }
 }
 
@@ -55,7 +55,7 @@ extension Markup {
     /// entities (a Markdown viewer renders raw HTML, so catalog text `<script>` or `<img
     /// onerror>` must stay text), controls shown as `\u{..}`, and text a spreadsheet would read
     /// as a formula (`=HYPERLINK(...)`) prefixed with `'`, as ``CSVWriter`` does.
-    public static func markdownCell(_ text: String, isNumber: Bool = false) -> String {
+    package static func markdownCell(_ text: String, isNumber: Bool = false) -> String {
         var out = ""
         if !isNumber, Neutralisation.isFormulaLike(text) { out = "'" }
         for scalar in textSafe(text).unicodeScalars {
@@ -79,7 +79,7 @@ extension Markup {
     /// Markdown viewer (an institution named `<img onerror=...>` stays text; inside backticks it
     /// already is). `>` and `&` stay as they are: alone they make no tag, and `>= 0.50` reads
     /// as written in the file.
-    public static func markdownText(_ text: String) -> String {
+    package static func markdownText(_ text: String) -> String {
         let parts = textSafe(text).split(separator: "`", omittingEmptySubsequences: false)
         return parts.enumerated().map { i, part in
             let inCode = i % 2 == 1 && (i < parts.count - 1 || parts.count % 2 == 1)
@@ -97,7 +97,7 @@ extension Markup {
     /// Text for an HTML table cell: ``escape(_:)``, and prefixed with `'` when a spreadsheet
     /// would run it as a formula once copied from the page (`=HYPERLINK(...)`), as CSV and
     /// Markdown cells are.
-    public static func escapeCell(_ text: String) -> String {
+    package static func escapeCell(_ text: String) -> String {
         escape(Neutralisation.cell(text))
     }
 }

@@ -9,9 +9,9 @@ import Foundation
 /// `+59 (-24 to 142)`, `+8.4 (95% CI +4.9 to +11.9)`): a spreadsheet may run it (`=HYPERLINK(...)`, `-2+3`,
 /// `+cmd|' /C calc'!A0`), so it is written with a `'` in front (OWASP's advice on CSV
 /// injection). A figure starts no formula a spreadsheet could act on and is left as it is.
-public enum Neutralisation {
+package enum Neutralisation {
     /// Whether `text` is formula-like (see the type's rule).
-    public static func isFormulaLike(_ text: String) -> Bool {
+    package static func isFormulaLike(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         switch first {
         case "=", "@", "\t", "\r": return true
@@ -21,7 +21,7 @@ public enum Neutralisation {
     }
 
     /// `text` with a `'` in front when it is formula-like.
-    public static func cell(_ text: String) -> String { isFormulaLike(text) ? "'" + text : text }
+    package static func cell(_ text: String) -> String { isFormulaLike(text) ? "'" + text : text }
 
     /// A number as the tool shows one: sign, digits with thousands commas, decimals, `%`, and an
     /// interval `(low to high)` or `(95% CI low to high)` after it.
@@ -35,7 +35,7 @@ public enum Neutralisation {
     /// The rule in JavaScript, for pages that write CSV themselves (the explorer's download):
     /// `neutralise(s)` returns the cell text, control and bidirectional characters shown as
     /// `\u{..}` as ``textSafe(_:)`` shows them.
-    public static let javaScript = #"""
+    package static let javaScript = #"""
         function neutralise(s) {
           s = String(s).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
             (c) => "\\u{" + c.codePointAt(0).toString(16).toUpperCase() + "}");

@@ -8,9 +8,9 @@ import Foundation
 /// A folder is replaced only when it is one this type wrote (it holds ``marker``), is empty, or
 /// holds only names the caller lists (a report written before the marker existed): a folder
 /// with other files is refused, never emptied.
-public enum OutputFolder {
+package enum OutputFolder {
     /// The file that marks a folder as written whole by the tool.
-    public static let marker = ".workforce-output"
+    package static let marker = ".workforce-output"
 
     /// Writes `folder` whole.
     ///
@@ -20,7 +20,7 @@ public enum OutputFolder {
     ///   - write: fills the temporary folder it is given.
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` naming the file or folder and the
     ///   reason in words; what `write` throws, after removing the temporary folder.
-    public static func write<Result>(
+    package static func write<Result>(
         _ folder: URL, replaceable: Set<String> = [], _ write: (URL) throws -> Result
     ) throws -> Result {
         let fm = FileManager.default
@@ -141,9 +141,9 @@ public enum OutputFolder {
 }
 
 /// File-system errors in words, not "NSCocoaErrorDomain error 512".
-public enum FileSystemWords {
+package enum FileSystemWords {
     /// The POSIX reason under a Foundation error ("No space left on device"), else a phrase.
-    public static func words(_ error: any Error) -> String {
+    package static func words(_ error: any Error) -> String {
         let error = error as NSError
         if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
@@ -159,7 +159,7 @@ public enum FileSystemWords {
     }
 
     /// The path a Foundation error names, if it names one.
-    public static func path(_ error: any Error) -> String? {
+    package static func path(_ error: any Error) -> String? {
         let info = (error as NSError).userInfo
         return (info[NSFilePathErrorKey] as? String) ?? (info[NSURLErrorKey] as? URL)?.path
     }
@@ -171,7 +171,7 @@ extension OutputFolder {
     ///
     /// - Returns: the paths written, under `shownAs`.
     @discardableResult
-    public static func writeFiles(_ files: [(name: String, text: String)], into folder: URL, shownAs: URL) throws(WorkforceError) -> [String] {
+    package static func writeFiles(_ files: [(name: String, text: String)], into folder: URL, shownAs: URL) throws(WorkforceError) -> [String] {
         var written: [String] = []
         for file in files {
             let url = folder.appendingPathComponent(file.name)
@@ -189,7 +189,7 @@ extension OutputFolder {
     ///   - shownAs: the path errors name (default `url`).
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` saying in words what is in the way:
     ///   a file where a folder should be, a missing folder, a full disk, no permission.
-    public static func writeFile(_ bytes: [UInt8], to urlAsGiven: URL, shownAs: URL? = nil, creatingFolder: Bool = false) throws(WorkforceError) {
+    package static func writeFile(_ bytes: [UInt8], to urlAsGiven: URL, shownAs: URL? = nil, creatingFolder: Bool = false) throws(WorkforceError) {
         let shown = (shownAs ?? urlAsGiven).path
         let url: URL
         do {

@@ -10,9 +10,9 @@ import Foundation
 /// - An existing target that is not a regular file (a file output) or a folder (a folder
 ///   output) is refused with exit 73: `/dev/null`, a FIFO, a socket, a device are left as they
 ///   are.
-public enum OutputPath {
+package enum OutputPath {
     /// What an output is.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         case file, folder
     }
 
@@ -20,7 +20,7 @@ public enum OutputPath {
     ///
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` (73) for a folder, a device, a FIFO,
     ///   a socket or a loop of links at the path.
-    public static func file(_ url: URL) throws(WorkforceError) -> URL {
+    package static func file(_ url: URL) throws(WorkforceError) -> URL {
         try resolve(url, as: .file)
     }
 
@@ -28,12 +28,12 @@ public enum OutputPath {
     ///
     /// - Throws: ``WorkforceError/cannotCreate(path:reason:)`` (73) for a file, a device, a FIFO,
     ///   a socket or a loop of links at the path.
-    public static func folder(_ url: URL) throws(WorkforceError) -> URL {
+    package static func folder(_ url: URL) throws(WorkforceError) -> URL {
         try resolve(url, as: .folder)
     }
 
     /// `url` standardised, its final links followed, and checked against `kind`.
-    public static func resolve(_ url: URL, as kind: Kind) throws(WorkforceError) -> URL {
+    package static func resolve(_ url: URL, as kind: Kind) throws(WorkforceError) -> URL {
         let given = url.path
         var target = standardised(url)
         for _ in 0..<40 {
@@ -68,7 +68,7 @@ public enum OutputPath {
     }
 
     /// `url` as an absolute path with `.` and `..` resolved in its text; never empty (`/..` is `/`).
-    public static func standardised(_ url: URL) -> URL {
+    package static func standardised(_ url: URL) -> URL {
         var parts: [Substring] = []
         for part in url.absoluteURL.path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -1,17 +1,17 @@
 /// A place in an input file: a path and, where known, a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
+package struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var column: Int?
     /// The number of the field in its row (1 for the first), when the place is a field.
-    public var field: Int?
+    package var field: Int?
     /// The header of that field's column.
-    public var header: String?
+    package var header: String?
 
     /// For a spreadsheet, the sheet: `line` is then its row and `column` its 1-based column.
-    public var sheet: String?
+    package var sheet: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil, field: Int? = nil, header: String? = nil) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil, field: Int? = nil, header: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -23,13 +23,13 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// The place as a spreadsheet user finds it: "line 3, column H `district`" (the
     /// column's letter as a spreadsheet names it, and its header), or `nil` when the place is
     /// not a field.
-    public var spreadsheetCell: String? {
+    package var spreadsheetCell: String? {
         guard let line, let field, field > 0 else { return nil }
         return "line \(line), column \(Self.columnLetters(field))" + (header.map { " `\(valuePrefix($0))`" } ?? "")
     }
 
     /// A spreadsheet's name for column `number` (1-based): A ... Z, AA ... AZ, BA ...
-    public static func columnLetters(_ number: Int) -> String {
+    package static func columnLetters(_ number: Int) -> String {
         var n = number
         var letters: [Character] = []
         while n > 0 {
@@ -42,18 +42,18 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Two locations are the same place when file, line and column agree; the field's number
     /// and header only say it again in a spreadsheet's words.
-    public static func == (a: SourceLocation, b: SourceLocation) -> Bool {
+    package static func == (a: SourceLocation, b: SourceLocation) -> Bool {
         a.file == b.file && a.line == b.line && a.column == b.column
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(file)
         hasher.combine(line)
         hasher.combine(column)
     }
 
     /// The same place with the header of its column.
-    public func inColumn(named header: String?) -> SourceLocation {
+    package func inColumn(named header: String?) -> SourceLocation {
         var copy = self
         copy.header = header
         return copy
@@ -62,7 +62,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// `file:line:column`, `file:line` or `file`, as compilers print locations; in a spreadsheet
     /// `file:Sheet1!C17` for a cell and `file:Sheet1!17:17` for a whole row (Excel's notation,
     /// with a sheet name that needs it quoted: `'My sheet'!C17`).
-    public var description: String {
+    package var description: String {
         if let sheet {
             let quoted = sheet.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
             guard let line else { return "\(file):\(quoted)" }
@@ -79,7 +79,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Exit codes from BSD `sysexits.h`, which every command uses.
-public enum ExitCode: Int32, Sendable {
+package enum ExitCode: Int32, Sendable {
     case ok = 0
     case failure = 1
     case usage = 64
@@ -91,7 +91,7 @@ public enum ExitCode: Int32, Sendable {
 }
 
 /// An error the person running a command can act on: what went wrong, where, and what to do.
-public enum WorkforceError: Error, CustomStringConvertible, Sendable {
+package enum WorkforceError: Error, CustomStringConvertible, Sendable {
     /// The command line was wrong (exit 64).
     case usage(String)
     /// An input file or database does not exist or cannot be read (exit 66).
@@ -108,7 +108,7 @@ public enum WorkforceError: Error, CustomStringConvertible, Sendable {
     /// number (exit 70, EX_SOFTWARE): a bug to report, never a figure to publish.
     case internalError(String)
 
-    public var exitCode: ExitCode {
+    package var exitCode: ExitCode {
         switch self {
         case .usage: .usage
         case .noInput: .noInput
@@ -120,7 +120,7 @@ public enum WorkforceError: Error, CustomStringConvertible, Sendable {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .usage(let message): message
         case .noInput(let path, let reason): "\(path): \(reason)"

@@ -2,7 +2,7 @@ import Foundation
 
 /// A language readers' output is written in. JSON and CSV keep machine names in every
 /// language; the `table` and `md` formats, the report and the explorer speak the language.
-public enum ReaderLanguage: String, CaseIterable, Sendable, Codable {
+package enum ReaderLanguage: String, CaseIterable, Sendable, Codable {
     case en, es
 }
 
@@ -21,22 +21,22 @@ public enum ReaderLanguage: String, CaseIterable, Sendable, Codable {
 ///
 /// `WordsTests` checks that every key has both languages with the same placeholders, and that
 /// every `phrase("key")` in `Sources/` names a key of the tables.
-public struct Words: Sendable {
+package struct Words: Sendable {
     /// One key's texts and the file line it was read from.
-    public struct Entry: Sendable, Equatable {
-        public var texts: [ReaderLanguage: String]
-        public var location: SourceLocation
+    package struct Entry: Sendable, Equatable {
+        package var texts: [ReaderLanguage: String]
+        package var location: SourceLocation
     }
 
-    public private(set) var entries: [String: Entry] = [:]
+    package private(set) var entries: [String: Entry] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Reads every `*.csv` file of `folder`, in name order.
     ///
     /// - Throws: ``WorkforceError`` naming the file and line of a key defined twice, a text
     ///   missing in a language, or a placeholder one language has and the other lacks.
-    public init(folder: URL) throws(WorkforceError) {
+    package init(folder: URL) throws(WorkforceError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
             throw .noInput(path: folder.path, reason: "the word tables folder cannot be read")
@@ -72,24 +72,24 @@ public struct Words: Sendable {
 
     /// The bundled word tables, `Surveys/banks/words/` (empty when the bundled data cannot be
     /// read: every key then reads as itself).
-    public static let bundled: Words = {
+    package static let bundled: Words = {
         guard let home = try? BundledData.home() else { return Words() }
         return (try? Words(folder: home.appendingPathComponent("Surveys/banks/words"))) ?? Words()
     }()
 
     /// The words of one language.
-    public func phrasebook(_ language: ReaderLanguage) -> Phrasebook { Phrasebook(words: self, language: language) }
+    package func phrasebook(_ language: ReaderLanguage) -> Phrasebook { Phrasebook(words: self, language: language) }
 
     /// Key `key`'s text in `language` with its placeholders filled from `values`; a key the
     /// tables lack reads as the key itself, so that it shows (and `WordsTests` fails).
-    public func text(_ key: String, _ language: ReaderLanguage, _ values: [String: String] = [:]) -> String {
+    package func text(_ key: String, _ language: ReaderLanguage, _ values: [String: String] = [:]) -> String {
         guard var text = entries[key]?.texts[language] else { return key }
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
     }
 
     /// The placeholder names of `text`: `{name}` with a name of letters, digits and `_`.
-    public static func placeholders(_ text: String) -> Set<String> {
+    package static func placeholders(_ text: String) -> Set<String> {
         var names: Set<String> = []
         var rest = text[...]
         while let open = rest.firstIndex(of: "{") {
@@ -104,11 +104,11 @@ public struct Words: Sendable {
 }
 
 /// The words of one language: `phrase("key", ["name": value])`.
-public struct Phrasebook: Sendable {
-    public var words: Words
-    public var language: ReaderLanguage
+package struct Phrasebook: Sendable {
+    package var words: Words
+    package var language: ReaderLanguage
 
-    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+    package func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
         words.text(key, language, values)
     }
 }

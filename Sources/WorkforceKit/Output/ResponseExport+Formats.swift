@@ -5,7 +5,7 @@ extension ResponseExport {
     /// After each piece `stop` is asked whether to go on: when the output can no longer be
     /// written (its reader went away, `| head -1`), the export ends there instead of formatting
     /// the rest of the database for nobody.
-    public func write(
+    package func write(
         _ reader: ResponseReader, as format: OutputFormat, bytes write: ([UInt8]) -> Void, stop: () -> Bool = { false }
     ) throws {
         // The reader may wrap what its callback throws, so the flag, not the error, tells.
@@ -32,7 +32,7 @@ extension ResponseExport {
     struct Stopped: Error {}
 
     /// Writes every response of `reader` in `format`, calling `write` with pieces of output.
-    public func write(_ reader: ResponseReader, as format: OutputFormat, to write: (String) throws -> Void) throws {
+    package func write(_ reader: ResponseReader, as format: OutputFormat, to write: (String) throws -> Void) throws {
         switch format {
         case .csv: try writeCSV(reader) { try write(String(decoding: $0, as: UTF8.self)) }
         case .json: try writeJSON(reader, write)
