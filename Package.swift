@@ -15,10 +15,19 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // All behaviour: storage, CSV and JSON, the framework model and its loaders, output.
+        // The layers, each seeing only those below it (docs/development.md has the map).
+        // Formats: errors and locations, input files, CSV, JSON, XLSX, expressions, word tables.
+        .target(name: "Formats"),
+        // Pure statistics: no storage; of the formats only the checked number conversions.
+        .target(name: "Statistics", dependencies: ["Formats"]),
+        // The SQLite database: connection, statements, migrations, the store. Only it imports CSQLite.
+        .target(name: "Storage", dependencies: ["CSQLite", "Formats"]),
+        // The domain: framework, forms, import, responses, estimation, analyses, awareness, plan, microdata.
+        .target(name: "Domain", dependencies: ["Formats", "Statistics", "Storage"]),
+        // The top: readers' tables and labels, result formats, the report, the demo; re-exports the layers.
         .target(
             name: "WorkforceKit",
-            dependencies: ["CSQLite"]
+            dependencies: ["Domain", "Formats", "Statistics", "Storage"]
         ),
         // Command-line parsing and the commands; the executable only calls `WorkforceCLI.main`.
         .target(
@@ -42,12 +51,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkforceKitTests",
-            dependencies: ["WorkforceKit"],
+            dependencies: ["WorkforceKit", "Domain", "Formats", "Statistics", "Storage"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "WorkforceCLITests",
-            dependencies: ["WorkforceCLI", "WorkforceKit", "workforce"]
+            dependencies: ["WorkforceCLI", "WorkforceKit", "Domain", "Formats", "Statistics", "Storage", "workforce"]
         ),
     ],
     swiftLanguageModes: [.v6]

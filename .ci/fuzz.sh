@@ -11,9 +11,12 @@ seconds=${1:-30}
 out=.build-fuzz
 mkdir -p "$out/crashes"
 
-sources=$(find Sources/WorkforceKit -name '*.swift' | sort)
+# The layers (Formats, Statistics, Storage, Domain, WorkforceKit) compiled as one module, as they were
+# before the split: their Exports.swift files (re-exports between the layers) are left out.
+layers=(Sources/Formats Sources/Statistics Sources/Storage Sources/Domain Sources/WorkforceKit)
+sources=$(find "${layers[@]}" -name '*.swift' ! -name Exports.swift | sort)
 flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name workforce -O -g -I Sources/CSQLite)
-if [[ ! -f "$out/libWorkforceKit.a" || -n "$(find Sources/WorkforceKit -newer "$out/libWorkforceKit.a" -name '*.swift' | head -1)" ]]; then
+if [[ ! -f "$out/libWorkforceKit.a" || -n "$(find "${layers[@]}" -newer "$out/libWorkforceKit.a" -name '*.swift' | head -1)" ]]; then
     echo "building WorkforceKit with fuzzer coverage..."
     # shellcheck disable=SC2086
     rm -f "$out/libWorkforceKit.a"

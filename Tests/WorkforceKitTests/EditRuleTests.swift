@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// The edit rules run at import (issue 28): each rule on a record built answer by answer.
 @Suite struct EditRuleTests {

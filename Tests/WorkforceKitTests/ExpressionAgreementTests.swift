@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// The importer reads every `relevant` and `constraint` the way ODK does (XPath 1.0: `and`
 /// binds tighter than `or`). The tables under `Fixtures/expressions/` are hand-computed from

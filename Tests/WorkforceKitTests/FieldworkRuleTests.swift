@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// The rules that make the forms fieldable (issue 11): consent and age gates, exclusive
 /// answers, the employer's screener and "no role", skips on the day-of-answer items, role sets.

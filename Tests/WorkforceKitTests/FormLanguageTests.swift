@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
+@testable import Formats
+@testable import Storage
 
 /// The Spanish forms are Spanish throughout, and placeholders are filled or never shown raw.
 @Suite struct FormLanguageTests {

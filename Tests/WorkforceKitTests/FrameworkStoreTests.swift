@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 @Suite struct FrameworkStoreTests {
     @Test func theFirstFrameworkBecomesTheDefault() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// A header fault (a typo, another case or separator, a plural) is a refusal naming the absent
 /// column and its near miss, never rows stored without that answer; notes are notes.

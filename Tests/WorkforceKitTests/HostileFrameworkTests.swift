@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// Framework files that are wrong in ways NIST's never are: each a clear error, nothing stored.
 @Suite struct HostileFrameworkTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// A valid response file for an instrument, built from its questions, that cases then break.
 struct ResponseFile {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// A source that hands out one byte at a time: every chunk boundary gets exercised.
 struct OneByteSource: ByteSource {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 @Suite struct InstrumentTests {
     static let variants: [(InstrumentKind, String?)] = [

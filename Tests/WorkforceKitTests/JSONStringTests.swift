@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// JSONParser and AnswerCodec decode strings with one decoder, so they agree on every string.
 @Suite struct JSONStringTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// Exports written by KoboToolbox's own exporter (formpack, by `.ci/check_kobo_exports.py`) of the
 /// awareness form, one file per layout: XML values or labels (English, Spanish), select_multiple

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 @Suite struct NumberTextTests {
     @Test(arguments: [("0", 0), ("7", 7), ("007", 7), ("1000000000", 1_000_000_000), ("9223372036854775807", Int.max)])

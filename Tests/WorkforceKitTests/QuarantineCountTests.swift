@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// How many rows of a wave are quarantined and not counted, and the duplicate check that runs
 /// before the quarantine check.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// One normalisation of response keys (stored, quarantined, purged) and their scope (issue 34).
 @Suite struct ResponseKeyTests {

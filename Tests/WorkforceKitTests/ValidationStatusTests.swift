@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// KoboToolbox's `_validation_status`: "Not approved" is quarantined unless asked for, "On hold"
 /// is imported and counted, by id or by label.

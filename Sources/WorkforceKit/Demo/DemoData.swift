@@ -4,22 +4,22 @@ import Foundation
 /// catalog and awareness files that look like Belize, a country of about 400,000 people (a
 /// few hundred cybersecurity workers, tens of completions a year). Every file says it is
 /// synthetic: a `_synthetic` column (ignored on import), ids starting `synthetic-`, a README.
-public enum DemoData {
+package enum DemoData {
     /// The role set the demo employers answer about (`Surveys/banks/role-sets.csv`): a small
     /// economy's core roles.
-    public static let roleSet = "belize-core"
+    package static let roleSet = ItemBank.coreRoleSet
 
     /// The ids of ``roleSet``'s work roles.
-    public static func roles(_ bank: ItemBank) throws -> [String] { try bank.roleSet(roleSet, framework: "nice-2017") }
+    package static func roles(_ bank: ItemBank) throws -> [String] { try bank.roleSet(roleSet, framework: "nice-2017") }
 
     static let note = "synthetic demo data - not real responses"
 
     /// The awareness sample's design: enumeration areas drawn within district x urban/rural.
-    public static let awarenessStrata: [AwarenessBreakdown] = [.district, .urban]
-    public static let awarenessCluster = "enumeration_area"
+    package static let awarenessStrata: [AwarenessBreakdown] = [.district, .urban]
+    package static let awarenessCluster = "enumeration_area"
 
     /// The instruments the demo data answers, built from the bank.
-    public static func instruments(bank: ItemBank, store: WorkforceStore) throws -> [Instrument] {
+    package static func instruments(bank: ItemBank, store: WorkforceStore) throws -> [Instrument] {
         let framework = try store.framework(named: "nice-2017")
         let roles = try store.surveyRoles(framework, ids: try roles(bank), category: nil)
         return [
@@ -31,7 +31,7 @@ public enum DemoData {
     }
 
     /// Every demo file, by name.
-    public static func files(bank: ItemBank, store: WorkforceStore, margins: String) throws -> [(name: String, text: String)] {
+    package static func files(bank: ItemBank, store: WorkforceStore, margins: String) throws -> [(name: String, text: String)] {
         let instruments = try instruments(bank: bank, store: store)
         let codebooks = try instruments.map { try ParsedCodebook(json: Codebook.json($0), source: $0.formID) }
         let roles = try roles(bank)
@@ -57,7 +57,7 @@ public enum DemoData {
     /// A held-out two-wave awareness export for the R reference check (`.ci/awareness.sh`):
     /// other seeds than the demo's, 1,500 respondents a wave, enumeration areas nested in
     /// district x urban/rural, everyone giving their sex.
-    public static func heldOutAwareness(bank: ItemBank, store: WorkforceStore) throws -> [(name: String, text: String)] {
+    package static func heldOutAwareness(bank: ItemBank, store: WorkforceStore) throws -> [(name: String, text: String)] {
         let instruments = try instruments(bank: bank, store: store)
         let codebooks = try instruments.map { try ParsedCodebook(json: Codebook.json($0), source: $0.formID) }
         return [

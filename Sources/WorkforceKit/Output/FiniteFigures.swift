@@ -7,7 +7,7 @@
 extension ResultTable {
     /// Throws ``WorkforceError/internalError(_:)`` naming the first figure of `name` (a table
     /// or command) that is not a finite number.
-    public func checkFinite(_ name: String) throws(WorkforceError) {
+    package func checkFinite(_ name: String) throws(WorkforceError) {
         for (r, row) in rows.enumerated() {
             for (c, cell) in row.enumerated() {
                 guard case .double(let value) = cell, !value.isFinite else { continue }

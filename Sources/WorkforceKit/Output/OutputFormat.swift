@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a query command writes its result (`--format`).
-public enum OutputFormat: String, Sendable, CaseIterable {
+package enum OutputFormat: String, Sendable, CaseIterable {
     /// Aligned columns for a terminal.
     case table
     /// RFC 4180 CSV with a header row; formula-like text is neutralised.
@@ -17,7 +17,7 @@ extension ResultTable {
     /// A text table fits `width` characters when one is given (``renderedAsText(width:)``).
     /// `table` and `md` write headers, choices and statuses in `language`; CSV and JSON keep
     /// machine names whatever it is.
-    public func rendered(as format: OutputFormat, width: Int? = nil, language: ReaderLanguage = .en) -> String {
+    package func rendered(as format: OutputFormat, width: Int? = nil, language: ReaderLanguage = .en) -> String {
         let first = banner.map { format == .csv ? "# \($0)\r\n" : format == .json ? "" : "\($0)\n\n" } ?? ""
         switch format {
         case .table: return first + renderedAsText(width: width, language: language)

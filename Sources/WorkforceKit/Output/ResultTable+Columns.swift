@@ -14,7 +14,7 @@ extension ResultTable {
     /// (``companions(of:)``): in the order given when `inGivenOrder`, else in the table's own.
     /// Names the table does not have are skipped; ``omittedColumns`` counts the columns a
     /// reader no longer sees.
-    public func showing(_ names: [String], inGivenOrder: Bool) -> ResultTable {
+    package func showing(_ names: [String], inGivenOrder: Bool) -> ResultTable {
         let wanted = names.filter(columns.contains)
         var keep: [String] = []
         for name in wanted where !keep.contains(name) {
@@ -31,7 +31,7 @@ extension ResultTable {
 
     /// The names `--columns` may give: the table's columns, less those that are joined into
     /// another's cell (a 95% bound, a withheld row's reason).
-    public var choosableColumns: [String] {
+    package var choosableColumns: [String] {
         let joined = Set(columns.flatMap { companions(of: $0) })
         return columns.filter { !joined.contains($0) }
     }

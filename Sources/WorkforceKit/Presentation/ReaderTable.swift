@@ -4,22 +4,22 @@ import Foundation
 /// kind (``ColumnKind``), an estimate and its 95% interval in one cell ("42 (95% CI 0 to 125)"),
 /// choices, indicators, strata and statuses in words, withheld rows with their reason. The
 /// `table` and `md` formats and the report's HTML and Markdown render it; JSON and CSV do not.
-public struct ReaderTable: Sendable, Equatable {
+package struct ReaderTable: Sendable, Equatable {
     /// The headers in words.
-    public var headers: [String]
+    package var headers: [String]
     /// The machine name each shown column comes from.
-    public var names: [String]
-    public var kinds: [ColumnKind]
-    public var rows: [[String]]
-    public var notes: [String]
+    package var names: [String]
+    package var kinds: [ColumnKind]
+    package var rows: [[String]]
+    package var notes: [String]
 
     /// Whether column `index` holds numbers (right-aligned).
-    public func isNumeric(_ index: Int) -> Bool { kinds[index].isNumeric }
+    package func isNumeric(_ index: Int) -> Bool { kinds[index].isNumeric }
 }
 
 extension ResultTable {
     /// The table for readers in `language` ("en" or "es").
-    public func forReaders(_ language: String = "en", labels: Labels = .bundled) -> ReaderTable {
+    package func forReaders(_ language: String = "en", labels: Labels = .bundled) -> ReaderTable {
         if keepsNames {
             return ReaderTable(
                 headers: columns, names: columns, kinds: rows.first?.map { $0.isNumber ? .number : .text } ?? columns.map { _ in .text },

@@ -1,21 +1,21 @@
 extension MainPoints {
     /// The flow model's figures the main points open with (issue 27): the shortfall in people a
     /// year and the stock of vacant jobs now, each in its own unit, never added together.
-    public struct Flows: Sendable {
+    package struct Flows: Sendable {
         /// `demand_flow - entrants_projected`, people a year.
-        public var shortfall: Estimate
+        package var shortfall: Estimate
         /// Jobs vacant now and, of them, hard to fill.
-        public var vacantJobs: Estimate
-        public var hardToFillJobs: Estimate
+        package var vacantJobs: Estimate
+        package var hardToFillJobs: Estimate
         /// The scenario row that moves the shortfall most (its assumption's widest side), if any.
-        public var largest: (low: ShortfallScenarios.Row, high: ShortfallScenarios.Row)?
+        package var largest: (low: ShortfallScenarios.Row, high: ShortfallScenarios.Row)?
         /// Published roles with the largest allocated shortfall, people a year, largest first.
-        public var roles: [Role]
-        public var people: Estimate?
-        public var roleHoldings: Estimate
-        public var holdingsPerPerson: Estimate?
+        package var roles: [Role]
+        package var people: Estimate?
+        package var roleHoldings: Estimate
+        package var holdingsPerPerson: Estimate?
 
-        public init(
+        package init(
             shortfall: Estimate, vacantJobs: Estimate, hardToFillJobs: Estimate, largest: (low: ShortfallScenarios.Row, high: ShortfallScenarios.Row)?,
             roles: [Role], people: Estimate?, roleHoldings: Estimate, holdingsPerPerson: Estimate?
         ) {

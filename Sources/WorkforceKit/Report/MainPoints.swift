@@ -3,25 +3,25 @@ import Foundation
 /// The report's opening: up to eight sentences a minister can quote, written from the typed
 /// figures with their uncertainty (the ONS bulletin's "main points"). A figure that is missing,
 /// withheld or has no interval gives fewer sentences or says so in words, never a wrong one.
-public struct MainPoints: Sendable {
+package struct MainPoints: Sendable {
     /// A share or score (0 to 1) with its 95% interval.
-    public struct Share: Sendable, Equatable {
-        public var value: Double
-        public var interval: ClosedRange<Double>?
+    package struct Share: Sendable, Equatable {
+        package var value: Double
+        package var interval: ClosedRange<Double>?
 
-        public init(_ value: Double, interval: ClosedRange<Double>?) {
+        package init(_ value: Double, interval: ClosedRange<Double>?) {
             self.value = value
             self.interval = interval
         }
     }
 
-    public struct Role: Sendable, Equatable {
-        public var name: String
-        public var gap: Estimate
+    package struct Role: Sendable, Equatable {
+        package var name: String
+        package var gap: Estimate
         /// The grade of the role's figures (its demand): E carries its caution; F is never quoted.
-        public var grade: QualityGrade?
+        package var grade: QualityGrade?
 
-        public init(name: String, gap: Estimate, grade: QualityGrade? = nil) {
+        package init(name: String, gap: Estimate, grade: QualityGrade? = nil) {
             self.name = name
             self.gap = gap
             self.grade = grade
@@ -29,33 +29,33 @@ public struct MainPoints: Sendable {
     }
 
     /// The employer figures the main points use.
-    public struct Employers: Sendable {
-        public var respondents: Int
-        public var horizon: Horizon
+    package struct Employers: Sendable {
+        package var respondents: Int
+        package var horizon: Horizon
         /// Openings no completer will fill: the positive gaps of every surveyed role, withheld ones included.
-        public var shortage: Estimate
-        public var openings: Estimate
+        package var shortage: Estimate
+        package var openings: Estimate
         /// Completers within the horizon (a census of the catalog: no sampling error).
-        public var completers: Double
+        package var completers: Double
         /// Different people doing cybersecurity work (`nil`: the form did not ask).
-        public var people: Estimate?
+        package var people: Estimate?
         /// Published roles with a positive gap, largest first.
-        public var shortages: [Role]
+        package var shortages: [Role]
         /// Whether a training catalog is imported (without one, supply is unknown, not 0).
-        public var catalog: Bool
+        package var catalog: Bool
         /// KSAs the published roles with openings need, and how many of them no offering teaches.
-        public var neededKSAs: Int?
-        public var untaughtKSAs: Int?
+        package var neededKSAs: Int?
+        package var untaughtKSAs: Int?
         /// The flow model's figures; when present they open the main points instead of the openings.
-        public var flows: Flows?
+        package var flows: Flows?
         /// Surveyed roles with a shortage whose figures are withheld (they count in `shortage`).
-        public var withheldShortages = 0
+        package var withheldShortages = 0
         /// The grades of the openings, the shortage and the people figure (`nil`: graded on their CV alone).
-        public var openingsGrade: QualityGrade?
-        public var shortageGrade: QualityGrade?
-        public var peopleGrade: QualityGrade?
+        package var openingsGrade: QualityGrade?
+        package var shortageGrade: QualityGrade?
+        package var peopleGrade: QualityGrade?
 
-        public init(
+        package init(
             respondents: Int, horizon: Horizon, shortage: Estimate, openings: Estimate, completers: Double, people: Estimate? = nil,
             shortages: [Role], catalog: Bool, neededKSAs: Int? = nil, untaughtKSAs: Int? = nil, openingsGrade: QualityGrade? = nil,
             shortageGrade: QualityGrade? = nil, peopleGrade: QualityGrade? = nil, flows: Flows? = nil
@@ -78,14 +78,14 @@ public struct MainPoints: Sendable {
     }
 
     /// One indicator's published change between two waves.
-    public struct Change: Sendable, Equatable {
-        public var indicator: String
-        public var from: Double
-        public var to: Double
-        public var interval: ClosedRange<Double>?
-        public var q: Double?
+    package struct Change: Sendable, Equatable {
+        package var indicator: String
+        package var from: Double
+        package var to: Double
+        package var interval: ClosedRange<Double>?
+        package var q: Double?
 
-        public init(indicator: String, from: Double, to: Double, interval: ClosedRange<Double>?, q: Double?) {
+        package init(indicator: String, from: Double, to: Double, interval: ClosedRange<Double>?, q: Double?) {
             self.indicator = indicator
             self.from = from
             self.to = to
@@ -95,17 +95,17 @@ public struct MainPoints: Sendable {
     }
 
     /// The awareness figures the main points use.
-    public struct Awareness: Sendable {
-        public var baseline: String
+    package struct Awareness: Sendable {
+        package var baseline: String
         /// The baseline's knowledge score (share of knowledge questions answered right), when published.
-        public var knowledge: Share?
+        package var knowledge: Share?
         /// The follow-up wave compared with the baseline, and its published overall changes.
-        public var followup: String?
-        public var changes: [Change]
+        package var followup: String?
+        package var changes: [Change]
         /// Net slogan recognition at the follow-up, when published.
-        public var netRecognition: Share?
+        package var netRecognition: Share?
 
-        public init(baseline: String, knowledge: Share?, followup: String? = nil, changes: [Change] = [], netRecognition: Share? = nil) {
+        package init(baseline: String, knowledge: Share?, followup: String? = nil, changes: [Change] = [], netRecognition: Share? = nil) {
             self.baseline = baseline
             self.knowledge = knowledge
             self.followup = followup
@@ -114,21 +114,21 @@ public struct MainPoints: Sendable {
         }
     }
 
-    public var employers: Employers?
-    public var awareness: Awareness?
+    package var employers: Employers?
+    package var awareness: Awareness?
     /// The plan's "What to do" sentence (its two largest levers): always the last point.
-    public var whatToDo: String?
+    package var whatToDo: String?
     /// The indicator whose change is told in words (the knowledge score).
-    public var headlineIndicator = AwarenessData.knowledgeIndicator
-    public static let limit = 8
+    package var headlineIndicator = AwarenessData.knowledgeIndicator
+    package static let limit = 8
 
-    public init(employers: Employers? = nil, awareness: Awareness? = nil) {
+    package init(employers: Employers? = nil, awareness: Awareness? = nil) {
         self.employers = employers
         self.awareness = awareness
     }
 
     /// The sentences, most important first, at most ``limit``.
-    public var sentences: [String] {
+    package var sentences: [String] {
         var ranked: [(rank: Int, text: String)] = []
         if let e = employers { ranked += employerSentences(e) }
         if let a = awareness { ranked += awarenessSentences(a) }

@@ -8,60 +8,60 @@ import Foundation
 /// What is not there was not imported (no employer responses, no follow-up wave): the report
 /// says so in words. Any other failure (a frame or margins that do not fit, a plan that cannot
 /// be solved, a damaged database) is thrown, never dropped.
-public struct ReportData {
-    public var options: ReportOptions
+package struct ReportData {
+    package var options: ReportOptions
     /// The gap request of every employer figure (horizon, θ, frame, wave, entry rate).
-    public var gapRequest: GapRequest
-    public var framework: FrameworkRef
-    public var offerings: [Offering]
-    public var roles: [RoleProfile]
+    package var gapRequest: GapRequest
+    package var framework: FrameworkRef
+    package var offerings: [Offering]
+    package var roles: [RoleProfile]
     /// The framework's statements and its areas' and categories' names.
-    public var texts: [String: (kind: String, text: String)]
-    public var names: [String: String]
+    package var texts: [String: (kind: String, text: String)]
+    package var names: [String: String]
     /// The employer figures of the report's wave; `nil` before any employer import.
-    public var context: GapContext?
+    package var context: GapContext?
     /// The first and the last employer wave, when two or more are imported.
-    public var trend: EmployerTrend?
+    package var trend: EmployerTrend?
     /// Every KSA's demand, supply and gap (``GapAnalysis/ksaGaps(_:)``), largest gap first.
-    public var ksaGaps: [GapAnalysis.KSAGap] = []
+    package var ksaGaps: [GapAnalysis.KSAGap] = []
     /// Employer capability by grouping (`all`, `sector`, `size`).
-    public var capability: [String: [GapAnalysis.Capability]] = [:]
-    public var plan: WorkforcePlan?
+    package var capability: [String: [GapAnalysis.Capability]] = [:]
+    package var plan: WorkforcePlan?
     /// The awareness design and margins of every awareness figure.
-    public var awarenessDesign: AwarenessRequest
+    package var awarenessDesign: AwarenessRequest
     /// The awareness figures; `nil` before any awareness import.
-    public var awareness: AwarenessFigures?
+    package var awareness: AwarenessFigures?
     /// The data behind the report: its import batches and instrument versions.
-    public var batches: ResultTable
-    public var instruments: ResultTable
+    package var batches: ResultTable
+    package var instruments: ResultTable
     /// Quarantined rows of the waves the report describes, by the section that shows them.
-    public var quarantine: [(section: String, count: QuarantineCount)]
+    package var quarantine: [(section: String, count: QuarantineCount)]
 
     /// The change between the first and the last employer wave.
-    public struct EmployerTrend {
-        public var first: String
-        public var last: String
-        public var from: EmployerEstimates
-        public var to: EmployerEstimates
+    package struct EmployerTrend {
+        package var first: String
+        package var last: String
+        package var from: EmployerEstimates
+        package var to: EmployerEstimates
     }
 
     /// The report's awareness figures, every one from the same loaded waves.
-    public struct AwarenessFigures {
+    package struct AwarenessFigures {
         /// The design and margins of every figure.
-        public var design: AwarenessRequest
+        package var design: AwarenessRequest
         /// The baseline by district, sex and target group, with each group against the rest.
-        public var baseline: AwarenessResults
+        package var baseline: AwarenessResults
         /// The follow-up against the baseline; `nil` before the follow-up is imported.
-        public var change: AwarenessResults?
+        package var change: AwarenessResults?
         /// The follow-up's own figures (the campaign's recognition and reach).
-        public var campaign: AwarenessResults?
-        public var needs: [AwarenessNeed]
-        public var reach: [AwarenessEstimate]
-        public var needsNotes: [String]
+        package var campaign: AwarenessResults?
+        package var needs: [AwarenessNeed]
+        package var reach: [AwarenessEstimate]
+        package var needsNotes: [String]
     }
 
     /// The waves the report compares: the baseline and the first follow-up.
-    public static let awarenessWaves = (base: "baseline", followup: "followup-1")
+    package static let awarenessWaves = (base: "baseline", followup: "followup-1")
 
     /// How the figures are read from the store; a test replaces them to count the loads.
     struct Loaders {
@@ -73,7 +73,7 @@ public struct ReportData {
     ///
     /// - Throws: ``WorkforceError`` for a frame or margins that do not fit the responses, a plan
     ///   that cannot be solved, or a database that cannot be read.
-    public init(_ store: WorkforceStore, _ options: ReportOptions) throws {
+    package init(_ store: WorkforceStore, _ options: ReportOptions) throws {
         try self.init(store, options, loaders: Loaders())
     }
 
@@ -158,7 +158,7 @@ public struct ReportData {
 
     /// The KSA gaps readers see: needed by some opening, and not graded F (resting on too few
     /// employers or too imprecise).
-    public var publishedKSAGaps: [GapAnalysis.KSAGap] {
+    package var publishedKSAGaps: [GapAnalysis.KSAGap] {
         ksaGaps.filter { $0.demand.value > 0 && QualityGrade($0.demand, units: $0.respondents) != .f }
     }
 }

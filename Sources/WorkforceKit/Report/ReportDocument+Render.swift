@@ -2,10 +2,10 @@
 /// block is written by exactly one case of each; figures by ``ReportFigure/shown(_:words:)``.
 extension ReportDocument {
     /// The whole self-contained page.
-    public var html: String { ReportHTML.page(title: title, body: Self.html(blocks, language), language: language) }
+    package var html: String { ReportHTML.page(title: title, body: Self.html(blocks, language), language: language) }
 
     /// The whole Markdown file.
-    public var markdown: String { Self.markdown(blocks, language) }
+    package var markdown: String { Self.markdown(blocks, language) }
 
     static func html(_ blocks: [ReportBlock], _ language: ReaderLanguage) -> String {
         blocks.map { html($0, language) }.joined()

@@ -5,13 +5,13 @@
 ///
 /// Sections still written as markup (``ReportBlock/markup(html:markdown:)``) are the ones not yet
 /// moved to typed blocks; `docs/report.md` lists them.
-public struct ReportDocument: Sendable {
-    public var title: String
-    public var blocks: [ReportBlock]
+package struct ReportDocument: Sendable {
+    package var title: String
+    package var blocks: [ReportBlock]
     /// The page's language (`<html lang>`).
-    public var language: ReaderLanguage
+    package var language: ReaderLanguage
 
-    public init(title: String, blocks: [ReportBlock], language: ReaderLanguage = .en) {
+    package init(title: String, blocks: [ReportBlock], language: ReaderLanguage = .en) {
         self.title = title
         self.blocks = blocks
         self.language = language
@@ -20,20 +20,20 @@ public struct ReportDocument: Sendable {
 
 /// How a paragraph reads: running text, a note (smaller, grey; italic in Markdown), a warning
 /// that must be seen first (a banner; bold in Markdown), or the page's byline.
-public enum ParagraphStyle: String, Sendable {
+package enum ParagraphStyle: String, Sendable {
     case body, note, warning, meta
 }
 
 /// A part of a paragraph: text (a `formula` or `file` between backticks is code; ids never
 /// break), a typed figure written by the one formatter, or a link.
-public enum ReportInline: Sendable {
+package enum ReportInline: Sendable {
     case text(String)
     case figure(ReportFigure)
     case link(String, href: String)
 }
 
 /// One block of the report.
-public indirect enum ReportBlock: Sendable {
+package indirect enum ReportBlock: Sendable {
     case heading(level: Int, text: String)
     case paragraph([ReportInline], style: ParagraphStyle = .body)
     /// A bulleted list, one paragraph per item.
@@ -55,16 +55,16 @@ public indirect enum ReportBlock: Sendable {
     case markup(html: String, markdown: String)
 
     /// A rendered format.
-    public enum Format: Sendable { case html, markdown }
+    package enum Format: Sendable { case html, markdown }
 
     /// An HTML container.
-    public struct Part: Sendable {
-        public var element: String
-        public var id: String?
-        public var className: String?
-        public var label: String?
+    package struct Part: Sendable {
+        package var element: String
+        package var id: String?
+        package var className: String?
+        package var label: String?
 
-        public init(_ element: String, id: String? = nil, className: String? = nil, label: String? = nil) {
+        package init(_ element: String, id: String? = nil, className: String? = nil, label: String? = nil) {
             self.element = element
             self.id = id
             self.className = className

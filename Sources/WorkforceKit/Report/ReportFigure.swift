@@ -1,6 +1,6 @@
 /// What a figure counts, said beside it wherever it is shown (a table's column, the summary,
 /// `summary.json`): figures of different units are never added.
-public enum FigureUnit: String, Sendable, CaseIterable {
+package enum FigureUnit: String, Sendable, CaseIterable {
     case peopleAYear = "people_a_year"
     case jobs
     case roleMentions = "role_mentions"
@@ -20,15 +20,15 @@ public enum FigureUnit: String, Sendable, CaseIterable {
 /// One figure of the report as typed data: its value, standard error, 95% interval, unit,
 /// quality grade and whether readers may see it. The HTML, the Markdown and `summary.json`
 /// are written from it; nothing reads a figure back from its text.
-public struct ReportFigure: Sendable, Equatable {
+package struct ReportFigure: Sendable, Equatable {
     /// How the value is written: an estimated count as a whole number, a share as a percentage
     /// with one decimal, a ratio with two decimals.
-    public enum Style: String, Sendable {
+    package enum Style: String, Sendable {
         case count, share, ratio
     }
 
     /// Whether readers see the value.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         case published
         /// Grade F: withheld from readers, kept in `summary.json` with its reason.
         case unreliable
@@ -38,17 +38,17 @@ public struct ReportFigure: Sendable, Equatable {
         case withheld
     }
 
-    public var value: Double
-    public var se: Double?
-    public var interval: ClosedRange<Double>?
-    public var unit: FigureUnit
-    public var style: Style
-    public var grade: QualityGrade?
-    public var status: Status
+    package var value: Double
+    package var se: Double?
+    package var interval: ClosedRange<Double>?
+    package var unit: FigureUnit
+    package var style: Style
+    package var grade: QualityGrade?
+    package var status: Status
     /// Why a withheld figure is withheld, in words ("coefficient of variation 41.2%, over 33.3%").
-    public var reason: String?
+    package var reason: String?
 
-    public init(
+    package init(
         _ value: Double, se: Double? = nil, interval: ClosedRange<Double>? = nil, unit: FigureUnit, style: Style = .count,
         grade: QualityGrade? = nil, status: Status = .published, reason: String? = nil
     ) {
@@ -63,12 +63,12 @@ public struct ReportFigure: Sendable, Equatable {
     }
 
     /// A whole number with no sampling error (a count of respondents, offerings, institutions).
-    public static func whole(_ n: Int, _ unit: FigureUnit) -> ReportFigure { ReportFigure(Double(n), unit: unit) }
+    package static func whole(_ n: Int, _ unit: FigureUnit) -> ReportFigure { ReportFigure(Double(n), unit: unit) }
 
     /// An estimated count with its interval, graded: F is withheld with its reason; a total of
     /// 0 with no sampling error is no cases. `grade` is `nil` for a figure judged by its
     /// interval alone (a difference such as the shortfall).
-    public static func count(_ e: Estimate, _ unit: FigureUnit, grade: QualityGrade?, units: Int? = nil) -> ReportFigure {
+    package static func count(_ e: Estimate, _ unit: FigureUnit, grade: QualityGrade?, units: Int? = nil) -> ReportFigure {
         var figure = ReportFigure(e.value, se: e.se, interval: e.ciLow.flatMap { low in e.ciHigh.map { low...$0 } }, unit: unit, grade: grade)
         if grade == .f {
             figure.status = .unreliable
@@ -80,17 +80,17 @@ public struct ReportFigure: Sendable, Equatable {
     }
 
     /// A share (0 to 1) with its interval.
-    public static func share(_ value: Double, _ interval: ClosedRange<Double>?, se: Double? = nil) -> ReportFigure {
+    package static func share(_ value: Double, _ interval: ClosedRange<Double>?, se: Double? = nil) -> ReportFigure {
         ReportFigure(value, se: se, interval: interval, unit: .share, style: .share)
     }
 
     /// A ratio with its interval, two decimals.
-    public static func ratio(_ e: Estimate) -> ReportFigure {
+    package static func ratio(_ e: Estimate) -> ReportFigure {
         ReportFigure(e.value, se: e.se, interval: e.ciLow.flatMap { low in e.ciHigh.map { low...$0 } }, unit: .ratio, style: .ratio)
     }
 
     /// The value as readers see it, with the figure's own rounding (``Figure``), without its interval.
-    public func number(_ language: ReaderLanguage) -> String { Self.number(value, style, language) }
+    package func number(_ language: ReaderLanguage) -> String { Self.number(value, style, language) }
 
     static func number(_ v: Double, _ style: Style, _ language: ReaderLanguage) -> String {
         switch style {
@@ -102,7 +102,7 @@ public struct ReportFigure: Sendable, Equatable {
 
     /// The figure as a reader reads it: "430 (95% CI 323 to 537) [E: use with caution]", a
     /// withheld figure's reason, "0 (no cases)"; words from the word tables of `language`.
-    public func shown(_ language: ReaderLanguage, words: Words = .bundled) -> String {
+    package func shown(_ language: ReaderLanguage, words: Words = .bundled) -> String {
         let phrase = words.phrasebook(language)
         switch status {
         case .unreliable: return phrase("report.figure.unreliable", ["reason": reason ?? ""])

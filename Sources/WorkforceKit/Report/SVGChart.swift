@@ -8,16 +8,16 @@ import Foundation
 /// title with the unit, and a row whose figure is withheld saying so in words where its bar
 /// would be. The base of a chart ("Base: 138 responding employers, ...") is its figure caption,
 /// written by ``figure(_:base:)``.
-public enum SVGChart {
-    public struct Series: Sendable {
-        public var name: String
-        public var values: [Double?]
-        public var color: String
+package enum SVGChart {
+    package struct Series: Sendable {
+        package var name: String
+        package var values: [Double?]
+        package var color: String
         /// 95% interval bounds per value (drawn as error bars), when the values are estimates.
-        public var low: [Double?]
-        public var high: [Double?]
+        package var low: [Double?]
+        package var high: [Double?]
 
-        public init(name: String, values: [Double?], color: String, low: [Double?] = [], high: [Double?] = []) {
+        package init(name: String, values: [Double?], color: String, low: [Double?] = [], high: [Double?] = []) {
             self.name = name
             self.values = values
             self.color = color
@@ -27,18 +27,18 @@ public enum SVGChart {
     }
 
     /// One row of a dot chart: a point with its 95% interval.
-    public typealias Point = (p: Double, low: Double, high: Double)
+    package typealias Point = (p: Double, low: Double, high: Double)
 
     /// A series of a dot chart: per row its point, the words shown where it has none (withheld,
     /// not asked), and a mark written after its value (" *": a significant change).
-    public struct Dots: Sendable {
-        public var name: String
-        public var color: String
-        public var points: [Point?]
-        public var notes: [String?]
-        public var marks: [String]
+    package struct Dots: Sendable {
+        package var name: String
+        package var color: String
+        package var points: [Point?]
+        package var notes: [String?]
+        package var marks: [String]
 
-        public init(name: String, color: String, points: [Point?], notes: [String?] = [], marks: [String] = []) {
+        package init(name: String, color: String, points: [Point?], notes: [String?] = [], marks: [String] = []) {
             self.name = name
             self.color = color
             self.points = points
@@ -81,7 +81,7 @@ public enum SVGChart {
     ///   - faint: per label, whether its bars are drawn faint (an unreliable estimate).
     ///   - value: how a bar's value is written, as the table beside the chart writes it
     ///     (counts of people whole: a chart never shows 4.3 where its table says 4).
-    public static func bars(
+    package static func bars(
         title: String, labels: [String], series: [Series], axis: String, marks: [String?] = [], faint: [Bool] = [],
         value written: (Double) -> String = number
     ) -> String {
@@ -124,7 +124,7 @@ public enum SVGChart {
     /// - Parameters:
     ///   - series: per series, its points and, where a point is missing, the words shown instead.
     ///   - marks: per label, text drawn instead of all its points (withheld and why).
-    public static func intervals(
+    package static func intervals(
         title: String, labels: [String], series: [Dots], axis: String, marks: [String?] = []
     ) -> String {
         let highest = series.flatMap { $0.points.compactMap { $0?.high } }.filter(\.isFinite).max() ?? 1
@@ -162,7 +162,7 @@ public enum SVGChart {
     }
 
     /// A chart with its base under it, as one unbreakable figure.
-    public static func figure(_ svg: String, base: String) -> String {
+    package static func figure(_ svg: String, base: String) -> String {
         "<figure class=\"chart\">\(svg)<figcaption>\(Markup.escape(base))</figcaption></figure>"
     }
 
@@ -250,6 +250,6 @@ public enum SVGChart {
 
     static func q(_ v: Int) -> String { "\"\(v)\"" }
     static func q(_ v: Double) -> String { "\"\(String(format: "%.1f", v))\"" }
-    public static func number(_ v: Double) -> String { Figure.fixed(v, abs(v) >= 10 || v == v.rounded() ? 0 : 1) }
-    public static func percent(_ v: Double) -> String { Figure.percent(v) }
+    package static func number(_ v: Double) -> String { Figure.fixed(v, abs(v) >= 10 || v == v.rounded() ? 0 : 1) }
+    package static func percent(_ v: Double) -> String { Figure.percent(v) }
 }

@@ -1,39 +1,39 @@
 import Foundation
 
 /// What `workforce report` (and the demo) writes the report from.
-public struct ReportOptions: Sendable {
-    public var horizon: Horizon = .medium
-    public var theta = 0.5
+package struct ReportOptions: Sendable {
+    package var horizon: Horizon = .medium
+    package var theta = 0.5
     /// A frame file (`--frame FILE`) instead of the stored frame.
-    public var frame: URL?
+    package var frame: URL?
     /// A margins file (`--margins FILE`) instead of the stored margins.
-    public var margins: URL?
+    package var margins: URL?
     /// Weight to nothing, even a stored frame or margins (`--unweighted`).
-    public var unweighted = false
+    package var unweighted = false
     /// The awareness sample's design: strata crossed from these breakdowns, clusters from this
     /// question (none, and not `srs`: each wave's stored design).
-    public var strata: [AwarenessBreakdown] = []
-    public var cluster: String?
+    package var strata: [AwarenessBreakdown] = []
+    package var cluster: String?
     /// Simple random sampling whatever design is stored (`--srs`).
-    public var srs = false
+    package var srs = false
     /// The employer wave of the figures (default the baseline); with two or more employer waves
     /// imported the report adds the change from the first to the last.
-    public var wave: String?
+    package var wave: String?
     /// `--entry-rate`; `nil` uses the realised entry rate.
-    public var entryRate: Double?
+    package var entryRate: Double?
     /// A line shown at the top of every page and file (the demo: "synthetic data").
-    public var banner: String?
+    package var banner: String?
     /// The language of the words readers see (`--lang`); tables' machine names stay as they are.
-    public var language: ReaderLanguage = .en
+    package var language: ReaderLanguage = .en
 
-    public init() {}
+    package init() {}
 
     /// The employer frame of the figures: the file, none, or the latest stored one.
-    public var frameChoice: WeightingChoice { WeightingChoice(file: frame, unweighted: unweighted) }
+    package var frameChoice: WeightingChoice { WeightingChoice(file: frame, unweighted: unweighted) }
     /// The awareness margins of the figures: the file, none, or the latest stored ones.
-    public var marginsChoice: WeightingChoice { WeightingChoice(file: margins, unweighted: unweighted) }
+    package var marginsChoice: WeightingChoice { WeightingChoice(file: margins, unweighted: unweighted) }
     /// The awareness design of the figures: `--srs`, the given one, or each wave's stored one.
-    public var awarenessDesign: AwarenessDesignChoice {
+    package var awarenessDesign: AwarenessDesignChoice {
         srs ? .srs : strata.isEmpty && cluster == nil ? .stored : .given(strata: strata, cluster: cluster)
     }
 }
@@ -41,7 +41,7 @@ public struct ReportOptions: Sendable {
 /// The report people read: one self-contained HTML page (summary, workforce gaps, catalog and
 /// course gaps, the plan, awareness baseline and change since the baseline, methodology), its Markdown, every
 /// table as CSV and JSON, and the course-gap explorer page.
-public enum WorkforceReport {
+package enum WorkforceReport {
     /// A part of the report: its blocks under a title. Sections still written as markup hold
     /// one ``ReportBlock/markup(html:markdown:)`` block.
     struct Section {
@@ -64,12 +64,12 @@ public enum WorkforceReport {
     }
 
     /// Builds every file of the report, by name (relative to the report folder).
-    public static func files(_ store: WorkforceStore, _ options: ReportOptions) throws -> [(name: String, text: String)] {
+    package static func files(_ store: WorkforceStore, _ options: ReportOptions) throws -> [(name: String, text: String)] {
         try files(ReportData(store, options))
     }
 
     /// Every file of the report from figures computed once (``ReportData``).
-    public static func files(_ data: ReportData) throws -> [(name: String, text: String)] {
+    package static func files(_ data: ReportData) throws -> [(name: String, text: String)] {
         let options = data.options
         let gapRequest = data.gapRequest
         let context = data.context
@@ -175,7 +175,7 @@ public enum WorkforceReport {
     }
 
     /// Writes the report into `folder`, replacing the files it writes; returns their paths.
-    public static func write(_ store: WorkforceStore, _ options: ReportOptions, to folder: URL) throws -> [String] {
+    package static func write(_ store: WorkforceStore, _ options: ReportOptions, to folder: URL) throws -> [String] {
         let files = try files(store, options)
         do {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("tables"), withIntermediateDirectories: true)

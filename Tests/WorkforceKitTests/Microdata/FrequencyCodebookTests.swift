@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// The frequency codebook's counts and suppression on a hand-made set.
 @Suite struct FrequencyCodebookTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// The SPSS system file's bytes on small cases, against PSPP's "System File Format" by hand.
 @Suite struct SPSSWriterTests {

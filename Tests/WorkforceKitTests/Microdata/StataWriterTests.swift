@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// The Stata 118 dataset's bytes on small cases, against StataCorp's "Description of .dta file
 /// format" by hand.

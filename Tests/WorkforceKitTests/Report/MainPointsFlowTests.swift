@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
+@testable import Storage
 
 /// The main points of the flow model (issue 27): the two headline figures in their units, the
 /// largest assumption, then the roles; no sentence adds figures of different units.

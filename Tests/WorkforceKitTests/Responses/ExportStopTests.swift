@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// A streamed export whose output is gone (`workforce responses ... | head -1`) stops at once
 /// instead of formatting the rest of the database, and ends without an error.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
+@testable import Formats
+@testable import Storage
 
 @Suite struct AnswerCodecTests {
     @Test(arguments: [

@@ -1,5 +1,7 @@
 import Testing
 @testable import WorkforceKit
+@testable import Statistics
+@testable import Domain
 
 @Suite struct AwarenessAnalysisTests {
     /// Twelve respondents: indicator `uses_2fa` (1, 0 or missing), two districts, target groups.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// The employer estimation layer on cases small enough to work by hand; R's survey package gives
 /// the same figures (`.ci/r/employer.R` checks the demo-sized case in CI).

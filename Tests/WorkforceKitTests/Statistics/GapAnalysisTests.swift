@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
+@testable import Formats
+@testable import Storage
 
 /// SPEC section 6 on a data set small enough to work by hand.
 @Suite struct GapAnalysisTests {

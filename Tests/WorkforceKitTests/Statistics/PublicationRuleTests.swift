@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// The publication rules of issue 28: employer shares with Korn-Graubard intervals, counts
 /// floored at 0, differences that may be negative, quality statuses.

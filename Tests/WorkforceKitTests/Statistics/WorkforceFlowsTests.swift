@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Domain
 
 /// The national flow model (issue 27) on a case small enough to work by hand; `.ci/r/flows.R`
 /// checks the same formulas against R's survey package (`svytotal` + `svycontrast`).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 /// The plan on hand-computed inputs: every lever, its bounds, the cases and robust marks.
 @Suite struct WorkforcePlanTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import WorkforceKit
+@testable import Domain
 
 @Suite struct ParallelMapTests {
     @Test func resultsComeBackInOrderWhicheverThreadComputedThem() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Formats
 
 /// The benchmark's DEFLATE encoder: the canonical codes of RFC 1951's own example, length
 /// limits, and streams that ``Inflater`` reads back to the input (`.ci/check_inflate.sh` also

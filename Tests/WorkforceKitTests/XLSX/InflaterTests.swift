@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Formats
 
 /// The inflater against streams made by Python's zlib (Fixtures/deflate, written by
 /// `make_fixtures.py`; `.ci/check_inflate.sh` makes a fresh set with another seed and points

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkforceKit
+@testable import Formats
 
 /// The pieces of the workbook reader: serial dates, number formats, OOXML escapes, the XML
 /// scanner and the CSV text a sheet becomes.

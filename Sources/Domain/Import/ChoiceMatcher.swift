@@ -1,0 +1,116 @@
+/// Finds which choice of a list an answer names.
+///
+/// The fast path compares the raw bytes with the choice names (what KoboToolbox, ODK and the
+/// template export). The slow path, for other exports, also accepts a choice's label in any
+/// language (Google Forms, "labels" exports), its name without underscores (LimeSurvey codes),
+/// any of these in other letter case and with extra spaces.
+final class ChoiceMatcher: Sendable {
+    let names: [String]
+    let nameBytes: [[UInt8]]
+    private let byHash: [UInt64: Int]
+    private let alternatives: [String: Int]
+    /// Normalized labels, longest first, for answers that join several labels with `, ` or `;`.
+    private let labels: [(text: String, choice: Int)]
+    /// Every accepted form (names, labels), normalized, as characters, longest first: for a
+    /// KoboToolbox labels export's cell, labels joined by spaces.
+    let forms: [(text: [Character], choice: Int)]
+
+    init(_ choices: [Choice]) {
+        names = choices.map(\.name)
+        nameBytes = names.map { Array($0.utf8) }
+        var byHash: [UInt64: Int] = [:]
+        for (i, bytes) in nameBytes.enumerated() {
+            let h = bytes.withUnsafeBufferPointer { FNV1a.hash($0) }
+            byHash[h] = byHash[h] == nil ? i : -1  // -1: two names share a hash; compare them all
+        }
+        self.byHash = byHash
+        var alternatives: [String: Int] = [:]
+        var labels: [(String, Int)] = []
+        for (i, choice) in choices.enumerated() {
+            let forms = [choice.name, choice.name.replacingOccurrences(of: "_", with: "")] + Array(choice.label.values)
+            for form in forms {
+                let key = ColumnPlan.normalizedLabel(form)
+                if alternatives[key] == nil { alternatives[key] = i }
+            }
+            for label in choice.label.values { labels.append((ColumnPlan.normalizedLabel(label), i)) }
+        }
+        self.alternatives = alternatives
+        self.forms = alternatives.map { (Array($0.key), $0.value) }.sorted { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.1 < $1.1) }
+        self.labels = labels.sorted { $0.0.count > $1.0.count }
+    }
+
+    /// The choice whose name is exactly `bytes`, or `nil`.
+    @inline(__always)
+    func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if nameBytes.count <= 16 {
+            for (i, name) in nameBytes.enumerated() where name.count == bytes.count {
+                if name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return i }
+            }
+            return nil
+        }
+        guard let i = byHash[FNV1a.hash(bytes)] else { return nil }
+        if i >= 0 { return nameBytes[i].withUnsafeBufferPointer { $0.elementsEqual(bytes) } ? i : nil }
+        return nameBytes.firstIndex { $0.withUnsafeBufferPointer { $0.elementsEqual(bytes) } }
+    }
+
+    /// The choice whose printed code `text` is: a paper form prints each option's position in
+    /// its list (1, 2, 3 ...) beside it, unless a choice's name is itself a number (then the names
+    /// are the codes, and ``exact(_:)`` matches them). `nil` for anything else.
+    func positional(_ text: String) -> Int? {
+        guard !Self.namesAreNumbers(names) else { return nil }
+        let digits = text.trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), (1...names.count).contains(n)
+        else { return nil }
+        return n - 1
+    }
+
+    /// Whether some choice name is a whole number: the printed codes are then the names.
+    package static func namesAreNumbers(_ names: [String]) -> Bool {
+        names.contains { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// The choice `text` names in any accepted form, or `nil`.
+    func lenient(_ text: String) -> Int? {
+        alternatives[ColumnPlan.normalizedLabel(text)]
+    }
+
+    /// Choices written as labels joined by `, `, `,` or `;` (Google Forms checkboxes), or `nil`
+    /// when the text is not entirely such labels.
+    func labelSequence(_ text: String) -> [Int]? {
+        let s = Array(ColumnPlan.normalizedLabel(text))
+        var i = 0
+        var result: [Int] = []
+        while i < s.count {
+            var matched = false
+            for (label, choice) in labels {
+                let l = Array(label)
+                guard i + l.count <= s.count, Array(s[i..<i + l.count]) == l else { continue }
+                var j = i + l.count
+                if j < s.count {
+                    guard s[j] == "," || s[j] == ";" else { continue }
+                    j += 1
+                    while j < s.count, s[j] == " " { j += 1 }
+                }
+                result.append(choice)
+                i = j
+                matched = true
+                break
+            }
+            if !matched { return nil }
+        }
+        return result.isEmpty ? nil : result
+    }
+}
+
+/// FNV-1a, 64 bits: a quick hash of short byte strings.
+enum FNV1a {
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = seed
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+}

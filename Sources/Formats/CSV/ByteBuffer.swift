@@ -1,0 +1,61 @@
+/// Where bytes are appended: `[UInt8]`, or a ``ByteBuffer`` for exports that append millions of
+/// short fields.
+package protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: ByteSink where Element == UInt8 {}
+
+/// A growable byte buffer over raw memory: appending a few bytes is a copy and a count, with no
+/// uniqueness check. Not `Sendable`; owned by one writer.
+package final class ByteBuffer: ByteSink {
+    // Unchecked: one writer owns the buffer, and run-time exclusivity checks would cost more
+    // than the appends they guard.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) package private(set) var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+
+    package init(capacity: Int = 1 << 20) {
+        self.capacity = max(64, capacity)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + extra { grown *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
+    }
+
+    @inline(__always)
+    package func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    package func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    package func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// The bytes so far.
+    package var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    package func removeAll() { count = 0 }
+}
