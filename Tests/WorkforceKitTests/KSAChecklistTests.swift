@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+@testable import Domain
+@testable import Formats
+@testable import Statistics
+@testable import Storage
 @testable import WorkforceKit
 
 /// The compact KSA-gap layout (issue 33): a role's checklist is its KSAs most in demand among

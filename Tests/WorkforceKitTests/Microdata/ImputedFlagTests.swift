@@ -1,5 +1,9 @@
 import Testing
 
+@testable import Domain
+@testable import Formats
+@testable import Statistics
+@testable import Storage
 @testable import WorkforceKit
 
 /// `--imputed`: imputed values in place of the blanks, each imputable question followed by its

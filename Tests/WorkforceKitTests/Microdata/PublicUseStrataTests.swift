@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+@testable import Domain
+@testable import Formats
+@testable import Statistics
+@testable import Storage
 @testable import WorkforceKit
 
 /// The public-use employer file collapses strata with fewer than 3 organisations in the frame

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+@testable import Domain
+@testable import Formats
+@testable import Statistics
+@testable import Storage
 @testable import WorkforceKit
 
 /// Every awareness group reads from the awareness form's own list (issue 30): "none" of the

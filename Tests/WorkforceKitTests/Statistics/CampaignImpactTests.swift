@@ -1,4 +1,8 @@
 import Testing
+@testable import Domain
+@testable import Formats
+@testable import Statistics
+@testable import Storage
 @testable import WorkforceKit
 
 @Suite struct CampaignImpactTests {

@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+@testable import Domain
+@testable import Formats
+@testable import Statistics
+@testable import Storage
 @testable import WorkforceKit
 
 /// The scanner's in-place reading (``XMLScanner+Fast``) against its byte-by-byte reading: the
