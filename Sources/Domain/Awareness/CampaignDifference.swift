@@ -148,9 +148,10 @@ extension WorkforceStore {
     func fieldwork(wave: String) throws(WorkforceError) -> [String] {
         try read { db in
             let rows = try db.rows(
-                "SELECT min(substr(submitted_at, 1, 10)), max(substr(submitted_at, 1, 10)) FROM v_response WHERE kind = 'awareness' AND wave = ? AND submitted_at IS NOT NULL",
+                "SELECT min(substr(submitted_at, 1, 10)) AS first, max(substr(submitted_at, 1, 10)) AS last FROM v_response WHERE kind = 'awareness' AND wave = ? AND submitted_at IS NOT NULL",
                 [wave])
-            return (rows.first.map { [$0[0].string, $0[1].string] } ?? []).compactMap { $0 }
+            guard let row = rows.first else { return [] }
+            return [try row.optionalString("first"), try row.optionalString("last")].compactMap { $0 }
         }
     }
 }

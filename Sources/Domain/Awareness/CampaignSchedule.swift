@@ -105,10 +105,11 @@ extension WorkforceStore {
             let rows = try db.rows("SELECT file, line, district, campaign, start_date, end_date FROM campaign ORDER BY id")
             guard let first = rows.first else { return nil }
             return CampaignSchedule(
-                file: first[0].string ?? "",
-                entries: rows.map { r in
+                file: try first.string("file"),
+                entries: try rows.map { r in
                     CampaignSchedule.Entry(
-                        district: r[2].string ?? "", campaign: r[3].string ?? "", start: r[4].string ?? "", end: r[5].string ?? "", line: r[1].int ?? 0)
+                        district: try r.string("district"), campaign: try r.string("campaign"), start: try r.string("start_date"),
+                        end: try r.string("end_date"), line: try r.int("line"))
                 })
         }
     }

@@ -48,14 +48,20 @@ extension WorkforceStore {
         // The wave's own fieldwork.
         let waveColumn = Wave.employerColumn(wave)
         let own = try read { db in
-            try db.rows("SELECT id FROM weighting_file WHERE kind = 'frame' AND wave IS ? ORDER BY version DESC LIMIT 1", [waveColumn])
-        }.first.flatMap { $0[0].int.map(Int64.init) }
+            try db.rows("SELECT id FROM weighting_file WHERE kind = 'frame' AND wave IS ? ORDER BY version DESC LIMIT 1", [waveColumn]).map { try $0.int64("id") }
+        }.first
         if own != chosen.id {
             var counts: [SamplingFrame.Stratum: (Double?, Double?)] = [:]
             if let own {
-                for row in try read({ db in try db.rows("SELECT sector, size_band, issued, out_of_scope FROM frame_stratum WHERE file_id = ?", [own]) }) {
-                    counts[SamplingFrame.Stratum(sector: row[0].string ?? "", sizeBand: row[1].string ?? "")] = (row[2].double, row[3].double)
+                let rows = try read { db in
+                    try db.rows("SELECT sector, size_band, issued, out_of_scope FROM frame_stratum WHERE file_id = ?", [own]).map { row in
+                        (
+                            stratum: SamplingFrame.Stratum(sector: try row.string("sector"), sizeBand: try row.string("size_band")),
+                            issued: try row.optionalDouble("issued"), outOfScope: try row.optionalDouble("out_of_scope")
+                        )
+                    }
                 }
+                for row in rows { counts[row.stratum] = (row.issued, row.outOfScope) }
             }
             for stratum in frame.order {
                 let c = counts[stratum]
@@ -81,7 +87,9 @@ extension WorkforceStore {
 
     /// The frame version pinned to employer wave `wave`, if any.
     package func pinnedFrameVersion(wave: String?) throws(WorkforceError) -> Int? {
-        try read { db in try db.rows("SELECT frame_version FROM employer_wave_frame WHERE wave = ?", [Self.waveKey(wave)]) }.first?[0].int
+        try read { db in
+            try db.rows("SELECT frame_version FROM employer_wave_frame WHERE wave = ?", [Self.waveKey(wave)]).map { try $0.int("frame_version") }
+        }.first
     }
 
     /// `frame use VERSION --wave W`: pins stored frame `version` to employer wave `wave`.
@@ -108,8 +116,10 @@ extension WorkforceStore {
             let rows = try db.rows("SELECT id, file, version, sha256, imported_at FROM weighting_file WHERE kind = 'frame' AND version = ?", [version])
             guard let row = rows.first else { return nil }
             return (
-                Int64(row[0].int ?? 0),
-                WeightingSource(kind: .frame, file: row[1].string ?? "", version: row[2].int, sha256: row[3].string, importedAt: row[4].string)
+                try row.int64("id"),
+                WeightingSource(
+                    kind: .frame, file: try row.string("file"), version: try row.optionalInt("version"), sha256: try row.optionalString("sha256"),
+                    importedAt: try row.optionalString("imported_at"))
             )
         }
     }

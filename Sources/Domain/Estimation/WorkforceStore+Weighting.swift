@@ -120,13 +120,20 @@ extension WorkforceStore {
     func storedFrame(id: Int64, source: WeightingSource, sectors: [String], sizeBands: [String]) throws(WorkforceError) -> SamplingFrame {
         let rows = try read { db in
             try db.rows(
-                "SELECT line, sector, size_band, organisations, issued, out_of_scope FROM frame_stratum WHERE file_id = ? ORDER BY line", [id])
+                "SELECT line, sector, size_band, organisations, issued, out_of_scope FROM frame_stratum WHERE file_id = ? ORDER BY line", [id]
+            ).map { row in
+                (
+                    line: try row.int("line"), stratum: SamplingFrame.Stratum(sector: try row.string("sector"), sizeBand: try row.string("size_band")),
+                    counts: SamplingFrame.Counts(
+                        organisations: try row.double("organisations"), issued: try row.optionalDouble("issued"),
+                        outOfScope: try row.optionalDouble("out_of_scope"))
+                )
+            }
         }
         var lines: [SamplingFrame.Stratum: Int] = [:]
         let strata = rows.map { row in
-            let stratum = SamplingFrame.Stratum(sector: row[1].string ?? "", sizeBand: row[2].string ?? "")
-            lines[stratum] = row[0].int
-            return (stratum, SamplingFrame.Counts(organisations: row[3].double ?? 0, issued: row[4].double, outOfScope: row[5].double))
+            lines[row.stratum] = row.line
+            return (row.stratum, row.counts)
         }
         for (stratum, counts) in strata {
             let values = [counts.organisations] + [counts.issued, counts.outOfScope].compactMap { $0 }

@@ -49,7 +49,7 @@ extension WorkforceStore {
         }
         let stored = try db.rows(
             """
-            SELECT r.id, r.batch_id, b.kind, coalesce(i.form_id, ''), b.wave, b.header, b.dialect, r.line, r.answers, b.instrument_id
+            SELECT r.id, r.batch_id, b.kind, coalesce(i.form_id, '') AS form_id, b.wave, b.header, b.dialect, r.line, r.answers, b.instrument_id
             FROM response r JOIN import_batch b ON b.id = r.batch_id LEFT JOIN instrument i ON i.id = b.instrument_id
             WHERE r.response_key = ? ORDER BY r.id
             """, [key])
@@ -58,23 +58,23 @@ extension WorkforceStore {
             guard inScope(kind: kind, form: form, wave: wave) else { continue }
             matches.append(
                 KeyMatch(
-                    batch: Int64(row[1].int ?? 0), kind: kind, formID: form, wave: wave,
-                    global: try global(header: row[5].string ?? "", dialect: row[6].string ?? "", instrument: row[9].int.map(Int64.init)).global,
-                    line: row[7].int ?? 0,
-                    response: Int64(row[0].int ?? 0), rejected: nil, text: row[8].string ?? ""))
+                    batch: try row.int64("batch_id"), kind: kind, formID: form, wave: wave,
+                    global: try global(header: try row.string("header"), dialect: try row.string("dialect"), instrument: try row.optionalInt64("instrument_id"))
+                        .global,
+                    line: try row.int("line"), response: try row.int64("id"), rejected: nil, text: try row.string("answers")))
         }
         let batches = try db.rows(
             """
-            SELECT b.id, b.kind, coalesce(i.form_id, ''), b.wave, b.header, b.dialect, b.instrument_id FROM import_batch b
+            SELECT b.id, b.kind, coalesce(i.form_id, '') AS form_id, b.wave, b.header, b.dialect, b.instrument_id FROM import_batch b
             LEFT JOIN instrument i ON i.id = b.instrument_id WHERE b.quarantined > 0 AND b.instrument_id IS NOT NULL ORDER BY b.id
             """)
         for batch in batches {
             let batchID = try batch.int64("id")
             let kind = try batch.string("kind"), form = try batch.string("form_id"), wave = try batch.optionalString("wave")
             guard inScope(kind: kind, form: form, wave: wave) else { continue }
-            let (column, isGlobal) = try global(header: batch[4].string ?? "", dialect: batch[5].string ?? "", instrument: batch[6].int.map(Int64.init))
-            try db.forEachRow("SELECT id, raw, line FROM rejected_row WHERE batch_id = ?", [batch[0]]) { row in
-                let raw = row[1].string ?? ""
+            let (column, isGlobal) = try global(header: try batch.string("header"), dialect: try batch.string("dialect"), instrument: try batch.optionalInt64("instrument_id"))
+            try db.forEachRow("SELECT id, raw, line FROM rejected_row WHERE batch_id = ?", [batchID]) { row in
+                let raw = try row.string("raw")
                 let fields = (try? CSVReader(string: raw, name: "raw").readRecord()?.fields) ?? []
                 let hit: Bool
                 if let column, column < fields.count {
