@@ -58,10 +58,14 @@ import Testing
         for (name, text) in files where name.hasPrefix("tables/") { #expect(es[name] == text, "\(name) differs in Spanish") }
         let html = try #require(es["report.html"])
         #expect(html.contains("<html lang=\"es\">"))
-        for spanishText in ["Puntos principales", "Resumen", "Lo que ningún curso en Belice enseña", "Cambio desde la primera ronda de empleadores", "Las más cercanas: ", "Vacantes y egresados por rol laboral", "Barras pálidas: grado E"] {
+        for spanishText in ["Puntos principales", "Resumen", "Lo que ningún curso en Belice enseña", "Cambio desde la primera ronda de empleadores", "Las más cercanas: ", "Vacantes y egresados por rol laboral", "Barras pálidas: grado E",
+            "El flujo nacional: personas al año", "Capacidad de los empleadores", "Las mayores brechas de KSA", "Cómo se calculó",
+            "Lo que cubre cada palanca, por rol", "Dirige: Ministerio a cargo de la educación"] {
             #expect(html.contains(spanishText), "\(spanishText)")
         }
-        for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: ", "Pale bars: grade E"] {
+        for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: ", "Pale bars: grade E",
+            "Employer capability", "The largest KSA gaps", "How this was computed", "What each lever closes",
+            "Every action in words", "Role mentions: a job", "What the shortfall rests on"] {
             #expect(!html.contains(english), "\(english) in the Spanish report")
         }
         // Thousands separated by a no-break space; the figures' words are Spanish.

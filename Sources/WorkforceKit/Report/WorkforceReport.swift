@@ -91,7 +91,7 @@ public enum WorkforceReport {
         sections.append(catalogSection(data, &tables, &figures, &points))
         if let context, !offerings.isEmpty, let untaught = untaughtSection(data, context, &tables) { sections.append(untaught) }
         if let plan = data.plan {
-            sections.append(planSection(plan, &tables, &figures, &json, &points))
+            sections.append(planSection(plan, options.language, &tables, &figures, &json, &points))
         } else {
             sections.append(missing("plan", "", phrase("report.missing.plan", ["gaps": phrase("report.section.gaps")])))
         }
@@ -104,8 +104,8 @@ public enum WorkforceReport {
             return titled
         }
         let quarantine = data.quarantine
-        sections = noting(quarantine, in: sections)
-        let large = quarantine.filter(\.count.isLarge).map(\.count.sentence)
+        sections = noting(quarantine, in: sections, options.language)
+        let large = quarantine.filter(\.count.isLarge).map { $0.count.phrase.text(options.language) }
 
         let title = Words.bundled.text("report.title", options.language)
         let document = ReportDocument(
@@ -206,13 +206,17 @@ public enum WorkforceReport {
 
     /// A table in Markdown for readers; past `limit` rows, the first `top` and the rest in a
     /// `<details>` block (GitHub renders it folded).
-    static func markdown(_ table: ResultTable, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil) -> String {
-        let reader = table.forReaders()
+    static func markdown(_ table: ResultTable, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil, language: ReaderLanguage = .en) -> String {
+        let reader = table.forReaders(language.rawValue)
+        let phrase = Words.bundled.phrasebook(language)
         let total = min(reader.rows.count, most)
-        let rest = total < reader.rows.count ? "_The first \(total) of \(reader.rows.count) rows are shown; every row is in \(csv ?? "the CSV and JSON tables")._\n\n" : ""
+        let rest = total < reader.rows.count ? "_" + ReportHTML.firstRows(total, of: reader.rows.count, csv: csv, phrase) + "_\n\n" : ""
         guard total > limit else { return ResultTable.markdownRows(reader, 0..<total) + "\n" + rest }
+        let summary = phrase("report.table.other_rows_short", [
+            "count": Figure.count(Double(total - top), language.rawValue), "all": Figure.count(Double(reader.rows.count), language.rawValue),
+        ])
         return ResultTable.markdownRows(reader, 0..<top)
-            + "\n<details><summary>The other \(total - top) rows (\(reader.rows.count) in all)</summary>\n\n"
+            + "\n<details><summary>\(summary)</summary>\n\n"
             + ResultTable.markdownRows(reader, top..<total) + "\n</details>\n\n" + rest
     }
 }
