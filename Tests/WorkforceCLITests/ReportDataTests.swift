@@ -64,8 +64,10 @@ import Testing
             #expect(html.contains(spanishText), "\(spanishText)")
         }
         for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: ", "Pale bars: grade E",
-            "Employer capability", "The largest KSA gaps", "How this was computed", "What each lever closes",
-            "Every action in words", "Role mentions: a job", "What the shortfall rests on"] {
+            "The national flow", "Employer capability", "The largest KSA gaps", "How this was computed", "What each lever closes",
+            "Every action in words", "Role mentions: a job", "What the shortfall rests on", "in all; every row",
+            "Quality grades", "The data behind this report", "Indicators, overall", "Follow-up campaign figures", "Target groups against the rest",
+            "Employers expect", "people a year to enter cybersecurity work"] {
             #expect(!html.contains(english), "\(english) in the Spanish report")
         }
         // Thousands separated by a no-break space; the figures' words are Spanish.

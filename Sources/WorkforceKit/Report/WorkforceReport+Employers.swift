@@ -195,32 +195,3 @@ extension WorkforceReport {
     /// The two-sided p-value under which a change between employer waves counts as significant.
     static let significance = 0.05
 }
-
-extension WorkforceReport {
-    /// The employer survey's fieldwork outcome per stratum of the frame, for the methodology.
-    static func responseRates(_ context: GapContext, _ html: String, _ md: String, _ tables: inout [(name: String, table: ResultTable)]) -> (String, String) {
-        let weighting = context.inputs.weighting
-        guard weighting.frame != nil else { return (html, md) }
-        var data = ResultTable(columns: ["sector", "size_band", "organisations", "issued", "out_of_scope", "respondents", "response_rate"])
-        var human = ResultTable(columns: ["Stratum", "Organisations", "Issued", "Out of scope", "Responding", "Response rate"])
-        for r in weighting.responseRates {
-            data.append([
-                .text(r.stratum.sector), .text(r.stratum.sizeBand), .double(r.organisations), r.issued.map(Cell.double) ?? .null,
-                r.outOfScope.map(Cell.double) ?? .null, .int(r.respondents), r.rate.map(Cell.double) ?? .null,
-            ])
-            human.append([
-                .text(Labels.bundled.stratum(sector: r.stratum.sector, sizeBand: r.stratum.sizeBand)), .text(Figure.count(r.organisations)), .text(r.issued.map { Figure.count($0) } ?? "-"),
-                .text(r.outOfScope.map { Figure.count($0) } ?? "-"), .int(r.respondents), .text(r.rate.map(Figure.percent) ?? "unknown"),
-            ])
-        }
-        tables.append(("employer_response_rates", data))
-        let lead = weighting.overallResponseRate.map {
-            "Employer survey fieldwork: \(Figure.percent($0)) of the eligible issued organisations responded (respondents / (issued - out of scope); consent refusals and partial answers count as non-respondents)."
-        } ?? "The frame gives no issued sample, so the employer survey's response rate is unknown: respondents are treated as a random sample of their stratum."
-        return (
-            html + "<h3>Employer survey: fieldwork outcome and response rates</h3>" + ReportHTML.paragraph(lead, class: "note")
-                + "<details><summary>Response rate by stratum (\(weighting.responseRates.count) strata)</summary>" + ReportHTML.table(human) + "</details>",
-            md + "### Employer survey: fieldwork outcome and response rates\n\n_\(lead)_\n\n" + markdown(human)
-        )
-    }
-}

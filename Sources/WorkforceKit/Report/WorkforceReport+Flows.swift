@@ -2,9 +2,6 @@
 /// vacant jobs now, the scenario table and each role's allocation, rendered from ``WorkforceFlows``.
 extension WorkforceReport {
     /// The methodology appendix's formulas of the flow model.
-    static let flowMethodology =
-        "The national flow, people a year (the headline; from the employer-level questions, weighted and imputed like every employer figure, covering every surveyed role, withheld ones included): `expansion = Σ w new_jobs_12m`; `exits = Σ w (left_abroad + left_cyber_work) x leavers / known`, with `leavers = Σ w leavers_people_12m` and `known = Σ w (left_to_employer_bz + left_abroad + left_cyber_work)` (leavers of unknown destination split as the known ones; exits = 0 when known = 0); `churn = Σ w left_to_employer_bz x leavers / known` is reported, never demand; `demand_flow = expansion + exits`; `from_x = Σ w hired_from_x x hires / known_hires` for education, abroad and other work (`known_hires` the four named sources; hires from another employer in Belize are churn); `entry_rate_realised = from_education / completions` (the catalog's annual completions); `entrants_projected = completions_next x min(1, entry rate) + from_abroad + from_other_work`; `shortfall = demand_flow - entrants_projected`. Vacant and hard-to-fill jobs are a stock of jobs now, never added to a flow. Standard errors linearise each function of the weighted totals (the delta method), as R's `svycontrast` of `svytotal`s does; the catalog is a census. A role's share is its share of weighted role mentions of vacancies, new positions within a year and leavers: `role_demand_flow = demand_flow x share`, `role_entrants = supply(r) x entry rate + (from_abroad + from_other_work) x share`, `role_shortfall = role_demand_flow - role_entrants`."
-
     /// The main points' flow figures; `nil` when the form did not ask the flow questions.
     static func flowPoints(_ e: EmployerEstimates) -> MainPoints.Flows? {
         guard let f = e.flows else { return nil }

@@ -73,8 +73,4 @@ extension WorkforceReport {
         }
         return table
     }
-
-    static func planMethodology(_ options: ReportOptions) -> String {
-        "The plan: per role, `need = shortfall + vacancies now / backlog years`, people a year by the end of year H. Levers: scale `x_p <= max_growth × completions_p` and, per institution, `Σ x_p <= institution_growth × completions`, counted only when the offering's length ends within H; create `y = 0` or `min_cohort <= y <= max_cohort` (a 0/1 variable), one per role per host institution (the two whose offerings cover most of the role's KSAs), for entrant roles only; convert career changers, at most the pool less today's; upskill people from feeder roles (the two entrant roles sharing most KSAs) into experience roles (weighted median required proficiency advanced or above, or Oversee and Govern), at most `max_upskill × role-holdings` of the feeder a year, each adding one to the feeder's need; retain up to `max_retention × exits`. Completers of scale, create and convert enter at the entry rate. A mixed-integer program (branch and bound on the simplex) minimises the need left open, then the new courses created (or the cost), then the seats; per role `closed = min(need, contributions)` and `open = need - closed`. The low and high cases take each role's shortfall at its 95% bounds; an action in all three is robust."
-    }
 }

@@ -79,7 +79,7 @@ public enum WorkforceReport {
         var sections: [Section] = []
         /// Tables whose JSON is not their cells' (the plan's contributions are objects), by name.
         var json: [String: ([String]) -> String] = [:]
-        var points = MainPoints()
+        var points = MainPoints(language: options.language)
         let phrase = Words.bundled.phrasebook(options.language)
         if let context { points.employers = mainPoints(context.estimates, options, catalog: !offerings.isEmpty) }
         if let context {
