@@ -93,6 +93,30 @@ import Testing
         }
         #expect(page.contains("Explorador de brechas de cursos") && page.contains("<html lang=\"es\">"))
         for stop in [" the ", " of the ", " and ", " to "] { #expect(!page.contains(stop), "'\(stop)' in the Spanish explorer") }
+
+        // The whole Spanish report: no English text of the word tables, and, once the English
+        // data (KSA statements, role, course and institution names) is taken out, no English stop words.
+        // Formulas (`code`), the charts' labels and the tables' cells (KSA statements, names) are
+        // data, not sentences; the word tables' English is looked for in them too.
+        var report = html.replacingOccurrences(of: "<(style|script|code)[^>]*>[\\s\\S]*?</(style|script|code)>", with: "", options: .regularExpression)
+        for english in Self.englishRuns(Words.bundled) { #expect(!report.contains(english), "English in the Spanish report: \(english)") }
+        var names: [String] = data.texts.values.map { $0.text }
+        names += data.roles.map { $0.name }
+        names += data.offerings.map { $0.title } + data.offerings.map { $0.institution }
+        names += WorkforcePlan.partners + ["University of Belize", "Oversee and Govern", "Vital and Health Statistics", WorkforceReport.guide]
+        report = report.replacingOccurrences(of: "<(svg|td)[^>]*>[\\s\\S]*?</(svg|td)>", with: "", options: .regularExpression)
+        for name in names.sorted(by: { $0.count > $1.count }) where name.count > 3 { report = report.replacingOccurrences(of: Markup.escape(name), with: "") }
+        for stop in [" the ", " of the ", " and ", " to "] {
+            let at = Self.around(stop, in: report)
+            #expect(at == nil, "'\(stop)' in the Spanish report: \(at ?? "")")
+        }
+    }
+
+    /// `text` with the 80 characters before it, where it first is in `page`.
+    static func around(_ text: String, in page: String) -> String? {
+        guard let found = page.range(of: text) else { return nil }
+        let start = page.index(found.lowerBound, offsetBy: -80, limitedBy: page.startIndex) ?? page.startIndex
+        return String(page[start..<found.upperBound])
     }
 
     /// The English texts of every word table, cut at their placeholders into runs of more than

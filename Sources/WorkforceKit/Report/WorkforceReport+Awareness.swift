@@ -7,7 +7,7 @@ extension WorkforceReport {
     static let awarenessTitle = "Awareness baseline and change since the baseline"
 
     static func awarenessSection(
-        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)],
+        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: Phrase, figure: ReportFigure)],
         _ points: inout MainPoints
     ) -> Section {
         let design = data.awarenessDesign
@@ -20,7 +20,7 @@ extension WorkforceReport {
         tables.append(("awareness_groups_vs_rest", AwarenessTables.differences(baseline.contrasts, contrast: true)))
         let overall = rows.filter { $0.breakdown == "all" }
         if let score = overall.first(where: { $0.indicator == AwarenessData.knowledgeIndicator }), score.isPublished, let m = score.value {
-            figures.append(("Baseline knowledge score (share of items right)", .share(m, score.interval, se: score.se)))
+            figures.append((.phrase("report.label.knowledge"), .share(m, score.interval, se: score.se)))
         }
         var awareness = MainPoints.Awareness(baseline: "baseline", knowledge: nil)
         if let score = overall.first(where: { $0.indicator == AwarenessData.knowledgeIndicator }), score.isPublished, let m = score.value {
@@ -50,12 +50,12 @@ extension WorkforceReport {
             awareness.changes = compared.filter { $0.breakdown == "all" }.compactMap { d in
                 d.from.flatMap { from in d.to.map { MainPoints.Change(indicator: d.indicator, from: from, to: $0, interval: d.interval, q: d.qValue) } }
             }
-            figures.append(("Indicators changed since the baseline (Benjamini-Hochberg q < 0.05, of \(compared.count) compared)", .whole(changed, .indicators)))
+            figures.append((.phrase("report.label.changed", ["count": .text(String(compared.count))]), .whole(changed, .indicators)))
             significant = Set(compared.filter { $0.breakdown == "all" && ($0.qValue ?? 1) < 0.05 }.map(\.indicator))
             changes += [
                 .heading(level: 3, text: phrase("report.awareness.change_heading")),
                 .paragraph([.text(phrase("report.awareness.change_reading", ["count": String(compared.count), "q": "0.05"]))], style: .note),
-                .table(readerDifferences(followup.comparisons), most: 60, csv: "`tables/awareness_comparison.csv`"),
+                .table(readerDifferences(followup.comparisons, language: language), most: 60, csv: "`tables/awareness_comparison.csv`"),
             ]
         }
         if let followup = loaded.campaign {
@@ -80,8 +80,8 @@ extension WorkforceReport {
         blocks += [
             .heading(level: 3, text: phrase("report.awareness.groups")),
             .paragraph([.text(phrase("report.awareness.groups_note", ["file": "`tables/awareness_groups_vs_rest.csv`"]))], style: .note),
-            .table(readerDifferences(groups, contrast: true)),
-            .heading(level: 3, text: phrase("report.awareness.baseline")), .table(readerEstimates(rows), most: 120, csv: "`tables/awareness_baseline.csv`"),
+            .table(readerDifferences(groups, contrast: true, language: language)),
+            .heading(level: 3, text: phrase("report.awareness.baseline")), .table(readerEstimates(rows, language), most: 120, csv: "`tables/awareness_baseline.csv`"),
         ]
         return Section(id: "awareness", title: "", blocks: blocks)
     }
@@ -105,14 +105,14 @@ extension WorkforceReport {
     }
 
     /// Recognition of a real slogan, of the decoy, net recognition and acting on the campaign.
-    static func campaignFigures(_ followup: [AwarenessEstimate], _ language: ReaderLanguage, _ figures: inout [(label: String, figure: ReportFigure)]) -> [ReportBlock] {
+    static func campaignFigures(_ followup: [AwarenessEstimate], _ language: ReaderLanguage, _ figures: inout [(label: Phrase, figure: ReportFigure)]) -> [ReportBlock] {
         let names = [AwarenessData.recognises, AwarenessData.claimsDecoy, AwarenessData.netRecognition, "acted_on_campaign"]
         let rows = names.compactMap { name in followup.first { $0.indicator == name && $0.breakdown == "all" } }
         guard !rows.isEmpty else { return [] }
         if let net = rows.first(where: { $0.indicator == AwarenessData.netRecognition }), net.isPublished, let m = net.value {
-            figures.append(("Net slogan recognition at follow-up-1 (a real slogan recognised minus the decoy claimed)", .share(m, net.interval, se: net.se)))
+            figures.append((.phrase("report.label.net"), .share(m, net.interval, se: net.se)))
         }
-        let table = readerEstimates(rows)
+        let table = readerEstimates(rows, language)
         let phrase = Words.bundled.phrasebook(language)
         return [
             .heading(level: 3, text: phrase("report.awareness.campaign")), .paragraph([.text(phrase("report.awareness.campaign_reading"))], style: .note), .table(table),
@@ -159,12 +159,12 @@ extension WorkforceReport {
 
     /// The figures as readers see them (the table's columns, rendered by ``ResultTable/forReaders(_:labels:)``):
     /// an indicator in words, its estimate with its 95% interval, a withheld figure with its reason.
-    static func readerEstimates(_ rows: [AwarenessEstimate]) -> ResultTable {
-        AwarenessTables.estimates(rows).selecting(["indicator", "breakdown", "group", "n", "p", "ci_low", "ci_high", "se", "deff", "n_eff", "status", "reason"])
+    static func readerEstimates(_ rows: [AwarenessEstimate], _ language: ReaderLanguage = .en) -> ResultTable {
+        AwarenessTables.estimates(rows, language).selecting(["indicator", "breakdown", "group", "n", "p", "ci_low", "ci_high", "se", "deff", "n_eff", "status", "reason"])
     }
 
-    static func readerDifferences(_ rows: [AwarenessDifference], contrast: Bool = false) -> ResultTable {
-        AwarenessTables.differences(rows, contrast: contrast).selecting([
+    static func readerDifferences(_ rows: [AwarenessDifference], contrast: Bool = false, language: ReaderLanguage = .en) -> ResultTable {
+        AwarenessTables.differences(rows, contrast: contrast, language).selecting([
             "indicator", "breakdown", "group", contrast ? "p_group" : "p_base", contrast ? "p_rest" : "p_followup", "diff", "diff_ci_low", "diff_ci_high",
             "p_value", "q_value", "status", "reason",
         ])

@@ -35,7 +35,7 @@ extension WorkforceReport {
         let horizon = phrase("report.horizon.\(request.horizon.rawValue)")
         let top = Array(e.publishedRoles.prefix(10))
         let withheld = e.roles.filter { $0.status == .suppressed }.map(\.role.name).sorted()
-        let poor = e.roles.filter(\.status.isQualityWithheld).map { "\($0.role.name) (\($0.reason ?? $0.status.rawValue))" }.sorted()
+        let poor = e.roles.filter(\.status.isQualityWithheld).map { "\($0.role.name) (\($0.figures.withheldReason($0.status, language) ?? $0.status.rawValue))" }.sorted()
         func grade(_ r: RoleEstimate) -> String { r.quality.map { " (\(gradeWords($0, language)))" } ?? "" }
         let svg = SVGChart.bars(
             title: phrase("report.chart.roles_title", ["horizon": horizon]), labels: top.map { "\($0.role.name)\(grade($0))" },
@@ -119,7 +119,7 @@ extension WorkforceReport {
             let marks: [String?] = rows.map { row in
                 let figures = waves.compactMap { $0.figures[row.indicator] }
                 guard !figures.isEmpty, figures.allSatisfy({ !$0.isPublished }) else { return nil }
-                return phrase("report.chart.awareness.withheld_mark", ["reason": figures.first?.reason ?? unpublished])
+                return phrase("report.chart.awareness.withheld_mark", ["reason": figures.first?.reasonPhrase?.text(language) ?? unpublished])
             }
             let svg = SVGChart.intervals(
                 title: phrase("report.chart.awareness.title", ["title": title, "reading": reading]), labels: rows.map(label),
@@ -127,7 +127,7 @@ extension WorkforceReport {
                     SVGChart.Dots(
                         name: wave.name, color: wave.color, points: rows.map { wave.figures[$0.indicator].flatMap(point) },
                         notes: rows.map {
-                            wave.figures[$0.indicator].map { $0.isPublished ? nil : phrase("report.chart.awareness.withheld", ["reason": $0.reason ?? unpublished]) }
+                            wave.figures[$0.indicator].map { $0.isPublished ? nil : phrase("report.chart.awareness.withheld", ["reason": $0.reasonPhrase?.text(language) ?? unpublished]) }
                                 ?? phrase("report.chart.awareness.not_asked")
                         },
                         marks: rows.map { w > 0 && w == waves.count - 1 && significant.contains($0.indicator) ? " *" : "" })

@@ -31,7 +31,7 @@ extension WorkforceReport {
     }
 
     static func gapsSection(
-        _ data: ReportData, _ context: GapContext, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)]
+        _ data: ReportData, _ context: GapContext, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: Phrase, figure: ReportFigure)]
     ) -> Section {
         let e = context.estimates, request = data.gapRequest
         for by in [GapBreakdown.role, .total, .area, .category, .sector, .district, .size, .capability] {
@@ -40,13 +40,12 @@ extension WorkforceReport {
             tables.append(("gaps_by_\(by.rawValue)", GapReport.table(context, r, capability: data.capability)))
         }
         if e.flows != nil { tables.append(("gaps_scenarios", ShortfallScenarios.table(context))) }
-        let horizon = request.horizon.words
-        figures.append(("Employers responding", .whole(e.employers.count, .employers)))
+        figures.append((.phrase("report.label.employers"), .whole(e.employers.count, .employers)))
         let flows = e.flows
         if let flows {
             flowFigures(flows, &figures)
         } else {
-            roleMentionFigures(e, horizon, &figures)
+            roleMentionFigures(e, request.horizon, &figures)
         }
         let language = data.options.language, phrase = Words.bundled.phrasebook(language)
         let chart = roleChart(e, request, language)
@@ -61,7 +60,7 @@ extension WorkforceReport {
             let grade = g.quality.map { $0 == .noCases ? $0.phrase.text(language) : "\($0.rawValue): \($0.phrase.text(language))" }
             human.append([
                 .text("\(g.role.name) (\(g.role.id))"),
-                .text(open ? phrase("report.gaps.published") : withheld(g.status, employers: g.figures.respondents, reason: g.reason, language)),
+                .text(open ? phrase("report.gaps.published") : withheld(g.status, employers: g.figures.respondents, reason: g.figures.withheldReason(g.status, language), language)),
                 .text(open ? count(g.figures.employed.value) : ""), .text(open ? counted(g.figures.demand) : ""),
                 .text(open ? count(g.supply) : ""), .text(open ? counted(g.gap) : ""),
                 .text(open ? grade ?? phrase("report.gaps.no_sampling_error") : ""), .int(g.figures.respondents),
@@ -104,17 +103,17 @@ extension WorkforceReport {
     }
 
     /// The summary's role-mention figures, for a form without the flow questions.
-    static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: String, _ figures: inout [(label: String, figure: ReportFigure)]) {
-        figures.append(("Shortage within the \(horizon): openings no completer will fill (every surveyed role with a gap, withheld ones included)", .count(e.shortage, .roleMentions, grade: QualityGrade(e.shortage))))
-        figures.append(("Surplus: completers beyond the openings of their roles", .count(e.surplus, .roleMentions, grade: QualityGrade(e.surplus))))
-        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", figure(e.national.figures.demand, .roleMentions, e.national.status, e.national.figures)))
-        figures.append(("Completers in that time", ReportFigure(e.national.supply, unit: .people)))
-        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .count(e.national.figures.employed, .roleHoldings, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents))))
-        if let people = e.people { figures.append(("Different people doing cybersecurity work", .count(people, .people, grade: QualityGrade(people, units: e.employers.count)))) }
+    static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: Horizon, _ figures: inout [(label: Phrase, figure: ReportFigure)]) {
+        figures.append((.phrase("report.label.shortage", ["horizon": .phrase(horizon.phrase)]), .count(e.shortage, .roleMentions, grade: QualityGrade(e.shortage))))
+        figures.append((.phrase("report.label.surplus"), .count(e.surplus, .roleMentions, grade: QualityGrade(e.surplus))))
+        figures.append((.phrase("report.label.openings", ["horizon": .phrase(horizon.phrase)]), figure(e.national.figures.demand, .roleMentions, e.national.status, e.national.figures)))
+        figures.append((.phrase("report.label.completers"), ReportFigure(e.national.supply, unit: .people)))
+        figures.append((.phrase("report.label.employed"), .count(e.national.figures.employed, .roleHoldings, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents))))
+        if let people = e.people { figures.append((.phrase("report.label.people"), .count(people, .people, grade: QualityGrade(people, units: e.employers.count)))) }
     }
 
     static func catalogSection(
-        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)], _ points: inout MainPoints
+        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: Phrase, figure: ReportFigure)], _ points: inout MainPoints
     ) -> Section {
         let offerings = data.offerings, roles = data.roles, context = data.context, request = data.gapRequest
         let language = data.options.language, phrase = Words.bundled.phrasebook(language)
@@ -123,8 +122,8 @@ extension WorkforceReport {
         }
         let catalog = CourseAnalysis.catalogTable(offerings, roles: roles, theta: request.theta)
         tables.append(("catalog", catalog))
-        figures.append(("Offerings in the national catalog", .whole(offerings.count, .offerings)))
-        figures.append(("Institutions", .whole(Set(offerings.map(\.institution)).count, .institutions)))
+        figures.append((.phrase("report.label.offerings"), .whole(offerings.count, .offerings)))
+        figures.append((.phrase("report.label.institutions"), .whole(Set(offerings.map(\.institution)).count, .institutions)))
         var blocks: [ReportBlock] = [
             .only(.html, [.table(catalog.selecting(["institution", "code", "title", "level", "ksas", "annual_completions", "prepares_for"]))]),
             .only(.markdown, [.table(catalog)]),
@@ -146,7 +145,7 @@ extension WorkforceReport {
                 .heading(level: 3, text: phrase("report.catalog.largest")),
                 .only(.html, [.markup(html: ksaChart(Array(ksas.prefix(10)), context, request, language), markdown: "")]), .table(human),
             ]
-            figures.append(("Needed KSAs no course teaches", .whole(ksas.filter { $0.taught == 0 }.count, .ksas)))
+            figures.append((.phrase("report.label.untaught"), .whole(ksas.filter { $0.taught == 0 }.count, .ksas)))
             points.employers?.neededKSAs = ksas.count
             points.employers?.untaughtKSAs = ksas.filter { $0.taught == 0 }.count
         }

@@ -20,17 +20,17 @@ extension WorkforceReport {
     }
 
     /// The summary's figures, each in its unit, none added to another.
-    static func flowFigures(_ f: WorkforceFlows, _ figures: inout [(label: String, figure: ReportFigure)]) {
-        figures.append(("Shortfall: people a year needed in cybersecurity work beyond those who enter it (a projection)", .count(f.shortfall, .peopleAYear, grade: nil)))
-        figures.append(("Cybersecurity jobs vacant now (jobs)", .count(f.vacantJobs, .jobs, grade: QualityGrade(f.vacantJobs))))
-        figures.append(("Of them hard to fill (jobs)", .count(f.hardToFillJobs, .jobs, grade: QualityGrade(f.hardToFillJobs))))
-        figures.append(("People needed a year: new jobs and exits from cybersecurity work in Belize", .count(f.demandFlow, .peopleAYear, grade: QualityGrade(f.demandFlow))))
-        figures.append(("People entering a year at the current rates (projected)", .count(f.entrantsProjected, .peopleAYear, grade: QualityGrade(f.entrantsProjected))))
-        if let rate = f.entryRateRealised { figures.append(("Realised entry rate: hires straight from education per completer", ReportFigure(rate.value, unit: .ratio, style: .ratio))) }
-        if let people = f.people { figures.append(("Different people doing cybersecurity work", .count(people, .people, grade: QualityGrade(people)))) }
-        figures.append(("Role-holdings (a person with two roles counts in each)", .count(f.roleHoldings, .roleHoldings, grade: QualityGrade(f.roleHoldings))))
+    static func flowFigures(_ f: WorkforceFlows, _ figures: inout [(label: Phrase, figure: ReportFigure)]) {
+        figures.append((.phrase("report.label.shortfall"), .count(f.shortfall, .peopleAYear, grade: nil)))
+        figures.append((.phrase("report.label.vacant"), .count(f.vacantJobs, .jobs, grade: QualityGrade(f.vacantJobs))))
+        figures.append((.phrase("report.label.hard"), .count(f.hardToFillJobs, .jobs, grade: QualityGrade(f.hardToFillJobs))))
+        figures.append((.phrase("report.label.demand_flow"), .count(f.demandFlow, .peopleAYear, grade: QualityGrade(f.demandFlow))))
+        figures.append((.phrase("report.label.entrants"), .count(f.entrantsProjected, .peopleAYear, grade: QualityGrade(f.entrantsProjected))))
+        if let rate = f.entryRateRealised { figures.append((.phrase("report.label.entry_rate"), ReportFigure(rate.value, unit: .ratio, style: .ratio))) }
+        if let people = f.people { figures.append((.phrase("report.label.people"), .count(people, .people, grade: QualityGrade(people)))) }
+        figures.append((.phrase("report.label.holdings"), .count(f.roleHoldings, .roleHoldings, grade: QualityGrade(f.roleHoldings))))
         if let ratio = f.holdingsPerPerson {
-            figures.append(("Role-holdings per person", .ratio(ratio)))
+            figures.append((.phrase("report.label.per_person"), .ratio(ratio)))
         }
     }
 

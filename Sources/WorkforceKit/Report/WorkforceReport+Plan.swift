@@ -6,16 +6,16 @@ extension WorkforceReport {
     /// plan's "What to do". Every sentence in the report's language (`plan.csv`, `report.csv`).
     static func planSection(
         _ plan: WorkforcePlan, _ language: ReaderLanguage, _ tables: inout [(name: String, table: ResultTable)],
-        _ figures: inout [(label: String, figure: ReportFigure)], _ json: inout [String: ([String]) -> String], _ points: inout MainPoints
+        _ figures: inout [(label: Phrase, figure: ReportFigure)], _ json: inout [String: ([String]) -> String], _ points: inout MainPoints
     ) -> Section {
         tables.append(("plan", plan.actionTable))
         tables.append(("plan_by_role", plan.roleTable))
         tables.append(("plan_cases", plan.casesTable))
         json["plan"] = { plan.json(.action, notes: $0) }
         let c = plan.central
-        figures.append(("Need in the plan, people a year", ReportFigure(c.need, unit: .peopleAYear)))
-        figures.append(("Seats a year in the plan, each counted once", ReportFigure(c.seats, unit: .peopleAYear)))
-        figures.append(("Need left open, people a year", ReportFigure(c.open, unit: .peopleAYear)))
+        figures.append((.phrase("report.label.plan_need"), ReportFigure(c.need, unit: .peopleAYear)))
+        figures.append((.phrase("report.label.plan_seats"), ReportFigure(c.seats, unit: .peopleAYear)))
+        figures.append((.phrase("report.label.plan_open"), ReportFigure(c.open, unit: .peopleAYear)))
         let words = PlanWords(language)
         let phrase = words.phrase
         if c.need > 0.5 { points.whatToDo = words.whatToDo(plan) }

@@ -30,10 +30,13 @@ extension WorkforceReport {
         let phrase = Words.bundled.phrasebook(language)
         return [
             .heading(level: 3, text: phrase("report.grades.heading")),
-            .paragraph([.text(phrase("report.grades.lead", ["source": phrase("report.grades.source", ["limit": bound(QualityGrade.publicationLimit, language)])]))], style: .note),
+            .paragraph([.text(phrase("report.grades.lead", ["source": phrase("report.grades.source", ["limit": bound(QualityGrade.publicationLimit, language), "guide": guide])]))], style: .note),
             .table(gradeTable(language)),
         ]
     }
+
+    /// The publication the grades' cut-off comes from, by its title.
+    static let guide = "Guide to the Labour Force Survey, 71-543-G, Data quality"
 
     /// A grade bound as a percentage without a needless decimal: "5%", "33.3%" ("5 %" in Spanish).
     static func bound(_ x: Double, _ language: ReaderLanguage) -> String {

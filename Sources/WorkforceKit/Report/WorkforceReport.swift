@@ -75,7 +75,7 @@ public enum WorkforceReport {
         let context = data.context
         let offerings = data.offerings
         var tables: [(name: String, table: ResultTable)] = []
-        var figures: [(label: String, figure: ReportFigure)] = []
+        var figures: [(label: Phrase, figure: ReportFigure)] = []
         var sections: [Section] = []
         /// Tables whose JSON is not their cells' (the plan's contributions are objects), by name.
         var json: [String: ([String]) -> String] = [:]
@@ -129,7 +129,7 @@ public enum WorkforceReport {
     /// The page around the sections: the title and byline, the warnings, the main points, the
     /// contents (HTML only), the summary's figures and the link to the explorer.
     static func frame(
-        _ title: String, _ options: ReportOptions, _ sentences: [String], _ figures: [(label: String, figure: ReportFigure)], _ sections: [Section],
+        _ title: String, _ options: ReportOptions, _ sentences: [String], _ figures: [(label: Phrase, figure: ReportFigure)], _ sections: [Section],
         warnings: [String]
     ) -> [ReportBlock] {
         let phrase = Words.bundled.phrasebook(options.language)
@@ -153,7 +153,7 @@ public enum WorkforceReport {
             .heading(level: 2, text: phrase("report.contents")), .list(contents.map { [.link($0.0, href: "#" + $0.1)] }),
         ])]))
         blocks.append(.part(.init("section", id: "summary"), blocks: [
-            .heading(level: 2, text: phrase("report.summary")), .figures(figures),
+            .heading(level: 2, text: phrase("report.summary")), .figures(figures.map { ($0.label.text(phrase), $0.figure) }),
             .only(.html, [.paragraph([.link(phrase("report.explorer_link"), href: "explorer.html"), .text(phrase("report.explorer_after"))])]),
         ]))
         blocks += sections.map { .part(.init("section", id: $0.id, className: "part"), blocks: [.heading(level: 2, text: $0.title)] + $0.blocks) }
@@ -162,11 +162,11 @@ public enum WorkforceReport {
 
     /// The summary's figures as numbers: value, standard error, interval, unit, grade and
     /// status, so that a program reads them without parsing words (`tables/summary.json`).
-    static func summaryTable(_ figures: [(label: String, figure: ReportFigure)]) -> ResultTable {
+    static func summaryTable(_ figures: [(label: Phrase, figure: ReportFigure)]) -> ResultTable {
         var table = ResultTable(columns: ["figure", "value", "se", "ci_low", "ci_high", "unit", "grade", "status", "reason"])
         for (label, f) in figures {
             table.append([
-                .text(label), .double(f.value), f.se.map(Cell.double) ?? .null, f.interval.map { .double($0.lowerBound) } ?? .null,
+                .text(label.text(.en)), .double(f.value), f.se.map(Cell.double) ?? .null, f.interval.map { .double($0.lowerBound) } ?? .null,
                 f.interval.map { .double($0.upperBound) } ?? .null, .text(f.unit.rawValue), f.grade.map { .text($0.rawValue) } ?? .null,
                 .text(f.status.rawValue), f.reason.map(Cell.text) ?? .null,
             ])
