@@ -58,10 +58,16 @@ import Testing
         for (name, text) in files where name.hasPrefix("tables/") { #expect(es[name] == text, "\(name) differs in Spanish") }
         let html = try #require(es["report.html"])
         #expect(html.contains("<html lang=\"es\">"))
-        for spanishText in ["Puntos principales", "Resumen", "Lo que ningún curso en Belice enseña", "Cambio desde la primera ronda de empleadores", "Las más cercanas: ", "Vacantes y egresados por rol laboral", "Barras pálidas: grado E"] {
+        for spanishText in ["Puntos principales", "Resumen", "Lo que ningún curso en Belice enseña", "Cambio desde la primera ronda de empleadores", "Las más cercanas: ", "Vacantes y egresados por rol laboral", "Barras pálidas: grado E",
+            "El flujo nacional: personas al año", "Capacidad de los empleadores", "Las mayores brechas de KSA", "Cómo se calculó",
+            "Lo que cubre cada palanca, por rol", "Dirige: Ministerio a cargo de la educación"] {
             #expect(html.contains(spanishText), "\(spanishText)")
         }
-        for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: ", "Pale bars: grade E"] {
+        for english in ["Main points", "What no course in Belize teaches", "Change since the first employer wave", "Open the course-gap explorer", "Closest: ", "Pale bars: grade E",
+            "The national flow", "Employer capability", "The largest KSA gaps", "How this was computed", "What each lever closes",
+            "Every action in words", "Role mentions: a job", "What the shortfall rests on", "in all; every row",
+            "Quality grades", "The data behind this report", "Indicators, overall", "Follow-up campaign figures", "Target groups against the rest",
+            "Employers expect", "people a year to enter cybersecurity work"] {
             #expect(!html.contains(english), "\(english) in the Spanish report")
         }
         // Thousands separated by a no-break space; the figures' words are Spanish.
@@ -87,6 +93,30 @@ import Testing
         }
         #expect(page.contains("Explorador de brechas de cursos") && page.contains("<html lang=\"es\">"))
         for stop in [" the ", " of the ", " and ", " to "] { #expect(!page.contains(stop), "'\(stop)' in the Spanish explorer") }
+
+        // The whole Spanish report: no English text of the word tables, and, once the English
+        // data (KSA statements, role, course and institution names) is taken out, no English stop words.
+        // Formulas (`code`), the charts' labels and the tables' cells (KSA statements, names) are
+        // data, not sentences; the word tables' English is looked for in them too.
+        var report = html.replacingOccurrences(of: "<(style|script|code)[^>]*>[\\s\\S]*?</(style|script|code)>", with: "", options: .regularExpression)
+        for english in Self.englishRuns(Words.bundled) { #expect(!report.contains(english), "English in the Spanish report: \(english)") }
+        var names: [String] = data.texts.values.map { $0.text }
+        names += data.roles.map { $0.name }
+        names += data.offerings.map { $0.title } + data.offerings.map { $0.institution }
+        names += WorkforcePlan.partners + ["University of Belize", "Oversee and Govern", "Vital and Health Statistics", WorkforceReport.guide]
+        report = report.replacingOccurrences(of: "<(svg|td)[^>]*>[\\s\\S]*?</(svg|td)>", with: "", options: .regularExpression)
+        for name in names.sorted(by: { $0.count > $1.count }) where name.count > 3 { report = report.replacingOccurrences(of: Markup.escape(name), with: "") }
+        for stop in [" the ", " of the ", " and ", " to "] {
+            let at = Self.around(stop, in: report)
+            #expect(at == nil, "'\(stop)' in the Spanish report: \(at ?? "")")
+        }
+    }
+
+    /// `text` with the 80 characters before it, where it first is in `page`.
+    static func around(_ text: String, in page: String) -> String? {
+        guard let found = page.range(of: text) else { return nil }
+        let start = page.index(found.lowerBound, offsetBy: -80, limitedBy: page.startIndex) ?? page.startIndex
+        return String(page[start..<found.upperBound])
     }
 
     /// The English texts of every word table, cut at their placeholders into runs of more than

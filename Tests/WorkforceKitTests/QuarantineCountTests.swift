@@ -78,7 +78,7 @@ import Testing
             WorkforceReport.Section(id: "gaps", title: "Workforce gaps", html: "<p>g</p>", markdown: "g\n"),
             WorkforceReport.Section(id: "awareness", title: "Awareness", html: "<p>a</p>", markdown: "a\n"),
         ]
-        let noted = WorkforceReport.noting(found, in: sections)
+        let noted = WorkforceReport.noting(found, in: sections, .en)
         #expect(noted[0].html == "<p>g</p>")
         #expect(noted[1].html.hasPrefix("<p class=\"note\">1 awareness row of wave baseline (33.3% of its 3 rows) is quarantined and not counted"))
         #expect(noted[1].markdown.hasPrefix("_1 awareness row of wave baseline"))

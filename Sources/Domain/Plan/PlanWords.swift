@@ -5,22 +5,22 @@ import Foundation
 /// whole numbers for readers (the JSON keeps full precision). The plan itself keeps typed
 /// facts (``WorkforcePlan/Action``, ``WorkforcePlan/OpenReason``); these render them.
 package struct PlanWords {
-    let phrase: Phrasebook
+    package let phrase: Phrasebook
 
-    init(_ language: ReaderLanguage = .en, words: Words = .bundled) { phrase = words.phrasebook(language) }
+    package init(_ language: ReaderLanguage = .en, words: Words = .bundled) { phrase = words.phrasebook(language) }
 
-    var language: ReaderLanguage { phrase.language }
+    package var language: ReaderLanguage { phrase.language }
 
     /// People and seats as whole numbers, as estimated counts are published ("under 1" for a
     /// positive figure that rounds to 0).
-    func number(_ x: Double) -> String {
+    package func number(_ x: Double) -> String {
         let shown = Figure.count(x, language.rawValue)
         return x > 0 && shown == "0" ? phrase("plan.under_one") : shown
     }
 
     /// A count with its unit in words: "1 person", "12 people", "under 1 person"; `unit` is one
     /// of the `plan.unit.*` keys of the word table.
-    func count(_ x: Double, _ unit: String) -> String {
+    package func count(_ x: Double, _ unit: String) -> String {
         let shown = number(x)
         let one = shown == "1" || (x > 0 && Figure.count(x) == "0")
         return phrase("plan.unit.\(unit).\(one ? "one" : "other")", ["n": shown])
@@ -51,7 +51,7 @@ package struct PlanWords {
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// KSAs by statement, at most `limit`, with how many more there are.
-    func statements(_ ids: [String], _ input: PlanInput, limit: Int = 4) -> String {
+    package func statements(_ ids: [String], _ input: PlanInput, limit: Int = 4) -> String {
         let shown = list(ids.prefix(limit).map { id in input.statements[id].map { "\"\($0)\" (\(id))" } ?? id })
         return ids.count > limit ? phrase("plan.statements.more", ["list": shown, "count": String(ids.count - limit)]) : shown
     }
@@ -126,7 +126,7 @@ package struct PlanWords {
     }
 
     /// The three sentences a minister can repeat: the need, what the plan does by lever, what stays open.
-    func headline(_ plan: WorkforcePlan) -> [String] {
+    package func headline(_ plan: WorkforcePlan) -> [String] {
         let c = plan.central
         let need = phrase(
             "plan.headline.need", ["year": String(plan.input.options.years), "people": count(c.need, "more_person"), "spread": years(plan.input.options.spread)])
@@ -141,7 +141,7 @@ package struct PlanWords {
     }
 
     /// "What to do": the two largest levers in one sentence.
-    func whatToDo(_ plan: WorkforcePlan) -> String {
+    package func whatToDo(_ plan: WorkforcePlan) -> String {
         let c = plan.central
         let top = PlanProgram.Lever.allCases.map { ($0, c.closes($0)) }.filter { $0.1 > 0.5 }.sorted { $0.1 > $1.1 }.prefix(2)
         guard !top.isEmpty else { return phrase("plan.todo.none") }
@@ -149,7 +149,7 @@ package struct PlanWords {
     }
 
     /// What a reader must know: the need, the levers and their bounds, what is left out.
-    func notes(_ plan: WorkforcePlan) -> [String] {
+    package func notes(_ plan: WorkforcePlan) -> [String] {
         let o = plan.input.options
         var notes = headline(plan) + [
             phrase("plan.note.need", ["year": String(o.years), "spread": years(o.spread)]),

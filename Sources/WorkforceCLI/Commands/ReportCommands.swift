@@ -28,11 +28,13 @@ enum ReportCommands {
         options: [
             reportOut.spec, GapsCommand.horizon.spec, CatalogCommands.theta.spec, GapsCommand.entryRate.spec, GapsCommand.frame.spec, Options.baselineWave.spec,
             AwarenessCommands.margins.spec, WeightingCommands.unweighted, AwarenessCommands.strata.spec, AwarenessCommands.cluster.spec, AwarenessCommands.srs,
+            Options.readerLanguage.spec,
         ],
         run: { invocation in
             let store = try invocation.openStore()
             let request = try request(invocation)
             var options = ReportOptions()
+            options.language = invocation[Options.readerLanguage] ?? .en
             options.horizon = request.horizon
             options.theta = request.theta
             options.frame = request.frame

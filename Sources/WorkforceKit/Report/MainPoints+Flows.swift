@@ -30,57 +30,62 @@ extension MainPoints {
         }
     }
 
-    /// What each assumption is, in words, at its low and high side.
-    static func assumptionWords(_ name: String) -> (what: String, low: String, high: String) {
-        switch name {
-        case "unknown_destinations": ("where leavers of unknown destination went", "none of them left cybersecurity work in Belize", "all of them did")
-        case "unknown_sources": ("where hires of unknown source came from", "none of them were new to cybersecurity work in Belize", "all of them were")
-        case "new_jobs_realised": ("whether employers create the new jobs they expect", "half of them are created", "all of them are")
-        default: ("the entry rate of completers", "it is at the low end of its interval", "it is at the high end")
-        }
-    }
-
     /// The sentences of the flow model: the two headline figures, the largest assumption, the roles, people and role-holdings.
     func flowSentences(_ f: Flows, base: String) -> [(rank: Int, text: String)] {
         var out: [(Int, String)] = []
+        let p = phrase
         let s = f.shortfall
-        let interval = Self.signedInterval(s)
+        let interval = signedInterval(s)
         if s.value.rounded() >= 1 {
-            out.append((1, "Belize needs \(Self.about(s)) more people a year to enter cybersecurity work than now enter it\(base)\(interval); this is a projection from last year's hires and leavers, not a count."))
+            out.append((1, p("report.points.flow.short", ["about": about(s), "base": base, "interval": interval])))
         } else if s.value.rounded() <= -1 {
-            out.append((1, "About \(Figure.count(-s.value)) more people a year enter cybersecurity work in Belize than employers need\(base)\(interval): no shortfall of people at today's rate of entry; this is a projection from last year's hires and leavers, not a count."))
+            out.append((1, p("report.points.flow.surplus", ["count": count(-s.value), "base": base, "interval": interval])))
         } else {
-            out.append((1, "About as many people a year enter cybersecurity work in Belize as employers need\(base)\(interval)."))
+            out.append((1, p("report.points.flow.even", ["base": base, "interval": interval])))
         }
-        let hard = f.hardToFillJobs.value.rounded() >= 1 ? ", \(Figure.count(f.hardToFillJobs.value)) of them hard to fill" : ", none of them hard to fill"
+        let hard = f.hardToFillJobs.value.rounded() >= 1 ? p("report.points.flow.hard", ["count": count(f.hardToFillJobs.value)]) : p("report.points.flow.hard_none")
         let vacantGrade = QualityGrade(f.vacantJobs)
         if vacantGrade == .f {
-            out.append((1, "How many cybersecurity jobs are vacant now is too unreliable to publish (\(Self.unreliable))."))
+            out.append((1, p("report.points.flow.vacant_unreliable", ["unreliable": unreliable])))
         } else {
-            out.append((1, "\(Self.capitalised(Self.about(f.vacantJobs))) cybersecurity jobs are vacant now\(hard)\(Self.interval(f.vacantJobs, grade: vacantGrade)); jobs now are a stock, not part of the yearly figure."))
+            out.append((1, p("report.points.flow.vacant", [
+                "about": Self.capitalised(about(f.vacantJobs)), "hard": hard, "interval": self.interval(f.vacantJobs, grade: vacantGrade),
+            ])))
         }
         if let (low, high) = f.largest, max(abs(low.change), abs(high.change)).rounded() >= 1 {
-            let words = Self.assumptionWords(low.assumption)
-            out.append((2, "The assumption that moves the figure most is \(words.what): if \(words.low), it would be \(Figure.count(low.shortfall)) people a year; if \(words.high), \(Figure.count(high.shortfall))."))
+            let name = ["unknown_destinations", "unknown_sources", "new_jobs_realised"].contains(low.assumption) ? low.assumption : "entry_rate"
+            let what = p("report.flows.assumption.\(name).what")
+            out.append((2, p("report.points.flow.assumption", [
+                "what": what.prefix(1).lowercased() + what.dropFirst(), "low": p("report.flows.assumption.\(name).low"), "high": p("report.flows.assumption.\(name).high"),
+                "low_figure": count(low.shortfall), "high_figure": count(high.shortfall),
+            ])))
         }
         let named = Array(f.roles.filter { $0.gap.value.rounded() >= 1 && $0.grade != .f }.prefix(3))
         if !named.isEmpty {
-            out.append((3, "Allocated to work roles by their share of vacancies, new positions and leavers, the largest shortfalls are for \(Self.list(named.map { "\($0.name) (\(Self.figure($0.gap)) people a year\($0.grade?.needsCaution == true ? "; use with caution" : ""))" }))."))
+            let items = named.map {
+                p("report.points.flow.role", ["name": $0.name, "figure": figure($0.gap), "caution": $0.grade?.needsCaution == true ? p("report.points.caution") : ""])
+            }
+            out.append((3, p("report.points.flow.roles", ["list": list(items)])))
         }
         if let people = f.people, let ratio = f.holdingsPerPerson, people.value.rounded() >= 1, QualityGrade(people) != .f {
-            let ci = ratio.ciLow.flatMap { low in ratio.ciHigh.map { " (95% CI \(Figure.fixed(low, 1)) to \(Figure.fixed($0, 1)))" } } ?? ""
-            out.append((8, "About \(Figure.count(people.value)) different people do cybersecurity work\(Self.interval(people, grade: QualityGrade(people))); they hold \(Figure.count(f.roleHoldings.value)) role-holdings, \(Figure.fixed(ratio.value, 1)) roles a person\(ci), so role mentions overstate people."))
+            let ci = ratio.ciLow.flatMap { low in
+                ratio.ciHigh.map { p("report.points.interval", ["low": Figure.fixed(low, 1), "high": Figure.fixed($0, 1), "caution": ""]) }
+            } ?? ""
+            out.append((8, p("report.points.flow.people", [
+                "people": count(people.value), "interval": self.interval(people, grade: QualityGrade(people)), "holdings": count(f.roleHoldings.value),
+                "ratio": Figure.fixed(ratio.value, 1), "ci": ci,
+            ])))
         }
         return out
     }
 
     /// " (95% CI -12 to 140)": a difference's interval may cross 0.
-    static func signedInterval(_ e: Estimate) -> String {
+    func signedInterval(_ e: Estimate) -> String {
         guard let low = e.ciLow, let high = e.ciHigh else { return "" }
         // A difference is not graded by its coefficient of variation (near 0 it has none worth
         // the name): its interval, and whether it includes 0, say how sure it is.
-        var text = " (95% CI \(Figure.count(low)) to \(Figure.count(high))"
-        if low < 0 && high > 0 { text += "; the interval includes no shortfall" }
-        return text + ")"
+        return phrase("report.points.interval", [
+            "low": count(low), "high": count(high), "caution": low < 0 && high > 0 ? phrase("report.points.flow.includes_zero") : "",
+        ])
     }
 }

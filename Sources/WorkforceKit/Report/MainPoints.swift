@@ -120,12 +120,17 @@ package struct MainPoints: Sendable {
     package var whatToDo: String?
     /// The indicator whose change is told in words (the knowledge score).
     package var headlineIndicator = AwarenessData.knowledgeIndicator
+    /// The language of the sentences (`report.points.*` of `Surveys/banks/words/report.csv`).
+    package var language: ReaderLanguage = .en
     package static let limit = 8
 
-    package init(employers: Employers? = nil, awareness: Awareness? = nil) {
+    package init(employers: Employers? = nil, awareness: Awareness? = nil, language: ReaderLanguage = .en) {
         self.employers = employers
         self.awareness = awareness
+        self.language = language
     }
+
+    var phrase: Phrasebook { Words.bundled.phrasebook(language) }
 
     /// The sentences, most important first, at most ``limit``.
     package var sentences: [String] {
@@ -141,132 +146,146 @@ package struct MainPoints: Sendable {
     // Ranks: which sentences stay when there are more than eight (lower stays).
     private func employerSentences(_ e: Employers) -> [(rank: Int, text: String)] {
         var out: [(Int, String)] = []
-        let within = Self.within(e.horizon)
-        let base = e.openings.se == nil ? " among the \(plural(e.respondents, "responding employer")) (unweighted: no interval)" : ""
+        let p = phrase
+        let within = p("report.points.within.\(e.horizon.rawValue)")
+        let responding = p("report.points.responding.\(e.respondents == 1 ? "one" : "other")", ["count": String(e.respondents)])
+        let base = e.openings.se == nil ? p("report.points.base_unweighted", ["respondents": responding]) : ""
         if let flows = e.flows {
             out += flowSentences(flows, base: base)
             if let needed = e.neededKSAs, let untaught = e.untaughtKSAs, needed > 0 { out.append((7, ksaSentence(needed, untaught))) }
             return out
         }
         let openingsGrade = e.openingsGrade ?? QualityGrade(e.openings), shortageGrade = e.shortageGrade ?? QualityGrade(e.shortage)
+        let completers = count(e.completers)
         if !e.catalog {
             out.append((1, openingsGrade == .f
-                ? "How many cybersecurity openings employers expect \(within) is too unreliable to publish (\(Self.unreliable)); no training catalog is imported."
-                : "Employers expect \(Self.about(e.openings)) cybersecurity openings \(within)\(base)\(Self.interval(e.openings, grade: openingsGrade)); no training catalog is imported, so how many of them courses will fill is not known."))
+                ? p("report.points.no_catalog_unreliable", ["within": within, "unreliable": unreliable])
+                : p("report.points.no_catalog", ["openings": about(e.openings), "within": within, "base": base, "interval": interval(e.openings, grade: openingsGrade)])))
             return out
         }
         if shortageGrade == .f {
-            out.append((1, "How many more cybersecurity openings employers expect \(within) than courses will fill is too unreliable to publish (\(Self.unreliable))."))
+            out.append((1, p("report.points.shortage_unreliable", ["within": within, "unreliable": unreliable])))
         } else if e.shortage.value.rounded() < 1 {
-            out.append((1, "Courses are expected to produce enough completers for the openings employers expect \(within) in every published cybersecurity role\(base)."))
+            out.append((1, p("report.points.enough", ["within": within, "base": base])))
         } else {
-            out.append((1, "Employers expect \(Self.about(e.shortage)) more cybersecurity openings \(within) than courses will fill\(base)\(Self.interval(e.shortage, grade: shortageGrade))."))
+            out.append((1, p("report.points.shortage", ["shortage": about(e.shortage), "within": within, "base": base, "interval": interval(e.shortage, grade: shortageGrade)])))
         }
         let roles = e.shortages.filter { $0.gap.value.rounded() >= 1 && $0.grade != .f }
         let named = Array(roles.prefix(3))
         if !named.isEmpty {
-            let list = Self.list(named.map { "\($0.name) (\(Self.figure($0.gap))\($0.grade?.needsCaution == true ? "; use with caution" : ""))" })
+            let listed = list(named.map {
+                p("report.points.role", ["name": $0.name, "figure": figure($0.gap), "caution": $0.grade?.needsCaution == true ? p("report.points.caution") : ""])
+            })
             var text: String
             // Every role with a positive gap counts, also one that rounds to 0.
             let all = e.shortages.count
             switch named.count {
-            case all where all == 1: text = "The shortage is in one role: \(list)"
-            case all: text = "The shortage is in \(Self.words(all)) roles: \(list)"
-            case 1: text = "The largest shortage is for \(list), of the \(Self.words(all)) roles with a shortage"
-            default: text = "The largest shortages are for \(list), of the \(Self.words(all)) roles with a shortage"
+            case all where all == 1: text = p("report.points.shortage_in_one", ["list": listed])
+            case all: text = p("report.points.shortage_in", ["count": words(all), "list": listed])
+            case 1: text = p("report.points.largest_one", ["list": listed, "count": words(all)])
+            default: text = p("report.points.largest", ["list": listed, "count": words(all)])
             }
             if named.count > 1, let lowFirst = named.first?.gap.ciLow, let highLast = named.last?.gap.ciHigh, lowFirst <= highLast {
-                text += "; their intervals overlap, so their order is not certain"
+                text += p("report.points.overlap")
             }
             if e.withheldShortages > 0 {
                 // The total counts them: say so, so that the roles named do not read as all of it.
-                text = "Among the published roles, " + text.prefix(1).lowercased() + text.dropFirst()
-                text += "; \(Self.words(e.withheldShortages)) more \(e.withheldShortages == 1 ? "role has a shortage that counts in the total but is" : "roles have a shortage that counts in the total but are") withheld"
+                text = p("report.points.among_published", ["text": text.prefix(1).lowercased() + text.dropFirst()])
+                text += p("report.points.withheld.\(e.withheldShortages == 1 ? "one" : "other")", ["count": words(e.withheldShortages)])
             }
             out.append((2, text + "."))
         }
         if openingsGrade == .f {
-            out.append((3, "How many openings employers expect in all is too unreliable to publish (\(Self.unreliable)); the national catalog's courses will produce \(Figure.count(e.completers)) completers in that time."))
+            out.append((3, p("report.points.openings_unreliable", ["unreliable": unreliable, "completers": completers])))
         } else {
-            out.append((3, "Employers expect \(Self.about(e.openings)) openings in all\(base)\(Self.interval(e.openings, grade: openingsGrade)), from vacancies, new positions and replacing leavers; the national catalog's courses will produce \(Figure.count(e.completers)) completers in that time."))
+            out.append((3, p("report.points.openings", [
+                "openings": about(e.openings), "base": base, "interval": interval(e.openings, grade: openingsGrade), "completers": completers,
+            ])))
         }
         if let needed = e.neededKSAs, let untaught = e.untaughtKSAs, needed > 0 {
             out.append((7, ksaSentence(needed, untaught)))
         }
         if let people = e.people, people.value.rounded() >= 1, (e.peopleGrade ?? QualityGrade(people)) != .f {
-            let whereWords = people.se == nil ? "the \(plural(e.respondents, "responding employer"))" : "the organisations the survey represents"
-            out.append((9, "About \(Figure.count(people.value)) different people do cybersecurity work in \(whereWords)\(Self.interval(people, grade: e.peopleGrade ?? QualityGrade(people)))."))
+            let whereWords = people.se == nil ? p("report.points.where_responding", ["respondents": responding]) : p("report.points.where_represented")
+            out.append((9, p("report.points.people", [
+                "people": count(people.value), "where": whereWords, "interval": interval(people, grade: e.peopleGrade ?? QualityGrade(people)),
+            ])))
         }
         return out
     }
 
     private func ksaSentence(_ needed: Int, _ untaught: Int) -> String {
         untaught == 0
-            ? "Every one of the \(needed) knowledge, skill and ability items (KSAs) the roles with openings need is taught by at least one course in the national catalog."
-            : "\(Self.capitalised(Self.words(untaught))) of the \(needed) knowledge, skill and ability items (KSAs) the roles with openings need \(untaught == 1 ? "is" : "are") taught by no course in the national catalog."
+            ? phrase("report.points.ksas_taught", ["needed": String(needed)])
+            : phrase("report.points.ksas_untaught.\(untaught == 1 ? "one" : "other")", ["count": Self.capitalised(words(untaught)), "needed": String(needed)])
     }
 
     private func awarenessSentences(_ a: Awareness) -> [(rank: Int, text: String)] {
         var out: [(Int, String)] = []
+        let p = phrase
         if let k = a.knowledge {
-            out.append((4, "In the \(a.baseline) survey, people answered \(Figure.percent(k.value)) of the knowledge questions correctly on average\(Self.interval(k))."))
+            out.append((4, p("report.points.knowledge", ["wave": a.baseline, "percent": percent(k.value), "interval": interval(k)])))
         }
         if let followup = a.followup, !a.changes.isEmpty {
             let significant = a.changes.filter { ($0.q ?? 1) < 0.05 }
             let rose = significant.filter { $0.to > $0.from }.count, fell = significant.count - rose
-            let test = "by more than chance would explain (Benjamini-Hochberg q < 0.05)"
-            let between = "Between the \(a.baseline) and \(followup) surveys"
-            let compared = a.changes.count == 1 ? "the one indicator compared" : "the \(Self.words(a.changes.count)) indicators compared"
+            let test = p("report.points.test")
+            let between = p("report.points.between", ["baseline": a.baseline, "followup": followup])
+            let compared = a.changes.count == 1 ? p("report.points.compared.one") : p("report.points.compared.other", ["count": words(a.changes.count)])
+            let values = ["between": between, "compared": compared, "test": test]
             out.append((5, significant.isEmpty
-                ? "\(between), \(a.changes.count == 1 ? "\(compared) did not change" : "none of \(compared) changed") \(test)."
-                : "\(between), \(Self.words(significant.count)) of \(compared) changed \(test): \(rose == 0 ? "none" : Self.words(rose)) rose and \(fell == 0 ? "none" : Self.words(fell)) fell."))
+                ? p("report.points.unchanged.\(a.changes.count == 1 ? "one" : "other")", values)
+                : p("report.points.changed", values.merging([
+                    "count": words(significant.count), "rose": rose == 0 ? p("report.points.none") : words(rose),
+                    "fell": fell == 0 ? p("report.points.none") : words(fell),
+                ]) { _, b in b })))
             if let k = a.changes.first(where: { $0.indicator == headlineIndicator }) {
-                let change = "\(Self.points(k.to - k.from)) points\(k.interval.map { ", 95% CI \(Self.points($0.lowerBound)) to \(Self.points($0.upperBound))" } ?? "")"
-                let verdict = (k.q ?? 1) < 0.05 ? "" : "; this is not a significant change"
-                out.append((6, "The share of knowledge questions answered correctly went from \(Figure.percent(k.from)) to \(Figure.percent(k.to)) (\(change))\(verdict)."))
+                let ci = k.interval.map { p("report.points.points_ci", ["low": Self.points($0.lowerBound), "high": Self.points($0.upperBound)]) } ?? ""
+                let change = p("report.points.points", ["points": Self.points(k.to - k.from), "ci": ci])
+                let verdict = (k.q ?? 1) < 0.05 ? "" : p("report.points.not_significant")
+                out.append((6, p("report.points.knowledge_change", ["from": percent(k.from), "to": percent(k.to), "change": change, "verdict": verdict])))
             }
         }
         if let followup = a.followup, let net = a.netRecognition {
             out.append((10, net.value > 0
-                ? "In the \(followup) survey, \(Figure.percent(net.value)) of people recognised a real campaign slogan beyond what false claims of a made-up slogan explain\(Self.interval(net))."
-                : "In the \(followup) survey, people recognised real campaign slogans no more often than they claimed a made-up one (net recognition \(Figure.percent(net.value))\(net.interval.map { ", 95% CI \(Figure.percent($0.lowerBound)) to \(Figure.percent($0.upperBound))" } ?? ""))."))
+                ? p("report.points.net", ["wave": followup, "percent": percent(net.value), "interval": interval(net)])
+                : p("report.points.net_none", [
+                    "wave": followup, "percent": percent(net.value),
+                    "ci": net.interval.map { p("report.points.points_ci", ["low": percent($0.lowerBound), "high": percent($0.upperBound)]) } ?? "",
+                ])))
         }
         return out
     }
 
     // MARK: words
 
-    /// "within the next year".
-    static func within(_ h: Horizon) -> String {
-        switch h {
-        case .short: "in the next six months"
-        case .medium: "in the next year"
-        case .long: "in the next two years"
-        }
-    }
+    /// A count in the sentences' language: "1,043" or "1 043".
+    func count(_ x: Double) -> String { Figure.count(x, language.rawValue) }
+
+    func percent(_ x: Double) -> String { Figure.percent(x, language.rawValue) }
 
     /// "about 430" (a whole number: the estimate is not exact).
-    static func about(_ e: Estimate) -> String { (e.se == nil ? "" : "about ") + Figure.count(e.value) }
+    func about(_ e: Estimate) -> String { e.se == nil ? count(e.value) : phrase("report.points.about", ["value": count(e.value)]) }
 
-    /// Why a figure is not quoted.
-    static let unreliable = "its coefficient of variation is over 33.3% or it rests on fewer than 10 employers"
+    /// Why a figure is not quoted (its bounds filled from ``QualityGrade``).
+    var unreliable: String {
+        phrase("report.points.unreliable", ["limit": WorkforceReport.bound(QualityGrade.publicationLimit, language), "min": String(QualityGrade.minimumUnits)])
+    }
 
     /// " (95% CI 323 to 537)", with "; use with caution" on a grade E figure (a reader quoting
     /// it must see the caution); "" without an interval.
-    static func interval(_ e: Estimate, grade: QualityGrade?) -> String {
+    func interval(_ e: Estimate, grade: QualityGrade?) -> String {
         guard let low = e.ciLow, let high = e.ciHigh else { return "" }
-        var text = " (95% CI \(Figure.count(low)) to \(Figure.count(high))"
-        if grade?.needsCaution == true { text += "; use with caution" }
-        return text + ")"
+        return phrase("report.points.interval", ["low": count(low), "high": count(high), "caution": grade?.needsCaution == true ? phrase("report.points.caution") : ""])
     }
 
-    static func interval(_ s: Share) -> String {
-        s.interval.map { " (95% CI \(Figure.percent($0.lowerBound)) to \(Figure.percent($0.upperBound)))" } ?? ""
+    func interval(_ s: Share) -> String {
+        s.interval.map { phrase("report.points.interval", ["low": percent($0.lowerBound), "high": percent($0.upperBound), "caution": ""]) } ?? ""
     }
 
     /// "108; 95% CI 58 to 158".
-    static func figure(_ e: Estimate) -> String {
-        Figure.count(e.value) + (e.ciLow.flatMap { low in e.ciHigh.map { "; 95% CI \(Figure.count(low)) to \(Figure.count($0))" } } ?? "")
+    func figure(_ e: Estimate) -> String {
+        e.ciLow.flatMap { low in e.ciHigh.map { phrase("report.points.figure_ci", ["value": count(e.value), "low": count(low), "high": count($0)]) } } ?? count(e.value)
     }
 
     /// A difference of shares in percentage points, signed: "+5.3".
@@ -275,15 +294,12 @@ package struct MainPoints: Sendable {
         return (d > 0 && text != "0.0" ? "+" : "") + text
     }
 
-    static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+    func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : phrase("report.points.list", ["first": items.dropLast().joined(separator: ", "), "last": items.last ?? ""])
     }
 
     /// Numbers to ten in words, as a bulletin writes them.
-    static func words(_ n: Int) -> String {
-        let names = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-        return n >= 0 && n < names.count ? names[n] : String(n)
-    }
+    func words(_ n: Int) -> String { n >= 0 && n <= 10 ? phrase("report.points.number.\(n)") : String(n) }
 
     static func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }

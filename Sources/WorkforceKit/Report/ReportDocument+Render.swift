@@ -31,7 +31,7 @@ extension ReportDocument {
                     "<li><span class=\"value\" data-figure=\"\(Markup.escape($0.label))\">\(Markup.escape($0.figure.shown(language)))</span>\(Markup.escape($0.label))</li>"
                 }.joined() + "</ul>"
         case .table(let table, let limit, let top, let most, let csv):
-            return ReportHTML.table(table, limit: limit, top: top, most: most, csv: csv)
+            return ReportHTML.table(table, limit: limit, top: top, most: most, csv: csv, language: language)
         case .chart(let svg, let caption):
             return SVGChart.figure(svg, base: caption)
         case .details(let summary, let blocks, let more):
@@ -79,7 +79,7 @@ extension ReportDocument {
         case .figures(let figures):
             return figures.map { "- \(Markup.markdownText($0.label)): **\(Markup.markdownText($0.figure.shown(language)))**\n" }.joined() + "\n"
         case .table(let table, let limit, let top, let most, let csv):
-            return WorkforceReport.markdown(table, limit: limit, top: top, most: most, csv: csv)
+            return WorkforceReport.markdown(table, limit: limit, top: top, most: most, csv: csv, language: language)
         case .chart:
             return ""
         case .details(let summary, let blocks, _):

@@ -56,19 +56,29 @@ enum ReportHTML {
     /// rounded by kind and right-aligned, ids never broken, long hashes wrapped. A table longer
     /// than `limit` rows shows its first `top` rows; the rest follow in a `<details>` (still in
     /// the page, so printing can expand them); past `most` rows, the page names the CSV instead.
-    static func table(_ table: ResultTable, caption: String? = nil, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil) -> String {
-        let reader = table.forReaders()
+    static func table(
+        _ table: ResultTable, caption: String? = nil, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil, language: ReaderLanguage = .en
+    ) -> String {
+        let reader = table.forReaders(language.rawValue)
+        let phrase = Words.bundled.phrasebook(language)
         let total = min(reader.rows.count, most)
         let shown = total > limit ? top : total
         var out = rows(reader, 0..<shown, caption: caption)
         if shown < total {
-            out += "<details class=\"more\"><summary>The other \(total - shown) rows (\(reader.rows.count) in all; every row is also in the CSV and JSON tables)</summary>"
+            let summary = phrase("report.table.other_rows", ["count": Figure.count(Double(total - shown), language.rawValue), "all": Figure.count(Double(reader.rows.count), language.rawValue)])
+            out += "<details class=\"more\"><summary>\(Markup.escape(summary))</summary>"
             out += rows(reader, shown..<total, caption: nil) + "</details>"
         }
         if total < reader.rows.count {
-            out += paragraph("The first \(total) of \(reader.rows.count) rows are shown; every row is in \(csv ?? "the CSV and JSON tables").", class: "note")
+            out += paragraph(firstRows(total, of: reader.rows.count, csv: csv, phrase), class: "note")
         }
         return out
+    }
+
+    /// "The first 200 of 340 rows are shown; every row is in FILE."
+    static func firstRows(_ total: Int, of all: Int, csv: String?, _ phrase: Phrasebook) -> String {
+        let count = { (n: Int) in Figure.count(Double(n), phrase.language.rawValue) }
+        return phrase("report.table.first_rows", ["count": count(total), "all": count(all), "file": csv ?? phrase("report.table.files")])
     }
 
     static func rows(_ reader: ReaderTable, _ range: Range<Int>, caption: String?) -> String {

@@ -35,7 +35,7 @@ extension WorkforceReport {
         let horizon = phrase("report.horizon.\(request.horizon.rawValue)")
         let top = Array(e.publishedRoles.prefix(10))
         let withheld = e.roles.filter { $0.status == .suppressed }.map(\.role.name).sorted()
-        let poor = e.roles.filter(\.status.isQualityWithheld).map { "\($0.role.name) (\($0.reason ?? $0.status.rawValue))" }.sorted()
+        let poor = e.roles.filter(\.status.isQualityWithheld).map { "\($0.role.name) (\($0.figures.withheldReason($0.status, language) ?? $0.status.rawValue))" }.sorted()
         func grade(_ r: RoleEstimate) -> String { r.quality.map { " (\(gradeWords($0, language)))" } ?? "" }
         let svg = SVGChart.bars(
             title: phrase("report.chart.roles_title", ["horizon": horizon]), labels: top.map { "\($0.role.name)\(grade($0))" },
@@ -84,14 +84,14 @@ extension WorkforceReport {
     /// and campaign reach: by the item bank's naming of its indicators (`victim_`, `trusts_`,
     /// `campaign_`, and the campaign figures).
     static let awarenessChartGroups: [AwarenessChartGroup] = [
-        AwarenessChartGroup(title: "Knowledge", reading: "higher is better") { $0.hasPrefix("knows_") || $0 == AwarenessData.knowledgeIndicator },
-        AwarenessChartGroup(title: "Good practice", reading: "higher is better") { name in
+        AwarenessChartGroup(title: "knowledge", reading: "higher_better") { $0.hasPrefix("knows_") || $0 == AwarenessData.knowledgeIndicator },
+        AwarenessChartGroup(title: "practice", reading: "higher_better") { name in
             !["knows_", "victim_", "trusts_", "campaign_"].contains { name.hasPrefix($0) } && name != AwarenessData.knowledgeIndicator
                 && !campaignIndicators.contains(name)
         },
-        AwarenessChartGroup(title: "Victimisation in the last 12 months", reading: "higher is worse") { $0.hasPrefix("victim_") },
-        AwarenessChartGroup(title: "Trust in online services", reading: "higher is more trust") { $0.hasPrefix("trusts_") },
-        AwarenessChartGroup(title: "Campaign reach", reading: "seen or heard a campaign message") { $0.hasPrefix("campaign_") },
+        AwarenessChartGroup(title: "victimisation", reading: "higher_worse") { $0.hasPrefix("victim_") },
+        AwarenessChartGroup(title: "trust", reading: "higher_trust") { $0.hasPrefix("trusts_") },
+        AwarenessChartGroup(title: "reach", reading: "seen_heard") { $0.hasPrefix("campaign_") },
     ]
 
     static let campaignIndicators: Set<String> = [AwarenessData.recognises, AwarenessData.claimsDecoy, AwarenessData.netRecognition, "acted_on_campaign"]
@@ -107,27 +107,33 @@ extension WorkforceReport {
     ///   - base: the caption ("Base: 1947 respondents (baseline), ...").
     static func awarenessCharts(
         order: [AwarenessEstimate], waves: [(name: String, color: String, figures: [String: AwarenessEstimate])], significant: Set<String>,
-        base: String, label: (AwarenessEstimate) -> String
+        base: String, language: ReaderLanguage = .en, label: (AwarenessEstimate) -> String
     ) -> String {
+        let phrase = Words.bundled.phrasebook(language)
         var out = ""
         for group in awarenessChartGroups {
             let rows = order.filter { group.member($0.indicator) }
             guard !rows.isEmpty else { continue }
+            let title = phrase("report.chart.awareness.\(group.title)"), reading = phrase("report.chart.awareness.\(group.reading)")
+            let unpublished = phrase("report.chart.awareness.not_published")
             let marks: [String?] = rows.map { row in
                 let figures = waves.compactMap { $0.figures[row.indicator] }
                 guard !figures.isEmpty, figures.allSatisfy({ !$0.isPublished }) else { return nil }
-                return "withheld: " + (figures.first?.reason ?? "not published")
+                return phrase("report.chart.awareness.withheld_mark", ["reason": figures.first?.reasonPhrase?.text(language) ?? unpublished])
             }
             let svg = SVGChart.intervals(
-                title: "\(group.title) (\(group.reading)), with 95% intervals", labels: rows.map(label),
+                title: phrase("report.chart.awareness.title", ["title": title, "reading": reading]), labels: rows.map(label),
                 series: waves.enumerated().map { w, wave in
                     SVGChart.Dots(
                         name: wave.name, color: wave.color, points: rows.map { wave.figures[$0.indicator].flatMap(point) },
-                        notes: rows.map { wave.figures[$0.indicator].map { $0.isPublished ? nil : "withheld, \($0.reason ?? "not published")" } ?? "not asked" },
+                        notes: rows.map {
+                            wave.figures[$0.indicator].map { $0.isPublished ? nil : phrase("report.chart.awareness.withheld", ["reason": $0.reasonPhrase?.text(language) ?? unpublished]) }
+                                ?? phrase("report.chart.awareness.not_asked")
+                        },
                         marks: rows.map { w > 0 && w == waves.count - 1 && significant.contains($0.indicator) ? " *" : "" })
                 },
-                axis: "Share of respondents (%), with its 95% interval", marks: marks)
-            out += "<h4>\(Markup.escape(group.title)) (\(Markup.escape(group.reading)))</h4>" + SVGChart.figure(svg, base: base)
+                axis: phrase("report.chart.awareness.axis"), marks: marks)
+            out += "<h4>\(Markup.escape(title)) (\(Markup.escape(reading)))</h4>" + SVGChart.figure(svg, base: base)
         }
         return out
     }

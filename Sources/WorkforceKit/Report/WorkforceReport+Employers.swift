@@ -5,12 +5,12 @@ import Foundation
 extension WorkforceReport {
     /// A withheld figure's reason in words: "withheld: fewer than 5 employers", or the p% rule
     /// and secondary suppression.
-    static func withheld(_ status: EstimateStatus, employers: Int, reason: String? = nil) -> String {
+    static func withheld(_ status: EstimateStatus, employers: Int, reason: String? = nil, _ language: ReaderLanguage = .en) -> String {
         switch status {
         case .published: ""
-        case .suppressed: ResultTable.status("suppressed", reason: "", employers: Double(employers), "en")
-        case .notSurveyed: "not surveyed"
-        case .unreliable, .dominated: ResultTable.status(status.rawValue, reason: reason ?? "", employers: Double(employers), "en")
+        case .suppressed: ResultTable.status("suppressed", reason: "", employers: Double(employers), language.rawValue)
+        case .notSurveyed: ResultTable.status("not_surveyed", reason: "", employers: nil, language.rawValue)
+        case .unreliable, .dominated: ResultTable.status(status.rawValue, reason: reason ?? "", employers: Double(employers), language.rawValue)
         }
     }
 
@@ -31,7 +31,7 @@ extension WorkforceReport {
     }
 
     static func gapsSection(
-        _ data: ReportData, _ context: GapContext, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)]
+        _ data: ReportData, _ context: GapContext, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: Phrase, figure: ReportFigure)]
     ) -> Section {
         let e = context.estimates, request = data.gapRequest
         for by in [GapBreakdown.role, .total, .area, .category, .sector, .district, .size, .capability] {
@@ -40,111 +40,116 @@ extension WorkforceReport {
             tables.append(("gaps_by_\(by.rawValue)", GapReport.table(context, r, capability: data.capability)))
         }
         if e.flows != nil { tables.append(("gaps_scenarios", ShortfallScenarios.table(context))) }
-        let horizon = request.horizon.words
-        figures.append(("Employers responding", .whole(e.employers.count, .employers)))
+        figures.append((.phrase("report.label.employers"), .whole(e.employers.count, .employers)))
         let flows = e.flows
         if let flows {
             flowFigures(flows, &figures)
         } else {
-            roleMentionFigures(e, horizon, &figures)
+            roleMentionFigures(e, request.horizon, &figures)
         }
-        let chart = roleChart(e, request, data.options.language)
-        var human = ResultTable(columns: [
-            "Work role", "Status", "Role-holdings employed", "Openings, role mentions (95% CI)", "Completers", "Gap (95% CI)", "Quality", "Employers",
-            "Largest employer's share",
-        ])
+        let language = data.options.language, phrase = Words.bundled.phrasebook(language)
+        let chart = roleChart(e, request, language)
+        var human = ResultTable(columns: ["role", "status", "employed", "openings", "completers", "gap", "quality", "employers", "largest"].map {
+            phrase("report.gaps.column.\($0)")
+        })
+        let count = { (v: Double) in Figure.count(v, language.rawValue) }
+        let counted = { (v: Estimate) in ReportFigure.count(v, .roleMentions, grade: nil).shown(language) }
         let order = e.roles.filter { $0.status != .notSurveyed }.sorted { ($0.isPublished ? 0 : 1, -$0.gap.value, $0.role.id) < ($1.isPublished ? 0 : 1, -$1.gap.value, $1.role.id) }
         for g in order {
             let open = g.isPublished
+            let grade = g.quality.map { $0 == .noCases ? $0.phrase.text(language) : "\($0.rawValue): \($0.phrase.text(language))" }
             human.append([
-                .text("\(g.role.name) (\(g.role.id))"), .text(open ? "published" : withheld(g.status, employers: g.figures.respondents, reason: g.reason)),
-                .text(open ? Figure.count(g.figures.employed.value) : ""), .text(open ? Figure.count(g.figures.demand) : ""),
-                .text(open ? Figure.count(g.supply) : ""), .text(open ? Figure.count(g.gap) : ""),
-                .text(open ? g.quality.map(\.label) ?? "no sampling error" : ""), .int(g.figures.respondents),
-                .text(open ? g.figures.largestShare.map(Figure.percent) ?? "" : ""),
+                .text("\(g.role.name) (\(g.role.id))"),
+                .text(open ? phrase("report.gaps.published") : withheld(g.status, employers: g.figures.respondents, reason: g.figures.withheldReason(g.status, language), language)),
+                .text(open ? count(g.figures.employed.value) : ""), .text(open ? counted(g.figures.demand) : ""),
+                .text(open ? count(g.supply) : ""), .text(open ? counted(g.gap) : ""),
+                .text(open ? grade ?? phrase("report.gaps.no_sampling_error") : ""), .int(g.figures.respondents),
+                .text(open ? g.figures.largestShare.map { Figure.percent($0, language.rawValue) } ?? "" : ""),
             ])
         }
         // Which strata were merged is for the reader who checks the weighting: folded, so the
         // section opens on what the figures describe (printing expands it).
-        let collapsed = context.notes.filter { $0.hasPrefix("Collapsed:") }
-        var html = context.notes.filter { !$0.hasPrefix("Collapsed:") }.map { ReportHTML.paragraph($0, class: "note") }.joined()
+        let note = { (p: Phrase) in ReportBlock.paragraph([.text(Labels.bundled.strata(in: p.text(language), language.rawValue))], style: .note) }
+        let collapsed = context.phrases.filter { $0.key == "estimation.note.collapsed" }
+        var blocks: [ReportBlock] = context.phrases.filter { $0.key != "estimation.note.collapsed" }.map(note)
         if !collapsed.isEmpty {
-            html += "<details class=\"more\"><summary>Strata merged for the weighting (\(collapsed.count))</summary>"
-                + collapsed.map { ReportHTML.paragraph($0, class: "note") }.joined() + "</details>"
+            blocks.append(.details(summary: phrase("report.gaps.merged", ["count": String(collapsed.count)]), blocks: collapsed.map(note), more: true))
         }
-        let flowPart = flows.map { flowsPart($0, e) }
-        html += flowPart?.html ?? ""
-        html += "<h3>Openings and completers by work role (role mentions)</h3>" + chart
-        html += ReportHTML.table(human)
-        html += ReportHTML.paragraph(
-            "Role mentions: a job or person with two roles counts in each. Every figure with its standard error, interval, coefficient of variation and the share of its largest employer is in `tables/gaps_by_role.csv`.",
-            class: "note")
+        if let flows { blocks += flowsPart(flows, e, language) }
+        blocks += [
+            .heading(level: 3, text: phrase("report.gaps.by_role")), .only(.html, [.markup(html: chart, markdown: "")]), .table(human),
+            .paragraph([.text(phrase("report.gaps.mentions", ["file": "`tables/gaps_by_role.csv`"]))], style: .note),
+        ]
         let capability = data.capability["all"] ?? []
-        var capabilityTable = ResultTable(columns: ["Tasks", "Skills gap: not confident and not outsourcing (95% CI)", "Not confident, all employers", "Employers"])
-        let kinds = ["basic": "Basic tasks", "advanced": "Advanced tasks", "incident": "Incident response"]
+        var capabilityTable = ResultTable(columns: ["tasks", "gap", "all", "employers"].map { phrase("report.capability.column.\($0)") })
         for c in capability {
             let open = c.employers >= Disclosure.minimumEmployers
             func share(_ s: Estimate?) -> String {
-                guard open, let s else { return open ? "" : "withheld (fewer than 5 employers)" }
-                if s.forReview { return Figure.percent(s.value) + " (for review: a share of \(Figure.percent(s.value)) has no interval)" }
-                return Figure.percent(s.value) + (s.ciLow.map { " (\(Figure.percent($0)) to \(Figure.percent(s.ciHigh ?? $0)))" } ?? "")
+                guard open, let s else { return open ? "" : phrase("report.capability.withheld", ["min": String(Disclosure.minimumEmployers)]) }
+                let value = Figure.percent(s.value, language.rawValue)
+                if s.forReview { return phrase("report.capability.review", ["value": value]) }
+                return s.ciLow.map {
+                    phrase("report.figure.range", ["value": value, "low": Figure.percent($0, language.rawValue), "high": Figure.percent(s.ciHigh ?? $0, language.rawValue)])
+                } ?? value
             }
-            capabilityTable.append([.text(kinds[c.kind] ?? c.kind), .text(share(c.share)), .text(share(c.shareAllEmployers)), .int(c.employers)])
+            let kind = ["basic", "advanced", "incident"].contains(c.kind) ? phrase("report.capability.kind.\(c.kind)") : c.kind
+            capabilityTable.append([.text(kind), .text(share(c.share)), .text(share(c.shareAllEmployers)), .int(c.employers)])
         }
-        html += "<h3>Employer capability</h3>"
-            + ReportHTML.paragraph(
-                "As UK DSIT defines a skills gap: employers not confident in at least one task of the kind and not outsourcing their cybersecurity, among those who answered; beside it, all employers not confident.",
-                class: "note")
-        html += ReportHTML.table(capabilityTable)
-        return Section(
-            id: "gaps", title: "Workforce gaps", html: html,
-            markdown: context.notes.map { "_\(Markup.markdownText(Labels.bundled.strata(in: $0)))_\n\n" }.joined() + (flowPart?.markdown ?? "") + markdown(human) + "### Employer capability\n\n" + markdown(capabilityTable))
+        blocks += [
+            .heading(level: 3, text: phrase("report.capability.heading")), .only(.html, [.paragraph([.text(phrase("report.capability.lead"))], style: .note)]),
+            .table(capabilityTable),
+        ]
+        return Section(id: "gaps", title: "", blocks: blocks)
     }
 
     /// The summary's role-mention figures, for a form without the flow questions.
-    static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: String, _ figures: inout [(label: String, figure: ReportFigure)]) {
-        figures.append(("Shortage within the \(horizon): openings no completer will fill (every surveyed role with a gap, withheld ones included)", .count(e.shortage, .roleMentions, grade: QualityGrade(e.shortage))))
-        figures.append(("Surplus: completers beyond the openings of their roles", .count(e.surplus, .roleMentions, grade: QualityGrade(e.surplus))))
-        figures.append(("Openings within the \(horizon) (vacancies, new positions and replacement of leavers)", figure(e.national.figures.demand, .roleMentions, e.national.status, e.national.figures)))
-        figures.append(("Completers in that time", ReportFigure(e.national.supply, unit: .people)))
-        figures.append(("Cybersecurity role-holdings employed (a person with two roles counts in each)", .count(e.national.figures.employed, .roleHoldings, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents))))
-        if let people = e.people { figures.append(("Different people doing cybersecurity work", .count(people, .people, grade: QualityGrade(people, units: e.employers.count)))) }
+    static func roleMentionFigures(_ e: EmployerEstimates, _ horizon: Horizon, _ figures: inout [(label: Phrase, figure: ReportFigure)]) {
+        figures.append((.phrase("report.label.shortage", ["horizon": .phrase(horizon.phrase)]), .count(e.shortage, .roleMentions, grade: QualityGrade(e.shortage))))
+        figures.append((.phrase("report.label.surplus"), .count(e.surplus, .roleMentions, grade: QualityGrade(e.surplus))))
+        figures.append((.phrase("report.label.openings", ["horizon": .phrase(horizon.phrase)]), figure(e.national.figures.demand, .roleMentions, e.national.status, e.national.figures)))
+        figures.append((.phrase("report.label.completers"), ReportFigure(e.national.supply, unit: .people)))
+        figures.append((.phrase("report.label.employed"), .count(e.national.figures.employed, .roleHoldings, grade: QualityGrade(e.national.figures.employed, units: e.national.figures.respondents))))
+        if let people = e.people { figures.append((.phrase("report.label.people"), .count(people, .people, grade: QualityGrade(people, units: e.employers.count)))) }
     }
 
     static func catalogSection(
-        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: String, figure: ReportFigure)], _ points: inout MainPoints
+        _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: Phrase, figure: ReportFigure)], _ points: inout MainPoints
     ) -> Section {
         let offerings = data.offerings, roles = data.roles, context = data.context, request = data.gapRequest
+        let language = data.options.language, phrase = Words.bundled.phrasebook(language)
         guard !offerings.isEmpty else {
-            return missing("catalog", "Training catalog and course gaps", Words.bundled.text("report.missing.catalog", data.options.language))
+            return missing("catalog", "", phrase("report.missing.catalog"))
         }
         let catalog = CourseAnalysis.catalogTable(offerings, roles: roles, theta: request.theta)
         tables.append(("catalog", catalog))
-        figures.append(("Offerings in the national catalog", .whole(offerings.count, .offerings)))
-        figures.append(("Institutions", .whole(Set(offerings.map(\.institution)).count, .institutions)))
-        var html = ReportHTML.table(catalog.selecting(["institution", "code", "title", "level", "ksas", "annual_completions", "prepares_for"]))
-        var md = markdown(catalog)
+        figures.append((.phrase("report.label.offerings"), .whole(offerings.count, .offerings)))
+        figures.append((.phrase("report.label.institutions"), .whole(Set(offerings.map(\.institution)).count, .institutions)))
+        var blocks: [ReportBlock] = [
+            .only(.html, [.table(catalog.selecting(["institution", "code", "title", "level", "ksas", "annual_completions", "prepares_for"]))]),
+            .only(.markdown, [.table(catalog)]),
+        ]
         if let context {
             var byKSA = request
             byKSA.by = .ksa
             tables.append(("gaps_by_ksa", GapReport.table(context, byKSA, ksaGaps: data.ksaGaps)))
             // Readers see no grade F figure: a KSA row resting on too few employers or too imprecise is left out.
             let ksas = data.publishedKSAGaps
-            html += "<h3>The largest KSA gaps</h3>" + ksaChart(Array(ksas.prefix(10)), context, request, data.options.language)
-            var human = ResultTable(columns: ["KSA", "Text", "Openings needing it (95% CI)", "Completers taught it", "Offerings teaching it"])
+            var human = ResultTable(columns: ["ksa", "text", "openings", "completers", "offerings"].map { phrase("report.catalog.column.\($0)") })
             for k in ksas.prefix(25) {
                 human.append([
-                    .text(k.id), .text(context.texts[k.id]?.text ?? ""), .text(Figure.count(k.demand)), .text(Figure.count(k.supply)),
-                    .text(k.taught == 0 ? "taught nowhere in Belize" : String(k.taught)),
+                    .text(k.id), .text(context.texts[k.id]?.text ?? ""), .text(ReportFigure.count(k.demand, .roleMentions, grade: nil).shown(language)), .text(Figure.count(k.supply, language.rawValue)),
+                    .text(k.taught == 0 ? phrase("report.catalog.taught_nowhere") : String(k.taught)),
                 ])
             }
-            html += ReportHTML.table(human)
-            md += "### The largest KSA gaps\n\n" + markdown(human)
-            figures.append(("Needed KSAs no course teaches", .whole(ksas.filter { $0.taught == 0 }.count, .ksas)))
+            blocks += [
+                .heading(level: 3, text: phrase("report.catalog.largest")),
+                .only(.html, [.markup(html: ksaChart(Array(ksas.prefix(10)), context, request, language), markdown: "")]), .table(human),
+            ]
+            figures.append((.phrase("report.label.untaught"), .whole(ksas.filter { $0.taught == 0 }.count, .ksas)))
             points.employers?.neededKSAs = ksas.count
             points.employers?.untaughtKSAs = ksas.filter { $0.taught == 0 }.count
         }
-        return Section(id: "catalog", title: "Training catalog and course gaps", html: html, markdown: md)
+        return Section(id: "catalog", title: "", blocks: blocks)
     }
 }
 
@@ -188,33 +193,4 @@ extension WorkforceReport {
 
     /// The two-sided p-value under which a change between employer waves counts as significant.
     static let significance = 0.05
-}
-
-extension WorkforceReport {
-    /// The employer survey's fieldwork outcome per stratum of the frame, for the methodology.
-    static func responseRates(_ context: GapContext, _ html: String, _ md: String, _ tables: inout [(name: String, table: ResultTable)]) -> (String, String) {
-        let weighting = context.inputs.weighting
-        guard weighting.frame != nil else { return (html, md) }
-        var data = ResultTable(columns: ["sector", "size_band", "organisations", "issued", "out_of_scope", "respondents", "response_rate"])
-        var human = ResultTable(columns: ["Stratum", "Organisations", "Issued", "Out of scope", "Responding", "Response rate"])
-        for r in weighting.responseRates {
-            data.append([
-                .text(r.stratum.sector), .text(r.stratum.sizeBand), .double(r.organisations), r.issued.map(Cell.double) ?? .null,
-                r.outOfScope.map(Cell.double) ?? .null, .int(r.respondents), r.rate.map(Cell.double) ?? .null,
-            ])
-            human.append([
-                .text(Labels.bundled.stratum(sector: r.stratum.sector, sizeBand: r.stratum.sizeBand)), .text(Figure.count(r.organisations)), .text(r.issued.map { Figure.count($0) } ?? "-"),
-                .text(r.outOfScope.map { Figure.count($0) } ?? "-"), .int(r.respondents), .text(r.rate.map(Figure.percent) ?? "unknown"),
-            ])
-        }
-        tables.append(("employer_response_rates", data))
-        let lead = weighting.overallResponseRate.map {
-            "Employer survey fieldwork: \(Figure.percent($0)) of the eligible issued organisations responded (respondents / (issued - out of scope); consent refusals and partial answers count as non-respondents)."
-        } ?? "The frame gives no issued sample, so the employer survey's response rate is unknown: respondents are treated as a random sample of their stratum."
-        return (
-            html + "<h3>Employer survey: fieldwork outcome and response rates</h3>" + ReportHTML.paragraph(lead, class: "note")
-                + "<details><summary>Response rate by stratum (\(weighting.responseRates.count) strata)</summary>" + ReportHTML.table(human) + "</details>",
-            md + "### Employer survey: fieldwork outcome and response rates\n\n_\(lead)_\n\n" + markdown(human)
-        )
-    }
 }

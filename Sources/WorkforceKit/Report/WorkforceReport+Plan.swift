@@ -3,74 +3,74 @@ extension WorkforceReport {
     /// by lever, what stays open), the actions with institution and course names, first year,
     /// robust mark and KSAs by statement, then per role what each lever closes. Tables `plan`
     /// (one row per action), `plan_by_role` and `plan_cases`; the main points end with the
-    /// plan's "What to do".
+    /// plan's "What to do". Every sentence in the report's language (`plan.csv`, `report.csv`).
     static func planSection(
-        _ plan: WorkforcePlan, _ tables: inout [(name: String, table: ResultTable)],
-        _ figures: inout [(label: String, figure: ReportFigure)], _ json: inout [String: ([String]) -> String], _ points: inout MainPoints
+        _ plan: WorkforcePlan, _ language: ReaderLanguage, _ tables: inout [(name: String, table: ResultTable)],
+        _ figures: inout [(label: Phrase, figure: ReportFigure)], _ json: inout [String: ([String]) -> String], _ points: inout MainPoints
     ) -> Section {
         tables.append(("plan", plan.actionTable))
         tables.append(("plan_by_role", plan.roleTable))
         tables.append(("plan_cases", plan.casesTable))
         json["plan"] = { plan.json(.action, notes: $0) }
         let c = plan.central
-        figures.append(("Need in the plan, people a year", ReportFigure(c.need, unit: .peopleAYear)))
-        figures.append(("Seats a year in the plan, each counted once", ReportFigure(c.seats, unit: .peopleAYear)))
-        figures.append(("Need left open, people a year", ReportFigure(c.open, unit: .peopleAYear)))
-        if c.need > 0.5 { points.whatToDo = PlanWords.whatToDo(plan) }
+        figures.append((.phrase("report.label.plan_need"), ReportFigure(c.need, unit: .peopleAYear)))
+        figures.append((.phrase("report.label.plan_seats"), ReportFigure(c.seats, unit: .peopleAYear)))
+        figures.append((.phrase("report.label.plan_open"), ReportFigure(c.open, unit: .peopleAYear)))
+        let words = PlanWords(language)
+        let phrase = words.phrase
+        if c.need > 0.5 { points.whatToDo = words.whatToDo(plan) }
 
-        let people = "Lead: \(WorkforcePlan.lead). Partners: \(WorkforcePlan.partners.joined(separator: "; ")). Timeline: \(plan.input.options.horizonWords)."
-        let headline = PlanWords.headline(plan)
-        var html = headline.map { ReportHTML.paragraph($0) }.joined() + ReportHTML.paragraph(people)
-        var md = headline.joined(separator: " ") + "\n\n" + people + "\n\n"
-        let computed = Array(plan.notes.dropFirst(headline.count))
-        html += "<details class=\"computed\"><summary>How this was computed</summary><ul>" + computed.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul></details>"
-        md += "<details><summary>How this was computed</summary>\n\n" + computed.map { "- \(Markup.markdownText($0))\n" }.joined() + "\n</details>\n\n"
+        let people = phrase("report.plan.people", [
+            "lead": phrase("report.plan.lead"), "partners": phrase("report.plan.partners"), "timeline": words.count(Double(plan.input.options.years), "year"),
+        ])
+        let headline = words.headline(plan)
+        let computed = Array(words.notes(plan).dropFirst(headline.count))
+        var blocks: [ReportBlock] = headline.map { .paragraph([.text($0)]) } + [
+            .paragraph([.text(people)]),
+            .details(summary: phrase("report.plan.computed"), blocks: [.list(computed.map { [.text($0)] })]),
+        ]
         guard !c.actions.isEmpty else {
-            let none = "No published role needs more people than now enter it."
-            return Section(id: "plan", title: "The workforce development plan", html: html + ReportHTML.paragraph(none, class: "note"), markdown: md + none + "\n")
+            return Section(id: "plan", title: "", blocks: blocks + [.paragraph([.text(phrase("report.plan.none"))], style: .note)])
         }
-        let actions = actionTable(plan)
-        html += "<h3>Actions</h3>" + ReportHTML.table(actions)
-        md += "### Actions\n\n" + markdown(actions)
-        let roles = roleTable(plan)
-        html += "<h3>What each lever closes, by role</h3>" + ReportHTML.table(roles)
-        md += "### What each lever closes, by role\n\n" + markdown(roles)
-        let sentences = c.actions.map { plan.what($0) }
-        html += "<details><summary>Every action in words</summary><ul>" + sentences.map { "<li>\(ReportHTML.prose($0))</li>" }.joined() + "</ul></details>"
-        md += "<details><summary>Every action in words</summary>\n\n" + sentences.map { "- \(Markup.markdownText($0))\n" }.joined() + "\n</details>\n"
-        return Section(id: "plan", title: "The workforce development plan", html: html, markdown: md)
+        blocks += [
+            .heading(level: 3, text: phrase("report.plan.actions")), .table(actionTable(plan, words)),
+            .heading(level: 3, text: phrase("report.plan.by_role")), .table(roleTable(plan, words)),
+            .details(summary: phrase("report.plan.in_words"), blocks: [.list(c.actions.map { [.text(plan.what($0, language))] })]),
+        ]
+        return Section(id: "plan", title: "", blocks: blocks)
     }
 
     /// The central case's actions as readers see them, whole numbers.
-    static func actionTable(_ plan: WorkforcePlan) -> ResultTable {
-        var table = ResultTable(columns: ["Action", "Where", "Role", "Seats a year", "First completers", "In all three cases", "KSAs to teach"])
+    static func actionTable(_ plan: WorkforcePlan, _ words: PlanWords = PlanWords()) -> ResultTable {
+        let phrase = words.phrase
+        var table = ResultTable(columns: ["action", "where", "role", "seats", "first", "robust", "ksas"].map { phrase("report.plan.action.column.\($0)") })
         let names = Dictionary(plan.input.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let verbs: [PlanProgram.Lever: String] = [.scale: "Grow", .create: "Create", .convert: "Convert", .upskill: "Upskill", .retain: "Retain"]
         for a in plan.actions {
             let course = a.offering.flatMap { code in plan.input.offerings.first { $0.code == code && $0.institution == a.institution }.map { "\($0.title) (\(code))" } ?? code }
             let place = [course, a.institution].compactMap { $0 }.joined(separator: ", ")
-            let role = a.feeder.map { "\(names[$0] ?? $0) into \(names[a.role] ?? a.role)" } ?? (names[a.role] ?? a.role)
+            let role = a.feeder.map { phrase("report.plan.action.into", ["feeder": names[$0] ?? $0, "role": names[a.role] ?? a.role]) } ?? (names[a.role] ?? a.role)
             table.append([
-                .text(verbs[a.kind] ?? a.kind.rawValue), .text(place.isEmpty ? "employers" : place), .text(role),
-                .text(a.kind == .retain ? "none (\(PlanWords.number(a.seats)) fewer exits)" : PlanWords.number(a.seats)), .text("end of year \(a.firstCompletionsYear)"),
-                .text(a.robust ? "yes" : "no"), .text(a.ksas.isEmpty ? "" : PlanWords.statements(a.ksas, plan.input, limit: 3)),
+                .text(phrase("report.plan.verb.\(a.kind.rawValue)")), .text(place.isEmpty ? phrase("report.plan.action.employers") : place), .text(role),
+                .text(a.kind == .retain ? phrase("report.plan.action.fewer_exits", ["count": words.number(a.seats)]) : words.number(a.seats)),
+                .text(phrase("report.plan.action.first", ["year": String(a.firstCompletionsYear)])),
+                .text(phrase(a.robust ? "report.plan.yes" : "report.plan.no")), .text(a.ksas.isEmpty ? "" : words.statements(a.ksas, plan.input, limit: 3)),
             ])
         }
         return table
     }
 
     /// Per role: the need and what each lever closes, people a year, whole numbers.
-    static func roleTable(_ plan: WorkforcePlan) -> ResultTable {
-        var table = ResultTable(columns: ["Work role", "Need", "Scale", "Create", "Convert", "Upskill", "Retain", "Open", "Why open"])
+    static func roleTable(_ plan: WorkforcePlan, _ words: PlanWords = PlanWords()) -> ResultTable {
+        let phrase = words.phrase
+        var table = ResultTable(columns: [phrase("report.plan.role.column.role"), phrase("report.plan.role.column.need")]
+            + PlanProgram.Lever.allCases.map { phrase("report.plan.role.column.\($0.rawValue)") }
+            + [phrase("report.plan.role.column.open"), phrase("report.plan.role.column.why")])
         for r in plan.roles where r.need > 0.5 {
+            let name = r.role.isExperienceRole ? phrase("report.plan.role.experience", ["role": r.role.name]) : r.role.name
             table.append(
-                [.text(r.role.name + (r.role.isExperienceRole ? " (experience role)" : "")), .text(PlanWords.number(r.need))]
-                    + PlanProgram.Lever.allCases.map { .text(PlanWords.number(r.byLever[$0] ?? 0)) } + [.text(PlanWords.number(r.open)), .text(plan.why(r))])
+                [.text(name), .text(words.number(r.need))]
+                    + PlanProgram.Lever.allCases.map { .text(words.number(r.byLever[$0] ?? 0)) } + [.text(words.number(r.open)), .text(plan.why(r, words.language))])
         }
         return table
-    }
-
-    static func planMethodology(_ options: ReportOptions) -> String {
-        "The plan: per role, `need = shortfall + vacancies now / backlog years`, people a year by the end of year H. Levers: scale `x_p <= max_growth × completions_p` and, per institution, `Σ x_p <= institution_growth × completions`, counted only when the offering's length ends within H; create `y = 0` or `min_cohort <= y <= max_cohort` (a 0/1 variable), one per role per host institution (the two whose offerings cover most of the role's KSAs), for entrant roles only; convert career changers, at most the pool less today's; upskill people from feeder roles (the two entrant roles sharing most KSAs) into experience roles (weighted median required proficiency advanced or above, or Oversee and Govern), at most `max_upskill × role-holdings` of the feeder a year, each adding one to the feeder's need; retain up to `max_retention × exits`. Completers of scale, create and convert enter at the entry rate. A mixed-integer program (branch and bound on the simplex) minimises the need left open, then the new courses created (or the cost), then the seats; per role `closed = min(need, contributions)` and `open = need - closed`. The low and high cases take each role's shortfall at its 95% bounds; an action in all three is robust."
     }
 }

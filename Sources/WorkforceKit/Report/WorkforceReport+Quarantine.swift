@@ -12,10 +12,10 @@ extension WorkforceReport {
         return found
     }
 
-    /// `sections` with each count's sentence at the top of its section.
-    static func noting(_ quarantine: [(section: String, count: QuarantineCount)], in sections: [Section]) -> [Section] {
+    /// `sections` with each count's sentence, in the report's language, at the top of its section.
+    static func noting(_ quarantine: [(section: String, count: QuarantineCount)], in sections: [Section], _ language: ReaderLanguage) -> [Section] {
         sections.map { section in
-            let sentences = quarantine.filter { $0.section == section.id }.map(\.count.sentence)
+            let sentences = quarantine.filter { $0.section == section.id }.map { $0.count.phrase.text(language) }
             guard !sentences.isEmpty else { return section }
             var noted = section
             noted.blocks = sentences.map { .paragraph([.text($0)], style: .note) } + section.blocks

@@ -75,11 +75,11 @@ package enum WorkforceReport {
         let context = data.context
         let offerings = data.offerings
         var tables: [(name: String, table: ResultTable)] = []
-        var figures: [(label: String, figure: ReportFigure)] = []
+        var figures: [(label: Phrase, figure: ReportFigure)] = []
         var sections: [Section] = []
         /// Tables whose JSON is not their cells' (the plan's contributions are objects), by name.
         var json: [String: ([String]) -> String] = [:]
-        var points = MainPoints()
+        var points = MainPoints(language: options.language)
         let phrase = Words.bundled.phrasebook(options.language)
         if let context { points.employers = mainPoints(context.estimates, options, catalog: !offerings.isEmpty) }
         if let context {
@@ -91,7 +91,7 @@ package enum WorkforceReport {
         sections.append(catalogSection(data, &tables, &figures, &points))
         if let context, !offerings.isEmpty, let untaught = untaughtSection(data, context, &tables) { sections.append(untaught) }
         if let plan = data.plan {
-            sections.append(planSection(plan, &tables, &figures, &json, &points))
+            sections.append(planSection(plan, options.language, &tables, &figures, &json, &points))
         } else {
             sections.append(missing("plan", "", phrase("report.missing.plan", ["gaps": phrase("report.section.gaps")])))
         }
@@ -104,8 +104,8 @@ package enum WorkforceReport {
             return titled
         }
         let quarantine = data.quarantine
-        sections = noting(quarantine, in: sections)
-        let large = quarantine.filter(\.count.isLarge).map(\.count.sentence)
+        sections = noting(quarantine, in: sections, options.language)
+        let large = quarantine.filter(\.count.isLarge).map { $0.count.phrase.text(options.language) }
 
         let title = Words.bundled.text("report.title", options.language)
         let document = ReportDocument(
@@ -129,7 +129,7 @@ package enum WorkforceReport {
     /// The page around the sections: the title and byline, the warnings, the main points, the
     /// contents (HTML only), the summary's figures and the link to the explorer.
     static func frame(
-        _ title: String, _ options: ReportOptions, _ sentences: [String], _ figures: [(label: String, figure: ReportFigure)], _ sections: [Section],
+        _ title: String, _ options: ReportOptions, _ sentences: [String], _ figures: [(label: Phrase, figure: ReportFigure)], _ sections: [Section],
         warnings: [String]
     ) -> [ReportBlock] {
         let phrase = Words.bundled.phrasebook(options.language)
@@ -153,7 +153,7 @@ package enum WorkforceReport {
             .heading(level: 2, text: phrase("report.contents")), .list(contents.map { [.link($0.0, href: "#" + $0.1)] }),
         ])]))
         blocks.append(.part(.init("section", id: "summary"), blocks: [
-            .heading(level: 2, text: phrase("report.summary")), .figures(figures),
+            .heading(level: 2, text: phrase("report.summary")), .figures(figures.map { ($0.label.text(phrase), $0.figure) }),
             .only(.html, [.paragraph([.link(phrase("report.explorer_link"), href: "explorer.html"), .text(phrase("report.explorer_after"))])]),
         ]))
         blocks += sections.map { .part(.init("section", id: $0.id, className: "part"), blocks: [.heading(level: 2, text: $0.title)] + $0.blocks) }
@@ -162,11 +162,11 @@ package enum WorkforceReport {
 
     /// The summary's figures as numbers: value, standard error, interval, unit, grade and
     /// status, so that a program reads them without parsing words (`tables/summary.json`).
-    static func summaryTable(_ figures: [(label: String, figure: ReportFigure)]) -> ResultTable {
+    static func summaryTable(_ figures: [(label: Phrase, figure: ReportFigure)]) -> ResultTable {
         var table = ResultTable(columns: ["figure", "value", "se", "ci_low", "ci_high", "unit", "grade", "status", "reason"])
         for (label, f) in figures {
             table.append([
-                .text(label), .double(f.value), f.se.map(Cell.double) ?? .null, f.interval.map { .double($0.lowerBound) } ?? .null,
+                .text(label.text(.en)), .double(f.value), f.se.map(Cell.double) ?? .null, f.interval.map { .double($0.lowerBound) } ?? .null,
                 f.interval.map { .double($0.upperBound) } ?? .null, .text(f.unit.rawValue), f.grade.map { .text($0.rawValue) } ?? .null,
                 .text(f.status.rawValue), f.reason.map(Cell.text) ?? .null,
             ])
@@ -206,13 +206,17 @@ package enum WorkforceReport {
 
     /// A table in Markdown for readers; past `limit` rows, the first `top` and the rest in a
     /// `<details>` block (GitHub renders it folded).
-    static func markdown(_ table: ResultTable, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil) -> String {
-        let reader = table.forReaders()
+    static func markdown(_ table: ResultTable, limit: Int = 25, top: Int = 15, most: Int = 200, csv: String? = nil, language: ReaderLanguage = .en) -> String {
+        let reader = table.forReaders(language.rawValue)
+        let phrase = Words.bundled.phrasebook(language)
         let total = min(reader.rows.count, most)
-        let rest = total < reader.rows.count ? "_The first \(total) of \(reader.rows.count) rows are shown; every row is in \(csv ?? "the CSV and JSON tables")._\n\n" : ""
+        let rest = total < reader.rows.count ? "_" + ReportHTML.firstRows(total, of: reader.rows.count, csv: csv, phrase) + "_\n\n" : ""
         guard total > limit else { return ResultTable.markdownRows(reader, 0..<total) + "\n" + rest }
+        let summary = phrase("report.table.other_rows_short", [
+            "count": Figure.count(Double(total - top), language.rawValue), "all": Figure.count(Double(reader.rows.count), language.rawValue),
+        ])
         return ResultTable.markdownRows(reader, 0..<top)
-            + "\n<details><summary>The other \(total - top) rows (\(reader.rows.count) in all)</summary>\n\n"
+            + "\n<details><summary>\(summary)</summary>\n\n"
             + ResultTable.markdownRows(reader, top..<total) + "\n</details>\n\n" + rest
     }
 }
