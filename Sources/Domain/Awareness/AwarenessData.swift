@@ -32,7 +32,7 @@ package struct AwarenessData {
     var count = 0
     /// Stored responses left out: no consent, or under 18.
     var excluded = 0
-    var indicators: [String] = []
+    package var indicators: [String] = []
     /// Per indicator, per respondent: 1, 0, or -1 when missing.
     var values: [[Int8]] = []
     /// Per respondent; NaN when no knowledge item was answered.

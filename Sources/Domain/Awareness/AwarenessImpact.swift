@@ -21,7 +21,7 @@ package enum AwarenessImpact {
         return try analyse(wave, request, language: language)
     }
 
-    static func analyse(_ wave: AwarenessWave, _ request: AwarenessRequest, language: ReaderLanguage = .en) throws(WorkforceError) -> CampaignImpactResult {
+    package static func analyse(_ wave: AwarenessWave, _ request: AwarenessRequest, language: ReaderLanguage = .en) throws(WorkforceError) -> CampaignImpactResult {
         let data = wave.data
         let phrase = Words.bundled.phrasebook(language)
         guard let recognises = data.indicators.firstIndex(of: AwarenessData.recognises),

@@ -1,6 +1,6 @@
 /// One wave ready for estimation: its responses, weights, sample design and variance.
 package struct AwarenessWave {
-    let data: AwarenessData
+    package let data: AwarenessData
     let weights: [Double]?
     let raking: Raking.Result?
     let design: SampleDesign

@@ -26,7 +26,7 @@ package struct AwarenessWaves {
     ///
     /// - Throws: as ``AwarenessWave/load(_:_:_:)``: ``WorkforceError/noInput(path:reason:)``
     ///   for a wave never imported.
-    mutating func wave(_ name: String) throws -> AwarenessWave {
+    package mutating func wave(_ name: String) throws -> AwarenessWave {
         if let wave = loaded[name] { return wave }
         let wave = try load(store, name, design)
         loaded[name] = wave

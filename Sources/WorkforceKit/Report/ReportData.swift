@@ -58,6 +58,9 @@ package struct ReportData {
         package var needs: [AwarenessNeed]
         package var reach: [AwarenessEstimate]
         package var needsNotes: [String]
+        /// What campaign exposure is associated with, in the follow-up wave (when it asks the
+        /// campaign slogans and the decoy).
+        package var impact: CampaignImpactResult?
     }
 
     /// The waves the report compares: the baseline and the first follow-up.
@@ -126,7 +129,7 @@ package struct ReportData {
         design.srs = options.srs
         design.marginsChoice = options.marginsChoice
         awarenessDesign = design
-        awareness = try Self.awareness(store, design, load: loaders.awareness)
+        awareness = try Self.awareness(store, design, language: options.language, load: loaders.awareness)
         quarantine = try WorkforceReport.quarantine(store, options)
         batches = try store.importBatches()
         instruments = try store.instrumentList()
@@ -134,7 +137,8 @@ package struct ReportData {
 
     /// The awareness figures: each wave read and raked once, then estimated for every table.
     static func awareness(
-        _ store: WorkforceStore, _ design: AwarenessRequest, load: @escaping (WorkforceStore, String, AwarenessRequest) throws -> AwarenessWave
+        _ store: WorkforceStore, _ design: AwarenessRequest, language: ReaderLanguage = .en,
+        load: @escaping (WorkforceStore, String, AwarenessRequest) throws -> AwarenessWave
     ) throws -> AwarenessFigures? {
         var waves = AwarenessWaves(store, design: design, load: load)
         guard try waves.imported(awarenessWaves.base) != nil else { return nil }
@@ -152,6 +156,12 @@ package struct ReportData {
             var campaign = design
             campaign.wave = awarenessWaves.followup
             figures.campaign = try waves.results(campaign)
+            // The impact analysis reads the same loaded wave; a follow-up without the slogans
+            // (no exposure, no decoy check) has none.
+            let followup = try waves.wave(awarenessWaves.followup)
+            if followup.data.indicators.contains(AwarenessData.recognises), followup.data.indicators.contains(AwarenessData.claimsDecoy) {
+                figures.impact = try AwarenessImpact.analyse(followup, campaign, language: language)
+            }
         }
         return figures
     }

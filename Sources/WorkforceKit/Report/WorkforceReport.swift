@@ -96,6 +96,7 @@ package enum WorkforceReport {
             sections.append(missing("plan", "", phrase("report.missing.plan", ["gaps": phrase("report.section.gaps")])))
         }
         sections.append(awarenessSection(data, &tables, &figures, &points))
+        if let impact = data.awareness?.impact { sections.append(impactSection(impact, options.language, &tables)) }
         sections.append(methodologySection(data, &tables))
         // Every section's title in the report's language, by its id.
         sections = sections.map { section in
