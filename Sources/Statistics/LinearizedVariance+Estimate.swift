@@ -248,11 +248,16 @@ extension LinearizedVariance {
     /// (backfitting over every respondent of the wave, design weights 1).
     func residualFit(_ s: DomainSums, _ d: Int, mean: Double, total: Double) -> [Double] {
         var u = [Double](repeating: 0, count: cells)
+        for m in 0..<cells { u[m] = (s.cellValues[d * cells + m] - mean * s.cellCount[d * cells + m]) / total }
+        return backfit(u)
+    }
+
+    /// The fitted values per cell of per-cell sums `sums` on the raking margins: backfitting
+    /// (every respondent weight 1) until no category's mean residual exceeds `1e-13` of the
+    /// largest cell mean.
+    func backfit(_ sums: [Double]) -> [Double] {
         var scale = 0.0
-        for m in 0..<cells {
-            u[m] = (s.cellValues[d * cells + m] - mean * s.cellCount[d * cells + m]) / total
-            scale = max(scale, abs(u[m]) / max(1, cellCount[m]))
-        }
+        for m in 0..<cells { scale = max(scale, abs(sums[m]) / max(1, cellCount[m])) }
         var fitted = [Double](repeating: 0, count: cells)
         guard scale > 0 else { return fitted }
         for _ in 0..<1000 {
@@ -260,7 +265,7 @@ extension LinearizedVariance {
             for v in cellCategory.indices {
                 let categories = cellCategory[v]
                 var residual = [Double](repeating: 0, count: categoryCount[v].count)
-                for m in 0..<cells where categories[m] >= 0 { residual[Int(categories[m])] += u[m] - cellCount[m] * fitted[m] }
+                for m in 0..<cells where categories[m] >= 0 { residual[Int(categories[m])] += sums[m] - cellCount[m] * fitted[m] }
                 for c in residual.indices where categoryCount[v][c] > 0 {
                     residual[c] /= categoryCount[v][c]
                     largest = max(largest, abs(residual[c]))

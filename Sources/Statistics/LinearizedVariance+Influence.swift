@@ -42,24 +42,6 @@ extension LinearizedVariance {
     func marginFit(_ u: [Double]) -> [Double] {
         var sums = [Double](repeating: 0, count: cells)
         for i in 0..<design.count { sums[Int(cell[i])] += u[i] }
-        var scale = 0.0
-        for m in 0..<cells { scale = max(scale, abs(sums[m]) / max(1, cellCount[m])) }
-        var fitted = [Double](repeating: 0, count: cells)
-        guard scale > 0 else { return fitted }
-        for _ in 0..<1000 {
-            var largest = 0.0
-            for v in cellCategory.indices {
-                let categories = cellCategory[v]
-                var residual = [Double](repeating: 0, count: categoryCount[v].count)
-                for m in 0..<cells where categories[m] >= 0 { residual[Int(categories[m])] += sums[m] - cellCount[m] * fitted[m] }
-                for c in residual.indices where categoryCount[v][c] > 0 {
-                    residual[c] /= categoryCount[v][c]
-                    largest = max(largest, abs(residual[c]))
-                }
-                for m in 0..<cells where categories[m] >= 0 { fitted[m] += residual[Int(categories[m])] }
-            }
-            if largest <= 1e-13 * scale { break }
-        }
-        return fitted
+        return backfit(sums)
     }
 }
