@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkforceKit
 
 /// The design stored with each awareness wave (issue 30): recorded by the import, changed by
 /// `design set`, used by default by awareness, report and responses --weights.
@@ -52,6 +53,37 @@ import Testing
         #expect(bad.stderr.contains("village") && bad.stderr.contains("baseline"))
         #expect(try database.run(["design", "set", "--wave", "followup-3", "--srs"]).code == 66)
         #expect(try database.run(["design", "set", "--wave", "baseline"]).code == 64)
+    }
+
+    /// The banner of a clustered wave analysed as simple random sampling, and every note of the
+    /// awareness and impact tables, speak the language asked for: `--lang es` output and the
+    /// Spanish report keep no English sentence of the word tables.
+    @Test func theBannerAndTheNotesAreSpanishWithLangEs() throws {
+        let database = try AwarenessCommandTests.database(rows: 300, followup: true)
+        let banner = "MUESTREO ALEATORIO SIMPLE (--srs): la ola baseline se muestreó por conglomerados"
+        let english = ReportDataTests.englishRuns(Words.bundled)
+        #expect(english.count > 100)
+        let table = try database.run(["awareness", "--srs", "--indicator", "uses_2fa", "--format", "md", "--lang", "es"])
+        #expect(table.code == 0, "\(table.stderr)")
+        #expect(table.stdout.contains(banner), "\(table.stdout)")
+        let impact = try database.run(["awareness", "--impact", "--wave", "followup-1", "--format", "md", "--lang", "es"])
+        #expect(impact.code == 0, "\(impact.stderr)")
+        #expect(impact.stdout.contains(Words.bundled.text("impact.caveat", .es)), "\(impact.stdout)")
+        for (name, out) in [("awareness", table.stdout), ("impact", impact.stdout)] {
+            for run in english where out.contains(run) { Issue.record("\(name) --lang es: English \"\(run)\"") }
+        }
+        let folder = database.scratch.path("report")
+        let report = try database.run(["report", "--srs", "--lang", "es", "--out", folder])
+        #expect(report.code == 0, "\(report.stderr)")
+        for name in ["report.html", "report.md"] {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            #expect(text.contains(banner), "\(name)")
+            #expect(!text.contains("SIMPLE RANDOM SAMPLING"), "\(name)")
+        }
+        // The page's prose, formulas (`code`) left out as ReportDataTests does.
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        let prose = html.replacingOccurrences(of: "<(style|script|code)[^>]*>[\\s\\S]*?</(style|script|code)>", with: "", options: .regularExpression)
+        for run in english where prose.contains(run) { Issue.record("report.html --lang es: English \"\(run)\"") }
     }
 
     @Test func responsesWeightsCarryTheStoredStratumAndCluster() throws {

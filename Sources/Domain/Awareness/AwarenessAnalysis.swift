@@ -15,7 +15,7 @@ package struct AwarenessResults: Sendable {
     /// Each wave's design, in the order of `weighting`.
     package var designs: [AwarenessDesign] = []
     /// Warnings to show before anything else: a clustered wave analysed as simple random sampling.
-    package var banners: [String] = []
+    package var banners: [Phrase] = []
 }
 
 /// The awareness baseline and follow-up statistics (SPEC section 6, issue 19): weighted
@@ -39,7 +39,7 @@ package enum AwarenessAnalysis {
             table = AwarenessTables.estimates(results.estimates.first?.rows ?? [], request.language)
         }
         table.notes = results.notes(request.language)
-        return (table, results.weighting, results.banners)
+        return (table, results.weighting, results.banners.texts(request.language))
     }
 
     /// Computes every figure `request` asks for.
@@ -105,7 +105,7 @@ package enum AwarenessAnalysis {
         }
         return AwarenessResults(
             estimates: [(wave.data.wave, rows)], contrasts: contrasts, weighting: [wave.weighting], phrases: notes, designs: [wave.sampleDesign],
-            banners: [wave.srsBanner].compactMap { $0 })
+            banners: [wave.srsBannerPhrase].compactMap { $0 })
     }
 
     static func compare(_ a: AwarenessWave, _ b: AwarenessWave, _ measures: [AwarenessMeasure], _ request: AwarenessRequest) -> AwarenessResults {
@@ -147,6 +147,6 @@ package enum AwarenessAnalysis {
         notes.append(.phrase(joint ? "awareness.note.change_joint" : "awareness.note.change_independent"))
         return AwarenessResults(
             estimates: [(a.data.wave, base), (b.data.wave, followup)], comparisons: rows, weighting: [a.weighting, b.weighting], phrases: notes,
-            designs: [a.sampleDesign, b.sampleDesign], banners: [a.srsBanner, b.srsBanner].compactMap { $0 })
+            designs: [a.sampleDesign, b.sampleDesign], banners: [a.srsBannerPhrase, b.srsBannerPhrase].compactMap { $0 })
     }
 }

@@ -16,18 +16,19 @@ package enum AwarenessImpact {
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` when the wave does not ask the slogans (so has no
     ///   exposure and no decoy check); what ``AwarenessWave/load(_:_:_:)`` throws.
-    package static func run(_ store: WorkforceStore, _ request: AwarenessRequest, language: ReaderLanguage = .en) throws -> CampaignImpactResult {
+    package static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> CampaignImpactResult {
         let wave = try AwarenessWave.load(store, request.wave, request)
-        return try analyse(wave, request, language: language)
+        return try analyse(wave, request)
     }
 
-    package static func analyse(_ wave: AwarenessWave, _ request: AwarenessRequest, language: ReaderLanguage = .en) throws(WorkforceError) -> CampaignImpactResult {
+    /// The impact analysis of a loaded wave; its notes stay typed, written in the language the
+    /// output asks for (``table(_:_:)``, the report).
+    package static func analyse(_ wave: AwarenessWave, _ request: AwarenessRequest) throws(WorkforceError) -> CampaignImpactResult {
         let data = wave.data
-        let phrase = Words.bundled.phrasebook(language)
         guard let recognises = data.indicators.firstIndex(of: AwarenessData.recognises),
             let decoy = data.indicators.firstIndex(of: AwarenessData.claimsDecoy)
         else {
-            throw .usage(phrase("impact.no_slogans", ["wave": data.wave, "recognises": AwarenessData.recognises, "decoy": AwarenessData.claimsDecoy]))
+            throw .usage(Phrase.phrase("impact.no_slogans", ["wave": .text(data.wave), "recognises": .text(AwarenessData.recognises), "decoy": .text(AwarenessData.claimsDecoy)]).text(request.language))
         }
         // Exposure per respondent: 1, 0, or -1 (a decoy claimer, or the slogans unanswered).
         var exposure = [Int8](repeating: -1, count: data.count)
@@ -43,25 +44,26 @@ package enum AwarenessImpact {
                 || m.name == AwarenessData.knowledgeIndicator
         }
         var rows = ParallelMap.map(measures.count) { i in
-            impact(measures[i], data.column(measures[i].name), exposure, covariates.map(\.column), wave, request.minimumCell, phrase)
+            impact(measures[i], data.column(measures[i].name), exposure, covariates.map(\.column), wave, request.minimumCell)
         }
         let q = MultipleComparisons.benjaminiHochberg(rows.map(\.pValue))
         for i in rows.indices { rows[i].qValue = q[i] }
         let names = covariates.map(\.name)
+        let listed: Phrase.Value = .series(names.map(Phrase.Value.text))
         var notes = designNotes([wave], request)
         notes += [
-            phrase("impact.caveat"),
-            phrase("impact.exposure", ["claimers": String(claimers), "recognises": AwarenessData.recognises, "decoy": AwarenessData.claimsDecoy]),
-            phrase("impact.sample", ["covariates": names.joined(separator: ", ")]),
-            phrase("impact.raw"),
-            phrase("impact.adjusted", ["covariates": names.joined(separator: ", "), "z": String(format: "%.2f", Normal.z95)]),
+            .phrase("impact.caveat"),
+            .phrase("impact.exposure", ["claimers": .count(Double(claimers)), "recognises": .text(AwarenessData.recognises), "decoy": .text(AwarenessData.claimsDecoy)]),
+            .phrase("impact.sample", ["covariates": listed]),
+            .phrase("impact.raw"),
+            .phrase("impact.adjusted", ["covariates": listed, "z": .fixed(Normal.z95, decimals: 2)]),
+            .phrase("impact.dose", ["levels": .series(doseLevels.map(Phrase.Value.text))]),
         ]
-        notes.append(phrase("impact.dose", ["levels": doseLevels.joined(separator: ", ")]))
         let missing = covariates.count < Self.covariates.count ? Self.covariates.filter { !names.contains($0) } : []
-        if !missing.isEmpty { notes.append(phrase("impact.covariates_missing", ["covariates": missing.joined(separator: ", ")])) }
+        if !missing.isEmpty { notes.append(.phrase("impact.covariates_missing", ["covariates": .series(missing.map(Phrase.Value.text))])) }
         return CampaignImpactResult(
             wave: data.wave, rows: rows, doses: doses(wave, measures, decoy: data.values[decoy], request.minimumCell), covariates: names,
-            decoyClaimers: claimers, weighting: wave.weighting, design: wave.sampleDesign, notes: notes, banners: [wave.srsBanner].compactMap { $0 })
+            decoyClaimers: claimers, weighting: wave.weighting, design: wave.sampleDesign, phrases: notes, banners: [wave.srsBannerPhrase].compactMap { $0 })
     }
 
     /// The covariates the wave has: each one's name and per respondent its choice (-1: none).
@@ -74,8 +76,7 @@ package enum AwarenessImpact {
 
     /// One indicator's raw and adjusted differences.
     static func impact(
-        _ measure: AwarenessMeasure, _ y: [Double], _ exposure: [Int8], _ covariates: [[Int16]], _ wave: AwarenessWave, _ minimumCell: Int,
-        _ phrase: Phrasebook
+        _ measure: AwarenessMeasure, _ y: [Double], _ exposure: [Int8], _ covariates: [[Int16]], _ wave: AwarenessWave, _ minimumCell: Int
     ) -> CampaignImpact {
         let n = wave.data.count
         let weights = wave.weights ?? [Double](repeating: 1, count: n)
@@ -85,7 +86,7 @@ package enum AwarenessImpact {
             indicator: measure.name, label: measure.label, nExposed: rows.filter { exposure[$0] == 1 }.count,
             nUnexposed: rows.filter { exposure[$0] == 0 }.count, reliability: .published)
         guard row.nExposed >= minimumCell, row.nUnexposed >= minimumCell else {
-            row.reliability = suppressed("impact.too_few", ["count": String(minimumCell)], phrase.language)
+            row.reliability = suppressed("impact.too_few", ["count": String(minimumCell)])
             return row
         }
         // Raw: the weighted mean of each group, and the linearised difference.
@@ -114,7 +115,7 @@ package enum AwarenessImpact {
             return line
         }
         guard let margins = PredictiveMargins(x, rows.map { y[$0] }, weights: rows.map { weights[$0] }, group: 1), margins.fit.converged else {
-            row.reliability = unreliable("impact.no_fit", [:], phrase.language)
+            row.reliability = unreliable("impact.no_fit")
             return row
         }
         func spread(_ values: [Double]) -> [Double] {
@@ -134,8 +135,8 @@ package enum AwarenessImpact {
         return row
     }
 
-    /// The rows as a table (JSON, CSV, `table`, Markdown).
-    package static func table(_ result: CampaignImpactResult) -> ResultTable {
+    /// The rows as a table (JSON, CSV, `table`, Markdown), its notes in `language`.
+    package static func table(_ result: CampaignImpactResult, _ language: ReaderLanguage = .en) -> ResultTable {
         var table = ResultTable(columns: [
             "indicator", "p_exposed", "p_unexposed", "raw_diff", "raw_se", "adjusted_exposed", "adjusted_unexposed", "adjusted_diff", "adjusted_se",
             "ci_low", "ci_high", "p_value", "q_value", "n_exposed", "n_unexposed", "status", "reason",
@@ -148,10 +149,10 @@ package enum AwarenessImpact {
                 .text(r.indicator), cell(shown ? r.pExposed : nil), cell(shown ? r.pUnexposed : nil), cell(r.rawDifference), cell(r.rawSE),
                 cell(r.adjustedExposed), cell(r.adjustedUnexposed), cell(r.adjustedDifference), cell(r.adjustedSE), cell(r.interval?.lowerBound),
                 cell(r.interval?.upperBound), cell(r.pValue), cell(r.qValue), .int(r.nExposed), .int(r.nUnexposed), .text(r.reliability.status),
-                r.reliability.reason.map(Cell.text) ?? .null,
+                r.reliability.reasonPhrase.map { Cell.text($0.text(language)) } ?? .null,
             ])
         }
-        table.notes = result.notes
+        table.notes = result.notes(language)
         return table
     }
 }

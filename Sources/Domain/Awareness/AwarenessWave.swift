@@ -102,8 +102,6 @@ package struct AwarenessWave {
 
     /// The warning a wave analysed as simple random sampling against its own design carries:
     /// `--srs` on a wave whose form has clusters, or a stored SRS design on such a wave.
-    var srsBanner: String? { srsBannerPhrase?.text(.en) }
-
     var srsBannerPhrase: Phrase? {
         guard sampleDesign.isSimpleRandom, data.formHasCluster else { return nil }
         let how: Phrase.Value = sampleDesign.source == .srsOption ? .text("--srs") : .phrase(.phrase("awareness.banner.stored_design"))

@@ -21,7 +21,11 @@ package struct CampaignDifferenceResult: Sendable {
     package var campaignDistricts: [String]
     /// Whether the variance is the stacked design's (the waves share enumeration areas).
     package var joint: Bool
-    package var notes: [String]
+    /// What a reader must know, typed (``notes(_:)`` writes it in a language).
+    package var phrases: [Phrase]
+
+    /// The notes in `language`.
+    package func notes(_ language: ReaderLanguage = .en) -> [String] { phrases.texts(language) }
 }
 
 extension AwarenessImpact {
@@ -34,10 +38,9 @@ extension AwarenessImpact {
     ///
     /// - Throws: ``WorkforceError/usage(_:)`` without stored campaigns, or when every district
     ///   (or none) ran one in the period.
-    package static func differenceInDifferences(_ store: WorkforceStore, _ request: AwarenessRequest, language: ReaderLanguage = .en) throws
-        -> CampaignDifferenceResult
-    {
-        let phrase = Words.bundled.phrasebook(language)
+    package static func differenceInDifferences(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> CampaignDifferenceResult {
+        // Errors in the language asked for; the notes stay typed.
+        let phrase = Words.bundled.phrasebook(request.language)
         guard let (baseName, followupName) = request.compare else { throw WorkforceError.usage(phrase("impact.did.needs_compare")) }
         guard let schedule = try store.campaigns() else { throw WorkforceError.usage(phrase("impact.did.no_campaigns")) }
         let a = try AwarenessWave.load(store, baseName, request), b = try AwarenessWave.load(store, followupName, request)
@@ -59,11 +62,16 @@ extension AwarenessImpact {
         let q = MultipleComparisons.benjaminiHochberg(rows.map(\.pValue))
         for i in rows.indices { rows[i].qValue = q[i] }
         let notes = designNotes([a, b], request) + [
-            phrase("impact.did.method", ["districts": chosen.joined(separator: ", "), "from": from ?? "-", "to": to ?? "-", "file": schedule.file, "z": String(format: "%.2f", Normal.z95)]),
-            phrase(joint ? "impact.did.joint" : "impact.did.independent"),
-            phrase("impact.did.caveat"),
+            .phrase(
+                "impact.did.method",
+                [
+                    "districts": .series(chosen.map(Phrase.Value.text)), "from": .text(from ?? "-"), "to": .text(to ?? "-"), "file": .text(schedule.file),
+                    "z": .fixed(Normal.z95, decimals: 2),
+                ]),
+            .phrase(joint ? "impact.did.joint" : "impact.did.independent"),
+            .phrase("impact.did.caveat"),
         ]
-        return CampaignDifferenceResult(rows: rows, campaignDistricts: chosen, joint: joint, notes: notes)
+        return CampaignDifferenceResult(rows: rows, campaignDistricts: chosen, joint: joint, phrases: notes)
     }
 
     /// One indicator's four figures and their difference-in-differences.
@@ -122,8 +130,8 @@ extension AwarenessImpact {
         return row
     }
 
-    /// The rows as a table.
-    package static func differenceTable(_ result: CampaignDifferenceResult) -> ResultTable {
+    /// The rows as a table, its notes in `language`.
+    package static func differenceTable(_ result: CampaignDifferenceResult, _ language: ReaderLanguage = .en) -> ResultTable {
         var table = ResultTable(columns: [
             "indicator", "campaign_base", "other_base", "campaign_followup", "other_followup", "did", "se", "ci_low", "ci_high", "p_value", "q_value",
             "status", "reason",
@@ -134,10 +142,10 @@ extension AwarenessImpact {
             table.append(
                 [.text(r.indicator)] + r.figures.map { cell(shown ? $0.value : nil) } + [
                     cell(r.difference), cell(r.se), cell(r.interval?.lowerBound), cell(r.interval?.upperBound), cell(r.pValue), cell(r.qValue),
-                    .text(r.reliability.status), r.reliability.reason.map(Cell.text) ?? .null,
+                    .text(r.reliability.status), r.reliability.reasonPhrase.map { Cell.text($0.text(language)) } ?? .null,
                 ])
         }
-        table.notes = result.notes
+        table.notes = result.notes(language)
         return table
     }
 }

@@ -50,9 +50,9 @@ extension AwarenessImpact {
     }
 
     /// The dose-response as the awareness figures' rows (`breakdown` channels_seen, `group` the dose).
-    package static func doseTable(_ result: CampaignImpactResult) -> ResultTable {
-        var table = AwarenessTables.estimates(result.doses.map(\.estimate))
-        table.notes = result.notes
+    package static func doseTable(_ result: CampaignImpactResult, _ language: ReaderLanguage = .en) -> ResultTable {
+        var table = AwarenessTables.estimates(result.doses.map(\.estimate), language)
+        table.notes = result.notes(language)
         return table
     }
 }

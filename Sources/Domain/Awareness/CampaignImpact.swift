@@ -44,8 +44,13 @@ package struct CampaignImpactResult: Sendable {
     package var decoyClaimers: Int
     package var weighting: WaveWeighting
     package var design: AwarenessDesign
-    package var notes: [String]
-    package var banners: [String]
+    /// What a reader must know, typed (``notes(_:)`` writes it in a language).
+    package var phrases: [Phrase]
+    /// Warnings to show first: the wave is clustered and analysed as simple random sampling.
+    package var banners: [Phrase]
+
+    /// The notes in `language`.
+    package func notes(_ language: ReaderLanguage = .en) -> [String] { phrases.texts(language) }
 }
 
 extension CampaignImpact {

@@ -132,8 +132,8 @@ enum AwarenessCommands {
         }
         if invocation.flag(impact) || invocation.flag(doseResponse) {
             let result = try AwarenessImpact.run(store, request)
-            var table = invocation.flag(impact) ? AwarenessImpact.table(result) : AwarenessImpact.doseTable(result)
-            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
+            var table = invocation.flag(impact) ? AwarenessImpact.table(result, request.language) : AwarenessImpact.doseTable(result, request.language)
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + table.notes
             if !result.weighting.description.isEmpty, result.weighting.raking?.converged == false { invocation.warn(result.weighting.description) }
             return try invocation.print(table)
         }
@@ -142,8 +142,8 @@ enum AwarenessCommands {
                 throw WorkforceError.usage("--campaigns goes with --compare BASE FOLLOWUP alone (and the weighting and design options)")
             }
             let result = try AwarenessImpact.differenceInDifferences(store, request)
-            var table = AwarenessImpact.differenceTable(result)
-            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves) + table.notes
+            var table = AwarenessImpact.differenceTable(result, request.language)
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + table.notes
             return try invocation.print(table)
         }
         // A clustered wave analysed as simple random sampling: its banner is the first note.

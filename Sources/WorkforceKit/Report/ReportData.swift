@@ -129,7 +129,7 @@ package struct ReportData {
         design.srs = options.srs
         design.marginsChoice = options.marginsChoice
         awarenessDesign = design
-        awareness = try Self.awareness(store, design, language: options.language, load: loaders.awareness)
+        awareness = try Self.awareness(store, design, load: loaders.awareness)
         quarantine = try WorkforceReport.quarantine(store, options)
         batches = try store.importBatches()
         instruments = try store.instrumentList()
@@ -137,7 +137,7 @@ package struct ReportData {
 
     /// The awareness figures: each wave read and raked once, then estimated for every table.
     static func awareness(
-        _ store: WorkforceStore, _ design: AwarenessRequest, language: ReaderLanguage = .en,
+        _ store: WorkforceStore, _ design: AwarenessRequest,
         load: @escaping (WorkforceStore, String, AwarenessRequest) throws -> AwarenessWave
     ) throws -> AwarenessFigures? {
         var waves = AwarenessWaves(store, design: design, load: load)
@@ -160,7 +160,7 @@ package struct ReportData {
             // (no exposure, no decoy check) has none.
             let followup = try waves.wave(awarenessWaves.followup)
             if followup.data.indicators.contains(AwarenessData.recognises), followup.data.indicators.contains(AwarenessData.claimsDecoy) {
-                figures.impact = try AwarenessImpact.analyse(followup, campaign, language: language)
+                figures.impact = try AwarenessImpact.analyse(followup, campaign)
             }
         }
         return figures

@@ -4,15 +4,13 @@ import Foundation
 /// campaign figures and groups against the rest, each figure with its design effect and
 /// reliability mark.
 extension WorkforceReport {
-    static let awarenessTitle = "Awareness baseline and change since the baseline"
-
     static func awarenessSection(
         _ data: ReportData, _ tables: inout [(name: String, table: ResultTable)], _ figures: inout [(label: Phrase, figure: ReportFigure)],
         _ points: inout MainPoints
     ) -> Section {
         let design = data.awarenessDesign
         guard let loaded = data.awareness else {
-            return missing("awareness", awarenessTitle, Words.bundled.text("report.missing.awareness", data.options.language))
+            return missing("awareness", "", Words.bundled.text("report.missing.awareness", data.options.language))
         }
         let baseline = loaded.baseline
         let rows = baseline.estimates.first?.rows ?? []
@@ -29,7 +27,7 @@ extension WorkforceReport {
         defer { points.awareness = awareness }
         let language = data.options.language, phrase = Words.bundled.phrasebook(language)
         // A clustered wave analysed as simple random sampling says so first, in bold.
-        var blocks: [ReportBlock] = baseline.banners.map { .paragraph([.text($0)], style: .warning) }
+        var blocks: [ReportBlock] = baseline.banners.map { .paragraph([.text($0.text(phrase))], style: .warning) }
             + baseline.notes(language).map { .paragraph([.text($0)], style: .note) }
         // The change and the campaign figures, drawn after the charts.
         var changes: [ReportBlock] = []

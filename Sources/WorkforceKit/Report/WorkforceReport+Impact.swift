@@ -62,7 +62,7 @@ extension WorkforceReport {
             .paragraph(
                 [.text(phrase("report.impact.method", ["claimers": Figure.count(Double(impact.decoyClaimers), code), "covariates": phrase("impact.covariates.words")]))],
                 style: .note))
-        for note in impact.banners { blocks.append(.paragraph([.text(note)], style: .warning)) }
+        for note in impact.banners { blocks.append(.paragraph([.text(note.text(phrase))], style: .warning)) }
         tables.append(("campaign_impact", AwarenessImpact.table(impact)))
         return Section(id: "impact", title: phrase("report.section.impact"), blocks: blocks)
     }

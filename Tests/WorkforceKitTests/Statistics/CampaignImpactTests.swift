@@ -37,7 +37,7 @@ import Testing
         #expect(abs((row.rawSE ?? 0) - (40.0 / 39 * 4 / 135).squareRoot()) < 1e-15)
         #expect(row.isPublished && row.adjustedDifference != nil && row.qValue != nil)
         // Every sentence says "associated", says recall is self-reported, and names the decoy check.
-        let notes = result.notes.joined(separator: " ")
+        let notes = result.notes().joined(separator: " ")
         #expect(notes.contains("associated with") && notes.contains("self-reported") && notes.contains("decoy check"))
         #expect(notes.contains("education, internet_use"))
     }
@@ -53,7 +53,7 @@ import Testing
         #expect(row.rawDifference == nil && row.adjustedDifference == nil)
         let table = AwarenessImpact.table(CampaignImpactResult(
             wave: "followup-1", rows: [row], covariates: [], decoyClaimers: 0, weighting: WaveWeighting(wave: "followup-1", respondents: 40),
-            design: AwarenessDesign(strata: [], cluster: nil, source: .given), notes: [], banners: []))
+            design: AwarenessDesign(strata: [], cluster: nil, source: .given), phrases: [], banners: []))
         #expect(table.cell(0, "status") == .text("suppressed") && table.cell(0, "p_exposed") == .null && table.cell(0, "n_exposed") == .int(15))
     }
 
