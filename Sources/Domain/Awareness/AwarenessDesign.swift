@@ -42,6 +42,17 @@ package struct AwarenessDesign: Sendable, Equatable {
             .compactMap { $0 }.joined(separator: " ")
     }
 
+    /// The design in a few words, in any language: "strata district x urban, clusters
+    /// enumeration_area", or "simple random sampling (each respondent its own unit)".
+    package var summaryPhrase: Phrase {
+        guard !isSimpleRandom else { return .phrase("awareness.design.summary.srs") }
+        let strata: Phrase =
+            self.strata.isEmpty
+            ? .phrase("awareness.design.one_stratum") : .phrase("awareness.design.summary.strata", ["names": .text(self.strata.map(\.rawValue).joined(separator: " x "))])
+        let units: Phrase = cluster.map { .phrase("awareness.design.summary.clusters", ["cluster": .text($0)]) } ?? .phrase("awareness.design.own_unit")
+        return .phrase("awareness.design.summary", ["strata": .phrase(strata), "units": .phrase(units)])
+    }
+
     /// Where it came from, in words.
     package var sourceWords: String { sourcePhrase.text(.en) }
 

@@ -99,7 +99,7 @@ extension MicrodataSet {
         for v in variables.indices { variables[v].name = names[v] }
         let what = reader.kind == .awareness ? "awareness responses, wave \(reader.wave ?? "baseline")" : "\(reader.kind.rawValue) responses"
         var set = MicrodataSet(variables: variables, cases: cases, title: "workforce: \(what)")
-        set.notes = design?.notes ?? []
+        set.notes = design?.notes.texts(ReaderLanguage(rawValue: language) ?? .en) ?? []
         return set
     }
 

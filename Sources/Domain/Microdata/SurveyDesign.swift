@@ -17,8 +17,9 @@ package struct SurveyDesign: Sendable {
     package var variables: [MicrodataVariable]
     /// Each respondent's design values, in ``variables`` order, by response id.
     package var values: [Int64: [MicrodataValue]]
-    /// What a reader must know (raking that did not converge, frame mismatches).
-    package var notes: [String] = []
+    /// What a reader must know (raking that did not converge, frame mismatches), typed: the
+    /// labelled files write it in their labels' language.
+    package var notes: [Phrase] = []
 
     /// The awareness design of `wave`.
     ///
@@ -75,7 +76,7 @@ package struct SurveyDesign: Sendable {
                 throw WorkforceError.other("the raked weights (\(result.weights.count)) do not match the respondents (\(ids.count))")
             }
             weights = result.weights
-            if !result.converged { design.notes.append("The raking did not converge in \(result.iterations) iterations; treat the weights with care.") }
+            if !result.converged { design.notes.append(.phrase("publication.microdata.not_converged", ["iterations": .count(Double(result.iterations))])) }
         }
         design.variables.append(weightVariable(margins == nil ? "Weight (1: unweighted)" : "Raking weight (population margins)"))
         columns.append(weights.map(MicrodataValue.number))
@@ -126,7 +127,7 @@ package struct SurveyDesign: Sendable {
     ///   - wave: the employer wave (`nil`: the baseline), weighted to its own frame version and fieldwork.
     ///   - version: the wave's pinned frame version or the latest (stored frame only).
     ///   - licensed: write the strata as the tool estimates them (a file for approved researchers).
-    ///   - language: the language of the notes.
+    ///   - language: the language of the refusal (the notes stay typed).
     /// - Returns: `nil` when there is no frame (none stored, or ``WeightingChoice/none``).
     /// - Throws: the frame's errors (unknown sector or size band, bad counts, a stratum the
     ///   responses have and the frame lacks); ``WorkforceError/badData(_:_:)`` when a sector has
@@ -148,11 +149,11 @@ package struct SurveyDesign: Sendable {
         let phrase = Words.bundled.phrasebook(language)
         var names = rows.strata.map { rows.weighting.strata[$0].name }
         var population = rows.strata.map { rows.weighting.design.populations[$0] }
-        var notes = frameNotes.map { $0.text(phrase) } + rows.weighting.notes
-        let minimum = Figure.count(PublicUseStrata.minimumOrganisations, language.rawValue)
+        var notes = frameNotes + rows.weighting.phrases
+        let minimum = Phrase.Value.count(PublicUseStrata.minimumOrganisations)
         if licensed {
             let small = PublicUseStrata.small(rows.weighting.strata, frame: frame)
-            if small > 0 { notes.append(phrase("publication.microdata.licensed", ["count": Figure.count(Double(small), language.rawValue), "minimum": minimum])) }
+            if small > 0 { notes.append(.phrase("publication.microdata.licensed", ["count": .count(Double(small)), "minimum": minimum])) }
         } else {
             let groups: PublicUseStrata
             do {
@@ -162,15 +163,15 @@ package struct SurveyDesign: Sendable {
                     nil,
                     phrase(
                         "publication.microdata.refused",
-                        ["sector": error.sector, "organisations": Figure.count(error.organisations, language.rawValue), "minimum": minimum]))
+                        ["sector": error.sector, "organisations": Figure.count(error.organisations, language.rawValue), "minimum": minimum.text(phrase)]))
             }
             names = rows.strata.map { groups.groups[groups.group[$0]].name }
             population = rows.strata.map { groups.groups[groups.group[$0]].eligible }
             let collapsed = groups.collapsed.map {
-                phrase("publication.microdata.group", ["strata": $0.name, "organisations": Figure.count($0.organisations, language.rawValue)])
+                Phrase.phrase("publication.microdata.group", ["strata": .text($0.name), "organisations": .count($0.organisations)])
             }
             if !collapsed.isEmpty {
-                notes.append(phrase("publication.microdata.collapsed", ["minimum": minimum, "groups": collapsed.joined(separator: "; ")]))
+                notes.append(.phrase("publication.microdata.collapsed", ["minimum": minimum, "groups": .items(collapsed.map(Phrase.Value.phrase))]))
             }
         }
         let keys = Array(Set(names)).sorted()

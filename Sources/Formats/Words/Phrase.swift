@@ -24,6 +24,8 @@ package struct Phrase: Sendable, Equatable {
         case list([Value])
         /// Values separated by commas only: "a, b, c".
         case series([Value])
+        /// Values separated by semicolons, for items that hold commas: "a (1, 2); b".
+        case items([Value])
     }
 
     package var key: String
@@ -57,6 +59,7 @@ extension Phrase.Value {
         case .percent(let x): return Figure.percent(x)
         case .phrase(let p): return p.text(phrase)
         case .series(let items): return items.map { $0.text(phrase) }.joined(separator: ", ")
+        case .items(let items): return items.map { $0.text(phrase) }.joined(separator: "; ")
         case .list(let items):
             let texts = items.map { $0.text(phrase) }
             guard texts.count > 1, let last = texts.last else { return texts.first ?? "" }

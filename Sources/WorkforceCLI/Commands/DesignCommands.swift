@@ -46,9 +46,5 @@ enum DesignCommands {
             try invocation.print(table)
         })
 
-    static func words(_ design: AwarenessDesign) -> String {
-        guard !design.isSimpleRandom else { return "simple random sampling (each respondent its own unit)" }
-        let strata = design.strata.isEmpty ? "one stratum" : "strata " + design.strata.map(\.rawValue).joined(separator: " x ")
-        return strata + ", " + (design.cluster.map { "clusters \($0)" } ?? "each respondent its own unit")
-    }
+    static func words(_ design: AwarenessDesign) -> String { design.summaryPhrase.text(.en) }
 }

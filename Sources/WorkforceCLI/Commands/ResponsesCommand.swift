@@ -90,8 +90,8 @@ enum ResponsesCommand {
             return
         }
         let design = invocation.flag(weights) ? try self.design(invocation, store: store, kind: kind, wave: reader.wave) : nil
-        for note in design?.notes ?? [] { invocation.io.err("note: \(terminalSafe(note))\n") }
         let language = invocation[labels] ?? "en"
+        for note in design?.notes.texts(ReaderLanguage(rawValue: language) ?? .en) ?? [] { invocation.io.err("note: \(terminalSafe(note))\n") }
         let set = try MicrodataSet.responses(reader, language: language, design: design, imputed: imputedValues)
         let path = invocation[out]
         if wantsCodebook {
@@ -186,8 +186,9 @@ enum ResponsesCommand {
                 wave: wave,
                 invocation.flag(AwarenessCommands.srs) ? .srs : given.strata.isEmpty && given.cluster == nil ? .stored : .given(strata: given.strata, cluster: given.cluster))
             var design = try SurveyDesign.awareness(store: store, wave: wave, margins: margins, strata: chosen.strata, cluster: chosen.cluster)
-            design.notes.insert(margins.map { "Raked to the \($0.source.words)." } ?? WeightingSource.noneNote(.margins, choice: choice), at: 0)
-            design.notes.insert("Design: \(DesignCommands.words(chosen)) (\(chosen.sourceWords)).", at: 1)
+            design.notes.insert(
+                margins.map { .phrase("awareness.note.raked", ["source": .phrase($0.source.phrase)]) } ?? WeightingSource.nonePhrase(.margins, choice: choice), at: 0)
+            design.notes.insert(.phrase("publication.microdata.design", ["design": .phrase(chosen.summaryPhrase), "source": .phrase(chosen.sourcePhrase)]), at: 1)
             return design
         case .employer:
             let choice = try invocation.frameChoice()
