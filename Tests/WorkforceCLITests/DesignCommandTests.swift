@@ -86,6 +86,27 @@ import WorkforceKit
         for run in english where prose.contains(run) { Issue.record("report.html --lang es: English \"\(run)\"") }
     }
 
+    /// `campaigns show` and `design show` (one skeleton): the stored rows, or a note in the
+    /// language asked for saying how to store some.
+    @Test func theShowCommandsListWhatIsStoredOrSayHowToStoreIt() throws {
+        let database = try AwarenessCommandTests.database(rows: 120)
+        let none = try database.run(["campaigns", "show", "--format", "json"])
+        #expect(none.code == 0, "\(none.stderr)")
+        #expect(try Self.notes(none.stdout) == [Words.bundled.text("commands.campaigns.none", .en)])
+        #expect(try jsonRows(none.stdout).isEmpty)
+        let spanish = try database.run(["campaigns", "show", "--format", "md", "--lang", "es"])
+        #expect(spanish.stdout.contains("Ninguna campaña almacenada"), "\(spanish.stdout)")
+        let file = database.scratch.path("campaigns.csv")
+        try "district,campaign,start,end\ncayo,Stop Think Connect,2026-06-01,2026-12-31\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try database.run(["campaigns", "import", file]).code == 0)
+        let stored = try database.run(["campaigns", "show", "--format", "json"])
+        let rows = try jsonRows(stored.stdout)
+        #expect(rows.count == 1 && rows.first?["district"] as? String == "cayo" && rows.first?["line"] as? Int == 2, "\(stored.stdout)")
+        #expect(try Self.notes(stored.stdout).isEmpty)
+        let designs = try database.run(["design", "show", "--format", "json"])
+        #expect(try jsonRows(designs.stdout).first?["wave"] as? String == "baseline" && (try Self.notes(designs.stdout)).isEmpty, "\(designs.stdout)")
+    }
+
     @Test func responsesWeightsCarryTheStoredStratumAndCluster() throws {
         let database = try AwarenessCommandTests.database(rows: 120)
         let out = database.scratch.path("aw.R")

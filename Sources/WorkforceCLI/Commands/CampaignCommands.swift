@@ -3,11 +3,8 @@ import WorkforceKit
 /// `workforce campaigns import FILE` and `workforce campaigns show`: which district ran which
 /// awareness campaign when, for the difference-in-differences of `awareness --compare ... --campaigns`.
 enum CampaignCommands {
-    static let spec = CommandSpec(
-        name: "campaigns",
-        abstract: "The awareness campaigns each district ran (district,campaign,start,end).",
-        subcommands: [importSpec, showSpec],
-        usesDatabase: false)
+    static let spec = StoredListCommand.group(
+        "campaigns", abstract: "The awareness campaigns each district ran (district,campaign,start,end).", store: importSpec, show: showSpec)
 
     static let importSpec = CommandSpec(
         name: "import",
@@ -28,19 +25,12 @@ enum CampaignCommands {
             invocation.say("Stored \(schedule.entries.count) campaign rows from \(url.lastPathComponent) (districts \(districts)), in place of any stored before.")
         })
 
-    static let showSpec = CommandSpec(
-        name: "show",
-        abstract: "The stored campaigns.",
-        printsTable: true,
-        run: { invocation in
-            var table = ResultTable(columns: ["district", "campaign", "start", "end", "file", "line"])
-            if let schedule = try invocation.openStore().campaigns() {
-                for e in schedule.entries {
-                    table.append([.text(e.district), .text(e.campaign), .text(e.start), .text(e.end), .text(schedule.file), .int(e.line)])
-                }
-            } else {
-                table.notes.append("No campaigns stored: `workforce campaigns import FILE` stores them.")
-            }
-            try invocation.print(table)
-        })
+    static let showSpec = StoredListCommand.show(abstract: "The stored campaigns.", none: .phrase("commands.campaigns.none")) { store in
+        var table = ResultTable(columns: ["district", "campaign", "start", "end", "file", "line"])
+        guard let schedule = try store.campaigns() else { return table }
+        for e in schedule.entries {
+            table.append([.text(e.district), .text(e.campaign), .text(e.start), .text(e.end), .text(schedule.file), .int(e.line)])
+        }
+        return table
+    }
 }

@@ -3,11 +3,8 @@ import WorkforceKit
 /// `workforce design set` and `workforce design show`: the sample design stored with each
 /// awareness wave, which every awareness figure uses unless told otherwise.
 enum DesignCommands {
-    static let spec = CommandSpec(
-        name: "design",
-        abstract: "The sample design stored with each awareness wave (strata and clusters).",
-        subcommands: [setSpec, showSpec],
-        usesDatabase: false)
+    static let spec = StoredListCommand.group(
+        "design", abstract: "The sample design stored with each awareness wave (strata and clusters).", store: setSpec, show: showSpec)
 
     static let setSpec = CommandSpec(
         name: "set",
@@ -34,17 +31,9 @@ enum DesignCommands {
             invocation.say("Stored the design of wave \(wave): \(words(design)); awareness figures of the wave now use it.")
         })
 
-    static let showSpec = CommandSpec(
-        name: "show",
-        abstract: "The design stored with each awareness wave.",
-        printsTable: true,
-        run: { invocation in
-            var table = try invocation.openStore().awarenessDesigns()
-            if table.rows.isEmpty {
-                table.notes.append(Phrase("commands.design.none").text(invocation.readerLanguage))
-            }
-            try invocation.print(table)
-        })
+    static let showSpec = StoredListCommand.show(abstract: "The design stored with each awareness wave.", none: .phrase("commands.design.none")) { store in
+        try store.awarenessDesigns()
+    }
 
     static func words(_ design: AwarenessDesign) -> String { design.summaryPhrase.text(.en) }
 }
