@@ -1,5 +1,8 @@
 """The report as a person sees it (see check_report_view.sh). Usage: check_report_view.py REPORT_FOLDER
 
+The report's language is its <html lang>; the headings page 1 must hold ("Main points",
+"Summary") are that language's words of Surveys/banks/words/report.csv.
+
 Print: a copy of report.html (in a scratch folder) with an `@page { size: ... }` added is printed by headless Chromium for each
 paper; pypdf checks the page size, counts the pages, and fails a page whose text is nothing but
 headings, a page whose last line is a heading (stranded at the bottom), and a first page missing
@@ -7,6 +10,7 @@ the title, a main point or a summary figure. Phone: a page holding report.html i
 writes the report's document.documentElement.scrollWidth into its DOM (Chromium's --dump-dom), which
 must be at most 360.
 """
+import csv
 import html.parser
 import os
 import re
@@ -68,6 +72,16 @@ def chromium(*args):
     )
 
 
+def page_one_headings(source):
+    """The headings of the main points and the summary, in the report's language."""
+    found = re.search(r'<html lang="([a-z]+)"', source)
+    language = found.group(1) if found else "en"
+    words = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Surveys", "banks", "words", "report.csv")
+    with open(words, encoding="utf-8", newline="") as f:
+        texts = {row["key"]: row[f"text::{language}"] for row in csv.DictReader(f)}
+    return [texts["report.main_points"], texts["report.summary"]]
+
+
 def check_print(folder, scratch, parsed):
     failures = []
     source = open(os.path.join(folder, "report.html"), encoding="utf-8").read()
@@ -103,7 +117,7 @@ def check_print(folder, scratch, parsed):
         first = norm(" ".join(pages[0])) if pages else ""
         # PDF text of a wrapped line may lose or gain a space at the break: compare without spaces.
         squeezed = first.replace(" ", "")
-        wanted = [parsed.headings[0], "Main points", "Summary"] + parsed.points + parsed.figures
+        wanted = [parsed.headings[0]] + page_one_headings(source) + parsed.points + parsed.figures
         missing = [w for w in wanted if w.replace(" ", "") not in squeezed]
         if missing:
             failures.append(f"{paper} page 1 lacks: " + "; ".join(m[:70] for m in missing))

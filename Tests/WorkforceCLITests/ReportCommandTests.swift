@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkforceKit
 
 /// The demo's report: the committed sample is what the demo writes, its figures agree, text
 /// from data is escaped. Re-record the sample:
@@ -77,6 +78,43 @@ import Testing
             }
             if row["quality"] as? String == "F" { #expect(status != "published") }
         }
+    }
+
+    /// `demo --lang es` writes the same report in Spanish: its pages are the committed
+    /// Reports/sample-es/ (re-recorded with the English sample), its tables are the English
+    /// sample's, and its banner and prose are Spanish.
+    @Test func theSpanishSampleIsWhatTheDemoWritesWithLangEs() throws {
+        let scratch = try Scratch()
+        let out = scratch.url.appendingPathComponent("demo-es")
+        let result = try runWorkforce(["demo", "--lang", "es", "--out", out.path], in: scratch.url, environment: Self.epoch)
+        #expect(result.code == 0, "\(result.stderr)")
+        let sample = Self.repository.appendingPathComponent("Reports/sample-es")
+        let pages = ["report.html", "report.md", "explorer.html"]
+        if ProcessInfo.processInfo.environment["WORKFORCE_RECORD_SAMPLE"] == "1" {
+            try FileManager.default.createDirectory(at: sample, withIntermediateDirectories: true)
+            for name in pages {
+                try? FileManager.default.removeItem(at: sample.appendingPathComponent(name))
+                try FileManager.default.copyItem(at: out.appendingPathComponent(name), to: sample.appendingPathComponent(name))
+            }
+        }
+        for name in pages {
+            let written = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            let committed = try String(contentsOf: sample.appendingPathComponent(name), encoding: .utf8)
+            #expect(written == committed, "\(name) differs from Reports/sample-es; re-record with WORKFORCE_RECORD_SAMPLE=1")
+        }
+        // The machine tables are the same in every language: the English sample's.
+        let english = Self.repository.appendingPathComponent("Reports/sample")
+        let tables = try Self.reportFiles(out).filter { $0.hasPrefix("tables/") }
+        #expect(tables == (try Self.reportFiles(english)).filter { $0.hasPrefix("tables/") })
+        for name in tables {
+            let written = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            #expect(written == (try String(contentsOf: english.appendingPathComponent(name), encoding: .utf8)), "\(name) differs in Spanish")
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<html lang=\"es\">") && html.contains(Words.bundled.text("report.demo.banner", .es)))
+        #expect(!html.contains("Synthetic demo data"))
+        let explorer = try String(contentsOf: out.appendingPathComponent("explorer.html"), encoding: .utf8)
+        #expect(explorer.contains(Markup.escape(Words.bundled.text("report.demo.banner", .es))))
     }
 
     /// A whole number with thousands separated, as the report writes counts.

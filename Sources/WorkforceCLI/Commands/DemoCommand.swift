@@ -3,7 +3,8 @@ import WorkforceKit
 
 /// `workforce demo`: the whole chain on the bundled synthetic data.
 enum DemoCommand {
-    static let banner = "Synthetic demo data: every response, offering and figure in this report is made up to show how the tool works; it says nothing about Belize."
+    /// The line at the top of every page and table of the demo's report.
+    static let banner = Phrase.phrase("report.demo.banner")
 
     static func run(_ invocation: Invocation) throws {
         let home = try BundledData.home(environment: invocation.environment)
@@ -95,6 +96,7 @@ enum DemoCommand {
         // Every figure once: the steps below and the report read the same computed figures.
         var options = ReportOptions()
         options.banner = banner
+        options.language = invocation[Options.readerLanguage] ?? .en
         let figures = try ReportData(store, options)
         if let context = figures.context {
             let published = context.estimates.roles.filter(\.isPublished)

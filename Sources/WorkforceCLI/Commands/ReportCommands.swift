@@ -65,9 +65,10 @@ enum ReportCommands {
             follow-up) files from Surveys/demo/, compute gaps, awareness with raking, strata
             (district x urban) and clusters (enumeration areas) and the change since the baseline,
             the plan, and write the report (default \(demoOut.defaultValue)/, replaced whole as `report` does;
-            a failed run leaves no folder or database behind). The data is synthetic.
+            a failed run leaves no folder or database behind), in English or, with --lang es, in
+            Spanish (its tables are the same in every language). The data is synthetic.
             """,
-        options: [demoOut.spec, dbPath.spec],
+        options: [demoOut.spec, dbPath.spec, Options.readerLanguage.spec],
         usesDatabase: false,
         run: { try DemoCommand.run($0) })
 }

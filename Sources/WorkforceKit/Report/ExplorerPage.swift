@@ -13,7 +13,7 @@ enum ExplorerPage {
         let data = ExplorerData(
             offerings: report.offerings, roles: report.roles, context: report.context, theta: report.context?.inputs.theta ?? report.options.theta,
             categoryNames: report.names, texts: report.texts, core: core, ksaGaps: report.ksaGaps, plan: report.plan, language: report.options.language)
-        return page(data, banner: report.options.banner)
+        return page(data, banner: report.options.banner?.text(report.options.language))
     }
 
     static func page(_ data: ExplorerData, banner: String?) -> String {

@@ -21,8 +21,9 @@ package struct ReportOptions: Sendable {
     package var wave: String?
     /// `--entry-rate`; `nil` uses the realised entry rate.
     package var entryRate: Double?
-    /// A line shown at the top of every page and file (the demo: "synthetic data").
-    package var banner: String?
+    /// A line shown at the top of every page (in the report's language) and file (in English,
+    /// as every machine table's note): the demo's "synthetic data".
+    package var banner: Phrase?
     /// The language of the words readers see (`--lang`); tables' machine names stay as they are.
     package var language: ReaderLanguage = .en
 
@@ -120,7 +121,7 @@ package enum WorkforceReport {
         for (name, table) in tables {
             try table.checkFinite("report table \(name)")
             var marked = table
-            if let banner = options.banner { marked.notes.insert(banner, at: 0) }
+            if let banner = options.banner { marked.notes.insert(banner.text(.en), at: 0) }
             files.append(("tables/\(name).csv", table.rendered(as: .csv)))
             files.append(("tables/\(name).json", json[name]?(marked.notes) ?? marked.rendered(as: .json)))
         }
@@ -137,7 +138,7 @@ package enum WorkforceReport {
         var header: [ReportBlock] = [
             .heading(level: 1, text: title), .paragraph([.text(phrase("report.byline", ["date": Clock.today()]))], style: .meta),
         ]
-        header += (options.banner.map { [$0] } ?? []).map { .paragraph([.text($0)], style: .warning) }
+        header += (options.banner.map { [$0] } ?? []).map { .paragraph([.text($0.text(phrase))], style: .warning) }
         header += warnings.map { .paragraph([.text($0)], style: .warning) }
         var blocks: [ReportBlock] = [.part(.init("header"), blocks: header)]
         if !sentences.isEmpty {
