@@ -1,7 +1,8 @@
 # Shared by awareness.R and impact.R: the checks' counters and comparison, each respondent's
 # indicators scored by the codebook's rules, the wave's data and design (stratified clusters,
-# raked on the bundled margins), and the reference figure of one domain (Korn-Graubard as NCHS
-# 2017 writes it, on R's p and se). Expects `work`, `margins` and `scoring` to be set.
+# raked on the bundled margins), two waves stacked in one design, and the reference figure of
+# one domain (Korn-Graubard as NCHS 2017 writes it, on R's p and se). Expects `work`, `margins`
+# and `scoring` to be set.
 z <- qnorm(0.975)
 failures <- 0
 checked <- 0
@@ -75,6 +76,33 @@ design <- function(d, case) {
       control = list(maxit = 2000, epsilon = 1e-15)))
   }
   des
+}
+
+# Two waves in one design (issue 30): an enumeration area of both waves one PSU within its
+# stratum, a respondent without an area its own unit in its own wave, each wave raked to its own
+# margins (every margin crossed with the wave). The columns both waves have are kept.
+stacked_waves <- function(a, b, case) {
+  columns <- intersect(names(a), names(b))
+  a <- a[, columns]
+  b <- b[, columns]
+  a$wave <- "baseline"
+  b$wave <- "followup"
+  s <- rbind(a, b)
+  s$wave <- factor(s$wave)
+  s$ea <- ifelse(grepl("^blank-", s$ea), paste(s$wave, s$ea), s$ea)
+  s$stratum <- interaction(s$district, s$urban_rural, drop = TRUE)
+  des <- svydesign(ids = ~ea, strata = ~stratum, weights = ~1, nest = TRUE, data = s)
+  if (grepl("raked", case)) {
+    crossed <- function(variable, column) {
+      m <- population(variable, column, s)
+      rbind(cbind(wave = "baseline", m), cbind(wave = "followup", m))
+    }
+    des <- suppressWarnings(rake(
+      des, list(~wave + district, ~wave + sex, ~wave + age_band, ~wave + urban_rural),
+      list(crossed("district", "district"), crossed("sex", "sex"), crossed("age", "age_band"), crossed("urban", "urban_rural")),
+      control = list(maxit = 2000, epsilon = 1e-15)))
+  }
+  list(design = des, data = s)
 }
 
 # The reference figure of one domain: p (or mean), se, deff, n_eff, interval, status, df.

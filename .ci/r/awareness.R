@@ -48,35 +48,9 @@ check_wave <- function(case, wave, figures) {
   }
 }
 
-# The change on the stacked design (issue 30): both waves in one design, an enumeration area of
-# both waves one PSU within its stratum, each wave raked to its own margins (every margin crossed
-# with the wave); svyby(~y, ~wave, covmat = TRUE) and svycontrast(followup - baseline).
-stacked_design <- function(case) {
-  a <- data[["baseline"]]
-  b <- data[["followup-1"]]
-  columns <- intersect(names(a), names(b))
-  a <- a[, columns]
-  b <- b[, columns]
-  a$wave <- "baseline"
-  b$wave <- "followup"
-  s <- rbind(a, b)
-  s$wave <- factor(s$wave)
-  # A respondent without an area is its own unit in its own wave.
-  s$ea <- ifelse(grepl("^blank-", s$ea), paste(s$wave, s$ea), s$ea)
-  s$stratum <- interaction(s$district, s$urban_rural, drop = TRUE)
-  des <- svydesign(ids = ~ea, strata = ~stratum, weights = ~1, nest = TRUE, data = s)
-  if (grepl("raked", case)) {
-    crossed <- function(variable, column) {
-      m <- population(variable, column, s)
-      rbind(cbind(wave = "baseline", m), cbind(wave = "followup", m))
-    }
-    des <- suppressWarnings(rake(
-      des, list(~wave + district, ~wave + sex, ~wave + age_band, ~wave + urban_rural),
-      list(crossed("district", "district"), crossed("sex", "sex"), crossed("age", "age_band"), crossed("urban", "urban_rural")),
-      control = list(maxit = 2000, epsilon = 1e-15)))
-  }
-  list(design = des, data = s)
-}
+# The change on the stacked design (issue 30, `stacked_waves` in awareness-lib.R):
+# svyby(~y, ~wave, covmat = TRUE) and svycontrast(followup - baseline).
+stacked_design <- function(case) stacked_waves(data[["baseline"]], data[["followup-1"]], case)
 
 # svyby(covmat = TRUE) stops on a raked design in survey 4.1 ("number of items to replace"), so
 # the change is also the wave coefficient of svyglm(y ~ wave), the same linearised contrast: on

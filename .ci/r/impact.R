@@ -123,39 +123,18 @@ campaigns <- read.csv(file.path(work, "campaigns.csv"), stringsAsFactors = FALSE
 fieldwork <- range(substr(c(baseline$submitted_at, d$submitted_at), 1, 10))
 chosen <- unique(campaigns$district[campaigns$end >= fieldwork[1] & campaigns$start <= fieldwork[2]])
 
-stacked <- function(case) {
-  columns <- intersect(names(baseline), names(d))
-  a <- baseline[, columns]
-  b <- d[, columns]
-  a$wave <- "baseline"
-  b$wave <- "followup"
-  s <- rbind(a, b)
-  s$wave <- factor(s$wave)
-  s$ea <- ifelse(grepl("^blank-", s$ea), paste(s$wave, s$ea), s$ea)
-  s$stratum <- interaction(s$district, s$urban_rural, drop = TRUE)
-  s$campaign <- as.numeric(as.character(s$district) %in% chosen)
-  des <- svydesign(ids = ~ea, strata = ~stratum, weights = ~1, nest = TRUE, data = s)
-  if (grepl("raked", case)) {
-    crossed <- function(variable, column) {
-      m <- population(variable, column, s)
-      rbind(cbind(wave = "baseline", m), cbind(wave = "followup", m))
-    }
-    des <- suppressWarnings(rake(
-      des, list(~wave + district, ~wave + sex, ~wave + age_band, ~wave + urban_rural),
-      list(crossed("district", "district"), crossed("sex", "sex"), crossed("age", "age_band"), crossed("urban", "urban_rural")),
-      control = list(maxit = 2000, epsilon = 1e-15)))
-  }
-  list(design = des, data = s)
+# The campaign districts, a 0/1 column of a wave's data.
+in_campaign <- function(w) {
+  w$campaign <- as.numeric(as.character(w$district) %in% chosen)
+  w
 }
+stacked <- function(case) stacked_waves(in_campaign(baseline), in_campaign(d), case)
 
 check_did <- function(case) {
   tool <- read.csv(file.path(work, paste0(case, "-did.csv")), stringsAsFactors = FALSE, colClasses = "character")
   if (!setequal(tool$indicator, measures)) fail(case, "did indicators", paste(sort(tool$indicator), collapse = " "))
   joint <- if (grepl("design", case)) stacked(case) else NULL
-  separate <- lapply(list(baseline, d), function(w) {
-    w$campaign <- as.numeric(as.character(w$district) %in% chosen)
-    list(design = design(w, case), data = w)
-  })
+  separate <- lapply(list(in_campaign(baseline), in_campaign(d)), function(w) list(design = design(w, case), data = w))
   tool$reference_p <- NA_real_
   for (i in seq_len(nrow(tool))) {
     row <- tool[i, ]
