@@ -53,9 +53,6 @@ package struct AwarenessDesign: Sendable, Equatable {
         return .phrase("awareness.design.summary", ["strata": .phrase(strata), "units": .phrase(units)])
     }
 
-    /// Where it came from, in words.
-    package var sourceWords: String { sourcePhrase.text(.en) }
-
     /// Where the design came from, in any language.
     package var sourcePhrase: Phrase {
         switch source {
