@@ -28,12 +28,13 @@ package enum AwarenessNeeds {
     ]
 
     /// Every group's needs (its lagging indicators, ranked) and its channels' reach.
-    package static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [String]) {
+    package static func run(_ store: WorkforceStore, _ request: AwarenessRequest) throws -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [Phrase]) {
         run(try AwarenessWave.load(store, request.wave, request), request)
     }
 
-    /// The needs and reach of a loaded wave (the report loads each wave once).
-    static func run(_ wave: AwarenessWave, _ request: AwarenessRequest) -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [String]) {
+    /// The needs and reach of a loaded wave (the report loads each wave once); the notes stay
+    /// typed until an output writes them in its language.
+    static func run(_ wave: AwarenessWave, _ request: AwarenessRequest) -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [Phrase]) {
         let all = AwarenessMeasure.all(wave.data)
         let lagging = all.filter { ["knowledge", "behaviour"].contains(wave.data.topics[$0.name] ?? "") || $0.name == "knows_where_to_report" }
         let reachMeasures = all.filter { channels.contains($0.name) }
@@ -67,7 +68,7 @@ package enum AwarenessNeeds {
         let notes = AwarenessAnalysis.notes([wave], request) + [
             .phrase("awareness.needs.note", ["shown": .count(Double(shown))]), .phrase("awareness.needs.people_behind"), .phrase("awareness.needs.reach"),
         ]
-        return (needs, reach, notes.texts(request.language))
+        return (needs, reach, notes)
     }
 
     /// The needs as rows: one per group and ranked indicator.

@@ -53,7 +53,7 @@ package struct AwarenessWaves {
     }
 
     /// Each group's needs and reach in `request.wave` (as ``AwarenessNeeds/run(_:_:)``).
-    package mutating func needs(_ request: AwarenessRequest) throws -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [String]) {
+    package mutating func needs(_ request: AwarenessRequest) throws -> (needs: [AwarenessNeed], reach: [AwarenessEstimate], notes: [Phrase]) {
         AwarenessNeeds.run(try wave(request.wave), request)
     }
 }

@@ -127,7 +127,7 @@ enum AwarenessCommands {
         if invocation.flag(needs) {
             let (rows, _, notes) = try AwarenessNeeds.run(store, request)
             var table = AwarenessNeeds.table(rows)
-            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + notes
+            table.notes = try QuarantineNotes.sentences(store, .awareness, waves: waves, request.language) + notes.texts(request.language)
             return try invocation.print(table)
         }
         if invocation.flag(impact) || invocation.flag(doseResponse) {

@@ -57,7 +57,7 @@ package struct ReportData {
         package var campaign: AwarenessResults?
         package var needs: [AwarenessNeed]
         package var reach: [AwarenessEstimate]
-        package var needsNotes: [String]
+        package var needsNotes: [Phrase]
         /// What campaign exposure is associated with, in the follow-up wave (when it asks the
         /// campaign slogans and the decoy).
         package var impact: CampaignImpactResult?

@@ -90,7 +90,7 @@ extension WorkforceReport {
         let (needs, reach, notes) = (loaded.needs, loaded.reach, loaded.needsNotes)
         guard !needs.isEmpty else { return [] }
         let phrase = Words.bundled.phrasebook(language)
-        tables.append(("awareness_needs", withNotes(AwarenessNeeds.table(needs), notes)))
+        tables.append(("awareness_needs", withNotes(AwarenessNeeds.table(needs), notes.texts(.en))))
         tables.append(("awareness_reach", AwarenessTables.estimates(reach)))
         let reading = phrase("report.awareness.needs_reading", ["shown": String(AwarenessNeeds.shown), "q": "0.05", "file": "`tables/awareness_reach.csv`"])
         let shown = AwarenessNeeds.table(needs.filter { $0.breakdown == AwarenessBreakdown.group.rawValue }).selecting([
