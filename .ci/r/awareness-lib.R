@@ -1,8 +1,14 @@
 # Shared by awareness.R and impact.R: the checks' counters and comparison, each respondent's
 # indicators scored by the codebook's rules, the wave's data and design (stratified clusters,
 # raked on the bundled margins), two waves stacked in one design, and the reference figure of
-# one domain (Korn-Graubard as NCHS 2017 writes it, on R's p and se). Expects `work`, `margins`
-# and `scoring` to be set.
+# one domain (Korn-Graubard as NCHS 2017 writes it, on R's p and se). Both scripts take the
+# arguments WORK MARGINS: `work` holds the files compared and scoring.csv.
+suppressMessages(library(survey))
+options(survey.lonely.psu = "adjust")
+args <- commandArgs(trailingOnly = TRUE)
+work <- args[1]
+margins <- read.csv(args[2], stringsAsFactors = FALSE)
+scoring <- read.csv(file.path(work, "scoring.csv"), stringsAsFactors = FALSE, colClasses = "character")
 z <- qnorm(0.975)
 failures <- 0
 checked <- 0

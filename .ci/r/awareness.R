@@ -2,12 +2,6 @@
 # Usage: Rscript awareness.R WORK MARGINS, where WORK holds data-<wave>.csv (the clean data
 # file), scoring.csv (the codebook's scoring rules) and, for each case (raked, raked-design,
 # design), <case>-<wave>.csv and <case>-compare.csv written by the tool.
-suppressMessages(library(survey))
-options(survey.lonely.psu = "adjust")
-args <- commandArgs(trailingOnly = TRUE)
-work <- args[1]
-margins <- read.csv(args[2], stringsAsFactors = FALSE)
-scoring <- read.csv(file.path(work, "scoring.csv"), stringsAsFactors = FALSE, colClasses = "character")
 source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "awareness-lib.R"))
 
 reference <- function(d, case) {

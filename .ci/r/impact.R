@@ -13,14 +13,7 @@
 #   on the stacked design when clustered (svyglm(y ~ wave * campaign)), to 1e-6.
 # Usage: Rscript impact.R WORK MARGINS, where WORK holds data-<wave>.csv, scoring.csv,
 # campaigns.csv and, per case, <case>-impact.csv, <case>-dose.csv and <case>-did.csv written by the tool.
-suppressMessages(library(survey))
-options(survey.lonely.psu = "adjust")
-args <- commandArgs(trailingOnly = TRUE)
-work <- args[1]
-margins <- read.csv(args[2], stringsAsFactors = FALSE)
-scoring <- read.csv(file.path(work, "scoring.csv"), stringsAsFactors = FALSE, colClasses = "character")
-here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
-source(file.path(here, "awareness-lib.R"))
+source(file.path(dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))), "awareness-lib.R"))
 
 covariates <- c("sex", "age_band", "district", "urban_rural", "education", "internet_use")
 channels <- c("campaign_seen_tv", "campaign_seen_radio", "campaign_seen_text", "campaign_seen_social_media",
