@@ -8,12 +8,14 @@ import Foundation
 /// has its own respondents, so its own response rate.
 extension DemoData {
     /// The 2027 wave's design: the baseline's organisations, issued and out of scope, and its own
-    /// respondents (one more or one fewer than the baseline's in some strata).
+    /// respondents (one more or one fewer than the baseline's in some strata; a stratum nobody
+    /// answered stays unanswered, so the sector the baseline did not reach is not reached either).
     static func secondWave(_ design: [DesignStratum]) -> [DesignStratum] {
         var random = SeededRandom(seed: 37)
         return design.map { s in
             var t = s
-            t.respondents = max(0, min(s.issued - s.outOfScope, s.respondents + random.next(3) - 1))
+            let change = random.next(3) - 1
+            t.respondents = s.respondents == 0 ? 0 : max(1, min(s.issued - s.outOfScope, s.respondents + change))
             return t
         }
     }
