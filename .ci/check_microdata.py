@@ -111,6 +111,9 @@ def stata_label(label, choice):
     return label[:80].strip()
 
 
+IDENTIFIERS = {"org_code"}
+
+
 def expected_variables(kind):
     """(csv column, file name, label, kind, value labels, choice names, user-missing code, choice label)."""
     cb = codebooks[kind]
@@ -123,7 +126,8 @@ def expected_variables(kind):
     ]
     for q in cb["questions"]:
         t, name, label = q["type"], q["name"], q["label"]["en"]
-        if t == "note":
+        # The invitation letter's code identifies the organisation: only a licensed file has it.
+        if t == "note" or name in IDENTIFIERS:
             continue
         if t == "select_one":
             choices = lists[q["list"]]
@@ -316,6 +320,8 @@ for s, w, fpc in zip(data["stratum"], data["weight"], data["fpc"]):
         fail(f"employer weight {w} is not fpc / n_s = {fpc} / {counts[s]}")
 if not any(n.startswith("Licensed file") for n in meta.notes):
     fail(f"the licensed file's notes do not say it is licensed: {meta.notes[-1:]}")
+if "org_code" not in meta.column_names:
+    fail("the licensed file has no org_code (the invitation letter's code)")
 
 # The public-use file (the default): the same weights; each stratum a union of the licensed file's
 # strata of one sector with at least 3 organisations in the frame, its fpc their sum; notes say so.

@@ -19,6 +19,7 @@ package enum Schema {
         migrator.register("011-offering-cost", sql: offeringCost)
         migrator.register("012-wave-frames", sql: waveFrames)
         migrator.register("013-campaigns", sql: campaigns)
+        migrator.register("014-frame-units", sql: frameUnits)
         return migrator
     }
 

@@ -80,16 +80,16 @@ import Testing
     @Test func skipInstructionsAreWrittenOut() throws {
         let instrument = try buildInstrument(.employer, roles: ["PR-CIR-001"])
         let en = PrintableHTML.page(instrument, language: "en", version: "v")
-        #expect(en.contains("Ask only if the answer to question 2 is “Other”."))
-        #expect(en.contains("Ask this section only if “Cyber Defense Incident Responder (PR-CIR-001)” was ticked at question 11."))
-        #expect(en.contains("Ask only if the answer to question 24 is more than 0."))
+        #expect(en.contains("Ask only if the answer to question 3 is “Other”."))
+        #expect(en.contains("Ask this section only if “Cyber Defense Incident Responder (PR-CIR-001)” was ticked at question 12."))
+        #expect(en.contains("Ask only if the answer to question 25 is more than 0."))
         // The flow block's sum rule is said in words on the last item.
         #expect(en.contains("left Belize and left cybersecurity work together cannot be more than the people who left."))
         // The consent gate is said once, at the consent question, not at every section.
         #expect(en.contains("If the answer is “No”, thank the person: the questionnaire ends here."))
         #expect(!en.contains("question 1 is “Yes”"))
         let es = PrintableHTML.page(instrument, language: "es", version: "v")
-        #expect(es.contains("Pregunte solo si la respuesta a la pregunta 2 es «Otro»."))
+        #expect(es.contains("Pregunte solo si la respuesta a la pregunta 3 es «Otro»."))
         #expect(es.contains("<html lang=\"es\">"))
     }
 

@@ -102,6 +102,9 @@ package struct EmployerResponse: Sendable, Equatable {
     /// The employer-level flow questions (jobs vacant, leavers and hires in people); `nil` when
     /// the form did not ask them (an older form), all `nil` inside when this employer was not asked.
     package var flows: FlowAnswers?
+    /// The code on its invitation letter (`org_code`, trimmed, upper case); `nil` when not given.
+    /// Links its answers across waves (``LinkedChange``); never a name.
+    package var orgCode: String?
 
     package init(
         sector: String? = nil, sizeBand: String? = nil, district: String? = nil, roles: [String: RoleReport] = [:], confident: [String: [Bool]] = [:],
@@ -159,7 +162,7 @@ extension EmployerResponse {
             }
             if let topic = column.topic, ["basic", "advanced", "incident"].contains(topic) { capability.append((c, topic)) }
         }
-        let profile = ["sector", "size_band", "district", "cyber_outsourced", "cyber_people"].map { reader.index(of: $0) }
+        let profile = ["sector", "size_band", "district", "cyber_outsourced", "cyber_people", "org_code"].map { reader.index(of: $0) }
         // The flow questions, by name; an older form without `vacant_jobs` has none.
         let flowColumns = reader.index(of: "vacant_jobs") == nil ? [] : FlowAnswers.names.compactMap { name in reader.index(of: name).map { (name, $0) } }
         var employers: [EmployerResponse] = []
@@ -168,6 +171,7 @@ extension EmployerResponse {
             var employer = EmployerResponse(
                 sector: choice(profile[0]), sizeBand: choice(profile[1]), district: choice(profile[2]), outsourcing: choice(profile[3]),
                 cyberPeople: profile[4].flatMap { record.values[$0].number })
+            if let c = profile[5], case .text(let code) = record.values[c], !code.isEmpty { employer.orgCode = code }
             if !flowColumns.isEmpty {
                 var flows = FlowAnswers()
                 for (name, c) in flowColumns { flows[name] = record.values[c].number }

@@ -161,6 +161,9 @@ final class RowValidator: CompiledExpression.Answers {
     }
 
     /// The bytes without surrounding spaces and tabs.
+    /// Text questions whose answer is a code, stored trimmed and in upper case.
+    static let codeQuestions: Set<String> = ["org_code"]
+
     static func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
         var slice = ArraySlice(bytes)
         while let first = slice.first, first == 0x20 || first == 0x09 { slice.removeFirst() }
@@ -242,6 +245,9 @@ final class RowValidator: CompiledExpression.Answers {
                 invalid(q, column, "text of \(item.name) is \(length) characters long; at most \(Self.maxTextLength) are accepted")
                 return .missing
             }
+            // A code from an invitation letter (`org_code`) is an identifier: trimmed and upper
+            // case, so that " bz-0421" links to the frame's "BZ-0421"; its constraint then checks it.
+            if Self.codeQuestions.contains(item.name) { return .text(text.trimmingCharacters(in: .whitespaces).uppercased()) }
             // Stored as the respondent wrote it, even when it looks like a spreadsheet formula
             // ("=)", "-- no idea"): every output the tool writes neutralises it (SPEC section 7).
             return .text(text)

@@ -13,16 +13,21 @@ extension MicrodataSet {
     /// With `imputed`, each imputable question holds the imputed values in place of the blanks
     /// and is followed by its flag `QUESTION_imp` (1 imputed, 0 as reported).
     ///
+    /// An identifier question (``identifierQuestions``: the invitation letter's `org_code`)
+    /// is left out, and the notes say so, unless `identifiers` (a licensed file) keeps it.
+    ///
     /// - Throws: ``WorkforceError/badData(_:_:)`` for a stored date that is not `YYYY-MM-DD`,
     ///   or what the reader throws.
     package static func responses(
-        _ reader: ResponseReader, language: String = "en", design: SurveyDesign? = nil, imputed: ImputedValues? = nil
+        _ reader: ResponseReader, language: String = "en", design: SurveyDesign? = nil, imputed: ImputedValues? = nil, identifiers: Bool = false
     ) throws -> MicrodataSet {
         var variables = fixedVariables(language)
         // Per question: the index of its first variable.
         var first: [Int] = []
+        let left = identifiers ? [] : reader.columns.map(\.name).filter(identifierQuestions.contains)
         for column in reader.columns {
             first.append(variables.count)
+            if left.contains(column.name) { continue }
             let label = text(column.label, language) ?? column.name
             switch column.type {
             case .selectOne:
@@ -54,7 +59,7 @@ extension MicrodataSet {
             row.append(.number(Double(record.batchID)))
             row.append(.text(record.key))
             row.append(record.submittedAt.map(MicrodataValue.text) ?? .missing)
-            for (c, column) in reader.columns.enumerated() {
+            for (c, column) in reader.columns.enumerated() where !left.contains(column.name) {
                 let value = record.values[c]
                 switch column.type {
                 case .selectOne:
@@ -100,8 +105,15 @@ extension MicrodataSet {
         let what = reader.kind == .awareness ? "awareness responses, wave \(reader.wave ?? "baseline")" : "\(reader.kind.rawValue) responses"
         var set = MicrodataSet(variables: variables, cases: cases, title: "workforce: \(what)")
         set.notes = design?.notes.texts(ReaderLanguage(rawValue: language) ?? .en) ?? []
+        if !left.isEmpty {
+            set.notes.append(Words.bundled.phrasebook(ReaderLanguage(rawValue: language) ?? .en)("publication.microdata.identifier", ["names": left.joined(separator: ", ")]))
+        }
         return set
     }
+
+    /// Questions whose answer identifies an organisation (the code on its invitation letter):
+    /// kept in the clean data file and a licensed file, left out of a public-use file.
+    package static let identifierQuestions: Set<String> = ["org_code"]
 
     static func text(_ t: LocalizedText, _ language: String) -> String? {
         let value = t[language] ?? t["en"]

@@ -2,7 +2,7 @@ import Foundation
 
 /// The part of XLSForm's expression language (XPath 1.0) that `relevant` and `constraint`
 /// cells use: `and`, `or`, `not()`, comparisons, `+ - * div mod`, `selected()`,
-/// `count-selected()`, `string-length()`, `${name}` references, `.` (the answer itself),
+/// `count-selected()`, `string-length()`, `regex()`, `${name}` references, `.` (the answer itself),
 /// quoted strings and numbers.
 ///
 /// Values follow XForms: every answer is a string (empty when unanswered); comparing with a
@@ -89,6 +89,12 @@ package indirect enum XLSFormExpression: Sendable, Equatable {
                 return .number(Double(values.first?.asString.split(separator: " ").count ?? 0))
             case "string-length":
                 return .number(Double(values.first?.asString.count ?? 0))
+            case "regex":
+                // XForms' regex(value, pattern): whether the pattern matches somewhere in the
+                // value (anchor it with ^ and $ for the whole value); a bad pattern never matches.
+                guard values.count == 2, let pattern = try? NSRegularExpression(pattern: values[1].asString) else { return .bool(false) }
+                let text = values[0].asString
+                return .bool(pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil)
             case "number": return .number(values.first?.asNumber ?? .nan)
             case "string": return .string(values.first?.asString ?? "")
             default: return .bool(false)

@@ -91,6 +91,16 @@ enum DemoCommand {
         // them, so that `workforce report` on this database gives the same figures with no flags.
         let frame = try store.importFrame(data.appendingPathComponent("frame.csv"), bank: bank)
         step("Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata"))")
+        // The 2027 wave's own fieldwork (its response rate), and the codes issued to both waves.
+        // Each wave is weighted to its own file (`frame use`), as an office would pin them.
+        let fieldwork = try store.importFrame(data.appendingPathComponent("frame-2027.csv"), bank: bank, wave: "2027")
+        try store.useFrame(version: frame.source.version ?? 1, wave: nil)
+        try store.useFrame(version: fieldwork.source.version ?? 2, wave: "2027")
+        step("Stored the 2027 fieldwork as \(fieldwork.source.versionWords)")
+        for wave in [nil, "2027"] {
+            let (units, queried) = try store.importUnits(data.appendingPathComponent("units.csv"), bank: bank, wave: wave)
+            step("Stored the units list of employer wave \(wave ?? "baseline"): \(plural(units.units.count, "organisation")), \(plural(queried, "response")) queried")
+        }
         let margins = try store.importMargins(data.appendingPathComponent("margins.csv"))
         step("Stored \(margins.source.versionWords)")
         // Every figure once: the steps below and the report read the same computed figures.

@@ -23,7 +23,7 @@ enum GapsCommand {
     static let scenarios = OptionSpec.flag(
         "scenarios", "The national shortfall (people a year) with each assumption of the flow model at a low and a high value, the largest change first.")
     static let compare = TypedOption<[String]>(
-        "compare", "w1> <w2", "Two employer waves (e.g. --compare baseline 2027): per role the change in employed, vacancies and demand with a z-test.",
+        "compare", "w1> <w2", "Two employer waves (e.g. --compare baseline 2027): per role the change in employed, vacancies and demand with a z-test; organisations giving the same org_code in both are linked (one stacked design), else independent samples.",
         expected: "two employer wave names", valueCount: 2
     ) { text in
         let names = text.split(separator: "\n").map(String.init)

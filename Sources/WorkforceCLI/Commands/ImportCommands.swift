@@ -69,6 +69,13 @@ enum ImportCommands {
             progress: showProgress ? { invocation.io.err("\rread \($0) rows…") } : nil)
         if showProgress { invocation.io.err("\r" + String(repeating: " ", count: 30) + "\r") }
         report(summary, invocation)
+        // Against the wave's units list (`frame import --units`), when one is stored.
+        if kind == .employer, !options.dryRun, summary.imported > 0 {
+            let queried = try store.queryUnits(wave: invocation[Options.wave].map { try Wave(employer: $0).name })
+            if queried > 0, invocation[Options.format] != .json {
+                invocation.say("\(plural(queried, "employer response")) of the wave disagree with its units list (`workforce imports --queries BATCH` lists them).")
+            }
+        }
     }
 
     /// `workforce import catalog FILE`: the national training catalog.

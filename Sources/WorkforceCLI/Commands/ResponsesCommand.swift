@@ -52,7 +52,8 @@ enum ResponsesCommand {
             --weights adds the design variables; for employers the default is a public-use file
             whose strata with fewer than 3 organisations in the frame are collapsed with a
             neighbouring size band of their sector (said in the file's notes and here), and
-            --licensed keeps every stratum. --codebook writes each variable's label, type,
+            --licensed keeps every stratum and the invitation letter's org_code (which a public-use
+            file leaves out). --codebook writes each variable's label, type,
             rule and counts (cells under 5 suppressed).
             """,
         options: [
@@ -91,8 +92,10 @@ enum ResponsesCommand {
         }
         let design = invocation.flag(weights) ? try self.design(invocation, store: store, kind: kind, wave: reader.wave) : nil
         let language = invocation[labels] ?? "en"
-        for note in design?.notes.texts(ReaderLanguage(rawValue: language) ?? .en) ?? [] { invocation.io.err("note: \(terminalSafe(note))\n") }
-        let set = try MicrodataSet.responses(reader, language: language, design: design, imputed: imputedValues)
+        let designNotes = design?.notes.texts(ReaderLanguage(rawValue: language) ?? .en) ?? []
+        for note in designNotes { invocation.io.err("note: \(terminalSafe(note))\n") }
+        let set = try MicrodataSet.responses(reader, language: language, design: design, imputed: imputedValues, identifiers: invocation.flag(licensed))
+        for note in set.notes where !designNotes.contains(note) { invocation.io.err("note: \(terminalSafe(note))\n") }
         let path = invocation[out]
         if wantsCodebook {
             let html = formatName == "html" || path?.lowercased().hasSuffix(".html") == true

@@ -52,21 +52,46 @@ enum WeightingCommands {
             Nothing is stored when a check fails, nor when the file is the current version already
             (the same SHA-256). With --wave W its issued and out_of_scope are wave W's fieldwork
             (without, the baseline's): each wave's response rate comes from its own. A wave keeps
-            the version pinned to it at its first estimate (see `frame use`).
+            the version pinned to it at its first estimate (see `frame use`). --units FILE stores the
+            organisations issued (org_code,sector,size_band: the codes on the invitation letters) as
+            the wave's list, with or without a frame file: a code in two strata, given twice, or with
+            an unknown sector or size band is refused at its line and column; a stored employer
+            response whose org_code is not on the list, or whose sector or size band disagree with
+            it, gets an import query (kept, flagged), now and at every later import.
             """,
-        options: [Options.wave.spec],
-        positionals: [PositionalSpec(name: "file", help: "The frame CSV.")],
+        options: [Options.wave.spec, units.spec],
+        positionals: [PositionalSpec(name: "file", help: "The frame CSV (optional with --units).", optional: true)],
         run: { invocation in
             let store = try invocation.openStore()
-            let url = try invocation.existingInput(invocation.positional(0) ?? "")
             let wave = try invocation[Options.wave].map { name throws(WorkforceError) in try Wave(employer: name).name }
-            if wave == nil, let same = try store.storedWeighting(.frame, sameAs: url) {
-                return invocation.say("Nothing stored: \(url.lastPathComponent) has the same SHA-256 as the current \(same.versionWords).")
+            let bank = try ItemBank.bundled(environment: invocation.environment)
+            guard let file = invocation.positional(0) else {
+                guard let list = invocation[units] else { throw WorkforceError.usage("frame import: give the frame CSV, or --units FILE") }
+                return try importUnits(invocation, store, bank, list, wave)
             }
-            let frame = try store.importFrame(url, bank: try ItemBank.bundled(environment: invocation.environment), wave: wave)
-            invocation.say(
-                "Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata")), \(Figure.count(frame.totalOrganisations)) organisations; employer figures now weight to it.")
+            let url = try invocation.existingInput(file)
+            if wave == nil, let same = try store.storedWeighting(.frame, sameAs: url) {
+                invocation.say("Nothing stored: \(url.lastPathComponent) has the same SHA-256 as the current \(same.versionWords).")
+            } else {
+                let frame = try store.importFrame(url, bank: bank, wave: wave)
+                invocation.say(
+                    "Stored \(frame.source.versionWords): \(plural(frame.order.count, "stratum", "strata")), \(Figure.count(frame.totalOrganisations)) organisations; employer figures now weight to it.")
+            }
+            if let list = invocation[units] { try importUnits(invocation, store, bank, list, wave) }
         })
+
+    /// `--units FILE`: the invitation codes issued per stratum.
+    static let units = TypedOption<String>.text(
+        "units", "file",
+        "The organisations issued, org_code,sector,size_band (the codes on the invitation letters), for the wave of --wave (default the baseline); replaces that wave's list.")
+
+    static func importUnits(_ invocation: Invocation, _ store: WorkforceStore, _ bank: ItemBank, _ path: String, _ wave: String?) throws {
+        let (list, queried) = try store.importUnits(try invocation.existingInput(path), bank: bank, wave: wave)
+        let strata = Set(list.units.map(\.stratum)).count
+        invocation.say(
+            "Stored the units list of employer wave \(wave ?? "baseline"): \(plural(list.units.count, "organisation")) in \(plural(strata, "stratum", "strata")); "
+                + "\(plural(queried, "stored response")) queried (`workforce imports --queries BATCH` lists them).")
+    }
 
     static let marginsSpec = CommandSpec(
         name: "margins",

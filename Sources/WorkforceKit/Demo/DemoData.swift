@@ -35,9 +35,10 @@ package enum DemoData {
         let instruments = try instruments(bank: bank, store: store)
         let codebooks = try instruments.map { try ParsedCodebook(json: Codebook.json($0), source: $0.formID) }
         let roles = try roles(bank)
-        let design = employerDesign()
-        let employers = employerRows(codebooks[0], roles: roles, design: design)
-        let wave2 = employerRows(codebooks[0], roles: roles, design: design, year: 2027)
+        let design = employerDesign(), second = secondWave(design)
+        let employers = employerRows(codebooks[0], roles: roles, design: design, codes: respondentCodes(design, second: nil))
+        let wave2 = employerRows(
+            codebooks[0], roles: roles, design: second, year: 2027, codes: respondentCodes(design, second: second), previous: employers.answers)
         let writer = CSVWriter(neutralizeFormulas: false)
         func csv(_ header: [String], _ rows: [[String]]) -> String {
             writer.record(header + ["_synthetic"]) + rows.map { writer.record($0 + [note]) }.joined()
@@ -51,6 +52,8 @@ package enum DemoData {
             ("awareness-followup-1.csv", awareness(codebooks[2], count: 2000, seed: 12, effect: 0.06)),
             ("margins.csv", margins),
             ("frame.csv", frame(design)),
+            ("frame-2027.csv", frame(second)),
+            ("units.csv", units(design)),
         ]
     }
 
@@ -121,21 +124,26 @@ package enum DemoData {
         return design
     }
 
-    /// One wave of employer answers. The `year` 2027 is the demo's second employer wave: another
-    /// draw of respondents, all in one KoboToolbox export, with a little more demand.
-    static func employerRows(_ codebook: ParsedCodebook, roles: [String], design: [DesignStratum], year: Int = 2026) -> (
-        kobo: (header: [String], rows: [[String]]), odk: (header: [String], rows: [[String]])
-    ) {
-        // Every respondent's stratum, shuffled, and a few consent refusals (non-respondents) among them.
+    /// One wave of employer answers, each respondent with the invitation code of `codes` (per
+    /// stratum; the baseline's every seventh left blank). The `year` 2027 is the demo's second
+    /// employer wave, all in one KoboToolbox export, with a little more demand: a respondent whose
+    /// code answered the baseline (`previous`, by code) gives its activity, district, roles and
+    /// staff again (``remembered(_:)``), its vacancies or one more.
+    static func employerRows(
+        _ codebook: ParsedCodebook, roles: [String], design: [DesignStratum], year: Int = 2026, codes: [[String]],
+        previous: [String: [String: SyntheticResponses.Value]] = [:]
+    ) -> (kobo: (header: [String], rows: [[String]]), odk: (header: [String], rows: [[String]]), answers: [String: [String: SyntheticResponses.Value]]) {
+        // Every respondent's stratum and code, shuffled, and a few consent refusals (non-respondents) among them.
         let second = year != 2026
         var order = SeededRandom(seed: second ? 43 : 41)
-        var strata = design.flatMap { s in Array(repeating: (s.sector, s.band), count: s.respondents) }
+        var strata = design.indices.flatMap { k in (0..<design[k].respondents).map { (design[k].sector, design[k].band, codes[k][$0]) } }
         for i in strata.indices.reversed() where i > 0 { strata.swapAt(i, order.next(i + 1)) }
-        var slots: [(String, String)?] = []
+        var slots: [(String, String, String)?] = []
         for (i, stratum) in strata.enumerated() {
             if i % 49 == 48 { slots.append(nil) }  // a few decline
             slots.append(stratum)
         }
+        var answers: [String: [String: SyntheticResponses.Value]] = [:]
         let count = slots.count
         var generator = SyntheticResponses(codebook: codebook, seed: UInt64(year))
         let keys = roles.map(SurveyRole.key)
@@ -149,9 +157,17 @@ package enum DemoData {
             let layout: SyntheticResponses.Layout = second || n < count * 3 / 5 ? .koboToolbox : .odkCentral
             let size = n
             let id = second ? "synthetic-employer-\(year)-\(n + 1)" : "synthetic-employer-\(n + 1)"
-            let row = generator.row(layout, id: id, submitted: "\(year)-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
-                name, random, answers in
+            // The code on the letter: the baseline's every seventh respondent leaves it blank.
+            let code = slots[n].map { second || n % 7 != 6 ? $0.2 : "" } ?? ""
+            let before = previous[code]
+            func answer(_ name: String, _ random: inout SeededRandom, _ answers: [String: SyntheticResponses.Value]) -> SyntheticResponses.Value? {
+                if let before, remembered(name), let value = before[name] {
+                    // A little more demand: now and then one vacancy more.
+                    if name.hasSuffix("_vacancies"), case .number(let v) = value, random.next(5) == 0 { return .number(v + 1) }
+                    return value
+                }
                 switch name {
+                case "org_code": return code.isEmpty ? nil : .text(code)
                 case "consent": return .choices([slots[n] == nil ? "no" : "yes"])
                 case "cyber_work": return .choices([random.next(12) == 0 ? "no" : "yes"])
                 case "sector": return .choices([slots[n]?.0 ?? pick(sectors, &random)])
@@ -192,9 +208,15 @@ package enum DemoData {
                     return nil
                 }
             }
+            let row = generator.row(layout, id: id, submitted: "\(year)-0\(3 + n % 3)-\(10 + n % 18)T10:00:00") {
+                name, random, given in
+                let value = answer(name, &random, given)
+                if let value, !code.isEmpty, remembered(name) { answers[code, default: [:]][name] = value }
+                return value
+            }
             if layout == .koboToolbox { kobo.append(row) } else { odk.append(row) }
         }
-        return ((generator.header(.koboToolbox), kobo), (generator.header(.odkCentral), odk))
+        return ((generator.header(.koboToolbox), kobo), (generator.header(.odkCentral), odk), answers)
     }
 
     // MARK: Catalog

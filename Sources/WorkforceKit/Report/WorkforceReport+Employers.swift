@@ -167,13 +167,15 @@ extension WorkforceReport {
             phrase("report.trend.column_change"), phrase("report.trend.column_p"), phrase("report.trend.column_employed"),
         ])
         let later = Dictionary(uniqueKeysWithValues: two.roles.map { ($0.role.id, $0) })
+        // Linked organisations (the same invitation code in both waves): one stacked design.
+        let design = GapComparison.design(one, two)
+        let changes = GapComparison.changes(one, two, design)
         var significant = 0
         let count = { (v: Double) in Figure.count(v, language.rawValue) }
         let signed = { (v: Double) in (v.rounded() > 0 ? "+" : "") + count(v) }
         for r in one.roles where r.isPublished {
-            guard let s = later[r.role.id], s.isPublished else { continue }
-            let d = GapComparison.difference(r.figures.demand, s.figures.demand)
-            let e = GapComparison.difference(r.figures.employed, s.figures.employed)
+            guard let s = later[r.role.id], s.isPublished, let c = changes[r.role.id], c.count == 3 else { continue }
+            let (e, d) = (c[0], c[2])
             if let p = d.p, p < significance { significant += 1 }
             let change = d.se.map {
                 phrase("report.figure.range", ["value": signed(d.diff), "low": count(d.diff - Estimate.z95 * $0), "high": count(d.diff + Estimate.z95 * $0)])
@@ -187,6 +189,8 @@ extension WorkforceReport {
         let lead = phrase("report.trend.lead", [
             "horizon": phrase("report.horizon.\(request.horizon.rawValue)"), "first": first, "last": last,
             "roles": counted(phrase, "report.roles", significant), "p": Figure.fixed(significance, 2),
+            "design": design.linked > 0
+                ? phrase("report.trend.linked", ["count": Figure.count(Double(design.linked), language.rawValue)]) : phrase("report.trend.independent"),
         ])
         return Section(id: "trend", title: phrase("report.section.trend"), blocks: [.paragraph([.text(lead)], style: .note), .table(human)])
     }
