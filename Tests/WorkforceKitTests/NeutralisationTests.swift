@@ -7,9 +7,12 @@ import Testing
 @Suite struct NeutralisationTests {
     static let formulas = [
         "=HYPERLINK(\"http://x\",\"click\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", "-2 (two below)", "+SUM(1)", "\t=1", "\r=1",
-        "=1+1", "-- no idea",
+        "=1+1", "-- no idea", "-2 a b", "-1 to =2", "+1 (IC 95 % 2 to cmd)",
     ]
-    static let figures = ["-2", "+1.5", "12%", "+59 (-24 to 142)", "+8.4 (95% CI +4.9 to +11.9)", "+2.5 (95% CI -1.0 to +6.0)", "-1,234.5", "plain text", "", "2026-01-01", "a-b"]
+    static let figures = ["-2", "+1.5", "12%", "+59 (-24 to 142)", "+8.4 (95% CI +4.9 to +11.9)", "+2.5 (95% CI -1.0 to +6.0)", "-1,234.5", "plain text", "", "2026-01-01", "a-b",
+        // The same figures as the Spanish report writes them, a range and the "no grade" dash.
+        "-39 to 0", "-", "+3 (-5 a 11)", "+2.8 (IC 95 % +0.3 a +5.2)", "+6.6 (IC 95\u{00A0}% +5.3 a +7.9)", "-1\u{00A0}234", "+5.0\u{00A0}%",
+    ]
 
     @Test func theRule() {
         for text in Self.formulas { #expect(Neutralisation.isFormulaLike(text), "\(text)") }

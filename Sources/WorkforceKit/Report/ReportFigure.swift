@@ -45,12 +45,28 @@ package struct ReportFigure: Sendable, Equatable {
     package var style: Style
     package var grade: QualityGrade?
     package var status: Status
-    /// Why a withheld figure is withheld, in words ("coefficient of variation 41.2%, over 33.3%").
-    package var reason: String?
+    /// Why a withheld figure is withheld, kept typed until it is written in a language
+    /// ("coefficient of variation 41.2%, over 33.3%").
+    package var reason: Reason?
+
+    /// Why a figure is withheld: a grade F reason, or a row's status (disclosure control,
+    /// dominance, an unreliable row) with its own reason; each written in the reader's language.
+    package enum Reason: Sendable, Equatable {
+        case phrase(Phrase)
+        case status(EstimateStatus, employers: Int, reason: Phrase?)
+
+        package func text(_ language: ReaderLanguage) -> String {
+            switch self {
+            case .phrase(let p): p.text(language)
+            case .status(let status, let employers, let reason):
+                WorkforceReport.withheld(status, employers: employers, reason: reason?.text(language), language)
+            }
+        }
+    }
 
     package init(
         _ value: Double, se: Double? = nil, interval: ClosedRange<Double>? = nil, unit: FigureUnit, style: Style = .count,
-        grade: QualityGrade? = nil, status: Status = .published, reason: String? = nil
+        grade: QualityGrade? = nil, status: Status = .published, reason: Reason? = nil
     ) {
         self.value = value
         self.se = se
@@ -72,7 +88,7 @@ package struct ReportFigure: Sendable, Equatable {
         var figure = ReportFigure(e.value, se: e.se, interval: e.ciLow.flatMap { low in e.ciHigh.map { low...$0 } }, unit: unit, grade: grade)
         if grade == .f {
             figure.status = .unreliable
-            figure.reason = QualityGrade.reason(e, units: units)
+            figure.reason = .phrase(QualityGrade.reasonPhrase(e, units: units))
         } else if grade == .noCases {
             figure.status = .noCases
         }
@@ -105,8 +121,8 @@ package struct ReportFigure: Sendable, Equatable {
     package func shown(_ language: ReaderLanguage, words: Words = .bundled) -> String {
         let phrase = words.phrasebook(language)
         switch status {
-        case .unreliable: return phrase("report.figure.unreliable", ["reason": reason ?? ""])
-        case .withheld: return reason ?? ""
+        case .unreliable: return phrase("report.figure.unreliable", ["reason": reason?.text(language) ?? ""])
+        case .withheld: return reason?.text(language) ?? ""
         case .noCases: return phrase("report.figure.no_cases", ["value": number(language)])
         case .published: break
         }

@@ -25,7 +25,7 @@ extension WorkforceReport {
         guard status == .published else {
             return ReportFigure(
                 e.value, se: e.se, interval: e.ciLow.flatMap { low in e.ciHigh.map { low...$0 } }, unit: unit, grade: figures.quality, status: .withheld,
-                reason: withheld(status, employers: figures.respondents, reason: figures.withheldReason(status)))
+                reason: .status(status, employers: figures.respondents, reason: figures.withheldPhrase(status)))
         }
         return .count(e, unit, grade: figures.quality)
     }

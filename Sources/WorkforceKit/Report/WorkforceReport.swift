@@ -170,7 +170,7 @@ package enum WorkforceReport {
             table.append([
                 .text(label.text(.en)), .double(f.value), f.se.map(Cell.double) ?? .null, f.interval.map { .double($0.lowerBound) } ?? .null,
                 f.interval.map { .double($0.upperBound) } ?? .null, .text(f.unit.rawValue), f.grade.map { .text($0.rawValue) } ?? .null,
-                .text(f.status.rawValue), f.reason.map(Cell.text) ?? .null,
+                .text(f.status.rawValue), f.reason.map { .text($0.text(.en)) } ?? .null,
             ])
         }
         return table
