@@ -11,7 +11,7 @@ final class ChoiceMatcher: Sendable {
     /// The names of at most 8 bytes, each packed into an integer (``packed(_:)``), with its
     /// choice: a cell of a few bytes is matched by comparing integers, with no array touched.
     // Written once in init, then only read (from any thread): unchecked for Sendable.
-    nonisolated(unsafe) private let shortNames: UnsafeMutablePointer<(packed: UInt64, choice: Int)>
+    nonisolated(unsafe) private let shortNames: UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>
     private let shortCount: Int
     /// Whether some name is longer than 8 bytes (else a longer cell names no choice as written).
     private let hasLongNames: Bool
@@ -33,9 +33,9 @@ final class ChoiceMatcher: Sendable {
         self.byHash = byHash
         let allBytes = choices.map { Array($0.name.utf8) }
         let short = allBytes.indices.filter { allBytes[$0].count <= 8 }
-        let packed = UnsafeMutablePointer<(packed: UInt64, choice: Int)>.allocate(capacity: max(1, short.count))
+        let packed = UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>.allocate(capacity: max(1, short.count))
         for (k, i) in short.enumerated() {
-            packed[k] = (allBytes[i].withUnsafeBufferPointer { ChoiceMatcher.packed($0) }, i)
+            packed[k] = (allBytes[i].withUnsafeBufferPointer { ChoiceMatcher.packed($0) }, allBytes[i].count, i)
         }
         shortNames = packed
         shortCount = short.count
@@ -57,21 +57,30 @@ final class ChoiceMatcher: Sendable {
 
     deinit { shortNames.deallocate() }
 
-    /// Up to 8 bytes as one integer, the first byte lowest, zero-padded: two byte strings
-    /// without a NUL (no CSV field or choice name holds one) pack alike only when equal.
+    /// Up to 8 bytes as one integer, the first byte lowest, zero-padded: two byte strings of
+    /// the same length pack alike only when equal.
     @inline(__always)
     static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var value: UInt64 = 0
-        for k in 0..<bytes.count { value |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+        var shift: UInt64 = 0
+        for b in bytes {
+            value |= UInt64(b) &<< shift
+            shift &+= 8
+        }
         return value
     }
 
     /// The choice whose name is exactly `bytes`, or `nil`.
     @inline(__always)
     func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if bytes.count <= 8, shortCount <= 64, !bytes.contains(0) {
+        let n = bytes.count
+        if n <= 8, shortCount <= 64 {
             let value = Self.packed(bytes)
-            for k in 0..<shortCount where shortNames[k].packed == value { return shortNames[k].choice }
+            var k = 0
+            while k < shortCount {
+                if shortNames[k].packed == value && shortNames[k].length == n { return shortNames[k].choice }
+                k &+= 1
+            }
             return nil
         }
         if !hasLongNames && bytes.count > 8 { return nil }

@@ -53,6 +53,8 @@ final class RowValidator: CompiledExpression.Answers {
     /// Per distinct condition, this row's result: 0 not yet worked out, 1 false, 2 true.
     @exclusivity(unchecked) private var relevantMemo: [UInt8]
     private let constraints: [CompiledExpression?]
+    /// The submission-time column whose value must be an ISO 8601 date-time, if any.
+    private let checkedSubmittedColumn: Int?
     /// Each gate question (consent, age) and its `yes` choice.
     private let gates: [(question: Int, yes: Int)]
 
@@ -105,6 +107,7 @@ final class RowValidator: CompiledExpression.Answers {
         self.constraints = constraints
         asked = codebook.items.indices.filter { codebook.items[$0].type != .note }
         gates = codebook.gates
+        checkedSubmittedColumn = plan.submittedColumn.flatMap { SubmissionTime.checkedColumns.contains(plan.header[$0]) ? $0 : nil }
         let allGates = Set(gates.map { codebook.items[$0.question].name })
         slots = codebook.items.indices.map { q in
             let item = codebook.items[q]
@@ -143,7 +146,7 @@ final class RowValidator: CompiledExpression.Answers {
             return false
         }
         if let column = plan.identityColumn { checkIdentity(reader, column) }
-        if let column = plan.submittedColumn, SubmissionTime.checkedColumns.contains(plan.header[column]) {
+        if let column = checkedSubmittedColumn {
             let time = Self.trimmedBytes(reader.fieldBytes(column))
             if !time.isEmpty, !SubmissionTime.isValid(time) {
                 reasons.append(

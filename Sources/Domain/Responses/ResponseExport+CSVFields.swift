@@ -43,7 +43,7 @@ extension ResponseExport {
                 case .integer(let v): columnStart(); if layout?.isDecimal[c] == true { out.append(JSONWriter.number(Double(v))) } else { CSVWriter.appendInteger(v, to: &out) }; split(c, nil)
                 case .decimal(let v): columnStart(); out.append(JSONWriter.number(v)); split(c, nil)
                 case .text(let t): columnStart(); writer.append(t, to: &out); split(c, nil)
-                case .choice(let p): columnStart(); layout?.appendChoice(q, p, to: out); split(c, nil)
+                case .choice(let p): columnStart(); layout?.appendChoice(q, p, to: &out); split(c, nil)
                 case .choices(let ps): columnStart(); choices(q, ps); split(c, ps)
                 }
             }
@@ -70,7 +70,7 @@ extension ResponseExport {
             if ps.count == 1 || layout.joinsPlainly {
                 for (n, p) in ps.enumerated() {
                     if n > 0 { out.append(0x20) }
-                    layout.appendChoice(q, p, to: out)
+                    layout.appendChoice(q, p, to: &out)
                 }
             } else {
                 let texts = ps.compactMap { $0 < layout.choiceText[q].count ? layout.choiceText[q][$0] : nil }
@@ -107,7 +107,7 @@ extension ResponseExport {
         func visitChoice(_ q: Int, _ position: Int) {
             guard let c = columnOf(q) else { return }
             columnStart()
-            layout?.appendChoice(q, position, to: out)
+            layout?.appendChoice(q, position, to: &out)
             split(c, nil)
         }
 
@@ -183,15 +183,6 @@ extension ResponseExport {
                 let names = map.choiceNames[q]
                 return reader.columns[c].choices.map { names.firstIndex(of: $0.name) ?? -1 }
             }
-        }
-
-        /// Appends choice `p` of position `q` as a CSV field (the export's buffer: no generic call).
-        @inline(__always)
-        func appendChoice(_ q: Int, _ p: Int, to out: ByteBuffer) {
-            guard p < choiceCount[q] else { return }
-            let i = choiceBase[q] + p
-            let start = fieldStart[i], end = fieldStart[i + 1]
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: fieldBytes[start..<end]))
         }
 
         /// Appends choice `p` of position `q` as a CSV field.

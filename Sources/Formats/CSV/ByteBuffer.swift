@@ -48,7 +48,8 @@ package final class ByteBuffer: ByteSink {
         if count + n > capacity { reserve(n) }
         if n <= 16 {
             // A choice name, a number: a loop costs less than a call to memcpy.
-            for k in 0..<n { base[count + k] = source[k] }
+            let target = base + count
+            for k in 0..<n { target[k] = source[k] }
         } else {
             (base + count).update(from: source, count: n)
         }
