@@ -95,6 +95,21 @@ package final class PreparedStatement {
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
+    /// Binds UTF-8 text from raw bytes to parameter `index` (1-based) without a copy
+    /// (`SQLITE_STATIC`): the bytes must stay unchanged until the statement has run, and every
+    /// run must bind the parameter again (the statement keeps the pointer after a reset).
+    package func bind(_ index: Int32, utf8InPlace bytes: UnsafeBufferPointer<UInt8>) throws(DatabaseError) {
+        let code: Int32
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)  // nil: SQLITE_STATIC
+            }
+        } else {
+            code = sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+        }
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
     /// Binds a value to parameter `index` (1-based).
     package func bind(_ index: Int32, _ value: DatabaseValueConvertible) throws(DatabaseError) {
         let code: Int32

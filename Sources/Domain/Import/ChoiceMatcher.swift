@@ -8,6 +8,13 @@ final class ChoiceMatcher: Sendable {
     let names: [String]
     let nameBytes: [[UInt8]]
     private let byHash: [UInt64: Int]
+    /// The names of at most 8 bytes, each packed into an integer (``packed(_:)``), with its
+    /// choice: a cell of a few bytes is matched by comparing integers, with no array touched.
+    // Written once in init, then only read (from any thread): unchecked for Sendable.
+    nonisolated(unsafe) private let shortNames: UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>
+    private let shortCount: Int
+    /// Whether some name is longer than 8 bytes (else a longer cell names no choice as written).
+    private let hasLongNames: Bool
     private let alternatives: [String: Int]
     /// Normalized labels, longest first, for answers that join several labels with `, ` or `;`.
     private let labels: [(text: String, choice: Int)]
@@ -24,6 +31,15 @@ final class ChoiceMatcher: Sendable {
             byHash[h] = byHash[h] == nil ? i : -1  // -1: two names share a hash; compare them all
         }
         self.byHash = byHash
+        let allBytes = choices.map { Array($0.name.utf8) }
+        let short = allBytes.indices.filter { allBytes[$0].count <= 8 }
+        let packed = UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>.allocate(capacity: max(1, short.count))
+        for (k, i) in short.enumerated() {
+            packed[k] = (allBytes[i].withUnsafeBufferPointer { ChoiceMatcher.packed($0) }, allBytes[i].count, i)
+        }
+        shortNames = packed
+        shortCount = short.count
+        hasLongNames = short.count < allBytes.count
         var alternatives: [String: Int] = [:]
         var labels: [(String, Int)] = []
         for (i, choice) in choices.enumerated() {
@@ -39,9 +55,35 @@ final class ChoiceMatcher: Sendable {
         self.labels = labels.sorted { $0.0.count > $1.0.count }
     }
 
+    deinit { shortNames.deallocate() }
+
+    /// Up to 8 bytes as one integer, the first byte lowest, zero-padded: two byte strings of
+    /// the same length pack alike only when equal.
+    @inline(__always)
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        for b in bytes {
+            value |= UInt64(b) &<< shift
+            shift &+= 8
+        }
+        return value
+    }
+
     /// The choice whose name is exactly `bytes`, or `nil`.
     @inline(__always)
     func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = bytes.count
+        if n <= 8, shortCount <= 64 {
+            let value = Self.packed(bytes)
+            var k = 0
+            while k < shortCount {
+                if shortNames[k].packed == value && shortNames[k].length == n { return shortNames[k].choice }
+                k &+= 1
+            }
+            return nil
+        }
+        if !hasLongNames && bytes.count > 8 { return nil }
         if nameBytes.count <= 16 {
             for (i, name) in nameBytes.enumerated() where name.count == bytes.count {
                 if name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return i }

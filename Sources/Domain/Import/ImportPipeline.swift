@@ -183,7 +183,7 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
         if let column = plan.submittedColumn, reader.fieldBytes(column).count > 0 {
             submitted = batch.append(reader.fieldBytes(column))
         }
-        let answers = validator.json.withUnsafeBufferPointer { batch.append($0) }
+        let answers = batch.append(validator.jsonBytes)
         batch.entries.append(RowBatch.Entry(line: line, identity: identity, submitted: submitted, answers: answers, rejected: nil, status: status, queries: queries))
     }
 

@@ -211,28 +211,37 @@ package enum ResponseImporter {
                                 continue
                             }
                             let answers = UnsafeBufferPointer(rebasing: bytes[entry.answers])
-                            var key = entry.identity.map {
-                                ResponseKey.normalised(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
-                            } ?? ""
-                            if !key.isEmpty {
-                                // the id as given, normalised
-                            } else if plan.identityColumn != nil {
-                                // A file with ids, but not on this row: its batch and line, never its answers.
-                                key = ResponseKey.unnumbered(batch: batchID, line: entry.line)
-                                unnumbered += 1
-                                if firstUnnumbered == 0 { firstUnnumbered = entry.line }
-                            } else if let submitted = entry.submitted {
-                                // No id, but a submission time (Google Forms): the answers and that time.
-                                let time = String(decoding: UnsafeBufferPointer(rebasing: bytes[submitted]), as: UTF8.self)
-                                key = "row:\(contentHash(answers))@\(time)"
-                            } else if let seen {
-                                // Neither: the answers and how many identical rows came before in this file.
-                                let hash = contentHash(answers)
-                                try seen.bind(1, hash)
-                                key = "row:\(hash)#\(try seen.runReturningInteger() ?? 1)"
-                            }
                             let submitted = entry.submitted.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
-                            if let holder = try responses.insert(key: key, line: entry.line, submitted: submitted, answers: answers) {
+                            let holder: Int64?
+                            if let identity = entry.identity, case let id = UnsafeBufferPointer(rebasing: bytes[identity]),
+                                ResponseWriter.isNormalised(id)
+                            {
+                                // The usual id (a UUID) is its own normal form: stored as it stands.
+                                holder = try responses.insert(normalisedKey: id, line: entry.line, submitted: submitted, answers: answers)
+                            } else {
+                                var key = entry.identity.map {
+                                    ResponseKey.normalised(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
+                                } ?? ""
+                                if !key.isEmpty {
+                                    // the id as given, normalised
+                                } else if plan.identityColumn != nil {
+                                    // A file with ids, but not on this row: its batch and line, never its answers.
+                                    key = ResponseKey.unnumbered(batch: batchID, line: entry.line)
+                                    unnumbered += 1
+                                    if firstUnnumbered == 0 { firstUnnumbered = entry.line }
+                                } else if let submitted = entry.submitted {
+                                    // No id, but a submission time (Google Forms): the answers and that time.
+                                    let time = String(decoding: UnsafeBufferPointer(rebasing: bytes[submitted]), as: UTF8.self)
+                                    key = "row:\(contentHash(answers))@\(time)"
+                                } else if let seen {
+                                    // Neither: the answers and how many identical rows came before in this file.
+                                    let hash = contentHash(answers)
+                                    try seen.bind(1, hash)
+                                    key = "row:\(hash)#\(try seen.runReturningInteger() ?? 1)"
+                                }
+                                holder = try responses.insert(key: key, line: entry.line, submitted: submitted, answers: answers)
+                            }
+                            if let holder {
                                 summary.duplicates += 1
                                 if !heldBy.contains(holder) { heldBy.insert(holder) }
                             } else {

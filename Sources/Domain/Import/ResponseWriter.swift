@@ -13,6 +13,8 @@ struct ResponseWriter {
     let scope: (form: String, wave: String?)?
     let insert: PreparedStatement
     let existing: PreparedStatement
+    /// FNV-1a of the scoped kind and its NUL separator: each key's hash goes on from here.
+    private let seed: UInt64
 
     init(
         db: Database, batch: Int64, kind: String, scope: (form: String, wave: String?)?, insert: PreparedStatement, existing: PreparedStatement
@@ -23,6 +25,7 @@ struct ResponseWriter {
         self.scope = scope
         self.insert = insert
         self.existing = existing
+        seed = Self.seed(scopedKind: scope.map { "\(kind)\u{0}\($0.form)\u{0}\($0.wave ?? "")" } ?? kind)
         insert.reset()
         try insert.bind(1, batch)
         existing.reset()
@@ -51,6 +54,38 @@ struct ResponseWriter {
         }
     }
 
+    /// Inserts one response whose key is `key` as it stands in the file, when it is already in
+    /// its normal form (``isNormalised(_:)``): no string is made for it, and SQLite reads the
+    /// key, the submission time and the answers in place (they outlive the statement's run).
+    func insert(normalisedKey key: UnsafeBufferPointer<UInt8>, line: Int, submitted: UnsafeBufferPointer<UInt8>?, answers: UnsafeBufferPointer<UInt8>)
+        throws -> Int64?
+    {
+        var hash = Self.hash(seed: seed, key: key)
+        try insert.bind(3, utf8InPlace: key)
+        try insert.bind(4, line)
+        if let submitted, submitted.count > 0 { try insert.bind(5, utf8InPlace: submitted) } else { try insert.bind(5, DatabaseValue.null) }
+        try insert.bind(6, utf8InPlace: answers)
+        while true {
+            try insert.bind(2, hash)
+            try insert.run()
+            if db.changes == 1 { return nil }
+            try existing.bind(1, utf8InPlace: key)
+            try existing.bind(2, kind)
+            try existing.bind(3, hash)
+            if let holder = try existing.runReturningInteger(), holder > 0 { return holder }
+            hash = hash &+ 1  // a collision: probe the next value
+        }
+    }
+
+    /// Whether `key` is already what ``ResponseKey/normalised(_:)`` makes of it: ASCII with no
+    /// white space or control character at either end (what export tools write as ids).
+    static func isNormalised(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = key.first, let last = key.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return false }
+        var high: UInt8 = 0
+        for b in key { high |= b }
+        return high < 0x80
+    }
+
     /// The batch that already holds the response `key` of this kind (and scope), or `nil`.
     func holder(key: String) throws -> Int64? {
         var hash = scopedHash(key)
@@ -66,17 +101,26 @@ struct ResponseWriter {
 
     /// The hash of `key` under this writer's kind, and for a form-local key its form and wave.
     private func scopedHash(_ key: String) -> Int64 {
-        Self.hash(kind: scope.map { "\(kind)\u{0}\($0.form)\u{0}\($0.wave ?? "")" } ?? kind, key: key)
+        var key = key
+        return key.withUTF8 { Self.hash(seed: seed, key: $0) }
+    }
+
+    /// FNV-1a of the (scoped) kind and the NUL after it: where a key's hash starts.
+    static func seed(scopedKind kind: String) -> UInt64 {
+        var kind = kind
+        return kind.withUTF8 { FNV1a.hash($0) } &* 0x100_0000_01b3  // the NUL: h ^= 0, then the prime
+    }
+
+    /// The stored hash of `key` (its UTF-8 bytes) from `seed`: FNV-1a on, then folded.
+    @inline(__always)
+    static func hash(seed: UInt64, key: UnsafeBufferPointer<UInt8>) -> Int64 {
+        let h = FNV1a.hash(key, seed: seed)
+        return Int64(bitPattern: h ^ (h >> 33))
     }
 
     /// FNV-1a of `kind`, a NUL, and `key`, mixed, as a signed 64-bit integer.
     static func hash(kind: String, key: String) -> Int64 {
-        var kind = kind
         var key = key
-        var h = kind.withUTF8 { FNV1a.hash($0) }
-        h = h &* 0x100_0000_01b3  // the NUL separator: h ^= 0, then the FNV prime
-        h = key.withUTF8 { FNV1a.hash($0, seed: h) }
-        h ^= h >> 33
-        return Int64(bitPattern: h)
+        return key.withUTF8 { hash(seed: seed(scopedKind: kind), key: $0) }
     }
 }

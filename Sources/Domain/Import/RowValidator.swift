@@ -45,20 +45,30 @@ final class RowValidator: CompiledExpression.Answers {
     private let slots: [Slot]
     let matchers: [ChoiceMatcher?]
     private let asked: [Int]  // questions that can hold an answer (not notes)
-    private let relevant: [CompiledExpression?]
+    /// Per question, which of the distinct `relevant` conditions is its own (-1: none): a form
+    /// repeats one condition on many questions (a group's, `${internet_use} != 'never'`), and
+    /// each is worked out once per row (``relevantMemo``).
+    private let relevantGroup: [Int]
+    private let distinctRelevant: [CompiledExpression]
+    /// Per distinct condition, this row's result: 0 not yet worked out, 1 false, 2 true.
+    @exclusivity(unchecked) private var relevantMemo: [UInt8]
     private let constraints: [CompiledExpression?]
+    /// The submission-time column whose value must be an ISO 8601 date-time, if any.
+    private let checkedSubmittedColumn: Int?
     /// Each gate question (consent, age) and its `yes` choice.
     private let gates: [(question: Int, yes: Int)]
 
 
     @exclusivity(unchecked) private(set) var answers: [Answer]
-    @exclusivity(unchecked) private(set) var selected: [[Int]]
+    @exclusivity(unchecked) var selected: [[Int]]
     @exclusivity(unchecked) private(set) var reasons: [Reason] = []
     /// Per question, whether this row already has a reason about its value.
     @exclusivity(unchecked) private var hasReason: [Bool]
-    @exclusivity(unchecked) private var encoder = AnswerCodec.Encoder()
+    private let encoder = AnswerCodec.Encoder()
     /// The row's answers as stored (``AnswerCodec``), after a successful ``validate(_:)``.
     var json: [UInt8] { encoder.bytes }
+    /// The same bytes in place, valid until the next row is checked.
+    var jsonBytes: UnsafeBufferPointer<UInt8> { encoder.written }
 
     init(codebook: ParsedCodebook, plan: ColumnPlan) {
         self.codebook = codebook
@@ -73,11 +83,31 @@ final class RowValidator: CompiledExpression.Answers {
                     isSelectOne: { codebook.items[$0].type == .selectOne }, current: current)
             }
         }
-        relevant = codebook.items.map { compile($0.relevant) }
+        let relevant = codebook.items.map { compile($0.relevant) }
+        var distinct: [XLSFormExpression] = []
+        var compiled: [CompiledExpression] = []
+        var group: [Int] = []
+        for (q, item) in codebook.items.enumerated() {
+            guard let e = item.relevant, let c = relevant[q] else {
+                group.append(-1)
+                continue
+            }
+            if let k = distinct.firstIndex(of: e) {
+                group.append(k)
+            } else {
+                group.append(distinct.count)
+                distinct.append(e)
+                compiled.append(c)
+            }
+        }
+        relevantGroup = group
+        distinctRelevant = compiled
+        relevantMemo = Array(repeating: 0, count: distinct.count)
         let constraints = codebook.items.indices.map { compile(codebook.items[$0].constraint, current: $0) }
         self.constraints = constraints
         asked = codebook.items.indices.filter { codebook.items[$0].type != .note }
         gates = codebook.gates
+        checkedSubmittedColumn = plan.submittedColumn.flatMap { SubmissionTime.checkedColumns.contains(plan.header[$0]) ? $0 : nil }
         let allGates = Set(gates.map { codebook.items[$0.question].name })
         slots = codebook.items.indices.map { q in
             let item = codebook.items[q]
@@ -116,7 +146,7 @@ final class RowValidator: CompiledExpression.Answers {
             return false
         }
         if let column = plan.identityColumn { checkIdentity(reader, column) }
-        if let column = plan.submittedColumn, SubmissionTime.checkedColumns.contains(plan.header[column]) {
+        if let column = checkedSubmittedColumn {
             let time = Self.trimmedBytes(reader.fieldBytes(column))
             if !time.isEmpty, !SubmissionTime.isValid(time) {
                 reasons.append(
@@ -133,12 +163,14 @@ final class RowValidator: CompiledExpression.Answers {
                 break
             }
         }
+        for k in relevantMemo.indices { relevantMemo[k] = 0 }
         for q in asked {
             let slot = slots[q]
-            if slot.hasRelevant,
-                slot.onlyAllGates ? !gatesPass : !(relevant[q]?.evaluate(self, current: .string("")).asBool ?? true)
-            {
+            if slot.hasRelevant, slot.onlyAllGates ? !gatesPass : !isRelevant(q) {
+                if case .missing = answers[q] { continue }
                 answers[q] = .missing  // not asked: an answer here is not stored
+                // A condition read before may read this answer: work each out again.
+                for k in relevantMemo.indices { relevantMemo[k] = 0 }
                 continue
             }
             switch answers[q] {
@@ -158,6 +190,17 @@ final class RowValidator: CompiledExpression.Answers {
         guard reasons.isEmpty else { return false }
         writeJSON()
         return true
+    }
+
+    /// Whether question `q`'s `relevant` holds for this row's answers as they stand.
+    @inline(__always)
+    private func isRelevant(_ q: Int) -> Bool {
+        let k = relevantGroup[q]
+        guard k >= 0 else { return true }
+        if relevantMemo[k] == 0 {
+            relevantMemo[k] = distinctRelevant[k].evaluate(self, current: .string("")).asBool ? 2 : 1
+        }
+        return relevantMemo[k] == 2
     }
 
     /// The bytes without surrounding spaces and tabs.
@@ -256,86 +299,7 @@ final class RowValidator: CompiledExpression.Answers {
         }
     }
 
-    /// The choices of a select_multiple cell: names separated by spaces (KoboToolbox, ODK); else
-    /// names or labels separated by spaces (a labels export), when they split one way only;
-    /// else labels joined by `, ` or `;` (Google Forms); else one choice in any form. `nil`
-    /// when the labels split more than one way and `choiceColumns` can say which.
-    private func parseMultiple(_ q: Int, _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, choiceColumns: Bool) -> Answer? {
-        guard let matcher = matchers[q] else { return .missing }
-        selected[q].removeAll(keepingCapacity: true)
-        var allExact = true
-        var start = 0
-        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
-            if i > start {
-                let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                // The name as written, else (and only then) the choice's other forms.
-                let other = { [plan] in
-                    let text = String(decoding: token, as: UTF8.self)
-                    return matcher.lenient(text) ?? (plan.dialect == .template ? matcher.positional(text) : nil)
-                }
-                if let c = matcher.exact(token) ?? other() {
-                    if !selected[q].contains(c) { selected[q].append(c) }
-                } else {
-                    allExact = false
-                    break
-                }
-            }
-            start = i + 1
-        }
-        if !allExact {
-            guard bytes.count <= 10_000 else {
-                invalid(q, column, "\"\(Self.shown(bytes))\" is not a list of choices of \(codebook.items[q].name)")
-                return .missing
-            }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let readings = matcher.spacedReadings(text)
-            if readings.count > 1 {
-                if choiceColumns { return nil }
-                invalid(
-                    q, column,
-                    "\"\(valuePrefix(text))\" of \(codebook.items[q].name) reads two ways: \(matcher.describe(readings[0])) or \(matcher.describe(readings[1])); "
-                        + "export with XML values, or with the choices in separate columns too")
-                return .missing
-            }
-            if let labels = readings.first ?? matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
-                selected[q] = []
-                for c in labels where !selected[q].contains(c) { selected[q].append(c) }
-            } else {
-                invalid(q, column, "\"\(valuePrefix(text))\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
-                return .missing
-            }
-        }
-        selected[q].sort()
-        return .choices
-    }
-
-    /// A select_multiple given as one column per choice: 1/0 (Kobo) or Y/blank (LimeSurvey).
-    private func fromChoiceColumns(_ q: Int, _ reader: CSVReader) -> Answer {
-        selected[q].removeAll(keepingCapacity: true)
-        var anyFilled = false
-        for (column, choice) in plan.choiceColumns[q] {
-            let text = reader.field(column).trimmingCharacters(in: .whitespaces).lowercased()
-            switch text {
-            case "1", "y", "yes", "true", "sí", "si":
-                selected[q].append(choice)
-                anyFilled = true
-            case "0", "n", "no", "false":
-                anyFilled = true
-            case "":
-                break
-            default:
-                invalid(q, column, "value \"\(valuePrefix(text))\" in a choice column of \(codebook.items[q].name) is not 1 or 0 (or Y or blank)")
-            }
-        }
-        guard anyFilled else { return .missing }
-        guard !selected[q].isEmpty else {
-            return .missing  // every choice column 0: nothing selected, as an unanswered question
-        }
-        selected[q].sort()
-        return .choices
-    }
-
-    private func invalid(_ q: Int, _ column: Int?, _ message: String) {
+    func invalid(_ q: Int, _ column: Int?, _ message: String) {
         hasReason[q] = true
         reasons.append(Reason(column: column, message: message))
     }

@@ -20,69 +20,75 @@ enum AnswerCodec {
         case text(String)
     }
 
-    /// Writes one response's answers into a reused byte buffer.
-    struct Encoder {
-        private(set) var bytes: [UInt8] = []
+    /// Writes one response's answers into a reused byte buffer (raw memory: appending a byte
+    /// is a store and a count, which matters at a million rows). Owned by one writer.
+    final class Encoder {
+        private let buffer = ByteBuffer(capacity: 4096)
         private var count = 0
 
-        mutating func begin() {
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(UInt8(ascii: "["))
+        /// The answers written since ``begin()``, valid until the next ``begin()``.
+        var written: UnsafeBufferPointer<UInt8> { buffer.bytes }
+        var bytes: [UInt8] { Array(buffer.bytes) }
+
+        func begin() {
+            buffer.removeAll()
+            buffer.append(UInt8(ascii: "["))
             count = 0
         }
 
-        mutating func end() { bytes.append(UInt8(ascii: "]")) }
+        func end() { buffer.append(UInt8(ascii: "]")) }
 
-        private mutating func separate() {
-            if count > 0 { bytes.append(UInt8(ascii: ",")) }
+        @inline(__always)
+        private func separate() {
+            if count > 0 { buffer.append(UInt8(ascii: ",")) }
             count += 1
         }
 
-        mutating func null() {
+        func null() {
             separate()
-            bytes.append(contentsOf: Self.nullBytes)
+            for b in "null".utf8 { buffer.append(b) }
         }
 
-        mutating func choice(_ position: Int) {
+        func choice(_ position: Int) {
             separate()
             appendInteger(position)
         }
 
-        mutating func choices(_ positions: [Int]) {
+        func choices(_ positions: [Int]) {
             separate()
-            bytes.append(UInt8(ascii: "["))
+            buffer.append(UInt8(ascii: "["))
             for (n, c) in positions.enumerated() {
-                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                if n > 0 { buffer.append(UInt8(ascii: ",")) }
                 appendInteger(c)
             }
-            bytes.append(UInt8(ascii: "]"))
+            buffer.append(UInt8(ascii: "]"))
         }
 
-        mutating func integer(_ value: Int64) {
+        func integer(_ value: Int64) {
             separate()
-            bytes.append(contentsOf: String(value).utf8)
+            appendInteger(Int(value))
         }
 
-        mutating func decimal(_ value: Double) {
+        func decimal(_ value: Double) {
             separate()
-            bytes.append(contentsOf: JSONWriter.number(value).utf8)
+            buffer.append(JSONWriter.number(value))
         }
 
-        mutating func text(_ value: String) {
+        func text(_ value: String) {
             separate()
             // Printable ASCII without a quote or backslash is its own JSON text.
             if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(contentsOf: value.utf8)
-                bytes.append(UInt8(ascii: "\""))
+                buffer.append(UInt8(ascii: "\""))
+                buffer.append(value)
+                buffer.append(UInt8(ascii: "\""))
                 return
             }
             var quoted = ""
             JSONWriter.quote(value, into: &quoted)
-            bytes.append(contentsOf: quoted.utf8)
+            buffer.append(quoted)
         }
 
-        mutating func append(_ element: Stored) {
+        func append(_ element: Stored) {
             switch element {
             case .null: null()
             case .choice(let c): choice(c)
@@ -94,20 +100,18 @@ enum AnswerCodec {
         }
 
         @inline(__always)
-        private mutating func appendInteger(_ v: Int) {
+        private func appendInteger(_ v: Int) {
             if v >= 0 && v < 10 {
-                bytes.append(UInt8(48 + v))
+                buffer.append(UInt8(48 + v))
             } else {
-                bytes.append(contentsOf: String(v).utf8)
+                buffer.append(String(v))
             }
         }
-
-        private static let nullBytes: [UInt8] = Array("null".utf8)
     }
 
     /// The encoding of `elements`, as stored.
     static func encode(_ elements: [Stored]) -> [UInt8] {
-        var encoder = Encoder()
+        let encoder = Encoder()
         encoder.begin()
         for element in elements { encoder.append(element) }
         encoder.end()

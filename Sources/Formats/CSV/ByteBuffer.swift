@@ -44,9 +44,16 @@ package final class ByteBuffer: ByteSink {
     @inline(__always)
     package func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        let n = bytes.count
+        if count + n > capacity { reserve(n) }
+        if n <= 16 {
+            // A choice name, a number: a loop costs less than a call to memcpy.
+            let target = base + count
+            for k in 0..<n { target[k] = source[k] }
+        } else {
+            (base + count).update(from: source, count: n)
+        }
+        count += n
     }
 
     package func append(_ text: String) {

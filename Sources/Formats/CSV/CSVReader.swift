@@ -244,10 +244,12 @@ package final class CSVReader {
                 i = 0
                 count = inputCount
             }
-            // Fast path: copy a run of ordinary bytes inside a field in one go.
-            if state == .unquoted || state == .quoted {
+            // Fast path: copy a run of ordinary bytes inside a field in one go, and end an
+            // unquoted field at its separator here (most fields of an export are short).
+            if state == .unquoted || state == .quoted || state == .fieldStart {
                 let runStart = i
-                let stops = state == .quoted ? quotedStops : unquotedStops
+                let quoted = state == .quoted
+                let stops = quoted ? quotedStops : unquotedStops
                 var high: UInt8 = 0
                 while i < count {
                     let c = p[i]
@@ -263,7 +265,15 @@ package final class CSVReader {
                     rec.append(p + runStart, i - runStart)
                     column += i - runStart - continuation
                     if high >= 0x80 { rec.nonASCII = true }
+                    if !quoted { state = .unquoted }
                     if i == count { continue }
+                }
+                if !quoted, p[i] == delimiter {
+                    i += 1
+                    column += 1
+                    try rec.finishField(line: line, column: column, reader: self)
+                    state = .fieldStart
+                    continue
                 }
             }
             let b = p[i]

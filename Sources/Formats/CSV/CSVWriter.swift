@@ -118,10 +118,34 @@ extension CSVWriter {
             || byte == 0x09 || byte == 0x0D
     }
 
+    /// Whether every byte is printable ASCII (0x20 to 0x7E), eight bytes a step: a byte below
+    /// 0x20 borrows, one of 0x7F or above sets a top bit itself or when 1 is added. A borrow or
+    /// carry into the next byte happens only after such a byte, so `false` is only ever said of
+    /// bytes that have one (the caller then looks byte by byte).
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        var flags: UInt64 = 0
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            flags |= (x &- 0x2020_2020_2020_2020) | x | (x &+ 0x0101_0101_0101_0101)
+            i += 8
+        }
+        var tail: UInt8 = 0
+        while i < n {
+            let b = base[i]
+            if b < 0x20 || b >= 0x7F { tail = 0x80 }
+            i += 1
+        }
+        return flags & 0x8080_8080_8080_8080 == 0 && tail == 0
+    }
+
     /// Whether the field may start a formula or holds a control or bidirectional character
     /// (C0 but tab, LF, CR; DEL; C1 as `C2 80`-`C2 9F`; U+061C; U+200E-F, U+202A-E, U+2066-9).
     static func mayNeedRewrite(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let first = bytes.first, startsFormula(first) { return true }
+        if isPrintableASCII(bytes) { return false }
         var i = 0
         while i < bytes.count {
             let b = bytes[i]

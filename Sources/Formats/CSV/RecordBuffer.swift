@@ -64,7 +64,12 @@ struct RecordBuffer {
             n = max(0, byteLimit - count)
         }
         if count + n > capacity { grow(count + n) }
-        (bytes + count).update(from: source, count: n)
+        if n <= 16 {
+            // Most fields are a few bytes: a loop costs less than a call to memmove.
+            for k in 0..<n { bytes[count + k] = source[k] }
+        } else {
+            (bytes + count).update(from: source, count: n)
+        }
         count += n
     }
 

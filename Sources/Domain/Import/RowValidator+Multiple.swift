@@ -1,0 +1,84 @@
+import Foundation
+
+/// The answers of a select_multiple question: one cell of names (or labels), or one column
+/// per choice.
+extension RowValidator {
+    /// The choices of a select_multiple cell: names separated by spaces (KoboToolbox, ODK); else
+    /// names or labels separated by spaces (a labels export), when they split one way only;
+    /// else labels joined by `, ` or `;` (Google Forms); else one choice in any form. `nil`
+    /// when the labels split more than one way and `choiceColumns` can say which.
+    func parseMultiple(_ q: Int, _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, choiceColumns: Bool) -> Answer? {
+        guard let matcher = matchers[q] else { return .missing }
+        selected[q].removeAll(keepingCapacity: true)
+        var allExact = true
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+            if i > start {
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                // The name as written, else (and only then) the choice's other forms.
+                let other = { [plan] in
+                    let text = String(decoding: token, as: UTF8.self)
+                    return matcher.lenient(text) ?? (plan.dialect == .template ? matcher.positional(text) : nil)
+                }
+                if let c = matcher.exact(token) ?? other() {
+                    if !selected[q].contains(c) { selected[q].append(c) }
+                } else {
+                    allExact = false
+                    break
+                }
+            }
+            start = i + 1
+        }
+        if !allExact {
+            guard bytes.count <= 10_000 else {
+                invalid(q, column, "\"\(Self.shown(bytes))\" is not a list of choices of \(codebook.items[q].name)")
+                return .missing
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let readings = matcher.spacedReadings(text)
+            if readings.count > 1 {
+                if choiceColumns { return nil }
+                invalid(
+                    q, column,
+                    "\"\(valuePrefix(text))\" of \(codebook.items[q].name) reads two ways: \(matcher.describe(readings[0])) or \(matcher.describe(readings[1])); "
+                        + "export with XML values, or with the choices in separate columns too")
+                return .missing
+            }
+            if let labels = readings.first ?? matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
+                selected[q] = []
+                for c in labels where !selected[q].contains(c) { selected[q].append(c) }
+            } else {
+                invalid(q, column, "\"\(valuePrefix(text))\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+                return .missing
+            }
+        }
+        selected[q].sort()
+        return .choices
+    }
+
+    /// A select_multiple given as one column per choice: 1/0 (Kobo) or Y/blank (LimeSurvey).
+    func fromChoiceColumns(_ q: Int, _ reader: CSVReader) -> Answer {
+        selected[q].removeAll(keepingCapacity: true)
+        var anyFilled = false
+        for (column, choice) in plan.choiceColumns[q] {
+            let text = reader.field(column).trimmingCharacters(in: .whitespaces).lowercased()
+            switch text {
+            case "1", "y", "yes", "true", "sí", "si":
+                selected[q].append(choice)
+                anyFilled = true
+            case "0", "n", "no", "false":
+                anyFilled = true
+            case "":
+                break
+            default:
+                invalid(q, column, "value \"\(valuePrefix(text))\" in a choice column of \(codebook.items[q].name) is not 1 or 0 (or Y or blank)")
+            }
+        }
+        guard anyFilled else { return .missing }
+        guard !selected[q].isEmpty else {
+            return .missing  // every choice column 0: nothing selected, as an unanswered question
+        }
+        selected[q].sort()
+        return .choices
+    }
+}
