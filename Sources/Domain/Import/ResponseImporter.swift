@@ -126,7 +126,8 @@ package enum ResponseImporter {
 
         let db = store.db
         try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB of page cache for the identity index
-        try db.inTransaction(.immediate) { db in
+        // A rollback journal, not the WAL, for the rows (`Database.withRollbackJournal`: each page written once).
+        try db.withRollbackJournal { try db.inTransaction(.immediate) { db in
             let writer = CSVWriter(neutralizeFormulas: false)
             let headerText = writer.line(header)
             let unknownJSON = JSONWriter(indent: nil).string(.array(plan.unknownColumns.map { .string($0) }))
@@ -308,7 +309,7 @@ package enum ResponseImporter {
                 [summary.rowsRead, summary.imported, summary.duplicates, summary.quarantined, batch])
             // A file that adds nothing (every row already stored) leaves no empty batch behind.
             return options.dryRun || summary.addsNothing ? .rollback : .commit
-        }
+        } }
         if options.dryRun || summary.addsNothing { summary.batchID = nil }
         summary.problems = summary.problems.map(sniffed.locate)
         summary.queries = summary.queries.map(sniffed.locate)
