@@ -52,6 +52,8 @@ package final class CSVReader {
     /// For CSV text made from a worksheet (``XLSXSheetSource``): the sheet row of each record, so
     /// that ``recordLine`` is the row and locations name cells (`export.xlsx:Sheet1!C17`).
     package var sheetRows: SheetRows?
+    /// Where records come from as fields rather than as text to parse (a worksheet's rows).
+    var recordSource: (any RecordSource)?
 
     /// Reads from any byte source.
     ///
@@ -194,6 +196,14 @@ package final class CSVReader {
     ///
     /// - Throws: ``CSVError`` at the first byte that breaks the format.
     package func nextRecord() throws(CSVError) -> Bool {
+        if let recordSource {
+            record.reset()
+            record.byteLimit = maxRecordBytes
+            record.fieldLimit = maxFields
+            guard let line = try recordSource.nextRecord(into: &record, reader: self) else { return false }
+            recordLine = line
+            return true
+        }
         guard try nextRecordOfText() else { return false }
         if let sheetRows { recordLine = sheetRows.next() }
         return true
