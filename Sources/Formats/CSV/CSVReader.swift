@@ -197,10 +197,13 @@ package final class CSVReader {
     /// - Throws: ``CSVError`` at the first byte that breaks the format.
     package func nextRecord() throws(CSVError) -> Bool {
         if let recordSource {
-            record.reset()
-            record.byteLimit = maxRecordBytes
-            record.fieldLimit = maxFields
-            guard let line = try recordSource.nextRecord(into: &record, reader: self) else { return false }
+            // On a local, as below: `record` passed inout would cost an exclusivity check at every read of it.
+            var rec = record
+            defer { record = rec }
+            rec.reset()
+            rec.byteLimit = maxRecordBytes
+            rec.fieldLimit = maxFields
+            guard let line = try recordSource.nextRecord(into: &rec, reader: self) else { return false }
             recordLine = line
             return true
         }
