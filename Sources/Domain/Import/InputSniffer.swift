@@ -43,8 +43,7 @@ struct InputSniffer {
             reader = CSVReader(source: TranscodingByteSource(file, encoding: encoding, name: name), name: name, delimiter: delimiter)
         case .workbook(let workbook):
             let sheet = try XLSXSheetSource(workbook, file: name, dateColumns: dateColumns)
-            reader = CSVReader(source: sheet, name: name)
-            reader.sheetRows = sheet.rows
+            reader = sheet.reader(name: name)
         case .zipEntry(let archive, let entry):
             let inner = "\(name)/\(entry.name)"
             let source = SkippingByteSource(try archive.open(entry, limit: XLSXLimits.sheetBytes), skip: encoding == .utf8 ? 0 : skip)

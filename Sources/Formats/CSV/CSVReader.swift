@@ -52,6 +52,8 @@ package final class CSVReader {
     /// For CSV text made from a worksheet (``XLSXSheetSource``): the sheet row of each record, so
     /// that ``recordLine`` is the row and locations name cells (`export.xlsx:Sheet1!C17`).
     package var sheetRows: SheetRows?
+    /// Where records come from as fields rather than as text to parse (a worksheet's rows).
+    var recordSource: (any RecordSource)?
 
     /// Reads from any byte source.
     ///
@@ -194,6 +196,17 @@ package final class CSVReader {
     ///
     /// - Throws: ``CSVError`` at the first byte that breaks the format.
     package func nextRecord() throws(CSVError) -> Bool {
+        if let recordSource {
+            // On a local, as below: `record` passed inout would cost an exclusivity check at every read of it.
+            var rec = record
+            defer { record = rec }
+            rec.reset()
+            rec.byteLimit = maxRecordBytes
+            rec.fieldLimit = maxFields
+            guard let line = try recordSource.nextRecord(into: &rec, reader: self) else { return false }
+            recordLine = line
+            return true
+        }
         guard try nextRecordOfText() else { return false }
         if let sheetRows { recordLine = sheetRows.next() }
         return true

@@ -1,22 +1,49 @@
 /// A canonical Huffman code of DEFLATE (RFC 1951 section 3.2.2), built from code lengths.
 ///
-/// Decoding looks the next ``fastBits`` bits up in one table; a longer code is decoded bit by bit
-/// from the counts of codes per length (the way zlib's `puff.c` does it).
+/// Decoding looks the next ``tableBits`` bits up in one table, whose entry gives the code's
+/// length, its symbol and, for a length or distance symbol, its base value and extra bits (as
+/// zlib's tables do); a longer code is decoded bit by bit from the counts of codes per length
+/// (the way zlib's `puff.c` does it).
 struct HuffmanCode {
-    static let fastBits = 9
+    static let tableBits = 10
     static let maxBits = 15
 
     /// Codes per length, 0...15.
     private(set) var counts = [Int](repeating: 0, count: maxBits + 1)
     /// Symbols ordered by code.
     private(set) var symbols: [Int]
-    /// Indexed by the next `fastBits` bits of the stream: `symbol | length << 9`, or 0 for a
-    /// code longer than `fastBits`.
-    private(set) var fast = [UInt16](repeating: 0, count: 1 << fastBits)
+    /// Indexed by the next `tableBits` bits of the stream: an ``Entry``'s raw value, or 0 for a
+    /// code longer than `tableBits`.
+    private(set) var table = [UInt32](repeating: 0, count: 1 << tableBits)
     /// Whether the lengths give no code at all (a block of literals only has no distance codes).
     let isEmpty: Bool
 
     enum Use { case codeLengths, literals, distances }
+
+    /// One entry of ``table``, packed in 32 bits: the code's length (bits 0-3, never 0 in a
+    /// filled entry), the extra bits that follow it (4-7), its symbol (8-16) and its base value
+    /// (17-31: a literal's byte, a length's or a distance's base; 0 for a symbol that does not exist).
+    enum Entry {
+        @inline(__always) static func length(_ e: UInt32) -> Int { Int(e & 15) }
+        @inline(__always) static func extra(_ e: UInt32) -> Int { Int(e >> 4 & 15) }
+        @inline(__always) static func symbol(_ e: UInt32) -> Int { Int(e >> 8 & 0x1FF) }
+        @inline(__always) static func base(_ e: UInt32) -> Int { Int(e >> 17) }
+
+        static func make(symbol: Int, length: Int, use: Use) -> UInt32 {
+            var base = symbol
+            var extra = 0
+            switch use {
+            case .codeLengths: break
+            case .literals where symbol < 256: break
+            case .literals:
+                let l = symbol - 257
+                (base, extra) = l >= 0 && l < 29 ? (Inflater.lengthBase[l], Inflater.lengthExtra[l]) : (0, 0)
+            case .distances:
+                (base, extra) = symbol < 30 ? (Inflater.distanceBase[symbol], Inflater.distanceExtra[symbol]) : (0, 0)
+            }
+            return UInt32(length) | UInt32(extra) << 4 | UInt32(symbol) << 8 | UInt32(base) << 17
+        }
+    }
 
     /// Builds the code for `lengths` (one per symbol, 0 for an unused symbol).
     ///
@@ -49,24 +76,25 @@ struct HuffmanCode {
             symbols[next[length]] = symbol
             next[length] += 1
         }
-        // The fast table: canonical codes assigned in order of length, then symbol.
+        // The table: canonical codes assigned in order of length, then symbol.
         var code = 0
         var index = 0
-        for length in 1...Self.maxBits {
-            for _ in 0..<counts[length] {
-                if length <= Self.fastBits {
-                    let reversed = Self.reverse(code, length)
-                    let entry = UInt16(symbols[index] | length << 9)
-                    var slot = reversed
-                    while slot < 1 << Self.fastBits {
-                        fast[slot] = entry
-                        slot += 1 << length
+        table.withUnsafeMutableBufferPointer { table in
+            for length in 1...Self.maxBits {
+                for _ in 0..<counts[length] {
+                    if length <= Self.tableBits {
+                        let entry = Entry.make(symbol: symbols[index], length: length, use: use)
+                        var slot = Self.reverse(code, length)
+                        while slot < 1 << Self.tableBits {
+                            table[slot] = entry
+                            slot += 1 << length
+                        }
                     }
+                    code += 1
+                    index += 1
                 }
-                code += 1
-                index += 1
+                code <<= 1
             }
-            code <<= 1
         }
     }
 
