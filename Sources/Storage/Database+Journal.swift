@@ -1,6 +1,6 @@
 extension Database {
     /// Runs `body`, a bulk write (an import of many rows), with a rollback journal instead of the
-    /// write-ahead log, then returns the database to WAL.
+    /// write-ahead log, then returns the database to WAL; `wanted` false runs it in WAL.
     ///
     /// With WAL every page an import writes goes to the log and again into the database at the
     /// checkpoint, and a page the page cache spills more than once (the identity index's pages,
@@ -16,8 +16,8 @@ extension Database {
     /// used keeps the commit durable as WAL with `NORMAL` is. SQLite changes the mode only when no
     /// other connection has the database open (it answers "database is locked" at once when one
     /// has); then `body` runs in WAL as before.
-    package func withRollbackJournal<T>(_ body: () throws -> T) throws -> T {
-        guard !isInTransaction, try switchToRollbackJournal() else { return try body() }
+    package func withRollbackJournal<T>(when wanted: Bool = true, _ body: () throws -> T) throws -> T {
+        guard wanted, !isInTransaction, try switchToRollbackJournal() else { return try body() }
         defer {
             try? execute(sql: "PRAGMA journal_mode = WAL")
             try? execute(sql: "PRAGMA synchronous = NORMAL")

@@ -8,11 +8,13 @@ final class ChoiceMatcher: Sendable {
     let names: [String]
     let nameBytes: [[UInt8]]
     private let byHash: [UInt64: Int]
-    /// The names of at most 8 bytes, each packed into an integer (``packed(_:)``), with its
-    /// choice: a cell of a few bytes is matched by comparing integers, with no array touched.
+    /// The names of at most 8 bytes, each packed into an integer (``packed(_:)``), in an
+    /// open-addressing table of `shortMask + 1` slots (at least twice the names, a power of two;
+    /// `choice` -1 marks an empty slot): a cell of a few bytes is found by one multiply and a probe
+    /// or two, whatever the length of the list.
     // Written once in init, then only read (from any thread): unchecked for Sendable.
     nonisolated(unsafe) private let shortNames: UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>
-    private let shortCount: Int
+    private let shortMask: Int
     /// Whether some name is longer than 8 bytes (else a longer cell names no choice as written).
     private let hasLongNames: Bool
     private let alternatives: [String: Int]
@@ -33,12 +35,19 @@ final class ChoiceMatcher: Sendable {
         self.byHash = byHash
         let allBytes = choices.map { Array($0.name.utf8) }
         let short = allBytes.indices.filter { allBytes[$0].count <= 8 }
-        let packed = UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>.allocate(capacity: max(1, short.count))
-        for (k, i) in short.enumerated() {
-            packed[k] = (allBytes[i].withUnsafeBufferPointer { ChoiceMatcher.packed($0) }, allBytes[i].count, i)
+        var slots = 2
+        while slots < 2 * short.count { slots *= 2 }
+        let table = UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>.allocate(capacity: slots)
+        table.initialize(repeating: (0, 0, -1), count: slots)
+        for i in short {
+            let value = allBytes[i].withUnsafeBufferPointer { ChoiceMatcher.packed($0) }
+            var k = ChoiceMatcher.slot(value, length: allBytes[i].count, mask: slots - 1)
+            // The first of two equal names keeps the slot, as the scan of the names found it first.
+            while table[k].choice >= 0 && !(table[k].packed == value && table[k].length == allBytes[i].count) { k = (k &+ 1) & (slots - 1) }
+            if table[k].choice < 0 { table[k] = (value, allBytes[i].count, i) }
         }
-        shortNames = packed
-        shortCount = short.count
+        shortNames = table
+        shortMask = slots - 1
         hasLongNames = short.count < allBytes.count
         var alternatives: [String: Int] = [:]
         var labels: [(String, Int)] = []
@@ -70,18 +79,25 @@ final class ChoiceMatcher: Sendable {
         return value
     }
 
+    /// The first slot of a packed name of `length` bytes (Fibonacci hashing of the two together).
+    @inline(__always)
+    static func slot(_ packed: UInt64, length: Int, mask: Int) -> Int {
+        Int(truncatingIfNeeded: ((packed ^ UInt64(truncatingIfNeeded: length) &<< 59) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
     /// The choice whose name is exactly `bytes`, or `nil`.
     @inline(__always)
     func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
-        if n <= 8, shortCount <= 64 {
+        if n <= 8 {
             let value = Self.packed(bytes)
-            var k = 0
-            while k < shortCount {
-                if shortNames[k].packed == value && shortNames[k].length == n { return shortNames[k].choice }
-                k &+= 1
+            var k = Self.slot(value, length: n, mask: shortMask)
+            while true {
+                let entry = shortNames[k]
+                if entry.choice < 0 { return nil }
+                if entry.packed == value && entry.length == n { return entry.choice }
+                k = (k &+ 1) & shortMask
             }
-            return nil
         }
         if !hasLongNames && bytes.count > 8 { return nil }
         if nameBytes.count <= 16 {
