@@ -44,21 +44,13 @@ package struct FrameUnits: Sendable, Equatable {
                     record.location(ofField: c, in: file),
                     "org_code \"\(valuePrefix(record.fields[c]))\" is not an invitation code: 3 to 12 letters, digits or hyphens, the first a letter or digit")
             }
-            let sector = record.fields[s].trimmingCharacters(in: .whitespaces)
-            let band = record.fields[b].trimmingCharacters(in: .whitespaces)
-            guard sectors.contains(sector) else {
-                throw .badData(record.location(ofField: s, in: file), "unknown sector \"\(valuePrefix(sector))\"; the employer form's sectors are \(sectors.joined(separator: ", "))")
-            }
-            guard sizeBands.contains(band) else {
-                throw .badData(record.location(ofField: b, in: file), "unknown size band \"\(valuePrefix(band))\"; use \(sizeBands.joined(separator: ", "))")
-            }
-            let stratum = SamplingFrame.Stratum(sector: sector, sizeBand: band)
+            let stratum = try SamplingFrame.Stratum(record, sector: s, sizeBand: b, in: file, sectors: sectors, sizeBands: sizeBands)
             if let earlier = seen[code] {
                 let first = units[earlier]
                 let what =
                     first.stratum == stratum
                     ? "org_code \(code) is given twice (also on line \(first.line)); give each organisation's code once"
-                    : "org_code \(code) is in two strata: \(first.stratum.sector) x \(first.stratum.sizeBand) on line \(first.line) and \(sector) x \(band) here; a code belongs to one organisation of one stratum"
+                    : "org_code \(code) is in two strata: \(first.stratum.sector) x \(first.stratum.sizeBand) on line \(first.line) and \(stratum.sector) x \(stratum.sizeBand) here; a code belongs to one organisation of one stratum"
                 throw .badData(record.location(ofField: c, in: file), what)
             }
             seen[code] = units.count

@@ -13,6 +13,23 @@ package struct SamplingFrame: Sendable, Equatable {
             self.sizeBand = sizeBand
         }
 
+        /// The stratum of a frame or units file's row, its sector and size band checked against
+        /// the employer form's lists.
+        ///
+        /// - Throws: ``WorkforceError/badData(_:_:)`` at the file, line and column of an unknown
+        ///   sector or size band.
+        init(_ record: CSVRecord, sector s: Int, sizeBand b: Int, in file: String, sectors: [String], sizeBands: [String]) throws(WorkforceError) {
+            let sector = record.fields[s].trimmingCharacters(in: .whitespaces)
+            let band = record.fields[b].trimmingCharacters(in: .whitespaces)
+            guard sectors.contains(sector) else {
+                throw .badData(record.location(ofField: s, in: file), "unknown sector \"\(valuePrefix(sector))\"; the employer form's sectors are \(sectors.joined(separator: ", "))")
+            }
+            guard sizeBands.contains(band) else {
+                throw .badData(record.location(ofField: b, in: file), "unknown size band \"\(valuePrefix(band))\"; use \(sizeBands.joined(separator: ", "))")
+            }
+            self.init(sector: sector, sizeBand: band)
+        }
+
         package static func < (a: Self, b: Self) -> Bool { (a.sector, a.sizeBand) < (b.sector, b.sizeBand) }
     }
 
@@ -77,15 +94,8 @@ package struct SamplingFrame: Sendable, Equatable {
                 }
                 return value
             }
-            let sector = record.fields[s].trimmingCharacters(in: .whitespaces)
-            let band = record.fields[b].trimmingCharacters(in: .whitespaces)
-            guard sectors.contains(sector) else {
-                throw .badData(record.location(ofField: s, in: file), "unknown sector \"\(valuePrefix(sector))\"; the employer form's sectors are \(sectors.joined(separator: ", "))")
-            }
-            guard sizeBands.contains(band) else {
-                throw .badData(record.location(ofField: b, in: file), "unknown size band \"\(valuePrefix(band))\"; use \(sizeBands.joined(separator: ", "))")
-            }
-            let stratum = Stratum(sector: sector, sizeBand: band)
+            let stratum = try Stratum(record, sector: s, sizeBand: b, in: file, sectors: sectors, sizeBands: sizeBands)
+            let (sector, band) = (stratum.sector, stratum.sizeBand)
             var counts = Counts(organisations: try count(n, "organisations") ?? 0)
             if let c = issuedColumn { counts.issued = try count(c, "issued") }
             if let c = outColumn { counts.outOfScope = try count(c, "out_of_scope") }
