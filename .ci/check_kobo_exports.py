@@ -101,10 +101,13 @@ def main():
         version = fp.versions["v1"]
         paths = {}
         text_fields = []
+        # A text question with a constraint (org_code: an invitation code) would refuse a formula;
+        # the formula-like answers go into free text questions only.
+        constrained = {row.get("name") for row in c["survey"] if row.get("constraint")}
         for section in version.sections.values():
             for field in section.fields.values():
                 paths[field.path] = field
-                if field.data_type == "text":
+                if field.data_type == "text" and field.name not in constrained:
                     text_fields.append(field.path)
         subs = submissions(os.path.join(demo, data), paths, limit)
         n_formulas = formulas(subs, text_fields)
