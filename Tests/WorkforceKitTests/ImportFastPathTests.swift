@@ -15,12 +15,12 @@ import Testing
 
     @Test(arguments: [3, 16, 17, 70])
     func choiceNamesMatchAsTheyAreWritten(_ count: Int) {
-        // Names of 1 to 12 bytes (around the 8 that pack into an integer), a repeated one,
-        // a prefix of another, non-ASCII ones.
+        // Names of 1 to 20 bytes (around the 4, 8 and 16 that pack into integers), a repeated
+        // one, a prefix of another, non-ASCII ones.
         let letters: [String] = ["a", "b", "_", "ç", "x"]
         var names: [String] = []
         for i in 0..<count {
-            let stem = String(repeating: letters[i % 5], count: 1 + i % 12)
+            let stem = String(repeating: letters[i % 5], count: 1 + i % 20)
             names.append(i % 3 == 0 ? stem : stem + String(i))
         }
         names.append(names[0])
@@ -29,6 +29,7 @@ import Testing
         let matcher = ChoiceMatcher(names.map { Choice(name: $0, label: [:]) })
         var cells = names.map { Array($0.utf8) }
         cells += [[], Array("ye".utf8), Array("yes\0".utf8), Array("yes\0\0\0\0\0".utf8), [0], Array("yesnoyesno".utf8), Array("ç".utf8)]
+        cells += [Array("yesnoyesnoyesnoy".utf8), Array("yesnoyesnoyesnoyesno".utf8), Array("yes".utf8) + [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]
         cells += names.map { Array(($0 + "x").utf8) } + names.map { Array($0.utf8.dropLast()) }
         for cell in cells {
             let found = cell.withUnsafeBufferPointer { matcher.exact($0) }

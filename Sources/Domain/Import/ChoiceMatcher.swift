@@ -8,14 +8,14 @@ final class ChoiceMatcher: Sendable {
     let names: [String]
     let nameBytes: [[UInt8]]
     private let byHash: [UInt64: Int]
-    /// The names of at most 8 bytes, each packed into an integer (``packed(_:)``), in an
+    /// The names of at most 16 bytes, each packed into two integers (``packed(_:)``), in an
     /// open-addressing table of `shortMask + 1` slots (at least twice the names, a power of two;
-    /// `choice` -1 marks an empty slot): a cell of a few bytes is found by one multiply and a probe
-    /// or two, whatever the length of the list.
+    /// `choice` -1 marks an empty slot): a cell of a few bytes is found by two loads, one multiply
+    /// and a probe or two, whatever the length of the list.
     // Written once in init, then only read (from any thread): unchecked for Sendable.
-    nonisolated(unsafe) private let shortNames: UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>
+    nonisolated(unsafe) private let shortNames: UnsafeMutablePointer<Slot>
     private let shortMask: Int
-    /// Whether some name is longer than 8 bytes (else a longer cell names no choice as written).
+    /// Whether some name is longer than 16 bytes (else a longer cell names no choice as written).
     private let hasLongNames: Bool
     private let alternatives: [String: Int]
     /// Normalized labels, longest first, for answers that join several labels with `, ` or `;`.
@@ -34,17 +34,18 @@ final class ChoiceMatcher: Sendable {
         }
         self.byHash = byHash
         let allBytes = choices.map { Array($0.name.utf8) }
-        let short = allBytes.indices.filter { allBytes[$0].count <= 8 }
+        let short = allBytes.indices.filter { allBytes[$0].count <= 16 }
         var slots = 2
         while slots < 2 * short.count { slots *= 2 }
-        let table = UnsafeMutablePointer<(packed: UInt64, length: Int, choice: Int)>.allocate(capacity: slots)
-        table.initialize(repeating: (0, 0, -1), count: slots)
+        let table = UnsafeMutablePointer<Slot>.allocate(capacity: slots)
+        table.initialize(repeating: Slot(low: 0, high: 0, length: 0, choice: -1), count: slots)
         for i in short {
-            let value = allBytes[i].withUnsafeBufferPointer { ChoiceMatcher.packed($0) }
-            var k = ChoiceMatcher.slot(value, length: allBytes[i].count, mask: slots - 1)
+            let n = allBytes[i].count
+            let (low, high) = allBytes[i].withUnsafeBufferPointer { ChoiceMatcher.packed($0) }
+            var k = ChoiceMatcher.slot(low, high, length: n, mask: slots - 1)
             // The first of two equal names keeps the slot, as the scan of the names found it first.
-            while table[k].choice >= 0 && !(table[k].packed == value && table[k].length == allBytes[i].count) { k = (k &+ 1) & (slots - 1) }
-            if table[k].choice < 0 { table[k] = (value, allBytes[i].count, i) }
+            while table[k].choice >= 0 && !table[k].holds(low, high, n) { k = (k &+ 1) & (slots - 1) }
+            if table[k].choice < 0 { table[k] = Slot(low: low, high: high, length: n, choice: i) }
         }
         shortNames = table
         shortMask = slots - 1
@@ -66,46 +67,70 @@ final class ChoiceMatcher: Sendable {
 
     deinit { shortNames.deallocate() }
 
-    /// Up to 8 bytes as one integer, the first byte lowest, zero-padded: two byte strings of
-    /// the same length pack alike only when equal.
+    /// A name of at most 16 bytes in the table: its packed bytes, its length and its choice.
+    struct Slot {
+        var low: UInt64
+        var high: UInt64
+        var length: Int
+        var choice: Int
+
+        @inline(__always)
+        func holds(_ low: UInt64, _ high: UInt64, _ length: Int) -> Bool {
+            self.low == low && self.high == high && self.length == length
+        }
+    }
+
+    /// Up to 16 bytes as two integers, the first byte lowest, zero-padded: two byte strings of
+    /// the same length pack alike only when equal. Reads only the bytes of `bytes` (overlapping
+    /// loads for 4 to 16 bytes, whose overlap holds the same bytes twice).
     @inline(__always)
-    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let n = bytes.count
+        guard n > 0, let start = bytes.baseAddress else { return (0, 0) }
+        let base = UnsafeRawPointer(start)
+        if n >= 8 {
+            let low = base.loadUnaligned(as: UInt64.self)
+            guard n > 8 else { return (UInt64(littleEndian: low), 0) }
+            // Bytes n-8 ..< n; bytes 8 ..< n are its top n-8, brought down.
+            let high = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) &>> UInt64((16 - n) &* 8)
+            return (UInt64(littleEndian: low), UInt64(littleEndian: high))
+        }
+        if n >= 4 {
+            let first = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return (first | last &<< UInt64((n - 4) &* 8), 0)
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         for b in bytes {
             value |= UInt64(b) &<< shift
             shift &+= 8
         }
-        return value
+        return (value, 0)
     }
 
-    /// The first slot of a packed name of `length` bytes (Fibonacci hashing of the two together).
+    /// The first slot of a packed name of `length` bytes (Fibonacci hashing of the three together).
     @inline(__always)
-    static func slot(_ packed: UInt64, length: Int, mask: Int) -> Int {
-        Int(truncatingIfNeeded: ((packed ^ UInt64(truncatingIfNeeded: length) &<< 59) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    static func slot(_ low: UInt64, _ high: UInt64, length: Int, mask: Int) -> Int {
+        let mixed = (low ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length) &<< 59) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 32) & mask
     }
 
     /// The choice whose name is exactly `bytes`, or `nil`.
     @inline(__always)
     func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
-        if n <= 8 {
-            let value = Self.packed(bytes)
-            var k = Self.slot(value, length: n, mask: shortMask)
+        if n <= 16 {
+            let (low, high) = Self.packed(bytes)
+            var k = Self.slot(low, high, length: n, mask: shortMask)
             while true {
                 let entry = shortNames[k]
                 if entry.choice < 0 { return nil }
-                if entry.packed == value && entry.length == n { return entry.choice }
+                if entry.holds(low, high, n) { return entry.choice }
                 k = (k &+ 1) & shortMask
             }
         }
-        if !hasLongNames && bytes.count > 8 { return nil }
-        if nameBytes.count <= 16 {
-            for (i, name) in nameBytes.enumerated() where name.count == bytes.count {
-                if name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return i }
-            }
-            return nil
-        }
+        if !hasLongNames { return nil }
         guard let i = byHash[FNV1a.hash(bytes)] else { return nil }
         if i >= 0 { return nameBytes[i].withUnsafeBufferPointer { $0.elementsEqual(bytes) } ? i : nil }
         return nameBytes.firstIndex { $0.withUnsafeBufferPointer { $0.elementsEqual(bytes) } }

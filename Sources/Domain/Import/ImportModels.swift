@@ -18,6 +18,9 @@ package struct ImportOptions: Sendable {
     package var includeNotApproved = false
     /// The most rows one file may quarantine; past it the file is refused and nothing stored.
     package var maxQuarantined = ImportLimits.quarantinedRows
+    /// The file size from which the import is a bulk load (a rollback journal, and the identity
+    /// index built after the rows when the table holds few: ``StoredIdentities``). Tests lower it.
+    package var bulkBytes = ResponseImporter.bulkBytes
 
     package init(
         kind: InstrumentKind, wave: String? = nil, instrument: String? = nil, dryRun: Bool = false,

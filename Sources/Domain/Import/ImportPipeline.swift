@@ -38,6 +38,20 @@ struct RowBatch: Sendable {
 
     static let capacity = 4096
 
+    /// An empty batch with room for a batch's bytes.
+    static func empty() -> RowBatch {
+        var batch = RowBatch()
+        batch.bytes.reserveCapacity(1 << 20)
+        return batch
+    }
+
+    /// Empties the batch, keeping its memory for the next one.
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        rejected.removeAll(keepingCapacity: true)
+    }
+
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let start = self.bytes.count
         self.bytes.append(contentsOf: bytes)
@@ -50,6 +64,9 @@ struct RowBatch: Sendable {
 final class BatchQueue: @unchecked Sendable {  // all state guarded by `condition`
     private let condition = NSCondition()
     private var batches: [RowBatch] = []
+    /// Written batches, emptied, for the reader to fill again (their memory stays mapped, so
+    /// a million rows do not fault in fresh pages for every batch).
+    private var spare: [RowBatch] = []
     private var finished = false
     private var failure: (any Error & Sendable)?
     private var cancelled = false
@@ -66,6 +83,20 @@ final class BatchQueue: @unchecked Sendable {  // all state guarded by `conditio
         batches.append(batch)
         condition.broadcast()
         return true
+    }
+
+    /// A batch to fill: a written one, emptied, when there is one.
+    func emptyBatch() -> RowBatch {
+        condition.lock()
+        defer { condition.unlock() }
+        return spare.popLast() ?? RowBatch.empty()
+    }
+
+    /// Gives back a written batch, emptied (``RowBatch/clear()``), for ``emptyBatch()``.
+    func recycle(_ batch: consuming RowBatch) {
+        condition.lock()
+        defer { condition.unlock() }
+        if spare.count < 2 { spare.append(batch) }
     }
 
     /// Marks the end of the input, with the error that ended it, if any.
@@ -127,15 +158,13 @@ final class RowProducer: @unchecked Sendable {  // the reader and validator are 
     }
 
     private func run() {
-        var batch = RowBatch()
-        batch.bytes.reserveCapacity(1 << 20)
+        var batch = queue.emptyBatch()
         do {
             while try reader.nextRecord() {
                 add(&batch)
                 if batch.entries.count == RowBatch.capacity {
                     guard queue.put(batch) else { return }
-                    batch = RowBatch()
-                    batch.bytes.reserveCapacity(1 << 20)
+                    batch = queue.emptyBatch()
                 }
             }
             if !batch.entries.isEmpty { guard queue.put(batch) else { return } }

@@ -137,7 +137,8 @@ package enum ResponseImporter {
         try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB of page cache for the identity index
         // A large file's rows go in with a rollback journal, not the WAL (`Database.withRollbackJournal`:
         // each page written once); a survey file of ordinary size keeps the WAL.
-        try db.withRollbackJournal(when: Self.fileSize(url) >= Self.bulkBytes) { try db.inTransaction(.immediate) { db in
+        let fileBytes = Self.fileSize(url)
+        try db.withRollbackJournal(when: fileBytes >= options.bulkBytes) { try db.inTransaction(.immediate) { db in
             let writer = CSVWriter(neutralizeFormulas: false)
             let headerText = writer.line(header)
             let unknownJSON = JSONWriter(indent: nil).string(.array(plan.unknownColumns.map { .string($0) }))
@@ -155,19 +156,14 @@ package enum ResponseImporter {
             try WorkforceStore.indexInstrument(db, instrument.id, codebook)
 
             let localID = plan.identityColumn.map { !ResponseKey.isGlobal(column: header[$0]) } ?? false
+            // A large file into a table holding few responses: the identity index is built after the rows.
+            let identities =
+                StoredIdentities.worthIt(
+                    storedRows: try db.scalar("SELECT coalesce(max(id), 0) FROM response").int ?? 0, fileBytes: fileBytes, bulkBytes: options.bulkBytes)
+                ? try StoredIdentities.setAside(db, expected: fileBytes / 400) : nil
             let responses = try ResponseWriter(
                 db: db, batch: batch, kind: options.kind.rawValue, scope: localID ? (form: instrument.formID, wave: wave) : nil,
-                insert: try db.statement(
-                    """
-                    INSERT INTO response (batch_id, key_hash, response_key, line, submitted_at, answers)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING
-                    """),
-                existing: try db.statement(
-                    """
-                    SELECT CASE WHEN r.response_key = ?1 AND b.kind = ?2 AND (?4 = 0 OR (i.form_id = ?5 AND b.wave IS ?6)) THEN b.id ELSE 0 END
-                    FROM response r JOIN import_batch b ON b.id = r.batch_id LEFT JOIN instrument i ON i.id = b.instrument_id
-                    WHERE r.key_hash = ?3
-                    """))
+                identities: identities)
             let reject = try db.statement("INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)")
             let query = try db.statement("INSERT INTO import_query (batch_id, line, field, header, rule, message) VALUES (?, ?, ?, ?, ?, ?)")
             reject.reset()
@@ -190,7 +186,7 @@ package enum ResponseImporter {
             let queue = BatchQueue()
             RowProducer(reader: reader, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
             do {
-                while let batch = try queue.take() {
+                while var batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in
                         for entry in batch.entries {
                             summary.rowsRead += 1
@@ -272,12 +268,15 @@ package enum ResponseImporter {
                             }
                         }
                     }
+                    batch.clear()
+                    queue.recycle(batch)
                 }
             } catch {
                 queue.cancel()
                 throw error
             }
             progress?(summary.rowsRead)
+            try identities?.restore(db)
             if let sheet = reader.sheetRows, sheet.formulaCount > 0 {
                 for f in sheet.formulas {
                     summary.warnings.append(

@@ -5,53 +5,59 @@
 /// index keeps a million inserts fast). When a hash is taken, the stored
 /// row is compared: the same kind and key is a duplicate; anything else is a hash collision,
 /// and the next hash value is tried, so no response is ever lost to a collision.
+/// While a bulk import has set the index aside (``StoredIdentities``), the same lookups go to the
+/// table in memory, and the stored row is read by its row id.
 struct ResponseWriter {
     let db: Database
     let batch: Int64
     let kind: String
     /// The form and wave a form-local key is unique in; `nil` for a tool-global key.
     let scope: (form: String, wave: String?)?
-    let insert: PreparedStatement
-    let existing: PreparedStatement
+    /// The identities in memory while the index is set aside; `nil` while the index is there.
+    let identities: StoredIdentities?
+    private let insert: PreparedStatement
+    /// The batch that holds the same kind and key at a hash (by its row id while the index is
+    /// set aside), 0 for another response's hash, no row for a free hash.
+    private let existing: PreparedStatement
     /// FNV-1a of the scoped kind and its NUL separator: each key's hash goes on from here.
     private let seed: UInt64
 
-    init(
-        db: Database, batch: Int64, kind: String, scope: (form: String, wave: String?)?, insert: PreparedStatement, existing: PreparedStatement
-    ) throws {
+    init(db: Database, batch: Int64, kind: String, scope: (form: String, wave: String?)?, identities: StoredIdentities? = nil) throws {
         self.db = db
         self.batch = batch
         self.kind = kind
         self.scope = scope
-        self.insert = insert
-        self.existing = existing
+        self.identities = identities
+        // Without the unique index there is no conflict to name: the table in memory says.
+        insert = try db.statement(
+            """
+            INSERT INTO response (batch_id, key_hash, response_key, line, submitted_at, answers)
+            VALUES (?, ?, ?, ?, ?, ?)\(identities == nil ? " ON CONFLICT (key_hash) DO NOTHING" : "")
+            """)
+        existing = try db.statement(
+            """
+            SELECT CASE WHEN r.response_key = ?1 AND b.kind = ?2 AND (?4 = 0 OR (i.form_id = ?5 AND b.wave IS ?6)) THEN b.id ELSE 0 END
+            FROM response r JOIN import_batch b ON b.id = r.batch_id LEFT JOIN instrument i ON i.id = b.instrument_id
+            WHERE \(identities == nil ? "r.key_hash" : "r.id") = ?3
+            """)
         seed = Self.seed(scopedKind: scope.map { "\(kind)\u{0}\($0.form)\u{0}\($0.wave ?? "")" } ?? kind)
         insert.reset()
         try insert.bind(1, batch)
         existing.reset()
+        try existing.bind(2, kind)
         try existing.bind(4, scope == nil ? 0 : 1)
         try existing.bind(5, scope?.form ?? "")
         if let wave = scope?.wave { try existing.bind(6, wave) } else { try existing.bind(6, DatabaseValue.null) }
     }
 
     /// Inserts one response; returns `nil` when it was inserted, else the batch that already
-    /// holds it (`existing` returns that batch's id for the same kind and key, 0 for a collision).
+    /// holds it.
     func insert(key: String, line: Int, submitted: UnsafeBufferPointer<UInt8>?, answers: UnsafeBufferPointer<UInt8>) throws -> Int64? {
-        var hash = scopedHash(key)
         try insert.bind(3, key)
         try insert.bind(4, line)
         if let submitted, submitted.count > 0 { try insert.bind(5, utf8: submitted) } else { try insert.bind(5, DatabaseValue.null) }
         try insert.bind(6, utf8: answers)
-        while true {
-            try insert.bind(2, hash)
-            try insert.run()
-            if db.changes == 1 { return nil }
-            try existing.bind(1, key)
-            try existing.bind(2, kind)
-            try existing.bind(3, hash)
-            if let holder = try existing.runReturningInteger(), holder > 0 { return holder }
-            hash = hash &+ 1  // a collision: probe the next value
-        }
+        return try place(scopedHash(key)) { try existing.bind(1, key) }
     }
 
     /// Inserts one response whose key is `key` as it stands in the file, when it is already in
@@ -60,18 +66,36 @@ struct ResponseWriter {
     func insert(normalisedKey key: UnsafeBufferPointer<UInt8>, line: Int, submitted: UnsafeBufferPointer<UInt8>?, answers: UnsafeBufferPointer<UInt8>)
         throws -> Int64?
     {
-        var hash = Self.hash(seed: seed, key: key)
         try insert.bind(3, utf8InPlace: key)
         try insert.bind(4, line)
         if let submitted, submitted.count > 0 { try insert.bind(5, utf8InPlace: submitted) } else { try insert.bind(5, DatabaseValue.null) }
         try insert.bind(6, utf8InPlace: answers)
+        return try place(Self.hash(seed: seed, key: key)) { try existing.bind(1, utf8InPlace: key) }
+    }
+
+    /// Runs the bound insert at the first free hash from `start`; returns `nil` when inserted,
+    /// else the batch that holds the same key (`bindKey` binds it to `existing`). A hash taken by
+    /// another key is a collision: the next value is tried, so no response is lost to one.
+    @inline(__always)
+    private func place(_ start: Int64, bindKey: () throws -> Void) throws -> Int64? {
+        var hash = start
         while true {
-            try insert.bind(2, hash)
-            try insert.run()
-            if db.changes == 1 { return nil }
-            try existing.bind(1, utf8InPlace: key)
-            try existing.bind(2, kind)
-            try existing.bind(3, hash)
+            if let identities {
+                guard let row = identities.row(hash) else {
+                    try insert.bind(2, hash)
+                    try insert.run()
+                    identities.add(hash, row: db.lastInsertedRowID)
+                    return nil
+                }
+                try bindKey()
+                try existing.bind(3, row)
+            } else {
+                try insert.bind(2, hash)
+                try insert.run()
+                if db.changes == 1 { return nil }
+                try bindKey()
+                try existing.bind(3, hash)
+            }
             if let holder = try existing.runReturningInteger(), holder > 0 { return holder }
             hash = hash &+ 1  // a collision: probe the next value
         }
@@ -90,9 +114,13 @@ struct ResponseWriter {
     func holder(key: String) throws -> Int64? {
         var hash = scopedHash(key)
         while true {
+            if let identities {
+                guard let row = identities.row(hash) else { return nil }
+                try existing.bind(3, row)
+            } else {
+                try existing.bind(3, hash)
+            }
             try existing.bind(1, key)
-            try existing.bind(2, kind)
-            try existing.bind(3, hash)
             guard let holder = try existing.runReturningInteger() else { return nil }
             if holder > 0 { return holder }
             hash = hash &+ 1  // another response's hash: probe on, as `insert` does
