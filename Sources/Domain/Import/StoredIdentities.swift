@@ -12,7 +12,7 @@ import Storage
 /// slipped through (the transaction would then roll back whole).
 ///
 /// It is used only when it pays: for a file of ``ImportOptions/bulkBytes`` (16 MiB) or more into a
-/// table that holds few responses beside it (``worthIt(storedRows:fileBytes:)``); a large
+/// table that holds few responses beside it (``worthIt(storedRows:fileBytes:bulkBytes:)``); a large
 /// table keeps its index, since rebuilding it would cost more than the file's inserts.
 final class StoredIdentities {
     /// Slots of hashes, and beside them the row ids (row id 0 marks an empty slot: SQLite's row
@@ -25,6 +25,12 @@ final class StoredIdentities {
     private let indexSQL: String
 
     static let indexName = "response_identity"
+    /// The page cache while rows are appended (KiB): appends dirty one page after another, so a
+    /// small cache costs no more CPU than the 64 MiB the index needed (measured: 2, 8 and 32 MiB
+    /// alike), and leaves the memory to this table.
+    static let insertCacheKiB = 8192
+    /// The page cache while the index is sorted (KiB): the size of SQLite's sorted runs.
+    static let sortCacheKiB = 2048
 
     private init(capacity: Int, indexSQL: String) {
         var size = 1 << 16
@@ -70,8 +76,7 @@ final class StoredIdentities {
         }
         guard usable else { return nil }
         try db.execute(sql: "DROP INDEX \(indexName)")
-        // Appending rows needs fewer pages in the cache than the index did; this table has the rest.
-        try db.execute(sql: "PRAGMA cache_size = -32768")
+        try db.execute(sql: "PRAGMA cache_size = -\(Self.insertCacheKiB)")
         return identities
     }
 
@@ -83,7 +88,15 @@ final class StoredIdentities {
         (hashes, rows) = Self.allocate(1)
         mask = 0
         count = 0
-        try db.execute(sql: "PRAGMA cache_size = -32768")  // the index's sort: in memory up to this
+        // SQLite's sort keeps runs of the cache's size in memory and merges them from temporary
+        // files: runs of 2 MiB, each sorted by a helper thread while the table is read, cost about
+        // half the time of one run in memory (measured on a million rows: 0.46 s against 1.0 s).
+        try db.execute(sql: "PRAGMA cache_size = -\(Self.sortCacheKiB)")
+        try db.execute(sql: "PRAGMA threads = 2")
+        defer {
+            try? db.execute(sql: "PRAGMA threads = 0")
+            try? db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         try db.execute(sql: indexSQL)
     }
 
