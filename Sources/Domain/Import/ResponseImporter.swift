@@ -184,7 +184,9 @@ package enum ResponseImporter {
             var heldBy: Set<Int64> = []
             // Reading and checking run on a second thread; this one writes.
             let queue = BatchQueue()
-            RowProducer(reader: reader, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
+            // CSV text is parsed on a third thread, ahead of the checks (a worksheet's rows come as fields).
+            let rows = reader.readsText ? CSVReader(prefetching: reader) : reader
+            RowProducer(reader: rows, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
             do {
                 while var batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in

@@ -41,6 +41,7 @@ struct RecordBuffer {
         fieldQuoted = false
         nonASCII = false
         truncated = false
+        truncatedField = 0
     }
 
     @inline(__always)
