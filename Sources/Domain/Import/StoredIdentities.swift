@@ -1,5 +1,3 @@
-import Storage
-
 /// The responses' identities held in memory while a bulk import writes without the unique
 /// identity index (`response_identity`), which is built again, whole, before the commit.
 ///
