@@ -184,9 +184,7 @@ package enum ResponseImporter {
             var heldBy: Set<Int64> = []
             // Reading and checking run on a second thread; this one writes.
             let queue = BatchQueue()
-            // CSV text is parsed on a third thread, ahead of the checks (a worksheet's rows come as fields).
-            let rows = reader.readsText ? CSVReader(prefetching: reader) : reader
-            RowProducer(reader: rows, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
+            RowProducer(reader: reader, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
             do {
                 while var batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in

@@ -54,8 +54,6 @@ package final class CSVReader {
     package var sheetRows: SheetRows?
     /// Where records come from as fields rather than as text to parse (a worksheet's rows).
     var recordSource: (any RecordSource)?
-    /// Whether records are parsed from CSV text (not a worksheet's rows, not read ahead).
-    package var readsText: Bool { recordSource == nil && sheetRows == nil }
 
     /// Reads from any byte source.
     ///
@@ -117,9 +115,6 @@ package final class CSVReader {
 
     package func fieldLine(_ i: Int) -> Int { record.lines[i] }
     package func fieldColumn(_ i: Int) -> Int { record.columns[i] }
-
-    /// Gives the current record's buffer to `other` and takes `other`'s (``RecordPrefetcher``).
-    func swapRecord(_ other: inout RecordBuffer) { swap(&record, &other) }
 
     /// Where field `i` of the current record starts.
     package func location(ofField i: Int) -> SourceLocation {
