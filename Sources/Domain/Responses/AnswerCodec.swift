@@ -46,13 +46,7 @@ enum AnswerCodec {
         @inline(__always)
         private func reserve(_ extra: Int) {
             guard length + extra > capacity else { return }
-            var grown = capacity * 2
-            while grown < length + extra { grown *= 2 }
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            larger.update(from: base, count: length)
-            base.deallocate()
-            base = larger
-            capacity = grown
+            (base, capacity) = grownBytes(base, count: length, capacity: capacity, needed: length + extra)
         }
 
         @inline(__always)

@@ -7,6 +7,21 @@ package protocol ByteSink {
 
 extension Array: ByteSink where Element == UInt8 {}
 
+/// Moves the first `count` bytes of `base` (of `capacity` bytes) into new memory of at least
+/// `needed` bytes, doubling the capacity (but not past `limit + 1` when a limit is set), frees
+/// `base`, and returns the new memory and its capacity: the slow path of the raw byte buffers.
+package func grownBytes(
+    _ base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int, needed: Int, limit: Int = .max
+) -> (UnsafeMutablePointer<UInt8>, Int) {
+    var grown = max(1, capacity) * 2
+    while grown < needed { grown *= 2 }
+    if limit < Int.max { grown = max(needed, min(grown, limit + 1)) }
+    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    larger.update(from: base, count: count)
+    base.deallocate()
+    return (larger, grown)
+}
+
 /// A growable byte buffer over raw memory: appending a few bytes is a copy and a count, with no
 /// uniqueness check. Not `Sendable`; owned by one writer.
 package final class ByteBuffer: ByteSink {
@@ -25,13 +40,7 @@ package final class ByteBuffer: ByteSink {
 
     private func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
-        var grown = capacity * 2
-        while grown < count + extra { grown *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        larger.update(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity = grown
+        (base, capacity) = grownBytes(base, count: count, capacity: capacity, needed: count + extra)
     }
 
     @inline(__always)

@@ -75,14 +75,7 @@ struct RecordBuffer {
     }
 
     private mutating func grow(_ needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        if byteLimit < Int.max { newCapacity = max(needed, min(newCapacity, byteLimit + 1)) }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        bigger.update(from: bytes, count: count)
-        bytes.deallocate()
-        bytes = bigger
-        capacity = newCapacity
+        (bytes, capacity) = grownBytes(bytes, count: count, capacity: capacity, needed: needed, limit: byteLimit)
     }
 
     /// Ends the current field; the next one starts at `line`, `column`.
