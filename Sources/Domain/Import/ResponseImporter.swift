@@ -96,6 +96,9 @@ package enum ResponseImporter {
         var explanation: String?
     }
 
+    /// The page cache of an import (KiB): 64 MiB, for the identity index's pages.
+    static let cacheKiB = 65536
+
     /// The size from which a file is imported with a rollback journal (16 MiB, about 50,000 rows of
     /// the 36-column awareness file): below it the WAL's double write costs little.
     static let bulkBytes = 16 << 20
@@ -134,7 +137,7 @@ package enum ResponseImporter {
         summary.instrumentChoice = job.explanation
 
         let db = store.db
-        try db.execute(sql: "PRAGMA cache_size = -65536")  // 64 MiB of page cache for the identity index
+        try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)")
         // A large file's rows go in with a rollback journal, not the WAL (`Database.withRollbackJournal`:
         // each page written once); a survey file of ordinary size keeps the WAL.
         let fileBytes = Self.fileSize(url)
@@ -157,10 +160,7 @@ package enum ResponseImporter {
 
             let localID = plan.identityColumn.map { !ResponseKey.isGlobal(column: header[$0]) } ?? false
             // A large file into a table holding few responses: the identity index is built after the rows.
-            let identities =
-                StoredIdentities.worthIt(
-                    storedRows: try db.scalar("SELECT coalesce(max(id), 0) FROM response").int ?? 0, fileBytes: fileBytes, bulkBytes: options.bulkBytes)
-                ? try StoredIdentities.setAside(db, expected: fileBytes / 400) : nil
+            let identities = try StoredIdentities.setAside(db, fileBytes: fileBytes, bulkBytes: options.bulkBytes)
             let responses = try ResponseWriter(
                 db: db, batch: batch, kind: options.kind.rawValue, scope: localID ? (form: instrument.formID, wave: wave) : nil,
                 identities: identities)

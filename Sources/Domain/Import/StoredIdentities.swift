@@ -59,14 +59,17 @@ final class StoredIdentities {
         fileBytes >= bulkBytes && storedRows <= fileBytes / 512 && storedRows < 1 << 31
     }
 
-    /// Reads every stored response's hash and row, then drops the identity index (inside the
-    /// caller's transaction); `nil`, leaving the index, when the index is not the one expected.
-    /// `expected` is how many responses the file may add (the table grows past it if need be).
-    static func setAside(_ db: Database, expected: Int) throws -> StoredIdentities? {
-        guard let sql = try db.scalar("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [indexName]).string
+    /// When it pays (``worthIt(storedRows:fileBytes:bulkBytes:)``) for a file of `fileBytes`:
+    /// reads every stored response's hash and row, then drops the identity index (inside the
+    /// caller's transaction). `nil`, leaving the index, when it does not pay or the index is not
+    /// the one expected. The table is sized for the rows stored (the largest row id, never fewer)
+    /// and one row per 400 bytes of the file, and grows past that if need be.
+    static func setAside(_ db: Database, fileBytes: Int, bulkBytes: Int) throws -> StoredIdentities? {
+        let stored = try db.scalar("SELECT coalesce(max(id), 0) FROM response").int ?? 0
+        guard worthIt(storedRows: stored, fileBytes: fileBytes, bulkBytes: bulkBytes),
+            let sql = try db.scalar("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [indexName]).string
         else { return nil }
-        let stored = try db.scalar("SELECT count(*) FROM response").int ?? 0
-        let identities = StoredIdentities(capacity: stored + expected, indexSQL: sql)
+        let identities = StoredIdentities(capacity: stored + fileBytes / 400, indexSQL: sql)
         var usable = true
         try db.forEachRawRow("SELECT key_hash, id FROM response INDEXED BY \(indexName)") { row in
             let id = row.int64(1)
@@ -93,7 +96,7 @@ final class StoredIdentities {
         try db.execute(sql: "PRAGMA threads = 2")
         defer {
             try? db.execute(sql: "PRAGMA threads = 0")
-            try? db.execute(sql: "PRAGMA cache_size = -65536")
+            try? db.execute(sql: "PRAGMA cache_size = -\(ResponseImporter.cacheKiB)")
         }
         try db.execute(sql: indexSQL)
     }
