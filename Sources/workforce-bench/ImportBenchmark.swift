@@ -82,7 +82,16 @@ enum ImportBenchmark {
     static func exportChild(database: String) throws {
         let store = try WorkforceStore(path: database, create: false)
         let reader = try ResponseReader(store: store, kind: .awareness)
-        try ResponseExport().write(reader, as: .csv, bytes: { FileHandle.standardOutput.write(Data($0)) })
+        // As `workforce responses` writes: each block straight to the descriptor with write(2).
+        try ResponseExport().write(reader, as: .csv, bytes: { bytes in
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { fail("the export's output failed") }
+                }
+            }
+        })
     }
 
     /// A database with NICE 2017 and the awareness baseline instrument; returns the instrument.

@@ -5,14 +5,14 @@
 // encodes and decodes back to itself. Built and run by .ci/fuzz.sh, not by SwiftPM.
 @testable import WorkforceKit
 
-final class CountingVisitor: AnswerVisitor {
+struct CountingVisitor: AnswerVisitor {
     var count = 0
     var choices: [Int] = []
-    func visitNull(_ q: Int) { count += 1 }
-    func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>) { count += 1 }
-    func visitText(_ q: Int, _ text: String) { count += 1 }
-    func visitChoice(_ q: Int, _ position: Int) { count += 1; choices.append(position) }
-    func visitChoices(_ q: Int, _ positions: [Int]) { count += 1; choices += positions }
+    mutating func visitNull(_ q: Int) { count += 1 }
+    mutating func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>) { count += 1 }
+    mutating func visitText(_ q: Int, _ utf8: UnsafeBufferPointer<UInt8>) { count += 1 }
+    mutating func visitChoice(_ q: Int, _ position: Int) { count += 1; choices.append(position) }
+    mutating func visitChoices(_ q: Int, _ positions: UnsafeBufferPointer<Int>) { count += 1; choices += positions }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -32,9 +32,9 @@ public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         ok = false
     }
-    let visitor = CountingVisitor()
+    var visitor = CountingVisitor()
     var scratch: [Int] = []
-    let streamed = (try? AnswerCodec.visit(bytes, types: types, choiceCounts: choiceCounts, scratch: &scratch, visitor)) != nil
+    let streamed = (try? AnswerCodec.visit(bytes, types: types, choiceCounts: choiceCounts, scratch: &scratch, &visitor)) != nil
     if ok {
         precondition(decoded.count == types.count, "decoded \(decoded.count) answers for \(types.count) questions")
         precondition(streamed && visitor.count == types.count, "visit disagrees with decode")

@@ -1,8 +1,10 @@
 extension AnswerCodec {
     /// Streams the elements of a stored answers array to `visitor` without building values:
-    /// numbers as their stored text, choices as positions (several in `scratch`, reused).
-    static func visit<V: AnswerVisitor>(
-        _ bytes: UnsafeBufferPointer<UInt8>, types: [QuestionType], choiceCounts: [Int] = [], scratch: inout [Int], _ visitor: V
+    /// numbers as their stored text, text as its UTF-8 bytes (in place when it holds no escape),
+    /// choices as positions (several in `scratch`, reused). Checks what ``decode(_:types:choiceCounts:into:)``
+    /// checks, and throws where it throws.
+    static func visit<V: AnswerVisitor & ~Copyable>(
+        _ bytes: UnsafeBufferPointer<UInt8>, types: [QuestionType], choiceCounts: [Int] = [], scratch: inout [Int], _ visitor: inout V
     ) throws(DecodingError) {
         var scanner = Scanner(bytes: bytes)
         try scanner.expect(UInt8(ascii: "["))
@@ -19,10 +21,20 @@ extension AnswerCodec {
                     _ = try scanner.element(type)
                     visitor.visitNull(q)
                 case UInt8(ascii: "\""):
-                    visitor.visitText(q, try scanner.string())
+                    // Printable ASCII up to the closing quote is its own text.
+                    let start = scanner.index + 1
+                    var end = start
+                    while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x7F, bytes[end] != 0x22, bytes[end] != 0x5C { end += 1 }
+                    if end < bytes.count, bytes[end] == 0x22 {
+                        visitor.visitText(q, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        scanner.index = end + 1
+                    } else {
+                        var text = try scanner.string()
+                        text.withUTF8 { visitor.visitText(q, $0) }
+                    }
                 case UInt8(ascii: "["):
                     scanner.index += 1
-                    scratch.removeAll(keepingCapacity: true)
+                    var n = 0
                     scanner.skipSpaces()
                     if scanner.peek == UInt8(ascii: "]") {
                         scanner.index += 1
@@ -31,7 +43,8 @@ extension AnswerCodec {
                             scanner.skipSpaces()
                             let p = try scanner.unsignedInteger()
                             try checkPosition(p, question: q, choiceCounts, scanner)
-                            scratch.append(p)
+                            if n < scratch.count { scratch[n] = p } else { scratch.append(p) }
+                            n += 1
                             scanner.skipSpaces()
                             guard let next = scanner.peek else { throw scanner.error("a list of choices is not closed") }
                             scanner.index += 1
@@ -39,7 +52,7 @@ extension AnswerCodec {
                             guard next == UInt8(ascii: ",") else { throw scanner.error("expected , or ] in a list of choices") }
                         }
                     }
-                    visitor.visitChoices(q, scratch)
+                    scratch.withUnsafeBufferPointer { visitor.visitChoices(q, UnsafeBufferPointer(rebasing: $0[0..<n])) }
                 case UInt8(ascii: "0")...UInt8(ascii: "9") where type == .selectOne:
                     let p = try scanner.unsignedInteger()
                     try checkPosition(p, question: q, choiceCounts, scanner)
@@ -64,12 +77,15 @@ extension AnswerCodec {
 }
 
 /// Receives the elements of a stored answers array, position by position (see
-/// ``AnswerCodec/visit(_:types:scratch:_:)``).
-protocol AnswerVisitor: AnyObject {
-    func visitNull(_ q: Int)
+/// ``AnswerCodec/visit(_:types:choiceCounts:scratch:_:)``). A value type, passed `inout`, so
+/// that the visit and its visitor compile into one loop.
+protocol AnswerVisitor: ~Copyable {
+    mutating func visitNull(_ q: Int)
     /// A number as stored (JSON number text).
-    func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>)
-    func visitText(_ q: Int, _ text: String)
-    func visitChoice(_ q: Int, _ position: Int)
-    func visitChoices(_ q: Int, _ positions: [Int])
+    mutating func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>)
+    /// Text as UTF-8, valid for the call.
+    mutating func visitText(_ q: Int, _ utf8: UnsafeBufferPointer<UInt8>)
+    mutating func visitChoice(_ q: Int, _ position: Int)
+    /// The chosen positions, valid for the call.
+    mutating func visitChoices(_ q: Int, _ positions: UnsafeBufferPointer<Int>)
 }

@@ -20,108 +20,75 @@ enum AnswerCodec {
         case text(String)
     }
 
-    /// Writes one response's answers into a reused byte buffer (raw memory of its own: appending
-    /// a byte is a store and a count, inlined here, which matters at a million rows). Owned by
-    /// one writer.
+    /// Writes one response's answers into a reused byte buffer (``RawBytes``: appending a byte
+    /// is a store and a count, inlined here, which matters at a million rows). Owned by one writer.
     final class Encoder {
-        @exclusivity(unchecked) private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
-        @exclusivity(unchecked) private var capacity = 4096
-        @exclusivity(unchecked) private var length = 0
+        @exclusivity(unchecked) private var out = RawBytes(capacity: 4096)
         @exclusivity(unchecked) private var count = 0
 
-        deinit { base.deallocate() }
-
         /// The answers written since ``begin()``, valid until the next ``begin()``.
-        var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: length) }
+        var written: UnsafeBufferPointer<UInt8> { out.bytes }
         var bytes: [UInt8] { Array(written) }
 
         func begin() {
-            length = 0
-            append(UInt8(ascii: "["))
+            out.removeAll()
+            out.append(UInt8(ascii: "["))
             count = 0
         }
 
-        func end() { append(UInt8(ascii: "]")) }
-
-        @inline(__always)
-        private func reserve(_ extra: Int) {
-            guard length + extra > capacity else { return }
-            (base, capacity) = grownBytes(base, count: length, capacity: capacity, needed: length + extra)
-        }
-
-        @inline(__always)
-        private func append(_ byte: UInt8) {
-            reserve(1)
-            base[length] = byte
-            length += 1
-        }
-
-        @inline(__always)
-        private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-            reserve(bytes.count)
-            (base + length).update(from: source, count: bytes.count)
-            length += bytes.count
-        }
-
-        private func append(_ text: String) {
-            var text = text
-            text.withUTF8 { append($0) }
-        }
+        func end() { out.append(UInt8(ascii: "]")) }
 
         @inline(__always)
         private func separate() {
-            if count > 0 { append(UInt8(ascii: ",")) }
+            if count > 0 { out.append(UInt8(ascii: ",")) }
             count += 1
         }
 
         func null() {
             separate()
-            reserve(4)
-            base[length] = UInt8(ascii: "n")
-            base[length + 1] = UInt8(ascii: "u")
-            base[length + 2] = UInt8(ascii: "l")
-            base[length + 3] = UInt8(ascii: "l")
-            length += 4
+            out.append(UInt8(ascii: "n"))
+            out.append(UInt8(ascii: "u"))
+            out.append(UInt8(ascii: "l"))
+            out.append(UInt8(ascii: "l"))
         }
 
         func choice(_ position: Int) {
             separate()
-            appendInteger(position)
+            out.appendInteger(position)
         }
 
         func choices(_ positions: [Int]) {
             separate()
-            append(UInt8(ascii: "["))
+            out.append(UInt8(ascii: "["))
             for (n, c) in positions.enumerated() {
-                if n > 0 { append(UInt8(ascii: ",")) }
-                appendInteger(c)
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendInteger(c)
             }
-            append(UInt8(ascii: "]"))
+            out.append(UInt8(ascii: "]"))
         }
 
         func integer(_ value: Int64) {
             separate()
-            appendInteger(Int(value))
+            out.appendInteger(Int(value))
         }
 
         func decimal(_ value: Double) {
             separate()
-            append(JSONWriter.number(value))
+            out.append(JSONWriter.number(value))
         }
 
         func text(_ value: String) {
             separate()
             // Printable ASCII without a quote or backslash is its own JSON text.
             if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-                append(UInt8(ascii: "\""))
-                append(value)
-                append(UInt8(ascii: "\""))
+                out.append(UInt8(ascii: "\""))
+                out.append(value)
+                out.append(UInt8(ascii: "\""))
                 return
             }
             var quoted = ""
             JSONWriter.quote(value, into: &quoted)
-            append(quoted)
+            out.append(quoted)
         }
 
         func append(_ element: Stored) {
@@ -133,34 +100,6 @@ enum AnswerCodec {
             case .decimal(let v): decimal(v)
             case .text(let s): text(s)
             }
-        }
-
-        /// The decimal digits of `v`, written in place (no string is made).
-        @inline(__always)
-        private func appendInteger(_ v: Int) {
-            if v >= 0 && v < 10 {
-                append(UInt8(48 + v))
-                return
-            }
-            reserve(20)
-            var magnitude = v.magnitude
-            var digits = 0
-            var probe = magnitude
-            repeat {
-                digits += 1
-                probe /= 10
-            } while probe > 0
-            if v < 0 {
-                base[length] = UInt8(ascii: "-")
-                length += 1
-            }
-            var k = length + digits
-            repeat {
-                k -= 1
-                base[k] = UInt8(48 + magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            length += digits
         }
     }
 

@@ -4,48 +4,37 @@ import Foundation
 /// large exports.
 extension ResponseExport {
     package func writeCSV(_ reader: ResponseReader, _ write: ([UInt8]) throws -> Void) throws {
-        let writer = CSVWriter()
-        try write(Array(writer.record(header(reader)).utf8))
+        try write(Array(CSVWriter().record(header(reader)).utf8))
         guard let ids = try reader.idRange() else { return }
         if ids.upperBound - ids.lowerBound < 4 * blockSize {
-            let buffer = ByteBuffer()
-            try writeRows(reader, ids: nil, into: buffer) { try write(Array($0.bytes)); $0.removeAll() }
-            try write(Array(buffer.bytes))
+            var row = CSVRowWriter(splitMultiple: splitMultiple, labels: labels, capacity: 1 << 20)
+            try writeRows(reader, ids: nil, into: &row, flushAt: 1 << 20) { try write(Array($0)) }
             return
         }
         try writeInParallel(reader, ids, write)
     }
 
-    /// Formats the rows of `ids` (all without) into `buffer`, calling `flush` when it holds a MiB.
-    func writeRows(_ reader: ResponseReader, ids: ClosedRange<Int64>?, into buffer: ByteBuffer, flush: (ByteBuffer) throws -> Void) throws {
-        let writer = CSVWriter()
-        let row = CSVRowWriter(writer: writer, splitMultiple: splitMultiple, labels: labels, out: buffer)
-        var layouts: [ObjectIdentifier: CSVLayout] = [:]
+    /// Formats the rows of `ids` (all without) with `row`, handing its bytes to `flush` (and
+    /// clearing them) whenever they reach `flushAt`, and at the end.
+    func writeRows(
+        _ reader: ResponseReader, ids: ClosedRange<Int64>?, into row: inout CSVRowWriter, flushAt: Int,
+        flush: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
         var scratch: [Int] = []
         try reader.forEachRaw(ids: ids) { responseID, batchID, key, submitted, map, answers in
-            let id = ObjectIdentifier(map)
-            if row.layout == nil || row.mapID != id {
-                let layout = layouts[id] ?? CSVLayout(map: map, reader: reader, labels: labels, writer: writer)
-                layouts[id] = layout
-                row.use(map, layout)
-            }
-            CSVWriter.appendInteger(responseID, to: &row.out)
-            row.out.append(UInt8(ascii: ","))
-            CSVWriter.appendInteger(batchID, to: &row.out)
-            row.out.append(UInt8(ascii: ","))
-            writer.append(bytes: key, to: &row.out)
-            row.out.append(UInt8(ascii: ","))
-            writer.append(bytes: submitted, to: &row.out)
             do {
-                try row.write(map, answers, &scratch)
+                try row.writeLine(reader, responseID, batchID, key, submitted, map, answers, scratch: &scratch)
             } catch {
                 throw WorkforceError.badData(
                     SourceLocation(file: reader.store.path), "table response, row id \(responseID): \(error); the database was damaged or edited by hand")
             }
-            row.out.append(0x0D)
-            row.out.append(0x0A)
-            if row.out.count >= 1 << 20 { try flush(row.out) }
+            if row.out.count >= flushAt {
+                try flush(row.out.bytes)
+                row.out.removeAll()
+            }
         }
+        if row.out.count > 0 { try flush(row.out.bytes) }
+        row.out.removeAll()
     }
 
     /// Two threads, each with its own connection, format alternate blocks of ids; this thread
@@ -62,11 +51,12 @@ extension ResponseExport {
                 do {
                     let store = try WorkforceStore(path: path, create: false)
                     let own = try ResponseReader(store: store, kind: kind, wave: wave, instrument: instrument)
+                    var row = CSVRowWriter(splitMultiple: export.splitMultiple, labels: export.labels, capacity: 8 << 20)
                     for b in stride(from: worker, to: blocks.count, by: 2) {
                         guard queue.waitForRoom(b) else { return }
-                        let buffer = ByteBuffer(capacity: 6 << 20)
-                        try export.writeRows(own, ids: blocks[b], into: buffer) { _ in }
-                        queue.put(b, Array(buffer.bytes))
+                        var block: [UInt8] = []  // stays empty when no stored row falls in the block
+                        try export.writeRows(own, ids: blocks[b], into: &row, flushAt: .max) { block = Array($0) }
+                        queue.put(b, block)
                     }
                 } catch {
                     queue.fail(error)

@@ -1,78 +1,125 @@
-/// How one response becomes CSV fields: the row writer and each instrument's layout.
+/// How one response becomes a CSV line: the row writer and each instrument's layout.
 extension ResponseExport {
-    /// Writes one response's answers as CSV fields. When the instrument asks the reader's
-    /// questions in the reader's order (one version of the form), the stored elements are
-    /// streamed straight into the fields; otherwise they are decoded and placed by name.
-    final class CSVRowWriter: AnswerVisitor {
-        let writer: CSVWriter
+    /// Writes responses as CSV lines into bytes of its own. When the instrument asks the reader's
+    /// questions in the reader's order (one version of the form), the stored elements stream
+    /// straight into the fields (``AnswerCodec/visit(_:types:choiceCounts:scratch:_:)``, one loop
+    /// with this writer); otherwise they are decoded and placed by name.
+    ///
+    /// A non-copyable value owned by one thread: a cell is a few stores into raw memory, with
+    /// no reference counting and no call through a protocol.
+    struct CSVRowWriter: ~Copyable, AnswerVisitor {
+        let writer = CSVWriter()
         let splitMultiple: Bool
         let labels: String?
-        @exclusivity(unchecked) var out: ByteBuffer
-        @exclusivity(unchecked) var layout: CSVLayout?
-        @exclusivity(unchecked) var mapID: ObjectIdentifier?
-        /// The reader's column of each position of the current map (-1: none).
-        @exclusivity(unchecked) private var columns: [Int] = []
-        @exclusivity(unchecked) private var stored: [AnswerCodec.Stored] = []
+        var out: RawBytes
+        /// Each instrument's layout, made when its first row comes.
+        private var layouts: [ObjectIdentifier: CSVLayout] = [:]
+        private var layout: CSVLayout?
+        private var mapID: ObjectIdentifier?
+        /// The current layout's tables, copied here: read per cell without reference counting.
+        private var table = CSVLayout.Table.empty
+        private var joinsPlainly = true
+        private var stored: [AnswerCodec.Stored] = []
 
-        init(writer: CSVWriter, splitMultiple: Bool, labels: String?, out: ByteBuffer) {
-            self.out = out
-            self.writer = writer
+        init(splitMultiple: Bool, labels: String?, capacity: Int) {
             self.splitMultiple = splitMultiple
             self.labels = labels
+            out = RawBytes(capacity: capacity)
+        }
+
+        /// Appends one line: the fixed fields, the answers, CRLF.
+        mutating func writeLine(
+            _ reader: ResponseReader, _ responseID: Int64, _ batchID: Int64, _ key: UnsafeBufferPointer<UInt8>,
+            _ submitted: UnsafeBufferPointer<UInt8>, _ map: QuestionMap, _ answers: UnsafeBufferPointer<UInt8>,
+            scratch: inout [Int]
+        ) throws(AnswerCodec.DecodingError) {
+            if mapID != ObjectIdentifier(map) { use(map, reader) }
+            out.appendInteger(Int(responseID))
+            out.append(UInt8(ascii: ","))
+            out.appendInteger(Int(batchID))
+            out.append(UInt8(ascii: ","))
+            appendText(key)
+            out.append(UInt8(ascii: ","))
+            appendText(submitted)
+            if layout?.inOrder == true {
+                try AnswerCodec.visit(answers, types: map.types, choiceCounts: map.choiceCounts, scratch: &scratch, &self)
+            } else {
+                try writeDecoded(map, answers)
+            }
+            out.append(0x0D)
+            out.append(0x0A)
         }
 
         /// Takes up the instrument of the next rows.
-        func use(_ map: QuestionMap, _ layout: CSVLayout) {
+        private mutating func use(_ map: QuestionMap, _ reader: ResponseReader) {
+            let id = ObjectIdentifier(map)
+            let layout = layouts[id] ?? CSVLayout(map: map, reader: reader, labels: labels, writer: writer)
+            layouts[id] = layout
             self.layout = layout
-            mapID = ObjectIdentifier(map)
-            columns = map.column
+            mapID = id
+            table = layout.table
+            joinsPlainly = layout.joinsPlainly
         }
 
-        func write(_ map: QuestionMap, _ answers: UnsafeBufferPointer<UInt8>, _ scratch: inout [Int]) throws(AnswerCodec.DecodingError) {
-            if layout?.inOrder == true {
-                try AnswerCodec.visit(answers, types: map.types, choiceCounts: map.choiceCounts, scratch: &scratch, self)
-                return
-            }
+        /// Decodes the answers and writes them in the reader's columns, by name.
+        private mutating func writeDecoded(_ map: QuestionMap, _ answers: UnsafeBufferPointer<UInt8>) throws(AnswerCodec.DecodingError) {
             try AnswerCodec.decode(answers, types: map.types, choiceCounts: map.choiceCounts, into: &stored)
             let positions = map.position
+            let isDecimal = layout?.isDecimal ?? []
             for c in positions.indices {
                 let q = positions[c]
                 let element = q >= 0 ? stored[q] : .null
+                out.append(UInt8(ascii: ","))
                 switch element {
-                case .null: column(c, nil)
-                case .integer(let v): columnStart(); if layout?.isDecimal[c] == true { out.append(JSONWriter.number(Double(v))) } else { CSVWriter.appendInteger(v, to: &out) }; split(c, nil)
-                case .decimal(let v): columnStart(); out.append(JSONWriter.number(v)); split(c, nil)
-                case .text(let t): columnStart(); writer.append(t, to: &out); split(c, nil)
-                case .choice(let p): columnStart(); layout?.appendChoice(q, p, to: &out); split(c, nil)
-                case .choices(let ps): columnStart(); choices(q, ps); split(c, ps)
+                case .null: split(c, nil)
+                case .integer(let v):
+                    if isDecimal[c] { out.append(JSONWriter.number(Double(v))) } else { out.appendInteger(Int(v)) }
+                    split(c, nil)
+                case .decimal(let v): out.append(JSONWriter.number(v)); split(c, nil)
+                case .text(let t): writer.append(t, to: &out); split(c, nil)
+                case .choice(let p): appendChoice(q, p); split(c, nil)
+                case .choices(let ps):
+                    ps.withUnsafeBufferPointer { ps in
+                        choices(q, ps)
+                        split(c, ps)
+                    }
                 }
             }
         }
 
-        private func columnStart() { out.append(UInt8(ascii: ",")) }
+        /// A text field, copied as it is when nothing needs quoting or neutralising.
+        @inline(__always)
+        private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if writer.isPlain(bytes) { out.append(contentsOf: bytes) } else { writer.append(bytes: bytes, to: &out) }
+        }
 
-        private func column(_ c: Int, _ chosen: [Int]?) {
-            columnStart()
-            split(c, chosen)
+        @inline(__always)
+        private mutating func appendChoice(_ q: Int, _ p: Int) {
+            table.appendChoice(q, p, to: &out)
         }
 
         /// The 0/1 columns of a select_multiple (empty when it was not answered).
-        private func split(_ c: Int, _ chosen: [Int]?) {
-            guard splitMultiple, let layout, layout.isSplit[c] else { return }
+        @inline(__always)
+        private mutating func split(_ c: Int, _ chosen: UnsafeBufferPointer<Int>?) {
+            guard splitMultiple else { return }
+            splitColumns(c, chosen)
+        }
+
+        private mutating func splitColumns(_ c: Int, _ chosen: UnsafeBufferPointer<Int>?) {
+            guard let layout, layout.isSplit[c] else { return }
             for p in layout.splitPosition[c] {
                 out.append(UInt8(ascii: ","))
                 if let chosen { out.append(p >= 0 && chosen.contains(p) ? UInt8(ascii: "1") : UInt8(ascii: "0")) }
             }
         }
 
-        private func choices(_ q: Int, _ ps: [Int]) {
-            guard let layout else { return }
-            if ps.count == 1 || layout.joinsPlainly {
-                for (n, p) in ps.enumerated() {
+        private mutating func choices(_ q: Int, _ ps: UnsafeBufferPointer<Int>) {
+            if ps.count == 1 || joinsPlainly {
+                for n in ps.indices {
                     if n > 0 { out.append(0x20) }
-                    layout.appendChoice(q, p, to: &out)
+                    appendChoice(q, ps[n])
                 }
-            } else {
+            } else if let layout {
                 let texts = ps.compactMap { $0 < layout.choiceText[q].count ? layout.choiceText[q][$0] : nil }
                 writer.append(texts.joined(separator: labels == nil ? " " : "; "), to: &out)
             }
@@ -81,39 +128,45 @@ extension ResponseExport {
         // MARK: Streaming (positions in the reader's order)
 
         @inline(__always)
-        private func columnOf(_ q: Int) -> Int? {
-            let c = columns[q]
-            return c >= 0 ? c : nil
+        mutating func visitNull(_ q: Int) {
+            let c = table.column[q]
+            guard c >= 0 else { return }
+            out.append(UInt8(ascii: ","))
+            split(c, nil)
         }
 
-        func visitNull(_ q: Int) {
-            if let c = columnOf(q) { column(c, nil) }
-        }
-
-        func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>) {
-            guard let c = columnOf(q) else { return }
-            columnStart()
+        @inline(__always)
+        mutating func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>) {
+            let c = table.column[q]
+            guard c >= 0 else { return }
+            out.append(UInt8(ascii: ","))
             out.append(contentsOf: raw)
             split(c, nil)
         }
 
-        func visitText(_ q: Int, _ text: String) {
-            guard let c = columnOf(q) else { return }
-            columnStart()
-            writer.append(text, to: &out)
+        @inline(__always)
+        mutating func visitText(_ q: Int, _ utf8: UnsafeBufferPointer<UInt8>) {
+            let c = table.column[q]
+            guard c >= 0 else { return }
+            out.append(UInt8(ascii: ","))
+            appendText(utf8)
             split(c, nil)
         }
 
-        func visitChoice(_ q: Int, _ position: Int) {
-            guard let c = columnOf(q) else { return }
-            columnStart()
-            layout?.appendChoice(q, position, to: &out)
+        @inline(__always)
+        mutating func visitChoice(_ q: Int, _ position: Int) {
+            let c = table.column[q]
+            guard c >= 0 else { return }
+            out.append(UInt8(ascii: ","))
+            appendChoice(q, position)
             split(c, nil)
         }
 
-        func visitChoices(_ q: Int, _ positions: [Int]) {
-            guard let c = columnOf(q) else { return }
-            columnStart()
+        @inline(__always)
+        mutating func visitChoices(_ q: Int, _ positions: UnsafeBufferPointer<Int>) {
+            let c = table.column[q]
+            guard c >= 0 else { return }
+            out.append(UInt8(ascii: ","))
             choices(q, positions)
             split(c, positions)
         }
@@ -122,14 +175,33 @@ extension ResponseExport {
     /// What one instrument's stored answers print as: each choice already as CSV bytes, and
     /// each of the reader's split columns as a position in the instrument's list.
     final class CSVLayout {
-        /// Every choice's name (or label) as a CSV field, one after the other; choice `p` of
-        /// position `q` is `fieldBytes[fieldStart[choiceBase[q] + p] ..< fieldStart[choiceBase[q] + p + 1]]`.
-        // Owned copies in raw memory, freed with the layout: read once per cell without
-        // reference counting.
-        let fieldBytes: UnsafeMutableBufferPointer<UInt8>
-        let fieldStart: UnsafeMutableBufferPointer<Int>
-        let choiceBase: UnsafeMutableBufferPointer<Int>
-        let choiceCount: UnsafeMutableBufferPointer<Int>
+        /// The tables a cell reads, in raw memory owned by the layout (freed with it).
+        struct Table {
+            /// Every choice's name (or label) as a CSV field, one after the other, then 16 zero
+            /// bytes (a field is copied 16 bytes at a time); choice `p` of position `q` is
+            /// `bytes[start[base[q] + p] ..< start[base[q] + p + 1]]`.
+            var bytes: UnsafeMutableBufferPointer<UInt8>
+            var start: UnsafeMutableBufferPointer<Int>
+            var base: UnsafeMutableBufferPointer<Int>
+            var count: UnsafeMutableBufferPointer<Int>
+            /// The reader's column of each position (-1: none).
+            var column: UnsafeMutableBufferPointer<Int>
+
+            static var empty: Table {
+                Table(bytes: .init(start: nil, count: 0), start: .init(start: nil, count: 0),
+                    base: .init(start: nil, count: 0), count: .init(start: nil, count: 0), column: .init(start: nil, count: 0))
+            }
+
+            /// Appends choice `p` of position `q` as a CSV field (nothing past the end of its list).
+            @inline(__always)
+            func appendChoice(_ q: Int, _ p: Int, to out: inout RawBytes) {
+                guard p < count[q], let bytes = bytes.baseAddress else { return }
+                let i = base[q] + p
+                out.appendPadded(bytes + start[i], count: start[i + 1] - start[i])
+            }
+        }
+
+        let table: Table
         /// Per position, per choice: the name (or label) as text, to join several.
         let choiceText: [[String]]
         /// Whether several choices can be written as their fields joined by spaces.
@@ -157,15 +229,15 @@ extension ResponseExport {
                 }
             }
             starts.append(bytes.count)
+            bytes += repeatElement(0, count: 16)
             func owned<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
                 let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
                 _ = buffer.initialize(from: array)
                 return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
             }
-            fieldBytes = owned(bytes)
-            fieldStart = owned(starts)
-            choiceBase = owned(bases)
-            choiceCount = owned(choiceText.map(\.count))
+            table = Table(
+                bytes: owned(bytes), start: owned(starts), base: owned(bases), count: owned(choiceText.map(\.count)),
+                column: owned(map.column))
             // Names joined by spaces need no quoting when no name does (a label can: "; " joins them).
             joinsPlainly = labels == nil && choiceText.allSatisfy { $0.allSatisfy { text in
                 var probe: [UInt8] = []
@@ -185,18 +257,9 @@ extension ResponseExport {
             }
         }
 
-        /// Appends choice `p` of position `q` as a CSV field.
-        @inline(__always)
-        func appendChoice<Sink: ByteSink>(_ q: Int, _ p: Int, to out: inout Sink) {
-            guard p < choiceCount[q] else { return }
-            let i = choiceBase[q] + p
-            let start = fieldStart[i], end = fieldStart[i + 1]
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: fieldBytes[start..<end]))
-        }
-
         deinit {
-            for buffer in [fieldStart, choiceBase, choiceCount] { buffer.baseAddress?.deallocate() }
-            fieldBytes.baseAddress?.deallocate()
+            for buffer in [table.start, table.base, table.count, table.column] { buffer.baseAddress?.deallocate() }
+            table.bytes.baseAddress?.deallocate()
         }
     }
 }

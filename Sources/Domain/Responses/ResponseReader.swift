@@ -95,11 +95,12 @@ package final class ResponseReader {
 
     /// The smallest and largest response id that will be read, or `nil` without responses.
     func idRange() throws(WorkforceError) -> ClosedRange<Int64>? {
+        // Walks the table's id order from each end up to the first row read (min() and max()
+        // with the batch condition would read every row).
         try store.read { db in
-            guard let row = try db.rows("SELECT min(id) AS low, max(id) AS high FROM response WHERE batch_id IN (\(batchList))").first,
-                let low = try row.optionalInt64("low"), let high = try row.optionalInt64("high")
-            else { return nil }
-            return low...high
+            let first = "SELECT id FROM response WHERE batch_id IN (\(batchList)) ORDER BY id"
+            guard let low = try db.scalar(first + " LIMIT 1").int, let high = try db.scalar(first + " DESC LIMIT 1").int else { return nil }
+            return Int64(low)...Int64(high)
         }
     }
 
@@ -141,9 +142,12 @@ package final class ResponseReader {
         let range = ids.map { " AND id BETWEEN \($0.lowerBound) AND \($0.upperBound)" } ?? ""
         let sql = "SELECT id, batch_id, response_key, submitted_at, answers FROM response WHERE batch_id IN (\(batchList))\(range) ORDER BY id"
         try store.read { db in
+            // The map of the last batch seen: rows come in runs of one batch.
+            var lastBatch: (id: Int64, map: QuestionMap?)?
             try db.forEachRawRow(sql) { row in
                 let batchID = row.int64(1)
-                guard let instrument = batches[batchID], let map = maps[instrument] else { return }
+                if lastBatch?.id != batchID { lastBatch = (batchID, batches[batchID].flatMap { maps[$0] }) }
+                guard let map = lastBatch?.map else { return }
                 try row.withBytes(2) { key in
                     try row.withBytes(3) { submitted in
                         try row.withBytes(4) { answers in try body(row.int64(0), batchID, key, submitted, map, answers) }

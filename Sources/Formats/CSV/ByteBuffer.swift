@@ -1,6 +1,6 @@
 /// Where bytes are appended: `[UInt8]`, or a ``ByteBuffer`` for exports that append millions of
 /// short fields.
-package protocol ByteSink {
+package protocol ByteSink: ~Copyable {
     mutating func append(_ byte: UInt8)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
 }

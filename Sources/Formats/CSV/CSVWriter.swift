@@ -54,13 +54,13 @@ package struct CSVWriter: Sendable {
 extension CSVWriter {
     /// Appends one field to `out` as ``field(_:isNumber:)`` writes it, without building strings:
     /// for exports of a million rows.
-    package func append<Sink: ByteSink>(_ value: String, isNumber: Bool = false, to out: inout Sink) {
+    package func append<Sink: ByteSink & ~Copyable>(_ value: String, isNumber: Bool = false, to out: inout Sink) {
         var value = value
         value.withUTF8 { append(bytes: $0, isNumber: isNumber, to: &out) }
     }
 
     /// Appends one field given as UTF-8 bytes.
-    package func append<Sink: ByteSink>(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout Sink) {
+    package func append<Sink: ByteSink & ~Copyable>(bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool = false, to out: inout Sink) {
         let separator = delimiterByte
         if neutralizeFormulas, !isNumber, Self.mayNeedRewrite(bytes) {
             // Rare: a control character or a leading sign; the whole rule, on a string.
@@ -89,9 +89,18 @@ extension CSVWriter {
         }
     }
 
+    /// Whether ``append(bytes:isNumber:to:)`` writes `bytes` as they are (nothing to quote or
+    /// neutralise): then a caller with its own buffer may copy them itself.
+    package func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if neutralizeFormulas, Self.mayNeedRewrite(bytes) { return false }
+        if bytes.first == 0x20 || bytes.last == 0x20 { return false }
+        let separator = delimiterByte
+        for b in bytes where b == separator || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+        return true
+    }
 
     /// Appends the decimal digits of `value`.
-    package static func appendInteger<Sink: ByteSink>(_ value: Int64, to out: inout Sink) {
+    package static func appendInteger<Sink: ByteSink & ~Copyable>(_ value: Int64, to out: inout Sink) {
         guard value >= 0 else {
             var text = String(value)
             text.withUTF8 { out.append(contentsOf: $0) }
