@@ -34,6 +34,27 @@ import Testing
         }
     }
 
+    /// `isPlain` (the export's shortcut) says a field is plain only when it is written unchanged
+    /// (it may leave a signed figure to the full rule), and says it of ids, times and names.
+    @Test func aPlainFieldIsOneWrittenUnchanged() {
+        let texts = Self.formulas + Self.figures + [
+            "dc1b77ae-0bf3-4dad-a4f0-eeb9026e6076", "2026-03-01T00:00:00", "belurb-248", "a,b", "say \"hi\"", " lead", "trail ",
+            "long enough to take two words, then a comma,", "sixteen bytes ok", "line\nbreak", "tab\there", "caf\u{E9}", "\u{202E}x",
+            "0123456789abcdef\"", "0123456789abcde;", "del\u{7F}", "=", "@", " ", "x",
+        ]
+        for writer in [CSVWriter(), CSVWriter(neutralizeFormulas: false), CSVWriter(delimiter: ";")] {
+            for text in texts {
+                var written: [UInt8] = []
+                writer.append(text, to: &written)
+                let plain = Array(text.utf8).withUnsafeBufferPointer { writer.isPlain($0) }
+                if plain { #expect(written == Array(text.utf8), "\(text) with delimiter \(writer.delimiter)") }
+            }
+            for text in ["dc1b77ae-0bf3-4dad-a4f0-eeb9026e6076", "2026-03-01T00:00:00", "belurb-248", "sixteen bytes ok", "x", ""] {
+                #expect(Array(text.utf8).withUnsafeBufferPointer { writer.isPlain($0) }, "\(text)")
+            }
+        }
+    }
+
     @Test func controlAndBidiCharactersAreShownEscapedInCSV() {
         let payload = "\u{1B}]0;pwned\u{07}\u{1B}[2J \u{202E}fdp.exe \u{85}"
         let writer = CSVWriter()

@@ -18,7 +18,7 @@ extension AnswerCodec {
                 let type = types[q]
                 switch first {
                 case UInt8(ascii: "n"):
-                    _ = try scanner.element(type)
+                    try scanner.null()
                     visitor.visitNull(q)
                 case UInt8(ascii: "\""):
                     // Printable ASCII up to the closing quote is its own text.

@@ -199,10 +199,7 @@ enum AnswerCodec {
             guard let first = peek else { throw error("an answer is missing") }
             switch first {
             case UInt8(ascii: "n"):
-                guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
-                    bytes[index + 3] == UInt8(ascii: "l")
-                else { throw error("expected null") }
-                index += 4
+                try null()
                 return .null
             case UInt8(ascii: "\""):
                 return .text(try string())
@@ -243,6 +240,15 @@ enum AnswerCodec {
                     return .decimal(d)
                 }
             }
+        }
+
+        /// `null`, at `index`.
+        @inline(__always)
+        mutating func null() throws(DecodingError) {
+            guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
+                bytes[index + 3] == UInt8(ascii: "l")
+            else { throw error("expected null") }
+            index += 4
         }
 
         static func isNumberByte(_ b: UInt8) -> Bool {

@@ -54,8 +54,9 @@ extension ResponseExport {
                     var row = CSVRowWriter(splitMultiple: export.splitMultiple, labels: export.labels, capacity: 8 << 20)
                     for b in stride(from: worker, to: blocks.count, by: 2) {
                         guard queue.waitForRoom(b) else { return }
-                        var block: [UInt8] = []  // stays empty when no stored row falls in the block
-                        try export.writeRows(own, ids: blocks[b], into: &row, flushAt: .max) { block = Array($0) }
+                        // Stays empty when no stored row falls in the block.
+                        var block = queue.emptyBlock()
+                        try export.writeRows(own, ids: blocks[b], into: &row, flushAt: .max) { block.append(contentsOf: $0) }
                         queue.put(b, block)
                     }
                 } catch {
@@ -67,13 +68,20 @@ extension ResponseExport {
         defer { queue.cancel() }
         // A write that throws (the output is gone) cancels the queue: the threads stop at their
         // next block.
-        for b in blocks.indices { try write(try queue.take(b)) }
+        for b in blocks.indices {
+            let block = try queue.take(b)
+            try write(block)
+            queue.recycle(block)
+        }
     }
 
-    /// Blocks of output handed from the formatting threads to the writer, in order.
+    /// Blocks of output handed from the formatting threads to the writer, in order. Written
+    /// blocks come back to be filled again: a few megabytes each, fresh memory for every block
+    /// would cost a page fault and a page cleared every 4 KiB.
     final class BlockQueue: @unchecked Sendable {  // all state guarded by `condition`
         private let condition = NSCondition()
         private var ready: [Int: [UInt8]] = [:]
+        private var spare: [[UInt8]] = []
         private var next = 0
         private var error: (any Error)?
         private var cancelled = false
@@ -85,6 +93,22 @@ extension ResponseExport {
             defer { condition.unlock() }
             while b - next >= Self.lookahead && !cancelled && error == nil { condition.wait() }
             return !cancelled && error == nil
+        }
+
+        /// An empty block, with the capacity of a written one when there is one.
+        func emptyBlock() -> [UInt8] {
+            condition.lock()
+            defer { condition.unlock() }
+            guard var block = spare.popLast() else { return [] }
+            block.removeAll(keepingCapacity: true)
+            return block
+        }
+
+        /// Takes back a written block (the caller holds no other reference to it).
+        func recycle(_ block: [UInt8]) {
+            condition.lock()
+            if spare.count < Self.lookahead { spare.append(block) }
+            condition.unlock()
         }
 
         func put(_ b: Int, _ bytes: [UInt8]) {

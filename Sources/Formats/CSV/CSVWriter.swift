@@ -92,6 +92,11 @@ extension CSVWriter {
     /// Whether ``append(bytes:isNumber:to:)`` writes `bytes` as they are (nothing to quote or
     /// neutralise): then a caller with its own buffer may copy them itself.
     package func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = bytes.first, first != 0x20, bytes.last != 0x20, !(neutralizeFormulas && Self.startsFormula(first)),
+            Self.isPrintableASCII(bytes, without: 0x22, delimiterByte)
+        {
+            return true  // an id, a timestamp, a name: printable ASCII, nothing to quote
+        }
         if neutralizeFormulas, Self.mayNeedRewrite(bytes) { return false }
         if bytes.first == 0x20 || bytes.last == 0x20 { return false }
         let separator = delimiterByte
@@ -148,6 +153,31 @@ extension CSVWriter {
             i += 1
         }
         return flags & 0x8080_8080_8080_8080 == 0 && tail == 0
+    }
+
+    /// Whether every byte is printable ASCII and neither `a` nor `b`, eight bytes a step (as
+    /// ``isPrintableASCII(_:)``; a byte equal to `a` is a zero byte of `x ^ aaaaaaaa`, which the
+    /// borrow of subtracting 1 from each byte finds).
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, without a: UInt8, _ b: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let aa = UInt64(a) &* ones, bb = UInt64(b) &* ones
+        var i = 0
+        var flags: UInt64 = 0
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            flags |= (x &- 0x2020_2020_2020_2020) | x | (x &+ ones)
+            let xa = x ^ aa, xb = x ^ bb
+            flags |= ((xa &- ones) & ~xa) | ((xb &- ones) & ~xb)
+            i += 8
+        }
+        while i < n {
+            let c = base[i]
+            if c < 0x20 || c >= 0x7F || c == a || c == b { return false }
+            i += 1
+        }
+        return flags & highs == 0
     }
 
     /// Whether the field may start a formula or holds a control or bidirectional character
