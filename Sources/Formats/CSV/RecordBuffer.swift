@@ -74,6 +74,17 @@ struct RecordBuffer {
         count += n
     }
 
+    /// Appends `n` bytes from `source`, which can be read 16 bytes from its start: a run of up
+    /// to 16 is copied as two 8-byte words (the bytes past `n` are written over by what follows).
+    @inline(__always)
+    mutating func append(padded source: UnsafePointer<UInt8>, _ n: Int) {
+        guard n <= 16, count + 16 <= capacity, count + n <= byteLimit else { return append(source, n) }
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(bytes + count)
+        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        count += n
+    }
+
     private mutating func grow(_ needed: Int) {
         (bytes, capacity) = grownBytes(bytes, count: count, capacity: capacity, needed: needed, limit: byteLimit)
     }
