@@ -186,9 +186,23 @@ package enum ResponseImporter {
             let queue = BatchQueue()
             RowProducer(reader: reader, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
             do {
+                var keyHashes: [Int64] = []
                 while var batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in
+                        // The first hash of each usual id, for the whole batch at once, so that a
+                        // bulk load's lookups in memory overlap (ResponseWriter.prefetch).
+                        keyHashes.removeAll(keepingCapacity: true)
                         for entry in batch.entries {
+                            if entry.rejected == nil, let identity = entry.identity, case let id = UnsafeBufferPointer(rebasing: bytes[identity]),
+                                ResponseWriter.isNormalised(id)
+                            {
+                                keyHashes.append(responses.hash(normalisedKey: id))
+                            } else {
+                                keyHashes.append(0)
+                            }
+                        }
+                        responses.prefetch(keyHashes)
+                        for (n, entry) in batch.entries.enumerated() {
                             summary.rowsRead += 1
                             if summary.rowsRead & 0xFFFF == 0 { progress?(summary.rowsRead) }
                             if let r = entry.rejected {
@@ -224,7 +238,8 @@ package enum ResponseImporter {
                                 ResponseWriter.isNormalised(id)
                             {
                                 // The usual id (a UUID) is its own normal form: stored as it stands.
-                                holder = try responses.insert(normalisedKey: id, line: entry.line, submitted: submitted, answers: answers)
+                                holder = try responses.insert(
+                                    normalisedKey: id, hash: keyHashes[n], line: entry.line, submitted: submitted, answers: answers)
                             } else {
                                 var key = entry.identity.map {
                                     ResponseKey.normalised(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))

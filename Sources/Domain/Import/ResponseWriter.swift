@@ -63,15 +63,25 @@ struct ResponseWriter {
     /// Inserts one response whose key is `key` as it stands in the file, when it is already in
     /// its normal form (``isNormalised(_:)``): no string is made for it, and SQLite reads the
     /// key, the submission time and the answers in place (they outlive the statement's run).
-    func insert(normalisedKey key: UnsafeBufferPointer<UInt8>, line: Int, submitted: UnsafeBufferPointer<UInt8>?, answers: UnsafeBufferPointer<UInt8>)
-        throws -> Int64?
-    {
+    /// `hash` is ``hash(normalisedKey:)`` of `key`.
+    func insert(
+        normalisedKey key: UnsafeBufferPointer<UInt8>, hash: Int64, line: Int, submitted: UnsafeBufferPointer<UInt8>?,
+        answers: UnsafeBufferPointer<UInt8>
+    ) throws -> Int64? {
         try insert.bind(3, utf8InPlace: key)
         try insert.bind(4, line)
         if let submitted, submitted.count > 0 { try insert.bind(5, utf8InPlace: submitted) } else { try insert.bind(5, DatabaseValue.null) }
         try insert.bind(6, utf8InPlace: answers)
-        return try place(Self.hash(seed: seed, key: key)) { try existing.bind(1, utf8InPlace: key) }
+        return try place(hash) { try existing.bind(1, utf8InPlace: key) }
     }
+
+    /// The first hash a key in its normal form is tried at.
+    func hash(normalisedKey key: UnsafeBufferPointer<UInt8>) -> Int64 { Self.hash(seed: seed, key: key) }
+
+    /// Brings the places of `hashes` in the table in memory into the cache (a bulk load; else
+    /// nothing): looked up one at a time, each would wait for memory in turn, while loads
+    /// issued together overlap.
+    func prefetch(_ hashes: [Int64]) { identities?.touch(hashes) }
 
     /// Runs the bound insert at the first free hash from `start`; returns `nil` when inserted,
     /// else the batch that holds the same key (`bindKey` binds it to `existing`). A hash taken by

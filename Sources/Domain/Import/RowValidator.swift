@@ -203,15 +203,15 @@ final class RowValidator: CompiledExpression.Answers {
         return relevantMemo[k] == 2
     }
 
-    /// The bytes without surrounding spaces and tabs.
     /// Text questions whose answer is a code, stored trimmed and in upper case.
     static let codeQuestions: Set<String> = ["org_code"]
 
-    static func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
-        var slice = ArraySlice(bytes)
-        while let first = slice.first, first == 0x20 || first == 0x09 { slice.removeFirst() }
-        while let last = slice.last, last == 0x20 || last == 0x09 { slice.removeLast() }
-        return slice
+    /// The bytes without surrounding spaces and tabs.
+    static func trimmedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// The response id must be short and fully decoded: an id holding U+FFFD (an unpaired

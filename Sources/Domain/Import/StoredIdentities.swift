@@ -19,6 +19,8 @@ final class StoredIdentities {
     private var rows: UnsafeMutablePointer<UInt32>
     private var mask: Int
     private(set) var count = 0
+    /// What ``touch(_:)`` read last.
+    private var touched: UInt32 = 0
     /// The index's own SQL, as stored, to build it again unchanged.
     private let indexSQL: String
 
@@ -116,6 +118,14 @@ final class StoredIdentities {
             if hashes[k] == hash { return Int64(row) }
             k = (k &+ 1) & mask
         }
+    }
+
+    /// Reads the home slot of each of `hashes` (see ``ResponseWriter/prefetch(_:)``); the sum is
+    /// kept so that the loads are not optimised away.
+    func touch(_ hashes: [Int64]) {
+        var sum: UInt32 = 0
+        for hash in hashes { sum &+= rows[home(hash)] }
+        touched = sum
     }
 
     /// Records that `row` (1 to 2^32 - 1) holds `hash` (a hash not held yet).

@@ -7,8 +7,12 @@ package enum SubmissionTime {
     package static let checkedColumns: Set<String> = ["_submission_time", "SubmissionDate"]
 
     /// Whether `bytes` is an ISO 8601 date-time.
-    package static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
-        let b = Array(bytes)
+    package static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0) }
+    }
+
+    /// Whether `b` is an ISO 8601 date-time (read in place: the importer checks one per row).
+    package static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }
             var value = 0
@@ -22,8 +26,8 @@ package enum SubmissionTime {
             b[10] == 0x54 || b[10] == 0x20, let hour = digits(11, 2), b[13] == 0x3A, let minute = digits(14, 2)
         else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard year >= 1900, (1...12).contains(month), (1...lengths[month - 1]).contains(day), hour <= 23, minute <= 59 else { return false }
+        let length = month == 2 ? (leap ? 29 : 28) : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31
+        guard year >= 1900, (1...12).contains(month), (1...length).contains(day), hour <= 23, minute <= 59 else { return false }
         var i = 16
         if i < b.count, b[i] == 0x3A {
             guard let second = digits(i + 1, 2), second <= 59 else { return false }

@@ -80,12 +80,15 @@ enum AnswerCodec {
         func text(_ value: String) {
             separate()
             // Printable ASCII without a quote or backslash is its own JSON text.
-            if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            var value = value
+            let plain = value.withUTF8 { utf8 in
+                guard CSVWriter.isPrintableASCII(utf8, without: 0x22, 0x5C) else { return false }
                 out.append(UInt8(ascii: "\""))
-                out.append(value)
+                out.append(contentsOf: utf8)
                 out.append(UInt8(ascii: "\""))
-                return
+                return true
             }
+            if plain { return }
             var quoted = ""
             JSONWriter.quote(value, into: &quoted)
             out.append(quoted)

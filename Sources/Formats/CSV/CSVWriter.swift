@@ -158,7 +158,7 @@ extension CSVWriter {
     /// Whether every byte is printable ASCII and neither `a` nor `b`, eight bytes a step (as
     /// ``isPrintableASCII(_:)``; a byte equal to `a` is a zero byte of `x ^ aaaaaaaa`, which the
     /// borrow of subtracting 1 from each byte finds).
-    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, without a: UInt8, _ b: UInt8) -> Bool {
+    package static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, without a: UInt8, _ b: UInt8) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let n = bytes.count
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
