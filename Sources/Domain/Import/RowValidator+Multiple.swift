@@ -16,11 +16,7 @@ extension RowValidator {
             if i > start {
                 let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
                 // The name as written, else (and only then) the choice's other forms.
-                let other = { [plan] in
-                    let text = String(decoding: token, as: UTF8.self)
-                    return matcher.lenient(text) ?? (plan.dialect == .template ? matcher.positional(text) : nil)
-                }
-                if let c = matcher.exact(token) ?? other() {
+                if let c = matcher.exact(token) ?? otherForm(token, matcher) {
                     if !selected[q].contains(c) { selected[q].append(c) }
                 } else {
                     allExact = false
@@ -52,8 +48,32 @@ extension RowValidator {
                 return .missing
             }
         }
-        selected[q].sort()
+        Self.sortFew(&selected[q])
         return .choices
+    }
+
+    /// The choice `token` names in another form than its name (a label, or in the typing
+    /// template its printed code).
+    private func otherForm(_ token: UnsafeBufferPointer<UInt8>, _ matcher: ChoiceMatcher) -> Int? {
+        let text = String(decoding: token, as: UTF8.self)
+        return matcher.lenient(text) ?? (plan.dialect == .template ? matcher.positional(text) : nil)
+    }
+
+    /// Sorts a few chosen positions (insertion sort: a cell names one to a handful of choices,
+    /// where the library's sort costs more in setting up than in sorting).
+    static func sortFew(_ positions: inout [Int]) {
+        guard positions.count > 1 else { return }
+        positions.withUnsafeMutableBufferPointer { p in
+            for i in 1..<p.count {
+                let v = p[i]
+                var j = i
+                while j > 0, p[j - 1] > v {
+                    p[j] = p[j - 1]
+                    j -= 1
+                }
+                p[j] = v
+            }
+        }
     }
 
     /// A select_multiple given as one column per choice: 1/0 (Kobo) or Y/blank (LimeSurvey).
@@ -78,7 +98,7 @@ extension RowValidator {
         guard !selected[q].isEmpty else {
             return .missing  // every choice column 0: nothing selected, as an unanswered question
         }
-        selected[q].sort()
+        Self.sortFew(&selected[q])
         return .choices
     }
 }

@@ -38,6 +38,8 @@ final class RowValidator: CompiledExpression.Answers {
         var max: Double?
         /// Its constraint uses `.` (the answer itself as a value), which is then worked out.
         var constraintUsesCurrent: Bool
+        /// A text question whose answer is a code (``codeQuestions``).
+        var isCode: Bool
     }
 
     let codebook: ParsedCodebook
@@ -115,7 +117,8 @@ final class RowValidator: CompiledExpression.Answers {
                 type: item.type, required: item.required, hasRelevant: item.relevant != nil,
                 onlyAllGates: !allGates.isEmpty && item.onlyGates == allGates,
                 column: plan.questionColumn[q] ?? -1, hasChoiceColumns: !plan.choiceColumns[q].isEmpty,
-                min: item.min, max: item.max, constraintUsesCurrent: constraints[q]?.usesCurrent ?? false)
+                min: item.min, max: item.max, constraintUsesCurrent: constraints[q]?.usesCurrent ?? false,
+                isCode: item.type == .text && Self.codeQuestions.contains(item.name))
         }
         answers = Array(repeating: .missing, count: codebook.items.count)
         selected = Array(repeating: [], count: codebook.items.count)
@@ -290,7 +293,7 @@ final class RowValidator: CompiledExpression.Answers {
             }
             // A code from an invitation letter (`org_code`) is an identifier: trimmed and upper
             // case, so that " bz-0421" links to the frame's "BZ-0421"; its constraint then checks it.
-            if Self.codeQuestions.contains(item.name) { return .text(text.trimmingCharacters(in: .whitespaces).uppercased()) }
+            if slot.isCode { return .text(text.trimmingCharacters(in: .whitespaces).uppercased()) }
             // Stored as the respondent wrote it, even when it looks like a spreadsheet formula
             // ("=)", "-- no idea"): every output the tool writes neutralises it (SPEC section 7).
             return .text(text)
