@@ -99,6 +99,9 @@ package enum ResponseImporter {
     /// The page cache of an import (KiB): 64 MiB, for the identity index's pages.
     static let cacheKiB = 65536
 
+    /// Rows whose key hashes are worked out, and looked up in a bulk load's table, together.
+    static let hashGroup = 16
+
     /// The size from which a file is imported with a rollback journal (16 MiB, about 50,000 rows of
     /// the 36-column awareness file): below it the WAL's double write costs little.
     static let bulkBytes = 16 << 20
@@ -189,20 +192,24 @@ package enum ResponseImporter {
                 var keyHashes: [Int64] = []
                 while var batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in
-                        // The first hash of each usual id, for the whole batch at once, so that a
-                        // bulk load's lookups in memory overlap (ResponseWriter.prefetch).
-                        keyHashes.removeAll(keepingCapacity: true)
-                        for entry in batch.entries {
-                            if entry.rejected == nil, let identity = entry.identity, case let id = UnsafeBufferPointer(rebasing: bytes[identity]),
-                                ResponseWriter.isNormalised(id)
-                            {
-                                keyHashes.append(responses.hash(normalisedKey: id))
-                            } else {
-                                keyHashes.append(0)
-                            }
-                        }
-                        responses.prefetch(keyHashes)
                         for (n, entry) in batch.entries.enumerated() {
+                            if n % Self.hashGroup == 0 {
+                                // The first hash of each usual id of the next few rows, worked out
+                                // together, so that a bulk load's lookups in memory overlap
+                                // (ResponseWriter.prefetch) while what they read is still cached.
+                                keyHashes.removeAll(keepingCapacity: true)
+                                for k in n..<min(n + Self.hashGroup, batch.entries.count) {
+                                    let entry = batch.entries[k]
+                                    if entry.rejected == nil, let identity = entry.identity,
+                                        case let id = UnsafeBufferPointer(rebasing: bytes[identity]), ResponseWriter.isNormalised(id)
+                                    {
+                                        keyHashes.append(responses.hash(normalisedKey: id))
+                                    } else {
+                                        keyHashes.append(0)
+                                    }
+                                }
+                                responses.prefetch(keyHashes)
+                            }
                             summary.rowsRead += 1
                             if summary.rowsRead & 0xFFFF == 0 { progress?(summary.rowsRead) }
                             if let r = entry.rejected {
@@ -239,7 +246,7 @@ package enum ResponseImporter {
                             {
                                 // The usual id (a UUID) is its own normal form: stored as it stands.
                                 holder = try responses.insert(
-                                    normalisedKey: id, hash: keyHashes[n], line: entry.line, submitted: submitted, answers: answers)
+                                    normalisedKey: id, hash: keyHashes[n % Self.hashGroup], line: entry.line, submitted: submitted, answers: answers)
                             } else {
                                 var key = entry.identity.map {
                                     ResponseKey.normalised(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
