@@ -127,46 +127,45 @@ extension ResponseExport {
 
         // MARK: Streaming (positions in the reader's order)
 
+        /// Starts the field of position `q`: its reader column, or `nil` when the reader has none.
+        @inline(__always)
+        private mutating func startField(_ q: Int) -> Int? {
+            let c = table.column[q]
+            guard c >= 0 else { return nil }
+            out.append(UInt8(ascii: ","))
+            return c
+        }
+
         @inline(__always)
         mutating func visitNull(_ q: Int) {
-            let c = table.column[q]
-            guard c >= 0 else { return }
-            out.append(UInt8(ascii: ","))
+            guard let c = startField(q) else { return }
             split(c, nil)
         }
 
         @inline(__always)
         mutating func visitNumber(_ q: Int, _ raw: UnsafeBufferPointer<UInt8>) {
-            let c = table.column[q]
-            guard c >= 0 else { return }
-            out.append(UInt8(ascii: ","))
+            guard let c = startField(q) else { return }
             out.append(contentsOf: raw)
             split(c, nil)
         }
 
         @inline(__always)
         mutating func visitText(_ q: Int, _ utf8: UnsafeBufferPointer<UInt8>) {
-            let c = table.column[q]
-            guard c >= 0 else { return }
-            out.append(UInt8(ascii: ","))
+            guard let c = startField(q) else { return }
             appendText(utf8)
             split(c, nil)
         }
 
         @inline(__always)
         mutating func visitChoice(_ q: Int, _ position: Int) {
-            let c = table.column[q]
-            guard c >= 0 else { return }
-            out.append(UInt8(ascii: ","))
+            guard let c = startField(q) else { return }
             appendChoice(q, position)
             split(c, nil)
         }
 
         @inline(__always)
         mutating func visitChoices(_ q: Int, _ positions: UnsafeBufferPointer<Int>) {
-            let c = table.column[q]
-            guard c >= 0 else { return }
-            out.append(UInt8(ascii: ","))
+            guard let c = startField(q) else { return }
             choices(q, positions)
             split(c, positions)
         }
