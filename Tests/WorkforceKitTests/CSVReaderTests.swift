@@ -71,6 +71,43 @@ private func readTable(_ bytes: [UInt8]) throws -> [[String]] {
         }
     }
 
+    /// Fields of every length from 0 to 40 bytes, quoted and not, with a stop byte (separator,
+    /// quote, CR LF, line feed inside quotes) or a two-byte character at every offset of the
+    /// 8-byte word: read in chunks of 4 bytes (byte by byte: the 8-byte scan needs 8 bytes in
+    /// the chunk) and in one chunk, the records, their locations and the errors are the same.
+    @Test func theEightByteScanReadsAsTheByteLoop() throws {
+        func read(_ bytes: [UInt8], chunk: Int) -> [String] {
+            let reader = CSVReader(source: MemoryByteSource(bytes), name: "t.csv", chunkSize: chunk)
+            var out: [String] = []
+            while true {
+                do {
+                    guard let r = try reader.readRecord() else { break }
+                    out.append("\(r.line) \(r.fields) \(r.fieldLines) \(r.fieldColumns)")
+                } catch {
+                    out.append("\(error)")
+                    break
+                }
+            }
+            return out
+        }
+        var text = ""
+        for length in 0...40 {
+            let plain = String(repeating: "x", count: length)
+            text += "\(plain),\"\(plain)\",\"\(plain)\"\"q\"\"\n\(plain)\",\(plain)é\(plain)\r\n"
+        }
+        let good = Array(text.utf8)
+        let stepped = read(good, chunk: 4)
+        #expect(stepped.count == 41)
+        #expect(read(good, chunk: 1 << 20) == stepped)
+        // Errors at every offset: a quote inside an unquoted field, a bare CR, a NUL.
+        for bad in ["xxxxxxxxxxxx\"x,y\n", "abcdefghij\rk,l\n", "abcdefghijklmno\u{0}p\n", "\"abcdefghijklmnop\"q,r\n"] {
+            for pad in 0..<9 {
+                let bytes = Array((String(repeating: "z", count: pad) + "," + bad).utf8)
+                #expect(read(bytes, chunk: 1 << 20) == read(bytes, chunk: 4), "\(pad) \(bad)")
+            }
+        }
+    }
+
     @Test func aMissingFileIsNoInput() throws {
         let error = try #require(throws: WorkforceError.self) {
             _ = try CSVReader(url: URL(fileURLWithPath: "/nonexistent/x.csv"))
