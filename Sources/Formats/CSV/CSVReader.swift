@@ -268,37 +268,9 @@ package final class CSVReader {
             if state == .unquoted || state == .quoted || state == .fieldStart {
                 let runStart = i
                 let quoted = state == .quoted
-                let stops = quoted ? quotedStops : unquotedStops
-                var high: UInt8 = 0
-                var stopped = false
-                #if _endian(little)
-                    // Eight bytes a step: a stop byte is a zero byte of the word XORed with it,
-                    // and the lowest zero byte is found exactly (a borrow only runs upwards).
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-                    var seen: UInt64 = 0
-                    while i + 8 <= count {
-                        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                        var stop = zeros(x) | zeros(x ^ (0x0A &* ones)) | zeros(x ^ (0x22 &* ones))
-                        if !quoted { stop |= zeros(x ^ (UInt64(delimiter) &* ones)) | zeros(x ^ (0x0D &* ones)) }
-                        if stop != 0 {
-                            let n = stop.trailingZeroBitCount >> 3
-                            seen |= x & ((1 &<< UInt64(8 * n)) &- 1)
-                            i += n
-                            stopped = true
-                            break
-                        }
-                        seen |= x
-                        i += 8
-                    }
-                    if seen & highs != 0 { high = 0x80 }
-                #endif
-                while !stopped && i < count {
-                    let c = p[i]
-                    if stops[Int(c)] { break }
-                    high |= c
-                    i += 1
-                }
+                let (end, high) = FieldRun.scan(
+                    p, from: i, to: count, quoted: quoted, delimiter: delimiter, stops: quoted ? quotedStops : unquotedStops)
+                i = end
                 var continuation = 0
                 if high >= 0x80 {
                     for k in runStart..<i where p[k] & 0xC0 == 0x80 { continuation += 1 }
