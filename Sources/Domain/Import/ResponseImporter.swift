@@ -189,7 +189,9 @@ package enum ResponseImporter {
             let queue = BatchQueue()
             RowProducer(reader: reader, validator: validator, plan: plan, queue: queue, includeNotApproved: options.includeNotApproved).start()
             do {
-                var keyHashes: [Int64] = []
+                // Per row of the current group: the first hash of its id when the id is already
+                // in its normal form (then written as it stands), else nil.
+                var keyHashes: [Int64?] = []
                 while var batch = try queue.take() {
                     try batch.bytes.withUnsafeBufferPointer { bytes in
                         for (n, entry) in batch.entries.enumerated() {
@@ -205,7 +207,7 @@ package enum ResponseImporter {
                                     {
                                         keyHashes.append(responses.hash(normalisedKey: id))
                                     } else {
-                                        keyHashes.append(0)
+                                        keyHashes.append(nil)
                                     }
                                 }
                                 responses.prefetch(keyHashes)
@@ -241,12 +243,11 @@ package enum ResponseImporter {
                             let answers = UnsafeBufferPointer(rebasing: bytes[entry.answers])
                             let submitted = entry.submitted.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
                             let holder: Int64?
-                            if let identity = entry.identity, case let id = UnsafeBufferPointer(rebasing: bytes[identity]),
-                                ResponseWriter.isNormalised(id)
-                            {
+                            if let hash = keyHashes[n % Self.hashGroup], let identity = entry.identity {
                                 // The usual id (a UUID) is its own normal form: stored as it stands.
                                 holder = try responses.insert(
-                                    normalisedKey: id, hash: keyHashes[n % Self.hashGroup], line: entry.line, submitted: submitted, answers: answers)
+                                    normalisedKey: UnsafeBufferPointer(rebasing: bytes[identity]), hash: hash, line: entry.line,
+                                    submitted: submitted, answers: answers)
                             } else {
                                 var key = entry.identity.map {
                                     ResponseKey.normalised(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))

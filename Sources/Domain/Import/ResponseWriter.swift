@@ -81,7 +81,7 @@ struct ResponseWriter {
     /// Brings the places of `hashes` in the table in memory into the cache (a bulk load; else
     /// nothing): looked up one at a time, each would wait for memory in turn, while loads
     /// issued together overlap.
-    func prefetch(_ hashes: [Int64]) { identities?.touch(hashes) }
+    func prefetch(_ hashes: [Int64?]) { identities?.touch(hashes) }
 
     /// Runs the bound insert at the first free hash from `start`; returns `nil` when inserted,
     /// else the batch that holds the same key (`bindKey` binds it to `existing`). A hash taken by

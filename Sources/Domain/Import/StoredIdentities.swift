@@ -122,9 +122,9 @@ final class StoredIdentities {
 
     /// Reads the home slot of each of `hashes` (see ``ResponseWriter/prefetch(_:)``); the sum is
     /// kept so that the loads are not optimised away.
-    func touch(_ hashes: [Int64]) {
+    func touch(_ hashes: [Int64?]) {
         var sum: UInt32 = 0
-        for hash in hashes { sum &+= rows[home(hash)] }
+        for case let hash? in hashes { sum &+= rows[home(hash)] }
         touched = sum
     }
 
