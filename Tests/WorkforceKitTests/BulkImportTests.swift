@@ -81,6 +81,32 @@ import Testing
         #expect(try bulk.db.scalar("PRAGMA integrity_check").string == "ok")
     }
 
+    /// Rows go in sixteen to a statement while the index is set aside: a duplicate of a row still
+    /// waiting for its group, ids that are not in their normal form (written one at a time, between
+    /// grouped rows), and rows that fail their checks still store and count what an ordinary
+    /// import does, under the same row ids.
+    @Test func aDuplicateWithinAGroupIsFoundAsInTheTable() throws {
+        let (folder, ordinary) = try storeWithInstruments([(.awareness, "baseline")])
+        let (bulkFolder, bulk) = try storeWithInstruments([(.awareness, "baseline")])
+        defer { withExtendedLifetime(bulkFolder) {} }
+        var ids = (100..<160).map { "u\($0)" }
+        ids.insert("u101", at: 2)  // the next row but one: u101 is still pending
+        ids.insert(" u120 ", at: 25)  // u120's id, not in its normal form: a duplicate of a pending row
+        ids.insert("ü-1", at: 40)  // not ASCII: written on its own, between groups
+        ids.insert("U-2 ", at: 41)
+        ids.append("u159")
+        let url = try file(folder, "a.csv", ids: ids, bad: ["u130", "u104"])
+        let a = try Self.run(ordinary, url, bulk: false)
+        let b = try Self.run(bulk, url, bulk: true)
+        #expect(Self.counts(a) == Self.counts(b))
+        #expect(Self.counts(b) == [65, 60, 3, 2, 1])
+        let stored = try Self.contents(bulk)
+        #expect(stored == (try Self.contents(ordinary)))
+        let rowIDs = { (store: WorkforceStore) in try store.db.rows("SELECT id, response_key FROM response ORDER BY id").map { "\($0[0].int ?? 0) \($0[1].string ?? "")" } }
+        #expect(try rowIDs(bulk) == (try rowIDs(ordinary)))
+        #expect(try bulk.db.scalar("PRAGMA integrity_check").string == "ok")
+    }
+
     /// A hash taken by another key is a collision: the response goes in at the next hash, in
     /// both kinds of import, and is a duplicate when imported again.
     @Test(arguments: [false, true])

@@ -290,6 +290,8 @@ package enum ResponseImporter {
                                 if entry.status == .notApproved { summary.notApprovedImported += 1 }
                             }
                         }
+                        // The rows still waiting for their group point into this batch's bytes.
+                        try responses.flush()
                     }
                     batch.clear()
                     queue.recycle(batch)
