@@ -164,7 +164,7 @@ package enum ResponseImporter {
             let localID = plan.identityColumn.map { !ResponseKey.isGlobal(column: header[$0]) } ?? false
             // A large file into a table holding few responses: the identity index is built after the rows.
             let identities = try StoredIdentities.setAside(db, fileBytes: fileBytes, bulkBytes: options.bulkBytes)
-            let responses = try ResponseWriter(
+            var responses = try ResponseWriter(
                 db: db, batch: batch, kind: options.kind.rawValue, scope: localID ? (form: instrument.formID, wave: wave) : nil,
                 identities: identities)
             let reject = try db.statement("INSERT INTO rejected_row (batch_id, line, raw, reasons) VALUES (?, ?, ?, ?)")

@@ -120,11 +120,15 @@ final class StoredIdentities {
         }
     }
 
-    /// Reads the home slot of each of `hashes` (see ``ResponseWriter/prefetch(_:)``); the sum is
-    /// kept so that the loads are not optimised away.
+    /// Reads the home slot of each of `hashes`, its row and its hash (a home slot is often taken,
+    /// and its hash then compared), see ``ResponseWriter/prefetch(_:)``; the sum is kept so that
+    /// the loads are not optimised away.
     func touch(_ hashes: [Int64?]) {
         var sum: UInt32 = 0
-        for case let hash? in hashes { sum &+= rows[home(hash)] }
+        for case let hash? in hashes {
+            let k = home(hash)
+            sum &+= rows[k] &+ UInt32(truncatingIfNeeded: self.hashes[k])
+        }
         touched = sum
     }
 
