@@ -110,4 +110,18 @@ import Testing
         #expect(try reader.nextRecord() && validator.validate(reader))
         #expect(String(decoding: validator.json, as: UTF8.self) == "[0,0,0,1,1]")
     }
+
+    /// A batch entry keeps its ranges in 32 bits and gives back what it was given, a missing
+    /// range as `nil` and an empty one as empty.
+    @Test func aBatchEntryGivesBackItsRanges() {
+        let entry = RowBatch.Entry(line: 7, identity: 0..<0, submitted: nil, answers: 40..<1 << 30, rejected: nil, status: .onHold)
+        #expect(MemoryLayout<RowBatch.Entry>.size <= 48)
+        #expect(entry.identity == 0..<0)
+        #expect(entry.submitted == nil)
+        #expect(entry.answers == 40..<1 << 30)
+        #expect(entry.rejected == nil)
+        #expect((entry.line, entry.status) == (7, .onHold))
+        let rejected = RowBatch.Entry(line: 9, identity: nil, submitted: 3..<5, answers: 0..<0, rejected: 4095)
+        #expect(rejected.identity == nil && rejected.submitted == 3..<5 && rejected.rejected == 4095)
+    }
 }
