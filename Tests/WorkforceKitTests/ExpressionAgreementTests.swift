@@ -28,6 +28,57 @@ import Testing
         #expect(compiled.usesCurrent == usesCurrent)
     }
 
+    /// Answers to three questions: `a` (select_one x, y, none), `total` (a number), `q`
+    /// (select_multiple x, y, none), consistent between their values and their choices.
+    struct Row: CompiledExpression.Answers {
+        static let names = ["x", "y", "none"]
+        var a: Int?
+        var total: Double?
+        var q: [Int]
+        func value(_ question: Int) -> XLSFormExpression.Value {
+            switch question {
+            case 0: .string(a.map { Self.names[$0] } ?? "")
+            case 1: total.map { .number($0) } ?? .string("")
+            default: .string(q.map { Self.names[$0] }.joined(separator: " "))
+            }
+        }
+        func isSelected(_ question: Int, _ choice: Int) -> Bool { question == 2 ? q.contains(choice) : a == choice }
+        func choice(_ question: Int) -> Int? { question == 0 ? a : nil }
+        func countSelected(_ question: Int) -> Int { question == 2 ? q.count : (question == 0 && a != nil ? 1 : 0) }
+    }
+
+    /// The importer's shortcut for tests of choices and counts (`holds`) says what evaluating the
+    /// expression and reading it as a boolean says, on every rule shape and every answer.
+    @Test func holdsIsTheEvaluatedTruth() throws {
+        let rules = [
+            "not(selected(., 'none') and count-selected(.) > 1)", "count-selected(.) >= 2", "count-selected(.) < 1",
+            "count-selected(.) <= 0", "count-selected(.) = 2", "count-selected(.) != 1", "count-selected(.) + 1",
+            "count-selected(.) - 1", "${a} = 'x' or selected(., 'y')", "${a} != 'none' and not(selected(${q}, 'zz'))",
+            ". <= ${total}", "${total} > 3", "string-length(${a}) > 1", "selected(${a}, 'x')", "${a}", "${total}",
+        ]
+        let names = ["a", "total", "q"]
+        let compiled = try rules.map { rule in
+            CompiledExpression(
+                try XLSFormExpression.parse(rule), index: { names.firstIndex(of: $0) }, choice: { _, name in Row.names.firstIndex(of: name) },
+                isSelectOne: { $0 == 0 }, current: 2)
+        }
+        var rows: [Row] = []
+        for a in [nil, 0, 1, 2] as [Int?] {
+            for total in [nil, 0, 2, 5] as [Double?] {
+                for q in [[], [0], [2], [0, 1], [0, 2], [0, 1, 2]] { rows.append(Row(a: a, total: total, q: q)) }
+            }
+        }
+        var truths: Set<Bool> = []
+        for row in rows {
+            for (rule, e) in zip(rules, compiled) {
+                let current = row.value(2)
+                #expect(e.holds(row, current: current) == e.evaluate(row, current: current).asBool, "\(rule) on \(row)")
+                truths.insert(e.holds(row, current: current))
+            }
+        }
+        #expect(truths == [true, false])
+    }
+
     @Test func theEvaluatorFollowsXPathPrecedenceOnTheTable() throws {
         let rows = try Self.table("precedence.csv")
         #expect(rows.count >= 15)

@@ -201,7 +201,7 @@ final class RowValidator: CompiledExpression.Answers {
         let k = relevantGroup[q]
         guard k >= 0 else { return true }
         if relevantMemo[k] == 0 {
-            relevantMemo[k] = distinctRelevant[k].evaluate(self, current: .string("")).asBool ? 2 : 1
+            relevantMemo[k] = distinctRelevant[k].holds(self, current: .string("")) ? 2 : 1
         }
         return relevantMemo[k] == 2
     }
@@ -329,7 +329,7 @@ final class RowValidator: CompiledExpression.Answers {
             }
         }
         if let constraint = constraints[q] {
-            if !constraint.evaluate(self, current: slot.constraintUsesCurrent ? value(q) : .string("")).asBool {
+            if !constraint.holds(self, current: slot.constraintUsesCurrent ? value(q) : .string("")) {
                 let current = value(q)
                 // The form's own words first (what the surveyor saw), then the rule.
                 let rule = "`\(item.constraintText ?? "")`"
