@@ -47,14 +47,17 @@ import Testing
         func countSelected(_ question: Int) -> Int { question == 2 ? q.count : (question == 0 && a != nil ? 1 : 0) }
     }
 
-    /// The importer's shortcut for tests of choices and counts (`holds`) says what evaluating the
-    /// expression and reading it as a boolean says, on every rule shape and every answer.
+    /// The importer's shortcuts for tests of choices and counts (`holds`, and the flattened
+    /// ``CompiledCondition``) say what evaluating the expression and reading it as a boolean
+    /// says, on every rule shape and every answer.
     @Test func holdsIsTheEvaluatedTruth() throws {
         let rules = [
             "not(selected(., 'none') and count-selected(.) > 1)", "count-selected(.) >= 2", "count-selected(.) < 1",
             "count-selected(.) <= 0", "count-selected(.) = 2", "count-selected(.) != 1", "count-selected(.) + 1",
             "count-selected(.) - 1", "${a} = 'x' or selected(., 'y')", "${a} != 'none' and not(selected(${q}, 'zz'))",
             ". <= ${total}", "${total} > 3", "string-length(${a}) > 1", "selected(${a}, 'x')", "${a}", "${total}",
+            "selected(., 'zz') or not(${a} = 'zz')", "(selected(., 'x') or selected(., 'y')) and not(count-selected(.) = 3 and ${a} = 'y')",
+            "not(not(selected(., 'none')) or (count-selected(.) > 1 and (${a} != 'x' or not(${total} >= 2))))",
         ]
         let names = ["a", "total", "q"]
         let compiled = try rules.map { rule in
@@ -73,10 +76,19 @@ import Testing
             for (rule, e) in zip(rules, compiled) {
                 let current = row.value(2)
                 #expect(e.holds(row, current: current) == e.evaluate(row, current: current).asBool, "\(rule) on \(row)")
+                #expect(CompiledCondition(e).holds(row, current: current) == e.evaluate(row, current: current).asBool, "\(rule) on \(row)")
                 truths.insert(e.holds(row, current: current))
             }
         }
         #expect(truths == [true, false])
+        // A condition nested deeper than the flat stack holds is evaluated as a tree.
+        let deep = (0..<70).map { _ in "selected(., 'x') and (" }.joined() + "${a} = 'y'" + String(repeating: ")", count: 70)
+        let e = CompiledExpression(
+            try XLSFormExpression.parse(deep), index: { names.firstIndex(of: $0) }, choice: { _, name in Row.names.firstIndex(of: name) },
+            isSelectOne: { $0 == 0 }, current: 2)
+        for row in [Row(a: 1, total: nil, q: [0]), Row(a: 0, total: nil, q: [0]), Row(a: 1, total: nil, q: [1])] {
+            #expect(CompiledCondition(e).holds(row, current: row.value(2)) == (row.a == 1 && row.q.contains(0)))
+        }
     }
 
     @Test func theEvaluatorFollowsXPathPrecedenceOnTheTable() throws {

@@ -40,6 +40,7 @@ final class RowValidator: CompiledExpression.Answers {
         var constraintUsesCurrent: Bool
         /// A text question whose answer is a code (``codeQuestions``).
         var isCode: Bool
+        var hasConstraint: Bool
     }
 
     let codebook: ParsedCodebook
@@ -51,10 +52,10 @@ final class RowValidator: CompiledExpression.Answers {
     /// repeats one condition on many questions (a group's, `${internet_use} != 'never'`), and
     /// each is worked out once per row (``relevantMemo``).
     private let relevantGroup: [Int]
-    private let distinctRelevant: [CompiledExpression]
+    private let distinctRelevant: [CompiledCondition]
     /// Per distinct condition, this row's result: 0 not yet worked out, 1 false, 2 true.
     @exclusivity(unchecked) private var relevantMemo: [UInt8]
-    private let constraints: [CompiledExpression?]
+    private let constraints: [CompiledCondition?]
     /// The submission-time column whose value must be an ISO 8601 date-time, if any.
     private let checkedSubmittedColumn: Int?
     /// Each gate question (consent, age) and its `yes` choice.
@@ -103,10 +104,10 @@ final class RowValidator: CompiledExpression.Answers {
             }
         }
         relevantGroup = group
-        distinctRelevant = compiled
+        distinctRelevant = compiled.map(CompiledCondition.init)
         relevantMemo = Array(repeating: 0, count: distinct.count)
         let constraints = codebook.items.indices.map { compile(codebook.items[$0].constraint, current: $0) }
-        self.constraints = constraints
+        self.constraints = constraints.map { $0.map(CompiledCondition.init) }
         asked = codebook.items.indices.filter { codebook.items[$0].type != .note }
         gates = codebook.gates
         checkedSubmittedColumn = plan.submittedColumn.flatMap { SubmissionTime.checkedColumns.contains(plan.header[$0]) ? $0 : nil }
@@ -118,7 +119,7 @@ final class RowValidator: CompiledExpression.Answers {
                 onlyAllGates: !allGates.isEmpty && item.onlyGates == allGates,
                 column: plan.questionColumn[q] ?? -1, hasChoiceColumns: !plan.choiceColumns[q].isEmpty,
                 min: item.min, max: item.max, constraintUsesCurrent: constraints[q]?.usesCurrent ?? false,
-                isCode: item.type == .text && Self.codeQuestions.contains(item.name))
+                isCode: item.type == .text && Self.codeQuestions.contains(item.name), hasConstraint: constraints[q] != nil)
         }
         answers = Array(repeating: .missing, count: codebook.items.count)
         selected = Array(repeating: [], count: codebook.items.count)
@@ -185,7 +186,7 @@ final class RowValidator: CompiledExpression.Answers {
                             : Reason(column: plan.questionColumn[q], message: "\(codebook.items[q].name) is required but empty"))
                 }
             case .choice, .choices:
-                if constraints[q] != nil { check(q, reader) }
+                if slot.hasConstraint { check(q, reader) }
             default:
                 check(q, reader)
             }
@@ -328,8 +329,8 @@ final class RowValidator: CompiledExpression.Answers {
                 return
             }
         }
-        if let constraint = constraints[q] {
-            if !constraint.holds(self, current: slot.constraintUsesCurrent ? value(q) : .string("")) {
+        if slot.hasConstraint {
+            if !(constraints[q]?.holds(self, current: slot.constraintUsesCurrent ? value(q) : .string("")) ?? true) {
                 let current = value(q)
                 // The form's own words first (what the surveyor saw), then the rule.
                 let rule = "`\(item.constraintText ?? "")`"
