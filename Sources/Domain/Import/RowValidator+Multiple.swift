@@ -9,44 +9,56 @@ extension RowValidator {
     /// when the labels split more than one way and `choiceColumns` can say which.
     func parseMultiple(_ q: Int, _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, choiceColumns: Bool) -> Answer? {
         guard let matcher = matchers[q] else { return .missing }
-        selected[q].removeAll(keepingCapacity: true)
+        // The positions are gathered in a local array (taken out of `selected` and put back), so
+        // that each append checks one array's uniqueness, not the outer one's as well.
+        var chosen: [Int] = []
+        swap(&chosen, &selected[q])
+        chosen.removeAll(keepingCapacity: true)
         var allExact = true
         var start = 0
-        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
-            if i > start {
-                let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count, bytes[end] != 0x20 { end += 1 }
+            if end > start {
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 // The name as written, else (and only then) the choice's other forms.
                 if let c = matcher.exact(token) ?? otherForm(token, matcher) {
-                    if !selected[q].contains(c) { selected[q].append(c) }
+                    if !chosen.contains(c) { chosen.append(c) }
                 } else {
                     allExact = false
                     break
                 }
             }
-            start = i + 1
+            start = end + 1
         }
-        if !allExact {
-            guard bytes.count <= 10_000 else {
-                invalid(q, column, "\"\(Self.shown(bytes))\" is not a list of choices of \(codebook.items[q].name)")
-                return .missing
-            }
-            let text = String(decoding: bytes, as: UTF8.self)
-            let readings = matcher.spacedReadings(text)
-            if readings.count > 1 {
-                if choiceColumns { return nil }
-                invalid(
-                    q, column,
-                    "\"\(valuePrefix(text))\" of \(codebook.items[q].name) reads two ways: \(matcher.describe(readings[0])) or \(matcher.describe(readings[1])); "
-                        + "export with XML values, or with the choices in separate columns too")
-                return .missing
-            }
-            if let labels = readings.first ?? matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
-                selected[q] = []
-                for c in labels where !selected[q].contains(c) { selected[q].append(c) }
-            } else {
-                invalid(q, column, "\"\(valuePrefix(text))\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
-                return .missing
-            }
+        if allExact {
+            Self.sortFew(&chosen)
+            swap(&chosen, &selected[q])
+            return .choices
+        }
+        swap(&chosen, &selected[q])
+        // Not every token is a name: labels, or labels joined otherwise.
+        guard bytes.count <= 10_000 else {
+            invalid(q, column, "\"\(Self.shown(bytes))\" is not a list of choices of \(codebook.items[q].name)")
+            return .missing
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let readings = matcher.spacedReadings(text)
+        if readings.count > 1 {
+            if choiceColumns { return nil }
+            invalid(
+                q, column,
+                "\"\(valuePrefix(text))\" of \(codebook.items[q].name) reads two ways: \(matcher.describe(readings[0])) or \(matcher.describe(readings[1])); "
+                    + "export with XML values, or with the choices in separate columns too")
+            return .missing
+        }
+        if let labels = readings.first ?? matcher.labelSequence(text) ?? matcher.lenient(text).map({ [$0] }) {
+            selected[q] = []
+            for c in labels where !selected[q].contains(c) { selected[q].append(c) }
+        } else {
+            invalid(q, column, "\"\(valuePrefix(text))\" is not a list of choices of \(codebook.items[q].name) (\(matcher.names.prefix(12).joined(separator: ", "))\(matcher.names.count > 12 ? ", ..." : ""))")
+            return .missing
         }
         Self.sortFew(&selected[q])
         return .choices
