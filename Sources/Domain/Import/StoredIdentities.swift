@@ -92,14 +92,12 @@ final class StoredIdentities {
         mask = 0
         count = 0
         // SQLite's sort keeps runs of the cache's size in memory and merges them from temporary
-        // files: runs of 2 MiB, each sorted by a helper thread while the table is read, cost about
-        // half the time of one run in memory (measured on a million rows: 0.46 s against 1.0 s).
+        // files: runs of 2 MiB cost about half the time of one run in memory (measured on a
+        // million rows: 0.46 s against 1.0 s). They are sorted on this thread (`PRAGMA threads`
+        // stays 0): helper threads took 0.03 s of wall time off the whole import of a million rows
+        // and added 0.38 s of CPU (five alternating runs each, docs/benchmarks.md).
         try db.execute(sql: "PRAGMA cache_size = -\(Self.sortCacheKiB)")
-        try db.execute(sql: "PRAGMA threads = 2")
-        defer {
-            try? db.execute(sql: "PRAGMA threads = 0")
-            try? db.execute(sql: "PRAGMA cache_size = -\(ResponseImporter.cacheKiB)")
-        }
+        defer { try? db.execute(sql: "PRAGMA cache_size = -\(ResponseImporter.cacheKiB)") }
         try db.execute(sql: indexSQL)
     }
 
