@@ -114,6 +114,7 @@ enum ImportBenchmark {
         print("imported: \(summary.imported)")
         print("duplicates: \(summary.duplicates)")
         print("quarantined: \(summary.quarantined)")
+        if let peak = Spawn.ownPeakKiB() { print("\(Spawn.peakLabel) \(peak)") }
     }
 }
 
