@@ -82,12 +82,13 @@ enum ImportBenchmark {
     static func exportChild(database: String) throws {
         let store = try WorkforceStore(path: database, create: false)
         let reader = try ResponseReader(store: store, kind: .awareness)
-        // As `workforce responses` writes: each block straight to the descriptor with write(2).
+        // As `workforce responses` writes: each block straight to the descriptor with write(2),
+        // 64 KiB at a time (`DescriptorOutput.pieceBytes`).
         try ResponseExport().write(reader, as: .csv, bytes: { bytes in
             bytes.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                    let n = Glibc.write(1, buffer.baseAddress! + offset, min(64 << 10, buffer.count - offset))
                     if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { fail("the export's output failed") }
                 }
             }

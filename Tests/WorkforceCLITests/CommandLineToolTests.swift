@@ -6,6 +6,25 @@ import Testing
 /// `help COMMAND`, shell completion, a manual page, global options everywhere, words without
 /// quotes, a JSON import summary.
 @Suite struct CommandLineToolTests {
+    /// Standard output is written in pieces of at most 64 KiB, every byte once and in order,
+    /// whatever the sizes handed to it.
+    @Test func theOutputIsWrittenWholeInPieces() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        #expect(descriptor >= 0)
+        let output = DescriptorOutput(descriptor: descriptor)
+        var expected: [UInt8] = []
+        for size in [0, 1, DescriptorOutput.pieceBytes - 1, DescriptorOutput.pieceBytes, 3 * DescriptorOutput.pieceBytes + 17] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ size) }
+            output.write(bytes)
+            expected += bytes
+        }
+        close(descriptor)
+        #expect(output.failure == nil)
+        #expect(Array(try Data(contentsOf: url)) == expected)
+    }
+
     /// Runs a program and returns its standard output.
     static func output(_ executable: String, _ arguments: [String], in directory: URL = repositoryRoot) throws -> (code: Int32, text: String) {
         let process = Process()

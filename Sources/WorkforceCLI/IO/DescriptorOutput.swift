@@ -14,7 +14,14 @@ final class DescriptorOutput: @unchecked Sendable {  // `failedErrno` guarded by
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
-    /// Writes all of `bytes`, retrying short writes and `EINTR`; after a failure, nothing.
+    /// The most one `write(2)` is given. The export hands over blocks of several MiB; written
+    /// whole, the kernel (Linux 6.18, ext4) now and then spent a second of system time on one
+    /// 294 MB export where 64 KiB pieces took 0.2 s every time (fourteen runs each,
+    /// docs/benchmarks.md, "Sixth pass").
+    static let pieceBytes = 64 << 10
+
+    /// Writes all of `bytes` in pieces of at most ``pieceBytes``, retrying short writes and
+    /// `EINTR`; after a failure, nothing.
     func write(_ bytes: some Collection<UInt8>) {
         lock.lock()
         defer { lock.unlock() }
@@ -23,7 +30,7 @@ final class DescriptorOutput: @unchecked Sendable {  // `failedErrno` guarded by
         array.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, min(Self.pieceBytes, buffer.count - offset))
                 if n > 0 {
                     offset += n
                 } else if n < 0 && errno == EINTR {
