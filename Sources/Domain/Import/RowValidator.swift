@@ -40,6 +40,8 @@ final class RowValidator: CompiledExpression.Answers {
         var constraintUsesCurrent: Bool
         /// A text question whose answer is a code (``codeQuestions``).
         var isCode: Bool
+        /// It has a constraint: asked of every answered choice question, without reading the
+        /// optional condition (and counting its reference) when there is none.
         var hasConstraint: Bool
     }
 
