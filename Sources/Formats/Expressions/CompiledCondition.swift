@@ -1,9 +1,10 @@
 /// A ``CompiledExpression`` read as a condition (`relevant`, `constraint`), flattened into a
 /// list of steps over a stack of booleans, so that checking a row walks an array of plain values
 /// rather than a tree of boxes (each visit of a boxed node cost a reference count). What it
-/// says is ``CompiledExpression/holds(_:current:)``: tests of choices and counts are steps;
-/// anything else is one step that evaluates its subtree. A class, so that reading it from an
-/// array costs one reference count, not one for each of its arrays.
+/// says is what evaluating the expression and reading it as a boolean says: tests of choices
+/// and counts are steps, without making values; anything else is one step that evaluates its
+/// subtree. A class, so that reading it from an array costs one reference count, not one for
+/// each of its arrays.
 package final class CompiledCondition {
     enum Step {
         case selected(question: Int, choice: Int)
@@ -93,7 +94,7 @@ package final class CompiledCondition {
 
     /// Whether the condition holds for `answers` (`current` is the value `.` stands for).
     package func holds<A: CompiledExpression.Answers>(_ answers: A, current: XLSFormExpression.Value) -> Bool {
-        guard isFlat else { return tree.holds(answers, current: current) }
+        guard isFlat else { return tree.evaluate(answers, current: current).asBool }
         // The stack: bit 0 is its top.
         var stack: UInt64 = 0
         for i in steps.indices {

@@ -116,38 +116,6 @@ package indirect enum CompiledExpression {
     }
 }
 
-extension CompiledExpression {
-    /// `evaluate(answers, current:).asBool`, worked out without making values where the
-    /// expression tests choices and counts (what relevance and exclusive-choice rules are made
-    /// of: `not(selected(., 'none') and count-selected(.) > 1)`); anything else is evaluated.
-    package func holds<A: Answers>(_ answers: A, current: XLSFormExpression.Value) -> Bool {
-        switch self {
-        case .selected(let q, let c):
-            guard let c else { return false }
-            return answers.isSelected(q, c)
-        case .isChoice(let q, let c, let negated):
-            let equal = c != nil && answers.choice(q) == c
-            return negated ? !equal : equal
-        case .not(let inner): return !inner.holds(answers, current: current)
-        case .and(let a, let b): return a.holds(answers, current: current) && b.holds(answers, current: current)
-        case .or(let a, let b): return a.holds(answers, current: current) || b.holds(answers, current: current)
-        case .binary(let op, .countSelected(let q), .number(let d)):
-            // Two numbers, as XLSFormExpression.compare compares them.
-            let n = Double(answers.countSelected(q))
-            switch op {
-            case ">": return n > d
-            case ">=": return n >= d
-            case "<": return n < d
-            case "<=": return n <= d
-            case "=": return n == d
-            case "!=": return n != d
-            default: return evaluate(answers, current: current).asBool
-            }
-        default: return evaluate(answers, current: current).asBool
-        }
-    }
-}
-
 extension CompiledExpression.Answers {
     /// How many choices question `q` has ticked, from its value as XForms sees it.
     package func countSelected(_ question: Int) -> Int {
